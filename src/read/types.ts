@@ -1,0 +1,61 @@
+import type {
+  ConfirmationRecord,
+  OrderRecord,
+  PackageSummary,
+  RowProblem,
+  TrackingEvent,
+} from '../model/records.js';
+
+/** The input shapes shipaudit recognises from a file's header row (or JSON structure). */
+export type InputKind =
+  | 'all-orders'
+  | 'order-report'
+  | 'unshipped-orders'
+  | 'confirmation-upload'
+  | 'orders-api-json'
+  | 'erp-confirmations'
+  | 'tracking-events'
+  | 'tracking-summary';
+
+/**
+ * Readers push what they read here instead of returning arrays, so that a consumer decides what to keep:
+ * the audit folds millions of events into one summary per tracking number, `inspect` keeps a few samples.
+ */
+export interface RecordSink {
+  order?(record: OrderRecord): void;
+  confirmation?(record: ConfirmationRecord): void;
+  event?(event: TrackingEvent): void;
+  package?(summary: PackageSummary): void;
+}
+
+/** What a reader tells about how it understood a file (shown by `inspect`, kept in the audit's inputs). */
+export interface InputReport {
+  file: string;
+  kind: InputKind;
+  encoding: string;
+  /** `tab`, `comma`, `semicolon`, or `json`/`jsonl`/`xlsx` for non-delimited inputs. */
+  delimiter: string;
+  quoting: boolean;
+  rowsRead: number;
+  rowsRejected: number;
+  /** The first problems, with line numbers (the count above is the full one). */
+  problems: RowProblem[];
+  /** Model field → the header it was read from. */
+  mapping: Record<string, string>;
+  /** How times without an offset were placed, in words. */
+  zoneNote: string;
+  /** Event descriptions no table entry matched, with how often each occurred. */
+  unclassified: Record<string, number>;
+}
+
+/** A file that can't be read at all. The CLI prints `message` on one line and exits 2. */
+export class InputError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly detail: string,
+  ) {
+    super(`${file}${line !== undefined ? `:${line}` : ''}: ${detail}`);
+    this.name = 'InputError';
+  }
+}
