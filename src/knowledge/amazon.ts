@@ -1,0 +1,48 @@
+import type { Channel, OrderStatus } from '../model/records.js';
+
+/**
+ * Amazon's order statuses as they are spelled across the All Orders report, the v0 and 2026-01-01 Orders
+ * APIs, and localised Seller Central exports. Keys are compared lower-case with spaces and dashes removed.
+ */
+export const ORDER_STATUSES: Readonly<Record<string, OrderStatus>> = {
+  pending: 'pending',
+  pendingavailability: 'pending',
+  invoiceunconfirmed: 'pending',
+  unshipped: 'unshipped',
+  partiallyshipped: 'partially-shipped',
+  shipped: 'shipped',
+  shipping: 'shipped',
+  delivered: 'shipped',
+  complete: 'shipped',
+  completed: 'shipped',
+  canceled: 'cancelled',
+  cancelled: 'cancelled',
+  unfulfillable: 'unfulfillable',
+};
+
+export function orderStatus(raw: string): OrderStatus {
+  return ORDER_STATUSES[raw.toLowerCase().replace(/[\s_-]+/g, '')] ?? 'other';
+}
+
+/** fulfillment-channel is "Merchant"/"Amazon" in some files and "MFN"/"AFN" in others. */
+export const CHANNELS: Readonly<Record<string, Channel>> = {
+  merchant: 'MFN',
+  mfn: 'MFN',
+  'seller fulfilled': 'MFN',
+  sellerfulfilled: 'MFN',
+  amazon: 'AFN',
+  afn: 'AFN',
+  'amazon fulfilled': 'AFN',
+  fba: 'AFN',
+};
+
+export function channel(raw: string): Channel | undefined {
+  return CHANNELS[raw.trim().toLowerCase()];
+}
+
+/** Amazon's account-health targets for seller-fulfilled orders (DOMAIN.md "Amazon's metrics"). */
+export const TARGETS = {
+  lateShipmentRate: { max: 0.04, windows: [10, 30], label: 'Late Shipment Rate', note: 'under 4%' },
+  validTrackingRate: { min: 0.95, windowDays: 30, label: 'Valid Tracking Rate', note: 'over 95%' },
+  preFulfillmentCancelRate: { max: 0.025, windowDays: 7, label: 'Pre-fulfilment Cancel Rate', note: 'under 2.5%' },
+} as const;

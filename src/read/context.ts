@@ -1,0 +1,90 @@
+import type { EventEntry } from '../knowledge/events.js';
+import type { RowProblem } from '../model/records.js';
+import type { Stamp, ZoneHint } from '../model/timestamp.js';
+import type { ColumnOverrides } from './detect.js';
+import { parseDateAndTime, parseStamp, TimeParseError } from './time.js';
+import { InputError, type InputReport, type RecordSink } from './types.js';
+
+/** What the caller (CLI, from flags and config) tells the readers. Readers decide no policy with it. */
+export interface ReadOptions {
+  /** Zone for Amazon and ERP times that carry no offset (`source` says whether the user chose it). */
+  marketplaceZone: ZoneHint;
+  /** Zone for times without offset in this file, from the config's per-file settings. */
+  fileZone?: string;
+  /** The file's day/month order when its dates can't tell (config `dateOrder`). */
+  dayFirst?: boolean;
+  columns?: ColumnOverrides;
+  events?: readonly EventEntry[];
+  acceptancePendingIsPossession?: boolean;
+  /** How many row problems to keep with line numbers (all are counted). */
+  keepProblems?: number;
+}
+
+/** A row that can't be used. The reader counts it and keeps the reason; the read goes on. */
+export class RowError extends Error {}
+
+export function rowProblemCollector(report: InputReport, keep: number) {
+  return (line: number, err: unknown) => {
+    if (err instanceof InputError) throw err;
+    if (err instanceof TimeParseError && /ambiguous/i.test(err.message)) {
+      // A guess here would move dates by months: stop, and let the user say the order.
+      throw new InputError(report.file, line, `${err.message}`);
+    }
+    if (!(err instanceof RowError) && !(err instanceof TimeParseError)) throw err;
+    report.rowsRejected++;
+    if (report.problems.length < keep) {
+      const p: RowProblem = { file: report.file, line, message: err.message };
+      report.problems.push(p);
+    }
+  };
+}
+
+export function newReport(file: string, partial: Pick<InputReport, 'kind' | 'encoding' | 'delimiter' | 'quoting'>): InputReport {
+  return { file, ...partial, rowsRead: 0, rowsRejected: 0, problems: [], mapping: {}, zoneNote: '', unclassified: {} };
+}
+
+export function zoneFor(opts: ReadOptions): ZoneHint {
+  return opts.fileZone
+    ? { zone: opts.fileZone, source: 'setting', note: 'file setting in config' }
+    : opts.marketplaceZone;
+}
+
+export function describeZone(hint: ZoneHint): string {
+  const how = { setting: 'set', inferred: 'inferred', assumed: 'assumed' }[hint.source];
+  return `times without an offset are read in ${hint.zone} (${how}${hint.note ? `: ${hint.note}` : ''})`;
+}
+
+/** Parses an optional time field; blank → undefined, bad text → RowError naming the column. */
+export function optionalStamp(
+  value: string | undefined,
+  what: string,
+  hint: ZoneHint,
+  dayFirst: boolean | undefined,
+): Stamp | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  try {
+    return parseStamp(v, { hint, dayFirst });
+  } catch (e) {
+    if (e instanceof TimeParseError) throw new TimeParseError(`${what}: ${e.message}`);
+    throw e;
+  }
+}
+
+export function dateTimeStamp(
+  date: string,
+  time: string | undefined,
+  what: string,
+  hint: ZoneHint,
+  dayFirst: boolean | undefined,
+  offset?: string,
+): Stamp {
+  try {
+    return parseDateAndTime(date.trim(), time?.trim() || undefined, { hint, dayFirst, offset: offset?.trim() || undefined });
+  } catch (e) {
+    if (e instanceof TimeParseError) throw new TimeParseError(`${what}: ${e.message}`);
+    throw e;
+  }
+}
+
+export type { RecordSink };

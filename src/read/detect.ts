@@ -1,0 +1,162 @@
+import { open } from 'node:fs/promises';
+import { parse as parseSync } from 'csv-parse/sync';
+import { KINDS, describeKinds, normalizeHeader, type Field, type KindSpec } from '../knowledge/headers.js';
+import { createDecoder, detectEncoding, type Encoding } from './decode.js';
+import type { Delimiter } from './rows.js';
+import { InputError } from './types.js';
+
+export type FieldIndex = Partial<Record<Field, number>>;
+
+/** Extra header names per field, from the user's config; tried before the built-in aliases. */
+export type ColumnOverrides = Partial<Record<Field, string | readonly string[]>>;
+
+export type Sniffed =
+  | { format: 'json'; file: string; encoding: Encoding; text: string; truncated: boolean }
+  | { format: 'xlsx'; file: string }
+  | ({ format: 'text'; file: string; encoding: Encoding; delimiter: Delimiter; quoting: boolean } & Header & {
+      /** Data rows from the first bytes of the file, for column-wide decisions such as the date order. */
+      sample: string[][];
+    });
+
+export interface Header {
+  spec: KindSpec;
+  /** 1-based line of the header row. */
+  headerLine: number;
+  headers: string[];
+  index: FieldIndex;
+}
+
+const SAMPLE_BYTES = 256 * 1024;
+const HEADER_SEARCH_LINES = 10;
+const DELIMITERS: ReadonlyArray<[Delimiter, string]> = [
+  ['\t', 'tab'],
+  [',', 'comma'],
+  [';', 'semicolon'],
+];
+
+export function delimiterName(d: Delimiter): string {
+  return DELIMITERS.find(([c]) => c === d)![1];
+}
+
+/** Reads the first bytes of a file and decides what it is, without reading it all. */
+export async function sniff(file: string, columns: ColumnOverrides = {}): Promise<Sniffed> {
+  const fh = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
+    throw new InputError(file, undefined, e.code === 'ENOENT' ? 'no such file' : `can't open (${e.code ?? e.message})`);
+  });
+  let buf: Buffer;
+  let truncated: boolean;
+  try {
+    const { size } = await fh.stat();
+    buf = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
+    await fh.read(buf, 0, buf.length, 0);
+    truncated = size > buf.length;
+  } finally {
+    await fh.close();
+  }
+  if (buf.length === 0) throw new InputError(file, undefined, 'the file is empty');
+  if (buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return { format: 'xlsx', file };
+  const det = detectEncoding(buf, truncated);
+  if ('binary' in det) throw new InputError(file, undefined, 'not a text file (binary content): expected a report, CSV, TSV, JSON or XLSX export');
+  const encoding = det.encoding;
+  const dec = createDecoder(encoding);
+  let text = dec.write(buf.subarray(0)) + (truncated ? '' : dec.end());
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const first = text.trimStart()[0];
+  if (first === '{' || first === '[') return { format: 'json', file, encoding, text, truncated };
+
+  const lines = text.split('\n');
+  if (truncated) lines.pop();
+  const header = findHeader(file, lines, columns);
+  const sampleText = lines.slice(header.headerLine).join('\n');
+  const sample = splitSample(sampleText, header.delimiter, header.quoting);
+  return { format: 'text', file, encoding, ...header, sample };
+}
+
+function findHeader(
+  file: string,
+  lines: string[],
+  columns: ColumnOverrides,
+): Header & { delimiter: Delimiter; quoting: boolean } {
+  const candidates: Array<{ cells: string[]; delimiter: Delimiter }> = [];
+  for (const raw of lines.slice(0, HEADER_SEARCH_LINES)) {
+    const line = raw.replace(/\r$/, '');
+    const delimiter = guessDelimiter(line);
+    candidates.push({ cells: splitSample(line, delimiter, true)[0] ?? [], delimiter });
+  }
+  const header = findHeaderRow(file, candidates.map((c) => c.cells), columns);
+  const { delimiter } = candidates[header.headerLine - 1];
+  return { ...header, delimiter, quoting: !(header.spec.flatFile && delimiter === '\t') };
+}
+
+/**
+ * The header is the first of the leading rows that names a known kind; where two rows do (the JP template
+ * has a Japanese header row above the English one), the one naming the more specific kind wins.
+ */
+export function findHeaderRow(file: string, rows: string[][], columns: ColumnOverrides): Header {
+  let best: (Header & { rank: number }) | undefined;
+  let firstHeaders: string[] | undefined;
+  rows.slice(0, HEADER_SEARCH_LINES).forEach((cells, i) => {
+    const headers = cells.map((h) => String(h ?? '').trim());
+    // The JP confirmation template starts with a line for Amazon's own use.
+    if (headers.every((h) => h === '') || headers[0]?.startsWith('TemplateType=')) return;
+    firstHeaders ??= headers;
+    const rank = KINDS.findIndex((spec) => matchKind(headers, spec, columns) !== undefined);
+    if (rank >= 0 && (!best || rank < best.rank)) {
+      best = { spec: KINDS[rank], headerLine: i + 1, headers, index: matchKind(headers, KINDS[rank], columns)!, rank };
+    }
+  });
+  if (!best) {
+    const found = firstHeaders?.filter((h) => h !== '').slice(0, 12).join(', ') || '(none)';
+    throw new InputError(file, 1, `unrecognised file: headers found: ${found}. Known kinds: ${describeKinds()}; map other headers under "columns" in the config`);
+  }
+  const { rank: _rank, ...header } = best;
+  return header;
+}
+
+function guessDelimiter(line: string): Delimiter {
+  let bestD: Delimiter = ',';
+  let bestN = -1;
+  for (const [d] of DELIMITERS) {
+    const n = line.split(d).length - 1;
+    if (n > bestN) {
+      bestN = n;
+      bestD = d;
+    }
+  }
+  return bestD;
+}
+
+function splitSample(text: string, delimiter: Delimiter, quoting: boolean): string[][] {
+  if (!quoting) return text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '').map((l) => l.split(delimiter));
+  return parseSync(text, {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+  }) as string[][];
+}
+
+/** The column of each field for this kind, or undefined when the kind's required fields are not all there. */
+export function matchKind(headers: readonly string[], spec: KindSpec, columns: ColumnOverrides = {}): FieldIndex | undefined {
+  const pos = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const n = normalizeHeader(h);
+    if (n !== '' && !pos.has(n)) pos.set(n, i);
+  });
+  const used = new Set<number>();
+  const index: FieldIndex = {};
+  for (const field of Object.keys(spec.fields) as Field[]) {
+    const own = columns[field];
+    const aliases = [...(own === undefined ? [] : typeof own === 'string' ? [own] : own), ...(spec.fields[field] ?? [])];
+    for (const alias of aliases) {
+      const at = pos.get(normalizeHeader(alias));
+      if (at !== undefined && !used.has(at)) {
+        index[field] = at;
+        used.add(at);
+        break;
+      }
+    }
+  }
+  return spec.requires.every((anyOf) => anyOf.some((f) => index[f] !== undefined)) ? index : undefined;
+}

@@ -1,0 +1,147 @@
+import type { Field } from '../knowledge/headers.js';
+import { detectDateOrder } from './time.js';
+import { orderRowReader } from './amazon-orders.js';
+import { confirmationRowReader } from './confirmations.js';
+import { describeZone, newReport, rowProblemCollector, RowError, zoneFor, type ReadOptions } from './context.js';
+import { delimiterName, findHeaderRow, sniff, type FieldIndex, type Header } from './detect.js';
+import { readOrdersJson } from './orders-api.js';
+import { Row, mappingOf } from './row.js';
+import { readRows } from './rows.js';
+import { trackingEventRowReader } from './tracking-events.js';
+import { trackingSummaryRowReader } from './tracking-summary.js';
+import { InputError, type InputKind, type InputReport, type RecordSink } from './types.js';
+import { readWorkbookRows } from './xlsx.js';
+
+export type { ReadOptions } from './context.js';
+export { InputError } from './types.js';
+export type { InputKind, InputReport, RecordSink } from './types.js';
+
+const TIME_FIELDS: readonly Field[] = [
+  'purchaseDate', 'earliestShipDate', 'latestShipDate', 'promiseDate', 'shipDate', 'eventTime', 'eventDate', 'firstScan', 'latestEventTime',
+];
+
+type RowReader = (row: Row, file: string, line: number) => void;
+
+/**
+ * Reads one input file of any known kind and pushes its records into `sink`.
+ * Throws InputError (file, line, what is wrong) when the file as a whole can't be read.
+ */
+export async function readInput(file: string, sink: RecordSink, opts: ReadOptions): Promise<InputReport> {
+  const keep = opts.keepProblems ?? 20;
+  const s = await sniff(file, opts.columns);
+
+  if (s.format === 'json') {
+    const report = newReport(file, { kind: 'orders-api-json', encoding: s.encoding, delimiter: 'json', quoting: false });
+    const hint = zoneFor(opts);
+    const { rows, format } = await readOrdersJson(file, s.encoding, sink, hint, rowProblemCollector(report, keep));
+    report.delimiter = format;
+    report.rowsRead = rows;
+    report.zoneNote = `${describeZone(hint)}; Orders API times normally carry an offset`;
+    return report;
+  }
+
+  if (s.format === 'xlsx') {
+    const rows = await readWorkbookRows(file);
+    const header = findHeaderRow(file, rows, opts.columns ?? {});
+    const report = newReport(file, { kind: header.spec.kind, encoding: 'xlsx', delimiter: 'xlsx', quoting: false });
+    const data = rows.slice(header.headerLine);
+    const reader = rowReaderFor(header, sink, report, opts, data);
+    const row = new Row(header.index);
+    const onProblem = rowProblemCollector(report, keep);
+    data.forEach((cells, i) => {
+      if (cells.every((c) => c.trim() === '')) return;
+      report.rowsRead++;
+      row.cells = cells;
+      try {
+        reader(row, file, header.headerLine + i + 1);
+      } catch (e) {
+        onProblem(header.headerLine + i + 1, e);
+      }
+    });
+    return finish(report, header);
+  }
+
+  const report = newReport(file, {
+    kind: s.spec.kind,
+    encoding: s.encoding,
+    delimiter: delimiterName(s.delimiter),
+    quoting: s.quoting,
+  });
+  const reader = rowReaderFor(s, sink, report, opts, s.sample);
+  const row = new Row(s.index);
+  const onProblem = rowProblemCollector(report, keep);
+  const width = s.headers.length;
+  await readRows(
+    { file, encoding: s.encoding, delimiter: s.delimiter, quoting: s.quoting, headerLine: s.headerLine },
+    (cells, line) => {
+      report.rowsRead++;
+      row.cells = cells;
+      try {
+        if (cells.length < width && !s.quoting) throw new TruncatedRow(cells.length, width);
+        reader(row, file, line);
+      } catch (e) {
+        onProblem(line, e instanceof TruncatedRow ? e.asRowError() : e);
+      }
+    },
+  );
+  return finish(report, s);
+}
+
+class TruncatedRow extends Error {
+  constructor(readonly got: number, readonly want: number) {
+    super('truncated');
+  }
+  asRowError() {
+    return new RowError(`row has ${this.got} of ${this.want} columns (truncated or shifted row)`);
+  }
+}
+
+function finish(report: InputReport, header: Header): InputReport {
+  report.mapping = mappingOf(header.index, header.headers);
+  if (report.rowsRead === 0) throw new InputError(report.file, header.headerLine, 'has a header row but no data rows');
+  return report;
+}
+
+function rowReaderFor(header: Header, sink: RecordSink, report: InputReport, opts: ReadOptions, sample: string[][]): RowReader {
+  const dayFirst = dateOrders(header.index, sample, opts.dayFirst);
+  const kind: InputKind = header.spec.kind;
+  const hint = zoneFor(opts);
+  report.zoneNote = describeZone(hint);
+  switch (kind) {
+    case 'all-orders':
+    case 'order-report':
+    case 'unshipped-orders':
+      return orderRowReader(kind, sink, hint, dayFirst);
+    case 'confirmation-upload':
+    case 'erp-confirmations':
+      return confirmationRowReader(sink, hint, dayFirst);
+    case 'tracking-events':
+      report.zoneNote = opts.fileZone
+        ? describeZone(hint)
+        : `times without an offset are read in the zone the row's location or language tells (Chinese → Asia/Shanghai, US state → its zone); otherwise ${opts.marketplaceZone.zone} (assumed)`;
+      return trackingEventRowReader(sink, report, opts, dayFirst);
+    case 'tracking-summary':
+      return trackingSummaryRowReader(sink, opts, dayFirst);
+    case 'orders-api-json':
+      throw new Error('JSON inputs are not row-based');
+  }
+}
+
+/**
+ * Day/month order is decided per column from the values in the file's first rows (a 13 anywhere settles
+ * it), or by the config; when neither can tell, the time parser stops on the first ambiguous value.
+ */
+function dateOrders(index: FieldIndex, sample: string[][], configured: boolean | undefined): (f: string) => boolean | undefined {
+  const out = new Map<string, boolean | undefined>();
+  for (const f of TIME_FIELDS) {
+    const i = index[f];
+    if (i === undefined) continue;
+    if (configured !== undefined) {
+      out.set(f, configured);
+      continue;
+    }
+    const order = detectDateOrder(sample.map((r) => r[i] ?? '').filter((v) => v.trim() !== ''));
+    out.set(f, order === undefined ? undefined : order === 'day-first');
+  }
+  return (f) => out.get(f);
+}
