@@ -1,0 +1,407 @@
+/**
+ * Carrier events → what they prove about the parcel. Only an event with `possession: true` can be a
+ * "first physical scan"; everything else is data about the parcel, not the parcel in the carrier's hands.
+ *
+ * HOW AN EVENT IS MATCHED (in this order; the first hit decides):
+ *  1. the caller's `extra` entries (from config), then this table: so a user can override any line;
+ *  2. within each, codes before phrases: a code is the carrier's own verdict, the text is prose.
+ *     Codes match exactly, ignoring case and surrounding spaces. When the event has no code, its whole
+ *     description is tried as one, so a status column ("pickup", "InTransit", "OF") works whether a
+ *     reader hands it over as code or as description;
+ *  3. phrases, in table order. Both sides are folded first (NFKC, lower case, every run of punctuation
+ *     or spaces → one space), so "Drop-Off" = "drop off" and "Posting/Collection" = "posting collection".
+ *     A phrase is found *inside* the description: anywhere for Chinese and Japanese (no spaces between
+ *     words), as whole words for Latin letters ("delivered" is not found in "undelivered");
+ *  4. `pattern` is tested against the description as written (for shapes like "到达…仓").
+ * Entries with `carriers` apply only to events whose canonical carrier name is listed: code namespaces
+ * collide (USPS OF = Out for Delivery, FedEx OF = at origin facility) and a bare "D" means nothing
+ * without knowing it is UPS. Nothing matched → 'unknown': surfaced to the user, never guessed.
+ *
+ * TABLE ORDER IS PART OF THE DATA: a sentence that contains a word of another class comes before
+ * that word ("Shipper created a label, UPS has not received the package" before anything physical;
+ * "not delivered" before "delivered"; "待揽收" before "揽收"), and a carrier's own wording before the
+ * generic wording it contains. The tests check that every phrase and code is decided by its own entry.
+ *
+ * Possession, by class: information → false; physical, delivered → true; exception → true only for a
+ * delivery attempt (the courier had the parcel at the door). Other exceptions say false: they usually
+ * follow earlier scans, and a returned or held parcel is not a safe first scan to claim in an appeal.
+ *
+ * Codes deliberately absent: bare numbers from aggregators (17TRACK's legacy 0/10/20/30/35/40/50), since
+ * codes win over text and a global "10" would overrule the description of any feed that numbers its
+ * events. Add them through config when a feed is known to use them.
+ */
+import type { Classification, EventClass } from '../model/records.js';
+
+export interface EventEntry {
+  /** Stable id: shown by `explain`, reported as `Classification.rule`, used by config overrides. */
+  id: string;
+  /** Canonical carrier names (see carriers.ts) the entry applies to; absent = any carrier. */
+  carriers?: string[];
+  match: { codes?: string[]; phrases?: string[]; pattern?: RegExp };
+  class: EventClass;
+  possession: boolean;
+  note?: string;
+}
+
+export interface ClassifyOptions {
+  /** USPS "Shipment Received, Package Acceptance Pending" (TM) and passive acceptance (PA) count as possession. */
+  acceptancePendingIsPossession?: boolean;
+}
+
+export interface EventInput {
+  description: string;
+  code?: string;
+  carrier?: string;
+}
+
+/** Entries that `acceptancePendingIsPossession` turns into physical possession. */
+export const USPS_ACCEPTANCE_PENDING_IDS: readonly string[] = ['usps-acceptance-pending', 'usps-code-acceptance-pending'];
+
+const range = (prefix: string, from: number, to: number): string[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${String(from + i).padStart(3, '0')}`);
+
+const INFO = { class: 'information', possession: false } as const;
+const PHYSICAL = { class: 'physical', possession: true } as const;
+const DELIVERED = { class: 'delivered', possession: true } as const;
+
+export const EVENT_TABLE: readonly EventEntry[] = [
+  // ── 1. Sentences containing a word of another class: they must be seen first ──────────────────────
+  {
+    id: 'ups-label-created',
+    match: { phrases: ['Shipper created a label', 'UPS has not received the package', 'Order Processed: Ready for UPS'] },
+    ...INFO,
+    note: 'contains "received the package" / "processed", yet UPS does not have the parcel',
+  },
+  {
+    id: 'usps-shipping-partner',
+    match: { phrases: ['Picked Up by Shipping Partner', 'Arrived Shipping Partner Facility', 'Departed Shipping Partner Facility'] },
+    ...PHYSICAL,
+    note: 'a USPS partner (consolidator) holds the parcel; USPS appends "USPS Awaiting Item" to these lines',
+  },
+  {
+    id: 'usps-acceptance-pending',
+    match: { phrases: ['Shipment Received, Package Acceptance Pending', 'Package Acceptance Pending'] },
+    ...INFO,
+    note: 'USPS TM/PA: a bulk or passive receipt, not an item scan; possession only if configured',
+  },
+  { id: 'usps-code-acceptance-pending', carriers: ['USPS'], match: { codes: ['TM', 'PA'] }, ...INFO, note: 'see usps-acceptance-pending' },
+  { id: 'pickup-scheduled', match: { phrases: ['Pickup scheduled', 'Scheduled for pickup', 'Pickup requested'] }, ...INFO },
+  {
+    id: 'picked-up-by-recipient',
+    match: { phrases: ['Picked Up at Postal Facility', 'Picked up by the customer'] },
+    ...DELIVERED,
+    note: 'the recipient, not the carrier, picked it up',
+  },
+
+  // ── 2. Information only: the carrier has data, not the parcel ──────────────────────────────────────
+  {
+    id: 'usps-label',
+    match: { phrases: ['Shipping Label Created, USPS Awaiting Item', 'Pre-Shipment Info Sent to USPS', 'USPS Awaiting Item', 'Label Created, not yet in system'] },
+    ...INFO,
+  },
+  { id: 'usps-code-label', carriers: ['USPS'], match: { codes: ['GX', 'MA', '89'] }, ...INFO },
+  { id: 'ups-code-label', carriers: ['UPS'], match: { codes: ['M', 'MV', 'MP'] }, ...INFO, note: 'M billing information received, MV voided, MP order processed' },
+  { id: 'fedex-label', match: { phrases: ['Shipment information sent to FedEx'] }, ...INFO },
+  { id: 'fedex-code-label', carriers: ['FedEx'], match: { codes: ['OC'] }, ...INFO },
+  {
+    id: 'scan-form-manifest',
+    match: { phrases: ['SCAN form', 'SCANform', 'Shipment manifest', 'Batch manifest', 'Electronic manifest'] },
+    ...INFO,
+    note: 'a manifest of many packages is not an acceptance scan of each one',
+  },
+  {
+    id: 'forwarder-order',
+    match: {
+      codes: ['GWMS_ACCEPT', 'GTMS_ASN', 'CONSIGN', 'OM_CONSIGN', 'PRE_READY_TO_SHIP'],
+      phrases: ['已下单', '订单已创建', '快件电子信息已收到', 'Shipment information received by warehouse electronically', '待揽收'],
+    },
+    ...INFO,
+    note: 'Cainiao and forwarders: order data and electronic advice; "待揽收" = waiting to be collected',
+  },
+  { id: 'upu-pre-advice', match: { phrases: ['Pre-advice', 'Pre-advised'] }, ...INFO },
+  { id: 'china-post-info', match: { phrases: ['电子信息已收到', 'Electronic information received'] }, ...INFO },
+  {
+    id: 'aggregator-info',
+    match: {
+      codes: [
+        'InfoReceived', 'InfoReceived_001', 'Pending', ...range('Pending_', 1, 6), 'NotFound', 'NotFound_Other',
+        'NotFound_InvalidCode', 'notfound001', 'notfound002', 'Expired', 'Expired_001', 'Expired_Other',
+      ],
+    },
+    ...INFO,
+    note: 'AfterShip / 17TRACK / TrackingMore: no scan yet, or no news for weeks (Expired)',
+  },
+  {
+    id: 'label-created',
+    match: { phrases: ['Label created', 'Shipping label created', 'Label printed', 'Label voided', 'Awaiting item', 'Pre-shipment', 'Shipment information received'] },
+    ...INFO,
+  },
+
+  // ── 3. Exceptions: before "delivered" and the scans, whose words they contain ──────────────────────
+  {
+    id: 'delivery-attempt',
+    match: {
+      codes: [
+        'EMH', 'AttemptFail', ...range('AttemptFail_', 1, 3), 'DeliveryFailure', 'DeliveryFailure_Other',
+        'DeliveryFailure_NoBody', 'DeliveryFailure_Security', 'DeliveryFailure_Rejected',
+        'DeliveryFailure_InvalidAddress', 'undelivered',
+      ],
+      phrases: ['Delivery attempt failed', 'Delivery attempted', 'Attempted delivery', 'Unsuccessful delivery attempt', 'Notice Left', '投递失败', '未妥投', '派送失败', '持戻', 'ご不在'],
+    },
+    class: 'exception',
+    possession: true,
+    note: 'the courier had the parcel at the door',
+  },
+  { id: 'pickup-failed', match: { codes: ['PU_PICKUP_FAILURE'], phrases: ['揽收失败'] }, class: 'exception', possession: false },
+  {
+    id: 'exception',
+    match: {
+      codes: [
+        'Exception', ...range('Exception_', 1, 13), 'Exception_Other', 'Exception_Returning', 'Exception_Returned',
+        'Exception_NoBody', 'Exception_Security', 'Exception_Damage', 'Exception_Rejected', 'Exception_Delayed',
+        'Exception_Lost', 'Exception_Destroyed', 'Exception_Cancel', ...range('exception', 4, 11),
+      ],
+      phrases: [
+        'Returned to sender', 'Return to sender', 'Returned to shipper', 'Return to shipper', 'Could not be delivered',
+        'Not delivered', 'Undeliverable', 'Delivery exception', 'Shipment exception', '退回', '退件', '拒收', '异常',
+      ],
+    },
+    class: 'exception',
+    possession: false,
+  },
+  { id: 'ups-code-exception', carriers: ['UPS'], match: { codes: ['X', 'RS'] }, class: 'exception', possession: false },
+  { id: 'fedex-code-exception', carriers: ['FedEx'], match: { codes: ['DE', 'SE', 'RS'] }, class: 'exception', possession: false },
+
+  // ── 4. Delivered ───────────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'delivered',
+    match: {
+      codes: ['Delivered', ...range('Delivered_', 1, 5), 'Delivered_Other', ...range('delivered', 1, 4), 'EMI'],
+      phrases: ['Delivered', '已签收', '妥投', 'お届け済み', 'お届け完了', '配達完了'],
+    },
+    ...DELIVERED,
+  },
+  { id: 'usps-code-delivered', carriers: ['USPS'], match: { codes: ['01'] }, ...DELIVERED },
+  { id: 'ups-code-delivered', carriers: ['UPS'], match: { codes: ['D'] }, ...DELIVERED },
+  { id: 'fedex-code-delivered', carriers: ['FedEx'], match: { codes: ['DL'] }, ...DELIVERED },
+
+  // ── 5. Out for delivery: physical, but late in the journey, never an acceptance ────────────────────
+  {
+    id: 'out-for-delivery',
+    match: {
+      codes: ['OutForDelivery', ...range('OutForDelivery_', 1, 4), 'OutForDelivery_Other'],
+      phrases: ['Out for delivery', 'On FedEx vehicle for delivery', 'Loaded on delivery vehicle', 'With delivery courier', '派送中', '正在派送', '配達中'],
+    },
+    ...PHYSICAL,
+    note: 'out for delivery',
+  },
+  { id: 'usps-code-out-for-delivery', carriers: ['USPS'], match: { codes: ['OF'] }, ...PHYSICAL, note: 'USPS OF is Out for Delivery, not "origin facility"' },
+  { id: 'fedex-code-out-for-delivery', carriers: ['FedEx'], match: { codes: ['OD'] }, ...PHYSICAL, note: 'out for delivery' },
+  {
+    id: 'tracking-status-pickup',
+    match: { codes: ['pickup'] },
+    ...PHYSICAL,
+    note: 'TrackingMore/Tracktry "pickup" and old 17TRACK "PickUp" mean OUT FOR DELIVERY or ready for collection by the recipient, not an acceptance',
+  },
+  {
+    id: 'available-for-pickup',
+    match: { codes: ['AvailableForPickup', 'AvailableForPickup_001', 'AvailableForPickup_Other'], phrases: ['Available for pickup'] },
+    ...PHYSICAL,
+    note: 'waiting for the recipient at a pickup point',
+  },
+
+  // ── 6. Physical scans ────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'usps-scan',
+    match: {
+      phrases: [
+        'USPS in possession of item', 'Accepted at USPS Origin Facility', 'Accepted at USPS Regional Origin Facility',
+        'Arrived at USPS Regional Facility', 'Arrived at USPS Regional Origin Facility', 'Arrived at USPS Facility',
+        'Departed USPS Regional Facility', 'Departed USPS Facility', 'Processed through USPS Facility',
+        'In Transit to Next Facility', 'Arrived at Post Office', 'Departed Post Office',
+      ],
+    },
+    ...PHYSICAL,
+  },
+  { id: 'usps-code-scan', carriers: ['USPS'], match: { codes: ['OA', '03', '43', '10'] }, ...PHYSICAL, note: 'OA origin acceptance, 03 accept or pickup, 43 picked up, 10 processed' },
+  {
+    id: 'ups-scan',
+    match: {
+      phrases: [
+        'Pickup Scan', 'Origin Scan', 'Departed from Facility', 'Arrived at Facility', 'Drop-Off', 'Dropped off',
+        'Destination Scan', 'Arrival Scan', 'Departure Scan', 'Import Scan', 'Export Scan', 'Processing at UPS Facility',
+        'We have your package',
+      ],
+    },
+    ...PHYSICAL,
+  },
+  { id: 'ups-code-scan', carriers: ['UPS'], match: { codes: ['P', 'I'] }, ...PHYSICAL, note: 'P pickup, I in transit' },
+  {
+    id: 'fedex-scan',
+    match: {
+      phrases: [
+        'At local FedEx facility', 'At FedEx origin facility', 'Left FedEx origin facility', 'Arrived at FedEx location',
+        'Departed FedEx location', 'At destination sort facility',
+      ],
+    },
+    ...PHYSICAL,
+  },
+  {
+    id: 'fedex-code-scan',
+    carriers: ['FedEx'],
+    match: { codes: ['PU', 'PX', 'AR', 'DP', 'AF', 'OF', 'FD', 'LO', 'IT', 'IX'] },
+    ...PHYSICAL,
+    note: 'FedEx OF is "at FedEx origin facility"',
+  },
+  {
+    id: 'upu-scan',
+    match: { codes: ['EMA', 'EMB', 'EMC', 'EMD', 'EME', 'EMF', 'EMG', 'EMJ', 'EMK'], phrases: ['Posting/Collection', 'Office of exchange', 'Arrival at delivery office'] },
+    ...PHYSICAL,
+    note: 'UPU EMSEVT: EMA posting, EMB–EMF and EMJ/EMK offices of exchange, EMG delivery office',
+  },
+  {
+    id: 'forwarder-scan',
+    match: {
+      codes: [
+        'PU_PICKUP_SUCCESS', 'PU_SIGN_IN_SUCCESS', 'SC_SIGN_IN_SUCCESS', 'SC_INBOUND_SUCCESS', 'SC_OUTBOUND_SUCCESS',
+        'SC_HO_OUT_SUCCESS', 'SC_TRANS_INBOUND_SUCCESS', 'SC_TRANS_OUTBOUND_SUCCESS', 'CW_INBOUND', 'CW_OUTBOUND',
+        'CW_SIGN_IN_SUCCESS', 'LH_HO_IN_SUCCESS', 'LH_HO_AIRLINE', 'LH_DEPART', 'LH_ARRIVE', 'TD_TRANS_ARRIVE', 'TD_TRANS_DEPART',
+      ],
+      phrases: [
+        '已揽收', '揽收成功', '已收件', 'Arrived at sorting center', 'Departed from sorting center',
+        'Received by logistics company', 'Accepted by carrier', 'Hand over to airline', 'Leaving from departure country',
+        '离开', '航班起飞', '交航', '清关',
+      ],
+      pattern: /到达.{0,30}(仓|中心|站|局|机场|口岸|网点)/u,
+    },
+    ...PHYSICAL,
+    note: 'Cainiao action codes and forwarder wording; 交航 = handed to the airline; customs (清关) implies the goods were presented',
+  },
+  { id: 'china-post-scan', match: { phrases: ['中国邮政已收取邮件', '已收寄', '收寄', '揽收'] }, ...PHYSICAL },
+  { id: 'japan-scan', match: { phrases: ['引受', '荷物受付'] }, ...PHYSICAL, note: '引受 = acceptance (Japan Post), 荷物受付 = parcel received (Yamato)' },
+  {
+    id: 'aggregator-transit',
+    match: {
+      codes: [
+        'InTransit', ...range('InTransit_', 1, 9), 'InTransit_PickedUp', 'InTransit_Other', 'InTransit_Departure',
+        'InTransit_Arrival', 'InTransit_CustomsProcessing', 'InTransit_CustomsReleased',
+        'InTransit_CustomsRequiringInformation', 'PickedUp', 'transit', ...range('transit', 1, 5),
+      ],
+      phrases: ['Acceptance scan'],
+    },
+    ...PHYSICAL,
+    note: 'AfterShip InTransit_002 is the acceptance scan',
+  },
+  // Generic words last: every more specific sentence above has had its chance.
+  { id: 'generic-scan', match: { phrases: ['Picked up', 'Processed', 'In transit', 'Acceptance'] }, ...PHYSICAL },
+];
+
+// ── Matching ─────────────────────────────────────────────────────────────────────────────────────────
+
+interface Compiled {
+  entry: EventEntry;
+  carriers?: ReadonlySet<string>;
+  phrases: string[];
+  pattern?: RegExp;
+}
+
+interface Layer {
+  byCode: Map<string, Compiled[]>;
+  text: Compiled[];
+}
+
+const fold = (s: string): string =>
+  s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+const codeKey = (s: string): string => s.trim().toUpperCase();
+
+// Latin letters and digits need a word boundary; CJK text has no spaces to provide one.
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[a-z0-9\u00c0-\u024f]/.test(c);
+
+function containsPhrase(text: string, phrase: string): boolean {
+  const needStart = isWordChar(phrase[0]);
+  const needEnd = isWordChar(phrase[phrase.length - 1]);
+  for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
+    if ((!needStart || !isWordChar(text[i - 1])) && (!needEnd || !isWordChar(text[i + phrase.length]))) return true;
+  }
+  return false;
+}
+
+function compile(entries: readonly EventEntry[]): Layer {
+  const layer: Layer = { byCode: new Map(), text: [] };
+  for (const entry of entries) {
+    const c: Compiled = {
+      entry,
+      carriers: entry.carriers && new Set(entry.carriers.map((x) => x.trim().toLowerCase())),
+      phrases: (entry.match.phrases ?? []).map(fold).filter((p) => p !== ''),
+      // A config-made /g or /y pattern would carry lastIndex from one event to the next.
+      pattern: entry.match.pattern && new RegExp(entry.match.pattern.source, entry.match.pattern.flags.replace(/[gy]/g, '')),
+    };
+    for (const code of entry.match.codes ?? []) {
+      const key = codeKey(code);
+      const list = layer.byCode.get(key);
+      if (list) list.push(c);
+      else layer.byCode.set(key, [c]);
+    }
+    if (c.phrases.length > 0 || c.pattern) layer.text.push(c);
+  }
+  return layer;
+}
+
+const TABLE_LAYER = compile(EVENT_TABLE);
+const UNKNOWN: Classification = Object.freeze({ class: 'unknown', possession: false });
+const PENDING = new Set(USPS_ACCEPTANCE_PENDING_IDS);
+
+function classifyIn(layers: readonly Layer[], input: EventInput, options: ClassifyOptions): Classification {
+  const carrier = input.carrier?.trim().toLowerCase();
+  const applies = (c: Compiled): boolean => !c.carriers || (carrier !== undefined && c.carriers.has(carrier));
+  const code = codeKey(input.code?.trim() || input.description);
+  let text: string | undefined;
+  for (const layer of layers) {
+    const byCode = layer.byCode.get(code)?.find(applies);
+    if (byCode) return verdict(byCode.entry, options);
+    text ??= fold(input.description);
+    for (const c of layer.text) {
+      if (!applies(c)) continue;
+      if (c.phrases.some((p) => containsPhrase(text!, p)) || c.pattern?.test(input.description)) return verdict(c.entry, options);
+    }
+  }
+  return UNKNOWN;
+}
+
+function verdict(entry: EventEntry, options: ClassifyOptions): Classification {
+  if (options.acceptancePendingIsPossession && PENDING.has(entry.id)) {
+    return Object.freeze({ class: 'physical', possession: true, rule: entry.id });
+  }
+  return Object.freeze({ class: entry.class, possession: entry.possession, rule: entry.id });
+}
+
+function layersFor(extra: readonly EventEntry[] | undefined): Layer[] {
+  return extra && extra.length > 0 ? [compile(extra), TABLE_LAYER] : [TABLE_LAYER];
+}
+
+export function classifyEvent(input: EventInput, extra?: readonly EventEntry[], options: ClassifyOptions = {}): Classification {
+  return classifyIn(layersFor(extra), input, options);
+}
+
+const MEMO_LIMIT = 100_000;
+
+/**
+ * The classifier for bulk use: tens of millions of events share a few thousand distinct texts, so
+ * verdicts are memoised by (carrier, code, description). The memo is dropped whole when it grows past
+ * its limit: cheaper than LRU bookkeeping, and a feed with that many distinct texts gains little anyway.
+ */
+export function createClassifier(extra?: readonly EventEntry[], options: ClassifyOptions = {}): (input: EventInput) => Classification {
+  const layers = layersFor(extra);
+  const memo = new Map<string, Classification>();
+  return (input) => {
+    const key = `${input.carrier ?? ''}\u0000${input.code ?? ''}\u0000${input.description}`;
+    let hit = memo.get(key);
+    if (!hit) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      hit = classifyIn(layers, input, options);
+      memo.set(key, hit);
+    }
+    return hit;
+  };
+}
