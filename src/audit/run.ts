@@ -1,0 +1,270 @@
+import { TARGETS } from '../knowledge/amazon.js';
+import type { Finding, Severity, SeveritySetting, TimeFact } from '../model/finding.js';
+import type { AuditResult, GroupFigures, InputSummary, TargetFigure } from '../model/result.js';
+import type { Shipment } from '../model/shipment.js';
+import { latestInstant, type Stamp } from '../model/timestamp.js';
+import { formatInZone, localDateInZone } from '../read/time.js';
+import { RULES } from '../rules/index.js';
+import type { Rule } from '../rules/types.js';
+import type { Collector } from './collect.js';
+import { join, type Window } from './join.js';
+import type { Handling } from './ship-by.js';
+import { distribution, rate } from './stats.js';
+
+export interface RuleSetting {
+  severity: SeveritySetting;
+  options: Record<string, number | string | boolean>;
+}
+
+export interface AuditOptions {
+  version: string;
+  marketplaceZone: string;
+  handling: Handling;
+  graceHours: number;
+  window: Window & { from?: string; to?: string };
+  /** The moment the audit is judged at; default: the newest tracking event read. */
+  asOfMs?: number;
+  /** Per rule id; rules not listed run with their defaults. */
+  rules: Record<string, Partial<RuleSetting>>;
+  inputs: InputSummary[];
+  unclassified: Record<string, number>;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export function audit(c: Collector, opts: AuditOptions): AuditResult {
+  const zone = opts.marketplaceZone;
+  const joined = join(c, opts.handling, opts.window);
+  const hasTrackingData = c.tracking.size > 0;
+  const asOfSource: AuditResult['asOfSource'] =
+    opts.asOfMs !== undefined ? 'option' : Number.isFinite(c.newestEventMs) ? 'newest tracking event' : 'clock';
+  const asOfMs = opts.asOfMs ?? (Number.isFinite(c.newestEventMs) ? c.newestEventMs : Date.now());
+
+  const active = activeRules(opts);
+  const findings: Finding[] = [];
+  const byShipment = new Map<Shipment, Set<string>>();
+  for (const s of joined.shipments) {
+    const hits = new Set<string>();
+    for (const { rule, severity, options } of active) {
+      const r = rule.check(s, { asOfMs, hasTrackingData, options });
+      if (!r) continue;
+      hits.add(rule.meta.id);
+      findings.push(toFinding(s, rule.meta.id, severity, r.message, r.lagHours, zone));
+    }
+    byShipment.set(s, hits);
+  }
+
+  const group = (key: string, list: Shipment[]): GroupFigures => groupFigures(key, list, byShipment);
+  const shipments = joined.shipments;
+  const overall = group('all', shipments);
+  const findingsByRule: Record<string, number> = {};
+  for (const { rule } of active) findingsByRule[rule.meta.id] = 0;
+  const findingsBySeverity: Record<Severity, number> = { error: 0, warning: 0 };
+  for (const f of findings) {
+    findingsByRule[f.rule]++;
+    findingsBySeverity[f.severity]++;
+  }
+  const periodEnd = opts.window.toMs ?? asOfMs;
+  const notes: string[] = [];
+  if (!hasTrackingData) notes.push('No tracking data was given: confirmations could not be compared with carrier scans (confirmed-before-handover, no-carrier-scan, late-handover, tracking-not-found and the Valid Tracking Rate were not checked).');
+  if (c.orders.size === 0) notes.push('No order report was given: purchase dates and latest ship dates are unknown, so late-confirmation and late-handover were not checked.');
+  if (joined.withoutOrder > 0 && c.orders.size > 0) notes.push(`${joined.withoutOrder} shipment(s) have no matching order in the order files: they were checked without ship-by dates.`);
+
+  const inWindow = (s: Shipment, days: number) => s.confirmedAt.epochMs > periodEnd - days * DAY && s.confirmedAt.epochMs <= periodEnd;
+  const unclassified = Object.entries(opts.unclassified)
+    .map(([description, count]) => ({ description, count }))
+    .sort((a, b) => b.count - a.count || a.description.localeCompare(b.description));
+
+  return {
+    tool: { name: 'shipaudit', version: opts.version },
+    asOf: formatInZone(asOfMs, zone),
+    asOfSource,
+    marketplaceZone: zone,
+    window: { from: opts.window.from, to: opts.window.to },
+    graceHours: opts.graceHours,
+    summary: {
+      shipments: shipments.length,
+      excluded: joined.excluded,
+      confirmationsWithoutOrder: joined.withoutOrder,
+      matchedWithTracking: shipments.filter((s) => s.tracking).length,
+      withPhysicalScan: overall.withPhysicalScan,
+      hasTrackingData,
+      hasOrderData: c.orders.size > 0,
+      findingsByRule,
+      findingsBySeverity,
+      shipmentsWithErrors: shipments.filter((s) => [...byShipment.get(s)!].some((id) => active.find((a) => a.rule.meta.id === id)?.severity === 'error')).length,
+      earlyConfirmationRate: {
+        count: overall.earlyConfirmations,
+        of: overall.withScanTime,
+        value: overall.earlyConfirmationRate,
+        label: 'Early confirmation rate',
+        target: '0%',
+        meetsTarget: overall.withScanTime === 0 ? null : overall.earlyConfirmations === 0,
+        basis: `shipments confirmed more than ${opts.graceHours} h before the first physical carrier scan, of those whose first scan time is known`,
+      },
+      lateShipmentRate10: lateShipmentRate(shipments.filter((s) => inWindow(s, 10)), byShipment, 10),
+      lateShipmentRate30: lateShipmentRate(shipments.filter((s) => inWindow(s, 30)), byShipment, 30),
+      validTrackingRate: validTrackingRate(shipments.filter((s) => inWindow(s, 30)), hasTrackingData),
+      lagHours: overall.lagHours,
+      rowsRejected: opts.inputs.reduce((n, i) => n + i.rowsRejected, 0),
+    },
+    byCarrier: groupBy(shipments, (s) => s.carrier ?? 'unknown carrier').map(([k, list]) => group(k, list)).sort((a, b) => b.shipments - a.shipments),
+    byWeek: groupBy(shipments, (s) => isoWeek(s.confirmedAt.epochMs, zone)).map(([k, list]) => group(k, list)).sort((a, b) => a.key.localeCompare(b.key)),
+    findings,
+    inputs: opts.inputs,
+    unclassifiedEvents: unclassified,
+    notes,
+  };
+}
+
+function activeRules(opts: AuditOptions) {
+  const out: Array<{ rule: Rule; severity: Severity; options: Record<string, number | string | boolean> }> = [];
+  for (const rule of RULES) {
+    const setting = opts.rules[rule.meta.id] ?? {};
+    const severity = setting.severity ?? rule.meta.severity;
+    if (severity === 'off') continue;
+    const options: Record<string, number | string | boolean> = {};
+    for (const [k, o] of Object.entries(rule.meta.options)) options[k] = o.default;
+    // The audit-wide grace (--grace) sets every rule's grace unless the rule's own setting says otherwise.
+    if ('graceHours' in options) options.graceHours = opts.graceHours;
+    Object.assign(options, setting.options);
+    out.push({ rule, severity, options });
+  }
+  return out;
+}
+
+/** The first physical scan the audit relies on: a scan event, else a summary's pickup column. */
+export function firstScan(s: Shipment) {
+  return s.tracking?.firstPossession ?? s.tracking?.summaryFirstScan;
+}
+
+export function hasPhysicalScan(s: Shipment): boolean {
+  return firstScan(s) !== undefined || s.tracking?.possessionWithoutTime === true;
+}
+
+/** Hours from confirmation to first scan; a date-only confirmation counts from the end of its day. */
+export function lagHours(s: Shipment): number | undefined {
+  const scan = firstScan(s);
+  return scan ? Math.round(((scan.at.epochMs - latestInstant(s.confirmedAt)) / HOUR) * 10) / 10 : undefined;
+}
+
+function groupFigures(key: string, list: Shipment[], hits: Map<Shipment, Set<string>>): GroupFigures {
+  let early = 0;
+  let late = 0;
+  let withScanTime = 0;
+  let withPhysicalScan = 0;
+  const lags: number[] = [];
+  const carriers = new Map<string, number>();
+  for (const s of list) {
+    const h = hits.get(s)!;
+    if (h.has('confirmed-before-handover')) early++;
+    if (h.has('late-confirmation')) late++;
+    if (hasPhysicalScan(s)) withPhysicalScan++;
+    const lag = lagHours(s);
+    if (lag !== undefined) {
+      withScanTime++;
+      lags.push(lag);
+    }
+    const c = s.carrier ?? 'unknown carrier';
+    carriers.set(c, (carriers.get(c) ?? 0) + 1);
+  }
+  return {
+    key,
+    shipments: list.length,
+    earlyConfirmations: early,
+    withScanTime,
+    earlyConfirmationRate: rate(early, withScanTime).value,
+    lateConfirmations: late,
+    withPhysicalScan,
+    lagHours: distribution(lags),
+    carriers: [...carriers.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c),
+  };
+}
+
+/** Amazon counts orders, not packages: an order is late when any of its packages was confirmed late. */
+function lateShipmentRate(list: Shipment[], hits: Map<Shipment, Set<string>>, days: number): TargetFigure {
+  const orders = new Map<string, boolean>();
+  for (const s of list) {
+    if (!s.order?.latestShipDate) continue;
+    orders.set(s.orderId, (orders.get(s.orderId) ?? false) || hits.get(s)!.has('late-confirmation'));
+  }
+  const late = [...orders.values()].filter(Boolean).length;
+  const r = rate(late, orders.size);
+  return {
+    ...r,
+    label: `${TARGETS.lateShipmentRate.label} (${days} days)`,
+    target: TARGETS.lateShipmentRate.note,
+    meetsTarget: r.value === null ? null : r.value < TARGETS.lateShipmentRate.max,
+    basis: `orders confirmed in the last ${days} days with a known latest ship date; late = confirmed after it`,
+  };
+}
+
+function validTrackingRate(list: Shipment[], hasTrackingData: boolean): TargetFigure {
+  const withNumber = list.filter((s) => s.trackingNumber !== '');
+  const valid = hasTrackingData ? withNumber.filter(hasPhysicalScan).length : 0;
+  const r = hasTrackingData ? rate(valid, list.length) : { count: 0, of: 0, value: null };
+  return {
+    ...r,
+    label: TARGETS.validTrackingRate.label,
+    target: TARGETS.validTrackingRate.note,
+    meetsTarget: r.value === null ? null : r.value > TARGETS.validTrackingRate.min,
+    basis: 'shipments confirmed in the last 30 days whose tracking number has at least one physical carrier scan',
+  };
+}
+
+function groupBy<T>(list: T[], key: (t: T) => string): Array<[string, T[]]> {
+  const m = new Map<string, T[]>();
+  for (const t of list) {
+    const k = key(t);
+    const l = m.get(k);
+    if (l) l.push(t);
+    else m.set(k, [t]);
+  }
+  return [...m.entries()];
+}
+
+/** ISO week of a moment in the marketplace zone, written with its Monday: "2026-W41 (Oct 05)". */
+export function isoWeek(epochMs: number, zone: string): string {
+  const [y, m, d] = localDateInZone(epochMs, zone).split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const wd = date.getUTCDay() || 7;
+  const monday = new Date(Date.UTC(y, m - 1, d - wd + 1));
+  const thursday = new Date(Date.UTC(y, m - 1, d - wd + 4));
+  const weekYear = thursday.getUTCFullYear();
+  const week = Math.ceil(((thursday.getTime() - Date.UTC(weekYear, 0, 1)) / DAY + 1) / 7);
+  const mon = monday.toLocaleString('en-US', { month: 'short', day: '2-digit', timeZone: 'UTC' });
+  return `${weekYear}-W${String(week).padStart(2, '0')} (${mon})`;
+}
+
+export function timeFact(stamp: Stamp, zone: string): TimeFact {
+  const how = `${stamp.zone}, ${stamp.zoneSource}${stamp.zoneNote ? `: ${stamp.zoneNote}` : ''}`;
+  return {
+    iso: stamp.precision === 'date' ? stamp.localDate : formatInZone(stamp.epochMs, zone),
+    epochMs: stamp.epochMs,
+    precision: stamp.precision,
+    raw: stamp.raw,
+    zone: how,
+  };
+}
+
+function toFinding(s: Shipment, rule: string, severity: Severity, message: string, lag: number | undefined, zone: string): Finding {
+  const scan = firstScan(s);
+  return {
+    rule,
+    severity,
+    message,
+    orderId: s.orderId,
+    trackingNumber: s.trackingNumber,
+    carrier: s.carrier,
+    purchasedAt: s.order?.purchasedAt && timeFact(s.order.purchasedAt, zone),
+    latestShipDate: s.order?.latestShipDate && timeFact(s.order.latestShipDate, zone),
+    latestShipDateComputed: s.order?.latestShipDateComputed,
+    confirmedAt: timeFact(s.confirmedAt, zone),
+    firstCarrierScanAt: scan && timeFact(scan.at, zone),
+    firstScanEvent: scan?.description,
+    firstScanLocation: scan?.location,
+    lagHours: lag ?? lagHours(s),
+    sources: { confirmation: s.confirmations[0], order: s.order?.source, firstScan: scan?.source },
+  };
+}

@@ -1,0 +1,68 @@
+import { TZDate } from '@date-fns/tz';
+import type { Stamp } from '../model/timestamp.js';
+
+export interface Handling {
+  /** Handling time in operating days (0 = same day). */
+  days: number;
+  /** ISO weekdays the seller operates on, 1 = Monday … 7 = Sunday. */
+  operatingDays: readonly number[];
+  /** Local dates (YYYY-MM-DD) that are not operating days. */
+  holidays: readonly string[];
+  /** Same-day handling only: orders after this local time (HH:mm) count from the next operating day. */
+  sameDayCutoff: string;
+  zone: string;
+}
+
+/**
+ * The latest ship date Amazon would set when the order data carries none: the Nth operating day after
+ * the purchase date (Mon–Fri by default, holidays excluded), or for same-day handling the purchase day
+ * itself when the order came before the cut-off. Its end (23:59:59.999 local) is the deadline. This is
+ * a model of Amazon's rule, which Amazon does not publish in full; the report marks such dates computed.
+ */
+export function computeLatestShipDate(purchasedAt: Stamp, h: Handling): Stamp {
+  const local = new TZDate(purchasedAt.epochMs, h.zone);
+  let y = local.getFullYear();
+  let m = local.getMonth();
+  let d = local.getDate();
+  const isOperating = () => {
+    const wd = new Date(Date.UTC(y, m, d)).getUTCDay() || 7;
+    return h.operatingDays.includes(wd) && !h.holidays.includes(isoDate(y, m, d));
+  };
+  const next = () => {
+    const t = new Date(Date.UTC(y, m, d + 1));
+    y = t.getUTCFullYear();
+    m = t.getUTCMonth();
+    d = t.getUTCDate();
+  };
+  if (h.days === 0) {
+    const [ch, cm] = h.sameDayCutoff.split(':').map(Number);
+    const afterCutoff = local.getHours() * 60 + local.getMinutes() >= ch * 60 + (cm || 0);
+    if (afterCutoff || !isOperating()) {
+      next();
+      while (!isOperating()) next();
+    }
+  } else {
+    // At most a year of non-operating days is skipped: a config with no operating day can't loop forever.
+    for (let n = 0, guard = 0; n < h.days && guard < 400; guard++) {
+      next();
+      if (isOperating()) n++;
+    }
+  }
+  const start = new TZDate(y, m, d, h.zone).getTime();
+  const nextStart = new TZDate(y, m, d + 1, h.zone).getTime();
+  const localDate = isoDate(y, m, d);
+  return {
+    raw: `${localDate} (computed: purchase ${purchasedAt.localDate} + ${h.days} operating day${h.days === 1 ? '' : 's'})`,
+    epochMs: start,
+    precision: 'date',
+    zone: h.zone,
+    zoneSource: 'setting',
+    zoneNote: 'marketplace zone',
+    localDate,
+    dayLengthMs: nextStart - start,
+  };
+}
+
+function isoDate(y: number, m: number, d: number): string {
+  return `${y}-${String(m + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

@@ -1,0 +1,92 @@
+import type { Finding, Severity } from './finding.js';
+import type { RowProblem } from './records.js';
+
+export interface RateFigure {
+  count: number;
+  of: number;
+  value: number | null;
+}
+
+/** A rate beside Amazon's target, as the seller's account-health page would judge it. */
+export interface TargetFigure extends RateFigure {
+  label: string;
+  /** e.g. "under 4%". */
+  target: string;
+  /** null when there was nothing to measure. */
+  meetsTarget: boolean | null;
+  /** What was counted, in words. */
+  basis: string;
+}
+
+export interface LagFigure {
+  count: number;
+  median: number | null;
+  p90: number | null;
+  max: number | null;
+}
+
+/** Figures for a group of shipments: a carrier, a week, before/after a fix. */
+export interface GroupFigures {
+  key: string;
+  shipments: number;
+  earlyConfirmations: number;
+  /** Shipments whose first physical scan time is known: the base of the early-confirmation rate. */
+  withScanTime: number;
+  earlyConfirmationRate: number | null;
+  lateConfirmations: number;
+  withPhysicalScan: number;
+  lagHours: LagFigure;
+  carriers: string[];
+}
+
+export interface InputSummary {
+  file: string;
+  kind: string;
+  encoding: string;
+  delimiter: string;
+  rowsRead: number;
+  rowsRejected: number;
+  problems: RowProblem[];
+  zoneNote: string;
+  /** Set when a folder entry was not an input and was skipped. */
+  skipped?: string;
+}
+
+export interface AuditSummary {
+  shipments: number;
+  /** Reason → count (orders for AFN / cancelled, shipments for the window). */
+  excluded: Record<string, number>;
+  confirmationsWithoutOrder: number;
+  matchedWithTracking: number;
+  withPhysicalScan: number;
+  hasTrackingData: boolean;
+  hasOrderData: boolean;
+  findingsByRule: Record<string, number>;
+  findingsBySeverity: Record<Severity, number>;
+  /** Shipments with at least one finding of that severity. */
+  shipmentsWithErrors: number;
+  earlyConfirmationRate: TargetFigure;
+  lateShipmentRate10: TargetFigure;
+  lateShipmentRate30: TargetFigure;
+  validTrackingRate: TargetFigure;
+  lagHours: LagFigure;
+  rowsRejected: number;
+}
+
+export interface AuditResult {
+  tool: { name: 'shipaudit'; version: string };
+  /** ISO 8601 with offset in the marketplace zone. */
+  asOf: string;
+  asOfSource: 'option' | 'newest tracking event' | 'clock';
+  marketplaceZone: string;
+  window: { from?: string; to?: string };
+  graceHours: number;
+  summary: AuditSummary;
+  byCarrier: GroupFigures[];
+  byWeek: GroupFigures[];
+  findings: Finding[];
+  inputs: InputSummary[];
+  unclassifiedEvents: Array<{ description: string; count: number }>;
+  /** What could not be checked and why (no tracking data, no order data...). */
+  notes: string[];
+}
