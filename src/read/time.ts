@@ -1,0 +1,458 @@
+import { tzOffset } from '@date-fns/tz';
+import type { Stamp, ZoneHint } from '../model/timestamp.js';
+
+/** Text that can't be read as a moment. The message names the text; the reader adds file and line. */
+export class TimeParseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TimeParseError';
+  }
+}
+
+export interface ParseOptions {
+  /** Zone for text that carries no offset. */
+  hint: ZoneHint;
+  /** The file's order of `a/b/yyyy` dates; undefined: decide per value, and refuse when both parts ≤ 12. */
+  dayFirst?: boolean;
+  /** A separate offset column value, e.g. UPS `-0500`; the text's own offset wins over it. */
+  offset?: string;
+}
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+// ---------------------------------------------------------------------------------------------------------
+// Zones. Offsets come from Intl (through @date-fns/tz) once per zone and UTC hour; a file of millions of rows
+// spans a few thousand hours, so Intl is asked a few thousand times, not millions.
+
+/** `+08:00`, `-0500`, `+8`, `GMT-05:00`, `Z`, `UTC`. */
+const OFFSET = String.raw`(?:(Z|UTC|GMT)|(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?)`;
+const OFFSET_RE = new RegExp(`^${OFFSET}$`, 'i');
+const MAX_OFFSET_HOURS = 18;
+
+/** Minutes east of UTC for a fixed-offset text, or undefined when it isn't one (or is out of range). */
+function fixedOffset(word: string | undefined, sign: string | undefined, hh: string | undefined, mm: string | undefined) {
+  if (word) return 0;
+  const h = Number(hh);
+  const m = mm ? Number(mm) : 0;
+  if (h > MAX_OFFSET_HOURS || m > 59) return undefined;
+  return (sign === '-' ? -1 : 1) * (h * 60 + m) || 0;
+}
+
+function parseOffset(text: string): number | undefined {
+  const m = OFFSET_RE.exec(text.trim());
+  return m ? fixedOffset(m[1], m[2], m[3], m[4]) : undefined;
+}
+
+const offsetNames = new Map<number, string>();
+/** `+08:00` style; the zone of a stamp whose text carried a numeric offset. */
+function offsetName(minutes: number): string {
+  let name = offsetNames.get(minutes);
+  if (name === undefined) {
+    const a = Math.abs(minutes);
+    name = `${minutes < 0 ? '-' : '+'}${pad2(Math.floor(a / 60))}:${pad2(a % 60)}`;
+    offsetNames.set(minutes, name);
+  }
+  return name;
+}
+
+interface ZoneData {
+  /** Minutes east of UTC for fixed-offset zones (`+08:00`, `UTC`). */
+  fixed: number | undefined;
+  /** UTC hour number → offset in minutes; NaN marks an hour with a change inside it. */
+  hours: Map<number, number>;
+}
+const zones = new Map<string, ZoneData>();
+const HOURS_KEPT_PER_ZONE = 100_000;
+let lastZone = '';
+let lastData: ZoneData | undefined;
+
+function zoneData(zone: string): ZoneData {
+  if (zone === lastZone && lastData) return lastData;
+  let data = zones.get(zone);
+  if (!data) {
+    const fixed = parseOffset(zone);
+    if (fixed === undefined && !intlKnows(zone)) throw new RangeError(`unknown time zone "${zone}"`);
+    data = { fixed, hours: new Map() };
+    zones.set(zone, data);
+  }
+  lastZone = zone;
+  lastData = data;
+  return data;
+}
+
+function intlKnows(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA zone name known to this runtime, or a fixed offset such as `+08:00` or `UTC`. */
+export function isValidZone(zone: string): boolean {
+  return zone.trim() !== '' && (parseOffset(zone) !== undefined || intlKnows(zone));
+}
+
+/** Minutes east of UTC in `zone` at the instant `utcMs`. */
+function offsetAt(zone: string, utcMs: number): number {
+  const data = zoneData(zone);
+  if (data.fixed !== undefined) return data.fixed;
+  const hour = Math.floor(utcMs / HOUR);
+  let offset = data.hours.get(hour);
+  if (offset === undefined) {
+    const first = tzOffset(zone, new Date(hour * HOUR));
+    offset = first === tzOffset(zone, new Date(hour * HOUR + HOUR - 1)) ? first : NaN;
+    if (data.hours.size >= HOURS_KEPT_PER_ZONE) data.hours.clear();
+    data.hours.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? tzOffset(zone, new Date(utcMs)) : offset;
+}
+
+/**
+ * The instant a wall-clock reading names in `zone`; `wallMs` is that reading computed as if it were UTC.
+ * - Gap (spring forward: 2024-03-10 02:30 does not exist in Los Angeles): read with the offset before the
+ *   change, which moves it forward by the gap (→ 03:30 PDT), as Temporal's "compatible" and most libraries
+ *   do. Feeds that ignore DST write such times; rejecting the scan would lose evidence.
+ * - Overlap (fall back: 2024-11-03 01:30 happens twice): the earlier instant (01:30 PDT), again "compatible".
+ * Assumes no zone changes its offset twice within a day either side of the reading.
+ */
+function wallToInstant(wallMs: number, zone: string): number {
+  const data = zoneData(zone);
+  if (data.fixed !== undefined) return wallMs - data.fixed * MINUTE;
+  const before = offsetAt(zone, wallMs - DAY) * MINUTE;
+  const after = offsetAt(zone, wallMs + DAY) * MINUTE;
+  if (before === after) return wallMs - before;
+  const early = wallMs - before;
+  const late = wallMs - after;
+  const earlyHolds = offsetAt(zone, early) * MINUTE === before;
+  const lateHolds = offsetAt(zone, late) * MINUTE === after;
+  if (earlyHolds && lateHolds) return Math.min(early, late);
+  if (lateHolds) return late;
+  return early; // the reading holds under neither offset: a gap
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function ymd(d: Date): string {
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+}
+
+/** ISO 8601 with the zone's offset at that instant, to the second: `2024-10-03T07:12:45-07:00`. */
+export function formatInZone(epochMs: number, zone: string): string {
+  const seconds = Math.floor(epochMs / 1000) * 1000;
+  const offset = Math.round(offsetAt(zone, seconds));
+  const d = new Date(seconds + offset * MINUTE);
+  return `${ymd(d)}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}${offsetName(offset)}`;
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in `zone`. */
+export function localDateInZone(epochMs: number, zone: string): string {
+  return ymd(new Date(epochMs + offsetAt(zone, epochMs) * MINUTE));
+}
+
+const LOCAL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The first instant of a calendar day in `zone` (01:00 where midnight falls in a DST gap). */
+export function startOfLocalDay(localDate: string, zone: string): number {
+  const m = LOCAL_DATE_RE.exec(localDate);
+  if (!m) throw new TimeParseError(`not a YYYY-MM-DD date "${localDate}"`);
+  return wallToInstant(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])), zone);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading. Parsers fill these fields (one parse at a time, so one scratch record and no allocation per row),
+// then build() checks the ranges and places the reading in a zone.
+
+const f = {
+  y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0, ms: 0,
+  hasTime: false,
+  /** Minutes east of UTC that the text carried; NaN when none. */
+  offset: NaN,
+  /** Zone name for that offset: `UTC` for Z/UTC/GMT, else `+08:00` style. */
+  offsetZone: '',
+};
+
+function setDate(y: number, mo: number, d: number): void {
+  f.y = y;
+  f.mo = mo;
+  f.d = d;
+  setTime(0, 0, 0, 0);
+  f.hasTime = false;
+  f.offset = NaN;
+}
+
+function setTime(h: number, mi: number, s: number, ms: number): void {
+  f.h = h;
+  f.mi = mi;
+  f.s = s;
+  f.ms = ms;
+  f.hasTime = true;
+}
+
+function unrecognised(raw: string): TimeParseError {
+  return new TimeParseError(`unrecognised time "${raw}"`);
+}
+
+function setOffset(raw: string, word: string | undefined, sign: string | undefined, hh: string | undefined, mm: string | undefined) {
+  if (!word && !sign) return;
+  const minutes = fixedOffset(word, sign, hh, mm);
+  if (minutes === undefined) throw new TimeParseError(`impossible offset in "${raw}"`);
+  f.offset = minutes;
+  f.offsetZone = word ? 'UTC' : offsetName(minutes);
+}
+
+/** Two digits at i, or -1. */
+function d2(t: string, i: number): number {
+  const a = t.charCodeAt(i) - 48;
+  const b = t.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The hot path, by hand: `YYYY-MM-DD` (or `/`), optionally `[T ]HH:mm[:ss[.fff]]` and `Z`/`±HH[:]MM`.
+ * Returns false for anything else; the general path reads the same forms, so false is never a verdict.
+ */
+function fastIso(t: string): boolean {
+  const n = t.length;
+  const sep = t.charCodeAt(4);
+  if (n < 10 || (sep !== 45 && sep !== 47) || t.charCodeAt(7) !== sep) return false;
+  const century = d2(t, 0);
+  const year = d2(t, 2);
+  const mo = d2(t, 5);
+  const d = d2(t, 8);
+  if (century < 0 || year < 0 || mo < 0 || d < 0) return false;
+  setDate(century * 100 + year, mo, d);
+  if (n === 10) return true;
+  const t10 = t.charCodeAt(10);
+  if ((t10 !== 84 && t10 !== 32) || n < 16 || t.charCodeAt(13) !== 58) return false;
+  const h = d2(t, 11);
+  const mi = d2(t, 14);
+  if (h < 0 || mi < 0) return false;
+  let i = 16;
+  let s = 0;
+  let ms = 0;
+  if (t.charCodeAt(i) === 58) {
+    s = d2(t, i + 1);
+    if (s < 0) return false;
+    i += 3;
+    const c = t.charCodeAt(i);
+    if (c === 46 || c === 44) {
+      const from = ++i;
+      for (let digit = t.charCodeAt(i) - 48; digit >= 0 && digit <= 9; digit = t.charCodeAt(++i) - 48) {
+        if (i - from < 3) ms = ms * 10 + digit;
+      }
+      if (i === from) return false;
+      for (let k = i - from; k < 3; k++) ms *= 10;
+    }
+  }
+  setTime(h, mi, s, ms);
+  if (i === n) return true;
+  const c = t.charCodeAt(i);
+  if (c === 90 && i + 1 === n) {
+    f.offset = 0;
+    f.offsetZone = 'UTC';
+    return true;
+  }
+  if (c !== 43 && c !== 45) return false;
+  const oh = d2(t, i + 1);
+  let j = i + 3;
+  if (t.charCodeAt(j) === 58) j++;
+  const om = j === n ? 0 : d2(t, j);
+  if (oh < 0 || om < 0 || (j !== n && j + 2 !== n) || oh > MAX_OFFSET_HOURS || om > 59) return false;
+  f.offset = (c === 45 ? -1 : 1) * (oh * 60 + om) || 0;
+  f.offsetZone = offsetName(f.offset);
+  return true;
+}
+
+/** Month names as carriers write them (USPS "January 25, 2012", "Sept. 5"). */
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
+  nov: 11, november: 11, dec: 12, december: 12,
+};
+
+function monthNamed(name: string, raw: string): number {
+  const month = MONTHS[name.toLowerCase()];
+  if (!month) throw unrecognised(raw);
+  return month;
+}
+
+/** What may follow a date before its time: end, `T`, spaces or a comma. */
+const THEN = String.raw`(?:$|T(?=\d)|[\s,]+)`;
+
+interface DateForm {
+  re: RegExp;
+  /** Sets y/mo/d from the match, or throws. */
+  read(m: RegExpExecArray, opts: ParseOptions, raw: string): void;
+  /** Its times may come digits only (`HHMMSS`), as UPS writes them. */
+  compactTime?: boolean;
+}
+
+const DATE_FORMS: DateForm[] = [
+  // 2024-10-03, 2024/10/3, 2024.10.03: year first is never ambiguous
+  {
+    re: new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})${THEN}`),
+    read: (m) => setDate(+m[1], +m[3], +m[4]),
+  },
+  // 2024年10月3日 (Chinese and Japanese)
+  {
+    re: /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*/,
+    read: (m) => setDate(+m[1], +m[2], +m[3]),
+  },
+  // 20120125 (UPS), whose times come as 185800
+  {
+    re: new RegExp(String.raw`^(\d{4})(\d{2})(\d{2})${THEN}`),
+    read: (m) => setDate(+m[1], +m[2], +m[3]),
+    compactTime: true,
+  },
+  // 10/03/2024 (US), 03.10.2024 (Europe): the order comes from the file, or from a part over 12
+  {
+    re: new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})${THEN}`),
+    read: (m, opts) => {
+      const a = +m[1];
+      const b = +m[3];
+      const dayFirst = opts.dayFirst ?? (a > 12 ? true : b > 12 || a === b ? false : undefined);
+      if (dayFirst === undefined) {
+        const date = `${m[1]}${m[2]}${m[3]}${m[2]}${m[4]}`;
+        throw new TimeParseError(`ambiguous date "${date}": day and month can't be told apart (set "dateOrder" for this file)`);
+      }
+      setDate(+m[4], dayFirst ? b : a, dayFirst ? a : b);
+    },
+  },
+  // January 25, 2012 / Jan 25 2012 / Sept. 5th, 2012 (USPS)
+  {
+    re: new RegExp(String.raw`^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${THEN}`, 'i'),
+    read: (m, _, raw) => setDate(+m[3], monthNamed(m[1], raw), +m[2]),
+  },
+  // 25 January 2012, 25-Jan-2012
+  {
+    re: new RegExp(String.raw`^(\d{1,2})[\s-]([a-z]{3,9})\.?[\s-],?(\d{4})${THEN}`, 'i'),
+    read: (m, _, raw) => setDate(+m[3], monthNamed(m[2], raw), +m[1]),
+  },
+];
+
+/** `14:21`, `14:21:05.123`, `6:58 pm`, `下午 2:21`, each optionally followed by an offset. */
+const TIME_RE = new RegExp(
+  String.raw`^(?:(上午|下午)\s*)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(?:([ap])\.?m\.?)?\s*${OFFSET}?$`,
+  'i',
+);
+/** UPS: `185800`, `1858`, `65800` (a leading zero lost to a spreadsheet). */
+const COMPACT_TIME_RE = new RegExp(String.raw`^(\d{1,2})(\d{2})(\d{2})?\s*${OFFSET}?$`, 'i');
+
+function readTime(text: string, compact: boolean, raw: string): void {
+  let m = TIME_RE.exec(text);
+  if (m) {
+    let h = +m[2];
+    const period = m[6]?.toLowerCase() ?? (m[1] === '上午' ? 'a' : m[1] === '下午' ? 'p' : undefined);
+    if (period) {
+      // "00:15 AM" occurs in exports and means what it says; 13 PM does not.
+      if (h > 12) throw new TimeParseError(`impossible time "${raw}"`);
+      h = (h % 12) + (period === 'p' ? 12 : 0);
+    }
+    const frac = m[5] ? +m[5].slice(0, 3).padEnd(3, '0') : 0;
+    setTime(h, +m[3], m[4] ? +m[4] : 0, frac);
+    setOffset(raw, m[7], m[8], m[9], m[10]);
+    return;
+  }
+  m = compact ? COMPACT_TIME_RE.exec(text) : null;
+  if (!m) throw unrecognised(raw);
+  setTime(+m[1], +m[2], m[3] ? +m[3] : 0, 0);
+  setOffset(raw, m[4], m[5], m[6], m[7]);
+}
+
+/** Reads the date at the start of `text`; returns what follows it, with the separator removed. */
+function readDate(text: string, opts: ParseOptions, raw: string): { rest: string; compactTime: boolean } {
+  for (const form of DATE_FORMS) {
+    const m = form.re.exec(text);
+    if (!m) continue;
+    form.read(m, opts, raw);
+    return { rest: text.slice(m[0].length), compactTime: form.compactTime ?? false };
+  }
+  throw unrecognised(raw);
+}
+
+function daysInMonth(y: number, mo: number): number {
+  return mo === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : 30 + ((mo + (mo >> 3)) & 1);
+}
+
+function build(raw: string, opts: ParseOptions): Stamp {
+  const { y, mo, d, h, mi, s, ms } = f;
+  // Date.UTC reads years below 100 as 19xx; such years are placeholders (0001-01-01) anyway.
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) throw new TimeParseError(`impossible date "${raw}"`);
+  if (h > 23 || mi > 59 || s > 59) throw new TimeParseError(`impossible time "${raw}"`);
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  const localDate = `${y}-${pad2(mo)}-${pad2(d)}`;
+  let zone: string;
+  let zoneSource: Stamp['zoneSource'];
+  let zoneNote: string | undefined;
+  if (!Number.isNaN(f.offset)) {
+    zone = f.offsetZone;
+    zoneSource = 'offset';
+  } else if (opts.offset?.trim()) {
+    const minutes = parseOffset(opts.offset);
+    if (minutes === undefined) throw new TimeParseError(`unrecognised offset "${opts.offset}"`);
+    zone = offsetName(minutes);
+    zoneSource = 'offset';
+    zoneNote = `offset column "${opts.offset.trim()}"`;
+  } else {
+    ({ zone, source: zoneSource, note: zoneNote } = opts.hint);
+  }
+  const epochMs = wallToInstant(wall, zone);
+  if (f.hasTime) return { raw, epochMs, precision: 'datetime', zone, zoneSource, zoneNote, localDate, dayLengthMs: undefined };
+  const dayLengthMs = wallToInstant(wall + DAY, zone) - epochMs;
+  return { raw, epochMs, precision: 'date', zone, zoneSource, zoneNote, localDate, dayLengthMs };
+}
+
+/** One text holding a date and maybe a time (and maybe an offset). Blank text throws `empty time`. */
+export function parseStamp(raw: string, opts: ParseOptions): Stamp {
+  const text = raw.trim();
+  if (!text) throw new TimeParseError('empty time');
+  if (!fastIso(text)) {
+    const { rest, compactTime } = readDate(text, opts, text);
+    if (rest) readTime(rest, compactTime, text);
+  }
+  return build(text, opts);
+}
+
+/** Excel writes a date cell as "2024-10-03 00:00:00" even when the time sits in the next column. */
+const MIDNIGHT_RE = /^(?:0{1,2}:00(?::00)?|12:00(?::00)?\s*AM)$/i;
+
+/** A date column and a time column (USPS "January 25 2012" + "6:58 pm", UPS "20120125" + "185800"). */
+export function parseDateAndTime(date: string, time: string | undefined, opts: ParseOptions): Stamp {
+  const raw = `${date} ${time ?? ''}`.trim();
+  const dateText = date.trim();
+  const timeText = time?.trim() ?? '';
+  if (!dateText) throw new TimeParseError(timeText ? `time "${timeText}" without a date` : 'empty time');
+  const { rest, compactTime } = readDate(dateText, opts, raw);
+  if (timeText) {
+    if (rest && !MIDNIGHT_RE.test(rest)) throw new TimeParseError(`date "${dateText}" already has a time, and a time column says "${timeText}"`);
+    readTime(timeText, true, raw);
+  } else if (rest) {
+    readTime(rest, compactTime, raw);
+  }
+  return build(raw, opts);
+}
+
+const ORDER_RE = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.]\d{4}/;
+
+/**
+ * The day/month order a column's `a/b/yyyy` values reveal: a first part over 12 makes it day-first, a second
+ * part over 12 month-first. Undefined when no value tells, or when values contradict each other (the column
+ * is then not one consistent format, and guessing would move dates by months).
+ */
+export function detectDateOrder(samples: string[]): 'month-first' | 'day-first' | undefined {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (const sample of samples) {
+    const m = ORDER_RE.exec(sample);
+    if (!m) continue;
+    if (+m[1] > 12) dayFirst = true;
+    if (+m[2] > 12) monthFirst = true;
+  }
+  return dayFirst === monthFirst ? undefined : dayFirst ? 'day-first' : 'month-first';
+}

@@ -1,0 +1,269 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Stamp, ZoneHint } from '../../src/model/timestamp.js';
+import {
+  detectDateOrder,
+  formatInZone,
+  isValidZone,
+  localDateInZone,
+  parseDateAndTime,
+  parseStamp,
+  startOfLocalDay,
+  TimeParseError,
+  type ParseOptions,
+} from '../../src/read/time.js';
+
+const H = 3_600_000;
+const LA: ZoneHint = { zone: 'America/Los_Angeles', source: 'setting', note: 'file setting' };
+const SH: ZoneHint = { zone: 'Asia/Shanghai', source: 'inferred', note: 'location "SHENZHEN, CN"' };
+const US: ParseOptions = { hint: LA, dayFirst: false };
+
+/** What a stamp read in a hint zone should say, besides raw/epochMs/localDate. */
+const inHint = (hint: ZoneHint) => ({ zone: hint.zone, zoneSource: hint.source, zoneNote: hint.note });
+const withOffset = (zone: string) => ({ zone, zoneSource: 'offset' as const });
+
+// [raw, options, epochMs (by hand, offsets: PDT −7, PST −8, China +8), precision, zone part, localDate]
+type Case = [string, ParseOptions, number, Stamp['precision'], Partial<Stamp>, string];
+const FORMATS: Case[] = [
+  // ISO 8601 with an offset: the hint is ignored
+  ['2024-10-03T07:12:45+00:00', { hint: LA }, Date.UTC(2024, 9, 3, 7, 12, 45), 'datetime', withOffset('+00:00'), '2024-10-03'],
+  ['2024-10-03T07:12:45-07:00', { hint: SH }, Date.UTC(2024, 9, 3, 14, 12, 45), 'datetime', withOffset('-07:00'), '2024-10-03'],
+  ['2024-10-03T07:12:45Z', { hint: LA }, Date.UTC(2024, 9, 3, 7, 12, 45), 'datetime', withOffset('UTC'), '2024-10-03'],
+  ['2024-10-03T07:12:45.123Z', { hint: LA }, Date.UTC(2024, 9, 3, 7, 12, 45, 123), 'datetime', withOffset('UTC'), '2024-10-03'],
+  ['2024-10-03T07:12:45.5+08:00', { hint: LA }, Date.UTC(2024, 9, 2, 23, 12, 45, 500), 'datetime', withOffset('+08:00'), '2024-10-03'],
+  ['2024-10-03T07:12:45.1234567+08:00', { hint: LA }, Date.UTC(2024, 9, 2, 23, 12, 45, 123), 'datetime', withOffset('+08:00'), '2024-10-03'],
+  ['2024-10-03T07:12:45+0800', { hint: LA }, Date.UTC(2024, 9, 2, 23, 12, 45), 'datetime', withOffset('+08:00'), '2024-10-03'],
+  ['2024-10-03T07:12+08', { hint: LA }, Date.UTC(2024, 9, 2, 23, 12), 'datetime', withOffset('+08:00'), '2024-10-03'],
+  ['2024-10-03 14:21:00 +0800', { hint: LA }, Date.UTC(2024, 9, 3, 6, 21), 'datetime', withOffset('+08:00'), '2024-10-03'],
+  ['2024-10-03 14:21:00 GMT-05:00', { hint: SH }, Date.UTC(2024, 9, 3, 19, 21), 'datetime', withOffset('-05:00'), '2024-10-03'],
+  ['20241003T071245Z', { hint: LA }, Date.UTC(2024, 9, 3, 7, 12, 45), 'datetime', withOffset('UTC'), '2024-10-03'],
+  // ISO and year-first local times: the hint's zone
+  ['2024-10-03T07:12:45', { hint: LA }, Date.UTC(2024, 9, 3, 14, 12, 45), 'datetime', inHint(LA), '2024-10-03'],
+  ['2024-10-03 14:21:00', { hint: LA }, Date.UTC(2024, 9, 3, 21, 21), 'datetime', inHint(LA), '2024-10-03'],
+  ['2024-10-03 14:21', { hint: SH }, Date.UTC(2024, 9, 3, 6, 21), 'datetime', inHint(SH), '2024-10-03'],
+  ['2024-10-03 00:30', { hint: SH }, Date.UTC(2024, 9, 2, 16, 30), 'datetime', inHint(SH), '2024-10-03'],
+  ['2024/10/03 14:21:05', { hint: SH }, Date.UTC(2024, 9, 3, 6, 21, 5), 'datetime', inHint(SH), '2024-10-03'],
+  ['2024/10/3 下午 2:21:00', { hint: SH }, Date.UTC(2024, 9, 3, 6, 21), 'datetime', inHint(SH), '2024-10-03'],
+  ['2024-10-3 9:05', { hint: SH }, Date.UTC(2024, 9, 3, 1, 5), 'datetime', inHint(SH), '2024-10-03'],
+  // US month-first
+  ['10/03/2024 02:15 PM', US, Date.UTC(2024, 9, 3, 21, 15), 'datetime', inHint(LA), '2024-10-03'],
+  ['10/03/2024 12:30 AM', US, Date.UTC(2024, 9, 3, 7, 30), 'datetime', inHint(LA), '2024-10-03'],
+  ['10/03/2024 12:30 PM', US, Date.UTC(2024, 9, 3, 19, 30), 'datetime', inHint(LA), '2024-10-03'],
+  ['10/3/2024 14:21', US, Date.UTC(2024, 9, 3, 21, 21), 'datetime', inHint(LA), '2024-10-03'],
+  ['1/25/2012 6:58:30 p.m.', US, Date.UTC(2012, 0, 26, 2, 58, 30), 'datetime', inHint(LA), '2012-01-25'],
+  // day and month told apart by a part over 12, by the file's setting, or by being equal
+  ['13/10/2024 08:00', { hint: LA }, Date.UTC(2024, 9, 13, 15), 'datetime', inHint(LA), '2024-10-13'],
+  ['10/13/2024 08:00', { hint: LA }, Date.UTC(2024, 9, 13, 15), 'datetime', inHint(LA), '2024-10-13'],
+  ['03/10/2024', { hint: LA, dayFirst: true }, Date.UTC(2024, 9, 3, 7), 'date', inHint(LA), '2024-10-03'],
+  ['03.10.2024 08:00', { hint: LA, dayFirst: true }, Date.UTC(2024, 9, 3, 15), 'datetime', inHint(LA), '2024-10-03'],
+  ['03/03/2024', { hint: SH }, Date.UTC(2024, 2, 2, 16), 'date', inHint(SH), '2024-03-03'],
+  // USPS month names
+  ['January 25 2012 6:58 pm', { hint: LA }, Date.UTC(2012, 0, 26, 2, 58), 'datetime', inHint(LA), '2012-01-25'],
+  ['January 25, 2012, 6:58 pm', { hint: LA }, Date.UTC(2012, 0, 26, 2, 58), 'datetime', inHint(LA), '2012-01-25'],
+  ['Jan 25 2012 06:58 PM', { hint: LA }, Date.UTC(2012, 0, 26, 2, 58), 'datetime', inHint(LA), '2012-01-25'],
+  ['Sept. 5th, 2012 9:00 am', { hint: LA }, Date.UTC(2012, 8, 5, 16), 'datetime', inHint(LA), '2012-09-05'],
+  ['25-Jan-2012 18:58', { hint: LA }, Date.UTC(2012, 0, 26, 2, 58), 'datetime', inHint(LA), '2012-01-25'],
+  // Chinese
+  ['2024年10月3日 14:21', { hint: SH }, Date.UTC(2024, 9, 3, 6, 21), 'datetime', inHint(SH), '2024-10-03'],
+  ['2024年10月3日14:21:30', { hint: SH }, Date.UTC(2024, 9, 3, 6, 21, 30), 'datetime', inHint(SH), '2024-10-03'],
+  // UPS compact
+  ['20120125 185800', { hint: LA }, Date.UTC(2012, 0, 26, 2, 58), 'datetime', inHint(LA), '2012-01-25'],
+  // date only: the start of the day in the hint's zone
+  ['2024-10-03', { hint: LA }, Date.UTC(2024, 9, 3, 7), 'date', inHint(LA), '2024-10-03'],
+  ['2024/10/03', { hint: SH }, Date.UTC(2024, 9, 2, 16), 'date', inHint(SH), '2024-10-03'],
+  ['10/03/2024', US, Date.UTC(2024, 9, 3, 7), 'date', inHint(LA), '2024-10-03'],
+  ['January 25, 2012', { hint: LA }, Date.UTC(2012, 0, 25, 8), 'date', inHint(LA), '2012-01-25'],
+  ['Jan 25 2012', { hint: LA }, Date.UTC(2012, 0, 25, 8), 'date', inHint(LA), '2012-01-25'],
+  ['2024年10月3日', { hint: SH }, Date.UTC(2024, 9, 2, 16), 'date', inHint(SH), '2024-10-03'],
+  ['20120125', { hint: LA }, Date.UTC(2012, 0, 25, 8), 'date', inHint(LA), '2012-01-25'],
+  ['2024-02-29', { hint: SH }, Date.UTC(2024, 1, 28, 16), 'date', inHint(SH), '2024-02-29'],
+];
+
+describe('parseStamp: formats', () => {
+  it.each(FORMATS)('%s', (raw, opts, epochMs, precision, zone, localDate) => {
+    const stamp = parseStamp(raw, opts);
+    expect(stamp).toMatchObject({ raw, epochMs, precision, localDate, ...zone });
+    if (zone.zoneSource === 'offset') expect(stamp.zoneNote).toBeUndefined();
+    expect(stamp.dayLengthMs).toBe(precision === 'date' ? 24 * H : undefined);
+  });
+
+  it('keeps the text trimmed as raw', () => {
+    expect(parseStamp('  2024-10-03 14:21 ', { hint: SH }).raw).toBe('2024-10-03 14:21');
+  });
+});
+
+describe('parseStamp: DST in America/Los_Angeles', () => {
+  // [raw, epochMs, what it is]
+  it.each([
+    ['2024-03-10 01:59:59', Date.UTC(2024, 2, 10, 9, 59, 59), 'last second of PST'],
+    ['2024-03-10 02:00', Date.UTC(2024, 2, 10, 10), 'gap start: shifted forward to 03:00 PDT'],
+    ['2024-03-10 02:30', Date.UTC(2024, 2, 10, 10, 30), 'inside the gap: shifted forward to 03:30 PDT'],
+    ['2024-03-10 03:00', Date.UTC(2024, 2, 10, 10), 'first PDT hour'],
+    ['2024-03-10 12:00', Date.UTC(2024, 2, 10, 19), 'afternoon, PDT'],
+    ['2024-11-03 00:59', Date.UTC(2024, 10, 3, 7, 59), 'before the overlap, PDT'],
+    ['2024-11-03 01:00', Date.UTC(2024, 10, 3, 8), 'overlap start: the earlier (PDT) instant'],
+    ['2024-11-03 01:30', Date.UTC(2024, 10, 3, 8, 30), 'inside the overlap: the earlier (PDT) instant'],
+    ['2024-11-03 01:30-08:00', Date.UTC(2024, 10, 3, 9, 30), 'the second 01:30, told by its offset'],
+    ['2024-11-03 02:00', Date.UTC(2024, 10, 3, 10), 'after the overlap, PST'],
+  ])('%s → %s (%s)', (raw, epochMs) => {
+    expect(parseStamp(raw, { hint: LA }).epochMs).toBe(epochMs);
+  });
+
+  it('formats a gap time where it landed', () => {
+    expect(formatInZone(parseStamp('2024-03-10 02:30', { hint: LA }).epochMs, LA.zone)).toBe('2024-03-10T03:30:00-07:00');
+  });
+
+  // [date, zone, start (epochMs), day length]
+  it.each([
+    ['2024-03-10', 'America/Los_Angeles', Date.UTC(2024, 2, 10, 8), 23 * H],
+    ['2024-03-11', 'America/Los_Angeles', Date.UTC(2024, 2, 11, 7), 24 * H],
+    ['2024-11-03', 'America/Los_Angeles', Date.UTC(2024, 10, 3, 7), 25 * H],
+    ['2024-03-10', 'Asia/Shanghai', Date.UTC(2024, 2, 9, 16), 24 * H],
+    ['2024-11-03', 'Asia/Shanghai', Date.UTC(2024, 10, 2, 16), 24 * H],
+  ])('date %s in %s starts at %s and lasts %s ms', (raw, zone, epochMs, dayLengthMs) => {
+    const stamp = parseStamp(raw, { hint: { zone, source: 'assumed' } });
+    expect(stamp).toMatchObject({ epochMs, dayLengthMs, precision: 'date', zone, zoneSource: 'assumed', localDate: raw });
+  });
+});
+
+describe('parseDateAndTime', () => {
+  // [date, time, options, raw, epochMs, precision, zone part]
+  it.each<[string, string | undefined, ParseOptions, string, number, Stamp['precision'], Partial<Stamp>]>([
+    ['January 25 2012', '6:58 pm', { hint: LA }, 'January 25 2012 6:58 pm', Date.UTC(2012, 0, 26, 2, 58), 'datetime', inHint(LA)],
+    ['January 25, 2012', '6:58 PM', { hint: LA }, 'January 25, 2012 6:58 PM', Date.UTC(2012, 0, 26, 2, 58), 'datetime', inHint(LA)],
+    ['20120125', '185800', { hint: LA, offset: '-05:00' }, '20120125 185800', Date.UTC(2012, 0, 25, 23, 58), 'datetime',
+      { zone: '-05:00', zoneSource: 'offset', zoneNote: 'offset column "-05:00"' }],
+    ['20120125', '185800', { hint: LA, offset: '-0500' }, '20120125 185800', Date.UTC(2012, 0, 25, 23, 58), 'datetime',
+      { zone: '-05:00', zoneSource: 'offset', zoneNote: 'offset column "-0500"' }],
+    ['20120125', '065800', { hint: LA }, '20120125 065800', Date.UTC(2012, 0, 25, 14, 58), 'datetime', inHint(LA)],
+    ['20120125', '65800', { hint: LA }, '20120125 65800', Date.UTC(2012, 0, 25, 14, 58), 'datetime', inHint(LA)],
+    ['20120125', '1858', { hint: LA, offset: ' ' }, '20120125 1858', Date.UTC(2012, 0, 26, 2, 58), 'datetime', inHint(LA)],
+    ['20120125', undefined, { hint: LA }, '20120125', Date.UTC(2012, 0, 25, 8), 'date', inHint(LA)],
+    ['20120125', '', { hint: LA }, '20120125', Date.UTC(2012, 0, 25, 8), 'date', inHint(LA)],
+    ['2024-10-03 00:00:00', '14:21', { hint: SH }, '2024-10-03 00:00:00 14:21', Date.UTC(2024, 9, 3, 6, 21), 'datetime', inHint(SH)],
+    ['10/3/2024 12:00:00 AM', '14:21', { hint: LA, dayFirst: false }, '10/3/2024 12:00:00 AM 14:21', Date.UTC(2024, 9, 3, 21, 21), 'datetime', inHint(LA)],
+    ['2024-10-03', '14:21:00+08:00', { hint: LA, offset: '-05:00' }, '2024-10-03 14:21:00+08:00', Date.UTC(2024, 9, 3, 6, 21), 'datetime', withOffset('+08:00')],
+    ['2024-10-03 14:21', undefined, { hint: SH }, '2024-10-03 14:21', Date.UTC(2024, 9, 3, 6, 21), 'datetime', inHint(SH)],
+  ])('%s + %s', (date, time, opts, raw, epochMs, precision, zone) => {
+    expect(parseDateAndTime(date, time, opts)).toMatchObject({ raw, epochMs, precision, ...zone });
+  });
+});
+
+describe('errors', () => {
+  const AMBIGUOUS = `ambiguous date "03/10/2024": day and month can't be told apart (set "dateOrder" for this file)`;
+  // [what to run, message]
+  it.each<[string, () => unknown, string]>([
+    ['empty', () => parseStamp('', { hint: LA }), 'empty time'],
+    ['blank', () => parseStamp('   ', { hint: LA }), 'empty time'],
+    ['ambiguous date', () => parseStamp('03/10/2024', { hint: LA }), AMBIGUOUS],
+    ['ambiguous date-time', () => parseStamp('03/10/2024 14:21', { hint: LA }), AMBIGUOUS],
+    ['ambiguous in a date column', () => parseDateAndTime('03/10/2024', '14:21', { hint: LA }), AMBIGUOUS],
+    ['garbage', () => parseStamp('foo', { hint: LA }), 'unrecognised time "foo"'],
+    ['zone abbreviation', () => parseStamp('2024-10-03 14:21 PST', { hint: LA }), 'unrecognised time "2024-10-03 14:21 PST"'],
+    ['unknown month', () => parseStamp('Foo 25 2012', { hint: LA }), 'unrecognised time "Foo 25 2012"'],
+    ['digits after a date', () => parseStamp('2024100312', { hint: LA }), 'unrecognised time "2024100312"'],
+    ['HHMMSS after an ISO date', () => parseStamp('2024-10-03 142100', { hint: LA }), 'unrecognised time "2024-10-03 142100"'],
+    ['30 February', () => parseStamp('2024-02-30', { hint: LA }), 'impossible date "2024-02-30"'],
+    ['29 February, no leap year', () => parseStamp('2023-02-29 10:00', { hint: LA }), 'impossible date "2023-02-29 10:00"'],
+    ['month 13 by setting', () => parseStamp('03/13/2024', { hint: LA, dayFirst: true }), 'impossible date "03/13/2024"'],
+    ['placeholder year', () => parseStamp('0001-01-01', { hint: LA }), 'impossible date "0001-01-01"'],
+    ['hour 25', () => parseStamp('2024-10-03 25:00', { hint: LA }), 'impossible time "2024-10-03 25:00"'],
+    ['13 PM', () => parseStamp('10/03/2024 13:00 PM', US), 'impossible time "10/03/2024 13:00 PM"'],
+    ['offset +25:00', () => parseStamp('2024-10-03T14:21:00+25:00', { hint: LA }), 'impossible offset in "2024-10-03T14:21:00+25:00"'],
+    ['bad offset column', () => parseDateAndTime('20120125', '185800', { hint: LA, offset: 'EST' }), 'unrecognised offset "EST"'],
+    ['time without date', () => parseDateAndTime(' ', '14:21', { hint: LA }), 'time "14:21" without a date'],
+    ['two times', () => parseDateAndTime('2024-10-03 09:00', '14:21', { hint: LA }), 'date "2024-10-03 09:00" already has a time, and a time column says "14:21"'],
+    ['bad local date', () => startOfLocalDay('2024/10/03', 'UTC'), 'not a YYYY-MM-DD date "2024/10/03"'],
+  ])('%s', (_, run, message) => {
+    expect(run).toThrow(TimeParseError);
+    expect(run).toThrow(message);
+  });
+
+  it('refuses an unknown hint zone as a configuration error, not a row error', () => {
+    const run = () => parseStamp('2024-10-03 14:21', { hint: { zone: 'Mars/Olympus', source: 'setting' } });
+    expect(run).toThrow(RangeError);
+    expect(run).toThrow('unknown time zone "Mars/Olympus"');
+  });
+});
+
+describe('detectDateOrder', () => {
+  it.each<[string[], ReturnType<typeof detectDateOrder>]>([
+    [['10/03/2024', '10/13/2024'], 'month-first'],
+    [['1/25/2012 6:58 PM'], 'month-first'],
+    [['13/10/2024', '03/10/2024'], 'day-first'],
+    [['25.12.2024'], 'day-first'],
+    [['03/10/2024', '04/11/2024'], undefined],
+    [['13/10/2024', '10/13/2024'], undefined],
+    [['2024-10-13', '', 'foo'], undefined],
+    [[], undefined],
+  ])('%j → %s', (samples, order) => {
+    expect(detectDateOrder(samples)).toBe(order);
+  });
+});
+
+describe('zones and formatting', () => {
+  // [epochMs, zone, ISO text]
+  it.each([
+    [Date.UTC(2024, 9, 3, 14, 12, 45), 'America/Los_Angeles', '2024-10-03T07:12:45-07:00'],
+    [Date.UTC(2024, 0, 15, 12, 0, 0, 999), 'America/Los_Angeles', '2024-01-15T04:00:00-08:00'],
+    [Date.UTC(2024, 10, 3, 8, 30), 'America/Los_Angeles', '2024-11-03T01:30:00-07:00'],
+    [Date.UTC(2024, 10, 3, 9, 30), 'America/Los_Angeles', '2024-11-03T01:30:00-08:00'],
+    [Date.UTC(2024, 9, 2, 23, 12, 45), 'Asia/Shanghai', '2024-10-03T07:12:45+08:00'],
+    [Date.UTC(2024, 9, 3, 7, 12, 45), 'UTC', '2024-10-03T07:12:45+00:00'],
+    [Date.UTC(2024, 9, 3, 7, 12, 45), '+05:30', '2024-10-03T12:42:45+05:30'],
+    [Date.UTC(2024, 9, 3, 7, 12, 45), 'Asia/Kolkata', '2024-10-03T12:42:45+05:30'],
+    [Date.UTC(1969, 11, 31, 23, 59, 59, 500), 'UTC', '1969-12-31T23:59:59+00:00'],
+  ])('formatInZone(%s, %s) = %s', (epochMs, zone, text) => {
+    expect(formatInZone(epochMs, zone)).toBe(text);
+  });
+
+  it('round-trips: parseStamp(formatInZone(t, zone)) gives back t, and its localDate is localDateInZone(t, zone)', () => {
+    const zones = ['America/Los_Angeles', 'America/New_York', 'Asia/Shanghai', 'Europe/London', 'Australia/Lord_Howe', 'UTC'];
+    fc.assert(
+      fc.property(fc.integer({ min: 946_684_800, max: 2_208_988_800 }), fc.constantFrom(...zones), (seconds, zone) => {
+        const t = seconds * 1000;
+        const stamp = parseStamp(formatInZone(t, zone), { hint: SH });
+        expect(stamp.epochMs).toBe(t);
+        expect(stamp.localDate).toBe(localDateInZone(t, zone));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  // [epochMs, zone, local date]
+  it.each([
+    [Date.UTC(2024, 9, 3, 6, 59, 59), 'America/Los_Angeles', '2024-10-02'],
+    [Date.UTC(2024, 9, 3, 7), 'America/Los_Angeles', '2024-10-03'],
+    [Date.UTC(2024, 9, 2, 15, 59, 59), 'Asia/Shanghai', '2024-10-02'],
+    [Date.UTC(2024, 9, 2, 16), 'Asia/Shanghai', '2024-10-03'],
+  ])('localDateInZone(%s, %s) = %s', (epochMs, zone, date) => {
+    expect(localDateInZone(epochMs, zone)).toBe(date);
+  });
+
+  // [date, zone, epochMs]
+  it.each([
+    ['2024-10-03', 'America/Los_Angeles', Date.UTC(2024, 9, 3, 7)],
+    ['2024-03-10', 'America/Los_Angeles', Date.UTC(2024, 2, 10, 8)],
+    ['2024-11-04', 'America/Los_Angeles', Date.UTC(2024, 10, 4, 8)],
+    ['2024-10-03', 'Asia/Shanghai', Date.UTC(2024, 9, 2, 16)],
+    ['2024-10-03', '-05:00', Date.UTC(2024, 9, 3, 5)],
+    // Chile springs forward at midnight: the day starts at 01:00 −03, the instant 00:00 −04 would have been
+    ['2024-09-08', 'America/Santiago', Date.UTC(2024, 8, 8, 4)],
+  ])('startOfLocalDay(%s, %s) = %s', (date, zone, epochMs) => {
+    expect(startOfLocalDay(date, zone)).toBe(epochMs);
+  });
+
+  it.each([
+    ['America/Los_Angeles', true],
+    ['Asia/Shanghai', true],
+    ['UTC', true],
+    ['+08:00', true],
+    ['-0500', true],
+    ['Z', true],
+    ['Mars/Olympus', false],
+    ['+25:00', false],
+    ['', false],
+  ])('isValidZone(%j) = %s', (zone, valid) => {
+    expect(isValidZone(zone)).toBe(valid);
+  });
+});
