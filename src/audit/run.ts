@@ -3,7 +3,7 @@ import type { Finding, Severity, SeveritySetting, TimeFact } from '../model/find
 import type { AuditResult, GroupFigures, InputSummary, TargetFigure } from '../model/result.js';
 import type { Shipment } from '../model/shipment.js';
 import { latestInstant, type Stamp } from '../model/timestamp.js';
-import { formatInZone, localDateInZone } from '../read/time.js';
+import { formatInZone, localDateInZone } from '../model/zone.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import type { Collector } from './collect.js';

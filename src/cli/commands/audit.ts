@@ -1,0 +1,113 @@
+import type { Command } from 'commander';
+import { Collector } from '../../audit/collect.js';
+import { audit } from '../../audit/run.js';
+import type { AuditResult } from '../../model/result.js';
+import { formatEvidenceCsv } from '../../report/evidence-csv.js';
+import { formatAuditJson } from '../../report/json.js';
+import { formatAuditText } from '../../report/text.js';
+import { EXIT, UsageError } from '../errors.js';
+import { readAll } from '../inputs.js';
+import { endProgress, out, progressReporter, styleFor } from '../io.js';
+import { loadSettings, parseAsOf, parseDay, type CommonFlags, type Settings } from '../settings.js';
+import { writeAtomic } from '../write.js';
+import { VERSION } from '../version.js';
+
+export interface AuditFlags extends CommonFlags {
+  from?: string;
+  to?: string;
+  asOf?: string;
+  evidence?: string;
+  format: string;
+  failOn: string;
+  allowRejectedRows?: boolean;
+}
+
+export function registerAudit(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
+  program
+    .command('audit')
+    .summary('find orders confirmed before the carrier had them, or late')
+    .description(
+      'Reads order reports, shipping confirmations and carrier tracking exports (files or folders, any order),\n' +
+        'joins them per shipment and checks every rule (see `shipaudit rules`). Prints a summary; writes an\n' +
+        'evidence CSV for a Plan of Action with --evidence.',
+    )
+    .argument('<paths...>', 'input files or folders (folders are read recursively)')
+    .option('--from <date>', 'first day of confirmations to audit, YYYY-MM-DD in the marketplace zone')
+    .option('--to <date>', 'last day of confirmations to audit (inclusive)')
+    .option('--grace <duration>', 'how long a confirmation may precede the first carrier scan (e.g. 24h, 90m, 2d)', undefined)
+    .option('--marketplace-tz <zone>', 'IANA zone of the marketplace, for times without an offset (default America/Los_Angeles)')
+    .option('--config <file>', 'config file (default: shipaudit.config.json in the working folder, if present)')
+    .option('--as-of <datetime>', 'the moment the audit is judged at (default: the newest tracking event read)')
+    .option('--evidence <path>', 'write the evidence CSV (one row per affected shipment) to this path')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--fail-on <level>', 'exit 1 when a finding is at or above: error, warning or never', 'error')
+    .option('--allow-rejected-rows', 'exit by the findings even when some rows could not be read (they are still reported)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  shipaudit audit fixtures/sample-month\n' +
+        '  shipaudit audit orders.txt confirmations.txt tracking.csv --from 2026-10-01 --to 2026-10-31 --evidence evidence.csv\n' +
+        '  shipaudit audit downloads/ --format json > audit.json\n\n' +
+        'Exit codes: 0 no finding at or above --fail-on, 1 there is, 2 bad usage or unreadable input.',
+    )
+    .action((paths: string[], flags: AuditFlags) =>
+      run(async () => {
+        const result = await runAudit(paths, flags);
+        return finishAudit(result.result, result.settings, flags);
+      }),
+    );
+}
+
+export function checkFormat(format: string): void {
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format: expected text or json, got "${format}"`);
+}
+
+export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ result: AuditResult; settings: Settings }> {
+  checkFormat(flags.format);
+  if (!['error', 'warning', 'never'].includes(flags.failOn)) throw new UsageError(`--fail-on: expected error, warning or never, got "${flags.failOn}"`);
+  const settings = await loadSettings(flags);
+  const zone = settings.zone.zone;
+  const fromMs = flags.from ? parseDay(flags.from, '--from', zone) : undefined;
+  const toMs = flags.to ? parseDay(flags.to, '--to', zone) + 86_400_000 : undefined;
+  if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) throw new UsageError('--to is before --from');
+  const asOfMs = flags.asOf ? parseAsOf(flags.asOf, settings.zone) : undefined;
+
+  const collector = new Collector();
+  const progress = progressReporter();
+  const { inputs, unclassified } = await readAll(paths, collector, settings, progress);
+  endProgress(progress);
+  if (collector.confirmations.length === 0) {
+    throw new UsageError('no shipping confirmations found: give a shipping-confirmation file, an Orders API export or an ERP export (`shipaudit inspect` shows what each file was read as)');
+  }
+  const result = audit(collector, {
+    version: VERSION,
+    marketplaceZone: zone,
+    handling: settings.handling,
+    graceHours: settings.graceHours,
+    window: { fromMs, toMs, from: flags.from, to: flags.to },
+    asOfMs,
+    rules: settings.rules,
+    inputs,
+    unclassified,
+  });
+  if (result.summary.shipments === 0) {
+    const outside = Object.values(result.summary.excluded).reduce((a, b) => a + b, 0);
+    throw new UsageError(`no shipments to audit${flags.from || flags.to ? ` between ${flags.from ?? 'the start'} and ${flags.to ?? 'the end'}` : ''} (${outside} left out: ${Object.entries(result.summary.excluded).map(([k, v]) => `${v} ${k}`).join(', ') || 'none'})`);
+  }
+  return { result, settings };
+}
+
+export async function finishAudit(result: AuditResult, _settings: Settings, flags: AuditFlags): Promise<number> {
+  if (flags.evidence) await writeAtomic(flags.evidence, formatEvidenceCsv(result.findings));
+  if (flags.format === 'json') out(formatAuditJson(result));
+  else out(formatAuditText(result, { style: styleFor(process.stdout, 'text'), evidencePath: flags.evidence }));
+  return exitCode(result, flags.failOn, flags.allowRejectedRows ?? false);
+}
+
+export function exitCode(result: AuditResult, failOn: string, allowRejected: boolean): number {
+  if (result.summary.rowsRejected > 0 && !allowRejected) return EXIT.usage;
+  const { error, warning } = result.summary.findingsBySeverity;
+  if (failOn === 'error' && error > 0) return EXIT.findings;
+  if (failOn === 'warning' && error + warning > 0) return EXIT.findings;
+  return EXIT.ok;
+}

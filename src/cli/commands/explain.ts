@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import { Collector } from '../../audit/collect.js';
+import { audit } from '../../audit/run.js';
+import type { ConfirmationRecord, OrderRecord, TrackingEvent } from '../../model/records.js';
+import { explainJson, formatExplainText, type Timeline } from '../../report/explain.js';
+import { readInput } from '../../read/index.js';
+import { EXIT, UsageError } from '../errors.js';
+import { readAll } from '../inputs.js';
+import { out, styleFor } from '../io.js';
+import { loadSettings, parseAsOf, type CommonFlags } from '../settings.js';
+import { VERSION } from '../version.js';
+import { checkFormat } from './audit.js';
+
+export function registerExplain(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
+  program
+    .command('explain')
+    .summary('show the timeline of one order and the rules it breaks')
+    .description('Purchase, latest ship date, each confirmation, each carrier event with its classification and the zone\nits time was read in, then the findings for the order.')
+    .argument('<order-id>', 'the Amazon order id, e.g. 113-1234567-1234567')
+    .argument('<paths...>', 'input files or folders, as for audit')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--grace <duration>', 'grace before the first carrier scan (default 24h)')
+    .option('--marketplace-tz <zone>', 'IANA zone of the marketplace')
+    .option('--config <file>', 'config file')
+    .option('--as-of <datetime>', 'the moment the audit is judged at (default: the newest tracking event read)')
+    .addHelpText('after', '\nExample:\n  shipaudit explain 113-0000000-0000001 fixtures/sample-month')
+    .action((orderId: string, paths: string[], flags: CommonFlags & { format: string; asOf?: string }) =>
+      run(async () => {
+        checkFormat(flags.format);
+        const settings = await loadSettings(flags);
+        const orders: OrderRecord[] = [];
+        const confirmations: ConfirmationRecord[] = [];
+        const collector = new Collector();
+        const sink = {
+          order: (r: OrderRecord) => (collector.order(r), r.orderId === orderId && orders.push(r)),
+          confirmation: (r: ConfirmationRecord) => (collector.confirmation(r), r.orderId === orderId && confirmations.push(r)),
+          event: (e: TrackingEvent) => collector.event(e),
+          package: collector.package.bind(collector),
+        };
+        const { inputs, reports, unclassified } = await readAll(paths, sink, settings);
+        if (orders.length === 0 && confirmations.length === 0) throw new UsageError(`order ${orderId} is in none of the files`);
+
+        // Second pass over the tracking files only, keeping every event of this order's numbers.
+        const numbers = new Set(confirmations.map((c) => c.trackingNumber).filter((n) => n !== ''));
+        const events: TrackingEvent[] = [];
+        for (const r of reports.filter((r) => r.kind === 'tracking-events')) {
+          await readInput(r.file, { event: (e) => void (numbers.has(e.trackingNumber) && events.push(e)) }, settings.readOptionsFor(r.file));
+        }
+        events.sort((a, b) => (a.at?.epochMs ?? 0) - (b.at?.epochMs ?? 0));
+
+        const result = audit(collector, {
+          version: VERSION,
+          marketplaceZone: settings.zone.zone,
+          handling: settings.handling,
+          graceHours: settings.graceHours,
+          window: {},
+          asOfMs: flags.asOf ? parseAsOf(flags.asOf, settings.zone) : undefined,
+          rules: settings.rules,
+          inputs,
+          unclassified,
+        });
+        const timeline: Timeline = {
+          orderId,
+          zone: settings.zone.zone,
+          asOf: result.asOf,
+          orders,
+          confirmations,
+          events,
+          findings: result.findings.filter((f) => f.orderId === orderId),
+        };
+        out(flags.format === 'json' ? `${JSON.stringify(explainJson(timeline), null, 2)}\n` : formatExplainText(timeline, styleFor(process.stdout, 'text')));
+        return timeline.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
+      }),
+    );
+}

@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import { formatRulesText } from '../../report/rules.js';
+import { RULES } from '../../rules/index.js';
+import { EXIT } from '../errors.js';
+import { out, styleFor } from '../io.js';
+import { checkFormat } from './audit.js';
+
+export function registerRules(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
+  program
+    .command('rules')
+    .summary('list the rules with their severity and options')
+    .option('--format <format>', 'text or json', 'text')
+    .addHelpText('after', '\nChange a severity or option in the config file, e.g.\n  "rules": { "late-handover": "error", "confirmed-before-handover": { "graceHours": 12 } }')
+    .action((flags: { format: string }) =>
+      run(async () => {
+        checkFormat(flags.format);
+        const metas = RULES.map((r) => r.meta);
+        out(flags.format === 'json' ? `${JSON.stringify(metas, null, 2)}\n` : formatRulesText(metas, styleFor(process.stdout, 'text')));
+        return EXIT.ok;
+      }),
+    );
+}

@@ -1,0 +1,23 @@
+import { ConfigError } from '../config/load.js';
+import { InputError } from '../read/types.js';
+
+/** Exit codes, the contract with cron jobs and scripts. */
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** A mistake in how the command was called. */
+export class UsageError extends Error {}
+
+/**
+ * Every failure a user can cause becomes one line on stderr and exit code 2. Anything else is a bug in
+ * shipaudit: still one line, with the stack only when SHIPAUDIT_DEBUG is set.
+ */
+export function reportFailure(e: unknown, stderr: (s: string) => void): number {
+  if (e instanceof InputError || e instanceof ConfigError || e instanceof UsageError) {
+    stderr(`shipaudit: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  const err = e as Error;
+  stderr(`shipaudit: internal error: ${err?.message ?? String(e)} (set SHIPAUDIT_DEBUG=1 for details)\n`);
+  if (process.env.SHIPAUDIT_DEBUG) stderr(`${err?.stack}\n`);
+  return EXIT.usage;
+}

@@ -1,0 +1,23 @@
+import { Chalk } from 'chalk';
+import { chalkStyle, plain, type Style } from '../report/style.js';
+
+/** The CLI's only doors to the terminal. Tests run the built CLI and read these streams. */
+export const out = (s: string) => void process.stdout.write(s);
+export const err = (s: string) => void process.stderr.write(s);
+
+/** Colour only on a terminal, never with NO_COLOR (https://no-color.org), and never in JSON. */
+export function styleFor(stream: NodeJS.WriteStream, format: string): Style {
+  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  if (format !== 'text' || noColor || !stream.isTTY || process.env.TERM === 'dumb') return plain;
+  return chalkStyle(new Chalk({ level: 1 }));
+}
+
+/** Progress for long runs goes to stderr, and only to a terminal: cron mail stays quiet, stdout parseable. */
+export function progressReporter(): ((msg: string) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (msg) => err(`\r\x1b[2K${msg}`);
+}
+
+export function endProgress(p: ((msg: string) => void) | undefined): void {
+  if (p) err('\r\x1b[2K');
+}

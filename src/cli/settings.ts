@@ -1,0 +1,127 @@
+import { existsSync } from 'node:fs';
+import { resolve, relative } from 'node:path';
+import { minimatch } from 'minimatch';
+import type { RuleSetting } from '../audit/run.js';
+import type { Handling } from '../audit/ship-by.js';
+import { ConfigError, DEFAULT_CONFIG_NAME, loadConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import type { EventEntry } from '../knowledge/events.js';
+import type { ZoneHint } from '../model/timestamp.js';
+import type { ReadOptions } from '../read/index.js';
+import { isValidZone, parseStamp, startOfLocalDay, TimeParseError } from '../read/time.js';
+import { UsageError } from './errors.js';
+
+/** Defaults a seller in the US gets without a config file; each one is overridable. */
+export const DEFAULTS = {
+  marketplaceTimeZone: 'America/Los_Angeles',
+  graceHours: 24,
+  handlingDays: 2,
+  operatingDays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'],
+  sameDayCutoff: '14:00',
+} as const;
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+export interface CommonFlags {
+  config?: string;
+  marketplaceTz?: string;
+  grace?: string;
+}
+
+export interface Settings {
+  config: Config;
+  configFile?: string;
+  zone: ZoneHint;
+  graceHours: number;
+  handling: Handling;
+  rules: Record<string, Partial<RuleSetting>>;
+  readOptionsFor(file: string): ReadOptions;
+}
+
+/** Config file (given, or shipaudit.config.json in the working folder) merged with the flags. */
+export async function loadSettings(flags: CommonFlags, cwd = process.cwd()): Promise<Settings> {
+  const configFile = flags.config ?? (existsSync(resolve(cwd, DEFAULT_CONFIG_NAME)) ? resolve(cwd, DEFAULT_CONFIG_NAME) : undefined);
+  if (flags.config && !existsSync(flags.config)) throw new ConfigError(`${flags.config}: no such config file`);
+  const config = configFile ? await loadConfig(configFile) : {};
+
+  const zoneName = flags.marketplaceTz ?? config.marketplaceTimeZone;
+  if (flags.marketplaceTz && !isValidZone(flags.marketplaceTz)) {
+    throw new UsageError(`--marketplace-tz: unknown time zone "${flags.marketplaceTz}" (use an IANA name such as America/Los_Angeles)`);
+  }
+  const zone: ZoneHint = zoneName
+    ? { zone: zoneName, source: 'setting', note: flags.marketplaceTz ? '--marketplace-tz' : 'marketplaceTimeZone in config' }
+    : { zone: DEFAULTS.marketplaceTimeZone, source: 'assumed', note: 'default marketplace zone (Amazon.com); set --marketplace-tz' };
+
+  const graceHours = flags.grace !== undefined ? parseDuration(flags.grace, '--grace') : (config.graceHours ?? DEFAULTS.graceHours);
+  const h = config.handling ?? {};
+  const handling: Handling = {
+    days: h.days ?? DEFAULTS.handlingDays,
+    operatingDays: (h.operatingDays ?? DEFAULTS.operatingDays).map((d) => WEEKDAYS.indexOf(d) + 1),
+    holidays: h.holidays ?? [],
+    sameDayCutoff: h.sameDayCutoff ?? DEFAULTS.sameDayCutoff,
+    zone: zone.zone,
+  };
+
+  const rules: Record<string, Partial<RuleSetting>> = {};
+  for (const [id, s] of Object.entries(config.rules ?? {})) {
+    if (typeof s === 'string') rules[id] = { severity: s };
+    else {
+      const { severity, ...options } = s;
+      rules[id] = { severity, options: options as RuleSetting['options'] };
+    }
+  }
+
+  const events = (config.events ?? []).map(toEventEntry);
+  const readOptionsFor = (file: string): ReadOptions => {
+    const rel = relative(cwd, resolve(file));
+    const per = (config.files ?? []).filter((f) => minimatch(rel, f.match, { dot: true, matchBase: !f.match.includes('/') }));
+    const fileZone = per.findLast((f) => f.timeZone)?.timeZone;
+    const order = per.findLast((f) => f.dateOrder)?.dateOrder;
+    return {
+      marketplaceZone: zone,
+      fileZone,
+      dayFirst: order === undefined ? undefined : order === 'day-first',
+      columns: config.columns,
+      events,
+      acceptancePendingIsPossession: config.acceptancePendingIsPossession,
+    };
+  };
+  return { config, configFile, zone, graceHours, handling, rules, readOptionsFor };
+}
+
+function toEventEntry(e: NonNullable<Config['events']>[number], i: number): EventEntry {
+  return {
+    id: `config-events-${i}`,
+    carriers: e.carriers,
+    match: e.phrase ? { phrases: [e.phrase] } : e.code ? { codes: [e.code] } : { pattern: new RegExp(e.pattern!, 'i') },
+    class: e.class,
+    possession: e.possession ?? (e.class === 'physical' || e.class === 'delivered'),
+    note: e.note ?? 'from the config file',
+  };
+}
+
+/** "24h", "36", "90m", "2d" → hours. */
+export function parseDuration(text: string, flag: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(h|hours?|m|min|minutes?|d|days?)?\s*$/i.exec(text);
+  if (!m) throw new UsageError(`${flag}: expected a duration such as 24h, 90m or 2d, got "${text}"`);
+  const n = Number(m[1]);
+  const unit = (m[2] ?? 'h')[0].toLowerCase();
+  return unit === 'm' ? n / 60 : unit === 'd' ? n * 24 : n;
+}
+
+/** A --from / --to day (YYYY-MM-DD, in the marketplace zone) → the start of that day. */
+export function parseDay(text: string, flag: string, zone: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new UsageError(`${flag}: expected a date as YYYY-MM-DD, got "${text}"`);
+  return startOfLocalDay(text, zone);
+}
+
+/** --as-of: a date-time with or without offset (without: marketplace zone), or a date (its end). */
+export function parseAsOf(text: string, zone: ZoneHint): number {
+  try {
+    const s = parseStamp(text, { hint: zone });
+    return s.precision === 'date' ? s.epochMs + (s.dayLengthMs ?? 86_400_000) - 1 : s.epochMs;
+  } catch (e) {
+    if (e instanceof TimeParseError) throw new UsageError(`--as-of: ${e.message}`);
+    throw e;
+  }
+}

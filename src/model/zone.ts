@@ -1,0 +1,153 @@
+import { tzOffset } from '@date-fns/tz';
+
+/**
+ * Zone arithmetic shared by the time parser, the audit and the reporters: instants ↔ wall clocks in an IANA
+ * zone or a fixed offset. Pure computation, no I/O.
+ */
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+// ---------------------------------------------------------------------------------------------------------
+// Zones. Offsets come from Intl (through @date-fns/tz) once per zone and UTC hour; a file of millions of rows
+// spans a few thousand hours, so Intl is asked a few thousand times, not millions.
+
+/** `+08:00`, `-0500`, `+8`, `GMT-05:00`, `Z`, `UTC`. */
+export const OFFSET = String.raw`(?:(Z|UTC|GMT)|(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?)`;
+const OFFSET_RE = new RegExp(`^${OFFSET}$`, 'i');
+export const MAX_OFFSET_HOURS = 18;
+
+/** Minutes east of UTC for a fixed-offset text, or undefined when it isn't one (or is out of range). */
+export function fixedOffset(word: string | undefined, sign: string | undefined, hh: string | undefined, mm: string | undefined) {
+  if (word) return 0;
+  const h = Number(hh);
+  const m = mm ? Number(mm) : 0;
+  if (h > MAX_OFFSET_HOURS || m > 59) return undefined;
+  return (sign === '-' ? -1 : 1) * (h * 60 + m) || 0;
+}
+
+export function parseOffset(text: string): number | undefined {
+  const m = OFFSET_RE.exec(text.trim());
+  return m ? fixedOffset(m[1], m[2], m[3], m[4]) : undefined;
+}
+
+const offsetNames = new Map<number, string>();
+/** `+08:00` style; the zone of a stamp whose text carried a numeric offset. */
+export function offsetName(minutes: number): string {
+  let name = offsetNames.get(minutes);
+  if (name === undefined) {
+    const a = Math.abs(minutes);
+    name = `${minutes < 0 ? '-' : '+'}${pad2(Math.floor(a / 60))}:${pad2(a % 60)}`;
+    offsetNames.set(minutes, name);
+  }
+  return name;
+}
+
+interface ZoneData {
+  /** Minutes east of UTC for fixed-offset zones (`+08:00`, `UTC`). */
+  fixed: number | undefined;
+  /** UTC hour number → offset in minutes; NaN marks an hour with a change inside it. */
+  hours: Map<number, number>;
+}
+const zones = new Map<string, ZoneData>();
+const HOURS_KEPT_PER_ZONE = 100_000;
+let lastZone = '';
+let lastData: ZoneData | undefined;
+
+function zoneData(zone: string): ZoneData {
+  if (zone === lastZone && lastData) return lastData;
+  let data = zones.get(zone);
+  if (!data) {
+    const fixed = parseOffset(zone);
+    if (fixed === undefined && !intlKnows(zone)) throw new RangeError(`unknown time zone "${zone}"`);
+    data = { fixed, hours: new Map() };
+    zones.set(zone, data);
+  }
+  lastZone = zone;
+  lastData = data;
+  return data;
+}
+
+function intlKnows(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA zone name known to this runtime, or a fixed offset such as `+08:00` or `UTC`. */
+export function isValidZone(zone: string): boolean {
+  return zone.trim() !== '' && (parseOffset(zone) !== undefined || intlKnows(zone));
+}
+
+/** Minutes east of UTC in `zone` at the instant `utcMs`. */
+export function offsetAt(zone: string, utcMs: number): number {
+  const data = zoneData(zone);
+  if (data.fixed !== undefined) return data.fixed;
+  const hour = Math.floor(utcMs / HOUR);
+  let offset = data.hours.get(hour);
+  if (offset === undefined) {
+    const first = tzOffset(zone, new Date(hour * HOUR));
+    offset = first === tzOffset(zone, new Date(hour * HOUR + HOUR - 1)) ? first : NaN;
+    if (data.hours.size >= HOURS_KEPT_PER_ZONE) data.hours.clear();
+    data.hours.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? tzOffset(zone, new Date(utcMs)) : offset;
+}
+
+/**
+ * The instant a wall-clock reading names in `zone`; `wallMs` is that reading computed as if it were UTC.
+ * - Gap (spring forward: 2024-03-10 02:30 does not exist in Los Angeles): read with the offset before the
+ *   change, which moves it forward by the gap (→ 03:30 PDT), as Temporal's "compatible" and most libraries
+ *   do. Feeds that ignore DST write such times; rejecting the scan would lose evidence.
+ * - Overlap (fall back: 2024-11-03 01:30 happens twice): the earlier instant (01:30 PDT), again "compatible".
+ * Assumes no zone changes its offset twice within a day either side of the reading.
+ */
+export function wallToInstant(wallMs: number, zone: string): number {
+  const data = zoneData(zone);
+  if (data.fixed !== undefined) return wallMs - data.fixed * MINUTE;
+  const before = offsetAt(zone, wallMs - DAY) * MINUTE;
+  const after = offsetAt(zone, wallMs + DAY) * MINUTE;
+  if (before === after) return wallMs - before;
+  const early = wallMs - before;
+  const late = wallMs - after;
+  const earlyHolds = offsetAt(zone, early) * MINUTE === before;
+  const lateHolds = offsetAt(zone, late) * MINUTE === after;
+  if (earlyHolds && lateHolds) return Math.min(early, late);
+  if (lateHolds) return late;
+  return early; // the reading holds under neither offset: a gap
+}
+
+export function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function ymd(d: Date): string {
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+}
+
+/** ISO 8601 with the zone's offset at that instant, to the second: `2024-10-03T07:12:45-07:00`. */
+export function formatInZone(epochMs: number, zone: string): string {
+  const seconds = Math.floor(epochMs / 1000) * 1000;
+  const offset = Math.round(offsetAt(zone, seconds));
+  const d = new Date(seconds + offset * MINUTE);
+  return `${ymd(d)}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}${offsetName(offset)}`;
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in `zone`. */
+export function localDateInZone(epochMs: number, zone: string): string {
+  return ymd(new Date(epochMs + offsetAt(zone, epochMs) * MINUTE));
+}
+
+const LOCAL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The first instant of a calendar day in `zone` (01:00 where midnight falls in a DST gap). */
+export function startOfLocalDay(localDate: string, zone: string): number {
+  const m = LOCAL_DATE_RE.exec(localDate);
+  if (!m) throw new RangeError(`not a YYYY-MM-DD date "${localDate}"`);
+  return wallToInstant(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])), zone);
+}
+

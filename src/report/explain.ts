@@ -1,0 +1,92 @@
+import type { Finding } from '../model/finding.js';
+import type { ConfirmationRecord, OrderRecord, SourceRef, TrackingEvent } from '../model/records.js';
+import type { Stamp } from '../model/timestamp.js';
+import { formatInZone } from '../model/zone.js';
+import { findingJson } from './json.js';
+import type { Style } from './style.js';
+
+/** Everything known about one order, in the order it happened. */
+export interface Timeline {
+  orderId: string;
+  zone: string;
+  asOf: string;
+  orders: OrderRecord[];
+  confirmations: ConfirmationRecord[];
+  events: TrackingEvent[];
+  findings: Finding[];
+}
+
+interface Entry {
+  at: number;
+  when: string;
+  what: string;
+  detail: string;
+  source: SourceRef;
+}
+
+const base = (p: string) => p.split(/[\\/]/).pop();
+
+function when(s: Stamp, zone: string): string {
+  return s.precision === 'date' ? `${s.localDate} (date only)` : formatInZone(s.epochMs, zone);
+}
+
+function zoneNote(s: Stamp): string {
+  return `${s.zone}, ${s.zoneSource}${s.zoneNote ? `: ${s.zoneNote}` : ''}`;
+}
+
+export function timelineEntries(t: Timeline): Entry[] {
+  const entries: Entry[] = [];
+  const o = t.orders[0];
+  if (o?.purchasedAt) entries.push({ at: o.purchasedAt.epochMs, when: when(o.purchasedAt, t.zone), what: 'purchased', detail: `${o.statusRaw ?? ''} ${o.channel ?? ''}`.trim(), source: o.source });
+  const lsd = t.orders.find((r) => r.latestShipDate)?.latestShipDate;
+  const computed = t.findings.find((f) => f.latestShipDate)?.latestShipDate;
+  if (lsd) entries.push({ at: lsd.epochMs + (lsd.precision === 'date' ? 86_399_999 : 0), when: when(lsd, t.zone), what: 'latest ship date', detail: 'from the order report', source: t.orders[0].source });
+  else if (computed && o) entries.push({ at: computed.epochMs, when: computed.iso, what: 'latest ship date', detail: 'computed from handling time', source: o.source });
+  for (const c of t.confirmations) {
+    if (!c.confirmedAt) continue;
+    entries.push({
+      at: c.confirmedAt.epochMs,
+      when: when(c.confirmedAt, t.zone),
+      what: 'confirmed shipped',
+      detail: `${c.carrier ?? '?'} ${c.trackingNumber || '(no tracking number)'} [${zoneNote(c.confirmedAt)}]`,
+      source: c.source,
+    });
+  }
+  for (const e of t.events) {
+    if (!e.at) continue;
+    const cls = e.possession ? `${e.class}, carrier has it` : e.class;
+    entries.push({
+      at: e.at.epochMs,
+      when: when(e.at, t.zone),
+      what: `scan: ${cls}`,
+      detail: `${e.trackingNumber} "${e.description}"${e.location ? ` @ ${e.location}` : ''} [${zoneNote(e.at)}]${e.rule ? ` (${e.rule})` : ''}`,
+      source: e.source,
+    });
+  }
+  return entries.sort((a, b) => a.at - b.at);
+}
+
+export function formatExplainText(t: Timeline, style: Style): string {
+  const lines = [style.heading(`Order ${t.orderId}`), style.dim(`times in ${t.zone}; judged as of ${t.asOf}`), ''];
+  const entries = timelineEntries(t);
+  const w = Math.max(0, ...entries.map((e) => e.when.length));
+  const ww = Math.max(0, ...entries.map((e) => e.what.length));
+  for (const e of entries) {
+    const what = e.what.startsWith('scan: physical') || e.what.startsWith('scan: delivered') ? style.ok(e.what.padEnd(ww)) : e.what.padEnd(ww);
+    lines.push(`${e.when.padEnd(w)}  ${what}  ${e.detail}  ${style.dim(`${base(e.source.file)}:${e.source.line}`)}`);
+  }
+  lines.push('');
+  if (t.findings.length === 0) lines.push(style.ok('No rule is broken by this order.'));
+  for (const f of t.findings) lines.push(`${f.severity === 'error' ? style.error('error  ') : style.warning('warning')}  ${f.rule}: ${f.message}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function explainJson(t: Timeline) {
+  return {
+    orderId: t.orderId,
+    zone: t.zone,
+    asOf: t.asOf,
+    timeline: timelineEntries(t).map(({ at: _at, ...e }) => e),
+    findings: t.findings.map(findingJson),
+  };
+}
