@@ -128,20 +128,21 @@ function rowReaderFor(header: Header, sink: RecordSink, report: InputReport, opt
 }
 
 /**
- * Day/month order is decided per column from the values in the file's first rows (a 13 anywhere settles
- * it), or by the config; when neither can tell, the time parser stops on the first ambiguous value.
+ * Day/month order is decided for the whole file from the values of its date columns in the first rows (a
+ * 13 anywhere settles it; one file has one convention), or by the config. A 12-hour clock ("2:21 PM")
+ * beside undecidable dates marks the US month-first style. When nothing tells, the time parser stops on
+ * the first ambiguous value and asks for `dateOrder`.
  */
 function dateOrders(index: FieldIndex, sample: string[][], configured: boolean | undefined): (f: string) => boolean | undefined {
-  const out = new Map<string, boolean | undefined>();
+  if (configured !== undefined) return () => configured;
+  const values: string[] = [];
   for (const f of TIME_FIELDS) {
     const i = index[f];
-    if (i === undefined) continue;
-    if (configured !== undefined) {
-      out.set(f, configured);
-      continue;
-    }
-    const order = detectDateOrder(sample.map((r) => r[i] ?? '').filter((v) => v.trim() !== ''));
-    out.set(f, order === undefined ? undefined : order === 'day-first');
+    if (i !== undefined) for (const r of sample) if (r[i]?.trim()) values.push(r[i]);
   }
-  return (f) => out.get(f);
+  const order = detectDateOrder(values);
+  const dayFirst = order !== undefined ? order === 'day-first' : values.some((v) => US_STYLE.test(v)) ? false : undefined;
+  return () => dayFirst;
 }
+
+const US_STYLE = /^\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2}(:\d{2})?\s*[ap]\.?m\.?$/i;

@@ -70,5 +70,6 @@ function isStamp(v: unknown): v is Stamp {
 
 function stampText(s: Stamp): string {
   const when = s.precision === 'date' ? `${s.localDate} (date only)` : formatInZone(s.epochMs, s.zone);
-  return `${when} ← "${s.raw}" [${s.zone}, ${s.zoneSource}${s.zoneNote ? `: ${s.zoneNote}` : ''}]`;
+  // The why of an assumed zone is on the file's "Time zone" line; inferred ones differ per row, so say them here.
+  return `${when} ← "${s.raw}" [${s.zone}, ${s.zoneSource}${s.zoneSource === 'inferred' && s.zoneNote ? `: ${s.zoneNote}` : ''}]`;
 }
