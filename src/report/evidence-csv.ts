@@ -1,0 +1,89 @@
+import type { Finding, Severity, TimeFact } from '../model/finding.js';
+import type { SourceRef } from '../model/records.js';
+import { csvRow } from './csv.js';
+
+/**
+ * A column of the evidence CSV. `f` is the shipment's most severe finding (shipment-level facts are the
+ * same on all of them); `all` holds every finding of that shipment.
+ */
+export interface EvidenceColumn {
+  header: string;
+  value: (f: Finding, all: readonly Finding[]) => string;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1 };
+
+/** File name and line only: absolute paths would reveal the seller's folders to whoever reads the evidence. */
+function source(ref: SourceRef | undefined): string {
+  return ref ? `${ref.file.split(/[\\/]/).pop()}:${ref.line}` : '';
+}
+
+function zoneNote(label: string, t: TimeFact | undefined): string | undefined {
+  return t && `${label} "${t.raw}": ${t.zone}`;
+}
+
+/**
+ * The evidence a reviewer at Amazon checks, one row per affected shipment, in words they use.
+ * Deliberately only order, tracking and carrier facts: buyer data (names, addresses, phones, e-mails) is
+ * never in a Finding and must not be added here (Amazon's data protection policy binds the seller too).
+ * Times are TimeFact.iso: the marketplace zone with its offset, or a bare date when the file gave only one.
+ */
+export const EVIDENCE_COLUMNS: readonly EvidenceColumn[] = [
+  { header: 'Order ID', value: (f) => f.orderId },
+  { header: 'Tracking Number', value: (f) => f.trackingNumber },
+  { header: 'Carrier', value: (f) => f.carrier ?? '' },
+  { header: 'Purchase Date', value: (f) => f.purchasedAt?.iso ?? '' },
+  { header: 'Latest Ship Date', value: (f) => f.latestShipDate?.iso ?? '' },
+  {
+    header: 'Latest Ship Date Source',
+    value: (f) => (f.latestShipDate ? (f.latestShipDateComputed ? 'computed from handling time' : 'Amazon report') : ''),
+  },
+  { header: 'Ship Confirmation Time', value: (f) => f.confirmedAt.iso },
+  { header: 'Confirmation Precision', value: (f) => (f.confirmedAt.precision === 'date' ? 'date only' : 'date and time') },
+  { header: 'First Carrier Scan Time', value: (f) => f.firstCarrierScanAt?.iso ?? '' },
+  { header: 'First Scan Event', value: (f) => f.firstScanEvent ?? '' },
+  { header: 'First Scan Location', value: (f) => f.firstScanLocation ?? '' },
+  { header: 'Hours Confirmation Before Scan', value: (f) => (f.lagHours === undefined ? '' : f.lagHours.toFixed(1)) },
+  { header: 'Issues', value: (_, all) => all.map((x) => x.rule).join('; ') },
+  { header: 'Severity', value: (f) => f.severity },
+  { header: 'Details', value: (_, all) => all.map((x) => x.message).join(' | ') },
+  {
+    header: 'Time Zone Notes',
+    value: (f) =>
+      [
+        zoneNote('Confirmation', f.confirmedAt),
+        zoneNote('First scan', f.firstCarrierScanAt),
+        zoneNote('Purchase', f.purchasedAt),
+        f.latestShipDateComputed ? undefined : zoneNote('Latest ship date', f.latestShipDate),
+      ]
+        .filter((n) => n !== undefined)
+        .join('; '),
+  },
+  { header: 'Source: Confirmation', value: (f) => source(f.sources.confirmation) },
+  { header: 'Source: First Scan', value: (f) => source(f.sources.firstScan) },
+  { header: 'Source: Order', value: (f) => source(f.sources.order) },
+];
+
+/** Findings grouped per shipment (order id + tracking number), most severe first within each. */
+function byShipment(findings: readonly Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = `${f.orderId}\u0000${f.trackingNumber}`;
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  }
+  return [...groups.values()].map((g) => [...g].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]));
+}
+
+/**
+ * The evidence CSV: UTF-8 with BOM and CRLF so that Excel opens it right on a double click, rows in order
+ * of confirmation so that the moment of a fix shows as a break in the sequence.
+ */
+export function formatEvidenceCsv(findings: readonly Finding[], opts: { extraColumns?: readonly EvidenceColumn[] } = {}): string {
+  const columns = [...EVIDENCE_COLUMNS, ...(opts.extraColumns ?? [])];
+  const rows = byShipment(findings).sort(
+    (a, b) => a[0].confirmedAt.epochMs - b[0].confirmedAt.epochMs || a[0].orderId.localeCompare(b[0].orderId),
+  );
+  return `\uFEFF${csvRow(columns.map((c) => c.header))}${rows.map((g) => csvRow(columns.map((c) => c.value(g[0], g)))).join('')}`;
+}

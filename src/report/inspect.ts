@@ -1,0 +1,120 @@
+import { KINDS } from '../knowledge/headers.js';
+import type { RowProblem } from '../model/records.js';
+import type { InputKind, InputReport } from '../read/types.js';
+import { padEnd, table, type Style } from './style.js';
+
+export interface InspectedInput {
+  report: InputReport;
+  /** A few records as the reader understood them, flattened by the caller to field → text. */
+  samples: Array<Record<string, string>>;
+}
+
+/** Kinds recognised by structure rather than by a header row, so absent from the header table. */
+const OTHER_TITLES: Partial<Record<InputKind, string>> = { 'orders-api-json': 'Amazon Orders API JSON' };
+
+const TRACKING_KINDS: ReadonlySet<InputKind> = new Set(['tracking-events', 'tracking-summary']);
+
+/** How many row problems and unclassified events the text shows per file (the JSON has them all). */
+const PROBLEMS_SHOWN = 5;
+const UNCLASSIFIED_SHOWN = 20;
+
+export function kindTitle(kind: InputKind): string {
+  return KINDS.find((k) => k.kind === kind)?.title ?? OTHER_TITLES[kind] ?? kind;
+}
+
+export interface InspectedFile {
+  file: string;
+  kind: InputKind;
+  title: string;
+  encoding: string;
+  delimiter: string;
+  quoting: boolean;
+  rowsRead: number;
+  rowsRejected: number;
+  problems: RowProblem[];
+  mapping: Array<{ field: string; header: string }>;
+  zoneNote: string;
+  samples: Array<Record<string, string>>;
+  /** Tracking files only: event descriptions no table entry matched, most frequent first. */
+  unclassified?: Array<{ description: string; count: number }>;
+}
+
+/** What `inspect --format json` prints: the same facts as the text, as data. */
+export function inspectJson(inputs: readonly InspectedInput[]): { files: InspectedFile[] } {
+  return {
+    files: inputs.map(({ report: r, samples }) => ({
+      file: r.file,
+      kind: r.kind,
+      title: kindTitle(r.kind),
+      encoding: r.encoding,
+      delimiter: r.delimiter,
+      quoting: r.quoting,
+      rowsRead: r.rowsRead,
+      rowsRejected: r.rowsRejected,
+      problems: r.problems,
+      mapping: Object.entries(r.mapping).map(([field, header]) => ({ field, header })),
+      zoneNote: r.zoneNote,
+      samples,
+      ...(TRACKING_KINDS.has(r.kind) && {
+        unclassified: Object.entries(r.unclassified)
+          .map(([description, count]) => ({ description, count }))
+          .sort((a, b) => b.count - a.count || a.description.localeCompare(b.description)),
+      }),
+    })),
+  };
+}
+
+function problems(f: InspectedFile, style: Style): string[] {
+  const shown = f.problems.slice(0, PROBLEMS_SHOWN).map((p) => style.warning(`    ${p.file}:${p.line}: ${p.message}`));
+  const more = f.rowsRejected - shown.length;
+  return more > 0 ? [...shown, style.dim(`    … and ${more} more`)] : shown;
+}
+
+/** Sample records side by side, one line per field, so that a wrong mapping shows across records. */
+function samples(f: InspectedFile, style: Style): string[] {
+  const fields = [...new Set(f.samples.flatMap((s) => Object.keys(s)))];
+  return table(
+    ['Field', ...f.samples.map((_, i) => `#${i + 1}`)],
+    fields.map((field) => [field, ...f.samples.map((s) => s[field] ?? '')]),
+    fields.map(() => 'left'),
+    style,
+    '    ',
+  );
+}
+
+function unclassified(list: NonNullable<InspectedFile['unclassified']>, style: Style): string[] {
+  if (list.length === 0) return [`  ${style.ok('✔')} Every event description was classified.`];
+  const w = String(list[0].count).length;
+  const more = list.length - UNCLASSIFIED_SHOWN;
+  return [
+    '  Event descriptions not classified (add them under "events" in the config if one is a scan):',
+    ...list.slice(0, UNCLASSIFIED_SHOWN).map((u) => `    ${String(u.count).padStart(w)}  ${u.description}`),
+    ...(more > 0 ? [style.dim(`    … and ${more} more`)] : []),
+  ];
+}
+
+function formatFile(f: InspectedFile, style: Style): string[] {
+  const label = (s: string) => padEnd(`${s}:`, 11);
+  const out = [
+    style.heading(f.file),
+    `  ${label('Kind')}${f.title} (${f.kind})`,
+    `  ${label('Encoding')}${f.encoding}; delimiter: ${f.delimiter}; quoting: ${f.quoting ? 'on' : 'off'}`,
+    `  ${label('Rows')}${f.rowsRead} read, ${f.rowsRejected > 0 ? style.warning(`${f.rowsRejected} rejected`) : '0 rejected'}`,
+    ...problems(f, style),
+    `  ${label('Time zone')}${f.zoneNote}`,
+  ];
+  if (f.mapping.length > 0) {
+    const w = Math.max(...f.mapping.map((m) => m.field.length));
+    out.push('  Columns:', ...f.mapping.map((m) => `    ${m.field.padEnd(w)} ← ${m.header}`));
+  }
+  if (f.samples.length > 0) out.push('  Records as read:', ...samples(f, style));
+  if (f.unclassified) out.push(...unclassified(f.unclassified, style));
+  return out;
+}
+
+/** How each input file was understood, for a seller checking that shipaudit read the right columns. */
+export function formatInspectText(inputs: readonly InspectedInput[], opts: { style: Style }): string {
+  return `${inspectJson(inputs)
+    .files.map((f) => formatFile(f, opts.style).join('\n'))
+    .join('\n\n')}\n`;
+}

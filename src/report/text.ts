@@ -1,0 +1,246 @@
+import type { Finding, Severity, TimeFact } from '../model/finding.js';
+import type { AuditResult, GroupFigures, TargetFigure } from '../model/result.js';
+import { displayWidth, table, truncate, type Style } from './style.js';
+
+export interface TextOptions {
+  style: Style;
+  /** Where the CLI wrote the evidence CSV, to point the reader at it. */
+  evidencePath?: string;
+  /** How many findings the worst-offenders table shows. */
+  top?: number;
+  /** Terminal width: free text (event descriptions, notes) is cut or wrapped to it. */
+  width?: number;
+}
+
+/**
+ * How the verdict line words each rule's count: "<n> of <total> shipments <phrase>" for the first,
+ * "<n> <phrase>" for the rest; {were} and {have} agree with n. A rule missing here still shows, by its id.
+ */
+const VERDICT_PHRASES: Readonly<Record<string, string>> = {
+  'confirmed-before-handover': '{were} confirmed before the carrier had them',
+  'late-confirmation': '{were} confirmed late',
+  'late-handover': '{were} handed to the carrier after the latest ship date',
+  'no-carrier-scan': '{have} no physical carrier scan yet',
+  'tracking-not-found': '{have} a tracking number no tracking file mentions',
+};
+
+function phrase(rule: string, n: number): string {
+  return (VERDICT_PHRASES[rule] ?? `{were} flagged by ${rule}`)
+    .replace('{were}', n === 1 ? 'was' : 'were')
+    .replace('{have}', n === 1 ? 'has' : 'have');
+}
+
+const AS_OF_SOURCES: Record<AuditResult['asOfSource'], string> = {
+  option: 'as given with --as-of',
+  'newest tracking event': 'the newest tracking event',
+  clock: 'the clock when the audit ran (no tracking event was read)',
+};
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1 };
+
+const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
+const hours = (v: number | null) => (v === null ? 'n/a' : v.toFixed(1));
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** A marketplace-zone time without its offset (the report says the zone once); a bare date stays a date. */
+function shortTime(t: TimeFact | undefined): string {
+  if (!t) return '';
+  return t.precision === 'date' ? `${t.iso} (day)` : t.iso.slice(0, 16).replace('T', ' ');
+}
+
+/** Each rule with findings and its severity, errors first, then by count. */
+function ruleCounts(result: AuditResult): Array<{ rule: string; count: number; severity: Severity }> {
+  const severity = new Map<string, Severity>();
+  for (const f of result.findings) if (!severity.has(f.rule) || f.severity === 'error') severity.set(f.rule, f.severity);
+  return Object.entries(result.summary.findingsByRule)
+    .filter(([, count]) => count > 0)
+    .map(([rule, count]) => ({ rule, count, severity: severity.get(rule) ?? 'warning' }))
+    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.count - a.count || a.rule.localeCompare(b.rule));
+}
+
+function verdict(result: AuditResult, style: Style): string {
+  const total = result.summary.shipments;
+  if (total === 0) return style.warning('⚠ No shipments were audited.');
+  const counts = ruleCounts(result);
+  if (counts.length === 0) {
+    const caveat = result.summary.hasTrackingData ? '' : ' Tracking was not checked: no tracking data was given.';
+    return style.ok(`✔ No problems found in ${plural(total, 'shipment')}.`) + caveat;
+  }
+  const [first, ...rest] = counts;
+  const text = [
+    `${first.count} of ${plural(total, 'shipment')} ${phrase(first.rule, first.count)} (${first.severity}).`,
+    ...rest.map((c) => `${c.count} ${phrase(c.rule, c.count)} (${c.severity}).`),
+  ].join(' ');
+  return first.severity === 'error' ? style.error(`✖ ${text}`) : style.warning(`⚠ ${text}`);
+}
+
+function audited(result: AuditResult, style: Style): string[] {
+  const s = result.summary;
+  const { from, to } = result.window;
+  const weeks = result.byWeek;
+  const period =
+    from || to
+      ? `confirmed ${from ?? 'any time'} to ${to ?? result.asOf}`
+      : weeks.length > 0
+        ? `confirmed in week ${weeks[0].key}${weeks.length > 1 ? ` to week ${weeks.at(-1)!.key}` : ''}`
+        : 'no confirmation in range';
+  const excluded = Object.entries(s.excluded).filter(([, n]) => n > 0);
+  const lines = [
+    `${plural(s.shipments, 'shipment')} audited, ${period}.`,
+    `Judged as of ${result.asOf}, ${AS_OF_SOURCES[result.asOfSource]}; times below are in ${result.marketplaceZone}.`,
+  ];
+  if (excluded.length > 0) {
+    lines.push(`Excluded: ${excluded.map(([why, n]) => `${why}: ${n}`).join('; ')}.`);
+  }
+  if (s.hasTrackingData) lines.push(`Matched with tracking: ${s.matchedWithTracking} of ${s.shipments}; with a physical carrier scan: ${s.withPhysicalScan}.`);
+  if (s.rowsRejected > 0) {
+    lines.push(style.warning(`${plural(s.rowsRejected, 'row')} rejected: run \`shipaudit inspect <files>\` to see which and why.`));
+  }
+  return lines;
+}
+
+function targets(result: AuditResult, style: Style): string[] {
+  const s = result.summary;
+  const figures: TargetFigure[] = [s.lateShipmentRate10, s.lateShipmentRate30, s.validTrackingRate, s.earlyConfirmationRate];
+  const mark = (f: TargetFigure) => (f.meetsTarget === null ? '' : f.meetsTarget ? style.ok('✔') : style.error('✖'));
+  return table(
+    ['Figure', 'Value', 'Count', 'Target', ''],
+    figures.map((f) => [f.label, f.value === null ? style.dim('n/a') : pct(f.value), f.value === null ? '' : `${f.count} of ${f.of}`, f.target, mark(f)]),
+    ['left', 'right', 'right', 'left', 'left'],
+    style,
+  );
+}
+
+function lag(result: AuditResult): string {
+  const l = result.summary.lagHours;
+  if (l.count === 0) return '  No shipment has both a confirmation and a first scan time.';
+  return `  median ${hours(l.median)} h, p90 ${hours(l.p90)} h, max ${hours(l.max)} h (${plural(l.count, 'shipment')}; positive = confirmed before the first scan)`;
+}
+
+function findingsPerRule(result: AuditResult, style: Style): string[] {
+  return table(
+    ['Rule', 'Shipments', 'Severity'],
+    ruleCounts(result).map((c) => [c.rule, String(c.count), c.severity === 'error' ? style.error('✖ error') : style.warning('⚠ warning')]),
+    ['left', 'right', 'left'],
+    style,
+  );
+}
+
+/** Rate beside a mark, so that the week a carrier changed stands out: ✔ no early confirmation, ✖ some. */
+function rateCell(g: GroupFigures, style: Style): string {
+  if (g.earlyConfirmationRate === null) return style.dim('n/a');
+  return g.earlyConfirmationRate === 0 ? `${pct(0)} ${style.ok('✔')}` : `${pct(g.earlyConfirmationRate)} ${style.error('✖')}`;
+}
+
+function weekly(result: AuditResult, style: Style): string[] {
+  return table(
+    ['Week', 'Shipments', 'Early', 'Rate', 'Median lag h', 'Carriers'],
+    result.byWeek.map((g) => [g.key, String(g.shipments), String(g.earlyConfirmations), rateCell(g, style), hours(g.lagHours.median), g.carriers.join(', ')]),
+    ['left', 'right', 'right', 'right', 'right', 'left'],
+    style,
+  );
+}
+
+function perCarrier(result: AuditResult, style: Style): string[] {
+  return table(
+    ['Carrier', 'Shipments', 'Early', 'Rate', 'Median lag h', 'p90 lag h', 'Physical scan'],
+    result.byCarrier.map((g) => [
+      g.key,
+      String(g.shipments),
+      String(g.earlyConfirmations),
+      rateCell(g, style),
+      hours(g.lagHours.median),
+      hours(g.lagHours.p90),
+      `${g.withPhysicalScan} of ${g.shipments}`,
+    ]),
+    ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    style,
+  );
+}
+
+/** Errors first, then the longest gap between confirmation and first scan; unmeasured gaps last. */
+export function worstFirst(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    (b.lagHours ?? -Infinity) - (a.lagHours ?? -Infinity) ||
+    a.orderId.localeCompare(b.orderId) ||
+    a.rule.localeCompare(b.rule)
+  );
+}
+
+function offenders(result: AuditResult, style: Style, top: number): string[] {
+  const sorted = [...result.findings].sort(worstFirst);
+  const lines = table(
+    ['Order ID', 'Tracking number', 'Carrier', 'Confirmed', 'First scan', 'Gap h', 'Rule'],
+    sorted
+      .slice(0, top)
+      .map((f) => [
+        f.orderId,
+        f.trackingNumber,
+        f.carrier ?? '',
+        shortTime(f.confirmedAt),
+        shortTime(f.firstCarrierScanAt),
+        f.lagHours === undefined ? '' : f.lagHours.toFixed(1),
+        f.severity === 'error' ? style.error(f.rule) : style.warning(f.rule),
+      ]),
+    ['left', 'left', 'left', 'left', 'left', 'right', 'left'],
+    style,
+  );
+  const more = sorted.length - top;
+  if (more > 0) lines.push(style.dim(`  … and ${more} more (see the evidence CSV or --format json)`));
+  return lines;
+}
+
+function unclassified(result: AuditResult, style: Style, width: number | undefined): string[] {
+  const list = result.unclassifiedEvents;
+  const countWidth = String(list[0]?.count ?? 0).length;
+  const lines = [
+    style.dim('  These event texts matched no table entry: one may hide a first scan. Classify them under "events" in the config.'),
+    ...list.slice(0, 10).map(({ description, count }) => {
+      const text = width ? truncate(description, Math.max(20, width - countWidth - 4)) : description;
+      return `  ${String(count).padStart(countWidth)}  ${text}`;
+    }),
+  ];
+  if (list.length > 10) lines.push(style.dim(`  … and ${list.length - 10} more`));
+  return lines;
+}
+
+/** A bullet wrapped to the width with a hanging indent; a word longer than the line is left whole. */
+function bullet(text: string, width: number | undefined): string[] {
+  if (!width) return [`  - ${text}`];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && 4 + displayWidth(line) + 1 + displayWidth(word) > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].map((l, i) => (i === 0 ? `  - ${l}` : `    ${l}`));
+}
+
+/** The audit as a seller reads it in ten seconds: the verdict first, then the figures that back it. */
+export function formatAuditText(result: AuditResult, opts: TextOptions): string {
+  const { style, width } = opts;
+  const top = opts.top ?? 15;
+  const s = result.summary;
+  const section = (title: string, body: string[]) => ['', style.heading(title), ...body];
+  const out = [verdict(result, style), '', ...audited(result, style)];
+
+  if (s.shipments > 0) {
+    out.push(...section("Figures against Amazon's targets", targets(result, style)));
+    if (s.hasTrackingData) out.push(...section('Hand-over lag (confirmation → first carrier scan)', [lag(result)]));
+  }
+  if (result.findings.length > 0) {
+    out.push(...section('Findings per rule', findingsPerRule(result, style)));
+  }
+  if (result.byWeek.length > 0) out.push(...section('By week of confirmation', weekly(result, style)));
+  if (result.byCarrier.length > 0) out.push(...section('By carrier', perCarrier(result, style)));
+  if (result.findings.length > 0) {
+    out.push(...section(`Worst offenders (top ${Math.min(top, result.findings.length)})`, offenders(result, style, top)));
+  }
+  if (result.unclassifiedEvents.length > 0) out.push(...section('Unclassified carrier events', unclassified(result, style, width)));
+  if (result.notes.length > 0) out.push(...section('Notes', result.notes.flatMap((n) => bullet(n, width))));
+  if (opts.evidencePath) out.push('', `Evidence, one row per affected shipment: ${opts.evidencePath}`);
+  return `${out.join('\n')}\n`;
+}
