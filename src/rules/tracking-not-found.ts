@@ -9,6 +9,9 @@ export const rule: Rule = {
   },
   check(s, ctx) {
     if (!ctx.hasTrackingData || s.trackingNumber === '' || s.tracking !== undefined) return undefined;
+    // A number that fails its check digit is reported as invalid-tracking-number: that already says why no
+    // carrier knows it, and a second finding would only repeat it.
+    if (s.recognition.checkDigit === 'invalid') return undefined;
     return { message: `no tracking data for ${s.trackingRaw ?? s.trackingNumber}: the hand-over cannot be verified` };
   },
 };

@@ -7,6 +7,10 @@ testRule(rule, {
     { name: 'a summary row without events', shipment: shipment({ tracking: { events: 0, latestStatus: 'Label created' } }) },
     { name: 'no tracking files given at all', shipment: shipment(), ctx: { hasTrackingData: false } },
     { name: 'no tracking number (missing-tracking decides)', shipment: shipment({ trackingNumber: '' }) },
+    {
+      name: 'a number failing its check digit (invalid-tracking-number decides)',
+      shipment: shipment({ trackingNumber: 'RB123456784GB', recognition: { format: 's10', carrier: 'Royal Mail', checkDigit: 'invalid' } }),
+    },
   ],
   invalid: [
     {
