@@ -52,12 +52,12 @@ export function computeLatestShipDate(purchasedAt: Stamp, h: Handling): Stamp {
   const nextStart = new TZDate(y, m, d + 1, h.zone).getTime();
   const localDate = isoDate(y, m, d);
   return {
-    raw: `${localDate} (computed: purchase ${purchasedAt.localDate} + ${h.days} operating day${h.days === 1 ? '' : 's'})`,
+    raw: localDate,
     epochMs: start,
     precision: 'date',
     zone: h.zone,
     zoneSource: 'setting',
-    zoneNote: 'marketplace zone',
+    zoneNote: `marketplace zone; computed: purchase ${purchasedAt.localDate} + ${h.days} operating day${h.days === 1 ? '' : 's'}`,
     localDate,
     dayLengthMs: nextStart - start,
   };

@@ -20,6 +20,10 @@ const VERDICT_PHRASES: Readonly<Record<string, string>> = {
   'confirmed-before-handover': '{were} confirmed before the carrier had them',
   'late-confirmation': '{were} confirmed late',
   'late-handover': '{were} handed to the carrier after the latest ship date',
+  'missing-tracking': '{were} confirmed without a tracking number',
+  'invalid-tracking-number': '{have} a tracking number with a wrong check digit',
+  'carrier-mismatch': '{have} a tracking number of another carrier than the one confirmed',
+  'duplicate-tracking-number': '{have} a tracking number also used on another order',
   'no-carrier-scan': '{have} no physical carrier scan yet',
   'tracking-not-found': '{have} a tracking number no tracking file mentions',
 };
