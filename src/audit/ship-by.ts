@@ -57,7 +57,7 @@ export function computeLatestShipDate(purchasedAt: Stamp, h: Handling): Stamp {
     precision: 'date',
     zone: h.zone,
     zoneSource: 'setting',
-    zoneNote: `marketplace zone; computed: purchase ${purchasedAt.localDate} + ${h.days} operating day${h.days === 1 ? '' : 's'}`,
+    zoneNote: `marketplace zone; computed: purchase ${isoDate(local.getFullYear(), local.getMonth(), local.getDate())} + ${h.days} operating day${h.days === 1 ? '' : 's'}`,
     localDate,
     dayLengthMs: nextStart - start,
   };

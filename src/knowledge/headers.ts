@@ -63,10 +63,11 @@ export interface KindSpec {
   flatFile: boolean;
 }
 
+// Amazon's own order id first: ERP exports also carry their own order number (订单号), which joins nothing.
 const ORDER_ID_ERP = [
-  'order-id', 'order id', 'amazon-order-id', 'amazon order id', 'order number', 'order no', 'orderid',
-  'marketplace order id', 'platform order id', 'order #',
-  '订单号', '亚马逊订单号', '平台订单号', '订单编号', '注文番号',
+  'amazon-order-id', 'amazon order id', 'amazon order number', '亚马逊订单号', 'marketplace order id',
+  'platform order id', '平台订单号', 'order-id', 'order id', 'order number', 'order no', 'orderid', 'order #',
+  '订单号', '订单编号', '注文番号',
 ];
 const TRACKING = [
   'tracking-number', 'tracking number', 'tracking no', 'tracking #', 'tracking', 'tracking id',

@@ -223,3 +223,14 @@ export function createZoneInferrer(): (input: { location?: string; description?:
     return decide(hint ?? undefined, input.description);
   };
 }
+
+/**
+ * An export whose column headers are Chinese (or Japanese) comes from an ERP run in that country, and ERPs
+ * show their times in the local clock without an offset: Dianxiaomi's 标记发货时间 is Beijing time.
+ */
+export function zoneFromHeaderLanguage(headers: readonly string[]): ZoneHint | undefined {
+  const text = headers.join(' ');
+  if (KANA.test(text)) return { zone: 'Asia/Tokyo', source: 'inferred', note: 'Japanese column headers (export made in Japan)' };
+  if (HAN.test(text)) return { zone: 'Asia/Shanghai', source: 'inferred', note: 'Chinese column headers (ERP export made in China)' };
+  return undefined;
+}

@@ -1,4 +1,5 @@
 import type { Field } from '../knowledge/headers.js';
+import { zoneFromHeaderLanguage } from '../knowledge/zones.js';
 import { detectDateOrder } from './time.js';
 import { orderRowReader } from './amazon-orders.js';
 import { confirmationRowReader } from './confirmations.js';
@@ -113,8 +114,13 @@ function rowReaderFor(header: Header, sink: RecordSink, report: InputReport, opt
     case 'unshipped-orders':
       return orderRowReader(kind, sink, hint, dayFirst);
     case 'confirmation-upload':
-    case 'erp-confirmations':
       return confirmationRowReader(sink, hint, dayFirst);
+    case 'erp-confirmations': {
+      // Amazon's own files follow the marketplace; an ERP's clock follows the country it runs in.
+      const erpHint = opts.fileZone ? hint : (zoneFromHeaderLanguage(header.headers) ?? hint);
+      report.zoneNote = describeZone(erpHint);
+      return confirmationRowReader(sink, erpHint, dayFirst);
+    }
     case 'tracking-events':
       report.zoneNote = opts.fileZone
         ? describeZone(hint)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createZoneInferrer, inferZone, US_STATE_ZONES } from '../../src/knowledge/zones.js';
+import { createZoneInferrer, inferZone, US_STATE_ZONES, zoneFromHeaderLanguage } from '../../src/knowledge/zones.js';
 
 describe('US_STATE_ZONES', () => {
   it.each([
@@ -103,5 +103,16 @@ describe('createZoneInferrer', () => {
     expect(infer({ location: 'SHENZHEN, CN', description: 'Departed' })).toBe(first);
     expect(infer({ location: 'Somewhere', description: 'Departed' })).toBeUndefined();
     expect(infer({ location: 'Somewhere', description: '已揽收' })?.note).toBe(CHINESE_EVENT);
+  });
+});
+
+describe('zoneFromHeaderLanguage', () => {
+  it.each([
+    [['订单号', '亚马逊订单号', '跟踪号', '标记发货时间'], 'Asia/Shanghai'],
+    [['注文番号', 'お問い合わせ伝票番号', '出荷日'], 'Asia/Tokyo'],
+    [['Order Number', 'Ship Date', 'Tracking Number'], undefined],
+  ])('%j → %s', (headers, zone) => {
+    expect(zoneFromHeaderLanguage(headers)?.zone).toBe(zone);
+    if (zone) expect(zoneFromHeaderLanguage(headers)?.source).toBe('inferred');
   });
 });
