@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { Collector } from '../../src/audit/collect.js';
+import { EXCLUSION, join } from '../../src/audit/join.js';
+import type { Handling } from '../../src/audit/ship-by.js';
+import type { ConfirmationRecord, OrderRecord, TrackingEvent } from '../../src/model/records.js';
+import { parseStamp } from '../../src/read/time.js';
+
+const LA = 'America/Los_Angeles';
+const at = (text: string, zone = LA) => parseStamp(text, { hint: { zone, source: 'setting' } });
+const handling: Handling = { days: 2, operatingDays: [1, 2, 3, 4, 5], holidays: [], sameDayCutoff: '14:00', zone: LA };
+const src = (line: number) => ({ file: 'f.txt', line });
+
+const order = (orderId: string, over: Partial<OrderRecord> = {}): OrderRecord => ({
+  orderId,
+  purchasedAt: at('2026-10-05T10:00:00-07:00'),
+  status: 'shipped',
+  channel: 'MFN',
+  items: 1,
+  source: src(2),
+  ...over,
+});
+const conf = (orderId: string, trackingNumber: string, when: string, line = 2): ConfirmationRecord => ({
+  orderId,
+  trackingNumber,
+  confirmedAt: at(when),
+  carrier: 'USPS',
+  source: src(line),
+});
+const event = (trackingNumber: string, when: string, possession: boolean, description = possession ? 'Accepted at USPS Origin Facility' : 'Shipping Label Created'): TrackingEvent => ({
+  trackingNumber,
+  at: at(when),
+  description,
+  class: possession ? 'physical' : 'information',
+  possession,
+  source: src(9),
+});
+
+function collect(orders: OrderRecord[], confs: ConfirmationRecord[], events: TrackingEvent[] = []): Collector {
+  const c = new Collector();
+  orders.forEach((o) => c.order(o));
+  confs.forEach((r) => c.confirmation(r));
+  events.forEach((e) => c.event(e));
+  return c;
+}
+
+describe('Collector', () => {
+  it('merges the item rows of an order and keeps what each report adds', () => {
+    const c = collect([order('A', { items: 2 }), order('A', { items: 1, latestShipDate: at('2026-10-07') })], []);
+    const a = c.orders.get('A')!;
+    expect(a.items).toBe(3);
+    expect(a.itemRows).toBe(2);
+    expect(a.latestShipDate?.localDate).toBe('2026-10-07');
+  });
+
+  it('folds events per number: first, first possession and last, whatever order they arrive in', () => {
+    const c = collect([], [], [
+      event('N1', '2026-10-07T09:00:00-07:00', true, 'Departed'),
+      event('N1', '2026-10-05T09:00:00-07:00', false),
+      event('N1', '2026-10-06T09:00:00-07:00', true, 'Accepted'),
+      event('N1', '2026-10-09T09:00:00-07:00', true, 'Delivered'),
+    ]);
+    const f = c.tracking.get('N1')!;
+    expect(f.events).toBe(4);
+    expect(f.firstEvent?.description).toBe('Shipping Label Created');
+    expect(f.firstPossession?.description).toBe('Accepted');
+    expect(f.lastEvent?.description).toBe('Delivered');
+    expect(c.newestEventMs).toBe(Date.parse('2026-10-09T09:00:00-07:00'));
+  });
+});
+
+describe('join', () => {
+  it('one shipment per order and tracking number, confirmed at its earliest row', () => {
+    const c = collect(
+      [order('A', { items: 2 })],
+      [
+        conf('A', 'N1', '2026-10-06T12:00:00-07:00', 3),
+        conf('A', 'N1', '2026-10-06T10:00:00-07:00', 2),
+        conf('A', 'N2', '2026-10-07T10:00:00-07:00', 4),
+      ],
+    );
+    const { shipments } = join(c, handling);
+    expect(shipments.map((s) => [s.orderId, s.trackingNumber, s.confirmations.length])).toEqual([
+      ['A', 'N1', 2],
+      ['A', 'N2', 1],
+    ]);
+    expect(shipments[0].confirmedAt.raw).toBe('2026-10-06T10:00:00-07:00');
+    expect(shipments[0].order?.latestShipDate?.localDate).toBe('2026-10-07');
+    expect(shipments[0].order?.latestShipDateComputed).toBe(true);
+  });
+
+  it('leaves out AFN and cancelled orders, counted once per order, and shipments outside the window', () => {
+    const c = collect(
+      [order('A'), order('B', { channel: 'AFN' }), order('C', { status: 'cancelled' }), order('D', { channel: 'AFN' }), order('E')],
+      [
+        conf('A', 'N1', '2026-10-06T10:00:00-07:00'),
+        conf('B', 'N2', '2026-10-06T10:00:00-07:00'),
+        conf('B', 'N3', '2026-10-06T10:00:00-07:00'),
+        conf('C', 'N4', '2026-10-06T10:00:00-07:00'),
+        conf('E', 'N5', '2026-11-06T10:00:00-08:00'),
+      ],
+    );
+    const { shipments, excluded } = join(c, handling, { toMs: Date.parse('2026-11-01T00:00:00-07:00') });
+    expect(shipments.map((s) => s.orderId)).toEqual(['A']);
+    expect(excluded).toEqual({ [EXCLUSION.afn]: 2, [EXCLUSION.cancelled]: 1, [EXCLUSION.window]: 1 });
+  });
+
+  it('marks a tracking number used on several orders, and not an empty one', () => {
+    const c = collect(
+      [order('A'), order('B'), order('C'), order('D')],
+      [
+        conf('A', 'N1', '2026-10-06T10:00:00-07:00'),
+        conf('B', 'N1', '2026-10-06T11:00:00-07:00'),
+        conf('C', '', '2026-10-06T12:00:00-07:00'),
+        conf('D', '', '2026-10-06T13:00:00-07:00'),
+      ],
+    );
+    const { shipments } = join(c, handling);
+    expect(shipments.map((s) => [s.orderId, s.sharedWith])).toEqual([
+      ['A', ['B']],
+      ['B', ['A']],
+      ['C', []],
+      ['D', []],
+    ]);
+  });
+
+  it('attaches tracking facts and recognises the number; confirmations without an order still count', () => {
+    const c = collect([], [conf('X', '1Z999AA10123456784', '2026-10-06T10:00:00-07:00')], [event('1Z999AA10123456784', '2026-10-06T12:00:00-07:00', true)]);
+    const { shipments, withoutOrder } = join(c, handling);
+    expect(withoutOrder).toBe(1);
+    expect(shipments[0].tracking?.firstPossession?.description).toBe('Accepted at USPS Origin Facility');
+    expect(shipments[0].recognition).toMatchObject({ format: 'ups', carrier: 'UPS', checkDigit: 'valid' });
+  });
+
+  it('lists unconfirmed seller-fulfilled orders as awaiting shipment', () => {
+    const c = collect([order('A', { status: 'unshipped' }), order('B', { status: 'unshipped', channel: 'AFN' }), order('C')], [conf('C', 'N', '2026-10-06T10:00:00-07:00')]);
+    expect(join(c, handling).awaiting.map((o) => o.orderId)).toEqual(['A']);
+  });
+});
