@@ -127,7 +127,7 @@ function rowReaderFor(header: Header, sink: RecordSink, report: InputReport, opt
         : `times without an offset are read in the zone the row's location or language tells (Chinese → Asia/Shanghai, US state → its zone); otherwise ${opts.marketplaceZone.zone} (assumed)`;
       return trackingEventRowReader(sink, report, opts, dayFirst);
     case 'tracking-summary':
-      return trackingSummaryRowReader(sink, opts, dayFirst);
+      return trackingSummaryRowReader(sink, report, opts, dayFirst);
     case 'orders-api-json':
       throw new Error('JSON inputs are not row-based');
   }

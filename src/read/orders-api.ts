@@ -71,8 +71,13 @@ function readOrder(o: Json, file: string, line: number, sink: RecordSink, hint: 
     if (status === 'LABEL_CANCELLED') continue;
     const carrierRaw = str(p.carrier) ?? str(p.carrierName);
     const trackingRaw = str(p.trackingNumber);
+    const items = Array.isArray(p.packageItems) ? p.packageItems.filter(isObj) : [];
+    const quantity = items.reduce((n, i) => n + (typeof i.quantity === 'number' ? i.quantity : NaN), 0);
     sink.confirmation?.({
       orderId,
+      // A package of one item names it; a package of several stays a package.
+      orderItemId: items.length === 1 ? str(items[0].orderItemId) : undefined,
+      quantity: items.length && !Number.isNaN(quantity) ? quantity : undefined,
       // createdTime is when the package was confirmed to Amazon; shipTime is the hand-over the seller declared.
       confirmedAt: at(p.createdTime ?? p.shipTime, 'packages[].createdTime'),
       carrier: canonicalCarrier(carrierRaw) ?? carrierRaw,

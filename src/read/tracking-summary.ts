@@ -2,6 +2,7 @@ import { createClassifier } from '../knowledge/events.js';
 import { normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
 import type { PackageSummary } from '../model/records.js';
 import { optionalStamp, type ReadOptions, type RecordSink } from './context.js';
+import type { InputReport } from './types.js';
 import type { Row } from './row.js';
 import { carrierGuesser, eventZoneResolver, locationOf } from './tracking-events.js';
 
@@ -9,7 +10,7 @@ import { carrierGuesser, eventZoneResolver, locationOf } from './tracking-events
  * One row per package. Only a pickup / first-scan column says when the carrier got the parcel; a status
  * alone ("InTransit") proves possession at some time, not when.
  */
-export function trackingSummaryRowReader(sink: RecordSink, opts: ReadOptions, dayFirst: (f: string) => boolean | undefined) {
+export function trackingSummaryRowReader(sink: RecordSink, report: InputReport, opts: ReadOptions, dayFirst: (f: string) => boolean | undefined) {
   const classify = createClassifier(opts.events, { acceptancePendingIsPossession: opts.acceptancePendingIsPossession });
   const zoneOf = eventZoneResolver(opts);
   const carrierOf = carrierGuesser();
@@ -19,11 +20,14 @@ export function trackingSummaryRowReader(sink: RecordSink, opts: ReadOptions, da
     const latestEvent = row.get('latestEvent');
     const carrier = carrierOf(trackingNumber, row.get('carrier'));
     const hint = zoneOf(locationOf(row), latestEvent ?? status);
+    const statusClass = status !== undefined ? classify({ description: status, code: status, carrier }) : undefined;
+    // A status no table entry knows is listed for the user like an unknown event text, never guessed.
+    if (status !== undefined && statusClass?.class === 'unknown') report.unclassified[status] = (report.unclassified[status] ?? 0) + 1;
     const summary: PackageSummary = {
       trackingNumber,
       carrier,
       status,
-      statusClass: status !== undefined ? classify({ description: status, code: status, carrier }) : undefined,
+      statusClass,
       firstScanAt: optionalStamp(row.get('firstScan'), 'first scan', hint, dayFirst('firstScan')),
       latestEvent,
       latestEventAt: optionalStamp(row.get('latestEventTime'), 'latest event time', hint, dayFirst('latestEventTime')),
