@@ -70,8 +70,9 @@ export async function readAll(
     try {
       report = await readInput(f, sink, settings.readOptionsFor(f));
     } catch (e) {
-      if (!named && e instanceof InputError && e.line === undefined || (!named && e instanceof InputError && /unrecognised file/.test(e.detail))) {
-        inputs.push(skipped(f, (e as InputError).detail.split('.')[0]));
+      // In a folder, a file that is not an input at all is passed over; one that is an input but broken is not.
+      if (!named && e instanceof InputError && (e.line === undefined || e.detail.startsWith('unrecognised file') || e.detail.includes('no data rows'))) {
+        inputs.push(skipped(f, e.detail.startsWith('unrecognised file') ? 'not a recognised input (headers of no known kind)' : e.detail));
         continue;
       }
       throw e;

@@ -98,9 +98,28 @@ function audited(result: AuditResult, style: Style): string[] {
   }
   if (s.hasTrackingData) lines.push(`Matched with tracking: ${s.matchedWithTracking} of ${s.shipments}; with a physical carrier scan: ${s.withPhysicalScan}.`);
   if (s.rowsRejected > 0) {
-    lines.push(style.warning(`${plural(s.rowsRejected, 'row')} rejected: run \`shipaudit inspect <files>\` to see which and why.`));
+    lines.push(style.warning(`${plural(s.rowsRejected, 'row')} could not be read and were left out of the audit:`));
+    for (const input of result.inputs) {
+      for (const p of input.problems) lines.push(style.warning(`  ${p.file}:${p.line}: ${p.message}`));
+      const more = input.rowsRejected - input.problems.length;
+      if (more > 0) lines.push(style.warning(`  … and ${more} more in ${input.file} (\`shipaudit inspect ${input.file}\`)`));
+    }
   }
   return lines;
+}
+
+/** Which file was read as what, and which folder entries were skipped, so nothing is silently ignored. */
+function inputs(result: AuditResult, style: Style): string[] {
+  return table(
+    ['File', 'Read as', 'Rows'],
+    result.inputs.map((i) =>
+      i.skipped
+        ? [i.file, style.dim(`skipped: ${i.skipped}`), '']
+        : [i.file, i.kind, i.rowsRejected > 0 ? `${i.rowsRead} (${i.rowsRejected} rejected)` : String(i.rowsRead)],
+    ),
+    ['left', 'left', 'right'],
+    style,
+  );
 }
 
 function targets(result: AuditResult, style: Style): string[] {
@@ -245,6 +264,7 @@ export function formatAuditText(result: AuditResult, opts: TextOptions): string 
   }
   if (result.unclassifiedEvents.length > 0) out.push(...section('Unclassified carrier events', unclassified(result, style, width)));
   if (result.notes.length > 0) out.push(...section('Notes', result.notes.flatMap((n) => bullet(n, width))));
+  if (result.inputs.length > 0) out.push(...section('Files read', inputs(result, style)));
   if (opts.evidencePath) out.push('', `Evidence, one row per affected shipment: ${opts.evidencePath}`);
   return `${out.join('\n')}\n`;
 }

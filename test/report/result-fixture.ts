@@ -132,7 +132,22 @@ export function resultFixture(): AuditResult {
       group('2026-W43 (Oct 19)', 8, 0, -2, ['USPS']),
     ],
     findings,
-    inputs: [],
+    inputs: [
+      {
+        file: 'confirmations.txt',
+        kind: 'confirmation-upload',
+        encoding: 'utf-8',
+        delimiter: 'tab',
+        rowsRead: 33,
+        rowsRejected: 3,
+        problems: [
+          { file: 'confirmations.txt', line: 7, message: 'row has 5 of 8 columns (truncated or shifted row)' },
+          { file: 'confirmations.txt', line: 9, message: 'order id is empty' },
+        ],
+        zoneNote: '',
+      },
+      { file: 'README.txt', kind: 'skipped', encoding: '', delimiter: '', rowsRead: 0, rowsRejected: 0, problems: [], zoneNote: '', skipped: 'not a recognised input (headers of no known kind)' },
+    ],
     unclassifiedEvents: [
       { description: '到达寄达地处理中心', count: 7 },
       { description: 'Arrived at Hub', count: 3 },

@@ -71,18 +71,33 @@ describe('verdict', () => {
 
 describe('what was audited', () => {
   it('gives the period, the as-of moment and its source, exclusions, matching and rejected rows', () => {
-    expect(render().slice(2, 7)).toEqual([
+    expect(render().slice(2, 10)).toEqual([
       '30 shipments audited, confirmed in week 2026-W41 (Oct 05) to week 2026-W43 (Oct 19).',
       'Judged as of 2026-11-24T18:00:00-08:00, the newest tracking event; times below are in America/Los_Angeles.',
       'Excluded: orders fulfilled by Amazon (AFN): 4; cancelled orders: 1.',
       'Matched with tracking: 29 of 30; with a physical carrier scan: 28.',
-      '3 rows rejected: run `shipaudit inspect <files>` to see which and why.',
+      '3 rows could not be read and were left out of the audit:',
+      '  confirmations.txt:7: row has 5 of 8 columns (truncated or shifted row)',
+      '  confirmations.txt:9: order id is empty',
+      '  … and 1 more in confirmations.txt (`shipaudit inspect confirmations.txt`)',
     ]);
   });
 
   it('prefers the window when one was given', () => {
     const r = withFindings((x) => (x.window = { from: '2026-10-01', to: '2026-10-31' }));
     expect(render(r)[2]).toBe('30 shipments audited, confirmed 2026-10-01 to 2026-10-31.');
+  });
+});
+
+describe('files read', () => {
+  it('lists every input with what it was read as, and skipped folder entries with the reason', () => {
+    const lines = render();
+    const at = lines.indexOf('Files read');
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      '  File               Read as                                                                Rows',
+      '  confirmations.txt  confirmation-upload                                         33 (3 rejected)',
+      '  README.txt         skipped: not a recognised input (headers of no known kind)',
+    ]);
   });
 });
 
@@ -214,6 +229,7 @@ describe('output', () => {
       x.unclassifiedEvents = [];
       x.notes = [];
       x.summary.rowsRejected = 0;
+      x.inputs = [];
     });
     const text = render(r).join('\n');
     expect(text).not.toContain('Worst offenders');
@@ -221,5 +237,6 @@ describe('output', () => {
     expect(text).not.toContain('Unclassified');
     expect(text).not.toContain('Notes');
     expect(text).not.toContain('rejected');
+    expect(text).not.toContain('Files read');
   });
 });
