@@ -1,6 +1,6 @@
 import type { Finding } from '../model/finding.js';
 import type { ConfirmationRecord, OrderRecord, SourceRef, TrackingEvent } from '../model/records.js';
-import type { Stamp } from '../model/timestamp.js';
+import { latestInstant, type Stamp } from '../model/timestamp.js';
 import { formatInZone } from '../model/zone.js';
 import { findingJson } from './json.js';
 import type { Style } from './style.js';
@@ -11,6 +11,8 @@ export interface Timeline {
   zone: string;
   asOf: string;
   orders: OrderRecord[];
+  /** From the order files, or computed from the handling time when they carry none. */
+  latestShipDate?: { stamp: Stamp; computed: boolean };
   confirmations: ConfirmationRecord[];
   events: TrackingEvent[];
   findings: Finding[];
@@ -37,15 +39,16 @@ function zoneNote(s: Stamp): string {
 export function timelineEntries(t: Timeline): Entry[] {
   const entries: Entry[] = [];
   const o = t.orders[0];
-  if (o?.purchasedAt) entries.push({ at: o.purchasedAt.epochMs, when: when(o.purchasedAt, t.zone), what: 'purchased', detail: `${o.statusRaw ?? ''} ${o.channel ?? ''}`.trim(), source: o.source });
-  const lsd = t.orders.find((r) => r.latestShipDate)?.latestShipDate;
-  const computed = t.findings.find((f) => f.latestShipDate)?.latestShipDate;
-  if (lsd) entries.push({ at: lsd.epochMs + (lsd.precision === 'date' ? 86_399_999 : 0), when: when(lsd, t.zone), what: 'latest ship date', detail: 'from the order report', source: t.orders[0].source });
-  else if (computed && o) entries.push({ at: computed.epochMs, when: computed.iso, what: 'latest ship date', detail: 'computed from handling time', source: o.source });
+  if (o?.purchasedAt) entries.push({ at: latestInstant(o.purchasedAt), when: when(o.purchasedAt, t.zone), what: 'purchased', detail: `${o.statusRaw ?? ''} ${o.channel ?? ''}`.trim(), source: o.source });
+  if (t.latestShipDate && o) {
+    const { stamp, computed } = t.latestShipDate;
+    entries.push({ at: latestInstant(stamp), when: when(stamp, t.zone), what: 'latest ship date', detail: computed ? 'computed from handling time' : 'from the order report', source: o.source });
+  }
   for (const c of t.confirmations) {
     if (!c.confirmedAt) continue;
+    // A date-only confirmation sits at the end of its day, the moment the audit compares it at.
     entries.push({
-      at: c.confirmedAt.epochMs,
+      at: latestInstant(c.confirmedAt),
       when: when(c.confirmedAt, t.zone),
       what: 'confirmed shipped',
       detail: `${c.carrier ?? '?'} ${c.trackingNumber || '(no tracking number)'} [${zoneNote(c.confirmedAt)}]`,
@@ -56,7 +59,7 @@ export function timelineEntries(t: Timeline): Entry[] {
     if (!e.at) continue;
     const cls = e.possession ? `${e.class}, carrier has it` : e.class;
     entries.push({
-      at: e.at.epochMs,
+      at: latestInstant(e.at),
       when: when(e.at, t.zone),
       what: `scan: ${cls}`,
       detail: `${e.trackingNumber} "${e.description}"${e.location ? ` @ ${e.location}` : ''} [${zoneNote(e.at)}]${e.rule ? ` (${e.rule})` : ''}`,

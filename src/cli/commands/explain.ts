@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Collector } from '../../audit/collect.js';
 import { audit } from '../../audit/run.js';
+import { computeLatestShipDate } from '../../audit/ship-by.js';
 import type { ConfirmationRecord, OrderRecord, TrackingEvent } from '../../model/records.js';
 import { explainJson, formatExplainText, type Timeline } from '../../report/explain.js';
 import { readInput } from '../../read/index.js';
@@ -59,11 +60,16 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
           inputs,
           unclassified,
         });
+        const purchased = orders.find((o) => o.purchasedAt)?.purchasedAt;
+        const given = orders.find((o) => o.latestShipDate)?.latestShipDate;
         const timeline: Timeline = {
           orderId,
           zone: settings.zone.zone,
           asOf: result.asOf,
           orders,
+          latestShipDate: given
+            ? { stamp: given, computed: false }
+            : purchased && { stamp: computeLatestShipDate(purchased, settings.handling), computed: true },
           confirmations,
           events,
           findings: result.findings.filter((f) => f.orderId === orderId),
