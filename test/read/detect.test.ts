@@ -1,0 +1,226 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { KINDS, type Field } from '../../src/knowledge/headers.js';
+import { findHeaderRow, matchKind, sniff, type ColumnOverrides } from '../../src/read/detect.js';
+import { InputError, type InputKind } from '../../src/read/types.js';
+
+const specOf = (kind: InputKind) => KINDS.find((k) => k.kind === kind)!;
+const split = (line: string) => line.split(line.includes('\t') ? '\t' : ',');
+
+// Header rows as the real files have them, with the columns the readers don't use.
+const HEADERS: Array<[string, InputKind, string, Partial<Record<Field, string>>]> = [
+  [
+    'All Orders report (Merchant/Amazon version)',
+    'all-orders',
+    'amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\tfulfillment-channel\tsales-channel\torder-channel\turl\tship-service-level\tproduct-name\tsku\tasin\titem-status\tquantity\tcurrency\titem-price',
+    { orderId: 'amazon-order-id', purchaseDate: 'purchase-date', orderStatus: 'order-status', fulfillmentChannel: 'fulfillment-channel', quantity: 'quantity' },
+  ],
+  [
+    'All Orders report (MFN/AFN version, other column order)',
+    'all-orders',
+    'purchase-date\tamazon-order-id\torder-status\tfulfillment-channel\tsales-channel\tsku\tproduct-name\tquantity\tcurrency\titem-price\tship-service-level\tnumber-of-items',
+    { orderId: 'amazon-order-id', purchaseDate: 'purchase-date' },
+  ],
+  [
+    'Unshipped Orders report',
+    'unshipped-orders',
+    'order-id\torder-item-id\tpurchase-date\tpayments-date\treporting-date\tpromise-date\tdays-past-promise\tbuyer-email\tbuyer-name\tsku\tproduct-name\tquantity-purchased\tquantity-shipped\tquantity-to-ship\tship-service-level',
+    { orderId: 'order-id', promiseDate: 'promise-date', quantity: 'quantity-purchased', quantityToShip: 'quantity-to-ship' },
+  ],
+  [
+    'Order report (New Orders)',
+    'order-report',
+    'order-id\torder-item-id\tpurchase-date\tpayments-date\tbuyer-email\tbuyer-name\tsku\tproduct-name\tquantity-purchased\tship-service-level\tsales-channel\tearliest-ship-date\tlatest-ship-date\tis-prime',
+    { orderId: 'order-id', earliestShipDate: 'earliest-ship-date', latestShipDate: 'latest-ship-date' },
+  ],
+  [
+    'shipping-confirmation upload',
+    'confirmation-upload',
+    'order-id\torder-item-id\tquantity\tship-date\tcarrier-code\tcarrier-name\ttracking-number\tship-method',
+    { orderId: 'order-id', shipDate: 'ship-date', carrierCode: 'carrier-code', carrierName: 'carrier-name', trackingNumber: 'tracking-number' },
+  ],
+  [
+    'ShipStation shipments export',
+    'erp-confirmations',
+    'Order Number,Order Date,Ship Date,Recipient,Company,Ship To - City,Ship To - State,Carrier,Service,Tracking Number,Package,Weight (oz)',
+    { orderId: 'Order Number', shipDate: 'Ship Date', carrierName: 'Carrier', shipMethod: 'Service', trackingNumber: 'Tracking Number' },
+  ],
+  [
+    'Dianxiaomi order export: Amazon order id over the ERP number',
+    'erp-confirmations',
+    '店铺,订单号,亚马逊订单号,付款时间,标记发货时间,物流商,物流方式,跟踪号,SKU,商品名称,数量,买家姓名',
+    { orderId: '亚马逊订单号', shipDate: '标记发货时间', carrierName: '物流商', shipMethod: '物流方式', trackingNumber: '跟踪号', quantity: '数量' },
+  ],
+  [
+    '17TRACK events',
+    'tracking-events',
+    'Tracking Number,Carrier,Status,Event Time,Event Description,Location',
+    { trackingNumber: 'Tracking Number', carrier: 'Carrier', eventTime: 'Event Time', description: 'Event Description', location: 'Location' },
+  ],
+  [
+    'UPS activity: date, time and GMT offset columns',
+    'tracking-events',
+    'Tracking Number,Date,Time,GMT Offset,Status Type,Activity Code,Activity Description,City,State,Postal Code,Country',
+    { eventDate: 'Date', eventTime: 'Time', utcOffset: 'GMT Offset', statusCode: 'Activity Code', description: 'Activity Description', state: 'State' },
+  ],
+  [
+    'AfterShip checkpoints',
+    'tracking-events',
+    'tracking_number,slug,tag,subtag,subtag_message,checkpoint_time,message,location',
+    { trackingNumber: 'tracking_number', carrier: 'slug', statusCode: 'subtag', eventTime: 'checkpoint_time', description: 'message' },
+  ],
+  [
+    'Chinese event export',
+    'tracking-events',
+    '单号,时间,地点,轨迹',
+    { trackingNumber: '单号', eventTime: '时间', location: '地点', description: '轨迹' },
+  ],
+  [
+    'one row per package',
+    'tracking-summary',
+    'Tracking Number,Carrier,Status,Latest Event,Latest Event Time,Pickup Date,Origin',
+    { status: 'Status', latestEvent: 'Latest Event', latestEventTime: 'Latest Event Time', firstScan: 'Pickup Date', location: 'Origin' },
+  ],
+];
+
+describe('findHeaderRow: each kind from a realistic header row', () => {
+  it.each(HEADERS)('%s → %s', (_name, kind, line, fields) => {
+    const headers = split(line);
+    const h = findHeaderRow('x.csv', [headers], {});
+    expect(h.spec.kind).toBe(kind);
+    expect(h.headerLine).toBe(1);
+    const mapped = Object.fromEntries(Object.keys(fields).map((f) => [f, headers[h.index[f as Field]!]]));
+    expect(mapped).toEqual(fields);
+  });
+});
+
+describe('matchKind: header names are compared normalised', () => {
+  const events = specOf('tracking-events');
+  it.each([
+    'Tracking Number',
+    'tracking number',
+    'TRACKING NUMBER',
+    'tracking-number',
+    'TRACKING_NUMBER',
+    'Tracking_Number',
+    '  Tracking   Number  ',
+    '\uFEFFTracking Number',
+    'Tracking.Number',
+    'trackingnumber',
+  ])('%j', (header) => {
+    expect(matchKind([header, 'Event Time', 'Event'], events)).toEqual({ trackingNumber: 0, eventTime: 1, description: 2 });
+  });
+
+  it('a kind whose required fields are not all there does not match', () => {
+    expect(matchKind(['Tracking Number', 'Event'], events)).toBeUndefined();
+    expect(matchKind(['order-id', 'ship-date', 'tracking-number'], specOf('confirmation-upload'))).toBeUndefined();
+  });
+
+  it('a column feeds one field only, the first alias present wins', () => {
+    // "Event Time" is an alias of eventTime and of nothing else here; beside a date column the reader takes it as that date's clock.
+    const idx = matchKind(['Tracking Number', 'Event Date', 'Event Time', 'Activity'], events)!;
+    expect(idx).toMatchObject({ trackingNumber: 0, eventDate: 1, eventTime: 2, description: 3 });
+    expect(new Set(Object.values(idx)).size).toBe(Object.values(idx).length);
+  });
+});
+
+describe('user column overrides (config "columns")', () => {
+  it.each<[string, string[], ColumnOverrides, InputKind, Partial<Record<Field, number>>]>([
+    [
+      'German tracking export mapped by hand',
+      ['Sendungsnummer', 'Zeitpunkt', 'Ereignis', 'Ort'],
+      { trackingNumber: 'Sendungsnummer', eventTime: 'Zeitpunkt', description: ['Vorgang', 'Ereignis'], location: 'Ort' },
+      'tracking-events',
+      { trackingNumber: 0, eventTime: 1, description: 2, location: 3 },
+    ],
+    [
+      'an override wins over a built-in alias',
+      ['Order Number', 'Amazon Ref', 'Ship Date', 'Tracking Number'],
+      { orderId: 'amazon ref' },
+      'erp-confirmations',
+      { orderId: 1, shipDate: 2, trackingNumber: 3 },
+    ],
+    [
+      'override names are normalised like headers',
+      ['Paket-Nr.', 'Versanddatum', 'Bestellung'],
+      { trackingNumber: 'PAKET NR', shipDate: 'versand_datum', orderId: 'Bestellung' },
+      'erp-confirmations',
+      { orderId: 2, shipDate: 1, trackingNumber: 0 },
+    ],
+  ])('%s', (_name, headers, columns, kind, index) => {
+    const h = findHeaderRow('x.csv', [headers], columns);
+    expect(h.spec.kind).toBe(kind);
+    expect(h.index).toMatchObject(index);
+  });
+
+  it('without the override the same headers are unknown', () => {
+    expect(() => findHeaderRow('de.csv', [['Sendungsnummer', 'Zeitpunkt', 'Ereignis', 'Ort']], {})).toThrow(InputError);
+  });
+});
+
+describe('findHeaderRow: where the header is', () => {
+  const JP = [
+    ['TemplateType=OrderFulfillment', 'Version=2011.1102', 'この行はAmazonが使用しますので変更や削除しないでください。'],
+    ['注文番号', '注文商品番号', '出荷数', '出荷日', '配送業者コード', '配送業者名', 'お問い合わせ伝票番号', '配送方法', '代金引換'],
+    ['order-id', 'order-item-id', 'quantity', 'ship-date', 'carrier-code', 'carrier-name', 'tracking-number', 'ship-method', 'cod-collection-method'],
+    ['249-3817265-1047723', '19285503716682', '1', '2026-10-06', 'Yamato Transport', '', '364182075530', '宅急便コンパクト', ''],
+  ];
+
+  it('JP template: TemplateType line skipped, the English header wins over the Japanese one', () => {
+    const h = findHeaderRow('jp.txt', JP, {});
+    expect(h).toMatchObject({ headerLine: 3, headers: JP[2] });
+    expect(h.spec.kind).toBe('confirmation-upload');
+    expect(h.index).toMatchObject({ orderId: 0, orderItemId: 1, shipDate: 3, carrierCode: 4, trackingNumber: 6 });
+  });
+
+  it('the Japanese header alone reads as a generic export', () => {
+    const h = findHeaderRow('jp.txt', [JP[0], JP[1], JP[3]], {});
+    expect(h).toMatchObject({ headerLine: 2 });
+    expect(h.spec.kind).toBe('erp-confirmations');
+    expect(h.index).toMatchObject({ orderId: 0, shipDate: 3, trackingNumber: 6 });
+  });
+
+  it('a title and a blank line above the header', () => {
+    const h = findHeaderRow('t.csv', [['Shipments 2026-10-01 to 2026-10-31'], [''], split('Order Number,Ship Date,Carrier,Tracking Number')], {});
+    expect(h).toMatchObject({ headerLine: 3 });
+    expect(h.spec.kind).toBe('erp-confirmations');
+  });
+
+  it('unknown headers: an InputError at line 1 listing the headers found', () => {
+    let err: unknown;
+    try {
+      findHeaderRow('people.csv', [['name', 'age', 'city'], ['Ann', '41', 'Austin']], {});
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect(err).toMatchObject({ file: 'people.csv', line: 1 });
+    expect((err as Error).message).toMatch(/^people\.csv:1: unrecognised file: headers found: name, age, city\. Known kinds: all-orders/);
+    expect((err as Error).message).toContain('"columns"');
+  });
+
+  it('the TemplateType line is not listed as a header found', () => {
+    expect(() => findHeaderRow('jp.txt', [JP[0], ['foo', 'bar']], {})).toThrow(/headers found: foo, bar\./);
+  });
+});
+
+describe('sniff: delimiter and quoting', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shipaudit-detect-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each<[string, string, string, boolean]>([
+    ['Amazon flat file: TAB, no quoting', 'order-id\tship-date\tcarrier-code\ttracking-number\n1\t2026-10-06\tUPS\t1Z\n', '\t', false],
+    ['generic export with TAB: quoting on', 'Tracking Number\tEvent Time\tEvent\nX\t2026-10-06 10:00\tPicked up\n', '\t', true],
+    ['European CSV: semicolon', 'Order Number;Ship Date;Carrier;Tracking Number\n1;06.10.2026;DHL;123\n', ';', true],
+    ['comma CSV', 'Order Number,Ship Date,Carrier,Tracking Number\n1,2026-10-06,DHL,123\n', ',', true],
+  ])('%s', async (name, text, delimiter, quoting) => {
+    const file = join(dir, `${name.replace(/\W+/g, '-')}.txt`);
+    writeFileSync(file, text);
+    const s = await sniff(file);
+    expect(s.format).toBe('text');
+    if (s.format !== 'text') return;
+    expect([s.delimiter, s.quoting]).toEqual([delimiter, quoting]);
+  });
+});
