@@ -33,7 +33,18 @@ export interface AuditOptions {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
+/** The audit with the shipments and each one's rule hits, for figures over other groupings (before/after a fix). */
+export interface AuditDetail {
+  result: AuditResult;
+  shipments: Shipment[];
+  hits: ReadonlyMap<Shipment, ReadonlySet<string>>;
+}
+
 export function audit(c: Collector, opts: AuditOptions): AuditResult {
+  return auditDetailed(c, opts).result;
+}
+
+export function auditDetailed(c: Collector, opts: AuditOptions): AuditDetail {
   const zone = opts.marketplaceZone;
   const joined = join(c, opts.handling, opts.window);
   const hasTrackingData = c.tracking.size > 0;
@@ -76,7 +87,7 @@ export function audit(c: Collector, opts: AuditOptions): AuditResult {
     .map(([description, count]) => ({ description, count }))
     .sort((a, b) => b.count - a.count || a.description.localeCompare(b.description));
 
-  return {
+  const result: AuditResult = {
     tool: { name: 'shipaudit', version: opts.version },
     asOf: formatInZone(asOfMs, zone),
     asOfSource,
@@ -116,6 +127,7 @@ export function audit(c: Collector, opts: AuditOptions): AuditResult {
     unclassifiedEvents: unclassified,
     notes,
   };
+  return { result, shipments, hits: byShipment };
 }
 
 function activeRules(opts: AuditOptions) {
@@ -149,7 +161,7 @@ export function lagHours(s: Shipment): number | undefined {
   return scan ? Math.round(((scan.at.epochMs - latestInstant(s.confirmedAt)) / HOUR) * 10) / 10 : undefined;
 }
 
-function groupFigures(key: string, list: Shipment[], hits: Map<Shipment, Set<string>>): GroupFigures {
+export function groupFigures(key: string, list: readonly Shipment[], hits: ReadonlyMap<Shipment, ReadonlySet<string>>): GroupFigures {
   let early = 0;
   let late = 0;
   let withScanTime = 0;

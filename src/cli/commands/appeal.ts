@@ -1,0 +1,192 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { Collector } from '../../audit/collect.js';
+import { compareAroundFix, evidenceRows, type Comparison } from '../../audit/compare.js';
+import { auditDetailed } from '../../audit/run.js';
+import type { AuditResult } from '../../model/result.js';
+import { formatEvidenceCsv } from '../../report/evidence-csv.js';
+import { formatHtmlReport } from '../../report/html.js';
+import { formatPlanOfAction, periodColumn } from '../../report/poa.js';
+import { formatSellerNote, LANGS, type Lang } from '../../report/seller-note.js';
+import { formatEvidenceXlsx } from '../../report/xlsx.js';
+import { EXIT, UsageError } from '../errors.js';
+import { readAll } from '../inputs.js';
+import { endProgress, out, progressReporter } from '../io.js';
+import { loadSettings, parseDay, type CommonFlags } from '../settings.js';
+import { VERSION } from '../version.js';
+
+export interface AppealFlags extends CommonFlags {
+  fixedOn: string;
+  out?: string;
+  lang: string;
+  sellerName?: string;
+  force?: boolean;
+}
+
+/** The pack's files and what each holds, in both languages of the note. Attachments go to Amazon. */
+const PACK: ReadonlyArray<{ file: string; attach: boolean; en: string; zh: string; attachAs?: string }> = [
+  { file: 'READ-ME-FIRST.txt', attach: false, en: 'this note', zh: '本说明' },
+  {
+    file: 'plan-of-action.txt',
+    attach: false,
+    en: 'the Plan of Action draft to paste into the appeal form in Seller Central',
+    zh: '行动计划草稿（英文），粘贴到卖家平台的申诉表单',
+  },
+  { file: 'plan-of-action.md', attach: false, en: 'the same draft with headings and a table (Markdown)', zh: '同一草稿的 Markdown 版本（带标题和表格）' },
+  {
+    file: 'evidence.csv',
+    attach: true,
+    en: 'one row per shipment with an issue: order ID, tracking number, carrier, confirmation time, first carrier scan, hours between them, and whether it was before or after the fix',
+    zh: '每个有问题的包裹一行：订单号、跟踪号、承运商、确认发货时间、首次扫描时间、相差小时数，以及在整改前还是整改后',
+  },
+  {
+    file: 'evidence.xlsx',
+    attach: true,
+    en: 'the same evidence as a workbook, with a summary sheet of the before/after figures',
+    zh: '同样的证据（Excel 工作簿），含整改前后对比的汇总表',
+  },
+  {
+    file: 'report.html',
+    attach: true,
+    // Seller Central takes PDF attachments: the seller prints the page (the note says how).
+    attachAs: 'report.pdf',
+    en: "charts of the weekly early-confirmation rate and hand-over lag with the fix date marked, the figures against Amazon's targets, per-carrier figures and the evidence table",
+    zh: '图表报告：每周提前确认比例和交接时差（标出整改日期）、与亚马逊指标的对比、按承运商统计及证据表',
+  },
+];
+
+export function registerAppeal(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
+  program
+    .command('appeal')
+    .summary('build the appeal pack: Plan of Action draft, evidence and report, before vs after a fix')
+    .description(
+      'Audits the inputs like `shipaudit audit`, splits the shipments at the day the corrective action took\n' +
+        'effect (--fixed-on) and writes a folder with a Plan of Action draft built on the figures, the evidence\n' +
+        'as CSV and XLSX, a printable HTML report and a short note. Nothing in it names a buyer.',
+    )
+    .argument('<paths...>', 'input files or folders (folders are read recursively)')
+    .requiredOption('--fixed-on <date>', 'the day the corrective action took effect, YYYY-MM-DD in the marketplace zone')
+    .option('--out <dir>', 'the pack folder (default: appeal-pack-<fixed-on>)')
+    .option('--lang <lang>', 'language of the note for you: en or zh (the Plan of Action stays English)', 'en')
+    .option('--seller-name <name>', 'your seller name, for the Plan of Action and the report')
+    .option('--force', 'replace the pack folder if it exists')
+    .option('--grace <duration>', 'how long a confirmation may precede the first carrier scan (e.g. 24h, 90m, 2d)')
+    .option('--marketplace-tz <zone>', 'IANA zone of the marketplace, for times without an offset (default America/Los_Angeles)')
+    .option('--config <file>', 'config file (default: shipaudit.config.json in the working folder, if present)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  shipaudit appeal fixtures/sample-month --fixed-on 2026-11-03\n' +
+        '  shipaudit appeal downloads/ --fixed-on 2026-11-03 --out appeal --lang zh --seller-name "Lingdong Tech"\n\n' +
+        'The folder is built beside --out and renamed into place, so it is never half written. An existing\n' +
+        'folder is kept unless --force is given.\n' +
+        'Exit codes: 0 pack written (whether or not the data shows an improvement: the pack says which), 2 bad usage or unreadable input.',
+    )
+    .action((paths: string[], flags: AppealFlags) => run(() => runAppeal(paths, flags)));
+}
+
+export async function runAppeal(paths: string[], flags: AppealFlags): Promise<number> {
+  if (!(LANGS as readonly string[]).includes(flags.lang)) throw new UsageError(`--lang: expected ${LANGS.join(' or ')}, got "${flags.lang}"`);
+  const lang = flags.lang as Lang;
+  const settings = await loadSettings(flags);
+  const zone = settings.zone.zone;
+  parseDay(flags.fixedOn, '--fixed-on', zone);
+  const outDir = flags.out ?? `appeal-pack-${flags.fixedOn}`;
+  // Checked before the slow part and again at the rename, so a mistake costs nothing.
+  if (existsSync(outDir) && !flags.force) throw exists(outDir);
+
+  const collector = new Collector();
+  const progress = progressReporter();
+  const { inputs, unclassified } = await readAll(paths, collector, settings, progress);
+  endProgress(progress);
+  if (collector.confirmations.length === 0) {
+    throw new UsageError('no shipping confirmations found: give a shipping-confirmation file, an Orders API export or an ERP export (`shipaudit inspect` shows what each file was read as)');
+  }
+  if (collector.tracking.size === 0) {
+    throw new UsageError('no carrier tracking data found: an appeal needs the first carrier scan of each parcel (give a tracking export)');
+  }
+  const { result, shipments, hits } = auditDetailed(collector, {
+    version: VERSION,
+    marketplaceZone: zone,
+    handling: settings.handling,
+    graceHours: settings.graceHours,
+    window: {},
+    rules: settings.rules,
+    inputs,
+    unclassified,
+  });
+  const comparison = compareAroundFix(shipments, hits, { fixedOn: flags.fixedOn, zone, graceHours: settings.graceHours });
+  if (comparison.before.shipments === 0) {
+    throw new UsageError(`no shipments confirmed before --fixed-on ${flags.fixedOn}: the pack compares the period before the fix with the period after it`);
+  }
+
+  const files = await buildPack(result, comparison, lang, flags.sellerName);
+  await writeFolderAtomic(outDir, files, flags.force ?? false);
+  out(`Appeal pack written to ${outDir}\n\n${files['READ-ME-FIRST.txt']}`);
+  return EXIT.ok;
+}
+
+export async function buildPack(result: AuditResult, comparison: Comparison, lang: Lang, sellerName?: string): Promise<Record<string, string | Buffer>> {
+  const period = periodColumn(comparison);
+  const rows = evidenceRows(result.findings, comparison.boundaryMs);
+  const before = rows.filter((r) => r.period === 'before').length;
+  const poa = formatPlanOfAction({
+    result,
+    comparison,
+    sellerName,
+    attachments: PACK.filter((p) => p.attach).map((p) => ({
+      file: p.attachAs ?? p.file,
+      what:
+        p.file === 'evidence.csv'
+          ? `${p.en} (${rows.length} rows: ${before} before ${comparison.fixedOn}, ${rows.length - before} since)`
+          : p.attachAs
+            ? `${p.en} (printed from ${p.file})`
+            : p.en,
+    })),
+  });
+  const view = { result, comparison, rows, periodColumn: period, sellerName };
+  return {
+    'READ-ME-FIRST.txt': formatSellerNote({ lang, comparison, placeholders: poa.placeholders, files: PACK.map((p) => ({ file: p.file, what: p[lang] })) }),
+    'plan-of-action.txt': poa.text,
+    'plan-of-action.md': poa.markdown,
+    'evidence.csv': formatEvidenceCsv(result.findings, { extraColumns: [period] }),
+    'evidence.xlsx': await formatEvidenceXlsx(view),
+    'report.html': formatHtmlReport(view),
+  };
+}
+
+function exists(dir: string): UsageError {
+  return new UsageError(`${dir} already exists: choose another --out, or add --force to replace it`);
+}
+
+/**
+ * A folder a reader sees whole or not at all: written as `<dir>.tmp-<pid>` beside it, then renamed. With
+ * --force an existing folder is renamed aside first and removed only once the new one is in place.
+ */
+async function writeFolderAtomic(dir: string, files: Record<string, string | Buffer>, force: boolean): Promise<void> {
+  const target = resolve(dir);
+  await mkdir(dirname(target), { recursive: true });
+  const tmp = `${target}.tmp-${process.pid}`;
+  const aside = `${target}.old-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp);
+  try {
+    for (const [name, data] of Object.entries(files)) await writeFile(join(tmp, name), data);
+    if (existsSync(target)) {
+      if (!force) throw exists(dir);
+      await rename(target, aside);
+      try {
+        await rename(tmp, target);
+      } catch (e) {
+        await rename(aside, target);
+        throw e;
+      }
+      await rm(aside, { recursive: true, force: true });
+    } else await rename(tmp, target);
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,246 @@
+import { periodOf, type Comparison, type PeriodFigures, type VerdictProblem } from '../audit/compare.js';
+import type { AuditResult } from '../model/result.js';
+import type { EvidenceColumn } from './evidence-csv.js';
+
+/**
+ * The Plan of Action draft, in the structure Amazon asks for: root cause, actions taken, preventive
+ * measures, evidence. Every figure comes from the audit; what the data cannot know is a visible placeholder
+ * for the seller, never an invented fact. English only: Seller Performance reads appeals in English.
+ */
+
+export interface Attachment {
+  file: string;
+  what: string;
+}
+
+export interface PoaInput {
+  result: AuditResult;
+  comparison: Comparison;
+  sellerName?: string;
+  attachments: readonly Attachment[];
+}
+
+export interface PlanOfAction {
+  markdown: string;
+  /** For pasting into Seller Central's appeal form; starts with a count of the placeholders left. */
+  text: string;
+  placeholders: number;
+}
+
+const MARK = 'SELLER TO FILL';
+
+/** The one marker format a seller searches for before sending. */
+export function placeholder(what: string): string {
+  return `[[${MARK}: ${what}]]`;
+}
+
+export function countPlaceholders(text: string): number {
+  return text.split(`[[${MARK}:`).length - 1;
+}
+
+export function pct(value: number | null): string {
+  return value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`;
+}
+
+export function hours(value: number | null): string {
+  return value === null ? 'n/a' : value.toFixed(1);
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function describeProblem(p: VerdictProblem, fixedOn: string): string {
+  switch (p.kind) {
+    case 'nothing-before':
+      return `no shipment confirmed before ${fixedOn} has a known first carrier scan, so there is nothing to compare with`;
+    case 'few-after':
+      return `only ${plural(p.withScanTime, 'shipment')} confirmed since ${fixedOn} ${p.withScanTime === 1 ? 'has' : 'have'} a known first carrier scan (at least ${p.needed} are needed to show a change)`;
+    case 'rate-not-lower':
+      return `the early-confirmation rate since ${fixedOn} (${pct(p.after)}) is not lower than before (${pct(p.before)})`;
+  }
+}
+
+/** The sentence that says whether the fix worked, backed by the numbers either way. */
+export function verdictSentence(c: Comparison): string {
+  const { before: b, after: a, fixedOn } = c;
+  if (!c.verdict.improved) {
+    return `The data does not yet show an improvement after ${fixedOn}: ${c.verdict.problems.map((p) => describeProblem(p, fixedOn)).join('; ')}.`;
+  }
+  const lag = `the median time from confirmation to first carrier scan went from ${hours(b.lagHours.median)} to ${hours(a.lagHours.median)} hours`;
+  if (a.earlyConfirmations === 0) {
+    return `Since ${fixedOn}, none of the ${a.withScanTime} shipments with a known first carrier scan was confirmed before the carrier had the parcel: the early-confirmation rate went from ${pct(b.earlyConfirmationRate)} to ${pct(0)}, and ${lag} (negative: the confirmation came after the scan).`;
+  }
+  return `Since ${fixedOn}, the early-confirmation rate fell from ${pct(b.earlyConfirmationRate)} to ${pct(a.earlyConfirmationRate)}, and ${lag}. ${plural(a.earlyConfirmations, 'shipment')} since then ${a.earlyConfirmations === 1 ? 'was' : 'were'} still confirmed before the first carrier scan; ${a.earlyConfirmations === 1 ? 'it is' : 'they are'} marked "after" in the evidence.`;
+}
+
+export function periodLabel(p: PeriodFigures, c: Comparison): string {
+  if (p.key === 'before') return p.firstDay ? `${p.firstDay} to ${p.lastDay}` : `before ${c.fixedOn}`;
+  return `${c.fixedOn} to ${p.lastDay ?? c.fixedOn}`;
+}
+
+/** The before/after table of the issue, shared by the Plan of Action, the HTML report and the workbook. */
+export function beforeAfterTable(c: Comparison): { head: string[]; rows: string[][] } {
+  const row = (label: string, f: (p: PeriodFigures) => string) => [label, f(c.before), f(c.after)];
+  return {
+    head: ['', `Before ${c.fixedOn}`, `Since ${c.fixedOn}`],
+    rows: [
+      row('Period (confirmation dates)', (p) => periodLabel(p, c)),
+      row('Shipments confirmed', (p) => String(p.shipments)),
+      row('With a known first carrier scan', (p) => String(p.withScanTime)),
+      row(`Confirmed more than ${c.graceHours} h before the first scan`, (p) => String(p.earlyConfirmations)),
+      row('Early-confirmation rate', (p) => pct(p.earlyConfirmationRate)),
+      row('Median hours, confirmation to first scan', (p) => hours(p.lagHours.median)),
+      row('90th percentile hours, confirmation to first scan', (p) => hours(p.lagHours.p90)),
+      row('Late shipments (confirmed after the latest ship date)', (p) => String(p.lateConfirmations)),
+    ],
+  };
+}
+
+/** The evidence column that says on which side of the fix a shipment was confirmed (CSV, XLSX, HTML). */
+export function periodColumn(c: Comparison): EvidenceColumn {
+  return { header: `Before or After Fix (${c.fixedOn})`, value: (f) => periodOf(f.confirmedAt.epochMs, c.boundaryMs) };
+}
+
+const carrierList = (list: PeriodFigures['carrierCounts']) => list.map((c) => `${c.carrier} (${c.count})`).join(', ') || 'none';
+
+type Block =
+  | { kind: 'title' | 'heading' | 'para'; text: string }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'table'; head: string[]; rows: string[][] };
+
+function blocks({ result, comparison: c, sellerName, attachments }: PoaInput): Block[] {
+  const { before: b, after: a, fixedOn } = c;
+  const grace = c.graceHours;
+  const total = result.summary.shipments;
+  const lastDay = a.lastDay ?? b.lastDay;
+  const files = result.inputs.filter((i) => !i.skipped).map((i) => i.file.split(/[\\/]/).pop());
+  const out: Block[] = [
+    { kind: 'title', text: 'Plan of Action: shipments confirmed before the carrier had the parcels' },
+    { kind: 'para', text: `Seller: ${sellerName ?? placeholder('your seller name as shown in Seller Central')}` },
+    { kind: 'para', text: `Merchant token: ${placeholder('your merchant token (Seller ID)')}` },
+    { kind: 'para', text: 'Dear Seller Performance team,' },
+    {
+      kind: 'para',
+      text: `We have checked every merchant-fulfilled shipment we confirmed from ${b.firstDay} to ${lastDay} (${total} shipments) against the carriers' tracking history. Below are the root cause, the actions we have taken, the measures that prevent it from happening again, and the order-level evidence.`,
+    },
+    { kind: 'heading', text: '1. Root cause' },
+  ];
+
+  if (b.earlyConfirmations > 0) {
+    out.push(
+      {
+        kind: 'para',
+        text: `Between ${b.firstDay} and ${b.lastDay}, ${b.earlyConfirmations} of our ${b.withScanTime} shipments with a known first carrier scan (${pct(b.earlyConfirmationRate)}; ${plural(b.earlyOrders, 'order')}) were confirmed to Amazon more than ${grace} hours before the carrier's first physical scan of the parcel.`,
+      },
+      {
+        kind: 'para',
+        text: `For these shipments the confirmation came a median of ${hours(b.earlyGapHours.median)} hours before the first carrier scan (90% within ${hours(b.earlyGapHours.p90)} hours; the longest gap was ${hours(b.earlyGapHours.max)} hours).`,
+      },
+      { kind: 'para', text: `Carriers involved: ${carrierList(b.earlyCarriers)}.` },
+    );
+  } else {
+    out.push({
+      kind: 'para',
+      text: `Between ${b.firstDay} and ${b.lastDay}, none of our ${b.withScanTime} shipments with a known first carrier scan was confirmed more than ${grace} hours before the carrier's first physical scan.`,
+    });
+  }
+  out.push(
+    { kind: 'para', text: `Why this happened: ${placeholder('explain why shipments were confirmed before the parcels were handed to the carrier: who entered the tracking numbers, at which step, and why')}` },
+    { kind: 'heading', text: '2. Actions taken' },
+    {
+      kind: 'list',
+      items: [
+        `On ${fixedOn}: ${placeholder(`describe the corrective action that took effect on ${fixedOn}`)}`,
+        `Carriers of the shipments confirmed before ${fixedOn}: ${carrierList(b.carrierCounts)}. Since ${fixedOn}: ${carrierList(a.carrierCounts)}.`,
+        `We reviewed all ${total} shipments confirmed from ${b.firstDay} to ${lastDay} against the carriers' tracking data. Every shipment with an issue is listed with its confirmation time and first carrier scan in the attached evidence.`,
+        `Staff training: ${placeholder('the training given to staff: date, who attended, what was taught')}`,
+        `Responsible person: ${placeholder('name and role of the person responsible for confirming shipments')}`,
+      ],
+    },
+    { kind: 'heading', text: `3. Results since ${fixedOn}` },
+    { kind: 'table', ...beforeAfterTable(c) },
+    { kind: 'para', text: 'Hours from confirmation to first scan: positive when the confirmation came first, negative when the carrier had already scanned the parcel.' },
+    { kind: 'para', text: verdictSentence(c) },
+  );
+  if (c.verdict.improved && a.earlyConfirmations > 0) {
+    out.push({ kind: 'para', text: placeholder(`explain the ${plural(a.earlyConfirmations, 'shipment')} confirmed early since ${fixedOn} and what you did about them`) });
+  }
+  if (a.lateConfirmations > 0) {
+    out.push({ kind: 'para', text: `${plural(a.lateConfirmations, 'shipment')} since ${fixedOn} ${a.lateConfirmations === 1 ? 'was' : 'were'} confirmed after the latest ship date.` });
+  }
+  out.push(
+    { kind: 'heading', text: '4. Preventive measures' },
+    {
+      kind: 'list',
+      items: [
+        placeholder("the new procedure, step by step: at which moment a shipment may be confirmed (only after the carrier's first scan)"),
+        placeholder('how the procedure is enforced in your systems, e.g. the ERP or shipping-software setting that uploads tracking only after the first scan'),
+        placeholder('how often compliance is checked from now on, and by whom'),
+      ],
+    },
+    { kind: 'heading', text: '5. Supporting documents' },
+    { kind: 'list', items: attachments.map((x) => `${x.file}: ${x.what}`) },
+    {
+      kind: 'para',
+      text: `How the figures were measured: a shipment counts as confirmed before hand-over when its confirmation came more than ${grace} hours before the carrier's first physical scan; label-creation and electronic-information events are not scans. Times are in ${result.marketplaceZone}; data judged as of ${result.asOf}. Source files: ${files.join(', ')}. Figures computed by ${result.tool.name} ${result.tool.version}.`,
+    },
+    { kind: 'para', text: 'We respectfully ask you to reinstate our merchant-fulfilled selling privileges.' },
+    { kind: 'para', text: `Sincerely,\n${placeholder('name and title of the person signing')}` },
+  );
+  return out;
+}
+
+const mdEscape = (s: string) => s.replace(/[\\`*_<>|#]/g, (ch) => `\\${ch}`);
+
+function markdown(list: Block[]): string {
+  const parts = list.map((x) => {
+    switch (x.kind) {
+      case 'title':
+        return `# ${mdEscape(x.text)}`;
+      case 'heading':
+        return `## ${mdEscape(x.text)}`;
+      case 'para':
+        // Two trailing spaces: a hard line break inside one paragraph (the signature).
+        return mdEscape(x.text).replace(/\n/g, '  \n');
+      case 'list':
+        return x.items.map((i) => `- ${mdEscape(i)}`).join('\n');
+      case 'table': {
+        const line = (cells: string[]) => `| ${cells.map(mdEscape).join(' | ')} |`;
+        return [line(x.head), `|${x.head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...x.rows.map(line)].join('\n');
+      }
+    }
+  });
+  return `${parts.join('\n\n')}\n`;
+}
+
+function plainText(list: Block[]): string {
+  const parts = list.map((x) => {
+    switch (x.kind) {
+      case 'title':
+        return `${x.text}\n${'='.repeat(x.text.length)}`;
+      case 'heading':
+        return x.text.toUpperCase();
+      case 'para':
+        return x.text;
+      case 'list':
+        return x.items.map((i) => `- ${i}`).join('\n');
+      case 'table': {
+        const rows = [x.head, ...x.rows];
+        const widths = x.head.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+        return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ').trimEnd()).join('\n');
+      }
+    }
+  });
+  return `${parts.join('\n\n')}\n`;
+}
+
+export function formatPlanOfAction(input: PoaInput): PlanOfAction {
+  const list = blocks(input);
+  const md = markdown(list);
+  const body = plainText(list);
+  const placeholders = countPlaceholders(body);
+  const header =
+    placeholders > 0
+      ? `${plural(placeholders, 'placeholder')} left: replace every "${MARK}" marker below before sending. Paste from the line after the dashes.`
+      : `No placeholders left. Paste from the line after the dashes.`;
+  return { markdown: md, text: `${header}\n${'-'.repeat(40)}\n${body}`, placeholders };
+}
