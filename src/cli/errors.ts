@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/load.js';
+import { ConfigError } from '../config/errors.js';
 import { InputError } from '../read/types.js';
 
 /** Exit codes, the contract with cron jobs and scripts. */

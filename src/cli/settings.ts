@@ -3,7 +3,7 @@ import { resolve, relative } from 'node:path';
 import { minimatch } from 'minimatch';
 import type { RuleSetting } from '../audit/run.js';
 import type { Handling } from '../audit/ship-by.js';
-import { ConfigError, DEFAULT_CONFIG_NAME, loadConfig } from '../config/load.js';
+import { ConfigError, DEFAULT_CONFIG_NAME } from '../config/errors.js';
 import type { Config } from '../config/schema.js';
 import type { EventEntry } from '../knowledge/events.js';
 import type { ZoneHint } from '../model/timestamp.js';
@@ -42,7 +42,8 @@ export interface Settings {
 export async function loadSettings(flags: CommonFlags, cwd = process.cwd()): Promise<Settings> {
   const configFile = flags.config ?? (existsSync(resolve(cwd, DEFAULT_CONFIG_NAME)) ? resolve(cwd, DEFAULT_CONFIG_NAME) : undefined);
   if (flags.config && !existsSync(flags.config)) throw new ConfigError(`${flags.config}: no such config file`);
-  const config = configFile ? await loadConfig(configFile) : {};
+  // The schema library loads only when there is a config to validate: start-up counts in a nightly job.
+  const config = configFile ? await (await import('../config/load.js')).loadConfig(configFile) : {};
 
   const zoneName = flags.marketplaceTz ?? config.marketplaceTimeZone;
   if (flags.marketplaceTz && !isValidZone(flags.marketplaceTz)) {

@@ -4,15 +4,9 @@ import { RULES } from '../rules/index.js';
 import { isValidZone } from '../read/time.js';
 import { configSchema, type Config } from './schema.js';
 
-export const DEFAULT_CONFIG_NAME = 'shipaudit.config.json';
+import { ConfigError } from './errors.js';
 
-/** A config that can't be used; the message names the file and the path of the bad key. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError, DEFAULT_CONFIG_NAME } from './errors.js';
 
 export async function loadConfig(file: string): Promise<Config> {
   let text: string;

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InputError } from './types.js';
 
 /**
@@ -7,7 +7,9 @@ import { InputError } from './types.js';
  * are the wall-clock time the sheet shows, so they are written out as local text for the time parser.
  */
 export async function readWorkbookRows(file: string): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on demand: the library takes longer to load than a month of orders takes to audit.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch (e) {
