@@ -6,7 +6,8 @@ import { runCli, type CliResult } from '../helpers/cli.js';
 
 const B = 'fixtures/bad';
 const OK_INPUT = 'fixtures/formats/confirmation-upload.txt';
-const STACK = /^\s+at /m;
+// A stack frame, not inspect's `at` row: `    at fn (file.js:12:34)` or `    at file.js:12:34`.
+const STACK = /^\s+at .*:\d+:\d+\)?$/m;
 
 const dir = mkdtempSync(join(tmpdir(), 'shipaudit-bad-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
