@@ -79,6 +79,13 @@ export const configSchema = z
       })
       .strict()
       .optional(),
+    atRisk: z
+      .object({
+        graceLeftHours: z.number().min(0).max(24 * 30).optional(),
+        shipWithinHours: z.number().min(0).max(24 * 30).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -1,0 +1,109 @@
+import type { Finding } from '../model/finding.js';
+import type { AuditResult } from '../model/result.js';
+import type { OrderFacts, Shipment } from '../model/shipment.js';
+import { latestInstant } from '../model/timestamp.js';
+import { formatInZone } from '../model/zone.js';
+import { ordersDue, shipmentsAtRisk } from './at-risk.js';
+import type { FailOn, Level } from './defaults.js';
+import { markReported, splitNew } from './identity.js';
+import { staleTracking } from './inputs.js';
+import { evaluateMetrics, metricValues, recordRun, type Thresholds } from './metrics.js';
+import type { CheckState } from './state.js';
+import type { CheckResult, InputProblem, StateReport } from './types.js';
+
+const HOUR = 3_600_000;
+
+export interface CheckInput {
+  audit: AuditResult;
+  /** The audit's shipments (confirmed in the window), for the ones at risk. */
+  shipments: readonly Shipment[];
+  /** Seller-fulfilled orders not confirmed yet. */
+  awaiting: readonly OrderFacts[];
+  asOfMs: number;
+  window: CheckResult['window'];
+  graceHours: number;
+  newestTrackingMs?: number;
+  inputFiles: number;
+  state: CheckState;
+  stateReport: StateReport;
+  /** Problems the CLI found while gathering (globs matching nothing, a rebuilt state file...). */
+  problems: readonly InputProblem[];
+  staleAfterHours: number;
+  thresholds: Thresholds;
+  atRisk: { graceLeftHours: number; shipWithinHours: number };
+}
+
+/**
+ * The night's verdict from the audit and what earlier nights reported, the state to keep for the next,
+ * and every finding still open (new or not) for the evidence CSV.
+ */
+export function buildCheck(i: CheckInput): { result: CheckResult; state: CheckState; findings: Finding[] } {
+  const zone = i.audit.marketplaceZone;
+  const asOf = i.audit.asOf;
+  const hasTrackingData = i.audit.summary.hasTrackingData;
+  const findings = withoutPending(i.audit.findings, i.shipments, i.asOfMs, i.graceHours);
+  const { newFindings, alreadyReported } = splitNew(findings, i.state.reported);
+  const opts = { asOfMs: i.asOfMs, zone, graceHours: i.graceHours, hasTrackingData, ...i.atRisk };
+  const atRisk = { shipments: shipmentsAtRisk(i.shipments, opts), orders: ordersDue(i.awaiting, opts) };
+  const metrics = evaluateMetrics(i.audit.summary, i.thresholds, i.state.history, i.asOfMs);
+
+  const newestIso = i.newestTrackingMs === undefined ? undefined : formatInZone(i.newestTrackingMs, zone);
+  const stale = staleTracking(hasTrackingData ? i.newestTrackingMs : undefined, i.asOfMs, i.staleAfterHours, newestIso);
+  const input: InputProblem[] = [...(stale ? [stale] : []), ...rejectedRows(i.audit), ...i.problems];
+
+  const levels: Array<Level | 'ok' | 'n/a'> = [
+    ...newFindings.map((f) => f.severity),
+    ...atRisk.shipments.map((s) => s.level),
+    ...atRisk.orders.map((o) => o.level),
+    ...metrics.map((m) => m.level),
+    ...input.map((p) => p.level),
+  ];
+  const status = levels.includes('error') ? 'error' : levels.includes('warning') ? 'warning' : 'ok';
+
+  const result: CheckResult = {
+    tool: i.audit.tool,
+    asOf,
+    marketplaceZone: zone,
+    window: i.window,
+    status,
+    checked: { shipments: i.audit.summary.shipments, inputFiles: i.inputFiles, newestTrackingData: newestIso ?? null },
+    newFindings,
+    alreadyReported,
+    atRisk,
+    metrics,
+    input,
+    state: i.stateReport,
+  };
+  const state: CheckState = {
+    version: 1,
+    reported: markReported(i.state.reported, findings, asOf, i.asOfMs),
+    history: recordRun(i.state.history, asOf, i.asOfMs, metricValues(i.audit.summary)),
+  };
+  return { result, state, findings };
+}
+
+/**
+ * A package confirmed this afternoon is usually not in tonight's tracking export yet. Within its grace
+ * that is not a finding (it shows as at risk when the grace runs short); past the grace it is.
+ */
+function withoutPending(findings: readonly Finding[], shipments: readonly Shipment[], asOfMs: number, graceHours: number): Finding[] {
+  const pending = new Set(
+    shipments
+      .filter((s) => s.tracking === undefined && asOfMs - latestInstant(s.confirmedAt) <= graceHours * HOUR)
+      .map((s) => `${s.orderId}|${s.trackingNumber}`),
+  );
+  return findings.filter((f) => f.rule !== 'tracking-not-found' || !pending.has(`${f.orderId}|${f.trackingNumber}`));
+}
+
+function rejectedRows(audit: AuditResult): InputProblem[] {
+  const n = audit.summary.rowsRejected;
+  if (n === 0) return [];
+  const first = audit.inputs.flatMap((x) => x.problems)[0];
+  const where = first ? ` (first: ${first.file.split(/[\\/]/).pop()}:${first.line}: ${first.message})` : '';
+  return [{ level: 'warning', kind: 'rejected-rows', message: `${n} row${n === 1 ? '' : 's'} could not be read${where}; \`shipaudit inspect\` shows them all` }];
+}
+
+export function exitCodeFor(status: CheckResult['status'], failOn: FailOn): 0 | 1 {
+  if (failOn === 'never' || status === 'ok') return 0;
+  return failOn === 'warning' || status === 'error' ? 1 : 0;
+}

@@ -1,0 +1,76 @@
+import type { Finding } from '../model/finding.js';
+import type { Level } from './defaults.js';
+
+/** Something about the inputs or the state that the reader must know before trusting the rest. */
+export interface InputProblem {
+  level: Level;
+  kind: 'stale-tracking' | 'no-tracking' | 'no-confirmations' | 'rejected-rows' | 'empty-glob' | 'state';
+  message: string;
+}
+
+export interface ShipmentAtRisk {
+  level: Level;
+  orderId: string;
+  trackingNumber: string;
+  carrier?: string;
+  /** ISO with offset, marketplace zone. */
+  confirmedAt: string;
+  hoursSinceConfirmation: number;
+  graceHours: number;
+  hoursLeft: number;
+  /** The newest carrier event, when the tracking files mention the number at all. */
+  lastEvent?: { description: string; at: string };
+}
+
+export interface OrderDue {
+  level: Level;
+  orderId: string;
+  latestShipDate: string;
+  latestShipDateComputed: boolean;
+  /** Negative when the latest ship date has passed. */
+  hoursLeft: number;
+}
+
+export type MetricId = 'lsr10' | 'lsr30' | 'vtr' | 'early';
+
+export interface Trend {
+  from: number;
+  to: number;
+  /** As-of of the run compared with. */
+  since: string;
+  days: number;
+}
+
+export interface MetricCheck {
+  id: MetricId;
+  label: string;
+  value: number | null;
+  count: number;
+  of: number;
+  target: string;
+  /** The warning level in words, e.g. "3.0% or more". */
+  warnAt: string;
+  level: Level | 'ok' | 'n/a';
+  trend?: Trend;
+}
+
+export interface StateReport {
+  file: string;
+  status: 'ok' | 'created' | 'rebuilt';
+  message?: string;
+}
+
+export interface CheckResult {
+  tool: { name: 'shipaudit'; version: string };
+  asOf: string;
+  marketplaceZone: string;
+  window: { from: string; to: string; days: number };
+  status: Level | 'ok';
+  checked: { shipments: number; inputFiles: number; newestTrackingData: string | null };
+  newFindings: Finding[];
+  alreadyReported: { count: number; byRule: Record<string, number> };
+  atRisk: { shipments: ShipmentAtRisk[]; orders: OrderDue[] };
+  metrics: MetricCheck[];
+  input: InputProblem[];
+  state: StateReport;
+}

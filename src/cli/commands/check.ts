@@ -1,0 +1,243 @@
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { unlinkSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { minimatch } from 'minimatch';
+import { Collector } from '../../audit/collect.js';
+import { join as joinRecords } from '../../audit/join.js';
+import { audit } from '../../audit/run.js';
+import { CHECK_DEFAULTS, type FailOn } from '../../check/defaults.js';
+import { globBase, isGlob } from '../../check/inputs.js';
+import { lockText, lockVerdict, parseLock } from '../../check/lock.js';
+import { buildCheck, exitCodeFor } from '../../check/run.js';
+import { emptyState, parseState, serializeState, type CheckState } from '../../check/state.js';
+import type { CheckResult, InputProblem, StateReport } from '../../check/types.js';
+import { ConfigError } from '../../config/load.js';
+import { localDateInZone } from '../../model/zone.js';
+import { formatCheckJson, formatCheckText } from '../../report/check.js';
+import { formatEvidenceCsv } from '../../report/evidence-csv.js';
+import { UsageError } from '../errors.js';
+import { readAll } from '../inputs.js';
+import { endProgress, err, out, progressReporter, styleFor } from '../io.js';
+import { loadSettings, parseAsOf } from '../settings.js';
+import { VERSION } from '../version.js';
+import { writeAtomic } from '../write.js';
+import { checkFormat } from './audit.js';
+
+export interface CheckFlags {
+  config?: string;
+  asOf?: string;
+  format: string;
+  state?: string;
+  out?: string;
+}
+
+const DAY = 86_400_000;
+
+export function registerCheck(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
+  program
+    .command('check')
+    .summary('the nightly check: new findings, shipments at risk, metrics against thresholds')
+    .description(
+      'Audits the last 30 days of the inputs named in the config file and reports only what needs attention:\n' +
+        'findings not reported by an earlier run, shipments whose grace for a carrier scan runs out, orders due\n' +
+        'to ship within 24 hours, metrics past their warning level, and stale tracking data. One line when all\n' +
+        'is well. Meant for cron, a systemd timer or the Windows Task Scheduler (see the README).',
+    )
+    .option('--config <file>', 'config file (default: shipaudit.config.json in the working folder; `shipaudit init` writes one)')
+    .option('--as-of <datetime>', 'the moment the check is judged at (default: now)')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--state <file>', `what earlier runs reported (default: "state" in the config, else ${CHECK_DEFAULTS.state} beside the config)`)
+    .option('--out <dir>', 'also write a dated JSON report and evidence CSV here, keeping the last "keepReports" runs')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  shipaudit init && shipaudit check\n' +
+        '  shipaudit check --config /srv/amazon/shipaudit.config.json --out /srv/amazon/reports\n' +
+        '  shipaudit check --as-of 2026-11-10T06:00 --format json\n\n' +
+        'Exit codes: 0 nothing at or above "failOn" (default warning), 1 there is, 2 bad config or input, or another run holds the lock.',
+    )
+    .action((flags: CheckFlags) => run(() => runCheck(flags)));
+}
+
+async function runCheck(flags: CheckFlags): Promise<number> {
+  checkFormat(flags.format);
+  const cwd = process.cwd();
+  const settings = await loadSettings({ config: flags.config }, cwd);
+  const cfg = settings.config;
+  const base = settings.configFile ? dirname(resolve(settings.configFile)) : cwd;
+  const asOfMs = flags.asOf ? parseAsOf(flags.asOf, settings.zone) : Date.now();
+  const zone = settings.zone.zone;
+  const problems: InputProblem[] = [];
+  const paths = await resolveInputs(cfg.inputs, base, settings.configFile, problems);
+  const statePath = flags.state ? resolve(cwd, flags.state) : resolve(base, cfg.state ?? CHECK_DEFAULTS.state);
+
+  const release = await acquireLock(`${statePath}.lock`);
+  try {
+    const collector = new Collector();
+    const progress = progressReporter();
+    const { inputs, unclassified } = await readAll(paths, collector, settings, progress);
+    endProgress(progress);
+    if (collector.confirmations.length === 0) {
+      problems.push({ level: 'warning', kind: 'no-confirmations', message: 'no shipping confirmations in the inputs: no shipment could be checked' });
+    }
+    const window = { fromMs: asOfMs + 1 - CHECK_DEFAULTS.windowDays * DAY, toMs: asOfMs + 1 };
+    const from = localDateInZone(window.fromMs, zone);
+    const to = localDateInZone(asOfMs, zone);
+    const result = audit(collector, {
+      version: VERSION,
+      marketplaceZone: zone,
+      handling: settings.handling,
+      graceHours: settings.graceHours,
+      window: { ...window, from, to },
+      asOfMs,
+      rules: settings.rules,
+      inputs,
+      unclassified,
+    });
+    // The audit keeps its join to itself; the check needs the shipments' tracking facts and the orders not confirmed yet.
+    const joined = joinRecords(collector, settings.handling, window);
+    const { state, report } = await readState(statePath, relative(cwd, statePath) || statePath, problems);
+    const graceOption = settings.rules['no-carrier-scan']?.options?.graceHours;
+    const built = buildCheck({
+      audit: result,
+      shipments: joined.shipments,
+      awaiting: joined.awaiting,
+      asOfMs,
+      window: { from, to, days: CHECK_DEFAULTS.windowDays },
+      graceHours: typeof graceOption === 'number' ? graceOption : settings.graceHours,
+      newestTrackingMs: Number.isFinite(collector.newestEventMs) ? collector.newestEventMs : undefined,
+      inputFiles: inputs.filter((i) => !i.skipped).length,
+      state,
+      stateReport: report,
+      problems,
+      staleAfterHours: cfg.staleAfterHours ?? CHECK_DEFAULTS.staleAfterHours,
+      thresholds: { ...CHECK_DEFAULTS.thresholds, ...cfg.thresholds },
+      atRisk: { ...CHECK_DEFAULTS.atRisk, ...cfg.atRisk },
+    });
+    await writeAtomic(statePath, serializeState(built.state));
+    if (flags.out) await writeReports(resolve(cwd, flags.out), built.result, built.findings, cfg.keepReports ?? CHECK_DEFAULTS.keepReports);
+    out(flags.format === 'json' ? formatCheckJson(built.result) : formatCheckText(built.result, { style: styleFor(process.stdout, 'text') }));
+    return exitCodeFor(built.result.status, (cfg.failOn ?? CHECK_DEFAULTS.failOn) as FailOn);
+  } finally {
+    await release();
+  }
+}
+
+/** Config `inputs` (folders, files or globs, relative to the config file's folder) → paths for the readers. */
+async function resolveInputs(entries: readonly string[] | undefined, base: string, configFile: string | undefined, problems: InputProblem[]): Promise<string[]> {
+  const where = configFile ?? 'the config';
+  if (!entries || entries.length === 0) {
+    throw new ConfigError(
+      configFile
+        ? `${configFile}: inputs: no input folders given (list the folders your ERP and download scripts write to)`
+        : 'no config file: run `shipaudit init` here to write shipaudit.config.json, then list your input folders under "inputs"',
+    );
+  }
+  const paths: string[] = [];
+  for (const [i, entry] of entries.entries()) {
+    const abs = resolve(base, entry);
+    if (!isGlob(entry)) {
+      if (!(await stat(abs).catch(() => undefined))) throw new ConfigError(`${where}: inputs.${i}: "${entry}" does not exist (${abs})`);
+      paths.push(abs);
+      continue;
+    }
+    const root = resolve(base, globBase(entry));
+    if (!(await stat(root).catch(() => undefined))) throw new ConfigError(`${where}: inputs.${i}: folder "${globBase(entry)}" of "${entry}" does not exist (${root})`);
+    const pattern = abs.replace(/\\/g, '/');
+    const matched = (await walk(root)).filter((f) => minimatch(f.replace(/\\/g, '/'), pattern));
+    if (matched.length === 0) problems.push({ level: 'warning', kind: 'empty-glob', message: `inputs.${i}: "${entry}" matches no file` });
+    paths.push(...matched);
+  }
+  return paths;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    if (e.name.startsWith('.')) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) files.push(...(await walk(p)));
+    else if (e.isFile()) files.push(p);
+  }
+  return files.sort();
+}
+
+/** A missing state is a first run; an unusable one is set aside (for a look) and rebuilt, never a crash. */
+async function readState(path: string, shown: string, problems: InputProblem[]): Promise<{ state: CheckState; report: StateReport }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { state: emptyState(), report: { file: shown, status: 'created' } };
+    throw e;
+  }
+  const parsed = parseState(text);
+  if (parsed.ok) return { state: parsed.state, report: { file: shown, status: 'ok' } };
+  await rename(path, `${path}.corrupt`);
+  const message = `state file ${shown} was unusable (${parsed.reason}); kept as ${shown}.corrupt and rebuilt, so findings reported before may be repeated`;
+  problems.push({ level: 'warning', kind: 'state', message });
+  return { state: emptyState(), report: { file: shown, status: 'rebuilt', message } };
+}
+
+/** One run at a time: a second one would report the same findings and race on the state file. */
+async function acquireLock(path: string): Promise<() => Promise<void>> {
+  await mkdir(dirname(path), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fh = await open(path, 'wx');
+      try {
+        await fh.writeFile(lockText(process.pid, Date.now()));
+      } finally {
+        await fh.close();
+      }
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const text = await readFile(path, 'utf8').catch(() => '');
+      const mtime = (await stat(path).catch(() => undefined))?.mtimeMs ?? Date.now();
+      const verdict = lockVerdict(path, parseLock(text), mtime, Date.now(), isAlive);
+      if (!verdict.takeOver || attempt > 0) throw new UsageError(verdict.message);
+      err(`shipaudit: note: ${verdict.message}\n`);
+      await rm(path, { force: true });
+    }
+  }
+  // An interrupted run must not leave a lock behind that blocks the next six hours of nights.
+  const onSignal = (signal: NodeJS.Signals) => {
+    unlinkSync(path);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return async () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await rm(path, { force: true });
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const REPORT = /^shipaudit-check-(\d{8}T\d{6}Z)\.json$/;
+const EVIDENCE = /^evidence-check-(\d{8}T\d{6}Z)\.csv$/;
+
+/** The run's JSON report and evidence CSV (every open finding), named by the as-of, and only the last `keep` runs. */
+async function writeReports(dir: string, result: CheckResult, findings: Parameters<typeof formatEvidenceCsv>[0], keep: number): Promise<void> {
+  const stamp = new Date(Date.parse(result.asOf)).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+  await writeAtomic(join(dir, `shipaudit-check-${stamp}.json`), formatCheckJson(result));
+  await writeAtomic(join(dir, `evidence-check-${stamp}.csv`), formatEvidenceCsv(findings));
+  const names = await readdir(dir);
+  const stamps = [...new Set(names.flatMap((n) => (REPORT.exec(n) ?? EVIDENCE.exec(n))?.[1] ?? []))].sort();
+  const old = new Set(stamps.slice(0, Math.max(0, stamps.length - keep)));
+  for (const n of names) {
+    const s = (REPORT.exec(n) ?? EVIDENCE.exec(n))?.[1];
+    if (s && old.has(s)) await rm(join(dir, n), { force: true });
+  }
+}

@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { EXAMPLE_CONFIG } from '../../check/example-config.js';
+import { DEFAULT_CONFIG_NAME } from '../../config/load.js';
+import { UsageError } from '../errors.js';
+import { out } from '../io.js';
+import { writeAtomic } from '../write.js';
+
+export function registerInit(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
+  program
+    .command('init')
+    .summary(`write an example ${DEFAULT_CONFIG_NAME} with every key explained`)
+    .option('--force', 'overwrite an existing config file')
+    .action((flags: { force?: boolean }) =>
+      run(async () => {
+        const file = resolve(DEFAULT_CONFIG_NAME);
+        if (existsSync(file) && !flags.force) throw new UsageError(`${DEFAULT_CONFIG_NAME} exists already: not overwritten (use --force to replace it)`);
+        await writeAtomic(file, EXAMPLE_CONFIG);
+        out(`wrote ${DEFAULT_CONFIG_NAME}: set "inputs" to your folders, then run \`shipaudit check\`\n`);
+        return 0;
+      }),
+    );
+}

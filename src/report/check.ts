@@ -1,0 +1,142 @@
+import type { CheckResult, MetricCheck, Trend } from '../check/types.js';
+import type { Level } from '../check/defaults.js';
+import { findingJson } from './json.js';
+import { table, type Style } from './style.js';
+import { worstFirst } from './text.js';
+
+export interface CheckTextOptions {
+  style: Style;
+  /** How many new findings the text lists; the JSON report has them all. */
+  top?: number;
+}
+
+const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** A marketplace-zone ISO time as the report shows it: minutes, no offset (the zone is named once). */
+const short = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+function paint(level: Level | 'ok' | 'n/a', text: string, style: Style): string {
+  return level === 'error' ? style.error(text) : level === 'warning' ? style.warning(text) : level === 'ok' ? style.ok(text) : style.dim(text);
+}
+
+function trendText(t: Trend | undefined): string {
+  if (!t) return '';
+  const span = t.days >= 1 ? plural(Math.round(t.days), 'day') : `${Math.round(t.days * 24)} h`;
+  return `${pct(t.from)} → ${pct(t.to)} over ${span}`;
+}
+
+function metric(r: CheckResult, id: MetricCheck['id']): string {
+  return pct(r.metrics.find((m) => m.id === id)?.value ?? null);
+}
+
+/** What the headline counts, most urgent kind first; empty when all is well. */
+function counts(r: CheckResult): string[] {
+  const due = r.atRisk.orders;
+  const overdue = due.filter((o) => o.hoursLeft < 0).length;
+  const over = r.metrics.filter((m) => m.level === 'error').length;
+  const near = r.metrics.filter((m) => m.level === 'warning').length;
+  const input = r.input.length;
+  return [
+    overdue && `${plural(overdue, 'order')} past the latest ship date`,
+    due.length - overdue && `${plural(due.length - overdue, 'order')} to ship today`,
+    r.atRisk.shipments.length && `${plural(r.atRisk.shipments.length, 'shipment')} at risk`,
+    r.newFindings.length && `${plural(r.newFindings.length, 'new finding')}`,
+    over && `${plural(over, 'metric')} past Amazon's target`,
+    near && `${plural(near, 'metric')} past the warning level`,
+    input && `${plural(input, 'input warning')}`,
+  ].filter((x): x is string => typeof x === 'string');
+}
+
+/**
+ * The nightly check as cron mails it: one line when all is well; otherwise a headline, then the problems,
+ * the ones with a deadline first (orders to ship, scans whose grace runs out), then what already happened.
+ */
+export function formatCheckText(r: CheckResult, opts: CheckTextOptions): string {
+  const { style } = opts;
+  const top = opts.top ?? 20;
+  const when = `shipaudit check, as of ${short(r.asOf)} ${r.marketplaceZone}`;
+  if (r.status === 'ok') {
+    const first = r.state.status === 'created' ? ` First run: state kept in ${r.state.file}.` : '';
+    return (
+      `${style.ok(`✔ ${when}: all well.`)} ${plural(r.checked.shipments, 'shipment')} confirmed ${r.window.from} to ${r.window.to}` +
+      ` from ${plural(r.checked.inputFiles, 'input file')}, tracking up to ${r.checked.newestTrackingData ? short(r.checked.newestTrackingData) : 'n/a'};` +
+      ` LSR ${metric(r, 'lsr10')} (10 days), ${metric(r, 'lsr30')} (30 days), VTR ${metric(r, 'vtr')}.${first}\n`
+    );
+  }
+  const head = `${when}: ${counts(r).join(', ')}.`;
+  const out = [r.status === 'error' ? style.error(`✖ ${head}`) : style.warning(`⚠ ${head}`)];
+  const section = (title: string, body: string[]) => out.push('', style.heading(title), ...body);
+
+  if (r.input.length) section('Input', r.input.map((p) => `  ${paint(p.level, p.level, style)}  ${p.message}`));
+
+  const risky = [
+    ...r.atRisk.orders.map((o) => ({
+      hoursLeft: o.hoursLeft,
+      row: [
+        paint(o.level, o.level, style),
+        o.orderId,
+        '',
+        '',
+        o.hoursLeft < 0
+          ? `not confirmed; latest ship date ${short(o.latestShipDate)} passed ${(-o.hoursLeft).toFixed(1)} h ago: ship and confirm now`
+          : `not confirmed; latest ship date ${short(o.latestShipDate)}, ${o.hoursLeft.toFixed(1)} h left: ship it today`,
+      ],
+    })),
+    ...r.atRisk.shipments.map((s) => ({
+      hoursLeft: s.hoursLeft,
+      row: [
+        paint(s.level, s.level, style),
+        s.orderId,
+        s.trackingNumber,
+        s.carrier ?? '',
+        `no carrier scan ${s.hoursSinceConfirmation.toFixed(1)} h after confirmation, ${s.hoursLeft.toFixed(1)} h of the ${s.graceHours} h grace left; ` +
+          (s.lastEvent ? `last event "${s.lastEvent.description}" ${short(s.lastEvent.at)}` : 'not in the tracking data yet'),
+      ],
+    })),
+  ].sort((a, b) => a.hoursLeft - b.hoursLeft);
+  if (risky.length) {
+    section(
+      'At risk, not yet a defect',
+      table(['', 'Order ID', 'Tracking number', 'Carrier', 'What to do'], risky.map((x) => x.row), ['left', 'left', 'left', 'left', 'left'], style),
+    );
+  }
+
+  const old = r.alreadyReported;
+  const oldText = old.count
+    ? `${plural(old.count, 'finding')} reported before and still open, not repeated: ${Object.entries(old.byRule)
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([rule, n]) => `${n} ${rule}`)
+        .join(', ')}`
+    : '';
+  if (r.newFindings.length) {
+    const sorted = [...r.newFindings].sort(worstFirst);
+    const lines = table(
+      ['', 'Rule', 'Order ID', 'Tracking number', 'Carrier', 'Details'],
+      sorted.slice(0, top).map((f) => [paint(f.severity, f.severity, style), f.rule, f.orderId, f.trackingNumber, f.carrier ?? '', f.message]),
+      ['left', 'left', 'left', 'left', 'left', 'left'],
+      style,
+    );
+    if (sorted.length > top) lines.push(style.dim(`  … and ${sorted.length - top} more (--out writes them all, with the evidence CSV)`));
+    if (oldText) lines.push(style.dim(`  ${oldText}.`));
+    section(`New findings since the last run (${r.newFindings.length})`, lines);
+  } else if (oldText) section('New findings since the last run: none', [style.dim(`  ${oldText}.`)]);
+
+  section(
+    `Metrics, ${r.window.from} to ${r.window.to}`,
+    table(
+      ['', 'Metric', 'Value', 'Count', 'Amazon', 'Warn at', 'Trend'],
+      r.metrics.map((m) => [paint(m.level, m.level, style), m.label, pct(m.value), `${m.count} of ${m.of}`, m.target, m.warnAt, trendText(m.trend)]),
+      ['left', 'left', 'right', 'right', 'left', 'left', 'left'],
+      style,
+    ),
+  );
+  return `${out.join('\n')}\n`;
+}
+
+export function checkJson(r: CheckResult) {
+  return { command: 'check' as const, ...r, newFindings: r.newFindings.map(findingJson) };
+}
+
+export function formatCheckJson(r: CheckResult): string {
+  return `${JSON.stringify(checkJson(r), null, 2)}\n`;
+}
