@@ -128,7 +128,7 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   return EXIT.ok;
 }
 
-export async function buildPack(result: AuditResult, comparison: Comparison, lang: Lang, sellerName?: string): Promise<Record<string, string | Buffer>> {
+async function buildPack(result: AuditResult, comparison: Comparison, lang: Lang, sellerName?: string): Promise<Record<string, string | Buffer>> {
   const period = periodColumn(comparison);
   const rows = evidenceRows(result.findings, comparison.boundaryMs);
   const before = rows.filter((r) => r.period === 'before').length;

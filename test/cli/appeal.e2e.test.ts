@@ -1,0 +1,199 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** The built CLI end to end (`npm test` builds first), compared with `shipaudit audit --format json`. */
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const SAMPLE = 'fixtures/sample-month';
+const NO_IMPROVEMENT = 'fixtures/appeal-no-improvement';
+const FIX = '2026-11-03';
+const PACK_FILES = ['READ-ME-FIRST.txt', 'evidence.csv', 'evidence.xlsx', 'plan-of-action.md', 'plan-of-action.txt', 'report.html'];
+
+const tmp = mkdtempSync(join(tmpdir(), 'shipaudit-appeal-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/shipaudit.js', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface AuditJson {
+  summary: {
+    shipments: number;
+    earlyConfirmationRate: { count: number; of: number; value: number | null };
+    lagHours: { median: number | null; p90: number | null };
+    findingsByRule: Record<string, number>;
+  };
+  findings: Array<{ rule: string; orderId: string; trackingNumber: string; carrier: string | null; confirmedAt: string; lagHours: number | null }>;
+}
+
+function auditJson(...args: string[]): AuditJson {
+  const r = cli('audit', ...args, '--format', 'json', '--fail-on', 'never');
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+/** Every text in the pack, the workbook's cells included (its XML is zipped, so a byte search would miss them). */
+async function packText(dir: string): Promise<string> {
+  const parts: string[] = [];
+  for (const f of readdirSync(dir)) {
+    if (!f.endsWith('.xlsx')) {
+      parts.push(readFileSync(join(dir, f), 'utf8'));
+      continue;
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, f));
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void parts.push(String(c.value)))));
+  }
+  return parts.join('\n');
+}
+
+const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
+const h = (v: number | null) => (v === null ? 'n/a' : v.toFixed(1));
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+describe('shipaudit appeal on the sample month, fix on 2026-11-03', () => {
+  const out = join(tmp, 'pack');
+  let run: ReturnType<typeof cli>;
+  let poa: string;
+  let full: AuditJson;
+  let before: AuditJson;
+  let after: AuditJson;
+
+  beforeAll(() => {
+    run = cli('appeal', SAMPLE, '--fixed-on', FIX, '--out', out);
+    poa = readFileSync(join(out, 'plan-of-action.txt'), 'utf8');
+    full = auditJson(SAMPLE);
+    before = auditJson(SAMPLE, '--to', '2026-11-02');
+    after = auditJson(SAMPLE, '--from', FIX);
+  });
+
+  it('writes the pack, whole, and prints the note', () => {
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(PACK_FILES);
+    expect(readdirSync(tmp)).toEqual(['pack']); // no temporary folder left beside it
+    expect(run.stdout).toContain(`Appeal pack written to ${out}`);
+    expect(run.stdout).toContain(readFileSync(join(out, 'READ-ME-FIRST.txt'), 'utf8'));
+  });
+
+  it('has the before/after table of the audit run on each period', () => {
+    const row = (label: string, b: string, a: string) => expect(poa).toMatch(new RegExp(`^${label.replace(/[()]/g, '\\$&')} +${b.replace('.', '\\.')} +${a.replace('.', '\\.')}$`, 'm'));
+    const [B, A] = [before.summary, after.summary];
+    row('Shipments confirmed', String(B.shipments), String(A.shipments));
+    row('With a known first carrier scan', String(B.earlyConfirmationRate.of), String(A.earlyConfirmationRate.of));
+    row('Confirmed more than 24 h before the first scan', String(B.earlyConfirmationRate.count), String(A.earlyConfirmationRate.count));
+    row('Early-confirmation rate', pct(B.earlyConfirmationRate.value), pct(A.earlyConfirmationRate.value));
+    row('Median hours, confirmation to first scan', h(B.lagHours.median), h(A.lagHours.median));
+    row('90th percentile hours, confirmation to first scan', h(B.lagHours.p90), h(A.lagHours.p90));
+    row('Late shipments (confirmed after the latest ship date)', String(B.findingsByRule['late-confirmation']), String(A.findingsByRule['late-confirmation']));
+    expect(B.shipments + A.shipments).toBe(full.summary.shipments);
+  });
+
+  it('takes the root cause from the findings of the full audit', () => {
+    const early = full.findings.filter((f) => f.rule === 'confirmed-before-handover' && f.confirmedAt < FIX);
+    const gaps = early.map((f) => f.lagHours!);
+    const carriers = [...new Set(early.map((f) => f.carrier))];
+    expect(early.length).toBe(before.summary.earlyConfirmationRate.count);
+    expect(poa).toContain(
+      `${early.length} of our ${before.summary.earlyConfirmationRate.of} shipments with a known first carrier scan (${pct(before.summary.earlyConfirmationRate.value)}; ${new Set(early.map((f) => f.orderId)).size} orders)`,
+    );
+    expect(poa).toContain(`a median of ${h(median(gaps))} hours before the first carrier scan`);
+    expect(poa).toContain(`the longest gap was ${h(Math.max(...gaps))} hours`);
+    expect(poa).toContain(`Carriers involved: ${carriers.map((c) => `${c} (${early.filter((f) => f.carrier === c).length})`).join(', ')}.`);
+    expect(poa).toContain(`(${full.summary.shipments} shipments)`);
+    expect(poa).toContain(`Since ${FIX}, none of the ${after.summary.earlyConfirmationRate.of} shipments with a known first carrier scan was confirmed before the carrier had the parcel`);
+  });
+
+  it('states its placeholders and never fills them', () => {
+    const markers = poa.match(/\[\[SELLER TO FILL: [^\]]+\]\]/g) ?? [];
+    expect(markers.length).toBeGreaterThan(5);
+    expect(poa.split('\n')[0]).toBe(`${markers.length} placeholders left: replace every "SELLER TO FILL" marker below before sending. Paste from the line after the dashes.`);
+    expect(readFileSync(join(out, 'plan-of-action.md'), 'utf8').match(/\[\[SELLER TO FILL: [^\]]+\]\]/g)).toHaveLength(markers.length);
+    expect(readFileSync(join(out, 'READ-ME-FIRST.txt'), 'utf8')).toContain(`Replace the ${markers.length} "[[SELLER TO FILL: ...]]" placeholders`);
+  });
+
+  it('writes the evidence CSV of the audit with the side of the fix', () => {
+    const lines = readFileSync(join(out, 'evidence.csv'), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const shipments = new Set(full.findings.map((f) => `${f.orderId} ${f.trackingNumber}`));
+    expect(lines[0].endsWith(`,Before or After Fix (${FIX})`)).toBe(true);
+    expect(lines).toHaveLength(shipments.size + 1);
+    const sides = lines.slice(1).map((l) => l.split(',').at(-1));
+    const afterShipments = new Set(full.findings.filter((f) => f.confirmedAt >= FIX).map((f) => `${f.orderId} ${f.trackingNumber}`));
+    expect(sides.filter((s) => s === 'after')).toHaveLength(afterShipments.size);
+    expect(sides.filter((s) => s === 'before')).toHaveLength(shipments.size - afterShipments.size);
+  });
+
+  it('names no buyer: no postal code or city of the order report is in the pack', async () => {
+    const rows = readFileSync(join(ROOT, SAMPLE, 'all-orders.txt'), 'utf8').trimEnd().split('\n').map((l) => l.split('\t'));
+    const [head, ...data] = rows;
+    const values = new Set(data.flatMap((r) => [r[head.indexOf('ship-postal-code')], `${r[head.indexOf('ship-city')]}, ${r[head.indexOf('ship-state')]}`]));
+    const text = await packText(out);
+    expect([...values].filter((v) => v && text.includes(v))).toEqual([]);
+  });
+
+  it('refuses to overwrite the pack without --force, and replaces it whole with it', () => {
+    writeFileSync(join(out, 'old-marker'), 'x');
+    const refused = cli('appeal', SAMPLE, '--fixed-on', FIX, '--out', out);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`shipaudit: ${out} already exists: choose another --out, or add --force to replace it\n`);
+    expect(existsSync(join(out, 'old-marker'))).toBe(true);
+
+    const forced = cli('appeal', SAMPLE, '--fixed-on', FIX, '--out', out, '--force', '--lang', 'zh', '--seller-name', 'Lingdong Tech');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(PACK_FILES);
+    expect(readdirSync(tmp)).toEqual(['pack']);
+    expect(readFileSync(join(out, 'READ-ME-FIRST.txt'), 'utf8')).toContain('申诉材料包（整改日期 2026-11-03）');
+    const text = readFileSync(join(out, 'plan-of-action.txt'), 'utf8');
+    expect(text).toContain('Seller: Lingdong Tech');
+    expect(text).toContain('1. ROOT CAUSE'); // the Plan of Action stays English
+  });
+
+  it.each([
+    [['--fixed-on', '3 Nov 2026'], 'shipaudit: --fixed-on: expected a date as YYYY-MM-DD, got "3 Nov 2026"\n'],
+    [['--fixed-on', FIX, '--lang', 'fr'], 'shipaudit: --lang: expected en or zh, got "fr"\n'],
+    [['--fixed-on', '2026-09-01'], 'shipaudit: no shipments confirmed before --fixed-on 2026-09-01: the pack compares the period before the fix with the period after it\n'],
+  ])('rejects %j with exit 2', (args, message) => {
+    const r = cli('appeal', SAMPLE, ...args, '--out', join(tmp, 'never'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(message);
+    expect(existsSync(join(tmp, 'never'))).toBe(false);
+  });
+});
+
+describe('shipaudit appeal when the "after" period is not better', () => {
+  const out = join(tmp, 'no-improvement');
+  let run: ReturnType<typeof cli>;
+
+  beforeAll(() => {
+    run = cli('appeal', NO_IMPROVEMENT, '--fixed-on', FIX, '--out', out);
+  });
+
+  it('still writes the pack (exit 0) and says plainly that the data shows no improvement', () => {
+    expect(run.code, run.stderr).toBe(0);
+    const before = auditJson(NO_IMPROVEMENT, '--to', '2026-11-02').summary.earlyConfirmationRate;
+    const after = auditJson(NO_IMPROVEMENT, '--from', FIX).summary.earlyConfirmationRate;
+    expect([before.count, before.of, after.count, after.of]).toEqual([4, 10, 6, 12]);
+    const sentence = `The data does not yet show an improvement after ${FIX}: the early-confirmation rate since ${FIX} (${pct(after.value)}) is not lower than before (${pct(before.value)}).`;
+    for (const f of ['plan-of-action.txt', 'plan-of-action.md', 'report.html']) expect(readFileSync(join(out, f), 'utf8'), f).toContain(sentence);
+    const poa = readFileSync(join(out, 'plan-of-action.txt'), 'utf8');
+    expect(poa).not.toContain('none of the');
+    expect(poa).not.toContain('fell from');
+    expect(run.stdout).toContain(`The data does NOT yet show an improvement after ${FIX}`);
+  });
+
+  it('names no buyer: no name, e-mail, phone or street of the order report is in the pack', async () => {
+    const [head, ...data] = readFileSync(join(ROOT, NO_IMPROVEMENT, 'order-report.txt'), 'utf8').trimEnd().split('\n').map((l) => l.split('\t'));
+    const personal = ['buyer-email', 'buyer-name', 'buyer-phone-number', 'recipient-name', 'ship-address-1', 'ship-phone-number', 'ship-postal-code'];
+    const values = new Set(data.flatMap((r) => personal.map((c) => r[head.indexOf(c)])).filter((v) => v));
+    expect(values.size).toBeGreaterThan(10);
+    const text = await packText(out);
+    expect([...values].filter((v) => text.includes(v))).toEqual([]);
+  });
+});
