@@ -1,8 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { registerAudit } from './commands/audit.js';
-import { registerExplain } from './commands/explain.js';
-import { registerInspect } from './commands/inspect.js';
-import { registerRules } from './commands/rules.js';
 import { EXIT, reportFailure } from './errors.js';
 import { err } from './io.js';
 import { VERSION } from './version.js';
@@ -25,10 +21,25 @@ async function run(fn: () => Promise<number>): Promise<void> {
   }
 }
 
-registerAudit(program, run);
-registerInspect(program, run);
-registerExplain(program, run);
-registerRules(program, run);
+type Register = (program: Command, runner: typeof run) => void;
+
+/**
+ * Commands in the order `--help` lists them. Only the command being run is loaded: some pull in large
+ * libraries (the workbook writer alone takes longer to load than a month of orders takes to audit).
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  audit: async () => (await import('./commands/audit.js')).registerAudit,
+  inspect: async () => (await import('./commands/inspect.js')).registerInspect,
+  explain: async () => (await import('./commands/explain.js')).registerExplain,
+  rules: async () => (await import('./commands/rules.js')).registerRules,
+  check: async () => (await import('./commands/check.js')).registerCheck,
+  init: async () => (await import('./commands/init.js')).registerInit,
+  appeal: async () => (await import('./commands/appeal.js')).registerAppeal,
+};
+
+const asked = process.argv[2];
+const needed = asked !== undefined && asked in COMMANDS ? [asked] : Object.keys(COMMANDS);
+for (const name of needed) (await COMMANDS[name]())(program, run);
 
 try {
   await program.parseAsync(process.argv);
