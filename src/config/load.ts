@@ -29,8 +29,11 @@ export function parseConfig(text: string, file: string): Config {
   const result = configSchema.safeParse(raw ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];
-    const path = issue.path.length ? issue.path.join('.') : '(top level)';
-    throw new ConfigError(`${file}: ${path}: ${issue.message}`);
+    // zod puts an unknown key's name in the issue, not in its path: name the key itself, e.g. handling.dayz.
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    const path = [...issue.path, ...keys.slice(0, 1)].join('.') || '(top level)';
+    const message = keys.length ? `unknown key${keys.length > 1 ? `s ${keys.map((k) => `"${k}"`).join(', ')}` : ''} (check the spelling; \`shipaudit init\` writes an example with every key)` : issue.message;
+    throw new ConfigError(`${file}: ${path}: ${message}`);
   }
   const config = result.data;
   checkMeaning(config, file);

@@ -126,6 +126,9 @@ export const EVENT_TABLE: readonly EventEntry[] = [
       codes: [
         'InfoReceived', 'InfoReceived_001', 'Pending', ...range('Pending_', 1, 6), 'NotFound', 'NotFound_Other',
         'NotFound_InvalidCode', 'notfound001', 'notfound002', 'Expired', 'Expired_001', 'Expired_Other',
+        // Spelled out in summary exports. Codes, not phrases: as a phrase "not found" would also catch a
+        // delivery exception such as "Recipient not found".
+        'Info Received', 'Information Received', 'Not Found',
       ],
     },
     ...INFO,

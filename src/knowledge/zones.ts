@@ -126,8 +126,19 @@ const LONGEST_NAME_WORDS = 3;
 const UNDECIDABLE = Symbol('undecidable');
 
 /** The zone a US-style location names ("LOS ANGELES, CA 90001", "Chicago IL US", "Austin, Texas"). */
+/**
+ * USPS names its plants after the city: "LOS ANGELES CA INTERNATIONAL DISTRIBUTION CENTER",
+ * "SAN BERNARDINO CA NETWORK DISTRIBUTION CENTER". These trailing words are dropped before the state is read.
+ */
+const FACILITY_WORDS = new Set([
+  'INTERNATIONAL', 'NETWORK', 'REGIONAL', 'DISTRIBUTION', 'PROCESSING', 'CENTER', 'CENTRE', 'FACILITY', 'HUB',
+  'ANNEX', 'GATEWAY', 'SORT', 'PLANT', 'ISC', 'NDC', 'RDC', 'P&DC', 'PDC',
+]);
+
 function usStateZone(words: string[]): string | typeof UNDECIDABLE | undefined {
-  let s = ` ${words.join(' ')}`;
+  let end = words.length;
+  while (end > 1 && FACILITY_WORDS.has(words[end - 1])) end--;
+  let s = ` ${words.slice(0, end).join(' ')}`;
   const us = US_TAIL.test(s);
   if (us) s = s.replace(US_TAIL, '');
   const zip = ZIP_TAIL.exec(s)?.[1];

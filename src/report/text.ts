@@ -98,7 +98,7 @@ function audited(result: AuditResult, style: Style): string[] {
   }
   if (s.hasTrackingData) lines.push(`Matched with tracking: ${s.matchedWithTracking} of ${s.shipments}; with a physical carrier scan: ${s.withPhysicalScan}.`);
   if (s.rowsRejected > 0) {
-    lines.push(style.warning(`${plural(s.rowsRejected, 'row')} could not be read and were left out of the audit:`));
+    lines.push(style.warning(`${plural(s.rowsRejected, 'row')} could not be read and ${s.rowsRejected === 1 ? 'was' : 'were'} left out of the audit:`));
     for (const input of result.inputs) {
       for (const p of input.problems) lines.push(style.warning(`  ${p.file}:${p.line}: ${p.message}`));
       const more = input.rowsRejected - input.problems.length;

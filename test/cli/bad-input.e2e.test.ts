@@ -46,7 +46,7 @@ const CASES: Array<[string, string[], RegExp]> = [
   ['nonexistent file', ['fixtures/bad/no-such-file.csv'], /^shipaudit: fixtures\/bad\/no-such-file\.csv: no such file/],
   ['config: unknown option of a rule', ['--config', severty, OK_INPUT], /^shipaudit: .*severty\.json: rules\.late-handover\.severty: no such option/],
   ['config: unknown rule', ['--config', noRule, OK_INPUT], /^shipaudit: .*no-rule\.json: rules\.late-handovr: no such rule \(known: confirmed-before-handover, /],
-  ['config: unknown key in handling', ['--config', dayz, OK_INPUT], /^shipaudit: .*dayz\.json: handling\b.*"dayz"/],
+  ['config: unknown key in handling', ['--config', dayz, OK_INPUT], /^shipaudit: .*dayz\.json: handling\.dayz: unknown key/],
 ];
 
 describe.each(['inspect', 'audit'])('shipaudit %s with bad input', (command) => {
@@ -75,7 +75,6 @@ describe.each(['inspect', 'audit'])('shipaudit %s with bad input', (command) => 
   });
 });
 
-// src/config/load.ts reports zod's path for an unknown key, which stops at the object holding it.
-it.fails('config: the message names the full path of an unknown key, handling.dayz', () => {
+it('config: the message names the full path of an unknown key, handling.dayz', () => {
   expect(expectOneLineFailure(runCli(['inspect', '--config', dayz, OK_INPUT]))).toContain('handling.dayz');
 });

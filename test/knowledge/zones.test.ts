@@ -116,3 +116,14 @@ describe('zoneFromHeaderLanguage', () => {
     if (zone) expect(zoneFromHeaderLanguage(headers)?.source).toBe('inferred');
   });
 });
+
+describe('USPS facility names', () => {
+  it.each([
+    ['LOS ANGELES CA INTERNATIONAL DISTRIBUTION CENTER', 'America/Los_Angeles'],
+    ['SAN BERNARDINO CA NETWORK DISTRIBUTION CENTER', 'America/Los_Angeles'],
+    ['CHICAGO IL NETWORK DISTRIBUTION CENTER', 'America/Chicago'],
+    ['JAMAICA NY INTERNATIONAL DISTRIBUTION CENTER', 'America/New_York'],
+  ])('%s → %s', (location, zone) => {
+    expect(inferZone({ location })).toMatchObject({ zone, source: 'inferred' });
+  });
+});

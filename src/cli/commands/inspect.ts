@@ -44,7 +44,7 @@ export function registerInspect(program: Command, run: (fn: () => Promise<number
             if (flags.format === 'text') err(`shipaudit: ${e.message}\n`);
           }
         }
-        if (flags.format === 'json') out(`${JSON.stringify({ files: inspectJson(results), failures }, null, 2)}\n`);
+        if (flags.format === 'json') out(`${JSON.stringify({ ...inspectJson(results), failures }, null, 2)}\n`);
         else out(formatInspectText(results, { style: styleFor(process.stdout, 'text') }));
         const rejected = results.some((r) => r.report.rowsRejected > 0);
         return failures.length || rejected ? EXIT.usage : EXIT.ok;
