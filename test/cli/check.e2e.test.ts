@@ -255,7 +255,7 @@ describe('what a scheduled job must survive', () => {
 
   it.each([
     ['a value out of range', { ...DEFAULT_CONFIG, thresholds: { lateShipmentRateWarn: 3 } }, 'thresholds.lateShipmentRateWarn: '],
-    ['a misspelt key', { ...DEFAULT_CONFIG, atRisk: { graceLeftHour: 6 } }, 'atRisk: '],
+    ['a misspelt key', { ...DEFAULT_CONFIG, atRisk: { graceLeftHour: 6 } }, 'atRisk.graceLeftHour: unknown key'],
     ['a wrong type', { ...DEFAULT_CONFIG, keepReports: 'all' }, 'keepReports: '],
     ['an unknown time zone', { ...DEFAULT_CONFIG, marketplaceTimeZone: 'Pacific' }, 'marketplaceTimeZone: unknown time zone "Pacific"'],
   ])('a bad config (%s) names the path of the bad key; exit 2', (_, config, path) => {
