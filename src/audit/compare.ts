@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../model/finding.js';
+import { findingsByShipment, type Finding } from '../model/finding.js';
 import type { GroupFigures, LagFigure } from '../model/result.js';
 import type { Shipment } from '../model/shipment.js';
 import { localDateInZone, startOfLocalDay } from '../model/zone.js';
@@ -111,19 +111,8 @@ export interface EvidenceRow {
   findings: Finding[];
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1 };
-
 /** Findings per shipment in order of confirmation, the same rows and order as the evidence CSV. */
 export function evidenceRows(findings: readonly Finding[], boundaryMs: number): EvidenceRow[] {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const key = `${f.orderId}\u0000${f.trackingNumber}`;
-    const g = groups.get(key);
-    if (g) g.push(f);
-    else groups.set(key, [f]);
-  }
-  return [...groups.values()]
-    .map((g) => [...g].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]))
-    .sort((a, b) => a[0].confirmedAt.epochMs - b[0].confirmedAt.epochMs || a[0].orderId.localeCompare(b[0].orderId))
+  return findingsByShipment(findings)
     .map((g) => ({ period: periodOf(g[0].confirmedAt.epochMs, boundaryMs), findings: g }));
 }

@@ -1,8 +1,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Collector } from '../audit/collect.js';
 import type { InputSummary } from '../model/result.js';
 import { InputError, readInput, type InputReport, type RecordSink } from '../read/index.js';
 import { UsageError } from './errors.js';
+import { endProgress, progressReporter } from './io.js';
 import type { Settings } from './settings.js';
 
 /** Files in a folder that are never inputs, whatever their content. */
@@ -96,4 +98,22 @@ export async function readAll(
 
 function skipped(file: string, why: string): InputSummary {
   return { file, kind: 'skipped', encoding: '', delimiter: '', rowsRead: 0, rowsRejected: 0, problems: [], zoneNote: '', skipped: why };
+}
+
+/** Reads everything into a fresh collector, with progress on a terminal's stderr. */
+export async function collectAll(paths: readonly string[], settings: Settings): Promise<ReadAll & { collector: Collector }> {
+  const collector = new Collector();
+  const progress = progressReporter();
+  try {
+    return { collector, ...(await readAll(paths, collector, settings, progress)) };
+  } finally {
+    endProgress(progress);
+  }
+}
+
+/** Commands that audit shipments need at least one confirmation; without one there is nothing to judge. */
+export function requireConfirmations(collector: Collector): void {
+  if (collector.confirmations.length === 0) {
+    throw new UsageError('no shipping confirmations found: give a shipping-confirmation file, an Orders API export or an ERP export (`shipaudit inspect` shows what each file was read as)');
+  }
 }

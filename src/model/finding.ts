@@ -38,3 +38,22 @@ export interface Finding {
     firstScan?: SourceRef;
   };
 }
+
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1 };
+
+/**
+ * Findings per shipment (order id + tracking number), most severe first within each, shipments in order
+ * of confirmation: the rows of every evidence file, so that the moment of a fix shows as a break.
+ */
+export function findingsByShipment(findings: readonly Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = `${f.orderId}\u0000${f.trackingNumber}`;
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  }
+  return [...groups.values()]
+    .map((g) => [...g].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]))
+    .sort((a, b) => a[0].confirmedAt.epochMs - b[0].confirmedAt.epochMs || a[0].orderId.localeCompare(b[0].orderId));
+}

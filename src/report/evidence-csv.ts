@@ -1,4 +1,4 @@
-import type { Finding, Severity, TimeFact } from '../model/finding.js';
+import { findingsByShipment, type Finding, type TimeFact } from '../model/finding.js';
 import type { SourceRef } from '../model/records.js';
 import { csvRow } from './csv.js';
 
@@ -11,7 +11,6 @@ export interface EvidenceColumn {
   value: (f: Finding, all: readonly Finding[]) => string;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1 };
 
 /** File name and line only: absolute paths would reveal the seller's folders to whoever reads the evidence. */
 function source(ref: SourceRef | undefined): string {
@@ -64,26 +63,12 @@ export const EVIDENCE_COLUMNS: readonly EvidenceColumn[] = [
   { header: 'Source: Order', value: (f) => source(f.sources.order) },
 ];
 
-/** Findings grouped per shipment (order id + tracking number), most severe first within each. */
-function byShipment(findings: readonly Finding[]): Finding[][] {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const key = `${f.orderId}\u0000${f.trackingNumber}`;
-    const g = groups.get(key);
-    if (g) g.push(f);
-    else groups.set(key, [f]);
-  }
-  return [...groups.values()].map((g) => [...g].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]));
-}
-
 /**
  * The evidence CSV: UTF-8 with BOM and CRLF so that Excel opens it right on a double click, rows in order
  * of confirmation so that the moment of a fix shows as a break in the sequence.
  */
 export function formatEvidenceCsv(findings: readonly Finding[], opts: { extraColumns?: readonly EvidenceColumn[] } = {}): string {
   const columns = [...EVIDENCE_COLUMNS, ...(opts.extraColumns ?? [])];
-  const rows = byShipment(findings).sort(
-    (a, b) => a[0].confirmedAt.epochMs - b[0].confirmedAt.epochMs || a[0].orderId.localeCompare(b[0].orderId),
-  );
+  const rows = findingsByShipment(findings);
   return `\uFEFF${csvRow(columns.map((c) => c.header))}${rows.map((g) => csvRow(columns.map((c) => c.value(g[0], g)))).join('')}`;
 }

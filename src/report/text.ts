@@ -1,4 +1,4 @@
-import type { Finding, Severity, TimeFact } from '../model/finding.js';
+import { SEVERITY_RANK, type Finding, type Severity, type TimeFact } from '../model/finding.js';
 import type { AuditResult, GroupFigures, TargetFigure } from '../model/result.js';
 import { displayWidth, table, truncate, type Style } from './style.js';
 
@@ -40,7 +40,6 @@ const AS_OF_SOURCES: Record<AuditResult['asOfSource'], string> = {
   clock: 'the clock when the audit ran (no tracking event was read)',
 };
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1 };
 
 const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
 const hours = (v: number | null) => (v === null ? 'n/a' : v.toFixed(1));

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { Collector } from '../../audit/collect.js';
 import { compareAroundFix, evidenceRows, type Comparison } from '../../audit/compare.js';
 import { auditDetailed } from '../../audit/run.js';
 import type { AuditResult } from '../../model/result.js';
@@ -12,8 +11,8 @@ import { formatPlanOfAction, periodColumn } from '../../report/poa.js';
 import { formatSellerNote, LANGS, type Lang } from '../../report/seller-note.js';
 import { formatEvidenceXlsx } from '../../report/xlsx.js';
 import { EXIT, UsageError } from '../errors.js';
-import { readAll } from '../inputs.js';
-import { endProgress, out, progressReporter } from '../io.js';
+import { collectAll, requireConfirmations } from '../inputs.js';
+import { out } from '../io.js';
 import { loadSettings, parseDay, type CommonFlags } from '../settings.js';
 import { VERSION } from '../version.js';
 
@@ -97,13 +96,8 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   // Checked before the slow part and again at the rename, so a mistake costs nothing.
   if (existsSync(outDir) && !flags.force) throw exists(outDir);
 
-  const collector = new Collector();
-  const progress = progressReporter();
-  const { inputs, unclassified } = await readAll(paths, collector, settings, progress);
-  endProgress(progress);
-  if (collector.confirmations.length === 0) {
-    throw new UsageError('no shipping confirmations found: give a shipping-confirmation file, an Orders API export or an ERP export (`shipaudit inspect` shows what each file was read as)');
-  }
+  const { collector, inputs, unclassified } = await collectAll(paths, settings);
+  requireConfirmations(collector);
   if (collector.tracking.size === 0) {
     throw new UsageError('no carrier tracking data found: an appeal needs the first carrier scan of each parcel (give a tracking export)');
   }

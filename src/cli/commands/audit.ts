@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
-import { Collector } from '../../audit/collect.js';
 import { audit } from '../../audit/run.js';
 import type { AuditResult } from '../../model/result.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
 import { formatAuditJson } from '../../report/json.js';
 import { formatAuditText } from '../../report/text.js';
 import { EXIT, UsageError } from '../errors.js';
-import { readAll } from '../inputs.js';
-import { endProgress, out, progressReporter, styleFor } from '../io.js';
+import { collectAll, requireConfirmations } from '../inputs.js';
+import { out, styleFor } from '../io.js';
 import { loadSettings, parseAsOf, parseDay, type CommonFlags, type Settings } from '../settings.js';
 import { writeAtomic } from '../write.js';
 import { VERSION } from '../version.js';
@@ -72,13 +71,8 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
   if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) throw new UsageError('--to is before --from');
   const asOfMs = flags.asOf ? parseAsOf(flags.asOf, settings.zone) : undefined;
 
-  const collector = new Collector();
-  const progress = progressReporter();
-  const { inputs, unclassified } = await readAll(paths, collector, settings, progress);
-  endProgress(progress);
-  if (collector.confirmations.length === 0) {
-    throw new UsageError('no shipping confirmations found: give a shipping-confirmation file, an Orders API export or an ERP export (`shipaudit inspect` shows what each file was read as)');
-  }
+  const { collector, inputs, unclassified } = await collectAll(paths, settings);
+  requireConfirmations(collector);
   const result = audit(collector, {
     version: VERSION,
     marketplaceZone: zone,

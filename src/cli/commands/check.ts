@@ -3,7 +3,6 @@ import { unlinkSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { minimatch } from 'minimatch';
-import { Collector } from '../../audit/collect.js';
 import { join as joinRecords } from '../../audit/join.js';
 import { audit } from '../../audit/run.js';
 import { CHECK_DEFAULTS, type FailOn } from '../../check/defaults.js';
@@ -17,8 +16,8 @@ import { localDateInZone } from '../../model/zone.js';
 import { formatCheckJson, formatCheckText } from '../../report/check.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
 import { UsageError } from '../errors.js';
-import { readAll } from '../inputs.js';
-import { endProgress, err, out, progressReporter, styleFor } from '../io.js';
+import { collectAll } from '../inputs.js';
+import { err, out, styleFor } from '../io.js';
 import { loadSettings, parseAsOf } from '../settings.js';
 import { VERSION } from '../version.js';
 import { writeAtomic } from '../write.js';
@@ -74,10 +73,7 @@ async function runCheck(flags: CheckFlags): Promise<number> {
 
   const release = await acquireLock(`${statePath}.lock`);
   try {
-    const collector = new Collector();
-    const progress = progressReporter();
-    const { inputs, unclassified } = await readAll(paths, collector, settings, progress);
-    endProgress(progress);
+    const { collector, inputs, unclassified } = await collectAll(paths, settings);
     if (collector.confirmations.length === 0) {
       problems.push({ level: 'warning', kind: 'no-confirmations', message: 'no shipping confirmations in the inputs: no shipment could be checked' });
     }
