@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+/**
+ * npm run bench [-- --sizes 10000,100000,1000000] [--runs 3] [--no-read-speed] [--no-month]
+ *
+ * 1. read-speed.mjs: MB/s of three ways to read a flat file (skipped with --no-read-speed);
+ * 2. the typical month: 20k orders, the whole CLI including Node's start-up (target: under 1 s);
+ * 3. per size: generates bench/data/<N>/ if missing, runs the built CLI and the DuckDB oracle
+ *    (bench/oracle.mjs) as child processes, measures wall time, CPU time and peak RSS, and checks that
+ *    both found the same orders for confirmed-before-handover, and that those are the generator's.
+ * Sizes can also come from BENCH_SIZES. The tables are printed and saved to bench/data/last-run.md.
+ * Run `npm run build` first: the CLI and the generator use dist/.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, closeSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AS_OF } from './generate.mjs';
+import { defaultReadSpeedFile, measureReadSpeed, readSpeedMarkdown } from './read-speed.mjs';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: process.env.BENCH_SIZES ?? '10000,100000,1000000' },
+    runs: { type: 'string', default: '1' },
+    'no-read-speed': { type: 'boolean', default: false },
+    'no-month': { type: 'boolean', default: false },
+  },
+});
+const SIZES = values.sizes.split(',').map(Number);
+const RUNS = Number(values.runs);
+const DATA = join('bench', 'data');
+const MONTH = 20_000;
+const RULE = 'confirmed-before-handover';
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+const log = (msg) => console.error(msg);
+const report = [];
+const say = (md) => {
+  report.push(md);
+  console.log(md);
+};
+
+/**
+ * Runs `node args` with stdout to `outFile`; wall time measured here, peak RSS and CPU from
+ * `/usr/bin/time -v` when present, else VmHWM polled from /proc.
+ */
+function measure(args, outFile) {
+  return new Promise((resolve) => {
+    const out = openSync(outFile, 'w');
+    const cmd = TIME ? [TIME, ['-v', process.execPath, ...args]] : [process.execPath, args];
+    const t0 = performance.now();
+    const child = spawn(cmd[0], cmd[1], { stdio: ['ignore', out, 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-20_000)));
+    let hwmKb = 0;
+    const poll = TIME
+      ? undefined
+      : setInterval(() => {
+          try {
+            const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+            if (m) hwmKb = Math.max(hwmKb, Number(m[1]));
+          } catch {}
+        }, 20);
+    child.on('close', (code, signal) => {
+      const wallS = (performance.now() - t0) / 1000;
+      if (poll) clearInterval(poll);
+      closeSync(out);
+      const num = (re) => Number(re.exec(stderr)?.[1] ?? NaN);
+      // time -v still says "Exit status: 0" after a signal (an out-of-memory abort is SIGABRT).
+      const killed = TIME ? /Command terminated by signal (\d+)/.exec(stderr)?.[1] : signal;
+      const exit = killed ? `signal ${killed}` : TIME ? num(/Exit status: (\d+)/) : code;
+      resolve({
+        wallS,
+        cpuS: num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/),
+        peakMb: (TIME ? num(/Maximum resident set size \(kbytes\): (\d+)/) : hwmKb) / 1024,
+        exit,
+        stderr: stderr.replace(/\s*(Command (exited|terminated)[^\n]*\n)?\s*Command being timed[\s\S]*$/, '').slice(-2000),
+      });
+    });
+  });
+}
+
+function generateIfMissing(n) {
+  const dir = join(DATA, String(n));
+  if (existsSync(join(dir, 'expected.json'))) return Promise.resolve(dir);
+  log(`generating ${dir} ...`);
+  return new Promise((resolve, reject) => {
+    spawn(process.execPath, ['bench/generate.mjs', '--orders', String(n), '--out', dir], { stdio: ['ignore', 'ignore', 'inherit'] }).on(
+      'close',
+      (code) => (code === 0 ? resolve(dir) : reject(new Error(`generate ${n} failed (${code})`))),
+    );
+  });
+}
+
+const inputMb = (dir) => ['all-orders.txt', 'confirmations.txt', 'tracking.csv'].reduce((a, f) => a + statSync(join(dir, f)).size, 0) / 1e6;
+const cliArgs = (dir) => ['bin/shipaudit.js', 'audit', dir, '--format', 'json', '--as-of', AS_OF];
+const outDir = (n) => {
+  // Outside the data folder: the CLI reads folders recursively.
+  const d = join(DATA, `${n}.out`);
+  mkdirSync(d, { recursive: true });
+  return d;
+};
+const best = (runs) => runs.reduce((a, b) => (b.wallS < a.wallS ? b : a));
+const diff = (a, b) => [...a].filter((x) => !b.has(x));
+const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const ids = (list) => (list.length > 10 ? `${list.slice(0, 10).join(', ')} … (${list.length})` : list.join(', '));
+
+async function benchSize(n) {
+  const dir = await generateIfMissing(n);
+  const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+  const truth = new Set(readFileSync(join(dir, '.early-orders.txt'), 'utf8').split('\n').filter(Boolean));
+  const mb = inputMb(dir);
+  const out = outDir(n);
+
+  const cliRuns = [];
+  for (let r = 0; r < RUNS; r++) {
+    log(`  ${n}: shipaudit run ${r + 1}/${RUNS} (load ${loadavg()[0].toFixed(1)})`);
+    cliRuns.push(await measure(cliArgs(dir), join(out, 'shipaudit.json')));
+  }
+  const cli = best(cliRuns);
+  const duckRuns = [];
+  for (let r = 0; r < RUNS; r++) {
+    log(`  ${n}: duckdb run ${r + 1}/${RUNS}`);
+    duckRuns.push(await measure(['bench/oracle.mjs', dir], join(out, 'duckdb.json')));
+  }
+  const duck = best(duckRuns);
+
+  const row = { n, mb, cli, duck, expected, load: loadavg()[0] };
+  if (cli.exit !== 0 && cli.exit !== 1) {
+    const why = cli.stderr.split('\n').find((l) => /FATAL ERROR|Error/.test(l)) ?? cli.stderr.trim().split('\n').at(-1);
+    row.failure = `shipaudit exit ${cli.exit}: ${why?.trim()}`;
+    return row;
+  }
+  const result = JSON.parse(readFileSync(join(out, 'shipaudit.json'), 'utf8'));
+  const found = new Set(result.findings.filter((f) => f.rule === RULE).map((f) => f.orderId));
+  const oracle = JSON.parse(readFileSync(join(out, 'duckdb.json'), 'utf8'));
+  const sql = new Set(oracle.orderIds);
+  row.queryS = oracle.queryMs / 1000; // of the last run: each run overwrites duckdb.json
+  row.onlyCli = diff(found, sql);
+  row.onlySql = diff(sql, found);
+  row.pass = row.onlyCli.length === 0 && row.onlySql.length === 0;
+  row.truth = diff(found, truth).length === 0 && diff(truth, found).length === 0;
+  row.found = found.size;
+  const byRule = result.summary.findingsByRule;
+  row.countsMismatch = Object.entries(expected.findings).filter(([rule, count]) => byRule[rule] !== count).map(([rule, c]) => `${rule} ${byRule[rule]}≠${c}`);
+  row.rowsRejected = result.summary.rowsRejected;
+  return row;
+}
+
+function sizeTable(rows) {
+  const lines = [
+    '| orders | input MB | shipaudit wall s | CPU s | peak RSS MB | MB/s | orders/s | DuckDB wall s | DuckDB query s | DuckDB peak MB | ratio (wall) | oracle | = generator | rule counts |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|',
+  ];
+  for (const r of rows) {
+    if (r.failure) {
+      lines.push(`| ${r.n} | ${fmt(r.mb, 0)} | ${fmt(r.cli.wallS)} | ${fmt(r.cli.cpuS)} | ${fmt(r.cli.peakMb, 0)} | | | ${fmt(r.duck.wallS)} | | ${fmt(r.duck.peakMb, 0)} | | FAILED: ${r.failure} | | |`);
+      continue;
+    }
+    lines.push(
+      `| ${r.n} | ${fmt(r.mb, 0)} | ${fmt(r.cli.wallS)} | ${fmt(r.cli.cpuS)} | ${fmt(r.cli.peakMb, 0)} | ${fmt(r.mb / r.cli.wallS, 1)} | ` +
+        `${Math.round(r.n / r.cli.wallS)} | ${fmt(r.duck.wallS)} | ${fmt(r.queryS)} | ${fmt(r.duck.peakMb, 0)} | ${fmt(r.cli.wallS / r.duck.wallS, 1)}× | ` +
+        `${r.pass ? 'PASS' : 'FAIL'} (${r.found} orders) | ${r.truth ? 'yes' : 'NO'} | ${r.countsMismatch.length ? r.countsMismatch.join('; ') : 'as expected'} |`,
+    );
+  }
+  const failures = rows.filter((r) => !r.failure && !r.pass);
+  for (const r of failures) {
+    lines.push('', `FAIL at ${r.n}: only shipaudit: ${ids(r.onlyCli) || 'none'}; only DuckDB: ${ids(r.onlySql) || 'none'}`);
+  }
+  return lines.join('\n');
+}
+
+say(`# shipaudit bench, ${new Date().toISOString()}`);
+say(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
+say(`Peak RSS from ${TIME ? '/usr/bin/time -v' : 'polled /proc VmHWM'}; wall time includes Node start-up for both tools; --as-of ${AS_OF}.`);
+
+if (!values['no-read-speed']) {
+  const file = await defaultReadSpeedFile();
+  log(`read speed on ${file}`);
+  say(`\n## Reading an All Orders flat file\n\n${readSpeedMarkdown(await measureReadSpeed({ file, runs: 3, log }))}`);
+}
+
+if (!values['no-month']) {
+  const dir = await generateIfMissing(MONTH);
+  const runs = [];
+  for (let r = 0; r < 5; r++) runs.push(await measure(cliArgs(dir), join(outDir(MONTH), 'shipaudit.json')));
+  const walls = runs.map((r) => r.wallS).sort((a, b) => a - b);
+  const median = walls[2];
+  say(
+    `\n## Typical month (${MONTH} orders, ${fmt(inputMb(dir), 1)} MB)\n\nWhole CLI, 5 runs: best ${fmt(walls[0])} s, median ${fmt(median)} s, ` +
+      `peak RSS ${fmt(best(runs).peakMb, 0)} MB. Target under 1 s: ${median < 1 ? 'met' : 'NOT met'}.`,
+  );
+}
+
+const rows = [];
+for (const n of SIZES) {
+  log(`size ${n}`);
+  rows.push(await benchSize(n));
+}
+say(`\n## Audit vs DuckDB (best of ${RUNS} run${RUNS === 1 ? '' : 's'} each)\n\n${sizeTable(rows)}`);
+say(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
+mkdirSync(DATA, { recursive: true });
+writeFileSync(join(DATA, 'last-run.md'), report.join('\n') + '\n');
+process.exitCode = rows.every((r) => !r.failure && r.pass) ? 0 : 1;

@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+/**
+ * How fast can an Amazon flat file (tab-separated, no quoting) be turned into arrays of fields?
+ *
+ *   node bench/read-speed.mjs [--file PATH] [--runs 3]
+ *
+ * Default file: bench/data/1000000/all-orders.txt (~1.25M item rows), else an All Orders file alone is
+ * generated under bench/data/read-speed/. Each reader runs `runs` times, interleaved, after one plain
+ * read that puts the file in the page cache; the best and median runs are shown. This is the measurement
+ * behind the hand-written split reader in src/read/rows.ts.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse';
+import { readRows } from '../dist/read/rows.js';
+import { generate } from './generate.mjs';
+
+const CHUNK = 1 << 20;
+
+/** csv-parse as the project would configure it for a flat file: quoting off, arrays out. */
+async function csvParse(file) {
+  let rows = 0;
+  const parser = createReadStream(file, { highWaterMark: CHUNK }).pipe(
+    parse({ delimiter: '\t', quote: false, relax_column_count: true, skip_empty_lines: true, from_line: 2 }),
+  );
+  for await (const rec of parser) rows += rec.length > 0 ? 1 : 0;
+  return rows;
+}
+
+/** The bare technique: decoded chunks, indexOf('\n'), split('\t'). No line numbers, BOM or CR handling. */
+async function bareSplit(file) {
+  let rows = -1; // the header
+  let rest = '';
+  let fields = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK, encoding: 'utf8' })) {
+    const text = rest + chunk;
+    let start = 0;
+    let nl;
+    while ((nl = text.indexOf('\n', start)) !== -1) {
+      fields += text.slice(start, nl).split('\t').length;
+      rows++;
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+  }
+  if (rest !== '') {
+    fields += rest.split('\t').length;
+    rows++;
+  }
+  return fields > 0 ? rows : 0;
+}
+
+/** The project's reader (dist/read/rows.js), as the CLI calls it for a flat file. */
+async function projectReader(file) {
+  let rows = 0;
+  await readRows({ file, encoding: 'utf-8', delimiter: '\t', quoting: false, headerLine: 1 }, (fields) => {
+    rows += fields.length > 0 ? 1 : 0;
+  });
+  return rows;
+}
+
+export const READERS = [
+  ['csv-parse, quote: false', csvParse],
+  ['chunk + indexOf + split', bareSplit],
+  ['project readRows (quoting off)', projectReader],
+];
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function measureReadSpeed({ file, runs = 3, log = console.error }) {
+  const bytes = statSync(file).size;
+  await readFile(file); // page cache
+  const times = READERS.map(() => []);
+  const rows = [];
+  for (let r = 0; r < runs; r++) {
+    for (const [i, [name, fn]] of READERS.entries()) {
+      const t0 = performance.now();
+      rows[i] = await fn(file);
+      times[i].push((performance.now() - t0) / 1000);
+      log(`  read-speed run ${r + 1}/${runs}: ${name} ${times[i].at(-1).toFixed(2)} s`);
+    }
+  }
+  const mb = bytes / 1e6;
+  return {
+    file,
+    mb,
+    results: READERS.map(([name], i) => ({
+      name,
+      rows: rows[i],
+      bestS: Math.min(...times[i]),
+      medianS: median(times[i]),
+      mbPerS: mb / Math.min(...times[i]),
+      medianMbPerS: mb / median(times[i]),
+    })),
+  };
+}
+
+export function readSpeedMarkdown({ file, mb, results }) {
+  const lines = [
+    `File: \`${file}\`, ${mb.toFixed(1)} MB, ${results[0].rows.toLocaleString('en-US')} data rows.`,
+    '',
+    '| reader | rows | best s | MB/s (best) | MB/s (median) |',
+    '|---|---:|---:|---:|---:|',
+    ...results.map((r) => `| ${r.name} | ${r.rows} | ${r.bestS.toFixed(2)} | ${r.mbPerS.toFixed(0)} | ${r.medianMbPerS.toFixed(0)} |`),
+  ];
+  return lines.join('\n');
+}
+
+/** The file to measure: the 1M set's All Orders file, or one generated for the purpose. */
+export async function defaultReadSpeedFile() {
+  const full = join('bench', 'data', '1000000', 'all-orders.txt');
+  if (existsSync(join('bench', 'data', '1000000', 'expected.json'))) return full;
+  const dir = join('bench', 'data', 'read-speed');
+  const file = join(dir, 'all-orders.txt');
+  if (!existsSync(file)) {
+    console.error(`generating ${file} (1M orders, All Orders file only)...`);
+    await generate({ orders: 1_000_000, out: dir, only: 'all-orders' });
+  }
+  return file;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { file: { type: 'string' }, runs: { type: 'string', default: '3' } } });
+  const file = values.file ?? (await defaultReadSpeedFile());
+  const result = await measureReadSpeed({ file, runs: Number(values.runs) });
+  const rowCounts = new Set(result.results.map((r) => r.rows));
+  if (rowCounts.size !== 1) console.error(`WARNING: readers disagree on the row count: ${[...rowCounts].join(', ')}`);
+  console.log(readSpeedMarkdown(result));
+}
