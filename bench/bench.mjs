@@ -16,7 +16,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AS_OF } from './generate.mjs';
-import { defaultReadSpeedFile, measureReadSpeed, readSpeedMarkdown } from './read-speed.mjs';
+import { QUOTED_READERS, defaultQuotedFile, defaultReadSpeedFile, measureReadSpeed, readSpeedMarkdown } from './read-speed.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -178,6 +178,11 @@ if (!values['no-read-speed']) {
   const file = await defaultReadSpeedFile();
   log(`read speed on ${file}`);
   say(`\n## Reading an All Orders flat file\n\n${readSpeedMarkdown(await measureReadSpeed({ file, runs: 3, log }))}`);
+  const quoted = defaultQuotedFile();
+  if (quoted) {
+    log(`read speed on ${quoted}`);
+    say(`\n## Reading a quoted CSV tracking export\n\n${readSpeedMarkdown(await measureReadSpeed({ file: quoted, runs: 3, log, readers: QUOTED_READERS }))}`);
+  }
 }
 
 if (!values['no-month']) {

@@ -68,15 +68,39 @@ export const READERS = [
   ['project readRows (quoting off)', projectReader],
 ];
 
+/** csv-parse as the project used it for quoted CSV (tracking exports) before its own reader. */
+async function csvParseQuoted(file) {
+  let rows = 0;
+  const parser = createReadStream(file, { highWaterMark: CHUNK }).pipe(
+    parse({ delimiter: ',', relax_column_count: true, relax_quotes: true, skip_empty_lines: true, from_line: 2, info: true }),
+  );
+  for await (const rec of parser) rows += rec.record.length > 0 ? 1 : 0;
+  return rows;
+}
+
+async function projectReaderQuoted(file) {
+  let rows = 0;
+  await readRows({ file, encoding: 'utf-8', delimiter: ',', quoting: true, headerLine: 1 }, (fields) => {
+    rows += fields.length > 0 ? 1 : 0;
+  });
+  return rows;
+}
+
+/** The same comparison for a quoted CSV tracking export: the measurement behind readRows' quoted path. */
+export const QUOTED_READERS = [
+  ['csv-parse, quoting on, info: true', csvParseQuoted],
+  ['project readRows (quoting on)', projectReaderQuoted],
+];
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export async function measureReadSpeed({ file, runs = 3, log = console.error }) {
+export async function measureReadSpeed({ file, runs = 3, log = console.error, readers = READERS }) {
   const bytes = statSync(file).size;
   await readFile(file); // page cache
-  const times = READERS.map(() => []);
+  const times = readers.map(() => []);
   const rows = [];
   for (let r = 0; r < runs; r++) {
-    for (const [i, [name, fn]] of READERS.entries()) {
+    for (const [i, [name, fn]] of readers.entries()) {
       const t0 = performance.now();
       rows[i] = await fn(file);
       times[i].push((performance.now() - t0) / 1000);
@@ -87,7 +111,7 @@ export async function measureReadSpeed({ file, runs = 3, log = console.error }) 
   return {
     file,
     mb,
-    results: READERS.map(([name], i) => ({
+    results: readers.map(([name], i) => ({
       name,
       rows: rows[i],
       bestS: Math.min(...times[i]),
@@ -122,10 +146,21 @@ export async function defaultReadSpeedFile() {
   return file;
 }
 
+/** A quoted tracking export to measure: the largest generated set's tracking.csv. */
+export function defaultQuotedFile() {
+  for (const n of ['1000000', '100000', '20000', '10000']) {
+    const f = join('bench', 'data', n, 'tracking.csv');
+    if (existsSync(f)) return f;
+  }
+  return undefined;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { file: { type: 'string' }, runs: { type: 'string', default: '3' } } });
-  const file = values.file ?? (await defaultReadSpeedFile());
-  const result = await measureReadSpeed({ file, runs: Number(values.runs) });
+  const { values } = parseArgs({ options: { file: { type: 'string' }, runs: { type: 'string', default: '3' }, quoted: { type: 'boolean' } } });
+  const quoted = values.quoted === true;
+  const file = values.file ?? (quoted ? defaultQuotedFile() : await defaultReadSpeedFile());
+  if (!file) throw new Error('no tracking.csv generated yet: npm run bench:generate -- --orders 100000');
+  const result = await measureReadSpeed({ file, runs: Number(values.runs), readers: quoted ? QUOTED_READERS : READERS });
   const rowCounts = new Set(result.results.map((r) => r.rows));
   if (rowCounts.size !== 1) console.error(`WARNING: readers disagree on the row count: ${[...rowCounts].join(', ')}`);
   console.log(readSpeedMarkdown(result));

@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { offsetAt, wallToInstant } from '../model/zone.js';
 import type { Stamp } from '../model/timestamp.js';
 
 export interface Handling {
@@ -20,10 +20,12 @@ export interface Handling {
  * a model of Amazon's rule, which Amazon does not publish in full; the report marks such dates computed.
  */
 export function computeLatestShipDate(purchasedAt: Stamp, h: Handling): Stamp {
-  const local = new TZDate(purchasedAt.epochMs, h.zone);
-  let y = local.getFullYear();
-  let m = local.getMonth();
-  let d = local.getDate();
+  // The purchase's wall clock in the marketplace zone, read through the UTC getters of a shifted Date:
+  // offsets are cached per zone and hour, where a TZDate would ask Intl on every order.
+  const local = new Date(purchasedAt.epochMs + offsetAt(h.zone, purchasedAt.epochMs) * 60_000);
+  let y = local.getUTCFullYear();
+  let m = local.getUTCMonth();
+  let d = local.getUTCDate();
   const isOperating = () => {
     const wd = new Date(Date.UTC(y, m, d)).getUTCDay() || 7;
     return h.operatingDays.includes(wd) && !h.holidays.includes(isoDate(y, m, d));
@@ -36,7 +38,7 @@ export function computeLatestShipDate(purchasedAt: Stamp, h: Handling): Stamp {
   };
   if (h.days === 0) {
     const [ch, cm] = h.sameDayCutoff.split(':').map(Number);
-    const afterCutoff = local.getHours() * 60 + local.getMinutes() >= ch * 60 + (cm || 0);
+    const afterCutoff = local.getUTCHours() * 60 + local.getUTCMinutes() >= ch * 60 + (cm || 0);
     if (afterCutoff || !isOperating()) {
       next();
       while (!isOperating()) next();
@@ -48,8 +50,8 @@ export function computeLatestShipDate(purchasedAt: Stamp, h: Handling): Stamp {
       if (isOperating()) n++;
     }
   }
-  const start = new TZDate(y, m, d, h.zone).getTime();
-  const nextStart = new TZDate(y, m, d + 1, h.zone).getTime();
+  const start = wallToInstant(Date.UTC(y, m, d), h.zone);
+  const nextStart = wallToInstant(Date.UTC(y, m, d + 1), h.zone);
   const localDate = isoDate(y, m, d);
   return {
     raw: localDate,
@@ -57,7 +59,7 @@ export function computeLatestShipDate(purchasedAt: Stamp, h: Handling): Stamp {
     precision: 'date',
     zone: h.zone,
     zoneSource: 'setting',
-    zoneNote: `marketplace zone; computed: purchase ${isoDate(local.getFullYear(), local.getMonth(), local.getDate())} + ${h.days} operating day${h.days === 1 ? '' : 's'}`,
+    zoneNote: `marketplace zone; computed: purchase ${isoDate(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate())} + ${h.days} operating day${h.days === 1 ? '' : 's'}`,
     localDate,
     dayLengthMs: nextStart - start,
   };

@@ -1,6 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
-import { Readable } from 'node:stream';
 import { createDecoder, type Encoding } from './decode.js';
 
 export type Delimiter = '\t' | ',' | ';';
@@ -15,32 +13,44 @@ export interface RowSource {
   headerLine: number;
 }
 
-/** Called for every non-blank data row with its 1-based physical line number. */
+/** Called for every non-blank data row with its 1-based physical line number (where the row ends). */
 export type RowHandler = (fields: string[], line: number) => void;
 
 const CHUNK = 1 << 20;
 
 /**
- * Streams a delimited text file row by row. Unquoted files are split by hand: csv-parse reads an
- * unquoted 1M-row All Orders file at ~38 MB/s on this machine, a split at several times that
- * (`npm run bench` measures both), and a flat file has no quoting to honour. Quoted CSV goes through
- * csv-parse, which handles embedded delimiters, doubled quotes and line breaks inside quotes.
+ * Streams a delimited text file row by row, by hand rather than through csv-parse: on this machine
+ * csv-parse reads a flat file at ~43 MB/s and was a fifth of a 100k-order audit, where decoded chunks
+ * split at '\n' and then at the delimiter run at ~250 MB/s (`npm run bench`, bench/RESULTS.md). Quoted
+ * CSV takes the same path: a line without a `"` is split as it is; a line with one goes through
+ * `splitQuoted` (RFC 4180: doubled quotes, delimiters and line breaks inside quotes), which asks for the
+ * next line while a quote is open.
  */
-export function readRows(src: RowSource, onRow: RowHandler): Promise<void> {
-  return src.quoting ? readQuoted(src, onRow) : readSplit(src, onRow);
-}
-
-async function readSplit(src: RowSource, onRow: RowHandler): Promise<void> {
+export async function readRows(src: RowSource, onRow: RowHandler): Promise<void> {
   const decoder = createDecoder(src.encoding);
+  const { delimiter, quoting, headerLine } = src;
   let rest = '';
   let line = 0;
-  const emit = (text: string) => {
+  let pending: string | undefined;
+  const emit = (raw: string) => {
     line++;
-    if (line <= src.headerLine) return;
-    const end = text.endsWith('\r') ? text.length - 1 : text.length;
-    const body = end === text.length ? text : text.slice(0, end);
-    if (body.trim() === '') return;
-    onRow(body.split(src.delimiter), line);
+    const text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+    if (pending !== undefined) {
+      pending += `\n${text}`;
+    } else if (line <= headerLine) {
+      return;
+    } else if (!quoting || text.indexOf('"') === -1) {
+      if (text.length === 0 || isBlank(text, delimiter)) return;
+      onRow(text.split(delimiter), line);
+      return;
+    } else {
+      pending = text;
+    }
+    const fields = splitQuoted(pending, delimiter);
+    if (fields === undefined) return;
+    pending = undefined;
+    if (fields.every((f) => f.trim() === '')) return;
+    onRow(fields, line);
   };
   for await (const chunk of createReadStream(src.file, { highWaterMark: CHUNK })) {
     const text = rest + decoder.write(chunk as Buffer);
@@ -54,29 +64,56 @@ async function readSplit(src: RowSource, onRow: RowHandler): Promise<void> {
   }
   const tail = rest + decoder.end();
   if (tail !== '') emit(tail);
+  // A quote left open at the end of the file: hand over what there is rather than lose the row.
+  if (pending !== undefined) onRow(splitQuoted(`${pending}"`, delimiter) ?? [pending], line);
 }
 
-async function readQuoted(src: RowSource, onRow: RowHandler): Promise<void> {
-  const decoder = createDecoder(src.encoding);
-  async function* text() {
-    for await (const chunk of createReadStream(src.file, { highWaterMark: CHUNK })) yield decoder.write(chunk as Buffer);
-    yield decoder.end();
+/** A line of only delimiters and spaces: Excel writes them below the data. */
+function isBlank(text: string, delimiter: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== delimiter && c !== ' ' && c !== '\t') return false;
   }
-  const parser = Readable.from(text()).pipe(
-    parse({
-      delimiter: src.delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      skip_records_with_empty_values: true,
-      from_line: src.headerLine + 1,
-      info: true,
-      bom: true,
-    }),
-  );
-  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    // info.lines is where the record ends; a record with line breaks inside quotes starts earlier.
-    onRow(rec.record, rec.info.lines);
-  }
+  return true;
 }
 
+/**
+ * The fields of one quoted-CSV record, or undefined when a quote is still open at the end (the record
+ * goes on on the next line). Like csv-parse's relax_quotes, a quote inside an unquoted field is text,
+ * and text after a closing quote is kept.
+ */
+export function splitQuoted(text: string, delimiter: string): string[] | undefined {
+  const fields: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (text[i] === '"') {
+      let value = '';
+      let from = ++i;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q === -1) return undefined;
+        if (text[q + 1] === '"') {
+          value += text.slice(from, q + 1);
+          i = from = q + 2;
+          continue;
+        }
+        value += text.slice(from, q);
+        i = q + 1;
+        break;
+      }
+      const end = text.indexOf(delimiter, i);
+      const after = end === -1 ? text.slice(i) : text.slice(i, end);
+      fields.push(value + after);
+      if (end === -1) return fields;
+      i = end + 1;
+    } else {
+      const end = text.indexOf(delimiter, i);
+      if (end === -1) {
+        fields.push(text.slice(i));
+        return fields;
+      }
+      fields.push(text.slice(i, end));
+      i = end + 1;
+    }
+  }
+}
