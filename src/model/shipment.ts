@@ -19,7 +19,6 @@ export interface TrackingFacts {
   events: number;
   /** The earliest event that proves the carrier held the parcel. */
   firstPossession?: EventRef;
-  firstEvent?: EventRef;
   lastEvent?: EventRef;
   /** From a one-row-per-package export with a pickup / first-scan column. */
   summaryFirstScan?: EventRef;

@@ -7,7 +7,7 @@ const ASOF = '2026-11-10T06:00:00-08:00';
 const opts = { asOfMs: Date.parse(ASOF), zone: 'America/Los_Angeles', graceHours: 24, graceLeftHours: 6, shipWithinHours: 24, hasTrackingData: true };
 const labelOnly: TrackingFacts = (() => {
   const e = event('2026-11-09T10:25:00-08:00', 'Shipping Label Created, USPS Awaiting Item', 'information');
-  return { events: 1, firstEvent: e, lastEvent: e };
+  return { events: 1, lastEvent: e };
 })();
 
 describe('shipmentsAtRisk', () => {

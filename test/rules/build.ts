@@ -39,7 +39,7 @@ export function event(at: Stamp | string, description: string, cls: EventClass =
 /** Tracking facts whose first possession scan is at `at`, the only event. */
 export function scannedAt(at: Stamp | string, description = 'Accepted at USPS Origin Facility'): TrackingFacts {
   const e = event(at, description);
-  return { events: 1, firstPossession: e, firstEvent: e, lastEvent: e };
+  return { events: 1, firstPossession: e, lastEvent: e };
 }
 
 export function order(overrides: Partial<OrderFacts> = {}): OrderFacts {

@@ -5,10 +5,9 @@ import { event, scannedAt, shipment, stamp, testRule } from './build.js';
 const confirmedAt = stamp('2026-10-05T10:00:00-07:00'); // 17:00 UTC
 const dateOnly = stamp('2026-10-05T00:00:00-07:00', 'date');
 const label = event('2026-10-05T09:30:00-07:00', 'Shipping Label Created, USPS Awaiting Item', 'information');
-const labelOnly: TrackingFacts = { events: 1, firstEvent: label, lastEvent: label };
+const labelOnly: TrackingFacts = { events: 1, lastEvent: label };
 const preShipment: TrackingFacts = {
   events: 2,
-  firstEvent: label,
   lastEvent: event('2026-10-06T04:10:00-07:00', 'Pre-Shipment Info Sent to USPS', 'information'),
 };
 
