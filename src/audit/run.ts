@@ -238,6 +238,20 @@ function groupBy<T>(list: T[], key: (t: T) => string): Array<[string, T[]]> {
 
 /** ISO week of a moment in the marketplace zone, written with its Monday: "2026-W41 (Oct 05)". */
 export function isoWeek(epochMs: number, zone: string): string {
+  // Every shipment asks; a week's answer holds for every moment of the same UTC hour.
+  const key = `${zone}\u0000${Math.floor(epochMs / 3_600_000)}`;
+  let week = weekOfHour.get(key);
+  if (week === undefined) {
+    if (weekOfHour.size > 100_000) weekOfHour.clear();
+    week = computeIsoWeek(epochMs, zone);
+    weekOfHour.set(key, week);
+  }
+  return week;
+}
+
+const weekOfHour = new Map<string, string>();
+
+function computeIsoWeek(epochMs: number, zone: string): string {
   const [y, m, d] = localDateInZone(epochMs, zone).split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
   const wd = date.getUTCDay() || 7;

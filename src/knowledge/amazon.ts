@@ -20,8 +20,17 @@ export const ORDER_STATUSES: Readonly<Record<string, OrderStatus>> = {
   unfulfillable: 'unfulfillable',
 };
 
+// A report spells its statuses a handful of ways over a million rows: remember each spelling's answer.
+const statusSeen = new Map<string, OrderStatus>();
+
 export function orderStatus(raw: string): OrderStatus {
-  return ORDER_STATUSES[raw.toLowerCase().replace(/[\s_-]+/g, '')] ?? 'other';
+  let s = statusSeen.get(raw);
+  if (s === undefined) {
+    const key = raw.toLowerCase().replace(/[\s_-]+/g, '');
+    s = Object.hasOwn(ORDER_STATUSES, key) ? ORDER_STATUSES[key] : 'other';
+    if (statusSeen.size < 1000) statusSeen.set(raw, s);
+  }
+  return s;
 }
 
 /** fulfillment-channel is "Merchant"/"Amazon" in some files and "MFN"/"AFN" in others. */
@@ -36,8 +45,14 @@ export const CHANNELS: Readonly<Record<string, Channel>> = {
   fba: 'AFN',
 };
 
+const channelSeen = new Map<string, Channel | undefined>();
+
 export function channel(raw: string): Channel | undefined {
-  return CHANNELS[raw.trim().toLowerCase()];
+  if (channelSeen.has(raw)) return channelSeen.get(raw);
+  const key = raw.trim().toLowerCase();
+  const c = Object.hasOwn(CHANNELS, key) ? CHANNELS[key] : undefined;
+  if (channelSeen.size < 1000) channelSeen.set(raw, c);
+  return c;
 }
 
 /** Amazon's account-health targets for seller-fulfilled orders (DOMAIN.md "Amazon's metrics"). */

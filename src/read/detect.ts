@@ -1,8 +1,7 @@
 import { open } from 'node:fs/promises';
-import { parse as parseSync } from 'csv-parse/sync';
 import { KINDS, describeKinds, normalizeHeader, type Field, type KindSpec } from '../knowledge/headers.js';
 import { createDecoder, detectEncoding, type Encoding } from './decode.js';
-import type { Delimiter } from './rows.js';
+import { splitText, type Delimiter } from './rows.js';
 import { InputError } from './types.js';
 
 export type FieldIndex = Partial<Record<Field, number>>;
@@ -68,7 +67,7 @@ export async function sniff(file: string, columns: ColumnOverrides = {}): Promis
   if (truncated) lines.pop();
   const header = findHeader(file, lines, columns);
   const sampleText = lines.slice(header.headerLine).join('\n');
-  const sample = splitSample(sampleText, header.delimiter, header.quoting);
+  const sample = splitText(sampleText, header.delimiter, header.quoting);
   return { format: 'text', file, encoding, ...header, sample };
 }
 
@@ -81,7 +80,7 @@ function findHeader(
   for (const raw of lines.slice(0, HEADER_SEARCH_LINES)) {
     const line = raw.replace(/\r$/, '');
     const delimiter = guessDelimiter(line);
-    candidates.push({ cells: splitSample(line, delimiter, true)[0] ?? [], delimiter });
+    candidates.push({ cells: splitText(line, delimiter, true)[0] ?? [], delimiter });
   }
   const header = findHeaderRow(file, candidates.map((c) => c.cells), columns);
   const { delimiter } = candidates[header.headerLine - 1];
@@ -126,16 +125,6 @@ function guessDelimiter(line: string): Delimiter {
   return bestD;
 }
 
-function splitSample(text: string, delimiter: Delimiter, quoting: boolean): string[][] {
-  if (!quoting) return text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '').map((l) => l.split(delimiter));
-  return parseSync(text, {
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_empty_values: true,
-  }) as string[][];
-}
 
 /** The column of each field for this kind, or undefined when the kind's required fields are not all there. */
 export function matchKind(headers: readonly string[], spec: KindSpec, columns: ColumnOverrides = {}): FieldIndex | undefined {

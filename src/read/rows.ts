@@ -68,6 +68,25 @@ export async function readRows(src: RowSource, onRow: RowHandler): Promise<void>
   if (pending !== undefined) onRow(splitQuoted(`${pending}"`, delimiter) ?? [pending], line);
 }
 
+/** The records of a piece of text (a file's first bytes), split exactly as `readRows` splits the file. */
+export function splitText(text: string, delimiter: Delimiter, quoting: boolean): string[][] {
+  const out: string[][] = [];
+  let pending: string | undefined;
+  for (const raw of text.split('\n')) {
+    const line = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+    if (pending === undefined && (!quoting || line.indexOf('"') === -1)) {
+      if (line.length > 0 && !isBlank(line, delimiter)) out.push(line.split(delimiter));
+      continue;
+    }
+    pending = pending === undefined ? line : `${pending}\n${line}`;
+    const fields = splitQuoted(pending, delimiter);
+    if (fields === undefined) continue;
+    pending = undefined;
+    if (!fields.every((f) => f.trim() === '')) out.push(fields);
+  }
+  return out;
+}
+
 /** A line of only delimiters and spaces: Excel writes them below the data. */
 function isBlank(text: string, delimiter: string): boolean {
   for (let i = 0; i < text.length; i++) {
