@@ -23,6 +23,8 @@ export interface Header {
   headerLine: number;
   headers: string[];
   index: FieldIndex;
+  /** The cells of the rows above the header (the JP template's Japanese header row, a title line). */
+  above: string[];
 }
 
 const SAMPLE_BYTES = 256 * 1024;
@@ -101,7 +103,8 @@ export function findHeaderRow(file: string, rows: string[][], columns: ColumnOve
     firstHeaders ??= headers;
     const rank = KINDS.findIndex((spec) => matchKind(headers, spec, columns) !== undefined);
     if (rank >= 0 && (!best || rank < best.rank)) {
-      best = { spec: KINDS[rank], headerLine: i + 1, headers, index: matchKind(headers, KINDS[rank], columns)!, rank };
+      const above = rows.slice(0, i).flat().map((c) => String(c ?? ''));
+      best = { spec: KINDS[rank], headerLine: i + 1, headers, index: matchKind(headers, KINDS[rank], columns)!, above, rank };
     }
   });
   if (!best) {

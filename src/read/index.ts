@@ -113,8 +113,13 @@ function rowReaderFor(header: Header, sink: RecordSink, report: InputReport, opt
     case 'order-report':
     case 'unshipped-orders':
       return orderRowReader(kind, sink, hint, dayFirst);
-    case 'confirmation-upload':
-      return confirmationRowReader(sink, hint, dayFirst);
+    case 'confirmation-upload': {
+      // The JP template carries a Japanese header row above the English one: without a zone from the user,
+      // its dates are Japan's, not the default marketplace's.
+      const jp = opts.fileZone || opts.marketplaceZone.source !== 'assumed' ? undefined : zoneFromHeaderLanguage(header.above);
+      report.zoneNote = describeZone(jp ?? hint);
+      return confirmationRowReader(sink, jp ?? hint, dayFirst);
+    }
     case 'erp-confirmations': {
       // Amazon's own files follow the marketplace; an ERP's clock follows the country it runs in.
       const erpHint = opts.fileZone ? hint : (zoneFromHeaderLanguage(header.headers) ?? hint);

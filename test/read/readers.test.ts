@@ -853,6 +853,19 @@ describe('inputs written in a temp folder', () => {
  * Places where a fixture's EXPECTED.md and the knowledge tables disagree. They live outside src/read; each
  * `fails` turns red the day it is fixed, and should then become an ordinary assertion.
  */
+describe('the JP template without a zone setting', () => {
+  it('reads its dates in Asia/Tokyo, inferred from the Japanese header row above the English one', async () => {
+    const { report, got } = await read(`${F}/confirmation-jp-sjis.txt`, { marketplaceZone: { zone: 'America/Los_Angeles', source: 'assumed' } });
+    expect(report.zoneNote).toBe('times without an offset are read in Asia/Tokyo (inferred: Japanese column headers (export made in Japan))');
+    expect(got.confirmations[0].confirmedAt).toMatchObject({ raw: '2026-10-06', epochMs: Date.parse('2026-10-05T15:00:00Z'), zone: 'Asia/Tokyo', zoneSource: 'inferred' });
+  });
+
+  it('a zone the user set wins', async () => {
+    const { got } = await read(`${F}/confirmation-jp-sjis.txt`, { marketplaceZone: { zone: 'America/Los_Angeles', source: 'setting' } });
+    expect(got.confirmations[0].confirmedAt).toMatchObject({ zone: 'America/Los_Angeles', zoneSource: 'setting' });
+  });
+});
+
 describe('places where the fixtures and the knowledge tables once disagreed', () => {
   it('zones.ts: "LOS ANGELES CA INTERNATIONAL DISTRIBUTION CENTER" is inferred as Los Angeles, not assumed', async () => {
     const { got } = await read(`${F}/tracking-17track.csv`);
