@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve, relative } from 'node:path';
 import { minimatch } from 'minimatch';
-import type { RuleSetting } from '../audit/run.js';
+import type { AuditOptions, RuleSetting } from '../audit/run.js';
 import type { Handling } from '../audit/ship-by.js';
 import { ConfigError, DEFAULT_CONFIG_NAME } from '../config/errors.js';
 import type { Config } from '../config/schema.js';
@@ -10,6 +10,7 @@ import type { ZoneHint } from '../model/timestamp.js';
 import type { ReadOptions } from '../read/index.js';
 import { isValidZone, parseStamp, startOfLocalDay, TimeParseError } from '../read/time.js';
 import { UsageError } from './errors.js';
+import { VERSION } from './version.js';
 
 /** Defaults a seller in the US gets without a config file; each one is overridable. */
 export const DEFAULTS = {
@@ -125,4 +126,22 @@ export function parseAsOf(text: string, zone: ZoneHint): number {
     if (e instanceof TimeParseError) throw new UsageError(`--as-of: ${e.message}`);
     throw e;
   }
+}
+
+/** The audit's options from the settings and what was read; `window` and `asOfMs` per command. */
+export function auditOptions(
+  settings: Settings,
+  read: Pick<AuditOptions, 'inputs' | 'unclassified'>,
+  per: Pick<AuditOptions, 'window' | 'asOfMs'> = { window: {} },
+): AuditOptions {
+  return {
+    version: VERSION,
+    marketplaceZone: settings.zone.zone,
+    handling: settings.handling,
+    graceHours: settings.graceHours,
+    rules: settings.rules,
+    inputs: read.inputs,
+    unclassified: read.unclassified,
+    ...per,
+  };
 }

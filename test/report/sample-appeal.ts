@@ -2,7 +2,7 @@ import { Collector } from '../../src/audit/collect.js';
 import { compareAroundFix, evidenceRows } from '../../src/audit/compare.js';
 import { auditDetailed } from '../../src/audit/run.js';
 import { readAll } from '../../src/cli/inputs.js';
-import { loadSettings } from '../../src/cli/settings.js';
+import { auditOptions, loadSettings } from '../../src/cli/settings.js';
 import { periodColumn } from '../../src/report/poa.js';
 
 /** The appeal's inputs built in-process from a fixture folder, as `shipaudit appeal` builds them. */
@@ -11,16 +11,7 @@ export async function sampleAppeal(dir = 'fixtures/sample-month', fixedOn = '202
   const collector = new Collector();
   const { inputs, unclassified } = await readAll([dir], collector, settings);
   const zone = settings.zone.zone;
-  const { result, shipments, hits } = auditDetailed(collector, {
-    version: 'test',
-    marketplaceZone: zone,
-    handling: settings.handling,
-    graceHours: settings.graceHours,
-    window: {},
-    rules: settings.rules,
-    inputs,
-    unclassified,
-  });
+  const { result, shipments, hits } = auditDetailed(collector, auditOptions(settings, { inputs, unclassified }));
   const comparison = compareAroundFix(shipments, hits, { fixedOn, zone, graceHours: settings.graceHours });
   return { result, comparison, rows: evidenceRows(result.findings, comparison.boundaryMs), periodColumn: periodColumn(comparison) };
 }

@@ -13,8 +13,7 @@ import { formatEvidenceXlsx } from '../../report/xlsx.js';
 import { EXIT, UsageError } from '../errors.js';
 import { collectAll, requireConfirmations } from '../inputs.js';
 import { out } from '../io.js';
-import { loadSettings, parseDay, type CommonFlags } from '../settings.js';
-import { VERSION } from '../version.js';
+import { auditOptions, loadSettings, parseDay, type CommonFlags } from '../settings.js';
 
 export interface AppealFlags extends CommonFlags {
   fixedOn: string;
@@ -101,16 +100,7 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   if (collector.tracking.size === 0) {
     throw new UsageError('no carrier tracking data found: an appeal needs the first carrier scan of each parcel (give a tracking export)');
   }
-  const { result, shipments, hits } = auditDetailed(collector, {
-    version: VERSION,
-    marketplaceZone: zone,
-    handling: settings.handling,
-    graceHours: settings.graceHours,
-    window: {},
-    rules: settings.rules,
-    inputs,
-    unclassified,
-  });
+  const { result, shipments, hits } = auditDetailed(collector, auditOptions(settings, { inputs, unclassified }));
   const comparison = compareAroundFix(shipments, hits, { fixedOn: flags.fixedOn, zone, graceHours: settings.graceHours });
   if (comparison.before.shipments === 0) {
     throw new UsageError(`no shipments confirmed before --fixed-on ${flags.fixedOn}: the pack compares the period before the fix with the period after it`);

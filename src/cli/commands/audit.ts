@@ -7,9 +7,8 @@ import { formatAuditText } from '../../report/text.js';
 import { EXIT, UsageError } from '../errors.js';
 import { collectAll, requireConfirmations } from '../inputs.js';
 import { out, styleFor } from '../io.js';
-import { loadSettings, parseAsOf, parseDay, type CommonFlags, type Settings } from '../settings.js';
+import { auditOptions, loadSettings, parseAsOf, parseDay, type CommonFlags, type Settings } from '../settings.js';
 import { writeAtomic } from '../write.js';
-import { VERSION } from '../version.js';
 
 export interface AuditFlags extends CommonFlags {
   from?: string;
@@ -73,17 +72,10 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
 
   const { collector, inputs, unclassified } = await collectAll(paths, settings);
   requireConfirmations(collector);
-  const result = audit(collector, {
-    version: VERSION,
-    marketplaceZone: zone,
-    handling: settings.handling,
-    graceHours: settings.graceHours,
-    window: { fromMs, toMs, from: flags.from, to: flags.to },
-    asOfMs,
-    rules: settings.rules,
-    inputs,
-    unclassified,
-  });
+  const result = audit(
+    collector,
+    auditOptions(settings, { inputs, unclassified }, { window: { fromMs, toMs, from: flags.from, to: flags.to }, asOfMs }),
+  );
   if (result.summary.shipments === 0) {
     const outside = Object.values(result.summary.excluded).reduce((a, b) => a + b, 0);
     throw new UsageError(`no shipments to audit${flags.from || flags.to ? ` between ${flags.from ?? 'the start'} and ${flags.to ?? 'the end'}` : ''} (${outside} left out: ${Object.entries(result.summary.excluded).map(([k, v]) => `${v} ${k}`).join(', ') || 'none'})`);

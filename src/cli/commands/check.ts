@@ -18,8 +18,7 @@ import { formatEvidenceCsv } from '../../report/evidence-csv.js';
 import { UsageError } from '../errors.js';
 import { collectAll } from '../inputs.js';
 import { err, out, styleFor } from '../io.js';
-import { loadSettings, parseAsOf } from '../settings.js';
-import { VERSION } from '../version.js';
+import { auditOptions, loadSettings, parseAsOf } from '../settings.js';
 import { writeAtomic } from '../write.js';
 import { checkFormat } from './audit.js';
 
@@ -80,17 +79,7 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     const window = { fromMs: asOfMs + 1 - CHECK_DEFAULTS.windowDays * DAY, toMs: asOfMs + 1 };
     const from = localDateInZone(window.fromMs, zone);
     const to = localDateInZone(asOfMs, zone);
-    const result = audit(collector, {
-      version: VERSION,
-      marketplaceZone: zone,
-      handling: settings.handling,
-      graceHours: settings.graceHours,
-      window: { ...window, from, to },
-      asOfMs,
-      rules: settings.rules,
-      inputs,
-      unclassified,
-    });
+    const result = audit(collector, auditOptions(settings, { inputs, unclassified }, { window: { ...window, from, to }, asOfMs }));
     // The audit keeps its join to itself; the check needs the shipments' tracking facts and the orders not confirmed yet.
     const joined = joinRecords(collector, settings.handling, window);
     const { state, report } = await readState(statePath, relative(cwd, statePath) || statePath, problems);

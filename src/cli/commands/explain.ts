@@ -8,8 +8,7 @@ import { readInput } from '../../read/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readAll } from '../inputs.js';
 import { out, styleFor } from '../io.js';
-import { loadSettings, parseAsOf, type CommonFlags } from '../settings.js';
-import { VERSION } from '../version.js';
+import { auditOptions, loadSettings, parseAsOf, type CommonFlags } from '../settings.js';
 import { checkFormat } from './audit.js';
 
 export function registerExplain(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
@@ -49,17 +48,10 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
         }
         events.sort((a, b) => (a.at?.epochMs ?? 0) - (b.at?.epochMs ?? 0));
 
-        const result = audit(collector, {
-          version: VERSION,
-          marketplaceZone: settings.zone.zone,
-          handling: settings.handling,
-          graceHours: settings.graceHours,
-          window: {},
-          asOfMs: flags.asOf ? parseAsOf(flags.asOf, settings.zone) : undefined,
-          rules: settings.rules,
-          inputs,
-          unclassified,
-        });
+        const result = audit(
+          collector,
+          auditOptions(settings, { inputs, unclassified }, { window: {}, asOfMs: flags.asOf ? parseAsOf(flags.asOf, settings.zone) : undefined }),
+        );
         const purchased = orders.find((o) => o.purchasedAt)?.purchasedAt;
         const given = orders.find((o) => o.latestShipDate)?.latestShipDate;
         const timeline: Timeline = {
