@@ -1,7 +1,7 @@
 import { TARGETS } from '../knowledge/amazon.js';
 import type { Finding, Severity, SeveritySetting, TimeFact } from '../model/finding.js';
 import type { AuditResult, GroupFigures, InputSummary, TargetFigure } from '../model/result.js';
-import type { Shipment } from '../model/shipment.js';
+import type { OrderFacts, Shipment } from '../model/shipment.js';
 import { latestInstant, type Stamp } from '../model/timestamp.js';
 import { formatInZone, localDateInZone } from '../model/zone.js';
 import { RULES } from '../rules/index.js';
@@ -38,6 +38,8 @@ export interface AuditDetail {
   result: AuditResult;
   shipments: Shipment[];
   hits: ReadonlyMap<Shipment, ReadonlySet<string>>;
+  /** Seller-fulfilled orders not confirmed yet (from order reports): the nightly check's "ship today". */
+  awaiting: OrderFacts[];
 }
 
 export function audit(c: Collector, opts: AuditOptions): AuditResult {
@@ -127,7 +129,7 @@ export function auditDetailed(c: Collector, opts: AuditOptions): AuditDetail {
     unclassifiedEvents: unclassified,
     notes,
   };
-  return { result, shipments, hits: byShipment };
+  return { result, shipments, hits: byShipment, awaiting: joined.awaiting };
 }
 
 function activeRules(opts: AuditOptions) {

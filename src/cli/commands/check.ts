@@ -3,8 +3,7 @@ import { unlinkSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { minimatch } from 'minimatch';
-import { join as joinRecords } from '../../audit/join.js';
-import { audit } from '../../audit/run.js';
+import { auditDetailed } from '../../audit/run.js';
 import { CHECK_DEFAULTS, type FailOn } from '../../check/defaults.js';
 import { globBase, isGlob } from '../../check/inputs.js';
 import { lockText, lockVerdict, parseLock } from '../../check/lock.js';
@@ -79,15 +78,13 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     const window = { fromMs: asOfMs + 1 - CHECK_DEFAULTS.windowDays * DAY, toMs: asOfMs + 1 };
     const from = localDateInZone(window.fromMs, zone);
     const to = localDateInZone(asOfMs, zone);
-    const result = audit(collector, auditOptions(settings, { inputs, unclassified }, { window: { ...window, from, to }, asOfMs }));
-    // The audit keeps its join to itself; the check needs the shipments' tracking facts and the orders not confirmed yet.
-    const joined = joinRecords(collector, settings.handling, window);
+    const { result, shipments, awaiting } = auditDetailed(collector, auditOptions(settings, { inputs, unclassified }, { window: { ...window, from, to }, asOfMs }));
     const { state, report } = await readState(statePath, relative(cwd, statePath) || statePath, problems);
     const graceOption = settings.rules['no-carrier-scan']?.options?.graceHours;
     const built = buildCheck({
       audit: result,
-      shipments: joined.shipments,
-      awaiting: joined.awaiting,
+      shipments,
+      awaiting,
       asOfMs,
       window: { from, to, days: CHECK_DEFAULTS.windowDays },
       graceHours: typeof graceOption === 'number' ? graceOption : settings.graceHours,
