@@ -10,7 +10,28 @@ export function auditJson(result: AuditResult) {
 }
 
 export function formatAuditJson(result: AuditResult): string {
-  return `${JSON.stringify(auditJson(result), null, 2)}\n`;
+  return [...auditJsonChunks(result)].join('');
+}
+
+const FINDINGS = '\n  "findings": []';
+
+/**
+ * The same text as `formatAuditJson`, in pieces: a million orders give tens of thousands of findings,
+ * and the JSON of them all as one string would be hundreds of MB on top of the audit itself.
+ */
+export function* auditJsonChunks(result: AuditResult, chunkChars = 1 << 16): Generator<string> {
+  const frame = JSON.stringify({ ...result, findings: [] }, null, 2);
+  const at = frame.indexOf(FINDINGS);
+  let buf = `${frame.slice(0, at)}\n  "findings": [`;
+  for (let i = 0; i < result.findings.length; i++) {
+    // Nested two levels deep, as JSON.stringify(…, null, 2) indents it; JSON strings hold no raw newlines.
+    buf += `${i ? ',' : ''}\n    ${JSON.stringify(findingJson(result.findings[i]), null, 2).replaceAll('\n', '\n    ')}`;
+    if (buf.length >= chunkChars) {
+      yield buf;
+      buf = '';
+    }
+  }
+  yield `${buf}${result.findings.length ? '\n  ]' : ']'}${frame.slice(at + FINDINGS.length)}\n`;
 }
 
 const TIME_KEYS = ['purchasedAt', 'latestShipDate', 'confirmedAt', 'firstCarrierScanAt'] as const;

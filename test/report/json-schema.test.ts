@@ -9,3 +9,16 @@ describe('documented JSON schema', () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(z.toJSONSchema(auditJsonSchema))));
   });
 });
+
+describe('audit JSON in pieces', () => {
+  it('the pieces join to exactly JSON.stringify(auditJson(result), null, 2)', async () => {
+    const { auditJson, auditJsonChunks } = await import('../../src/report/json.js');
+    const { resultFixture } = await import('./result-fixture.js');
+    const result = resultFixture();
+    const whole = `${JSON.stringify(auditJson(result), null, 2)}\n`;
+    expect([...auditJsonChunks(result, 200)].join('')).toBe(whole);
+    expect([...auditJsonChunks(result, 200)].length).toBeGreaterThan(2);
+    const none = { ...result, findings: [] };
+    expect([...auditJsonChunks(none)].join('')).toBe(`${JSON.stringify(auditJson(none), null, 2)}\n`);
+  });
+});

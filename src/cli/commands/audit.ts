@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { audit } from '../../audit/run.js';
 import type { AuditResult } from '../../model/result.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
-import { formatAuditJson } from '../../report/json.js';
+import { auditJsonChunks } from '../../report/json.js';
 import { formatAuditText } from '../../report/text.js';
 import { EXIT, UsageError } from '../errors.js';
 import { collectAll, requireConfirmations } from '../inputs.js';
@@ -85,7 +85,7 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
 
 export async function finishAudit(result: AuditResult, _settings: Settings, flags: AuditFlags): Promise<number> {
   if (flags.evidence) await writeAtomic(flags.evidence, formatEvidenceCsv(result.findings));
-  if (flags.format === 'json') out(formatAuditJson(result));
+  if (flags.format === 'json') for (const chunk of auditJsonChunks(result)) out(chunk);
   else out(formatAuditText(result, { style: styleFor(process.stdout, 'text'), evidencePath: flags.evidence }));
   return exitCode(result, flags.failOn, flags.allowRejectedRows ?? false);
 }
