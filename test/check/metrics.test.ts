@@ -6,7 +6,7 @@ import { summary } from './helpers.js';
 
 const ASOF = '2026-11-12T06:00:00-08:00';
 const ms = Date.parse(ASOF);
-const T = CHECK_DEFAULTS.thresholds;
+const T: { lateShipmentRateWarn: number; validTrackingRateWarn: number; earlyConfirmationRateWarn: number } = CHECK_DEFAULTS.thresholds;
 const entry = (asOf: string, lsr30: number | null): HistoryEntry => ({ asOf, metrics: { lsr10: null, lsr30, vtr: null, early: null } });
 
 describe('evaluateMetrics: levels against the warning level and Amazon target', () => {

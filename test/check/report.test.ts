@@ -54,7 +54,7 @@ describe('formatCheckText', () => {
     ['a run 12 hours ago', [['2026-11-09T18:00:00-08:00', 0.021]], '  warning  Late Shipment Rate (30 days)    3.5%  0 of 0  target  3.0% or more  2.1% → 3.5% over 12 h'],
     ['a run 6 days ago', [['2026-11-04T06:00:00-08:00', 0.021]], '  warning  Late Shipment Rate (30 days)    3.5%  0 of 0  target  3.0% or more  2.1% → 3.5% over 6 days'],
   ] as const)('the trend with %s', (_, history, line) => {
-    expect(lsr30Line(formatCheckText(result({ history: history as Array<[string, number]> }), { style: plain }))).toBe(line);
+    expect(lsr30Line(formatCheckText(result({ history: history as unknown as Array<[string, number]> }), { style: plain }))).toBe(line);
   });
 
   it('a night with only old findings says so instead of listing them', () => {

@@ -42,7 +42,7 @@ describe('shipaudit explain', () => {
 
   it('a compliant order: exit 0 and says so', () => {
     const audit = JSON.parse(runCli(['audit', SAMPLE, '--format', 'json']).stdout);
-    const flagged = new Set(audit.findings.map((f: { orderId: string }) => f.orderId));
+    const flagged = new Set<string>(audit.findings.map((f: { orderId: string }) => f.orderId));
     const id = pickCompliant(flagged);
     const r = runCli(['explain', id, SAMPLE]);
     expect(r.code).toBe(0);

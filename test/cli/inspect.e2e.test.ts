@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { InspectedFile } from '../../src/report/inspect.js';
 import { runCli } from '../helpers/cli.js';
 
 const F = 'fixtures/formats';
@@ -92,24 +93,9 @@ describe('shipaudit inspect, text', () => {
   });
 });
 
-interface InspectedFile {
-  file: string;
-  kind: string;
-  title: string;
-  encoding: string;
-  delimiter: string;
-  quoting: boolean;
-  rowsRead: number;
-  rowsRejected: number;
-  problems: unknown[];
-  mapping: Array<{ field: string; header: string }>;
-  zoneNote: string;
-  samples: Array<Record<string, string>>;
-  unclassified?: Array<{ description: string; count: number }>;
-}
 
 /** The per-file list of `inspect --format json`; see the `fails` test below for its current nesting. */
-function filesOf(json: { files: { files: InspectedFile[] } }): InspectedFile[] {
+function filesOf(json: { files: InspectedFile[] }): InspectedFile[] {
   return json.files;
 }
 
