@@ -328,3 +328,13 @@ export function recognizeTrackingNumber(normalized: string): Readonly<Recognitio
   }
   return failed ?? UNRECOGNISED;
 }
+
+/**
+ * A long numeric tracking number that Excel turned into a number shows as `9.40011E+21`: its digits are
+ * lost and nothing can match it. Readers reject such a row with the reason rather than audit a wrong number.
+ */
+const EXCEL_SCIENTIFIC = /^\d+(?:[.,]\d+)?E\+?\d+$/i;
+
+export function mangledBySpreadsheet(raw: string): boolean {
+  return EXCEL_SCIENTIFIC.test(raw.trim());
+}

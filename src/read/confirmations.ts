@@ -1,9 +1,12 @@
 import { canonicalCarrier } from '../knowledge/carriers.js';
-import { normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
+import { mangledBySpreadsheet, normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
 import type { ConfirmationRecord } from '../model/records.js';
 import type { ZoneHint } from '../model/timestamp.js';
 import { optionalStamp, RowError, type RecordSink } from './context.js';
 import type { Row } from './row.js';
+
+export const SPREADSHEET_DAMAGE = (raw: string) =>
+  `tracking number "${raw}" was turned into a number by a spreadsheet and its digits are lost: export the file again without opening it in Excel, or format the column as text`;
 
 /** Amazon's carrier-code for "look at carrier-name instead". */
 const OTHER_CARRIER = /^other$/i;
@@ -18,6 +21,7 @@ export function confirmationRowReader(sink: RecordSink, hint: ZoneHint, dayFirst
     const name = row.get('carrierName');
     const carrierRaw = code && !OTHER_CARRIER.test(code) ? code : (name ?? code);
     const trackingRaw = row.get('trackingNumber');
+    if (trackingRaw !== undefined && mangledBySpreadsheet(trackingRaw)) throw new RowError(SPREADSHEET_DAMAGE(trackingRaw));
     const qty = row.get('quantity');
     const rec: ConfirmationRecord = {
       orderId,

@@ -1,6 +1,7 @@
 import { canonicalCarrier } from '../knowledge/carriers.js';
 import { createClassifier } from '../knowledge/events.js';
-import { recognizeTrackingNumber, normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
+import { mangledBySpreadsheet, recognizeTrackingNumber, normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
+import { SPREADSHEET_DAMAGE } from './confirmations.js';
 import { createZoneInferrer } from '../knowledge/zones.js';
 import type { TrackingEvent } from '../model/records.js';
 import type { Stamp, ZoneHint } from '../model/timestamp.js';
@@ -67,7 +68,9 @@ export function trackingEventRowReader(sink: RecordSink, report: InputReport, op
   const zoneOf = eventZoneResolver(opts);
   const carrierOf = carrierGuesser();
   return (row: Row, file: string, line: number) => {
-    const trackingNumber = normalizeTrackingNumber(row.require('trackingNumber', 'tracking number'));
+    const raw = row.require('trackingNumber', 'tracking number');
+    if (mangledBySpreadsheet(raw)) throw new RowError(SPREADSHEET_DAMAGE(raw));
+    const trackingNumber = normalizeTrackingNumber(raw);
     const statusCode = row.get('statusCode');
     const description = row.get('description') ?? statusCode;
     if (description === undefined) throw new RowError('event has neither a description nor a status code');

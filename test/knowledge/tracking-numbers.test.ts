@@ -12,6 +12,7 @@ import {
   s10CheckDigit,
   upsCheckDigit,
   uspsCheckDigit,
+  mangledBySpreadsheet,
 } from '../../src/knowledge/tracking-numbers.js';
 
 // Public test numbers from jkeen/tracking_number_data unless noted.
@@ -213,5 +214,20 @@ describe('normalizeTrackingNumber', () => {
         expect(normalizeTrackingNumber(once)).toBe(once);
       }),
     );
+  });
+});
+
+describe('mangledBySpreadsheet', () => {
+  it.each([
+    ['9.40011E+21', true],
+    ['9,40011E+21', true],
+    ['1.23457E+11', true],
+    ['9E21', true],
+    [' 9.4001118995620E+21 ', true],
+    ['9400111899223197428497', false],
+    ['1ZE12345E+1234567', false],
+    ['EE123456785CN', false],
+  ])('%j → %s', (raw, mangled) => {
+    expect(mangledBySpreadsheet(raw)).toBe(mangled);
   });
 });
