@@ -11,7 +11,8 @@ export type CollectedOrder = OrderRecord & { itemRows: number };
  * scan of a tracking number into its first physical scan and its last event. A year of tracking data is tens
  * of millions of events, and the audit needs two of them per package.
  *
- * What is kept is copied out of the reader's text: a field cut from a decoded 1 MB chunk is a view that
+ * Orders and confirmations keep only the fields the join and the rules read. What is kept is copied
+ * out of the reader's text: a field cut from a decoded 1 MB chunk is a view that
  * keeps the whole chunk alive, so keeping one order id per chunk would keep every file in memory. Values
  * that repeat (statuses, carriers, event texts, places) are shared instead of copied.
  */
@@ -29,16 +30,13 @@ export class Collector implements RecordSink {
   order(r: OrderRecord): void {
     const have = this.orders.get(r.orderId);
     if (!have) {
+      // Only what the join and the rules read: a million orders make every field count.
       const o: CollectedOrder = {
         orderId: own(r.orderId),
         purchasedAt: this.stamp(r.purchasedAt),
-        earliestShipDate: this.stamp(r.earliestShipDate),
         latestShipDate: this.stamp(r.latestShipDate),
         status: r.status,
-        statusRaw: this.intern(r.statusRaw),
         channel: r.channel,
-        salesChannel: this.intern(r.salesChannel),
-        shipServiceLevel: this.intern(r.shipServiceLevel),
         items: r.items,
         awaitingShipment: r.awaitingShipment,
         source: r.source,
@@ -52,27 +50,18 @@ export class Collector implements RecordSink {
     // Several reports can describe one order; each fills what the others lack.
     have.purchasedAt ??= this.stamp(r.purchasedAt);
     have.latestShipDate ??= this.stamp(r.latestShipDate);
-    have.earliestShipDate ??= this.stamp(r.earliestShipDate);
     have.channel ??= r.channel;
     have.awaitingShipment ||= r.awaitingShipment;
-    if (r.status && (!have.status || have.status === 'other')) {
-      have.status = r.status;
-      have.statusRaw = this.intern(r.statusRaw);
-    }
+    if (r.status && (!have.status || have.status === 'other')) have.status = r.status;
   }
 
   confirmation(r: ConfirmationRecord): void {
     this.confirmations.push({
       orderId: own(r.orderId),
-      orderItemId: r.orderItemId === undefined ? undefined : own(r.orderItemId),
-      quantity: r.quantity,
       confirmedAt: this.stamp(r.confirmedAt),
       carrier: this.intern(r.carrier),
-      carrierRaw: this.intern(r.carrierRaw),
       trackingNumber: own(r.trackingNumber),
       trackingRaw: r.trackingRaw === undefined || r.trackingRaw === r.trackingNumber ? undefined : own(r.trackingRaw),
-      shipMethod: this.intern(r.shipMethod),
-      packageStatus: this.intern(r.packageStatus),
       source: r.source,
     });
   }
