@@ -1,5 +1,5 @@
 import type { Finding } from '../../src/model/finding.js';
-import type { AuditSummary, TargetFigure } from '../../src/model/result.js';
+import type { AuditResult, AuditSummary, TargetFigure } from '../../src/model/result.js';
 
 /** A finding with only what the check looks at; the rest is plausible filler. */
 export function finding(rule: string, orderId: string, trackingNumber: string, severity: Finding['severity'] = 'error'): Finding {
@@ -40,5 +40,24 @@ export function summary(rates: { lsr10?: number | null; lsr30?: number | null; v
     validTrackingRate: vtr === null ? figure(null, null) : figure(vtr, vtr > 0.95, 'Valid Tracking Rate'),
     lagHours: { count: 0, median: null, p90: null, max: null },
     rowsRejected: 0,
+  };
+}
+
+/** An audit result with nothing but the given findings and rates, as the check receives it. */
+export function auditResult(o: { asOf: string; findings?: Finding[]; rates?: Parameters<typeof summary>[0]; window?: AuditResult['window'] }): AuditResult {
+  return {
+    tool: { name: 'shipaudit', version: '0.1.0' },
+    asOf: o.asOf,
+    asOfSource: 'option',
+    marketplaceZone: 'America/Los_Angeles',
+    window: o.window ?? {},
+    graceHours: 24,
+    summary: summary(o.rates),
+    byCarrier: [],
+    byWeek: [],
+    findings: o.findings ?? [],
+    inputs: [],
+    unclassifiedEvents: [],
+    notes: [],
   };
 }

@@ -4,28 +4,14 @@ import { buildCheck } from '../../src/check/run.js';
 import type { CheckResult } from '../../src/check/types.js';
 import { checkJson, formatCheckText } from '../../src/report/check.js';
 import { plain } from '../../src/report/style.js';
-import { finding, summary } from './helpers.js';
+import { auditResult, finding } from './helpers.js';
 
 const ASOF = '2026-11-10T06:00:00-08:00';
 
 function result(o: { findings?: ReturnType<typeof finding>[]; reported?: string[]; history?: Array<[string, number]> } = {}): CheckResult {
   const findings = o.findings ?? [];
   return buildCheck({
-    audit: {
-      tool: { name: 'shipaudit', version: '0.1.0' },
-      asOf: ASOF,
-      asOfSource: 'option',
-      marketplaceZone: 'America/Los_Angeles',
-      window: {},
-      graceHours: 24,
-      summary: summary({ lsr30: 0.035 }),
-      byCarrier: [],
-      byWeek: [],
-      findings,
-      inputs: [],
-      unclassifiedEvents: [],
-      notes: [],
-    },
+    audit: auditResult({ asOf: ASOF, findings, rates: { lsr30: 0.035 } }),
     shipments: [],
     awaiting: [],
     asOfMs: Date.parse(ASOF),

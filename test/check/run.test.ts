@@ -5,28 +5,14 @@ import { buildCheck, exitCodeFor, type CheckInput } from '../../src/check/run.js
 import { emptyState } from '../../src/check/state.js';
 import type { AuditResult } from '../../src/model/result.js';
 import { shipment, stamp } from '../rules/build.js';
-import { finding, summary } from './helpers.js';
+import { auditResult, finding, summary } from './helpers.js';
 
 const ASOF = '2026-11-10T06:00:00-08:00';
 const asOfMs = Date.parse(ASOF);
 
 function input(overrides: Partial<CheckInput> & { findings?: AuditResult['findings']; rates?: Parameters<typeof summary>[0] } = {}): CheckInput {
   const { findings = [], rates, ...rest } = overrides;
-  const audit: AuditResult = {
-    tool: { name: 'shipaudit', version: '0.1.0' },
-    asOf: ASOF,
-    asOfSource: 'option',
-    marketplaceZone: 'America/Los_Angeles',
-    window: { from: '2026-10-11', to: '2026-11-10' },
-    graceHours: 24,
-    summary: summary(rates),
-    byCarrier: [],
-    byWeek: [],
-    findings,
-    inputs: [],
-    unclassifiedEvents: [],
-    notes: [],
-  };
+  const audit = auditResult({ asOf: ASOF, findings, rates, window: { from: '2026-10-11', to: '2026-11-10' } });
   return {
     audit,
     shipments: [],
