@@ -1,194 +1,401 @@
-import type { ConfirmationRecord, OrderRecord, PackageSummary, TrackingEvent } from '../model/records.js';
+import type { Channel, ConfirmationRecord, EventClass, OrderRecord, OrderStatus, PackageSummary, SourceRef, TrackingEvent } from '../model/records.js';
 import type { EventRef, TrackingFacts } from '../model/shipment.js';
-import type { Precision, Stamp, ZoneSource } from '../model/timestamp.js';
-import { localDateInZone } from '../model/zone.js';
+import type { Stamp } from '../model/timestamp.js';
 import type { RecordSink } from '../read/types.js';
+import { copyOf, f64, FileNames, i32, Interner, StampKinds, StampTable, u8 } from './columns.js';
 
-export type CollectedOrder = OrderRecord & { itemRows: number };
+/** An order as the collector merged it from all its item rows and reports. */
+export interface CollectedOrder {
+  orderId: string;
+  purchasedAt?: Stamp;
+  latestShipDate?: Stamp;
+  status?: OrderStatus;
+  channel?: Channel;
+  items?: number;
+  itemRows: number;
+  awaitingShipment?: boolean;
+  source: SourceRef;
+}
+
+/** A confirmation as the join reads it. */
+export interface CollectedConfirmation {
+  orderId: string;
+  confirmedAt?: Stamp;
+  carrier?: string;
+  trackingNumber: string;
+  trackingRaw?: string;
+  source: SourceRef;
+}
+
+const STATUSES: readonly (OrderStatus | undefined)[] = [undefined, 'pending', 'unshipped', 'partially-shipped', 'shipped', 'cancelled', 'unfulfillable', 'other'];
+const CHANNELS: readonly (Channel | undefined)[] = [undefined, 'MFN', 'AFN'];
+const CLASSES: readonly EventClass[] = ['physical', 'information', 'delivered', 'exception', 'unknown'];
+const code = <T>(list: readonly T[], v: T) => list.indexOf(v);
 
 /**
  * Gathers what the readers push, folding as it goes: every item row of an order into one order, every
  * scan of a tracking number into its first physical scan and its last event. A year of tracking data is tens
  * of millions of events, and the audit needs two of them per package.
  *
- * Orders and confirmations keep only the fields the join and the rules read. What is kept is copied
- * out of the reader's text: a field cut from a decoded 1 MB chunk is a view that
- * keeps the whole chunk alive, so keeping one order id per chunk would keep every file in memory. Values
- * that repeat (statuses, carriers, event texts, places) are shared instead of copied.
+ * What is kept goes into columns (./columns.ts): numbers in typed arrays, texts packed, repeated texts
+ * once. Orders, confirmations and tracking numbers are numbered in the order first seen; a tracking number
+ * has one number whether a confirmation or a tracking file named it first, so the join compares numbers.
  */
 export class Collector implements RecordSink {
-  readonly orders = new Map<string, CollectedOrder>();
-  readonly confirmations: ConfirmationRecord[] = [];
-  readonly tracking = new Map<string, TrackingFacts>();
   /** Newest event time seen: the audit's default clock. */
   newestEventMs = -Infinity;
   eventsSeen = 0;
   packagesSeen = 0;
-  private readonly shared = new Map<string, string>();
-  private readonly kinds = new Map<string, StampKind>();
+
+  private readonly kinds = new StampKinds();
+  private readonly files = new FileNames();
+  private readonly shared = new Interner();
+
+  // Orders, by order number.
+  private readonly orderIndex = new Map<string, number>();
+  private readonly orderIds: string[] = [];
+  private readonly oStamps = new StampTable(this.kinds);
+  private readonly oPurchased = i32(-1);
+  private readonly oLatestShip = i32(-1);
+  private readonly oStatus = u8();
+  private readonly oChannel = u8();
+  private readonly oItems = i32(-1);
+  private readonly oItemRows = i32();
+  private readonly oAwaiting = u8();
+  private readonly oFile = i32();
+  private readonly oLine = i32();
+
+  // Confirmations, by confirmation number.
+  private confCount = 0;
+  private readonly cOrderIds: string[] = [];
+  private readonly cStamps = new StampTable(this.kinds);
+  private readonly cAt = i32(-1);
+  private readonly cCarrier = i32(-1);
+  private readonly cNumber = i32(-1);
+  private readonly cTrackingRaw = new Map<number, string>();
+  private readonly cFile = i32();
+  private readonly cLine = i32();
+  /** Order numbers for confirmations of orders no order file has named (yet). */
+  private readonly unknownOrders = new Map<string, string>();
+
+  // Tracking numbers, by tracking number id.
+  private readonly numberIndex = new Map<string, number>();
+  private readonly numbers: string[] = [];
+  private trackedCount = 0;
+  private readonly tTracked = u8();
+  private readonly tEvents = i32();
+  private readonly tPossessionWithoutTime = u8();
+  private readonly tLatestStatus = new Map<number, string>();
+  private readonly tSummaryStamps = new StampTable(this.kinds);
+  /** Package summaries' first-scan column: stamp number and source, by tracking number id. */
+  private readonly tSummaryFirstScan = new Map<number, { stamp: number; ms: number; file: number; line: number }>();
+  private readonly firstPossession: EventSlots;
+  private readonly lastEvent: EventSlots;
+
+  constructor() {
+    this.firstPossession = new EventSlots(new StampTable(this.kinds), this.shared, this.files);
+    this.lastEvent = new EventSlots(new StampTable(this.kinds), this.shared, this.files);
+  }
+
+  get orderCount(): number {
+    return this.orderIds.length;
+  }
+
+  get confirmationCount(): number {
+    return this.confCount;
+  }
+
+  /** Tracking number ids handed out (confirmed or tracked). */
+  get numberCount(): number {
+    return this.numbers.length;
+  }
+
+  /** Tracking numbers that a tracking file mentions (not those only confirmed). */
+  get trackingCount(): number {
+    return this.trackedCount;
+  }
 
   order(r: OrderRecord): void {
-    const have = this.orders.get(r.orderId);
-    if (!have) {
-      // Only what the join and the rules read: a million orders make every field count.
-      const o: CollectedOrder = {
-        orderId: own(r.orderId),
-        purchasedAt: this.stamp(r.purchasedAt),
-        latestShipDate: this.stamp(r.latestShipDate),
-        status: r.status,
-        channel: r.channel,
-        items: r.items,
-        awaitingShipment: r.awaitingShipment,
-        source: r.source,
-        itemRows: 1,
-      };
-      this.orders.set(o.orderId, o);
+    const have = this.orderIndex.get(r.orderId);
+    if (have === undefined) {
+      const i = this.orderIds.length;
+      const id = this.unknownOrders.get(r.orderId) ?? copyOf(r.orderId);
+      this.orderIds.push(id);
+      this.orderIndex.set(id, i);
+      this.oPurchased.set(i, this.oStamps.add(r.purchasedAt));
+      this.oLatestShip.set(i, this.oStamps.add(r.latestShipDate));
+      this.oStatus.set(i, code(STATUSES, r.status));
+      this.oChannel.set(i, code(CHANNELS, r.channel));
+      if (r.items !== undefined) this.oItems.set(i, r.items);
+      this.oItemRows.set(i, 1);
+      if (r.awaitingShipment) this.oAwaiting.set(i, 1);
+      this.oFile.set(i, this.files.id(r.source.file));
+      this.oLine.set(i, r.source.line);
       return;
     }
-    have.itemRows++;
-    have.items = (have.items ?? 0) + (r.items ?? 1);
+    const i = have;
+    this.oItemRows.set(i, this.oItemRows.get(i) + 1);
+    this.oItems.set(i, Math.max(this.oItems.get(i), 0) + (r.items ?? 1));
     // Several reports can describe one order; each fills what the others lack.
-    have.purchasedAt ??= this.stamp(r.purchasedAt);
-    have.latestShipDate ??= this.stamp(r.latestShipDate);
-    have.channel ??= r.channel;
-    have.awaitingShipment ||= r.awaitingShipment;
-    if (r.status && (!have.status || have.status === 'other')) have.status = r.status;
+    if (this.oPurchased.get(i) < 0) this.oPurchased.set(i, this.oStamps.add(r.purchasedAt));
+    if (this.oLatestShip.get(i) < 0) this.oLatestShip.set(i, this.oStamps.add(r.latestShipDate));
+    if (this.oChannel.get(i) === 0) this.oChannel.set(i, code(CHANNELS, r.channel));
+    if (r.awaitingShipment) this.oAwaiting.set(i, 1);
+    const status = STATUSES[this.oStatus.get(i)];
+    if (r.status && (!status || status === 'other')) this.oStatus.set(i, code(STATUSES, r.status));
   }
 
   confirmation(r: ConfirmationRecord): void {
-    this.confirmations.push({
-      orderId: own(r.orderId),
-      confirmedAt: this.stamp(r.confirmedAt),
-      carrier: this.intern(r.carrier),
-      trackingNumber: own(r.trackingNumber),
-      trackingRaw: r.trackingRaw === undefined || r.trackingRaw === r.trackingNumber ? undefined : own(r.trackingRaw),
-      source: r.source,
-    });
+    const i = this.confCount++;
+    this.cOrderIds.push(this.orderIdText(r.orderId));
+    this.cAt.set(i, this.cStamps.add(r.confirmedAt));
+    this.cCarrier.set(i, this.shared.optional(r.carrier));
+    this.cNumber.set(i, r.trackingNumber === '' ? -1 : this.numberId(r.trackingNumber));
+    if (r.trackingRaw !== undefined && r.trackingRaw !== r.trackingNumber) this.cTrackingRaw.set(i, copyOf(r.trackingRaw));
+    this.cFile.set(i, this.files.id(r.source.file));
+    this.cLine.set(i, r.source.line);
   }
 
   event(e: TrackingEvent): void {
     this.eventsSeen++;
-    const facts = this.facts(e.trackingNumber);
-    facts.events++;
+    const t = this.tracked(e.trackingNumber);
+    this.tEvents.set(t, this.tEvents.get(t) + 1);
     if (!e.at) return;
     const ms = e.at.epochMs;
     if (ms > this.newestEventMs) this.newestEventMs = ms;
-    const last = !facts.lastEvent || ms >= facts.lastEvent.at.epochMs;
-    const possession = e.possession && (!facts.firstPossession || ms < facts.firstPossession.at.epochMs);
-    if (!last && !possession) return;
-    // One kept copy per event, shared by every slot it fills.
-    const ref = this.ref(e);
-    if (last) facts.lastEvent = ref;
-    if (possession) facts.firstPossession = ref;
+    if (!this.lastEvent.has(t) || ms >= this.lastEvent.epochMs(t)) this.lastEvent.set(t, e);
+    if (e.possession && (!this.firstPossession.has(t) || ms < this.firstPossession.epochMs(t))) this.firstPossession.set(t, e);
   }
 
   package(p: PackageSummary): void {
     this.packagesSeen++;
-    const facts = this.facts(p.trackingNumber);
-    facts.latestStatus = this.intern(p.status) ?? facts.latestStatus;
-    if (p.statusClass?.possession) facts.possessionWithoutTime = true;
+    const t = this.tracked(p.trackingNumber);
+    if (p.status !== undefined) this.tLatestStatus.set(t, this.shared.texts[this.shared.id(p.status)]);
+    if (p.statusClass?.possession) this.tPossessionWithoutTime.set(t, 1);
     if (p.latestEventAt && p.latestEventAt.epochMs > this.newestEventMs) this.newestEventMs = p.latestEventAt.epochMs;
-    if (p.firstScanAt && (!facts.summaryFirstScan || p.firstScanAt.epochMs < facts.summaryFirstScan.at.epochMs)) {
-      facts.summaryFirstScan = {
-        at: this.stamp(p.firstScanAt)!,
-        description: 'first scan / pickup (package summary)',
-        class: 'physical',
-        source: p.source,
-      };
+    const have = this.tSummaryFirstScan.get(t);
+    if (p.firstScanAt && (!have || p.firstScanAt.epochMs < have.ms)) {
+      this.tSummaryFirstScan.set(t, {
+        stamp: this.tSummaryStamps.add(p.firstScanAt),
+        ms: p.firstScanAt.epochMs,
+        file: this.files.id(p.source.file),
+        line: p.source.line,
+      });
       if (p.firstScanAt.epochMs > this.newestEventMs) this.newestEventMs = p.firstScanAt.epochMs;
     }
   }
 
-  private facts(trackingNumber: string): TrackingFacts {
-    let f = this.tracking.get(trackingNumber);
-    if (!f) {
-      f = { events: 0 };
-      this.tracking.set(own(trackingNumber), f);
-    }
-    return f;
+  // ---- reading back, by number ----
+
+  orderNumber(orderId: string): number | undefined {
+    return this.orderIndex.get(orderId);
   }
 
-  private ref(e: TrackingEvent): EventRef {
+  orderAt(i: number): CollectedOrder {
+    const items = this.oItems.get(i);
     return {
-      at: this.stamp(e.at)!,
-      description: this.intern(e.description)!,
-      location: this.intern(e.location),
-      class: e.class,
-      source: e.source,
+      orderId: this.orderIds[i],
+      purchasedAt: this.oStamps.stamp(this.oPurchased.get(i)),
+      latestShipDate: this.oStamps.stamp(this.oLatestShip.get(i)),
+      status: STATUSES[this.oStatus.get(i)],
+      channel: CHANNELS[this.oChannel.get(i)],
+      items: items < 0 ? undefined : items,
+      itemRows: this.oItemRows.get(i),
+      awaitingShipment: this.oAwaiting.get(i) === 1 || undefined,
+      source: { file: this.files.name(this.oFile.get(i)), line: this.oLine.get(i) },
     };
   }
 
-  private stamp(s: Stamp | undefined): Stamp | undefined {
-    if (!s) return undefined;
-    const key = `${s.precision}\u0000${s.zone}\u0000${s.zoneSource}\u0000${s.zoneNote ?? ''}\u0000${s.dayLengthMs ?? ''}`;
-    let kind = this.kinds.get(key);
-    if (!kind) {
-      kind = { precision: s.precision, zone: s.zone, zoneSource: s.zoneSource, zoneNote: s.zoneNote, dayLengthMs: s.dayLengthMs };
-      this.kinds.set(key, kind);
-    }
-    return new HeldStamp(own(s.raw), s.epochMs, kind);
+  orderIdAt(i: number): string {
+    return this.orderIds[i];
   }
 
-  private intern(s: string | undefined): string | undefined {
-    if (s === undefined) return undefined;
-    let v = this.shared.get(s);
-    if (v === undefined) {
-      v = own(s);
-      this.shared.set(v, v);
+  orderChannel(i: number): Channel | undefined {
+    return CHANNELS[this.oChannel.get(i)];
+  }
+
+  orderStatus(i: number): OrderStatus | undefined {
+    return STATUSES[this.oStatus.get(i)];
+  }
+
+  orderAwaiting(i: number): boolean {
+    return this.oAwaiting.get(i) === 1;
+  }
+
+  confirmationAt(i: number): CollectedConfirmation {
+    const n = this.cNumber.get(i);
+    return {
+      orderId: this.cOrderIds[i],
+      confirmedAt: this.cStamps.stamp(this.cAt.get(i)),
+      carrier: this.shared.text(this.cCarrier.get(i)),
+      trackingNumber: n < 0 ? '' : this.numbers[n],
+      trackingRaw: this.cTrackingRaw.get(i),
+      source: this.confirmationSource(i),
+    };
+  }
+
+  confirmationSource(i: number): SourceRef {
+    return { file: this.files.name(this.cFile.get(i)), line: this.cLine.get(i) };
+  }
+
+  confirmationOrderId(i: number): string {
+    return this.cOrderIds[i];
+  }
+
+  /** Epoch ms of the confirmation, NaN when it has no time. */
+  confirmedMs(i: number): number {
+    const s = this.cAt.get(i);
+    return s < 0 ? NaN : this.cStamps.epochMs(s);
+  }
+
+  confirmedStamp(i: number): Stamp | undefined {
+    return this.cStamps.stamp(this.cAt.get(i));
+  }
+
+  confirmationCarrier(i: number): string | undefined {
+    return this.shared.text(this.cCarrier.get(i));
+  }
+
+  /** The tracking number id of a confirmation; -1 when it carried none. */
+  confirmationNumber(i: number): number {
+    return this.cNumber.get(i);
+  }
+
+  confirmationTrackingRaw(i: number): string | undefined {
+    return this.cTrackingRaw.get(i);
+  }
+
+  trackingNumberText(n: number): string {
+    return this.numbers[n];
+  }
+
+  /** What the tracking files say about a tracking number id; undefined when none mentions it. */
+  trackingAt(n: number): TrackingFacts | undefined {
+    if (this.tTracked.get(n) !== 1) return undefined;
+    const f: TrackingFacts = { events: this.tEvents.get(n) };
+    const first = this.firstPossession.get(n);
+    if (first) f.firstPossession = first;
+    const last = this.lastEvent.get(n);
+    if (last) f.lastEvent = last;
+    const summary = this.tSummaryFirstScan.get(n);
+    if (summary) {
+      f.summaryFirstScan = {
+        at: this.tSummaryStamps.stamp(summary.stamp)!,
+        description: 'first scan / pickup (package summary)',
+        class: 'physical',
+        source: { file: this.files.name(summary.file), line: summary.line },
+      };
     }
-    return v;
+    if (this.tPossessionWithoutTime.get(n) === 1) f.possessionWithoutTime = true;
+    const status = this.tLatestStatus.get(n);
+    if (status !== undefined) f.latestStatus = status;
+    return f;
+  }
+
+  /** By the texts: for tests and `explain`. */
+  orderById(orderId: string): CollectedOrder | undefined {
+    const i = this.orderIndex.get(orderId);
+    return i === undefined ? undefined : this.orderAt(i);
+  }
+
+  trackingFacts(trackingNumber: string): TrackingFacts | undefined {
+    const n = this.numberIndex.get(trackingNumber);
+    return n === undefined ? undefined : this.trackingAt(n);
+  }
+
+  private orderIdText(orderId: string): string {
+    const i = this.orderIndex.get(orderId);
+    if (i !== undefined) return this.orderIds[i];
+    let id = this.unknownOrders.get(orderId);
+    if (id === undefined) {
+      id = copyOf(orderId);
+      this.unknownOrders.set(id, id);
+    }
+    return id;
+  }
+
+  private numberId(trackingNumber: string): number {
+    let n = this.numberIndex.get(trackingNumber);
+    if (n === undefined) {
+      n = this.numbers.length;
+      const own = copyOf(trackingNumber);
+      this.numbers.push(own);
+      this.numberIndex.set(own, n);
+    }
+    return n;
+  }
+
+  private tracked(trackingNumber: string): number {
+    const n = this.numberId(trackingNumber);
+    if (this.tTracked.get(n) === 0) {
+      this.tTracked.set(n, 1);
+      this.trackedCount++;
+    }
+    return n;
   }
 }
 
 /**
- * A copy of a string that does not share the memory of the text it was cut from. V8 keeps a substring
- * of 13 characters or more as a view into its parent; prefixing and slicing again makes it flatten a
- * fresh copy first. Shorter substrings are copies already.
+ * One kept event per tracking number (its first possession scan, or its last event), overwritten as
+ * later rows supersede it. The texts of overwritten stamps are garbage in the shared stamp table; when
+ * they outnumber the live ones it is rebuilt, so memory follows packages, not events.
  */
-function own(s: string): string {
-  // A JSON round trip yields a flat string of its own, and measured smallest of the ways tried (bench/RESULTS.md).
-  return s.length < 13 ? s : JSON.parse(JSON.stringify(s));
-}
+class EventSlots {
+  private readonly stamp = i32(-1);
+  private readonly ms = f64();
+  private readonly description = i32();
+  private readonly location = i32(-1);
+  private readonly cls = u8();
+  private readonly file = i32();
+  private readonly line = i32();
+  private live = 0;
 
-/** How a group of stamps was read: shared by every stamp read the same way (same zone, source, note). */
-interface StampKind {
-  precision: Precision;
-  zone: string;
-  zoneSource: ZoneSource;
-  zoneNote?: string;
-  dayLengthMs?: number;
-}
-
-/**
- * A kept stamp: its own text and instant, the rest shared. A million orders hold millions of stamps, and
- * most of a plain stamp's fields are the same for every row of a file.
- */
-class HeldStamp implements Stamp {
   constructor(
-    readonly raw: string,
-    readonly epochMs: number,
-    private readonly kind: StampKind,
+    private stamps: StampTable,
+    private readonly shared: Interner,
+    private readonly files: FileNames,
   ) {}
-  get precision(): Precision {
-    return this.kind.precision;
+
+  has(n: number): boolean {
+    return this.stamp.get(n) >= 0;
   }
-  get zone(): string {
-    return this.kind.zone;
+
+  epochMs(n: number): number {
+    return this.ms.get(n);
   }
-  get zoneSource(): ZoneSource {
-    return this.kind.zoneSource;
+
+  set(n: number, e: TrackingEvent): void {
+    if (!this.has(n)) this.live++;
+    this.stamp.set(n, this.stamps.add(e.at));
+    this.ms.set(n, e.at!.epochMs);
+    this.description.set(n, this.shared.id(e.description));
+    this.location.set(n, this.shared.optional(e.location));
+    this.cls.set(n, code(CLASSES, e.class));
+    this.file.set(n, this.files.id(e.source.file));
+    this.line.set(n, e.source.line);
+    if (this.stamps.size > 2 * this.live + 65_536) this.compact();
   }
-  get zoneNote(): string | undefined {
-    return this.kind.zoneNote;
+
+  get(n: number): EventRef | undefined {
+    const s = this.stamp.get(n);
+    if (s < 0) return undefined;
+    return {
+      at: this.stamps.stamp(s)!,
+      description: this.shared.texts[this.description.get(n)],
+      location: this.shared.text(this.location.get(n)),
+      class: CLASSES[this.cls.get(n)],
+      source: { file: this.files.name(this.file.get(n)), line: this.line.get(n) },
+    };
   }
-  get dayLengthMs(): number | undefined {
-    return this.kind.dayLengthMs;
-  }
-  get localDate(): string {
-    return localDateInZone(this.epochMs, this.kind.zone);
-  }
-  toJSON(): Stamp {
-    const { raw, epochMs, precision, zone, zoneSource, zoneNote, localDate, dayLengthMs } = this;
-    return { raw, epochMs, precision, zone, zoneSource, zoneNote, localDate, dayLengthMs };
+
+  private compact(): void {
+    const fresh = new StampTable(this.stamps.kinds);
+    for (let n = 0, seen = 0; seen < this.live; n++) {
+      const s = this.stamp.get(n);
+      if (s < 0) continue;
+      this.stamp.set(n, fresh.copy(this.stamps, s));
+      seen++;
+    }
+    this.stamps = fresh;
   }
 }

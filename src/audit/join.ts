@@ -1,7 +1,6 @@
 import { recognizeTrackingNumber } from '../knowledge/tracking-numbers.js';
-import type { ConfirmationRecord, OrderRecord } from '../model/records.js';
 import type { OrderFacts, Shipment } from '../model/shipment.js';
-import type { Collector } from './collect.js';
+import type { CollectedOrder, Collector } from './collect.js';
 import { computeLatestShipDate, type Handling } from './ship-by.js';
 
 export interface Window {
@@ -19,7 +18,15 @@ export const EXCLUSION = {
 } as const;
 
 export interface Joined {
-  shipments: Shipment[];
+  /** How many shipments were joined. */
+  count: number;
+  /**
+   * The i-th shipment in audit order (confirmation time, then order id), built on each call: a million
+   * shipments are kept as a few numbers each and become objects only while a rule or report looks at them.
+   */
+  at(i: number): Shipment;
+  /** Every shipment as an object, in audit order: for small audits (the nightly check, the appeal) and tests. */
+  readonly shipments: Shipment[];
   excluded: Record<string, number>;
   /** Seller-fulfilled orders with no confirmation yet (from order reports), for the nightly check. */
   awaiting: OrderFacts[];
@@ -30,85 +37,180 @@ export interface Joined {
 /**
  * Orders join confirmations by order id; confirmations join tracking by normalised tracking number.
  * Each distinct (order, tracking number) is one shipment, confirmed at its earliest confirmation row.
+ *
+ * Works on the collector's numbers: every confirmation gets an order key (the order's number, or a new
+ * one for an order no order file names), its rows are chained per order, and an order's packages are
+ * told apart by tracking number id. No text is built or hashed per row.
  */
 export function join(c: Collector, handling: Handling, window: Window = {}): Joined {
   const excluded: Record<string, number> = {};
   const skip = (reason: string) => (excluded[reason] = (excluded[reason] ?? 0) + 1);
 
-  const orderFacts = new Map<string, OrderFacts>();
-  const factsOf = (id: string): OrderFacts | undefined => {
-    let f = orderFacts.get(id);
-    if (f) return f;
-    const o = c.orders.get(id);
-    if (!o) return undefined;
-    f = toFacts(o, handling);
-    orderFacts.set(id, f);
-    return f;
-  };
+  const confs = c.confirmationCount;
+  const orders = c.orderCount;
+  const unknownKey = new Map<string, number>();
+  const unknownIds: string[] = [];
+  const keyOf = new Int32Array(confs);
+  for (let k = 0; k < confs; k++) {
+    const id = c.confirmationOrderId(k);
+    let key = c.orderNumber(id);
+    if (key === undefined) {
+      key = unknownKey.get(id);
+      if (key === undefined) {
+        key = orders + unknownIds.length;
+        unknownKey.set(id, key);
+        unknownIds.push(id);
+      }
+    }
+    keyOf[k] = key;
+  }
+  const keys = orders + unknownIds.length;
+  const orderIdOfKey = (key: number) => (key < orders ? c.orderIdAt(key) : unknownIds[key - orders]);
 
-  const packages = new Map<string, ConfirmationRecord[]>();
-  for (const conf of c.confirmations) {
-    const key = `${conf.orderId}\u0000${conf.trackingNumber}`;
-    const list = packages.get(key);
-    if (list) list.push(conf);
-    else packages.set(key, [conf]);
+  // Each order's confirmation rows, chained in file order.
+  const head = new Int32Array(keys).fill(-1);
+  const tail = new Int32Array(keys).fill(-1);
+  const next = new Int32Array(confs).fill(-1);
+  for (let k = 0; k < confs; k++) {
+    const key = keyOf[k];
+    if (head[key] < 0) head[key] = k;
+    else next[tail[key]] = k;
+    tail[key] = k;
   }
 
-  const ordersByNumber = new Map<string, Set<string>>();
-  const shipments: Shipment[] = [];
-  const confirmedOrders = new Set<string>();
+  const confirmed = new Uint8Array(keys);
+  const seen = new Uint8Array(keys);
+  const firstOrderOfNumber = new Int32Array(c.numberCount).fill(-1);
+  /** Numbers confirmed on several orders: (first row of the package, order key) per package. */
+  const shared = new Map<number, Array<[number, number]>>();
+  const sFirst: number[] = [];
+  const sKey: number[] = [];
+  const sNumber: number[] = [];
+  const sRowsFrom: number[] = [];
+  const rows: number[] = [];
   let withoutOrder = 0;
-  for (const rows of packages.values()) {
-    const first = rows.reduce((a, b) => (b.confirmedAt!.epochMs < a.confirmedAt!.epochMs ? b : a));
-    confirmedOrders.add(first.orderId);
-    const order = factsOf(first.orderId);
-    // Counted once per order below, not per package.
-    if (order?.channel === 'AFN' || order?.status === 'cancelled') continue;
-    const at = first.confirmedAt!.epochMs;
-    if ((window.fromMs !== undefined && at < window.fromMs) || (window.toMs !== undefined && at >= window.toMs)) {
-      skip(EXCLUSION.window);
-      continue;
-    }
-    if (!order) withoutOrder++;
-    const tn = first.trackingNumber;
-    if (tn !== '') {
-      let set = ordersByNumber.get(tn);
-      if (!set) ordersByNumber.set(tn, (set = new Set()));
-      set.add(first.orderId);
-    }
-    shipments.push({
-      orderId: first.orderId,
-      trackingNumber: tn,
-      trackingRaw: first.trackingRaw,
-      carrier: rows.find((r) => r.carrier)?.carrier,
-      confirmedAt: first.confirmedAt!,
-      confirmations: rows.map((r) => r.source),
-      order,
-      tracking: tn === '' ? undefined : c.tracking.get(tn),
-      recognition: tn === '' ? NO_NUMBER : recognizeTrackingNumber(tn),
-      sharedWith: [],
-    });
-  }
-  for (const s of shipments) {
-    const set = s.trackingNumber === '' ? undefined : ordersByNumber.get(s.trackingNumber);
-    if (set && set.size > 1) s.sharedWith = [...set].filter((id) => id !== s.orderId);
-  }
-  shipments.sort((a, b) => a.confirmedAt.epochMs - b.confirmedAt.epochMs || a.orderId.localeCompare(b.orderId));
 
-  for (const o of c.orders.values()) {
-    if (o.channel === 'AFN') skip(EXCLUSION.afn);
-    else if (o.status === 'cancelled') skip(EXCLUSION.cancelled);
+  const pkgNumber: number[] = [];
+  const pkgRows: number[][] = [];
+  for (let k0 = 0; k0 < confs; k0++) {
+    const key = keyOf[k0];
+    if (seen[key]) continue;
+    seen[key] = 1;
+    pkgNumber.length = 0;
+    pkgRows.length = 0;
+    for (let k = head[key]; k >= 0; k = next[k]) {
+      const n = c.confirmationNumber(k);
+      const p = pkgNumber.indexOf(n);
+      if (p >= 0) pkgRows[p].push(k);
+      else {
+        pkgNumber.push(n);
+        pkgRows.push([k]);
+      }
+    }
+    const order = key < orders ? key : -1;
+    for (let p = 0; p < pkgNumber.length; p++) {
+      const list = pkgRows[p];
+      let first = list[0];
+      for (const k of list) if (c.confirmedMs(k) < c.confirmedMs(first)) first = k;
+      confirmed[key] = 1;
+      // Counted once per order below, not per package.
+      if (order >= 0 && (c.orderChannel(order) === 'AFN' || c.orderStatus(order) === 'cancelled')) continue;
+      const at = c.confirmedMs(first);
+      if ((window.fromMs !== undefined && at < window.fromMs) || (window.toMs !== undefined && at >= window.toMs)) {
+        skip(EXCLUSION.window);
+        continue;
+      }
+      if (order < 0) withoutOrder++;
+      const n = pkgNumber[p];
+      if (n >= 0) {
+        const before = firstOrderOfNumber[n];
+        if (before < 0) firstOrderOfNumber[n] = key;
+        else if (before !== key || shared.has(n)) {
+          let l = shared.get(n);
+          if (!l) shared.set(n, (l = [[packageStart(n, before), before]]));
+          l.push([list[0], key]);
+        }
+      }
+      sFirst.push(first);
+      sKey.push(key);
+      sNumber.push(n);
+      sRowsFrom.push(rows.length);
+      for (const k of list) rows.push(k);
+    }
   }
-  const awaiting = [...c.orders.values()]
-    .filter((o) => !confirmedOrders.has(o.orderId) && o.channel !== 'AFN' && (o.awaitingShipment || o.status === 'unshipped' || o.status === 'pending' || o.status === 'partially-shipped'))
-    .map((o) => factsOf(o.orderId)!);
+  sRowsFrom.push(rows.length);
 
-  return { shipments, excluded, awaiting, withoutOrder };
+  /** Where the package of number n on order key began (the order's first row with that number). */
+  function packageStart(n: number, key: number): number {
+    for (let k = head[key]; k >= 0; k = next[k]) if (c.confirmationNumber(k) === n) return k;
+    return -1;
+  }
+
+  // Other orders per shared number, in the order their packages first appear in the confirmations.
+  const sharedOrders = new Map<number, number[]>();
+  for (const [n, list] of shared) {
+    list.sort((a, b) => a[0] - b[0]);
+    const distinct: number[] = [];
+    for (const [, key] of list) if (!distinct.includes(key)) distinct.push(key);
+    if (distinct.length > 1) sharedOrders.set(n, distinct);
+  }
+
+  const count = sFirst.length;
+  const ms = new Float64Array(count);
+  for (let i = 0; i < count; i++) ms[i] = c.confirmedMs(sFirst[i]);
+  const sorted = Array.from({ length: count }, (_, i) => i);
+  sorted.sort((a, b) => ms[a] - ms[b] || (sKey[a] === sKey[b] ? a - b : orderIdOfKey(sKey[a]).localeCompare(orderIdOfKey(sKey[b]))) || a - b);
+
+  for (let o = 0; o < orders; o++) {
+    if (c.orderChannel(o) === 'AFN') skip(EXCLUSION.afn);
+    else if (c.orderStatus(o) === 'cancelled') skip(EXCLUSION.cancelled);
+  }
+  const awaiting: OrderFacts[] = [];
+  for (let o = 0; o < orders; o++) {
+    if (confirmed[o] || c.orderChannel(o) === 'AFN') continue;
+    const status = c.orderStatus(o);
+    if (c.orderAwaiting(o) || status === 'unshipped' || status === 'pending' || status === 'partially-shipped') awaiting.push(toFacts(c.orderAt(o), handling));
+  }
+
+  const at = (i: number): Shipment => {
+    const j = sorted[i];
+    const first = sFirst[j];
+    const key = sKey[j];
+    const n = sNumber[j];
+    const mine = rows.slice(sRowsFrom[j], sRowsFrom[j + 1]);
+    let carrier: string | undefined;
+    for (const k of mine) if ((carrier = c.confirmationCarrier(k))) break;
+    const others = n >= 0 ? sharedOrders.get(n) : undefined;
+    const trackingNumber = n < 0 ? '' : c.trackingNumberText(n);
+    return {
+      orderId: orderIdOfKey(key),
+      trackingNumber,
+      trackingRaw: c.confirmationTrackingRaw(first),
+      carrier: carrier || undefined,
+      confirmedAt: c.confirmedStamp(first)!,
+      confirmations: mine.map((k) => c.confirmationSource(k)),
+      order: key < orders ? toFacts(c.orderAt(key), handling) : undefined,
+      tracking: n < 0 ? undefined : c.trackingAt(n),
+      recognition: n < 0 ? NO_NUMBER : recognizeTrackingNumber(trackingNumber),
+      sharedWith: others ? others.filter((o) => o !== key).map(orderIdOfKey) : [],
+    };
+  };
+  let all: Shipment[] | undefined;
+  return {
+    count,
+    at,
+    get shipments() {
+      return (all ??= Array.from({ length: count }, (_, i) => at(i)));
+    },
+    excluded,
+    awaiting,
+    withoutOrder,
+  };
 }
 
 const NO_NUMBER = Object.freeze({ checkDigit: 'none' as const });
 
-function toFacts(o: OrderRecord & { itemRows?: number }, handling: Handling): OrderFacts {
+function toFacts(o: CollectedOrder, handling: Handling): OrderFacts {
   const computed = !o.latestShipDate && o.purchasedAt !== undefined;
   return {
     orderId: o.orderId,

@@ -36,8 +36,9 @@ const DAY = 24 * HOUR;
 /** The audit with the shipments and each one's rule hits, for figures over other groupings (before/after a fix). */
 export interface AuditDetail {
   result: AuditResult;
-  shipments: Shipment[];
-  hits: ReadonlyMap<Shipment, ReadonlySet<string>>;
+  /** Built on first use: a large audit never needs them as objects. */
+  readonly shipments: Shipment[];
+  readonly hits: ReadonlyMap<Shipment, ReadonlySet<string>>;
   /** Seller-fulfilled orders not confirmed yet (from order reports): the nightly check's "ship today". */
   awaiting: OrderFacts[];
 }
@@ -46,45 +47,78 @@ export function audit(c: Collector, opts: AuditOptions): AuditResult {
   return auditDetailed(c, opts).result;
 }
 
+/**
+ * Runs every active rule over every shipment in one pass. Each shipment is an object only for its turn
+ * (see join.ts); what the figures need of it is tallied on the way, and its rule hits are kept as bits.
+ */
 export function auditDetailed(c: Collector, opts: AuditOptions): AuditDetail {
   const zone = opts.marketplaceZone;
   const joined = join(c, opts.handling, opts.window);
-  const hasTrackingData = c.tracking.size > 0;
+  const hasTrackingData = c.trackingCount > 0;
   const asOfSource: AuditResult['asOfSource'] =
     opts.asOfMs !== undefined ? 'option' : Number.isFinite(c.newestEventMs) ? 'newest tracking event' : 'clock';
   const asOfMs = opts.asOfMs ?? (Number.isFinite(c.newestEventMs) ? c.newestEventMs : Date.now());
+  const periodEnd = opts.window.toMs ?? asOfMs;
+  const inWindow = (s: Shipment, days: number) => s.confirmedAt.epochMs > periodEnd - days * DAY && s.confirmedAt.epochMs <= periodEnd;
 
   const active = activeRules(opts);
+  const ids = active.map((a) => a.rule.meta.id);
+  let errorBits = 0;
+  active.forEach((a, b) => a.severity === 'error' && (errorBits |= 1 << b));
+  const bitsOf = new Int32Array(joined.count);
   const findings: Finding[] = [];
-  const byShipment = new Map<Shipment, Set<string>>();
-  for (const s of joined.shipments) {
-    const hits = new Set<string>();
-    for (const { rule, severity, options } of active) {
+  const overall = new GroupTally();
+  const byCarrier = new Map<string, GroupTally>();
+  const byWeek = new Map<string, GroupTally>();
+  const lsr10 = new LateShipmentTally();
+  const lsr30 = new LateShipmentTally();
+  const vtr = { shipments: 0, valid: 0 };
+  let matchedWithTracking = 0;
+  let shipmentsWithErrors = 0;
+  const tally = (m: Map<string, GroupTally>, key: string) => {
+    let t = m.get(key);
+    if (!t) m.set(key, (t = new GroupTally()));
+    return t;
+  };
+
+  for (let i = 0; i < joined.count; i++) {
+    const s = joined.at(i);
+    let bits = 0;
+    for (let b = 0; b < active.length; b++) {
+      const { rule, severity, options } = active[b];
       const r = rule.check(s, { asOfMs, hasTrackingData, options });
       if (!r) continue;
-      hits.add(rule.meta.id);
+      bits |= 1 << b;
       findings.push(toFinding(s, rule.meta.id, severity, r.message, r.lagHours, zone));
     }
-    byShipment.set(s, hits);
+    bitsOf[i] = bits;
+    const has = (id: string) => hasBit(bits, ids, id);
+    overall.add(s, has);
+    tally(byCarrier, s.carrier ?? 'unknown carrier').add(s, has);
+    tally(byWeek, isoWeek(s.confirmedAt.epochMs, zone)).add(s, has);
+    if (inWindow(s, 10)) lsr10.add(s, has);
+    if (inWindow(s, 30)) {
+      lsr30.add(s, has);
+      vtr.shipments++;
+      if (hasTrackingData && s.trackingNumber !== '' && hasPhysicalScan(s)) vtr.valid++;
+    }
+    if (s.tracking) matchedWithTracking++;
+    if (bits & errorBits) shipmentsWithErrors++;
   }
 
-  const group = (key: string, list: Shipment[]): GroupFigures => groupFigures(key, list, byShipment);
-  const shipments = joined.shipments;
-  const overall = group('all', shipments);
+  const all = overall.figures('all');
   const findingsByRule: Record<string, number> = {};
-  for (const { rule } of active) findingsByRule[rule.meta.id] = 0;
+  for (const id of ids) findingsByRule[id] = 0;
   const findingsBySeverity: Record<Severity, number> = { error: 0, warning: 0 };
   for (const f of findings) {
     findingsByRule[f.rule]++;
     findingsBySeverity[f.severity]++;
   }
-  const periodEnd = opts.window.toMs ?? asOfMs;
   const notes: string[] = [];
   if (!hasTrackingData) notes.push('No tracking data was given: confirmations could not be compared with carrier scans (confirmed-before-handover, no-carrier-scan, late-handover, tracking-not-found and the Valid Tracking Rate were not checked).');
-  if (c.orders.size === 0) notes.push('No order report was given: purchase dates and latest ship dates are unknown, so late-confirmation and late-handover were not checked.');
-  if (joined.withoutOrder > 0 && c.orders.size > 0) notes.push(`${joined.withoutOrder} shipment(s) have no matching order in the order files: they were checked without ship-by dates.`);
+  if (c.orderCount === 0) notes.push('No order report was given: purchase dates and latest ship dates are unknown, so late-confirmation and late-handover were not checked.');
+  if (joined.withoutOrder > 0 && c.orderCount > 0) notes.push(`${joined.withoutOrder} shipment(s) have no matching order in the order files: they were checked without ship-by dates.`);
 
-  const inWindow = (s: Shipment, days: number) => s.confirmedAt.epochMs > periodEnd - days * DAY && s.confirmedAt.epochMs <= periodEnd;
   const unclassified = Object.entries(opts.unclassified)
     .map(([description, count]) => ({ description, count }))
     .sort((a, b) => b.count - a.count || a.description.localeCompare(b.description));
@@ -97,39 +131,59 @@ export function auditDetailed(c: Collector, opts: AuditOptions): AuditDetail {
     window: { from: opts.window.from, to: opts.window.to },
     graceHours: opts.graceHours,
     summary: {
-      shipments: shipments.length,
+      shipments: joined.count,
       excluded: joined.excluded,
       confirmationsWithoutOrder: joined.withoutOrder,
-      matchedWithTracking: shipments.filter((s) => s.tracking).length,
-      withPhysicalScan: overall.withPhysicalScan,
+      matchedWithTracking,
+      withPhysicalScan: all.withPhysicalScan,
       hasTrackingData,
-      hasOrderData: c.orders.size > 0,
+      hasOrderData: c.orderCount > 0,
       findingsByRule,
       findingsBySeverity,
-      shipmentsWithErrors: shipments.filter((s) => [...byShipment.get(s)!].some((id) => active.find((a) => a.rule.meta.id === id)?.severity === 'error')).length,
+      shipmentsWithErrors,
       earlyConfirmationRate: {
-        count: overall.earlyConfirmations,
-        of: overall.withScanTime,
-        value: overall.earlyConfirmationRate,
+        count: all.earlyConfirmations,
+        of: all.withScanTime,
+        value: all.earlyConfirmationRate,
         label: 'Early confirmation rate',
         target: '0%',
-        meetsTarget: overall.withScanTime === 0 ? null : overall.earlyConfirmations === 0,
+        meetsTarget: all.withScanTime === 0 ? null : all.earlyConfirmations === 0,
         basis: `shipments confirmed more than ${opts.graceHours} h before the first physical carrier scan, of those whose first scan time is known`,
       },
-      lateShipmentRate10: lateShipmentRate(shipments.filter((s) => inWindow(s, 10)), byShipment, 10),
-      lateShipmentRate30: lateShipmentRate(shipments.filter((s) => inWindow(s, 30)), byShipment, 30),
-      validTrackingRate: validTrackingRate(shipments.filter((s) => inWindow(s, 30)), hasTrackingData),
-      lagHours: overall.lagHours,
+      lateShipmentRate10: lsr10.figure(10),
+      lateShipmentRate30: lsr30.figure(30),
+      validTrackingRate: validTrackingRate(vtr.valid, vtr.shipments, hasTrackingData),
+      lagHours: all.lagHours,
       rowsRejected: opts.inputs.reduce((n, i) => n + i.rowsRejected, 0),
     },
-    byCarrier: groupBy(shipments, (s) => s.carrier ?? 'unknown carrier').map(([k, list]) => group(k, list)).sort((a, b) => b.shipments - a.shipments),
-    byWeek: groupBy(shipments, (s) => isoWeek(s.confirmedAt.epochMs, zone)).map(([k, list]) => group(k, list)).sort((a, b) => a.key.localeCompare(b.key)),
+    byCarrier: [...byCarrier].map(([k, t]) => t.figures(k)).sort((a, b) => b.shipments - a.shipments),
+    byWeek: [...byWeek].map(([k, t]) => t.figures(k)).sort((a, b) => a.key.localeCompare(b.key)),
     findings,
     inputs: opts.inputs,
     unclassifiedEvents: unclassified,
     notes,
   };
-  return { result, shipments, hits: byShipment, awaiting: joined.awaiting };
+
+  let hits: Map<Shipment, Set<string>> | undefined;
+  return {
+    result,
+    get shipments() {
+      return joined.shipments;
+    },
+    get hits() {
+      if (!hits) {
+        hits = new Map();
+        joined.shipments.forEach((s, i) => hits!.set(s, new Set(ids.filter((_, b) => bitsOf[i] & (1 << b)))));
+      }
+      return hits;
+    },
+    awaiting: joined.awaiting,
+  };
+}
+
+function hasBit(bits: number, ids: readonly string[], id: string): boolean {
+  const b = ids.indexOf(id);
+  return b >= 0 && (bits & (1 << b)) !== 0;
 }
 
 function activeRules(opts: AuditOptions) {
@@ -164,60 +218,74 @@ export function lagHours(s: Shipment): number | undefined {
 }
 
 export function groupFigures(key: string, list: readonly Shipment[], hits: ReadonlyMap<Shipment, ReadonlySet<string>>): GroupFigures {
-  let early = 0;
-  let late = 0;
-  let withScanTime = 0;
-  let withPhysicalScan = 0;
-  const lags: number[] = [];
-  const carriers = new Map<string, number>();
+  const t = new GroupTally();
   for (const s of list) {
     const h = hits.get(s)!;
-    if (h.has('confirmed-before-handover')) early++;
-    if (h.has('late-confirmation')) late++;
-    if (hasPhysicalScan(s)) withPhysicalScan++;
-    const lag = lagHours(s);
-    if (lag !== undefined) {
-      withScanTime++;
-      lags.push(lag);
-    }
-    const c = s.carrier ?? 'unknown carrier';
-    carriers.set(c, (carriers.get(c) ?? 0) + 1);
+    t.add(s, (id) => h.has(id));
   }
-  return {
-    key,
-    shipments: list.length,
-    earlyConfirmations: early,
-    withScanTime,
-    earlyConfirmationRate: rate(early, withScanTime).value,
-    lateConfirmations: late,
-    withPhysicalScan,
-    lagHours: distribution(lags),
-    carriers: [...carriers.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c),
-  };
+  return t.figures(key);
+}
+
+/** The figures of one group of shipments (all, a carrier, a week), added up one shipment at a time. */
+class GroupTally {
+  private shipments = 0;
+  private early = 0;
+  private late = 0;
+  private withPhysicalScan = 0;
+  private readonly lags: number[] = [];
+  private readonly carriers = new Map<string, number>();
+
+  add(s: Shipment, has: (rule: string) => boolean): void {
+    this.shipments++;
+    if (has('confirmed-before-handover')) this.early++;
+    if (has('late-confirmation')) this.late++;
+    if (hasPhysicalScan(s)) this.withPhysicalScan++;
+    const lag = lagHours(s);
+    if (lag !== undefined) this.lags.push(lag);
+    const c = s.carrier ?? 'unknown carrier';
+    this.carriers.set(c, (this.carriers.get(c) ?? 0) + 1);
+  }
+
+  figures(key: string): GroupFigures {
+    return {
+      key,
+      shipments: this.shipments,
+      earlyConfirmations: this.early,
+      withScanTime: this.lags.length,
+      earlyConfirmationRate: rate(this.early, this.lags.length).value,
+      lateConfirmations: this.late,
+      withPhysicalScan: this.withPhysicalScan,
+      lagHours: distribution(this.lags),
+      carriers: [...this.carriers.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c),
+    };
+  }
 }
 
 /** Amazon counts orders, not packages: an order is late when any of its packages was confirmed late. */
-function lateShipmentRate(list: Shipment[], hits: Map<Shipment, Set<string>>, days: number): TargetFigure {
-  const orders = new Map<string, boolean>();
-  for (const s of list) {
-    if (!s.order?.latestShipDate) continue;
-    orders.set(s.orderId, (orders.get(s.orderId) ?? false) || hits.get(s)!.has('late-confirmation'));
+class LateShipmentTally {
+  private readonly orders = new Map<string, boolean>();
+
+  add(s: Shipment, has: (rule: string) => boolean): void {
+    if (!s.order?.latestShipDate) return;
+    this.orders.set(s.orderId, (this.orders.get(s.orderId) ?? false) || has('late-confirmation'));
   }
-  const late = [...orders.values()].filter(Boolean).length;
-  const r = rate(late, orders.size);
-  return {
-    ...r,
-    label: `${TARGETS.lateShipmentRate.label} (${days} days)`,
-    target: TARGETS.lateShipmentRate.note,
-    meetsTarget: r.value === null ? null : r.value < TARGETS.lateShipmentRate.max,
-    basis: `orders confirmed in the last ${days} days with a known latest ship date; late = confirmed after it`,
-  };
+
+  figure(days: number): TargetFigure {
+    let late = 0;
+    for (const v of this.orders.values()) if (v) late++;
+    const r = rate(late, this.orders.size);
+    return {
+      ...r,
+      label: `${TARGETS.lateShipmentRate.label} (${days} days)`,
+      target: TARGETS.lateShipmentRate.note,
+      meetsTarget: r.value === null ? null : r.value < TARGETS.lateShipmentRate.max,
+      basis: `orders confirmed in the last ${days} days with a known latest ship date; late = confirmed after it`,
+    };
+  }
 }
 
-function validTrackingRate(list: Shipment[], hasTrackingData: boolean): TargetFigure {
-  const withNumber = list.filter((s) => s.trackingNumber !== '');
-  const valid = hasTrackingData ? withNumber.filter(hasPhysicalScan).length : 0;
-  const r = hasTrackingData ? rate(valid, list.length) : { count: 0, of: 0, value: null };
+function validTrackingRate(valid: number, shipments: number, hasTrackingData: boolean): TargetFigure {
+  const r = hasTrackingData ? rate(valid, shipments) : { count: 0, of: 0, value: null };
   return {
     ...r,
     label: TARGETS.validTrackingRate.label,
@@ -225,17 +293,6 @@ function validTrackingRate(list: Shipment[], hasTrackingData: boolean): TargetFi
     meetsTarget: r.value === null ? null : r.value > TARGETS.validTrackingRate.min,
     basis: 'shipments confirmed in the last 30 days whose tracking number has at least one physical carrier scan',
   };
-}
-
-function groupBy<T>(list: T[], key: (t: T) => string): Array<[string, T[]]> {
-  const m = new Map<string, T[]>();
-  for (const t of list) {
-    const k = key(t);
-    const l = m.get(k);
-    if (l) l.push(t);
-    else m.set(k, [t]);
-  }
-  return [...m.entries()];
 }
 
 /** ISO week of a moment in the marketplace zone, written with its Monday: "2026-W41 (Oct 05)". */

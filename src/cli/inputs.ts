@@ -113,7 +113,7 @@ export async function collectAll(paths: readonly string[], settings: Settings): 
 
 /** Commands that audit shipments need at least one confirmation; without one there is nothing to judge. */
 export function requireConfirmations(collector: Collector): void {
-  if (collector.confirmations.length === 0) {
+  if (collector.confirmationCount === 0) {
     throw new UsageError('no shipping confirmations found: give a shipping-confirmation file, an Orders API export or an ERP export (`shipaudit inspect` shows what each file was read as)');
   }
 }

@@ -46,7 +46,7 @@ function collect(orders: OrderRecord[], confs: ConfirmationRecord[], events: Tra
 describe('Collector', () => {
   it('merges the item rows of an order and keeps what each report adds', () => {
     const c = collect([order('A', { items: 2 }), order('A', { items: 1, latestShipDate: at('2026-10-07') })], []);
-    const a = c.orders.get('A')!;
+    const a = c.orderById('A')!;
     expect(a.items).toBe(3);
     expect(a.itemRows).toBe(2);
     expect(a.latestShipDate?.localDate).toBe('2026-10-07');
@@ -59,7 +59,7 @@ describe('Collector', () => {
       event('N1', '2026-10-06T09:00:00-07:00', true, 'Accepted'),
       event('N1', '2026-10-09T09:00:00-07:00', true, 'Delivered'),
     ]);
-    const f = c.tracking.get('N1')!;
+    const f = c.trackingFacts('N1')!;
     expect(f.events).toBe(4);
     expect(f.firstPossession?.description).toBe('Accepted');
     expect(f.lastEvent?.description).toBe('Delivered');
@@ -133,5 +133,32 @@ describe('join', () => {
   it('lists unconfirmed seller-fulfilled orders as awaiting shipment', () => {
     const c = collect([order('A', { status: 'unshipped' }), order('B', { status: 'unshipped', channel: 'AFN' }), order('C')], [conf('C', 'N', '2026-10-06T10:00:00-07:00')]);
     expect(join(c, handling).awaiting.map((o) => o.orderId)).toEqual(['A']);
+  });
+});
+
+describe('Collector at scale', () => {
+  it('keeps the right first scan and last event while rebuilding its stamp store (more events than packages)', () => {
+    const c = new Collector();
+    const base = Date.parse('2026-10-05T00:00:00Z');
+    // 200 000 events over 10 numbers, each number's events in time order: the last event is overwritten
+    // at every row, which makes the store rebuild itself several times.
+    for (let k = 0; k < 20_000; k++) {
+      for (let n = 0; n < 10; n++) {
+        const ms = base + k * 60_000 + n;
+        c.event({
+          trackingNumber: `N${n}`,
+          at: { raw: `row ${k} of N${n}`, epochMs: ms, precision: 'datetime', zone: 'UTC', zoneSource: 'offset', localDate: '' },
+          description: k === 3 ? 'Accepted' : 'In transit',
+          class: 'physical',
+          possession: k >= 3,
+          source: { file: 't.csv', line: 2 + k * 10 + n },
+        });
+      }
+    }
+    expect(c.trackingCount).toBe(10);
+    const f = c.trackingFacts('N7')!;
+    expect(f.events).toBe(20_000);
+    expect([f.firstPossession?.at.raw, f.firstPossession?.description, f.firstPossession?.source.line]).toEqual(['row 3 of N7', 'Accepted', 39]);
+    expect([f.lastEvent?.at.raw, f.lastEvent?.at.epochMs, f.lastEvent?.source.line]).toEqual(['row 19999 of N7', base + 19_999 * 60_000 + 7, 2 + 199_990 + 7]);
   });
 });

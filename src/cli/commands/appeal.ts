@@ -97,7 +97,7 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
 
   const { collector, inputs, unclassified } = await collectAll(paths, settings);
   requireConfirmations(collector);
-  if (collector.tracking.size === 0) {
+  if (collector.trackingCount === 0) {
     throw new UsageError('no carrier tracking data found: an appeal needs the first carrier scan of each parcel (give a tracking export)');
   }
   const { result, shipments, hits } = auditDetailed(collector, auditOptions(settings, { inputs, unclassified }));

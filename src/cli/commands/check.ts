@@ -72,7 +72,7 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   const release = await acquireLock(`${statePath}.lock`);
   try {
     const { collector, inputs, unclassified } = await collectAll(paths, settings);
-    if (collector.confirmations.length === 0) {
+    if (collector.confirmationCount === 0) {
       problems.push({ level: 'warning', kind: 'no-confirmations', message: 'no shipping confirmations in the inputs: no shipment could be checked' });
     }
     const window = { fromMs: asOfMs + 1 - CHECK_DEFAULTS.windowDays * DAY, toMs: asOfMs + 1 };

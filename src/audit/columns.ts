@@ -1,0 +1,238 @@
+import type { Precision, Stamp, ZoneSource } from '../model/timestamp.js';
+import { localDateInZone } from '../model/zone.js';
+
+/**
+ * Storage for what the audit keeps of millions of rows: numbers in typed arrays, texts packed into long
+ * strings. A million orders held as objects cost ~350 bytes each and kept V8's collector busy for a
+ * quarter of the run (bench/RESULTS.md); columns cost a few bytes a field and are nothing to trace.
+ */
+
+type Typed = Float64Array | Int32Array | Uint8Array;
+
+/** A typed array that grows as it is written; cells never written read as `fill`. */
+export class Column<A extends Typed> {
+  private a: A;
+  constructor(
+    private readonly alloc: (n: number) => A,
+    private readonly fill = 0,
+  ) {
+    this.a = alloc(1024);
+    if (fill !== 0) this.a.fill(fill);
+  }
+
+  get(i: number): number {
+    return i < this.a.length ? this.a[i] : this.fill;
+  }
+
+  set(i: number, v: number): void {
+    if (i >= this.a.length) this.grow(i + 1);
+    this.a[i] = v;
+  }
+
+  private grow(n: number): void {
+    const b = this.alloc(Math.max(n, this.a.length * 2));
+    (b as Float64Array).set(this.a as Float64Array);
+    if (this.fill !== 0) b.fill(this.fill, this.a.length);
+    this.a = b;
+  }
+}
+
+export const f64 = (fill = 0) => new Column((n) => new Float64Array(n), fill);
+export const i32 = (fill = 0) => new Column((n) => new Int32Array(n), fill);
+export const u8 = () => new Column((n) => new Uint8Array(n));
+
+const SHIFT = 12;
+const PER_CHUNK = 1 << SHIFT;
+const MASK = PER_CHUNK - 1;
+
+/**
+ * Append-only texts, 4 096 joined into one string. Joining also copies each text out of the decoded 1 MB
+ * chunk it was cut from (a substring is a view that would keep the whole chunk alive), which is what the
+ * collector used to do one JSON round trip at a time.
+ */
+export class TextArena {
+  private readonly chunks: string[] = [];
+  private pending: string[] = [];
+  private readonly starts = i32();
+  size = 0;
+
+  add(text: string): number {
+    const id = this.size++;
+    this.pending.push(text);
+    if (this.pending.length === PER_CHUNK) this.flush();
+    return id;
+  }
+
+  get(id: number): string {
+    const c = id >>> SHIFT;
+    if (c === this.chunks.length) return this.pending[id & MASK];
+    const chunk = this.chunks[c];
+    const end = (id & MASK) === MASK ? chunk.length : this.starts.get(id + 1);
+    return chunk.slice(this.starts.get(id), end);
+  }
+
+  private flush(): void {
+    const base = this.chunks.length << SHIFT;
+    let at = 0;
+    for (let k = 0; k < this.pending.length; k++) {
+      this.starts.set(base + k, at);
+      at += this.pending[k].length;
+    }
+    this.chunks.push(this.pending.join(''));
+    this.pending = [];
+  }
+}
+
+/** Repeated texts (statuses, carriers, event descriptions, places) kept once and named by a number. */
+export class Interner {
+  private readonly ids = new Map<string, number>();
+  readonly texts: string[] = [];
+
+  id(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.texts.length;
+      const own = copyOf(text);
+      this.texts.push(own);
+      this.ids.set(own, id);
+    }
+    return id;
+  }
+
+  /** -1 for undefined, so that optional texts fit an Int32 column. */
+  optional(text: string | undefined): number {
+    return text === undefined ? -1 : this.id(text);
+  }
+
+  text(id: number): string | undefined {
+    return id < 0 ? undefined : this.texts[id];
+  }
+}
+
+/**
+ * A copy of a string that does not share the memory of the text it was cut from (see TextArena). For
+ * the few texts kept one by one: interned values and keys.
+ */
+export function copyOf(s: string): string {
+  // A JSON round trip yields a flat string of its own, and measured smallest of the ways tried (bench/RESULTS.md).
+  return s.length < 13 ? s : JSON.parse(JSON.stringify(s));
+}
+
+/** How a group of stamps was read: shared by every stamp read the same way (same zone, source, note). */
+interface StampKind {
+  precision: Precision;
+  zone: string;
+  zoneSource: ZoneSource;
+  zoneNote?: string;
+  dayLengthMs?: number;
+}
+
+/** Stamp kinds, numbered; shared by every stamp table of one collector. */
+export class StampKinds {
+  private readonly ids = new Map<string, number>();
+  private readonly kinds: StampKind[] = [];
+
+  id(s: Stamp): number {
+    const key = `${s.precision}\u0000${s.zone}\u0000${s.zoneSource}\u0000${s.zoneNote ?? ''}\u0000${s.dayLengthMs ?? ''}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.kinds.length;
+      this.kinds.push({ precision: s.precision, zone: s.zone, zoneSource: s.zoneSource, zoneNote: s.zoneNote, dayLengthMs: s.dayLengthMs });
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  get(id: number): StampKind {
+    return this.kinds[id];
+  }
+}
+
+/** Stamps by number: the instant, how it was read, the text as it stood. */
+export class StampTable {
+  private readonly ms = f64();
+  private readonly kind = i32();
+  private readonly raw = new TextArena();
+
+  constructor(readonly kinds: StampKinds) {}
+
+  get size(): number {
+    return this.raw.size;
+  }
+
+  /** -1 for undefined. */
+  add(s: Stamp | undefined): number {
+    if (!s) return -1;
+    const id = this.raw.add(s.raw);
+    this.ms.set(id, s.epochMs);
+    this.kind.set(id, this.kinds.id(s));
+    return id;
+  }
+
+  /** Copies stamp `id` of another table (sharing the kinds) into this one. */
+  copy(from: StampTable, id: number): number {
+    const to = this.raw.add(from.raw.get(id));
+    this.ms.set(to, from.ms.get(id));
+    this.kind.set(to, from.kind.get(id));
+    return to;
+  }
+
+  epochMs(id: number): number {
+    return this.ms.get(id);
+  }
+
+  stamp(id: number): Stamp | undefined {
+    return id < 0 ? undefined : new HeldStamp(this.raw.get(id), this.ms.get(id), this.kinds.get(this.kind.get(id)));
+  }
+}
+
+/** A kept stamp: its own text and instant, the rest shared with every stamp read the same way. */
+class HeldStamp implements Stamp {
+  constructor(
+    readonly raw: string,
+    readonly epochMs: number,
+    private readonly kind: StampKind,
+  ) {}
+  get precision(): Precision {
+    return this.kind.precision;
+  }
+  get zone(): string {
+    return this.kind.zone;
+  }
+  get zoneSource(): ZoneSource {
+    return this.kind.zoneSource;
+  }
+  get zoneNote(): string | undefined {
+    return this.kind.zoneNote;
+  }
+  get dayLengthMs(): number | undefined {
+    return this.kind.dayLengthMs;
+  }
+  get localDate(): string {
+    return localDateInZone(this.epochMs, this.kind.zone);
+  }
+  toJSON(): Stamp {
+    const { raw, epochMs, precision, zone, zoneSource, zoneNote, localDate, dayLengthMs } = this;
+    return { raw, epochMs, precision, zone, zoneSource, zoneNote, localDate, dayLengthMs };
+  }
+}
+
+/** Source files by number, so that a record's source is two numbers rather than an object. */
+export class FileNames {
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+
+  id(file: string): number {
+    let id = this.ids.get(file);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(file);
+      this.ids.set(file, id);
+    }
+    return id;
+  }
+
+  name(id: number): string {
+    return this.names[id];
+  }
+}

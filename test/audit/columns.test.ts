@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { f64, i32, Interner, StampKinds, StampTable, TextArena } from '../../src/audit/columns.js';
+import type { Stamp } from '../../src/model/timestamp.js';
+
+const stamp = (raw: string, epochMs: number, zone = 'America/Los_Angeles'): Stamp => ({
+  raw,
+  epochMs,
+  precision: 'datetime',
+  zone,
+  zoneSource: 'setting',
+  localDate: '',
+});
+
+describe('Column', () => {
+  it('grows as it is written and reads unwritten cells as its fill', () => {
+    const c = i32(-1);
+    expect(c.get(5)).toBe(-1);
+    c.set(5_000, 7);
+    c.set(3, 2);
+    expect([c.get(3), c.get(4), c.get(5_000), c.get(5_001), c.get(1 << 20)]).toEqual([2, -1, 7, -1, -1]);
+    const d = f64();
+    d.set(2_047, 1.5);
+    expect([d.get(2_047), d.get(2_046)]).toEqual([1.5, 0]);
+  });
+});
+
+describe('TextArena', () => {
+  it('gives back every text, across the joins of 4 096 texts, including empty and long ones', () => {
+    const a = new TextArena();
+    const texts = Array.from({ length: 10_000 }, (_, i) => (i % 7 === 0 ? '' : `2026-10-${String(i % 28).padStart(2, '0')}T10:${i}:00+08:00 ${'x'.repeat(i % 50)}`));
+    const ids = texts.map((t) => a.add(t));
+    expect(ids.slice(0, 3)).toEqual([0, 1, 2]);
+    expect(a.size).toBe(10_000);
+    for (const i of [0, 1, 4_095, 4_096, 4_097, 8_191, 8_192, 9_999]) expect(a.get(i)).toBe(texts[i]);
+    expect(ids.every((id, i) => a.get(id) === texts[i])).toBe(true);
+  });
+});
+
+describe('Interner', () => {
+  it('numbers each distinct text once; -1 stands for undefined', () => {
+    const n = new Interner();
+    expect([n.id('Shenzhen'), n.id('Accepted'), n.id('Shenzhen'), n.optional(undefined)]).toEqual([0, 1, 0, -1]);
+    expect([n.text(1), n.text(-1)]).toEqual(['Accepted', undefined]);
+  });
+});
+
+describe('StampTable', () => {
+  it('keeps text and instant per stamp and shares how it was read', () => {
+    const kinds = new StampKinds();
+    const t = new StampTable(kinds);
+    const a = t.add(stamp('2026-10-06 10:00', Date.parse('2026-10-06T17:00:00Z')));
+    const b = t.add(stamp('2026-10-06 11:00', Date.parse('2026-10-06T03:00:00Z'), 'Asia/Shanghai'));
+    expect(t.add(undefined)).toBe(-1);
+    expect(t.stamp(-1)).toBeUndefined();
+    expect(t.stamp(a)).toMatchObject({ raw: '2026-10-06 10:00', zone: 'America/Los_Angeles', localDate: '2026-10-06', precision: 'datetime' });
+    expect(JSON.parse(JSON.stringify(t.stamp(b)))).toMatchObject({ raw: '2026-10-06 11:00', zone: 'Asia/Shanghai', localDate: '2026-10-06' });
+    const copy = new StampTable(kinds);
+    const c = copy.copy(t, b);
+    expect([c, copy.epochMs(c), copy.stamp(c)?.raw]).toEqual([0, Date.parse('2026-10-06T03:00:00Z'), '2026-10-06 11:00']);
+  });
+});
