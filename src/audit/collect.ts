@@ -314,7 +314,12 @@ export class Collector implements RecordSink {
     return id;
   }
 
+  private lastNumber = '';
+  private lastNumberId = -1;
+
   private numberId(trackingNumber: string): number {
+    // A tracking export lists a package's events together: most rows repeat the number before.
+    if (trackingNumber === this.lastNumber) return this.lastNumberId;
     let n = this.numberIndex.get(trackingNumber);
     if (n === undefined) {
       n = this.numbers.length;
@@ -322,6 +327,8 @@ export class Collector implements RecordSink {
       this.numbers.push(own);
       this.numberIndex.set(own, n);
     }
+    this.lastNumber = this.numbers[n];
+    this.lastNumberId = n;
     return n;
   }
 
@@ -356,16 +363,35 @@ class EventSlots {
     private readonly files: FileNames,
   ) {}
 
+  /**
+   * The newest candidate of the number being read is held as the reader's event and written out only when
+   * another number comes: in a time-ordered export every row supersedes the last event, and writing each
+   * one would cost a stamp per event.
+   */
+  private hotN = -1;
+  private hot: TrackingEvent | undefined;
+
   has(n: number): boolean {
-    return this.stamp.get(n) >= 0;
+    return n === this.hotN || this.stamp.get(n) >= 0;
   }
 
   epochMs(n: number): number {
-    return this.ms.get(n);
+    return n === this.hotN ? this.hot!.at!.epochMs : this.ms.get(n);
   }
 
   set(n: number, e: TrackingEvent): void {
-    if (!this.has(n)) this.live++;
+    if (n !== this.hotN) this.commit();
+    this.hotN = n;
+    this.hot = e;
+  }
+
+  private commit(): void {
+    const n = this.hotN;
+    const e = this.hot;
+    if (n < 0 || !e) return;
+    this.hotN = -1;
+    this.hot = undefined;
+    if (this.stamp.get(n) < 0) this.live++;
     this.stamp.set(n, this.stamps.add(e.at));
     this.ms.set(n, e.at!.epochMs);
     this.description.set(n, this.shared.id(e.description));
@@ -377,6 +403,7 @@ class EventSlots {
   }
 
   get(n: number): EventRef | undefined {
+    if (n === this.hotN) this.commit();
     const s = this.stamp.get(n);
     if (s < 0) return undefined;
     return {

@@ -132,7 +132,14 @@ export class StampKinds {
   private readonly ids = new Map<string, number>();
   private readonly kinds: StampKind[] = [];
 
+  private last = -1;
+
   id(s: Stamp): number {
+    // Rows of a file are mostly read the same way: compare with the last kind before building a key.
+    const l = this.kinds[this.last];
+    if (l && l.zone === s.zone && l.zoneNote === s.zoneNote && l.precision === s.precision && l.zoneSource === s.zoneSource && l.dayLengthMs === s.dayLengthMs) {
+      return this.last;
+    }
     const key = `${s.precision}\u0000${s.zone}\u0000${s.zoneSource}\u0000${s.zoneNote ?? ''}\u0000${s.dayLengthMs ?? ''}`;
     let id = this.ids.get(key);
     if (id === undefined) {
@@ -140,6 +147,7 @@ export class StampKinds {
       this.kinds.push({ precision: s.precision, zone: s.zone, zoneSource: s.zoneSource, zoneNote: s.zoneNote, dayLengthMs: s.dayLengthMs });
       this.ids.set(key, id);
     }
+    this.last = id;
     return id;
   }
 

@@ -396,14 +396,23 @@ const MEMO_LIMIT = 100_000;
  */
 export function createClassifier(extra?: readonly EventEntry[], options: ClassifyOptions = {}): (input: EventInput) => Classification {
   const layers = layersFor(extra);
-  const memo = new Map<string, Classification>();
+  // Nested by carrier and code rather than one joined key: joining builds and hashes a new string per event.
+  const memo = new Map<string, Map<string, Map<string, Classification>>>();
+  let size = 0;
   return (input) => {
-    const key = `${input.carrier ?? ''}\u0000${input.code ?? ''}\u0000${input.description}`;
-    let hit = memo.get(key);
+    let byCode = memo.get(input.carrier ?? '');
+    if (!byCode) memo.set(input.carrier ?? '', (byCode = new Map()));
+    let byText = byCode.get(input.code ?? '');
+    if (!byText) byCode.set(input.code ?? '', (byText = new Map()));
+    let hit = byText.get(input.description);
     if (!hit) {
-      if (memo.size >= MEMO_LIMIT) memo.clear();
+      if (size >= MEMO_LIMIT) {
+        memo.clear();
+        size = 0;
+      }
       hit = classifyIn(layers, input, options);
-      memo.set(key, hit);
+      byText.set(input.description, hit);
+      size++;
     }
     return hit;
   };
