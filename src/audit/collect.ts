@@ -2,7 +2,7 @@ import type { Channel, ConfirmationRecord, EventClass, OrderRecord, OrderStatus,
 import type { EventRef, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import type { RecordSink } from '../read/types.js';
-import { copyOf, f64, FileNames, i32, Interner, StampKinds, StampTable, u8 } from './columns.js';
+import { copyOf, f64, FileNames, i32, Interner, packTexts, StampKinds, StampTable, u8, unpackText, type PackedTexts, type StampKind } from './columns.js';
 
 /** An order as the collector merged it from all its item rows and reports. */
 export interface CollectedOrder {
@@ -25,6 +25,45 @@ export interface CollectedConfirmation {
   trackingNumber: string;
   trackingRaw?: string;
   source: SourceRef;
+}
+
+/**
+ * Everything a collector learnt from tracking files, as arrays indexed by its own tracking number ids:
+ * what a reading thread hands to the main one (typed arrays move without a copy, texts go packed).
+ */
+export interface TrackingPart {
+  numbers: PackedTexts;
+  tracked: Uint8Array;
+  events: Int32Array;
+  possessionWithoutTime: Uint8Array;
+  latestStatus: Array<[number, string]>;
+  summaryFirstScan: Array<[number, Stamp, SourceRef]>;
+  firstPossession: SlotPart;
+  lastEvent: SlotPart;
+  texts: string[];
+  kinds: StampKind[];
+  files: string[];
+  newestEventMs: number;
+  eventsSeen: number;
+  packagesSeen: number;
+}
+
+/** One event slot per tracking number id; `kind` -1 where the number has none. */
+interface SlotPart {
+  raws: PackedTexts;
+  ms: Float64Array;
+  kind: Int32Array;
+  description: Int32Array;
+  location: Int32Array;
+  cls: Uint8Array;
+  file: Int32Array;
+  line: Int32Array;
+}
+
+/** The buffers of a part, to transfer rather than copy. */
+export function transferablesOf(p: TrackingPart): ArrayBuffer[] {
+  const slot = (s: SlotPart) => [s.raws.ends, s.ms, s.kind, s.description, s.location, s.cls, s.file, s.line];
+  return [p.numbers.ends, p.tracked, p.events, p.possessionWithoutTime, ...slot(p.firstPossession), ...slot(p.lastEvent)].map((a) => a.buffer as ArrayBuffer);
 }
 
 const STATUSES: readonly (OrderStatus | undefined)[] = [undefined, 'pending', 'unshipped', 'partially-shipped', 'shipped', 'cancelled', 'unfulfillable', 'other'];
@@ -183,6 +222,63 @@ export class Collector implements RecordSink {
       });
       if (p.firstScanAt.epochMs > this.newestEventMs) this.newestEventMs = p.firstScanAt.epochMs;
     }
+  }
+
+  /** What this collector learnt from tracking files, to hand to another (see absorb). */
+  trackingPart(): TrackingPart {
+    const count = this.numbers.length;
+    const summary: TrackingPart['summaryFirstScan'] = [];
+    for (const n of this.tSummaryFirstScan.keys()) {
+      const f = this.trackingAt(n)!.summaryFirstScan!;
+      summary.push([n, JSON.parse(JSON.stringify(f.at)) as Stamp, f.source]);
+    }
+    return {
+      numbers: packTexts(this.numbers),
+      tracked: this.tTracked.copy(count),
+      events: this.tEvents.copy(count),
+      possessionWithoutTime: this.tPossessionWithoutTime.copy(count),
+      latestStatus: [...this.tLatestStatus],
+      summaryFirstScan: summary,
+      firstPossession: this.firstPossession.part(count),
+      lastEvent: this.lastEvent.part(count),
+      texts: this.shared.texts,
+      kinds: this.kinds.all(),
+      files: this.files.all(),
+      newestEventMs: this.newestEventMs,
+      eventsSeen: this.eventsSeen,
+      packagesSeen: this.packagesSeen,
+    };
+  }
+
+  /**
+   * Takes in what another collector read from the tracking files, as if this one had read them after its
+   * own files. This one must not have read tracking files itself (the reading threads split by kind).
+   */
+  absorb(p: TrackingPart): void {
+    if (this.trackedCount > 0) throw new Error('absorb: this collector already holds tracking data');
+    const remap = new Int32Array(p.tracked.length);
+    for (let w = 0; w < remap.length; w++) remap[w] = this.numberId(unpackText(p.numbers, w));
+    const texts = Int32Array.from(p.texts, (t) => this.shared.id(t));
+    const kinds = Int32Array.from(p.kinds, (k) => this.kinds.idOf(k));
+    const files = Int32Array.from(p.files, (f) => this.files.id(f));
+    for (let w = 0; w < remap.length; w++) {
+      const n = remap[w];
+      if (p.tracked[w]) {
+        this.tTracked.set(n, 1);
+        this.trackedCount++;
+      }
+      this.tEvents.set(n, p.events[w]);
+      if (p.possessionWithoutTime[w]) this.tPossessionWithoutTime.set(n, 1);
+    }
+    for (const [w, status] of p.latestStatus) this.tLatestStatus.set(remap[w], this.shared.texts[this.shared.id(status)]);
+    for (const [w, at, source] of p.summaryFirstScan) {
+      this.tSummaryFirstScan.set(remap[w], { stamp: this.tSummaryStamps.add(at), ms: at.epochMs, file: this.files.id(source.file), line: source.line });
+    }
+    this.firstPossession.absorb(p.firstPossession, remap, texts, kinds, files);
+    this.lastEvent.absorb(p.lastEvent, remap, texts, kinds, files);
+    this.newestEventMs = Math.max(this.newestEventMs, p.newestEventMs);
+    this.eventsSeen += p.eventsSeen;
+    this.packagesSeen += p.packagesSeen;
   }
 
   // ---- reading back, by number ----
@@ -400,6 +496,43 @@ class EventSlots {
     this.file.set(n, this.files.id(e.source.file));
     this.line.set(n, e.source.line);
     if (this.stamps.size > 2 * this.live + 65_536) this.compact();
+  }
+
+  part(count: number): SlotPart {
+    this.commit();
+    const kind = new Int32Array(count).fill(-1);
+    const raws: string[] = [];
+    for (let n = 0; n < count; n++) {
+      const s = this.stamp.get(n);
+      raws.push(s < 0 ? '' : this.stamps.raw(s));
+      if (s >= 0) kind[n] = this.stamps.kindOf(s);
+    }
+    return {
+      raws: packTexts(raws),
+      ms: this.ms.copy(count),
+      kind,
+      description: this.description.copy(count),
+      location: this.location.copy(count),
+      cls: this.cls.copy(count),
+      file: this.file.copy(count),
+      line: this.line.copy(count),
+    };
+  }
+
+  /** Slots of another collector's part, its ids mapped to this one's (number, text, kind, file). */
+  absorb(p: SlotPart, numbers: Int32Array, texts: Int32Array, kinds: Int32Array, files: Int32Array): void {
+    for (let w = 0; w < numbers.length; w++) {
+      if (p.kind[w] < 0) continue;
+      const n = numbers[w];
+      if (this.stamp.get(n) < 0) this.live++;
+      this.stamp.set(n, this.stamps.addParts(unpackText(p.raws, w), p.ms[w], kinds[p.kind[w]]));
+      this.ms.set(n, p.ms[w]);
+      this.description.set(n, texts[p.description[w]]);
+      this.location.set(n, p.location[w] < 0 ? -1 : texts[p.location[w]]);
+      this.cls.set(n, p.cls[w]);
+      this.file.set(n, files[p.file[w]]);
+      this.line.set(n, p.line[w]);
+    }
   }
 
   get(n: number): EventRef | undefined {

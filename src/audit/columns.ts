@@ -24,6 +24,15 @@ export class Column<A extends Typed> {
     return i < this.a.length ? this.a[i] : this.fill;
   }
 
+  /** A copy of the first n cells (to hand to another thread). */
+  copy(n: number): A {
+    const out = this.alloc(n);
+    const have = Math.min(n, this.a.length);
+    (out as Float64Array).set((this.a as Float64Array).subarray(0, have));
+    if (this.fill !== 0) out.fill(this.fill, have);
+    return out;
+  }
+
   set(i: number, v: number): void {
     if (i >= this.a.length) this.grow(i + 1);
     this.a[i] = v;
@@ -119,7 +128,7 @@ export function copyOf(s: string): string {
 }
 
 /** How a group of stamps was read: shared by every stamp read the same way (same zone, source, note). */
-interface StampKind {
+export interface StampKind {
   precision: Precision;
   zone: string;
   zoneSource: ZoneSource;
@@ -154,32 +163,57 @@ export class StampKinds {
   get(id: number): StampKind {
     return this.kinds[id];
   }
+
+  /** The number of a kind as another collector (another thread) described it. */
+  idOf(k: StampKind): number {
+    return this.id({ ...k, raw: '', epochMs: 0, localDate: '' });
+  }
+
+  all(): StampKind[] {
+    return [...this.kinds];
+  }
 }
 
 /** Stamps by number: the instant, how it was read, the text as it stood. */
 export class StampTable {
   private readonly ms = f64();
   private readonly kind = i32();
-  private readonly raw = new TextArena();
+  private readonly texts = new TextArena();
 
   constructor(readonly kinds: StampKinds) {}
 
   get size(): number {
-    return this.raw.size;
+    return this.texts.size;
   }
 
   /** -1 for undefined. */
   add(s: Stamp | undefined): number {
     if (!s) return -1;
-    const id = this.raw.add(s.raw);
+    const id = this.texts.add(s.raw);
     this.ms.set(id, s.epochMs);
     this.kind.set(id, this.kinds.id(s));
     return id;
   }
 
+  /** A stamp given by its parts; `kind` is a number of this table's kinds. */
+  addParts(raw: string, epochMs: number, kind: number): number {
+    const id = this.texts.add(raw);
+    this.ms.set(id, epochMs);
+    this.kind.set(id, kind);
+    return id;
+  }
+
+  raw(id: number): string {
+    return this.texts.get(id);
+  }
+
+  kindOf(id: number): number {
+    return this.kind.get(id);
+  }
+
   /** Copies stamp `id` of another table (sharing the kinds) into this one. */
   copy(from: StampTable, id: number): number {
-    const to = this.raw.add(from.raw.get(id));
+    const to = this.texts.add(from.texts.get(id));
     this.ms.set(to, from.ms.get(id));
     this.kind.set(to, from.kind.get(id));
     return to;
@@ -190,7 +224,7 @@ export class StampTable {
   }
 
   stamp(id: number): Stamp | undefined {
-    return id < 0 ? undefined : new HeldStamp(this.raw.get(id), this.ms.get(id), this.kinds.get(this.kind.get(id)));
+    return id < 0 ? undefined : new HeldStamp(this.texts.get(id), this.ms.get(id), this.kinds.get(this.kind.get(id)));
   }
 }
 
@@ -243,4 +277,25 @@ export class FileNames {
   name(id: number): string {
     return this.names[id];
   }
+
+  all(): string[] {
+    return [...this.names];
+  }
+}
+
+/** Many texts as one string and where each ends: one copy between threads instead of one per text. */
+export interface PackedTexts {
+  text: string;
+  ends: Int32Array;
+}
+
+export function packTexts(texts: readonly string[]): PackedTexts {
+  const ends = new Int32Array(texts.length);
+  let at = 0;
+  texts.forEach((t, i) => (ends[i] = at += t.length));
+  return { text: texts.join(''), ends };
+}
+
+export function unpackText(p: PackedTexts, i: number): string {
+  return p.text.slice(i === 0 ? 0 : p.ends[i - 1], p.ends[i]);
 }

@@ -1,8 +1,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Collector } from '../audit/collect.js';
+import { Worker } from 'node:worker_threads';
+import { Collector, type TrackingPart } from '../audit/collect.js';
 import type { InputSummary } from '../model/result.js';
-import { InputError, readInput, type InputReport, type RecordSink } from '../read/index.js';
+import { sniff } from '../read/detect.js';
+import { InputError, readInput, type InputReport, type ReadOptions, type RecordSink } from '../read/index.js';
 import { UsageError } from './errors.js';
 import { endProgress, progressReporter } from './io.js';
 import type { Settings } from './settings.js';
@@ -58,20 +60,39 @@ export async function readAll(
   progress?: (msg: string) => void,
 ): Promise<ReadAll> {
   const { explicit, found } = await expandPaths(paths);
+  const files = [...explicit.map((f) => ({ f, explicit: true })), ...found.map((f) => ({ f, explicit: false }))];
+  const candidates = files.filter(({ f, explicit: named }) => named || !NOT_INPUT.test(f)).map(({ f }) => f);
+  // Large tracking files go to a second thread while this one reads the rest (only into a collector,
+  // which can take in what the other thread's collector learnt).
+  const offloaded = sink instanceof Collector ? await trackingFilesWorthAThread(candidates, settings) : [];
+  const thread = offloaded.length > 0 ? readInThread(offloaded.map((file) => ({ file, options: settings.readOptionsFor(file) }))) : undefined;
+  // Keeps a failed thread from being an unhandled rejection while this thread reads; it is awaited below.
+  thread?.catch(() => undefined);
+
+  const outcomes = new Map<string, Outcome>();
+  for (const [i, { f }] of files.entries()) {
+    if (!candidates.includes(f) || offloaded.includes(f)) continue;
+    progress?.(`reading ${f} (${i + 1}/${files.length})`);
+    outcomes.set(f, await readInput(f, sink, settings.readOptionsFor(f)).then((report) => ({ report }), (error: unknown) => ({ error })));
+  }
+  if (thread) {
+    progress?.(`reading ${offloaded.join(', ')} (second thread)`);
+    const { outcomes: theirs, part } = await thread;
+    theirs.forEach((o, i) => outcomes.set(offloaded[i], fromThread(o)));
+    (sink as Collector).absorb(part);
+  }
+
   const inputs: InputSummary[] = [];
   const reports: InputReport[] = [];
   const unclassified: Record<string, number> = {};
-  const files = [...explicit.map((f) => ({ f, explicit: true })), ...found.map((f) => ({ f, explicit: false }))];
-  for (const [i, { f, explicit: named }] of files.entries()) {
-    if (!named && NOT_INPUT.test(f)) {
+  for (const { f, explicit: named } of files) {
+    const outcome = outcomes.get(f);
+    if (!outcome) {
       inputs.push(skipped(f, 'not an input file (by its name)'));
       continue;
     }
-    progress?.(`reading ${f} (${i + 1}/${files.length})`);
-    let report: InputReport;
-    try {
-      report = await readInput(f, sink, settings.readOptionsFor(f));
-    } catch (e) {
+    if ('error' in outcome) {
+      const e = outcome.error;
       // In a folder, a file that is not an input at all is passed over; one that is an input but broken is not.
       if (!named && e instanceof InputError && (e.line === undefined || e.detail.startsWith('unrecognised file') || e.detail.includes('no data rows'))) {
         inputs.push(skipped(f, e.detail.startsWith('unrecognised file') ? 'not a recognised input (headers of no known kind)' : e.detail));
@@ -79,6 +100,7 @@ export async function readAll(
       }
       throw e;
     }
+    const { report } = outcome;
     reports.push(report);
     for (const [d, n] of Object.entries(report.unclassified)) unclassified[d] = (unclassified[d] ?? 0) + n;
     inputs.push({
@@ -94,6 +116,53 @@ export async function readAll(
   }
   if (reports.length === 0) throw new UsageError(`no input files could be read from ${paths.join(', ')}`);
   return { inputs, reports, unclassified };
+}
+
+type Outcome = { report: InputReport } | { error: unknown };
+
+/** Below this many bytes of tracking files, starting a thread costs more than it saves (bench/RESULTS.md). */
+const THREAD_MIN_BYTES = Number(process.env.SHIPAUDIT_THREAD_MIN_MB ?? 40) * 1e6;
+
+/**
+ * The delimited tracking files, when together they are big enough to pay for a thread. All or none:
+ * the collector takes in another's tracking data only while holding none of its own.
+ */
+async function trackingFilesWorthAThread(files: readonly string[], settings: Settings): Promise<string[]> {
+  const tracking: string[] = [];
+  let bytes = 0;
+  for (const f of files) {
+    const s = await sniff(f, settings.readOptionsFor(f).columns).catch(() => undefined);
+    if (!s || s.format === 'json') continue;
+    if (s.format === 'xlsx') return [];
+    if (s.spec.kind !== 'tracking-events' && s.spec.kind !== 'tracking-summary') continue;
+    tracking.push(f);
+    bytes += (await stat(f)).size;
+  }
+  return bytes >= THREAD_MIN_BYTES ? tracking : [];
+}
+
+export interface ThreadJob {
+  files: Array<{ file: string; options: ReadOptions }>;
+}
+export type ThreadOutcome = { report: InputReport } | { inputError: { file: string; line: number | undefined; detail: string } } | { failure: string };
+export interface ThreadResult {
+  outcomes: ThreadOutcome[];
+  part: TrackingPart;
+}
+
+function readInThread(files: ThreadJob['files']): Promise<ThreadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./read-worker.js', import.meta.url), { workerData: { files } satisfies ThreadJob });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`the reading thread stopped with exit code ${code}`)));
+  });
+}
+
+function fromThread(o: ThreadOutcome): Outcome {
+  if ('report' in o) return o;
+  if ('inputError' in o) return { error: new InputError(o.inputError.file, o.inputError.line, o.inputError.detail) };
+  return { error: new Error(o.failure) };
 }
 
 function skipped(file: string, why: string): InputSummary {

@@ -162,3 +162,44 @@ describe('Collector at scale', () => {
     expect([f.lastEvent?.at.raw, f.lastEvent?.at.epochMs, f.lastEvent?.source.line]).toEqual(['row 19999 of N7', base + 19_999 * 60_000 + 7, 2 + 199_990 + 7]);
   });
 });
+
+describe('Collector.absorb (tracking read in another thread)', () => {
+  it('gives the same shipments as reading the tracking rows into the same collector', () => {
+    const orders = [order('A'), order('B'), order('C')];
+    const confs = [conf('A', 'N1', '2026-10-06T10:00:00-07:00'), conf('B', 'N2', '2026-10-06T11:00:00-07:00'), conf('C', 'N3', '2026-10-06T12:00:00-07:00', 4)];
+    const events = [
+      event('N2', '2026-10-06T09:00:00-07:00', false),
+      event('N2', '2026-10-06T18:00:00-07:00', true),
+      event('N1', '2026-10-07T08:00:00-07:00', true, 'Picked up'),
+      event('N1', '2026-10-06T08:00:00-07:00', true, 'Accepted'),
+      event('ONLY-TRACKED', '2026-10-08T08:00:00-07:00', true),
+    ];
+    const summary = { trackingNumber: 'N3', status: 'In transit', statusClass: { class: 'physical' as const, possession: true }, firstScanAt: at('2026-10-06T20:00:00-07:00'), source: src(5) };
+
+    const together = collect(orders, confs, events);
+    together.package(summary);
+
+    const apart = collect(orders, confs);
+    const other = new Collector();
+    events.forEach((e) => other.event(e));
+    other.package(summary);
+    // As it would cross between threads.
+    apart.absorb(structuredClone(other.trackingPart()));
+
+    const view = (c: Collector) => JSON.stringify(join(c, handling).shipments);
+    expect(view(apart)).toBe(view(together));
+    expect([apart.trackingCount, apart.eventsSeen, apart.packagesSeen, apart.newestEventMs]).toEqual([
+      together.trackingCount,
+      together.eventsSeen,
+      together.packagesSeen,
+      together.newestEventMs,
+    ]);
+    expect(apart.trackingFacts('N1')?.firstPossession?.description).toBe('Accepted');
+    expect(apart.trackingFacts('N3')?.summaryFirstScan?.at.raw).toBe('2026-10-06T20:00:00-07:00');
+  });
+
+  it('refuses to mix with tracking data of its own', () => {
+    const c = collect([], [], [event('N1', '2026-10-06T08:00:00-07:00', true)]);
+    expect(() => c.absorb(new Collector().trackingPart())).toThrow(/already holds tracking data/);
+  });
+});
