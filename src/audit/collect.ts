@@ -2,7 +2,7 @@ import type { Channel, ConfirmationRecord, EventClass, OrderRecord, OrderStatus,
 import type { EventRef, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import type { RecordSink } from '../read/types.js';
-import { copyOf, f64, FileNames, i32, Interner, packTexts, StampKinds, StampTable, u8, unpackText, type PackedTexts, type StampKind } from './columns.js';
+import { copyOf, f64, FileNames, i32, Interner, packTexts, StampKinds, StampTable, StringIndex, u8, unpackText, type PackedTexts, type StampKind } from './columns.js';
 
 /** An order as the collector merged it from all its item rows and reports. */
 export interface CollectedOrder {
@@ -91,8 +91,8 @@ export class Collector implements RecordSink {
   private readonly shared = new Interner();
 
   // Orders, by order number.
-  private readonly orderIndex = new Map<string, number>();
-  private readonly orderIds: string[] = [];
+  private readonly orderIndex = new StringIndex();
+  private readonly orderIds = this.orderIndex.keys;
   private readonly oStamps = new StampTable(this.kinds);
   private readonly oPurchased = i32(-1);
   private readonly oLatestShip = i32(-1);
@@ -107,6 +107,8 @@ export class Collector implements RecordSink {
   // Confirmations, by confirmation number.
   private confCount = 0;
   private readonly cOrderIds: string[] = [];
+  /** The order's number when its order was read before it, else -1 (the join looks again). */
+  private readonly cOrder = i32(-1);
   private readonly cStamps = new StampTable(this.kinds);
   private readonly cAt = i32(-1);
   private readonly cCarrier = i32(-1);
@@ -118,8 +120,8 @@ export class Collector implements RecordSink {
   private readonly unknownOrders = new Map<string, string>();
 
   // Tracking numbers, by tracking number id.
-  private readonly numberIndex = new Map<string, number>();
-  private readonly numbers: string[] = [];
+  private readonly numberIndex = new StringIndex();
+  private readonly numbers = this.numberIndex.keys;
   private trackedCount = 0;
   private readonly tTracked = u8();
   private readonly tEvents = i32();
@@ -155,12 +157,10 @@ export class Collector implements RecordSink {
   }
 
   order(r: OrderRecord): void {
-    const have = this.orderIndex.get(r.orderId);
-    if (have === undefined) {
-      const i = this.orderIds.length;
-      const id = this.unknownOrders.get(r.orderId) ?? copyOf(r.orderId);
-      this.orderIds.push(id);
-      this.orderIndex.set(id, i);
+    const before = this.orderIndex.size;
+    const have = this.orderIndex.intern(r.orderId);
+    if (have === before) {
+      const i = have;
       this.oPurchased.set(i, this.oStamps.add(r.purchasedAt));
       this.oLatestShip.set(i, this.oStamps.add(r.latestShipDate));
       this.oStatus.set(i, code(STATUSES, r.status));
@@ -186,7 +186,9 @@ export class Collector implements RecordSink {
 
   confirmation(r: ConfirmationRecord): void {
     const i = this.confCount++;
-    this.cOrderIds.push(this.orderIdText(r.orderId));
+    const o = this.orderIndex.find(r.orderId);
+    this.cOrder.set(i, o);
+    this.cOrderIds.push(o >= 0 ? this.orderIds[o] : this.unknownOrderId(r.orderId));
     this.cAt.set(i, this.cStamps.add(r.confirmedAt));
     this.cCarrier.set(i, this.shared.optional(r.carrier));
     this.cNumber.set(i, r.trackingNumber === '' ? -1 : this.numberId(r.trackingNumber));
@@ -284,7 +286,13 @@ export class Collector implements RecordSink {
   // ---- reading back, by number ----
 
   orderNumber(orderId: string): number | undefined {
-    return this.orderIndex.get(orderId);
+    const i = this.orderIndex.find(orderId);
+    return i < 0 ? undefined : i;
+  }
+
+  /** The order number of a confirmation, when known (-1: none, or its order was read after it). */
+  confirmationOrder(i: number): number {
+    return this.cOrder.get(i);
   }
 
   orderAt(i: number): CollectedOrder {
@@ -390,18 +398,16 @@ export class Collector implements RecordSink {
 
   /** By the texts: for tests and `explain`. */
   orderById(orderId: string): CollectedOrder | undefined {
-    const i = this.orderIndex.get(orderId);
-    return i === undefined ? undefined : this.orderAt(i);
+    const i = this.orderIndex.find(orderId);
+    return i < 0 ? undefined : this.orderAt(i);
   }
 
   trackingFacts(trackingNumber: string): TrackingFacts | undefined {
-    const n = this.numberIndex.get(trackingNumber);
-    return n === undefined ? undefined : this.trackingAt(n);
+    const n = this.numberIndex.find(trackingNumber);
+    return n < 0 ? undefined : this.trackingAt(n);
   }
 
-  private orderIdText(orderId: string): string {
-    const i = this.orderIndex.get(orderId);
-    if (i !== undefined) return this.orderIds[i];
+  private unknownOrderId(orderId: string): string {
     let id = this.unknownOrders.get(orderId);
     if (id === undefined) {
       id = copyOf(orderId);
@@ -416,13 +422,7 @@ export class Collector implements RecordSink {
   private numberId(trackingNumber: string): number {
     // A tracking export lists a package's events together: most rows repeat the number before.
     if (trackingNumber === this.lastNumber) return this.lastNumberId;
-    let n = this.numberIndex.get(trackingNumber);
-    if (n === undefined) {
-      n = this.numbers.length;
-      const own = copyOf(trackingNumber);
-      this.numbers.push(own);
-      this.numberIndex.set(own, n);
-    }
+    const n = this.numberIndex.intern(trackingNumber);
     this.lastNumber = this.numbers[n];
     this.lastNumberId = n;
     return n;

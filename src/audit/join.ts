@@ -52,6 +52,11 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
   const unknownIds: string[] = [];
   const keyOf = new Int32Array(confs);
   for (let k = 0; k < confs; k++) {
+    const known = c.confirmationOrder(k);
+    if (known >= 0) {
+      keyOf[k] = known;
+      continue;
+    }
     const id = c.confirmationOrderId(k);
     let key = c.orderNumber(id);
     if (key === undefined) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { f64, i32, Interner, StampKinds, StampTable, TextArena } from '../../src/audit/columns.js';
+import { f64, i32, Interner, StampKinds, StampTable, StringIndex, TextArena } from '../../src/audit/columns.js';
 import type { Stamp } from '../../src/model/timestamp.js';
 
 const stamp = (raw: string, epochMs: number, zone = 'America/Los_Angeles'): Stamp => ({
@@ -57,5 +57,26 @@ describe('StampTable', () => {
     const copy = new StampTable(kinds);
     const c = copy.copy(t, b);
     expect([c, copy.epochMs(c), copy.stamp(c)?.raw]).toEqual([0, Date.parse('2026-10-06T03:00:00Z'), '2026-10-06 11:00']);
+  });
+});
+
+describe('StringIndex', () => {
+  it('numbers texts in the order first seen and finds them again, across many growths', () => {
+    const idx = new StringIndex();
+    const texts = Array.from({ length: 50_000 }, (_, i) => `113-${String(i * 31).padStart(7, '0')}-${i}`);
+    texts.forEach((t, i) => expect(idx.intern(t)).toBe(i));
+    expect(idx.size).toBe(50_000);
+    expect(idx.intern(`113-${String(31 * 77).padStart(7, '0')}-77`)).toBe(77);
+    expect(texts.every((t, i) => idx.find(t) === i)).toBe(true);
+    expect([idx.find('nope'), idx.find(''), idx.keys[49_999]]).toEqual([-1, -1, texts[49_999]]);
+  });
+
+  it('tells apart texts that land on the same slot (short keys, a small table)', () => {
+    const idx = new StringIndex();
+    const many = Array.from({ length: 5_000 }, (_, i) => String.fromCharCode(65 + (i % 26)) + i);
+    many.forEach((t) => idx.intern(t));
+    expect(many.map((t) => idx.find(t))).toEqual(many.map((_, i) => i));
+    expect(idx.intern('')).toBe(5_000);
+    expect(idx.find('')).toBe(5_000);
   });
 });
