@@ -136,19 +136,26 @@ export interface StampKind {
   dayLengthMs?: number;
 }
 
+function sameKind(k: StampKind, s: Stamp): boolean {
+  return k.zone === s.zone && k.zoneNote === s.zoneNote && k.precision === s.precision && k.zoneSource === s.zoneSource && k.dayLengthMs === s.dayLengthMs;
+}
+
 /** Stamp kinds, numbered; shared by every stamp table of one collector. */
 export class StampKinds {
   private readonly ids = new Map<string, number>();
   private readonly kinds: StampKind[] = [];
 
   private last = -1;
+  /** The last kind seen per zone note (or zone): tracking rows switch between a few places' zones. */
+  private readonly byNote = new Map<string, number>();
 
   id(s: Stamp): number {
-    // Rows of a file are mostly read the same way: compare with the last kind before building a key.
-    const l = this.kinds[this.last];
-    if (l && l.zone === s.zone && l.zoneNote === s.zoneNote && l.precision === s.precision && l.zoneSource === s.zoneSource && l.dayLengthMs === s.dayLengthMs) {
-      return this.last;
-    }
+    // Rows are mostly read the way the row before or another row of the same place was: compare with
+    // those before building a key.
+    if (this.last >= 0 && sameKind(this.kinds[this.last], s)) return this.last;
+    const note = s.zoneNote ?? s.zone;
+    const seen = this.byNote.get(note);
+    if (seen !== undefined && sameKind(this.kinds[seen], s)) return (this.last = seen);
     const key = `${s.precision}\u0000${s.zone}\u0000${s.zoneSource}\u0000${s.zoneNote ?? ''}\u0000${s.dayLengthMs ?? ''}`;
     let id = this.ids.get(key);
     if (id === undefined) {
@@ -156,6 +163,7 @@ export class StampKinds {
       this.kinds.push({ precision: s.precision, zone: s.zone, zoneSource: s.zoneSource, zoneNote: s.zoneNote, dayLengthMs: s.dayLengthMs });
       this.ids.set(key, id);
     }
+    this.byNote.set(note, id);
     this.last = id;
     return id;
   }

@@ -52,8 +52,17 @@ export function locationOf(row: Row): string | undefined {
 export function carrierGuesser() {
   let lastNumber = '';
   let lastCarrier: string | undefined;
+  let lastColumn: string | undefined;
+  let lastCanonical: string | undefined;
   return (trackingNumber: string, column: string | undefined): string | undefined => {
-    if (column !== undefined) return canonicalCarrier(column) ?? column;
+    if (column !== undefined) {
+      // A carrier column repeats one or two names: look a name up once per change, not per row.
+      if (column !== lastColumn) {
+        lastColumn = column;
+        lastCanonical = canonicalCarrier(column) ?? column;
+      }
+      return lastCanonical;
+    }
     if (trackingNumber !== lastNumber) {
       lastNumber = trackingNumber;
       lastCarrier = recognizeTrackingNumber(trackingNumber).carrier;
@@ -67,10 +76,17 @@ export function trackingEventRowReader(sink: RecordSink, report: InputReport, op
   const classify = createClassifier(opts.events, { acceptancePendingIsPossession: opts.acceptancePendingIsPossession });
   const zoneOf = eventZoneResolver(opts);
   const carrierOf = carrierGuesser();
+  // An export lists a package's events together: the number is checked and normalised once per package.
+  let lastRaw = '';
+  let lastNumber = '';
   return (row: Row, file: string, line: number) => {
     const raw = row.require('trackingNumber', 'tracking number');
-    if (mangledBySpreadsheet(raw)) throw new RowError(SPREADSHEET_DAMAGE(raw));
-    const trackingNumber = normalizeTrackingNumber(raw);
+    if (raw !== lastRaw) {
+      if (mangledBySpreadsheet(raw)) throw new RowError(SPREADSHEET_DAMAGE(raw));
+      lastNumber = normalizeTrackingNumber(raw);
+      lastRaw = raw;
+    }
+    const trackingNumber = lastNumber;
     const statusCode = row.get('statusCode');
     const description = row.get('description') ?? statusCode;
     if (description === undefined) throw new RowError('event has neither a description nor a status code');
@@ -79,7 +95,18 @@ export function trackingEventRowReader(sink: RecordSink, report: InputReport, op
     const at = eventTime(row, zoneOf(location, description), dayFirst);
     const cls = classify({ description, code: statusCode, carrier });
     if (cls.class === 'unknown') report.unclassified[description] = (report.unclassified[description] ?? 0) + 1;
-    const ev: TrackingEvent = { trackingNumber, at, description, code: statusCode, location, carrier, ...cls, source: { file, line } };
+    const ev: TrackingEvent = {
+      trackingNumber,
+      at,
+      description,
+      code: statusCode,
+      location,
+      carrier,
+      class: cls.class,
+      possession: cls.possession,
+      rule: cls.rule,
+      source: { file, line },
+    };
     sink.event?.(ev);
   };
 }
