@@ -298,17 +298,19 @@ function validTrackingRate(valid: number, shipments: number, hasTrackingData: bo
 /** ISO week of a moment in the marketplace zone, written with its Monday: "2026-W41 (Oct 05)". */
 export function isoWeek(epochMs: number, zone: string): string {
   // Every shipment asks; a week's answer holds for every moment of the same UTC hour.
-  const key = `${zone}\u0000${Math.floor(epochMs / 3_600_000)}`;
-  let week = weekOfHour.get(key);
+  let byHour = weekOfHour.get(zone);
+  if (!byHour) weekOfHour.set(zone, (byHour = new Map()));
+  const hour = Math.floor(epochMs / 3_600_000);
+  let week = byHour.get(hour);
   if (week === undefined) {
-    if (weekOfHour.size > 100_000) weekOfHour.clear();
+    if (byHour.size > 100_000) byHour.clear();
     week = computeIsoWeek(epochMs, zone);
-    weekOfHour.set(key, week);
+    byHour.set(hour, week);
   }
   return week;
 }
 
-const weekOfHour = new Map<string, string>();
+const weekOfHour = new Map<string, Map<number, string>>();
 
 function computeIsoWeek(epochMs: number, zone: string): string {
   const [y, m, d] = localDateInZone(epochMs, zone).split('-').map(Number);

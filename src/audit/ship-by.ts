@@ -22,22 +22,24 @@ export interface Handling {
 export function computeLatestShipDate(purchasedAt: Stamp, h: Handling): Stamp {
   // The purchase's wall clock in the marketplace zone, read through the UTC getters of a shifted Date:
   // offsets are cached per zone and hour, where a TZDate would ask Intl on every order.
+  let memo = computed.get(h);
+  if (!memo) {
+    const [ch, cm] = h.sameDayCutoff.split(':').map(Number);
+    computed.set(h, (memo = { cutoffMinutes: ch * 60 + (cm || 0), byDay: new Map() }));
+  }
   const local = new Date(purchasedAt.epochMs + offsetAt(h.zone, purchasedAt.epochMs) * 60_000);
-  const [ch, cm] = h.sameDayCutoff.split(':').map(Number);
-  const afterCutoff = h.days === 0 && local.getUTCHours() * 60 + local.getUTCMinutes() >= ch * 60 + (cm || 0);
+  const afterCutoff = h.days === 0 && local.getUTCHours() * 60 + local.getUTCMinutes() >= memo.cutoffMinutes;
   // Orders of one day share their deadline: one stamp per purchase day, not one per order.
-  let byDay = computed.get(h);
-  if (!byDay) computed.set(h, (byDay = new Map()));
   const key = local.getUTCFullYear() * 10_000 + local.getUTCMonth() * 100 + local.getUTCDate() + (afterCutoff ? 0.5 : 0);
-  let lsd = byDay.get(key);
+  let lsd = memo.byDay.get(key);
   if (!lsd) {
     lsd = deadline(local, afterCutoff, h);
-    byDay.set(key, lsd);
+    memo.byDay.set(key, lsd);
   }
   return lsd;
 }
 
-const computed = new WeakMap<Handling, Map<number, Stamp>>();
+const computed = new WeakMap<Handling, { cutoffMinutes: number; byDay: Map<number, Stamp> }>();
 
 function deadline(local: Date, afterCutoff: boolean, h: Handling): Stamp {
   let y = local.getUTCFullYear();
