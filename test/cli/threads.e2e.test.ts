@@ -21,6 +21,29 @@ describe('reading tracking files in a second thread', () => {
     expect(two.code).toBe(one.code);
   });
 
+  it('the config reaches the thread: extra event phrases, patterns and a per-file zone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipaudit-threads-'));
+    const config = join(dir, 'shipaudit.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        events: [
+          { phrase: '已转单', class: 'physical', possession: true, note: 'forwarder handed over' },
+          { pattern: '^Origin Scan at .*$', class: 'physical', possession: true },
+        ],
+        files: [{ match: '**/tracking-ups.csv', timeZone: 'America/New_York' }],
+      }),
+    );
+    const args = ['audit', 'fixtures/formats', '--config', config, '--format', 'json', '--as-of', '2026-10-31T00:00:00Z', '--fail-on', 'never', '--allow-rejected-rows'];
+    const one = runCli(args, { env: ONE_THREAD });
+    const two = runCli(args, { env: THREADED });
+    expect(two.stdout).toBe(one.stdout);
+    const unclassified = (out: string) => JSON.parse(out).unclassifiedEvents.map((u: { description: string }) => u.description);
+    expect(unclassified(two.stdout)).not.toContain('已转单');
+    const plain = runCli(['audit', 'fixtures/formats', '--format', 'json', '--as-of', '2026-10-31T00:00:00Z', '--fail-on', 'never', '--allow-rejected-rows'], { env: THREADED });
+    expect(unclassified(plain.stdout)).toContain('已转单');
+  });
+
   it('a broken tracking file read there still stops the run with one line naming file and line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shipaudit-threads-'));
     for (const f of ['all-orders.txt', 'confirmations.txt']) copyFileSync(join('fixtures/sample-month', f), join(dir, f));
