@@ -68,15 +68,16 @@ export async function readAll(
   const thread = offloaded.length > 0 ? readInThread(offloaded.map((file) => ({ file, options: settings.readOptionsFor(file) }))) : undefined;
   // Keeps a failed thread from being an unhandled rejection while this thread reads; it is awaited below.
   thread?.catch(() => undefined);
+  const beside = thread ? ` (and ${offloaded.join(', ')} in a second thread)` : '';
 
   const outcomes = new Map<string, Outcome>();
   for (const [i, { f }] of files.entries()) {
     if (!candidates.includes(f) || offloaded.includes(f)) continue;
-    progress?.(`reading ${f} (${i + 1}/${files.length})`);
+    progress?.(`reading ${f} (${i + 1}/${files.length})${beside}`);
     outcomes.set(f, await readInput(f, sink, settings.readOptionsFor(f)).then((report) => ({ report }), (error: unknown) => ({ error })));
   }
   if (thread) {
-    progress?.(`reading ${offloaded.join(', ')} (second thread)`);
+    progress?.(`reading ${offloaded.join(', ')} (second thread; the other files are read)`);
     const { outcomes: theirs, part } = await thread;
     theirs.forEach((o, i) => outcomes.set(offloaded[i], fromThread(o)));
     (sink as Collector).absorb(part);
