@@ -1,5 +1,7 @@
-import { recognizeTrackingNumber } from '../knowledge/tracking-numbers.js';
-import type { OrderFacts, Shipment } from '../model/shipment.js';
+import { recognizeTrackingNumber, type Recognition } from '../knowledge/tracking-numbers.js';
+import type { SourceRef } from '../model/records.js';
+import type { OrderFacts, Shipment, TrackingFacts } from '../model/shipment.js';
+import type { Stamp } from '../model/timestamp.js';
 import type { CollectedOrder, Collector } from './collect.js';
 import { computeLatestShipDate, type Handling } from './ship-by.js';
 
@@ -177,28 +179,29 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
     if (c.orderAwaiting(o) || status === 'unshipped' || status === 'pending' || status === 'partially-shipped') awaiting.push(toFacts(c.orderAt(o), handling));
   }
 
+  const parts: ShipmentParts = {
+    sources: (j) => rows.slice(sRowsFrom[j], sRowsFrom[j + 1]).map((k) => c.confirmationSource(k)),
+    sharedWith: (j) => {
+      const others = sNumber[j] >= 0 ? sharedOrders.get(sNumber[j]) : undefined;
+      return others ? others.filter((o) => o !== sKey[j]).map(orderIdOfKey) : [];
+    },
+  };
   const at = (i: number): Shipment => {
     const j = sorted[i];
     const first = sFirst[j];
     const key = sKey[j];
     const n = sNumber[j];
-    const mine = rows.slice(sRowsFrom[j], sRowsFrom[j + 1]);
     let carrier: string | undefined;
-    for (const k of mine) if ((carrier = c.confirmationCarrier(k))) break;
-    const others = n >= 0 ? sharedOrders.get(n) : undefined;
-    const trackingNumber = n < 0 ? '' : c.trackingNumberText(n);
-    return {
+    for (let r = sRowsFrom[j]; r < sRowsFrom[j + 1]; r++) if ((carrier = c.confirmationCarrier(rows[r]))) break;
+    return new JoinedShipment(parts, j, {
       orderId: orderIdOfKey(key),
-      trackingNumber,
+      trackingNumber: n < 0 ? '' : c.trackingNumberText(n),
       trackingRaw: c.confirmationTrackingRaw(first),
       carrier: carrier || undefined,
       confirmedAt: c.confirmedStamp(first)!,
-      confirmations: mine.map((k) => c.confirmationSource(k)),
       order: key < orders ? toFacts(c.orderAt(key), handling) : undefined,
       tracking: n < 0 ? undefined : c.trackingAt(n),
-      recognition: n < 0 ? NO_NUMBER : recognizeTrackingNumber(trackingNumber),
-      sharedWith: others ? others.filter((o) => o !== key).map(orderIdOfKey) : [],
-    };
+    });
   };
   let all: Shipment[] | undefined;
   return {
@@ -214,6 +217,59 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
 }
 
 const NO_NUMBER = Object.freeze({ checkDigit: 'none' as const });
+
+/** What a shipment looks up only when asked: most shipments have no finding to show their rows for. */
+interface ShipmentParts {
+  sources(j: number): SourceRef[];
+  sharedWith(j: number): string[];
+}
+
+type ShipmentFields = Pick<Shipment, 'orderId' | 'trackingNumber' | 'trackingRaw' | 'carrier' | 'confirmedAt' | 'order' | 'tracking'>;
+
+/** A shipment built for its turn in the audit; the rarely read parts are built on first read. */
+class JoinedShipment implements Shipment {
+  readonly orderId: string;
+  readonly trackingNumber: string;
+  readonly trackingRaw?: string;
+  readonly carrier?: string;
+  readonly confirmedAt: Stamp;
+  readonly order?: OrderFacts;
+  readonly tracking?: TrackingFacts;
+  private recognised?: Readonly<Recognition>;
+  private sources?: SourceRef[];
+  private shared?: string[];
+
+  constructor(
+    private readonly parts: ShipmentParts,
+    private readonly j: number,
+    f: ShipmentFields,
+  ) {
+    this.orderId = f.orderId;
+    this.trackingNumber = f.trackingNumber;
+    this.trackingRaw = f.trackingRaw;
+    this.carrier = f.carrier;
+    this.confirmedAt = f.confirmedAt;
+    this.order = f.order;
+    this.tracking = f.tracking;
+  }
+
+  get confirmations(): SourceRef[] {
+    return (this.sources ??= this.parts.sources(this.j));
+  }
+
+  get recognition(): Readonly<Recognition> {
+    return (this.recognised ??= this.trackingNumber === '' ? NO_NUMBER : recognizeTrackingNumber(this.trackingNumber));
+  }
+
+  get sharedWith(): string[] {
+    return (this.shared ??= this.parts.sharedWith(this.j));
+  }
+
+  toJSON(): Shipment {
+    const { orderId, trackingNumber, trackingRaw, carrier, confirmedAt, confirmations, order, tracking, recognition, sharedWith } = this;
+    return { orderId, trackingNumber, trackingRaw, carrier, confirmedAt, confirmations, order, tracking, recognition, sharedWith };
+  }
+}
 
 function toFacts(o: CollectedOrder, handling: Handling): OrderFacts {
   const computed = !o.latestShipDate && o.purchasedAt !== undefined;
