@@ -1,4 +1,4 @@
-import type { Channel, ConfirmationRecord, EventClass, OrderRecord, OrderStatus, PackageSummary, SourceRef, TrackingEvent } from '../model/records.js';
+import { CHANNEL_VALUES, EVENT_CLASS_VALUES, ORDER_STATUS_VALUES, type Channel, type ConfirmationRecord, type OrderRecord, type OrderStatus, type PackageSummary, type SourceRef, type TrackingEvent } from '../model/records.js';
 import type { EventRef, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import type { RecordSink } from '../read/types.js';
@@ -66,10 +66,15 @@ export function transferablesOf(p: TrackingPart): ArrayBuffer[] {
   return [p.numbers.ends, p.tracked, p.events, p.possessionWithoutTime, ...slot(p.firstPossession), ...slot(p.lastEvent)].map((a) => a.buffer as ArrayBuffer);
 }
 
-const STATUSES: readonly (OrderStatus | undefined)[] = [undefined, 'pending', 'unshipped', 'partially-shipped', 'shipped', 'cancelled', 'unfulfillable', 'other'];
-const CHANNELS: readonly (Channel | undefined)[] = [undefined, 'MFN', 'AFN'];
-const CLASSES: readonly EventClass[] = ['physical', 'information', 'delivered', 'exception', 'unknown'];
-const code = <T>(list: readonly T[], v: T) => list.indexOf(v);
+// Column codes for the model's value lists; 0 stands for "not given".
+const STATUSES = [undefined, ...ORDER_STATUS_VALUES] as const;
+const CHANNELS = [undefined, ...CHANNEL_VALUES] as const;
+const CLASSES = EVENT_CLASS_VALUES;
+function code<T>(list: readonly T[], v: T): number {
+  const i = list.indexOf(v);
+  if (i < 0) throw new Error(`no column code for ${String(v)}`);
+  return i;
+}
 
 /**
  * Gathers what the readers push, folding as it goes: every item row of an order into one order, every

@@ -1,3 +1,4 @@
+import { AWAITING_SHIPMENT } from '../knowledge/amazon.js';
 import { recognizeTrackingNumber, type Recognition } from '../knowledge/tracking-numbers.js';
 import type { SourceRef } from '../model/records.js';
 import type { OrderFacts, Shipment, TrackingFacts } from '../model/shipment.js';
@@ -115,11 +116,11 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
       }
     }
     const order = key < orders ? key : -1;
+    confirmed[key] = 1;
     for (let p = 0; p < pkgNumber.length; p++) {
       const list = pkgRows[p];
       let first = list[0];
       for (const k of list) if (c.confirmedMs(k) < c.confirmedMs(first)) first = k;
-      confirmed[key] = 1;
       // Counted once per order below, not per package.
       if (order >= 0 && (c.orderChannel(order) === 'AFN' || c.orderStatus(order) === 'cancelled')) continue;
       const at = c.confirmedMs(first);
@@ -176,7 +177,7 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
   for (let o = 0; o < orders; o++) {
     if (confirmed[o] || c.orderChannel(o) === 'AFN') continue;
     const status = c.orderStatus(o);
-    if (c.orderAwaiting(o) || status === 'unshipped' || status === 'pending' || status === 'partially-shipped') awaiting.push(toFacts(c.orderAt(o), handling));
+    if (c.orderAwaiting(o) || (status !== undefined && AWAITING_SHIPMENT.has(status))) awaiting.push(toFacts(c.orderAt(o), handling));
   }
 
   const parts: ShipmentParts = {

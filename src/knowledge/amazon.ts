@@ -33,6 +33,9 @@ export function orderStatus(raw: string): OrderStatus {
   return s;
 }
 
+/** Statuses of an order Amazon still expects a shipping confirmation for (the nightly check's "ship today"). */
+export const AWAITING_SHIPMENT: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['pending', 'unshipped', 'partially-shipped']);
+
 /** fulfillment-channel is "Merchant"/"Amazon" in some files and "MFN"/"AFN" in others. */
 export const CHANNELS: Readonly<Record<string, Channel>> = {
   merchant: 'MFN',

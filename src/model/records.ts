@@ -7,17 +7,12 @@ export interface SourceRef {
   line: number;
 }
 
-export type Channel = 'MFN' | 'AFN';
+export const CHANNEL_VALUES = ['MFN', 'AFN'] as const;
+export type Channel = (typeof CHANNEL_VALUES)[number];
 
 /** Amazon's order statuses, folded to one spelling across reports and API versions. */
-export type OrderStatus =
-  | 'pending'
-  | 'unshipped'
-  | 'partially-shipped'
-  | 'shipped'
-  | 'cancelled'
-  | 'unfulfillable'
-  | 'other';
+export const ORDER_STATUS_VALUES = ['pending', 'unshipped', 'partially-shipped', 'shipped', 'cancelled', 'unfulfillable', 'other'] as const;
+export type OrderStatus = (typeof ORDER_STATUS_VALUES)[number];
 
 /** One order as an order-side file tells it (several rows of one order are merged by the reader's consumer). */
 export interface OrderRecord {
@@ -63,7 +58,8 @@ export interface ConfirmationRecord {
  * - exception:   a problem reported; possession depends on the entry
  * - unknown:     no table entry matched: listed for the user, never guessed
  */
-export type EventClass = 'physical' | 'information' | 'delivered' | 'exception' | 'unknown';
+export const EVENT_CLASS_VALUES = ['physical', 'information', 'delivered', 'exception', 'unknown'] as const;
+export type EventClass = (typeof EVENT_CLASS_VALUES)[number];
 
 export interface Classification {
   class: EventClass;
