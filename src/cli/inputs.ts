@@ -69,12 +69,18 @@ export async function readAll(
   // Keeps a failed thread from being an unhandled rejection while this thread reads; it is awaited below.
   thread?.catch(() => undefined);
   const beside = thread ? ` (and ${offloaded.join(', ')} in a second thread)` : '';
+  const isCandidate = new Set(candidates);
+  const inThread = new Set(offloaded);
 
   const outcomes = new Map<string, Outcome>();
-  for (const [i, { f }] of files.entries()) {
-    if (!candidates.includes(f) || offloaded.includes(f)) continue;
+  for (const [i, { f, explicit: named }] of files.entries()) {
+    if (!isCandidate.has(f) || inThread.has(f)) continue;
     progress?.(`reading ${f} (${i + 1}/${files.length})${beside}`);
-    outcomes.set(f, await readInput(f, sink, settings.readOptionsFor(f)).then((report) => ({ report }), (error: unknown) => ({ error })));
+    const outcome: Outcome = await readInput(f, sink, settings.readOptionsFor(f)).then((report) => ({ report }), (error: unknown) => ({ error }));
+    outcomes.set(f, outcome);
+    // A file that ends the run ends the reading too (the thread's files are still waited for: one of
+    // them may come first in the order errors are reported).
+    if ('error' in outcome && passedOver(named, outcome.error) === undefined) break;
   }
   if (thread) {
     progress?.(`reading ${offloaded.join(', ')} (second thread; the other files are read)`);
@@ -87,19 +93,18 @@ export async function readAll(
   const reports: InputReport[] = [];
   const unclassified: Record<string, number> = {};
   for (const { f, explicit: named } of files) {
-    const outcome = outcomes.get(f);
-    if (!outcome) {
+    if (!isCandidate.has(f)) {
       inputs.push(skipped(f, 'not an input file (by its name)'));
       continue;
     }
+    const outcome = outcomes.get(f);
+    // Not read: an earlier file's error stopped the reading, and is thrown before this one is reached.
+    if (!outcome) continue;
     if ('error' in outcome) {
-      const e = outcome.error;
-      // In a folder, a file that is not an input at all is passed over; one that is an input but broken is not.
-      if (!named && e instanceof InputError && (e.line === undefined || e.detail.startsWith('unrecognised file') || e.detail.includes('no data rows'))) {
-        inputs.push(skipped(f, e.detail.startsWith('unrecognised file') ? 'not a recognised input (headers of no known kind)' : e.detail));
-        continue;
-      }
-      throw e;
+      const why = passedOver(named, outcome.error);
+      if (why === undefined) throw outcome.error;
+      inputs.push(skipped(f, why));
+      continue;
     }
     const { report } = outcome;
     reports.push(report);
@@ -121,6 +126,17 @@ export async function readAll(
 
 type Outcome = { report: InputReport } | { error: unknown };
 
+/**
+ * Why a file that failed is passed over, or undefined when its error ends the run. In a folder, a file
+ * that is not an input at all is passed over; one that is an input but broken is not.
+ */
+function passedOver(named: boolean, e: unknown): string | undefined {
+  if (named || !(e instanceof InputError)) return undefined;
+  if (e.detail.startsWith('unrecognised file')) return 'not a recognised input (headers of no known kind)';
+  if (e.line === undefined || e.detail.includes('no data rows')) return e.detail;
+  return undefined;
+}
+
 /** Below this many bytes of tracking files, starting a thread costs more than it saves (bench/RESULTS.md). */
 const THREAD_MIN_BYTES = Number(process.env.SHIPAUDIT_THREAD_MIN_MB ?? 40) * 1e6;
 
@@ -129,15 +145,18 @@ const THREAD_MIN_BYTES = Number(process.env.SHIPAUDIT_THREAD_MIN_MB ?? 40) * 1e6
  * the collector takes in another's tracking data only while holding none of its own.
  */
 async function trackingFilesWorthAThread(files: readonly string[], settings: Settings): Promise<string[]> {
+  const sizes = await Promise.all(files.map((f) => stat(f).then((st) => st.size, () => 0)));
+  // Most audits are far below the threshold: no need to look inside the files to know.
+  if (sizes.reduce((a, b) => a + b, 0) < THREAD_MIN_BYTES) return [];
   const tracking: string[] = [];
   let bytes = 0;
-  for (const f of files) {
+  for (const [i, f] of files.entries()) {
     const s = await sniff(f, settings.readOptionsFor(f).columns).catch(() => undefined);
     if (!s || s.format === 'json') continue;
     if (s.format === 'xlsx') return [];
     if (s.spec.kind !== 'tracking-events' && s.spec.kind !== 'tracking-summary') continue;
     tracking.push(f);
-    bytes += (await stat(f)).size;
+    bytes += sizes[i];
   }
   return bytes >= THREAD_MIN_BYTES ? tracking : [];
 }
