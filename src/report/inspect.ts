@@ -1,5 +1,4 @@
 import { KINDS } from '../knowledge/headers.js';
-import type { RowProblem } from '../model/records.js';
 import type { InputKind, InputReport } from '../read/types.js';
 import { padEnd, table, type Style } from './style.js';
 
@@ -22,18 +21,10 @@ export function kindTitle(kind: InputKind): string {
   return KINDS.find((k) => k.kind === kind)?.title ?? OTHER_TITLES[kind] ?? kind;
 }
 
-export interface InspectedFile {
-  file: string;
-  kind: InputKind;
+/** What `inspect` shows of a file: the reader's report, with the mapping as a list and sample rows. */
+export interface InspectedFile extends Omit<InputReport, 'mapping' | 'unclassified'> {
   title: string;
-  encoding: string;
-  delimiter: string;
-  quoting: boolean;
-  rowsRead: number;
-  rowsRejected: number;
-  problems: RowProblem[];
   mapping: Array<{ field: string; header: string }>;
-  zoneNote: string;
   samples: Array<Record<string, string>>;
   /** Tracking files only: event descriptions no table entry matched, most frequent first. */
   unclassified?: Array<{ description: string; count: number }>;
