@@ -49,6 +49,11 @@ interface ZoneData {
   fixed: number | undefined;
   /** UTC hour number → offset in minutes; NaN marks an hour with a change inside it. */
   hours: Map<number, number>;
+  /**
+   * Wall-clock day number → the offset every reading of that day is placed with, or NaN when a change is
+   * near enough to matter. A file's readings fall on a few hundred days; this spares each one the probes.
+   */
+  days: Map<number, number>;
 }
 const zones = new Map<string, ZoneData>();
 const HOURS_KEPT_PER_ZONE = 100_000;
@@ -61,7 +66,7 @@ function zoneData(zone: string): ZoneData {
   if (!data) {
     const fixed = parseOffset(zone);
     if (fixed === undefined && !intlKnows(zone)) throw new RangeError(`unknown time zone "${zone}"`);
-    data = { fixed, hours: new Map() };
+    data = { fixed, hours: new Map(), days: new Map() };
     zones.set(zone, data);
   }
   lastZone = zone;
@@ -109,6 +114,8 @@ export function offsetAt(zone: string, utcMs: number): number {
 export function wallToInstant(wallMs: number, zone: string): number {
   const data = zoneData(zone);
   if (data.fixed !== undefined) return wallMs - data.fixed * MINUTE;
+  const steady = steadyOffset(data, zone, Math.floor(wallMs / DAY));
+  if (!Number.isNaN(steady)) return wallMs - steady;
   const before = offsetAt(zone, wallMs - DAY) * MINUTE;
   const after = offsetAt(zone, wallMs + DAY) * MINUTE;
   if (before === after) return wallMs - before;
@@ -120,6 +127,24 @@ export function wallToInstant(wallMs: number, zone: string): number {
   if (lateHolds) return late;
   return early; // the reading holds under neither offset: a gap
 }
+
+/**
+ * The offset (ms) that wallToInstant finds for every reading of wall-clock day `day`, or NaN. Its probes for
+ * a reading lie a day either side, so they all fall within [day − 1, day + 2). When the offset is the same
+ * at both ends of that window it is the same throughout, under the assumption wallToInstant already makes
+ * (no zone changes its offset twice within a few days).
+ */
+function steadyOffset(data: ZoneData, zone: string, day: number): number {
+  let steady = data.days.get(day);
+  if (steady === undefined) {
+    const from = offsetAt(zone, (day - 1) * DAY);
+    steady = from === offsetAt(zone, (day + 2) * DAY - 1) ? from * MINUTE : NaN;
+    if (data.days.size >= DAYS_KEPT_PER_ZONE) data.days.clear();
+    data.days.set(day, steady);
+  }
+  return steady;
+}
+const DAYS_KEPT_PER_ZONE = 100_000;
 
 export function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);

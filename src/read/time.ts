@@ -246,13 +246,33 @@ function daysInMonth(y: number, mo: number): number {
   return mo === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : 30 + ((mo + (mo >> 3)) & 1);
 }
 
+interface CalendarDay {
+  /** Its midnight as if the wall clock were UTC. */
+  wallMs: number;
+  localDate: string;
+}
+const calendarDays = new Map<number, CalendarDay>();
+
+/** A file's millions of readings fall on a few hundred days: each day's text and midnight are made once. */
+function calendarDay(y: number, mo: number, d: number): CalendarDay {
+  const key = (y * 16 + mo) * 32 + d;
+  let day = calendarDays.get(key);
+  if (day === undefined) {
+    day = { wallMs: Date.UTC(y, mo - 1, d), localDate: `${y}-${pad2(mo)}-${pad2(d)}` };
+    if (calendarDays.size >= 100_000) calendarDays.clear();
+    calendarDays.set(key, day);
+  }
+  return day;
+}
+
 function build(raw: string, opts: ParseOptions): Stamp {
   const { y, mo, d, h, mi, s, ms } = f;
   // Date.UTC reads years below 100 as 19xx; such years are placeholders (0001-01-01) anyway.
   if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) throw new TimeParseError(`impossible date "${raw}"`);
   if (h > 23 || mi > 59 || s > 59) throw new TimeParseError(`impossible time "${raw}"`);
-  const wall = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  const localDate = `${y}-${pad2(mo)}-${pad2(d)}`;
+  const day = calendarDay(y, mo, d);
+  const wall = day.wallMs + ((h * 60 + mi) * 60 + s) * 1000 + ms;
+  const localDate = day.localDate;
   let zone: string;
   let zoneSource: Stamp['zoneSource'];
   let zoneNote: string | undefined;
