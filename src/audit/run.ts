@@ -7,7 +7,7 @@ import { formatInZone, localDateInZone } from '../model/zone.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import type { Collector } from './collect.js';
-import { join, type Window } from './join.js';
+import { join, type Joined, type Window } from './join.js';
 import type { Handling } from './ship-by.js';
 import { distribution, rate } from './stats.js';
 
@@ -43,17 +43,17 @@ export interface AuditDetail {
   awaiting: OrderFacts[];
 }
 
-export function audit(c: Collector, opts: AuditOptions): AuditResult {
-  return auditDetailed(c, opts).result;
+/** `joined`: the join made earlier with the same handling and window (see `collectAll`'s `meanwhile`). */
+export function audit(c: Collector, opts: AuditOptions, joined?: Joined): AuditResult {
+  return auditDetailed(c, opts, joined).result;
 }
 
 /**
  * Runs every active rule over every shipment in one pass. Each shipment is an object only for its turn
  * (see join.ts); what the figures need of it is tallied on the way, and its rule hits are kept as bits.
  */
-export function auditDetailed(c: Collector, opts: AuditOptions): AuditDetail {
+export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c, opts.handling, opts.window)): AuditDetail {
   const zone = opts.marketplaceZone;
-  const joined = join(c, opts.handling, opts.window);
   const hasTrackingData = c.trackingCount > 0;
   const asOfSource: AuditResult['asOfSource'] =
     opts.asOfMs !== undefined ? 'option' : Number.isFinite(c.newestEventMs) ? 'newest tracking event' : 'clock';

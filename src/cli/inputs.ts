@@ -58,6 +58,7 @@ export async function readAll(
   sink: RecordSink,
   settings: Settings,
   progress?: (msg: string) => void,
+  meanwhile?: Meanwhile,
 ): Promise<ReadAll> {
   const { explicit, found } = await expandPaths(paths);
   const files = [...explicit.map((f) => ({ f, explicit: true })), ...found.map((f) => ({ f, explicit: false }))];
@@ -73,6 +74,7 @@ export async function readAll(
   const inThread = new Set(offloaded);
 
   const outcomes = new Map<string, Outcome>();
+  let ended = false;
   for (const [i, { f, explicit: named }] of files.entries()) {
     if (!isCandidate.has(f) || inThread.has(f)) continue;
     progress?.(`reading ${f} (${i + 1}/${files.length})${beside}`);
@@ -80,8 +82,12 @@ export async function readAll(
     outcomes.set(f, outcome);
     // A file that ends the run ends the reading too (the thread's files are still waited for: one of
     // them may come first in the order errors are reported).
-    if ('error' in outcome && passedOver(named, outcome.error) === undefined) break;
+    if ('error' in outcome && passedOver(named, outcome.error) === undefined) {
+      ended = true;
+      break;
+    }
   }
+  if (!ended) meanwhile?.();
   if (thread) {
     progress?.(`reading ${offloaded.join(', ')} (second thread; the other files are read)`);
     const { outcomes: theirs, part } = await thread;
@@ -125,6 +131,13 @@ export async function readAll(
 }
 
 type Outcome = { report: InputReport } | { error: unknown };
+
+/**
+ * Work on the orders and confirmations, run once this thread has read its files and before tracking data
+ * from a second thread is taken in: the time this thread would otherwise spend waiting. It must not read
+ * tracking data. Without a second thread it runs after all files are read.
+ */
+export type Meanwhile = () => void;
 
 /**
  * Why a file that failed is passed over, or undefined when its error ends the run. In a folder, a file
@@ -190,11 +203,15 @@ function skipped(file: string, why: string): InputSummary {
 }
 
 /** Reads everything into a fresh collector, with progress on a terminal's stderr. */
-export async function collectAll(paths: readonly string[], settings: Settings): Promise<ReadAll & { collector: Collector }> {
+export async function collectAll(
+  paths: readonly string[],
+  settings: Settings,
+  meanwhile?: (collector: Collector) => void,
+): Promise<ReadAll & { collector: Collector }> {
   const collector = new Collector();
   const progress = progressReporter();
   try {
-    return { collector, ...(await readAll(paths, collector, settings, progress)) };
+    return { collector, ...(await readAll(paths, collector, settings, progress, meanwhile && (() => meanwhile(collector)))) };
   } finally {
     endProgress(progress);
   }

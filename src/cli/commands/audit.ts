@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { join, type Joined } from '../../audit/join.js';
 import { audit } from '../../audit/run.js';
 import type { AuditResult } from '../../model/result.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
@@ -70,12 +71,13 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
   if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) throw new UsageError('--to is before --from');
   const asOfMs = flags.asOf ? parseAsOf(flags.asOf, settings.zone) : undefined;
 
-  const { collector, inputs, unclassified } = await collectAll(paths, settings);
+  const per = { window: { fromMs, toMs, from: flags.from, to: flags.to }, asOfMs };
+  let joined: Joined | undefined;
+  // The join reads only orders and confirmations, so it is made while a second thread may still be reading
+  // the tracking files (its shipments read their tracking facts when the audit asks).
+  const { collector, inputs, unclassified } = await collectAll(paths, settings, (c) => (joined = join(c, settings.handling, per.window)));
   requireConfirmations(collector);
-  const result = audit(
-    collector,
-    auditOptions(settings, { inputs, unclassified }, { window: { fromMs, toMs, from: flags.from, to: flags.to }, asOfMs }),
-  );
+  const result = audit(collector, auditOptions(settings, { inputs, unclassified }, per), joined);
   if (result.summary.shipments === 0) {
     const outside = Object.values(result.summary.excluded).reduce((a, b) => a + b, 0);
     throw new UsageError(`no shipments to audit${flags.from || flags.to ? ` between ${flags.from ?? 'the start'} and ${flags.to ?? 'the end'}` : ''} (${outside} left out: ${Object.entries(result.summary.excluded).map(([k, v]) => `${v} ${k}`).join(', ') || 'none'})`);
