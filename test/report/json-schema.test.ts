@@ -16,8 +16,14 @@ describe('audit JSON in pieces', () => {
     const { resultFixture } = await import('./result-fixture.js');
     const result = resultFixture();
     const whole = `${JSON.stringify(auditJson(result), null, 2)}\n`;
-    expect([...auditJsonChunks(result, 200)].join('')).toBe(whole);
-    expect([...auditJsonChunks(result, 200)].length).toBeGreaterThan(2);
+    expect(result.findings.length).toBeGreaterThan(3);
+    expect([...auditJsonChunks(result)].join('')).toBe(whole);
+    // Batches of one, two and three findings, in pieces of about 200 characters: every seam is crossed.
+    for (const perBatch of [1, 2, 3]) {
+      const pieces = [...auditJsonChunks(result, 200, perBatch)];
+      expect(pieces.join('')).toBe(whole);
+      expect(pieces.length).toBeGreaterThan(2);
+    }
     const none = { ...result, findings: [] };
     expect([...auditJsonChunks(none)].join('')).toBe(`${JSON.stringify(auditJson(none), null, 2)}\n`);
   });
