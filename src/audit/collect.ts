@@ -60,6 +60,15 @@ interface SlotPart {
   line: Int32Array;
 }
 
+/** Another collector's ids as this one's, and how far its line numbers are to move. */
+interface PartIds {
+  numbers: Int32Array;
+  texts: Int32Array;
+  kinds: Int32Array;
+  files: Int32Array;
+  lineOffset: number;
+}
+
 /** The buffers of a part, to transfer rather than copy. */
 export function transferablesOf(p: TrackingPart): ArrayBuffer[] {
   const slot = (s: SlotPart) => [s.raws.ends, s.ms, s.kind, s.description, s.location, s.cls, s.file, s.line];
@@ -258,11 +267,12 @@ export class Collector implements RecordSink {
   }
 
   /**
-   * Takes in what another collector read from the tracking files, as if this one had read them after its
-   * own files. This one must not have read tracking files itself (the reading threads split by kind).
+   * Takes in what another collector read from tracking files, as if this one had read them next: counts
+   * add up, the first possession scan stays the earliest (the earlier read on a tie) and the last event the
+   * latest (the later read on a tie). `lineOffset` is added to the part's line numbers: a part read from the
+   * middle of a file counted its lines from there.
    */
-  absorb(p: TrackingPart): void {
-    if (this.trackedCount > 0) throw new Error('absorb: this collector already holds tracking data');
+  absorb(p: TrackingPart, lineOffset = 0): void {
     const remap = new Int32Array(p.tracked.length);
     for (let w = 0; w < remap.length; w++) remap[w] = this.numberId(unpackText(p.numbers, w));
     const texts = Int32Array.from(p.texts, (t) => this.shared.id(t));
@@ -270,19 +280,22 @@ export class Collector implements RecordSink {
     const files = Int32Array.from(p.files, (f) => this.files.id(f));
     for (let w = 0; w < remap.length; w++) {
       const n = remap[w];
-      if (p.tracked[w]) {
+      if (p.tracked[w] && this.tTracked.get(n) === 0) {
         this.tTracked.set(n, 1);
         this.trackedCount++;
       }
-      this.tEvents.set(n, p.events[w]);
+      this.tEvents.set(n, this.tEvents.get(n) + p.events[w]);
       if (p.possessionWithoutTime[w]) this.tPossessionWithoutTime.set(n, 1);
     }
     for (const [w, status] of p.latestStatus) this.tLatestStatus.set(remap[w], this.shared.texts[this.shared.id(status)]);
     for (const [w, at, source] of p.summaryFirstScan) {
-      this.tSummaryFirstScan.set(remap[w], { stamp: this.tSummaryStamps.add(at), ms: at.epochMs, file: this.files.id(source.file), line: source.line });
+      const have = this.tSummaryFirstScan.get(remap[w]);
+      if (have && have.ms <= at.epochMs) continue;
+      this.tSummaryFirstScan.set(remap[w], { stamp: this.tSummaryStamps.add(at), ms: at.epochMs, file: this.files.id(source.file), line: source.line + lineOffset });
     }
-    this.firstPossession.absorb(p.firstPossession, remap, texts, kinds, files);
-    this.lastEvent.absorb(p.lastEvent, remap, texts, kinds, files);
+    const ids = { numbers: remap, texts, kinds, files, lineOffset };
+    this.firstPossession.absorb(p.firstPossession, ids, (theirs, ours) => theirs < ours);
+    this.lastEvent.absorb(p.lastEvent, ids, (theirs, ours) => theirs >= ours);
     this.newestEventMs = Math.max(this.newestEventMs, p.newestEventMs);
     this.eventsSeen += p.eventsSeen;
     this.packagesSeen += p.packagesSeen;
@@ -524,20 +537,26 @@ class EventSlots {
     };
   }
 
-  /** Slots of another collector's part, its ids mapped to this one's (number, text, kind, file). */
-  absorb(p: SlotPart, numbers: Int32Array, texts: Int32Array, kinds: Int32Array, files: Int32Array): void {
-    for (let w = 0; w < numbers.length; w++) {
+  /**
+   * Slots of another collector's part, its ids mapped to this one's (number, text, kind, file). A slot this
+   * one holds already is replaced when `replaces(their time, our time)` says so.
+   */
+  absorb(p: SlotPart, ids: PartIds, replaces: (theirs: number, ours: number) => boolean): void {
+    this.commit();
+    for (let w = 0; w < ids.numbers.length; w++) {
       if (p.kind[w] < 0) continue;
-      const n = numbers[w];
+      const n = ids.numbers[w];
       if (this.stamp.get(n) < 0) this.live++;
-      this.stamp.set(n, this.stamps.addParts(unpackText(p.raws, w), p.ms[w], kinds[p.kind[w]]));
+      else if (!replaces(p.ms[w], this.ms.get(n))) continue;
+      this.stamp.set(n, this.stamps.addParts(unpackText(p.raws, w), p.ms[w], ids.kinds[p.kind[w]]));
       this.ms.set(n, p.ms[w]);
-      this.description.set(n, texts[p.description[w]]);
-      this.location.set(n, p.location[w] < 0 ? -1 : texts[p.location[w]]);
+      this.description.set(n, ids.texts[p.description[w]]);
+      this.location.set(n, p.location[w] < 0 ? -1 : ids.texts[p.location[w]]);
       this.cls.set(n, p.cls[w]);
-      this.file.set(n, files[p.file[w]]);
-      this.line.set(n, p.line[w]);
+      this.file.set(n, ids.files[p.file[w]]);
+      this.line.set(n, p.line[w] + ids.lineOffset);
     }
+    if (this.stamps.size > 2 * this.live + 65_536) this.compact();
   }
 
   get(n: number): EventRef | undefined {

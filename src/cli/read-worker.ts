@@ -1,19 +1,35 @@
 /**
  * A second reading thread: reads the tracking files it is given into a collector of its own and hands
- * back what it learnt (see `readInThread` in inputs.ts). Tracking exports are half the bytes of a large
+ * back what it learnt (see `startThread` in inputs.ts). Tracking exports are half the bytes of a large
  * audit, and reading them beside the order files uses the machine's second core.
+ *
+ * When the main thread has read its own files first, it asks for a cut: this thread picks a line start
+ * halfway through what is left of its last file, stops there, and the main thread reads the rest.
  */
+import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Collector, transferablesOf } from '../audit/collect.js';
-import { InputError, readInput } from '../read/index.js';
-import type { ThreadJob, ThreadOutcome, ThreadResult } from './inputs.js';
+import { InputError, readInputPart } from '../read/index.js';
+import type { CutReply, ThreadJob, ThreadOutcome, ThreadResult, ToThread } from './inputs.js';
 
 const job = workerData as ThreadJob;
+const port = parentPort!;
+let cutAsked: () => void = () => undefined;
+const asked = new Promise<void>((resolve) => (cutAsked = resolve));
+let wantsCut = false;
+const onMessage = (m: ToThread) => {
+  wantsCut = m.wanted;
+  cutAsked();
+};
+port.on('message', onMessage);
+
 const collector = new Collector();
 const outcomes: ThreadOutcome[] = [];
-for (const { file, options } of job.files) {
+for (const [i, { file, options }] of job.files.entries()) {
+  const last = i === job.files.length - 1;
   try {
-    outcomes.push({ report: await readInput(file, collector, options) });
+    const read = await readInputPart(file, collector, options, last ? { stopAt: cutter(file), chunkBytes: job.chunkBytes } : {});
+    outcomes.push({ report: read.report, ...(read.stoppedAt !== undefined && { cut: { at: read.stoppedAt, lines: read.lines, headerLine: read.headerLine ?? 0 } }) });
   } catch (e) {
     outcomes.push(
       e instanceof InputError
@@ -23,5 +39,43 @@ for (const { file, options } of job.files) {
   }
 }
 const part = collector.trackingPart();
-const result: ThreadResult = { outcomes, part };
-parentPort!.postMessage(result, transferablesOf(part));
+const result: ThreadResult = { type: 'result', outcomes, part };
+port.postMessage(result, transferablesOf(part));
+// Without a listener the port no longer keeps this thread alive.
+port.off('message', onMessage);
+
+/** The stop rule for the last file: asked between chunks, it answers a cut request once. */
+function cutter(file: string) {
+  let answered = false;
+  return async (read: number): Promise<number | undefined> => {
+    if (job.waitForCut) await asked;
+    if (!wantsCut || answered) return undefined;
+    answered = true;
+    // A file that can't be looked into again is simply not cut.
+    const at = await lineStartAfter(file, read, job.minCutBytes).catch(() => undefined);
+    const reply: CutReply = { type: 'cut', file, at };
+    port.postMessage(reply);
+    return at;
+  };
+}
+
+/**
+ * A line start about halfway through what is left after `read`, or undefined when too little is left or
+ * no line ends near there. Whether the cut falls inside a quoted field is only known when the reading
+ * reaches it (readRows then reads on, and the main thread's part is dropped).
+ */
+async function lineStartAfter(file: string, read: number, minBytes: number): Promise<number | undefined> {
+  const fh = await open(file, 'r');
+  try {
+    const { size } = await fh.stat();
+    if (size - read < minBytes) return undefined;
+    const target = read + Math.floor((size - read) / 2);
+    const buf = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, target);
+    const nl = buf.subarray(0, bytesRead).indexOf(0x0a);
+    if (nl < 0 || target + nl + 1 >= size) return undefined;
+    return target + nl + 1;
+  } finally {
+    await fh.close();
+  }
+}

@@ -7,7 +7,8 @@ import { describeZone, newReport, rowProblemCollector, RowError, zoneFor, type R
 import { delimiterName, findHeaderRow, sniff, type FieldIndex, type Header } from './detect.js';
 import { readOrdersJson } from './orders-api.js';
 import { Row, mappingOf } from './row.js';
-import { readRows } from './rows.js';
+import { readRows, type RowRange, type RowsRead } from './rows.js';
+import type { Encoding } from './decode.js';
 import { trackingEventRowReader } from './tracking-events.js';
 import { trackingSummaryRowReader } from './tracking-summary.js';
 import { InputError, type InputKind, type InputReport, type RecordSink } from './types.js';
@@ -28,8 +29,29 @@ type RowReader = (row: Row, file: string, line: number) => void;
  * Throws InputError (file, line, what is wrong) when the file as a whole can't be read.
  */
 export async function readInput(file: string, sink: RecordSink, opts: ReadOptions): Promise<InputReport> {
+  return (await readInputPart(file, sink, opts, {})).report;
+}
+
+/** What a part of a file gave: the report of its rows, and how far it got (see RowRange). */
+export interface PartRead extends RowsRead {
+  report: InputReport;
+  /** Of a delimited file: the line of its header row. */
+  headerLine?: number;
+}
+
+/**
+ * readInput over part of a delimited file. From `range.start` lines are counted from there and the header is
+ * not looked for (it was read from the file's start); such a part, or one that stopped early, may have no
+ * rows without that being an error: the whole file is judged when the parts are put together.
+ */
+export async function readInputPart(file: string, sink: RecordSink, opts: ReadOptions, range: RowRange): Promise<PartRead> {
   const keep = opts.keepProblems ?? 20;
   const s = await sniff(file, opts.columns);
+  if (s.format !== 'text' || !splittable(s.encoding)) {
+    // Such a file is read whole: a first part is simply never told to stop; a later part can't be asked for.
+    if (range.start !== undefined) throw new Error(`readInputPart: ${file} can't be read from the middle`);
+    range = {};
+  }
 
   if (s.format === 'json') {
     const report = newReport(file, { kind: 'orders-api-json', encoding: s.encoding, delimiter: 'json', quoting: false });
@@ -38,7 +60,7 @@ export async function readInput(file: string, sink: RecordSink, opts: ReadOption
     report.delimiter = format;
     report.rowsRead = rows;
     report.zoneNote = `${describeZone(hint)}; Orders API times normally carry an offset`;
-    return report;
+    return { report, lines: 0 };
   }
 
   if (s.format === 'xlsx') {
@@ -59,7 +81,7 @@ export async function readInput(file: string, sink: RecordSink, opts: ReadOption
         onProblem(header.headerLine + i + 1, e);
       }
     });
-    return finish(report, header);
+    return { report: finish(report, header), lines: header.headerLine + data.length };
   }
 
   const report = newReport(file, {
@@ -72,8 +94,8 @@ export async function readInput(file: string, sink: RecordSink, opts: ReadOption
   const row = new Row(s.index);
   const onProblem = rowProblemCollector(report, keep);
   const width = s.headers.length;
-  await readRows(
-    { file, encoding: s.encoding, delimiter: s.delimiter, quoting: s.quoting, headerLine: s.headerLine },
+  const rows = await readRows(
+    { file, encoding: s.encoding, delimiter: s.delimiter, quoting: s.quoting, headerLine: range.start === undefined ? s.headerLine : 0 },
     (cells, line) => {
       report.rowsRead++;
       row.cells = cells;
@@ -84,8 +106,39 @@ export async function readInput(file: string, sink: RecordSink, opts: ReadOption
         onProblem(line, e instanceof TruncatedRow ? e.asRowError() : e);
       }
     },
+    range,
   );
-  return finish(report, s);
+  if (range.start !== undefined || rows.stoppedAt !== undefined) {
+    report.mapping = mappingOf(s.index, s.headers);
+    return { report, ...rows, headerLine: s.headerLine };
+  }
+  return { report: finish(report, s), ...rows, headerLine: s.headerLine };
+}
+
+/**
+ * Encodings in which a line feed byte is always a line end, so that a file can be cut after one: not
+ * UTF-16, whose line feed is two bytes. (In UTF-8, GB18030 and Shift_JIS the byte 0x0A never sits inside
+ * a character.)
+ */
+export function splittable(encoding: Encoding): boolean {
+  return encoding !== 'utf-16le' && encoding !== 'utf-16be';
+}
+
+/**
+ * The report of a file read in two parts, as if read whole: the second part's lines come after `lines`.
+ * Throws, as readInput does, when the file has a header row and no rows.
+ */
+export function joinReports(head: InputReport, tail: InputReport, lines: number, headerLine: number, keep = 20): InputReport {
+  const joined: InputReport = {
+    ...head,
+    rowsRead: head.rowsRead + tail.rowsRead,
+    rowsRejected: head.rowsRejected + tail.rowsRejected,
+    problems: [...head.problems, ...tail.problems.map((p) => ({ ...p, line: p.line + lines }))].slice(0, keep),
+    unclassified: { ...head.unclassified },
+  };
+  for (const [d, n] of Object.entries(tail.unclassified)) joined.unclassified[d] = (joined.unclassified[d] ?? 0) + n;
+  if (joined.rowsRead === 0) throw new InputError(joined.file, headerLine, 'has a header row but no data rows');
+  return joined;
 }
 
 class TruncatedRow extends Error {

@@ -19,6 +19,32 @@ export type RowHandler = (fields: string[], line: number) => void;
 const CHUNK = 1 << 20;
 
 /**
+ * Part of a file, for two threads reading one file: the first reads from the start and is told, between
+ * chunks, where to stop; the other reads from there to the end.
+ */
+export interface RowRange {
+  /** The first byte to read, at the start of a line. Lines are counted from there: the caller adds the lines before. */
+  start?: number;
+  /** Bytes per read (tests make it small so that a small file has many seams). */
+  chunkBytes?: number;
+  /**
+   * Asked after each chunk with the bytes read so far (counted from the file's start) until it names a byte
+   * offset, at the start of a line and not behind what was read, where reading is to stop.
+   */
+  stopAt?: (read: number) => number | undefined | Promise<number | undefined>;
+}
+
+export interface RowsRead {
+  /** Physical lines read (from `start`). */
+  lines: number;
+  /**
+   * Where reading stopped, when `stopAt` named a place and it held. It does not hold inside a quoted field
+   * (a line break inside quotes is text): the reading then goes on to the end, as if never asked.
+   */
+  stoppedAt?: number;
+}
+
+/**
  * Streams a delimited text file row by row, by hand rather than through csv-parse: on this machine
  * csv-parse reads a flat file at ~43 MB/s and was a fifth of a 100k-order audit, where decoded chunks
  * split at '\n' and then at the delimiter run at ~250 MB/s (`npm run bench`, bench/RESULTS.md). Quoted
@@ -26,7 +52,7 @@ const CHUNK = 1 << 20;
  * `splitQuoted` (RFC 4180: doubled quotes, delimiters and line breaks inside quotes), which asks for the
  * next line while a quote is open.
  */
-export async function readRows(src: RowSource, onRow: RowHandler): Promise<void> {
+export async function readRows(src: RowSource, onRow: RowHandler, range: RowRange = {}): Promise<RowsRead> {
   const decoder = createDecoder(src.encoding);
   const { delimiter, quoting, headerLine } = src;
   let rest = '';
@@ -52,8 +78,8 @@ export async function readRows(src: RowSource, onRow: RowHandler): Promise<void>
     if (fields.every((f) => f.trim() === '')) return;
     onRow(fields, line);
   };
-  for await (const chunk of createReadStream(src.file, { highWaterMark: CHUNK })) {
-    const text = rest + decoder.write(chunk as Buffer);
+  const take = (bytes: Buffer) => {
+    const text = rest + decoder.write(bytes);
     let start = 0;
     let nl: number;
     while ((nl = text.indexOf('\n', start)) !== -1) {
@@ -61,11 +87,36 @@ export async function readRows(src: RowSource, onRow: RowHandler): Promise<void>
       start = nl + 1;
     }
     rest = text.slice(start);
+  };
+  let read = range.start ?? 0;
+  let stop: number | undefined;
+  const stream = createReadStream(src.file, { highWaterMark: range.chunkBytes ?? CHUNK, start: read });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (stop !== undefined && read + chunk.length >= stop) {
+      take(chunk.subarray(0, stop - read));
+      if (pending === undefined && rest === '') {
+        stream.destroy();
+        return { lines: line, stoppedAt: stop };
+      }
+      // A quoted field is open at the stop: its line break is text, so this thread reads on to the end.
+      take(chunk.subarray(stop - read));
+      read += chunk.length;
+      stop = undefined;
+      range = {};
+      continue;
+    }
+    take(chunk);
+    read += chunk.length;
+    if (stop === undefined && range.stopAt) {
+      stop = await range.stopAt(read);
+      if (stop !== undefined && stop < read) throw new Error(`readRows: asked to stop at byte ${stop}, already read ${read}`);
+    }
   }
   const tail = rest + decoder.end();
   if (tail !== '') emit(tail);
   // A quote left open at the end of the file: hand over what there is rather than lose the row.
   if (pending !== undefined) onRow(splitQuoted(`${pending}"`, delimiter) ?? [pending], line);
+  return { lines: line };
 }
 
 /** The records of a piece of text (a file's first bytes), split exactly as `readRows` splits the file. */

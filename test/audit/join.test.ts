@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Collector } from '../../src/audit/collect.js';
 import { EXCLUSION, join } from '../../src/audit/join.js';
@@ -198,8 +199,40 @@ describe('Collector.absorb (tracking read in another thread)', () => {
     expect(apart.trackingFacts('N3')?.summaryFirstScan?.at.raw).toBe('2026-10-06T20:00:00-07:00');
   });
 
-  it('refuses to mix with tracking data of its own', () => {
-    const c = collect([], [], [event('N1', '2026-10-06T08:00:00-07:00', true)]);
-    expect(() => c.absorb(new Collector().trackingPart())).toThrow(/already holds tracking data/);
+  it('parts of one file taken in one after another equal the file read whole: ties, lines and all', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            n: fc.constantFrom('N1', 'N2', 'N3', 'N4'),
+            // Few distinct minutes, so that ties between parts are common.
+            minute: fc.integer({ min: 0, max: 5 }),
+            possession: fc.boolean(),
+            word: fc.constantFrom('Accepted', 'Departed', 'Arrived', 'Label'),
+          }),
+          { minLength: 1, maxLength: 40 },
+        ),
+        fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 3 }),
+        (rows, cutsAt) => {
+          const events = rows.map((r, i): TrackingEvent => ({
+            ...event(r.n, `2026-10-06T08:0${r.minute}:00-07:00`, r.possession, `${r.word} (row ${i})`),
+            source: src(i + 2),
+          }));
+          const together = collect([order('A')], [conf('A', 'N1', '2026-10-06T07:00:00-07:00')], events);
+          const apart = collect([order('A')], [conf('A', 'N1', '2026-10-06T07:00:00-07:00')]);
+          const cuts = [...new Set(cutsAt.map((c) => Math.min(c, events.length)))].sort((a, b) => a - b);
+          [0, ...cuts].forEach((from, k) => {
+            const to = k < cuts.length ? cuts[k] : events.length;
+            const part = new Collector();
+            // Each part counts its lines from its own start, as a thread reading from a cut does.
+            events.slice(from, to).forEach((e) => part.event({ ...e, source: src(e.source.line - from) }));
+            apart.absorb(structuredClone(part.trackingPart()), from);
+          });
+          for (const n of ['N1', 'N2', 'N3', 'N4']) expect(JSON.stringify(apart.trackingFacts(n))).toBe(JSON.stringify(together.trackingFacts(n)));
+          expect([apart.trackingCount, apart.eventsSeen, apart.newestEventMs]).toEqual([together.trackingCount, together.eventsSeen, together.newestEventMs]);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

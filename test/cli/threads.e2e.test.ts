@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,23 @@ import { runCli } from '../helpers/cli.js';
 // Tracking files go to a second thread from 40 MB; at 0 every tracking file does, so the fixtures exercise it.
 const THREADED = { SHIPAUDIT_THREAD_MIN_MB: '0' };
 const ONE_THREAD = { SHIPAUDIT_THREAD_MIN_MB: '1e9' };
+// The second thread cuts its last file whatever its size, in 4 KB reads, and the main thread reads the rest.
+const CUT = { SHIPAUDIT_THREAD_MIN_MB: '0', SHIPAUDIT_THREAD_TEST: 'cut' };
+
+/** Where the second thread cuts a file in the test mode: the line start after the middle of what follows its first 4 KB read. */
+function cutPoint(text: string): { at: number; target: number } {
+  const bytes = Buffer.from(text);
+  const target = 4096 + Math.floor((bytes.length - 4096) / 2);
+  return { at: bytes.indexOf(0x0a, target) + 1, target };
+}
+
+/** A folder with the sample month's orders and confirmations, and the tracking file given. */
+function withTracking(tracking: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'shipaudit-cut-'));
+  for (const f of ['all-orders.txt', 'confirmations.txt']) copyFileSync(join('fixtures/sample-month', f), join(dir, f));
+  writeFileSync(join(dir, 'tracking.csv'), tracking);
+  return dir;
+}
 
 describe('reading tracking files in a second thread', () => {
   it.each([
@@ -54,5 +71,68 @@ describe('reading tracking files in a second thread', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/tracking\.csv:2: .*ambiguous date "03\/04\/2026/);
     expect(r.stderr).toBe(runCli(['audit', join(dir, 'all-orders.txt'), join(dir, 'confirmations.txt'), bad], { env: ONE_THREAD }).stderr);
+  });
+
+  describe('the last tracking file cut between the threads', () => {
+    const evidence = (dir: string, name: string) => join(dir, `${name}.csv`);
+
+    it('the sample month: the same JSON, text report and evidence as one thread', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'shipaudit-cut-'));
+      for (const [format, env, name] of [['json', ONE_THREAD, 'one'], ['json', CUT, 'cut'], ['text', ONE_THREAD, 'one-text'], ['text', CUT, 'cut-text']] as const) {
+        const r = runCli(['audit', 'fixtures/sample-month', '--format', format, '--as-of', '2026-10-31T00:00:00Z', '--evidence', evidence(dir, name)], { env });
+        writeFileSync(join(dir, `${name}.out`), r.stdout.replaceAll(evidence(dir, name), 'EVIDENCE'));
+        if (env === CUT) expect(r.stderr).toMatch(/cut fixtures\/sample-month\/tracking\.csv at byte \d+, held/);
+        expect(r.code).toBe(1);
+      }
+      const read = (f: string) => readFileSync(join(dir, f), 'utf8');
+      expect(read('cut.out')).toBe(read('one.out'));
+      expect(read('cut-text.out')).toBe(read('one-text.out'));
+      expect(read('cut.csv')).toBe(read('one.csv'));
+      expect(read('cut.csv').split('\n').length).toBeGreaterThan(5);
+    });
+
+    const sample = readFileSync('fixtures/sample-month/tracking.csv', 'utf8');
+    const [header, ...rows] = sample.trimEnd().split('\n');
+
+    it('a cut that falls inside a quoted field does not hold: the second thread reads on, and the report is the same', () => {
+      // Every event's text runs over two lines, the first one long: the line start after the middle of
+      // the file is inside a quoted field.
+      const tracking = `${header}\n${rows.map((r) => r.replace(/,([^,"]+),"/, (_m, ev) => `,"${ev} ${'(carried over) '.repeat(40)}\nnext line","`)).join('\n')}\n`;
+      const { at } = cutPoint(tracking);
+      // An odd count of quotes before it: inside a field.
+      expect(Buffer.from(tracking).subarray(0, at).toString().split('"').length % 2).toBe(0);
+      const dir = withTracking(tracking);
+      const args = ['audit', dir, '--format', 'json', '--as-of', '2026-10-31T00:00:00Z', '--fail-on', 'never'];
+      const one = runCli(args, { env: ONE_THREAD });
+      const cut = runCli(args, { env: CUT });
+      expect(cut.stderr).toMatch(/at byte \d+, not held/);
+      expect(JSON.parse(one.stdout).summary.matchedWithTracking).toBeGreaterThan(100);
+      expect(cut.stdout).toBe(one.stdout);
+    });
+
+    it('rows the main thread rejects or stops at after the cut are reported at their line in the whole file', () => {
+      const half = Math.floor(rows.length * 0.8);
+      // A row without a tracking number, then one whose date can't be read day- or month-first.
+      const broken = [...rows.slice(0, half), ',China Post,2026-10-17 17:38,Delivered,"SAN DIEGO, CA 92103",', ...rows.slice(half)];
+      const tracking = `${header}\n${broken.join('\n')}\n`;
+      expect(cutPoint(tracking).at).toBeLessThan(Buffer.byteLength(tracking.slice(0, tracking.indexOf('\n,China Post,2026-10-17 17:38,Delivered'))));
+      const dir = withTracking(tracking);
+      const args = ['audit', dir, '--format', 'json', '--as-of', '2026-10-31T00:00:00Z', '--fail-on', 'never', '--allow-rejected-rows'];
+      const one = runCli(args, { env: ONE_THREAD });
+      const cut = runCli(args, { env: CUT });
+      expect(cut.stderr).toMatch(/held/);
+      expect(cut.stdout).toBe(one.stdout);
+      const problems = JSON.parse(cut.stdout).inputs.find((i: { file: string }) => i.file.endsWith('tracking.csv')).problems;
+      expect(problems).toEqual([{ file: join(dir, 'tracking.csv'), line: half + 2, message: 'tracking number is empty' }]);
+
+      const ambiguous = [...rows.slice(0, half), 'LX059317561CN,China Post,03/04/2026 10:00,Delivered,"SAN DIEGO, CA 92103",', ...rows.slice(half)];
+      const dir2 = withTracking(`${header}\n${ambiguous.join('\n')}\n`);
+      const stopped = runCli(['audit', dir2], { env: CUT });
+      expect(stopped.code).toBe(2);
+      expect(stopped.stderr.split('\n').filter((l) => !l.startsWith('shipaudit (SHIPAUDIT_THREAD_TEST)')).join('\n').trim()).toBe(
+        runCli(['audit', dir2], { env: ONE_THREAD }).stderr.trim(),
+      );
+      expect(stopped.stderr).toContain(`tracking.csv:${half + 2}: `);
+    });
   });
 });

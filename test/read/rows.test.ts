@@ -71,4 +71,49 @@ describe('readRows', () => {
       { numRuns: 200 },
     );
   });
+
+  it('a file read in two parts at a cut gives the rows of the whole, or reads on when the cut is inside quotes (property)', async () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', '1', ' ', ',', '"', '\n', '中'), maxLength: 6 });
+    const quote = (v: string) => (/[",\n]/.test(v) || v === '' ? `"${v.replaceAll('"', '""')}"` : v);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 3 }), { minLength: 1, maxLength: 8 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 16 }),
+        async (records, pick, chunkBytes) => {
+          const text = `h1,h2\n${records.map((r) => r.map(quote).join(',')).join('\n')}\n`;
+          const file = join(tmp, `cut${Math.random().toString(36).slice(2)}.csv`);
+          writeFileSync(file, text);
+          const bytes = Buffer.from(text);
+          // Every line start is a candidate, inside a quoted field or not: the reader has to tell.
+          const starts = [...bytes.keys()].filter((i) => i > 0 && bytes[i - 1] === 0x0a);
+          const cut = starts[pick % starts.length];
+          const src = { file, encoding: 'utf-8' as const, delimiter: ',' as const, quoting: true, headerLine: 1 };
+          const whole: Array<[string[], number]> = [];
+          await readRows(src, (f, line) => whole.push([f, line]));
+          const parts: Array<[string[], number]> = [];
+          const head = await readRows(src, (f, line) => parts.push([f, line]), { chunkBytes, stopAt: (read) => (read <= cut ? cut : undefined) });
+          if (head.stoppedAt !== undefined) {
+            expect(head.stoppedAt).toBe(cut);
+            await readRows({ ...src, headerLine: 0 }, (f, line) => parts.push([f, line + head.lines]), { start: cut, chunkBytes });
+          }
+          expect(parts).toEqual(whole);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a cut inside a quoted field does not hold; one between records does', async () => {
+    const text = 'h1,h2\n1,"two\nlines"\n3,4\n';
+    const file = join(tmp, 'cut-quoted.csv');
+    writeFileSync(file, text);
+    const src = { file, encoding: 'utf-8' as const, delimiter: ',' as const, quoting: true, headerLine: 1 };
+    const inside = text.indexOf('lines');
+    const between = text.indexOf('3,4');
+    const rows: string[][] = [];
+    expect(await readRows(src, (f) => rows.push(f), { chunkBytes: 4, stopAt: () => inside })).toEqual({ lines: 4 });
+    expect(rows).toEqual([['1', 'two\nlines'], ['3', '4']]);
+    expect(await readRows(src, () => undefined, { chunkBytes: 4, stopAt: () => between })).toEqual({ lines: 3, stoppedAt: between });
+  });
 });
