@@ -115,7 +115,11 @@ export function wallToInstant(wallMs: number, zone: string): number {
   const data = zoneData(zone);
   if (data.fixed !== undefined) return wallMs - data.fixed * MINUTE;
   const steady = steadyOffset(data, zone, Math.floor(wallMs / DAY));
-  if (!Number.isNaN(steady)) return wallMs - steady;
+  return Number.isNaN(steady) ? probedInstant(wallMs, zone) : wallMs - steady;
+}
+
+/** wallToInstant's rule for an IANA zone, worked out for this one reading (no per-day answer). */
+export function probedInstant(wallMs: number, zone: string): number {
   const before = offsetAt(zone, wallMs - DAY) * MINUTE;
   const after = offsetAt(zone, wallMs + DAY) * MINUTE;
   if (before === after) return wallMs - before;

@@ -1,22 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { offsetAt, wallToInstant } from '../../src/model/zone.js';
+import { probedInstant as probed, wallToInstant } from '../../src/model/zone.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-
-/** wallToInstant's rule spelt out without its per-day cache: probe a day either side, then test both. */
-function probed(wallMs: number, zone: string): number {
-  const before = offsetAt(zone, wallMs - DAY) * MINUTE;
-  const after = offsetAt(zone, wallMs + DAY) * MINUTE;
-  if (before === after) return wallMs - before;
-  const early = wallMs - before;
-  const late = wallMs - after;
-  const earlyHolds = offsetAt(zone, early) * MINUTE === before;
-  const lateHolds = offsetAt(zone, late) * MINUTE === after;
-  if (earlyHolds && lateHolds) return Math.min(early, late);
-  return lateHolds ? late : early;
-}
 
 describe('wallToInstant: the per-day offset cache', () => {
   // Zones with DST both ways round, a half-hour DST (Lord Howe), one without DST, and one that dropped it.
