@@ -86,22 +86,7 @@ export async function readAll(
     }
   }
   if (!ended) meanwhile?.();
-  if (thread) {
-    // Done before the other thread: take the rest of its last file off it (see read-worker.ts).
-    const cut = await thread.askCut(!ended);
-    if (cut) progress?.(`reading the rest of ${cut.file} from byte ${cut.at} (the second thread reads up to there)`);
-    const tail = cut && (await readTail(cut, settings));
-    progress?.(`reading ${offloaded.join(', ')} (second thread; the other files are read)`);
-    const { outcomes: theirs, part } = await thread.result;
-    theirs.forEach((o, i) => outcomes.set(offloaded[i], fromThread(o)));
-    const collector = sink as Collector;
-    collector.absorb(part);
-    const head = theirs.at(-1);
-    // The second thread stopped at the cut only when no quoted field was open there; else it read on.
-    const held = cut && tail && head && 'cut' in head && head.cut?.at === cut.at;
-    if (held) outcomes.set(cut.file, joinTail(collector, head as HeadOutcome, tail, settings.readOptionsFor(cut.file).keepProblems));
-    if (CUT_TEST) err(`shipaudit (SHIPAUDIT_THREAD_TEST): ${cut ? `cut ${cut.file} at byte ${cut.at}, ${held ? 'held' : 'not held'}` : 'no cut'}\n`);
-  }
+  if (thread) await finishThread(thread, offloaded, sink as Collector, settings, outcomes, { wantCut: !ended, progress });
 
   const inputs: InputSummary[] = [];
   const reports: InputReport[] = [];
@@ -250,6 +235,32 @@ function startThread(files: ThreadJob['files']): ThreadHandle {
       return reply?.at === undefined ? undefined : { file: reply.file, at: reply.at };
     },
   };
+}
+
+/**
+ * Waits for the second thread and takes in what it read. Done before it, this thread first takes the rest of
+ * its last file off it (see read-worker.ts); the thread stops at the cut only when no quoted field is open
+ * there, and otherwise reads on, and this thread's part is dropped.
+ */
+async function finishThread(
+  thread: ThreadHandle,
+  offloaded: readonly string[],
+  collector: Collector,
+  settings: Settings,
+  outcomes: Map<string, Outcome>,
+  { wantCut, progress }: { wantCut: boolean; progress?: (msg: string) => void },
+): Promise<void> {
+  const cut = await thread.askCut(wantCut);
+  if (cut) progress?.(`reading the rest of ${cut.file} from byte ${cut.at} (the second thread reads up to there)`);
+  const tail = cut && (await readTail(cut, settings));
+  progress?.(`reading ${offloaded.join(', ')} (second thread; the other files are read)`);
+  const { outcomes: theirs, part } = await thread.result;
+  theirs.forEach((o, i) => outcomes.set(offloaded[i], fromThread(o)));
+  collector.absorb(part);
+  const head = theirs.at(-1);
+  const held = cut && tail && head && 'cut' in head && head.cut?.at === cut.at;
+  if (held) outcomes.set(cut.file, joinTail(collector, head as HeadOutcome, tail, settings.readOptionsFor(cut.file).keepProblems));
+  if (CUT_TEST) err(`shipaudit (SHIPAUDIT_THREAD_TEST): ${cut ? `cut ${cut.file} at byte ${cut.at}, ${held ? 'held' : 'not held'}` : 'no cut'}\n`);
 }
 
 type Tail = { read: PartRead; part: TrackingPart } | { error: unknown };

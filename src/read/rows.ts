@@ -90,6 +90,7 @@ export async function readRows(src: RowSource, onRow: RowHandler, range: RowRang
   };
   let read = range.start ?? 0;
   let stop: number | undefined;
+  let asking = range.stopAt !== undefined;
   const stream = createReadStream(src.file, { highWaterMark: range.chunkBytes ?? CHUNK, start: read });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     if (stop !== undefined && read + chunk.length >= stop) {
@@ -102,14 +103,15 @@ export async function readRows(src: RowSource, onRow: RowHandler, range: RowRang
       take(chunk.subarray(stop - read));
       read += chunk.length;
       stop = undefined;
-      range = {};
       continue;
     }
     take(chunk);
     read += chunk.length;
-    if (stop === undefined && range.stopAt) {
-      stop = await range.stopAt(read);
-      if (stop !== undefined && stop < read) throw new Error(`readRows: asked to stop at byte ${stop}, already read ${read}`);
+    if (asking) {
+      stop = await range.stopAt!(read);
+      if (stop === undefined) continue;
+      asking = false;
+      if (stop < read) throw new Error(`readRows: asked to stop at byte ${stop}, already read ${read}`);
     }
   }
   const tail = rest + decoder.end();
