@@ -399,27 +399,16 @@ export function createClassifier(extra?: readonly EventEntry[], options: Classif
   // Nested by carrier and code rather than one joined key: joining builds and hashes a new string per event.
   const memo = new Map<string, Map<string, Map<string, Classification>>>();
   let size = 0;
-  // A package's events come together, with one carrier and mostly no code: the last pair's map is kept.
-  let lastCarrier: string | undefined;
-  let lastCode: string | undefined;
-  let lastByText: Map<string, Classification> | undefined;
   return (input) => {
-    let byText = lastByText;
-    if (byText === undefined || input.carrier !== lastCarrier || input.code !== lastCode) {
-      let byCode = memo.get(input.carrier ?? '');
-      if (!byCode) memo.set(input.carrier ?? '', (byCode = new Map()));
-      byText = byCode.get(input.code ?? '');
-      if (!byText) byCode.set(input.code ?? '', (byText = new Map()));
-      lastCarrier = input.carrier;
-      lastCode = input.code;
-      lastByText = byText;
-    }
+    let byCode = memo.get(input.carrier ?? '');
+    if (!byCode) memo.set(input.carrier ?? '', (byCode = new Map()));
+    let byText = byCode.get(input.code ?? '');
+    if (!byText) byCode.set(input.code ?? '', (byText = new Map()));
     let hit = byText.get(input.description);
     if (!hit) {
       if (size >= MEMO_LIMIT) {
         memo.clear();
         size = 0;
-        lastByText = undefined;
       }
       hit = classifyIn(layers, input, options);
       byText.set(input.description, hit);

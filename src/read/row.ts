@@ -15,10 +15,7 @@ export class Row {
     const i = this.index[field];
     if (i === undefined) return undefined;
     if (i >= this.cells.length) throw new RowError(`row has ${this.cells.length} columns, ${field} is column ${i + 1} (truncated row?)`);
-    const cell = this.cells[i];
-    // Most cells start and end in printable ASCII, which is never white space; trim() the rest (it also
-    // knows U+3000, NBSP and the BOM).
-    const v = printable(cell.charCodeAt(0)) && printable(cell.charCodeAt(cell.length - 1)) ? cell : cell.trim();
+    const v = this.cells[i].trim();
     return v === '' ? undefined : v;
   }
 
@@ -27,10 +24,6 @@ export class Row {
     if (v === undefined) throw new RowError(`${what} is empty`);
     return v;
   }
-}
-
-function printable(c: number): boolean {
-  return c > 32 && c < 127;
 }
 
 /** The model field → header name mapping shown by `inspect`. */
