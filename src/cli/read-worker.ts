@@ -1,6 +1,6 @@
 /**
  * A second reading thread: reads the tracking files it is given into a collector of its own and hands
- * back what it learnt (see `startThread` in inputs.ts). Tracking exports are half the bytes of a large
+ * back what it learnt (see read-thread.ts). Tracking exports are half the bytes of a large
  * audit, and reading them beside the order files uses the machine's second core.
  *
  * When the main thread has read its own files first, it asks for a cut: this thread picks a line start
@@ -10,7 +10,7 @@ import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Collector, transferablesOf } from '../audit/collect.js';
 import { InputError, readInputPart } from '../read/index.js';
-import type { CutReply, ThreadJob, ThreadOutcome, ThreadResult, ToThread } from './inputs.js';
+import type { CutReply, ThreadJob, ThreadOutcome, ThreadResult, ToThread } from './read-thread.js';
 
 const job = workerData as ThreadJob;
 const port = parentPort!;
