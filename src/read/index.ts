@@ -95,12 +95,19 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
   const onProblem = rowProblemCollector(report, keep);
   const width = s.headers.length;
   const rows = await readRows(
-    { file, encoding: s.encoding, delimiter: s.delimiter, quoting: s.quoting, headerLine: range.start === undefined ? s.headerLine : 0 },
-    (cells, line) => {
+    {
+      file,
+      encoding: s.encoding,
+      delimiter: s.delimiter,
+      quoting: s.quoting,
+      headerLine: range.start === undefined ? s.headerLine : 0,
+      fieldsWanted: fieldsWanted(s.index),
+    },
+    (cells, line, cellCount) => {
       report.rowsRead++;
       row.cells = cells;
       try {
-        if (cells.length < width && !s.quoting) throw new TruncatedRow(cells.length, width);
+        if (cellCount < width && !s.quoting) throw new TruncatedRow(cellCount, width);
         reader(row, file, line);
       } catch (e) {
         onProblem(line, e instanceof TruncatedRow ? e.asRowError() : e);
@@ -139,6 +146,13 @@ export function joinReports(head: InputReport, tail: InputReport, lines: number,
   for (const [d, n] of Object.entries(tail.unclassified)) joined.unclassified[d] = (joined.unclassified[d] ?? 0) + n;
   if (joined.rowsRead === 0) throw new InputError(joined.file, headerLine, 'has a header row but no data rows');
   return joined;
+}
+
+/** The columns up to the last one the mapping uses. */
+function fieldsWanted(index: FieldIndex): number {
+  let last = -1;
+  for (const i of Object.values(index)) if (i !== undefined && i > last) last = i;
+  return last + 1;
 }
 
 class TruncatedRow extends Error {

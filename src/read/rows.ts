@@ -11,10 +11,18 @@ export interface RowSource {
   quoting: boolean;
   /** 1-based line of the header row; rows up to it are skipped. */
   headerLine: number;
+  /**
+   * Flat files (no quoting): only this many leading fields are wanted. The rest of a row is counted, not
+   * cut into strings: an All Orders row has 30-odd fields and the readers use eight of the first fifteen.
+   */
+  fieldsWanted?: number;
 }
 
-/** Called for every non-blank data row with its 1-based physical line number (where the row ends). */
-export type RowHandler = (fields: string[], line: number) => void;
+/**
+ * Called for every non-blank data row with its 1-based physical line number (where the row ends) and how
+ * many fields it has (more than `fields` holds when `fieldsWanted` left some uncut).
+ */
+export type RowHandler = (fields: string[], line: number, width: number) => void;
 
 const CHUNK = 1 << 20;
 
@@ -55,6 +63,7 @@ export interface RowsRead {
 export async function readRows(src: RowSource, onRow: RowHandler, range: RowRange = {}): Promise<RowsRead> {
   const decoder = createDecoder(src.encoding);
   const { delimiter, quoting, headerLine } = src;
+  const wanted = quoting ? undefined : src.fieldsWanted;
   let rest = '';
   let line = 0;
   let pending: string | undefined;
@@ -67,7 +76,13 @@ export async function readRows(src: RowSource, onRow: RowHandler, range: RowRang
       return;
     } else if (!quoting || text.indexOf('"') === -1) {
       if (text.length === 0 || isBlank(text, delimiter)) return;
-      onRow(text.split(delimiter), line);
+      if (wanted === undefined) {
+        const fields = text.split(delimiter);
+        onRow(fields, line, fields.length);
+      } else {
+        const fields = text.split(delimiter, wanted);
+        onRow(fields, line, fields.length < wanted ? fields.length : wanted + delimitersAfter(text, delimiter, fields));
+      }
       return;
     } else {
       pending = text;
@@ -76,7 +91,7 @@ export async function readRows(src: RowSource, onRow: RowHandler, range: RowRang
     if (fields === undefined) return;
     pending = undefined;
     if (fields.every((f) => f.trim() === '')) return;
-    onRow(fields, line);
+    onRow(fields, line, fields.length);
   };
   const take = (bytes: Buffer) => {
     const text = rest + decoder.write(bytes);
@@ -117,8 +132,20 @@ export async function readRows(src: RowSource, onRow: RowHandler, range: RowRang
   const tail = rest + decoder.end();
   if (tail !== '') emit(tail);
   // A quote left open at the end of the file: hand over what there is rather than lose the row.
-  if (pending !== undefined) onRow(splitQuoted(`${pending}"`, delimiter) ?? [pending], line);
+  if (pending !== undefined) {
+    const fields = splitQuoted(`${pending}"`, delimiter) ?? [pending];
+    onRow(fields, line, fields.length);
+  }
   return { lines: line };
+}
+
+/** How many delimiters `text` has after the leading `fields` (cut from it by split with a limit). */
+function delimitersAfter(text: string, delimiter: string, fields: readonly string[]): number {
+  let at = fields.length - 1;
+  for (const f of fields) at += f.length;
+  let n = 0;
+  for (let i = text.indexOf(delimiter, at); i !== -1; i = text.indexOf(delimiter, i + 1)) n++;
+  return n;
 }
 
 /** The records of a piece of text (a file's first bytes), split exactly as `readRows` splits the file. */

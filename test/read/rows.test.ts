@@ -116,4 +116,34 @@ describe('readRows', () => {
     expect(rows).toEqual([['1', 'two\nlines'], ['3', '4']]);
     expect(await readRows(src, () => undefined, { chunkBytes: 4, stopAt: () => between })).toEqual({ lines: 3, stoppedAt: between });
   });
+
+  it('flat files with fieldsWanted: the leading fields cut, the others counted', async () => {
+    const file = join(tmp, 'wanted.txt');
+    writeFileSync(file, 'a\tb\tc\td\te\n1\t2\t3\t4\t5\n1\t2\n1\t2\t3\n1\t\t\t\t\t\n');
+    const rows: Array<[string[], number, number]> = [];
+    await readRows({ file, encoding: 'utf-8', delimiter: '\t', quoting: false, headerLine: 1, fieldsWanted: 3 }, (f, line, width) => rows.push([f, line, width]));
+    expect(rows).toEqual([
+      [['1', '2', '3'], 2, 5],
+      [['1', '2'], 3, 2],
+      [['1', '2', '3'], 4, 3],
+      [['1', '', ''], 5, 6],
+    ]);
+  });
+
+  it('fieldsWanted gives the same leading fields and width as a full split (property)', async () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', '1', ' ', '"', '中'), maxLength: 4 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 1, maxLength: 7 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 8 }), async (records, wanted) => {
+        const file = join(tmp, `w${Math.random().toString(36).slice(2)}.txt`);
+        writeFileSync(file, `h\n${records.map((r) => r.join('\t')).join('\n')}\n`);
+        const src = { file, encoding: 'utf-8' as const, delimiter: '\t' as const, quoting: false, headerLine: 1 };
+        const full: Array<[string[], number, number]> = [];
+        const cut: Array<[string[], number, number]> = [];
+        await readRows(src, (f, line, width) => full.push([f.slice(0, wanted), line, width]));
+        await readRows({ ...src, fieldsWanted: wanted }, (f, line, width) => cut.push([f, line, width]));
+        expect(cut).toEqual(full);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
