@@ -16,9 +16,11 @@ export interface ReadOptions {
   columns?: ColumnOverrides;
   events?: readonly EventEntry[];
   acceptancePendingIsPossession?: boolean;
-  /** How many row problems to keep with line numbers (all are counted). */
+  /** How many row problems to keep with line numbers (all are counted); default KEEP_PROBLEMS. */
   keepProblems?: number;
 }
+
+export const KEEP_PROBLEMS = 20;
 
 /** A row that can't be used. The reader counts it and keeps the reason; the read goes on. */
 export class RowError extends Error {}

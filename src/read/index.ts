@@ -3,7 +3,7 @@ import { zoneFromHeaderLanguage } from '../knowledge/zones.js';
 import { detectDateOrder } from './time.js';
 import { orderRowReader } from './amazon-orders.js';
 import { confirmationRowReader } from './confirmations.js';
-import { describeZone, newReport, rowProblemCollector, RowError, zoneFor, type ReadOptions } from './context.js';
+import { describeZone, KEEP_PROBLEMS, newReport, rowProblemCollector, RowError, zoneFor, type ReadOptions } from './context.js';
 import { delimiterName, findHeaderRow, sniff, type FieldIndex, type Header } from './detect.js';
 import { readOrdersJson } from './orders-api.js';
 import { Row, mappingOf } from './row.js';
@@ -45,7 +45,7 @@ export interface PartRead extends RowsRead {
  * rows without that being an error: the whole file is judged when the parts are put together.
  */
 export async function readInputPart(file: string, sink: RecordSink, opts: ReadOptions, range: RowRange): Promise<PartRead> {
-  const keep = opts.keepProblems ?? 20;
+  const keep = opts.keepProblems ?? KEEP_PROBLEMS;
   const s = await sniff(file, opts.columns);
   if (s.format !== 'text' || !splittable(s.encoding)) {
     // Such a file is read whole: a first part is simply never told to stop; a later part can't be asked for.
@@ -135,7 +135,7 @@ export function splittable(encoding: Encoding): boolean {
  * The report of a file read in two parts, as if read whole: the second part's lines come after `lines`.
  * Throws, as readInput does, when the file has a header row and no rows.
  */
-export function joinReports(head: InputReport, tail: InputReport, lines: number, headerLine: number, keep = 20): InputReport {
+export function joinReports(head: InputReport, tail: InputReport, lines: number, headerLine: number, keep = KEEP_PROBLEMS): InputReport {
   const joined: InputReport = {
     ...head,
     rowsRead: head.rowsRead + tail.rowsRead,
