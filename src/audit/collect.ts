@@ -1,4 +1,4 @@
-import { CHANNEL_VALUES, EVENT_CLASS_VALUES, ORDER_STATUS_VALUES, type Channel, type ConfirmationRecord, type OrderRecord, type OrderStatus, type PackageSummary, type SourceRef, type TrackingEvent } from '../model/records.js';
+import { CHANNEL_VALUES, EVENT_CLASS_VALUES, ORDER_STATUS_VALUES, type Channel, type ConfirmationRecord, type EventClass, type OrderRecord, type OrderStatus, type PackageSummary, type SourceRef, type TrackingEvent } from '../model/records.js';
 import type { EventRef, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import type { RecordSink } from '../read/types.js';
@@ -394,24 +394,21 @@ export class Collector implements RecordSink {
   /** What the tracking files say about a tracking number id; undefined when none mentions it. */
   trackingAt(n: number): TrackingFacts | undefined {
     if (this.tTracked.get(n) !== 1) return undefined;
-    const f: TrackingFacts = { events: this.tEvents.get(n) };
-    const first = this.firstPossession.get(n);
-    if (first) f.firstPossession = first;
-    const last = this.lastEvent.get(n);
-    if (last) f.lastEvent = last;
     const summary = this.tSummaryFirstScan.get(n);
-    if (summary) {
-      f.summaryFirstScan = {
+    // Every field written, absent ones as undefined: one object shape for every shipment.
+    return {
+      events: this.tEvents.get(n),
+      firstPossession: this.firstPossession.get(n),
+      lastEvent: this.lastEvent.get(n),
+      summaryFirstScan: summary && {
         at: this.tSummaryStamps.stamp(summary.stamp)!,
         description: 'first scan / pickup (package summary)',
         class: 'physical',
         source: { file: this.files.name(summary.file), line: summary.line },
-      };
-    }
-    if (this.tPossessionWithoutTime.get(n) === 1) f.possessionWithoutTime = true;
-    const status = this.tLatestStatus.get(n);
-    if (status !== undefined) f.latestStatus = status;
-    return f;
+      },
+      possessionWithoutTime: this.tPossessionWithoutTime.get(n) === 1 || undefined,
+      latestStatus: this.tLatestStatus.get(n),
+    };
   }
 
   /** By the texts: for tests and `explain`. */
@@ -563,13 +560,15 @@ class EventSlots {
     if (n === this.hotN) this.commit();
     const s = this.stamp.get(n);
     if (s < 0) return undefined;
-    return {
-      at: this.stamps.stamp(s)!,
-      description: this.shared.texts[this.description.get(n)],
-      location: this.shared.text(this.location.get(n)),
-      class: CLASSES[this.cls.get(n)],
-      source: { file: this.files.name(this.file.get(n)), line: this.line.get(n) },
-    };
+    return new HeldEvent(
+      this.stamps.stamp(s)!,
+      this.shared.texts[this.description.get(n)],
+      this.shared.text(this.location.get(n)),
+      CLASSES[this.cls.get(n)],
+      this.files,
+      this.file.get(n),
+      this.line.get(n),
+    );
   }
 
   private compact(): void {
@@ -581,5 +580,28 @@ class EventSlots {
       seen++;
     }
     this.stamps = fresh;
+  }
+}
+
+/** A kept event as the audit reads it; its source is made only when a finding shows it. */
+class HeldEvent implements EventRef {
+  readonly class: EventClass;
+  constructor(
+    readonly at: Stamp,
+    readonly description: string,
+    readonly location: string | undefined,
+    cls: EventClass,
+    private readonly files: FileNames,
+    private readonly file: number,
+    private readonly line: number,
+  ) {
+    this.class = cls;
+  }
+  get source(): SourceRef {
+    return { file: this.files.name(this.file), line: this.line };
+  }
+  toJSON(): EventRef {
+    const { at, description, location, source } = this;
+    return { at, description, location, class: this.class, source };
   }
 }

@@ -232,17 +232,24 @@ export class StampTable {
   }
 
   stamp(id: number): Stamp | undefined {
-    return id < 0 ? undefined : new HeldStamp(this.texts.get(id), this.ms.get(id), this.kinds.get(this.kind.get(id)));
+    return id < 0 ? undefined : new HeldStamp(this.texts, id, this.ms.get(id), this.kinds.get(this.kind.get(id)));
   }
 }
 
-/** A kept stamp: its own text and instant, the rest shared with every stamp read the same way. */
+/**
+ * A kept stamp: its instant, the rest shared with every stamp read the same way. Its text is cut from the
+ * table only when read: the audit makes a few stamps per shipment and the rules read only their instants.
+ */
 class HeldStamp implements Stamp {
   constructor(
-    readonly raw: string,
+    private readonly texts: TextArena,
+    private readonly id: number,
     readonly epochMs: number,
     private readonly kind: StampKind,
   ) {}
+  get raw(): string {
+    return this.texts.get(this.id);
+  }
   get precision(): Precision {
     return this.kind.precision;
   }

@@ -66,6 +66,27 @@ describe('Collector', () => {
     expect(f.lastEvent?.description).toBe('Delivered');
     expect(c.newestEventMs).toBe(Date.parse('2026-10-09T09:00:00-07:00'));
   });
+
+  it('gives kept events their text, source and how their time was read, in JSON too, with no empty keys', () => {
+    const c = collect([], [], [event('N1', '2026-10-06T09:00:00-07:00', true, 'Accepted'), event('N1', '2026-10-07 10:30', false, 'Out for delivery')]);
+    const json = JSON.parse(JSON.stringify(c.trackingFacts('N1')));
+    expect(json).toEqual({
+      events: 2,
+      firstPossession: {
+        at: { raw: '2026-10-06T09:00:00-07:00', epochMs: Date.parse('2026-10-06T16:00:00Z'), precision: 'datetime', zone: '-07:00', zoneSource: 'offset', localDate: '2026-10-06' },
+        description: 'Accepted',
+        class: 'physical',
+        source: { file: 'f.txt', line: 9 },
+      },
+      lastEvent: {
+        at: { raw: '2026-10-07 10:30', epochMs: Date.parse('2026-10-07T17:30:00Z'), precision: 'datetime', zone: LA, zoneSource: 'setting', localDate: '2026-10-07' },
+        description: 'Out for delivery',
+        class: 'information',
+        source: { file: 'f.txt', line: 9 },
+      },
+    });
+    expect(c.trackingFacts('N1')?.lastEvent?.at.raw).toBe('2026-10-07 10:30');
+  });
 });
 
 describe('join', () => {
