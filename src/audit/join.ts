@@ -91,36 +91,39 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
   const firstOrderOfNumber = new Int32Array(c.numberCount).fill(-1);
   /** Numbers confirmed on several orders: (first row of the package, order key) per package. */
   const shared = new Map<number, Array<[number, number]>>();
-  const sFirst: number[] = [];
-  const sKey: number[] = [];
-  const sNumber: number[] = [];
-  const sRowsFrom: number[] = [];
-  const rows: number[] = [];
+  // Per shipment (at most one per confirmation row): its earliest row, order key, number, and where its
+  // rows start in `rows`. Typed and sized once: growing arrays and a row list per package were most of the
+  // join's allocations at a million orders (bench/RESULTS.md).
+  const sFirst = new Int32Array(confs);
+  const sKey = new Int32Array(confs);
+  const sNumber = new Int32Array(confs);
+  const sRowsFrom = new Int32Array(confs + 1);
+  const rows = new Int32Array(confs);
+  let count = 0;
+  let rowCount = 0;
   let withoutOrder = 0;
 
   const pkgNumber: number[] = [];
-  const pkgRows: number[][] = [];
   for (let k0 = 0; k0 < confs; k0++) {
     const key = keyOf[k0];
     if (seen[key]) continue;
     seen[key] = 1;
+    // The order's packages by tracking number, in the order they first appear; an order has one or a few.
     pkgNumber.length = 0;
-    pkgRows.length = 0;
     for (let k = head[key]; k >= 0; k = next[k]) {
       const n = c.confirmationNumber(k);
-      const p = pkgNumber.indexOf(n);
-      if (p >= 0) pkgRows[p].push(k);
-      else {
-        pkgNumber.push(n);
-        pkgRows.push([k]);
-      }
+      if (!pkgNumber.includes(n)) pkgNumber.push(n);
     }
     const order = key < orders ? key : -1;
     confirmed[key] = 1;
-    for (let p = 0; p < pkgNumber.length; p++) {
-      const list = pkgRows[p];
-      let first = list[0];
-      for (const k of list) if (c.confirmedMs(k) < c.confirmedMs(first)) first = k;
+    for (const n of pkgNumber) {
+      let start = -1;
+      let first = -1;
+      for (let k = head[key]; k >= 0; k = next[k]) {
+        if (c.confirmationNumber(k) !== n) continue;
+        if (start < 0) start = first = k;
+        else if (c.confirmedMs(k) < c.confirmedMs(first)) first = k;
+      }
       // Counted once per order below, not per package.
       if (order >= 0 && (c.orderChannel(order) === 'AFN' || c.orderStatus(order) === 'cancelled')) continue;
       const at = c.confirmedMs(first);
@@ -129,24 +132,24 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
         continue;
       }
       if (order < 0) withoutOrder++;
-      const n = pkgNumber[p];
       if (n >= 0) {
         const before = firstOrderOfNumber[n];
         if (before < 0) firstOrderOfNumber[n] = key;
         else if (before !== key || shared.has(n)) {
           let l = shared.get(n);
           if (!l) shared.set(n, (l = [[packageStart(n, before), before]]));
-          l.push([list[0], key]);
+          l.push([start, key]);
         }
       }
-      sFirst.push(first);
-      sKey.push(key);
-      sNumber.push(n);
-      sRowsFrom.push(rows.length);
-      for (const k of list) rows.push(k);
+      sFirst[count] = first;
+      sKey[count] = key;
+      sNumber[count] = n;
+      sRowsFrom[count] = rowCount;
+      for (let k = start; k >= 0; k = next[k]) if (c.confirmationNumber(k) === n) rows[rowCount++] = k;
+      count++;
     }
   }
-  sRowsFrom.push(rows.length);
+  sRowsFrom[count] = rowCount;
 
   /** Where the package of number n on order key began (the order's first row with that number). */
   function packageStart(n: number, key: number): number {
@@ -163,7 +166,6 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
     if (distinct.length > 1) sharedOrders.set(n, distinct);
   }
 
-  const count = sFirst.length;
   const ms = new Float64Array(count);
   for (let i = 0; i < count; i++) ms[i] = c.confirmedMs(sFirst[i]);
   const sorted = Array.from({ length: count }, (_, i) => i);
@@ -181,7 +183,7 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
   }
 
   const parts: ShipmentParts = {
-    sources: (j) => rows.slice(sRowsFrom[j], sRowsFrom[j + 1]).map((k) => c.confirmationSource(k)),
+    sources: (j) => Array.from(rows.subarray(sRowsFrom[j], sRowsFrom[j + 1]), (k) => c.confirmationSource(k)),
     sharedWith: (j) => {
       const others = sNumber[j] >= 0 ? sharedOrders.get(sNumber[j]) : undefined;
       return others ? others.filter((o) => o !== sKey[j]).map(orderIdOfKey) : [];
@@ -194,15 +196,17 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
     const n = sNumber[j];
     let carrier: string | undefined;
     for (let r = sRowsFrom[j]; r < sRowsFrom[j + 1]; r++) if ((carrier = c.confirmationCarrier(rows[r]))) break;
-    return new JoinedShipment(parts, j, {
-      orderId: orderIdOfKey(key),
-      trackingNumber: n < 0 ? '' : c.trackingNumberText(n),
-      trackingRaw: c.confirmationTrackingRaw(first),
-      carrier: carrier || undefined,
-      confirmedAt: c.confirmedStamp(first)!,
-      order: key < orders ? toFacts(c.orderAt(key), handling) : undefined,
-      tracking: n < 0 ? undefined : c.trackingAt(n),
-    });
+    return new JoinedShipment(
+      parts,
+      j,
+      orderIdOfKey(key),
+      n < 0 ? '' : c.trackingNumberText(n),
+      c.confirmationTrackingRaw(first),
+      carrier || undefined,
+      c.confirmedStamp(first)!,
+      key < orders ? toFacts(c.orderAt(key), handling) : undefined,
+      n < 0 ? undefined : c.trackingAt(n),
+    );
   };
   let all: Shipment[] | undefined;
   return {
@@ -225,17 +229,8 @@ interface ShipmentParts {
   sharedWith(j: number): string[];
 }
 
-type ShipmentFields = Pick<Shipment, 'orderId' | 'trackingNumber' | 'trackingRaw' | 'carrier' | 'confirmedAt' | 'order' | 'tracking'>;
-
 /** A shipment built for its turn in the audit; the rarely read parts are built on first read. */
 class JoinedShipment implements Shipment {
-  readonly orderId: string;
-  readonly trackingNumber: string;
-  readonly trackingRaw?: string;
-  readonly carrier?: string;
-  readonly confirmedAt: Stamp;
-  readonly order?: OrderFacts;
-  readonly tracking?: TrackingFacts;
   private recognised?: Readonly<Recognition>;
   private sources?: SourceRef[];
   private shared?: string[];
@@ -243,16 +238,14 @@ class JoinedShipment implements Shipment {
   constructor(
     private readonly parts: ShipmentParts,
     private readonly j: number,
-    f: ShipmentFields,
-  ) {
-    this.orderId = f.orderId;
-    this.trackingNumber = f.trackingNumber;
-    this.trackingRaw = f.trackingRaw;
-    this.carrier = f.carrier;
-    this.confirmedAt = f.confirmedAt;
-    this.order = f.order;
-    this.tracking = f.tracking;
-  }
+    readonly orderId: string,
+    readonly trackingNumber: string,
+    readonly trackingRaw: string | undefined,
+    readonly carrier: string | undefined,
+    readonly confirmedAt: Stamp,
+    readonly order: OrderFacts | undefined,
+    readonly tracking: TrackingFacts | undefined,
+  ) {}
 
   get confirmations(): SourceRef[] {
     return (this.sources ??= this.parts.sources(this.j));
