@@ -27,18 +27,20 @@ export function computeLatestShipDate(purchasedAt: Stamp, h: Handling): Stamp {
     const [ch, cm] = h.sameDayCutoff.split(':').map(Number);
     computed.set(h, (memo = { cutoffMinutes: ch * 60 + (cm || 0), byDay: new Map() }));
   }
-  const local = new Date(purchasedAt.epochMs + offsetAt(h.zone, purchasedAt.epochMs) * 60_000);
-  const afterCutoff = h.days === 0 && local.getUTCHours() * 60 + local.getUTCMinutes() >= memo.cutoffMinutes;
-  // Orders of one day share their deadline: one stamp per purchase day, not one per order.
-  const key = local.getUTCFullYear() * 10_000 + local.getUTCMonth() * 100 + local.getUTCDate() + (afterCutoff ? 0.5 : 0);
+  const localMs = purchasedAt.epochMs + offsetAt(h.zone, purchasedAt.epochMs) * 60_000;
+  const day = Math.floor(localMs / DAY_MS);
+  const afterCutoff = h.days === 0 && Math.floor((localMs - day * DAY_MS) / 60_000) >= memo.cutoffMinutes;
+  // Orders of one day share their deadline: one stamp per purchase day, not one per order (nor a Date).
+  const key = day + (afterCutoff ? 0.5 : 0);
   let lsd = memo.byDay.get(key);
   if (!lsd) {
-    lsd = deadline(local, afterCutoff, h);
+    lsd = deadline(new Date(localMs), afterCutoff, h);
     memo.byDay.set(key, lsd);
   }
   return lsd;
 }
 
+const DAY_MS = 86_400_000;
 const computed = new WeakMap<Handling, { cutoffMinutes: number; byDay: Map<number, Stamp> }>();
 
 function deadline(local: Date, afterCutoff: boolean, h: Handling): Stamp {
