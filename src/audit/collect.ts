@@ -2,7 +2,7 @@ import { CHANNEL_VALUES, EVENT_CLASS_VALUES, ORDER_STATUS_VALUES, type Channel, 
 import type { EventRef, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import type { RecordSink } from '../read/types.js';
-import { copyOf, f64, FileNames, i32, Interner, packTexts, StampKinds, StampTable, StringIndex, u8, unpackText, type PackedTexts, type StampKind } from './columns.js';
+import { copyOf, f64, FileNames, HeldStamp, i32, Interner, packTexts, StampKinds, StampTable, StringIndex, u8, unpackText, type PackedTexts, type StampKind } from './columns.js';
 
 /** An order as the collector merged it from all its item rows and reports. */
 export interface CollectedOrder {
@@ -328,6 +328,26 @@ export class Collector implements RecordSink {
     };
   }
 
+  /** The order's purchase time; `into` is refilled instead of making a stamp (see Joined.cursor). */
+  orderPurchasedAt(i: number, into?: HeldStamp): HeldStamp | undefined {
+    return this.oStamps.stamp(this.oPurchased.get(i), into);
+  }
+
+  /** The latest ship date an order file gave (not one computed from the handling time). */
+  orderLatestShipDate(i: number, into?: HeldStamp): HeldStamp | undefined {
+    return this.oStamps.stamp(this.oLatestShip.get(i), into);
+  }
+
+  /** Items as the order files count them, else the number of item rows. */
+  orderItems(i: number): number {
+    const items = this.oItems.get(i);
+    return items < 0 ? this.oItemRows.get(i) : items;
+  }
+
+  orderSource(i: number): SourceRef {
+    return { file: this.files.name(this.oFile.get(i)), line: this.oLine.get(i) };
+  }
+
   orderIdAt(i: number): string {
     return this.orderIds[i];
   }
@@ -370,8 +390,8 @@ export class Collector implements RecordSink {
     return s < 0 ? NaN : this.cStamps.epochMs(s);
   }
 
-  confirmedStamp(i: number): Stamp | undefined {
-    return this.cStamps.stamp(this.cAt.get(i));
+  confirmedStamp(i: number, into?: HeldStamp): HeldStamp | undefined {
+    return this.cStamps.stamp(this.cAt.get(i), into);
   }
 
   confirmationCarrier(i: number): string | undefined {
@@ -392,23 +412,23 @@ export class Collector implements RecordSink {
   }
 
   /** What the tracking files say about a tracking number id; undefined when none mentions it. */
-  trackingAt(n: number): TrackingFacts | undefined {
+  trackingAt(n: number, reuse?: Reuse): TrackingFacts | undefined {
     if (this.tTracked.get(n) !== 1) return undefined;
     const summary = this.tSummaryFirstScan.get(n);
     // Every field written, absent ones as undefined: one object shape for every shipment.
-    return {
-      events: this.tEvents.get(n),
-      firstPossession: this.firstPossession.get(n),
-      lastEvent: this.lastEvent.get(n),
-      summaryFirstScan: summary && {
-        at: this.tSummaryStamps.stamp(summary.stamp)!,
-        description: 'first scan / pickup (package summary)',
-        class: 'physical',
-        source: { file: this.files.name(summary.file), line: summary.line },
-      },
-      possessionWithoutTime: this.tPossessionWithoutTime.get(n) === 1 || undefined,
-      latestStatus: this.tLatestStatus.get(n),
+    const f: TrackingFacts = reuse?.tracking ?? { events: 0 };
+    f.events = this.tEvents.get(n);
+    f.firstPossession = this.firstPossession.get(n, reuse?.firstPossession);
+    f.lastEvent = this.lastEvent.get(n, reuse?.lastEvent);
+    f.summaryFirstScan = summary && {
+      at: this.tSummaryStamps.stamp(summary.stamp)!,
+      description: 'first scan / pickup (package summary)',
+      class: 'physical',
+      source: { file: this.files.name(summary.file), line: summary.line },
     };
+    f.possessionWithoutTime = this.tPossessionWithoutTime.get(n) === 1 || undefined;
+    f.latestStatus = this.tLatestStatus.get(n);
+    return f;
   }
 
   /** By the texts: for tests and `explain`. */
@@ -556,19 +576,20 @@ class EventSlots {
     if (this.stamps.size > 2 * this.live + 65_536) this.compact();
   }
 
-  get(n: number): EventRef | undefined {
+  /** The slot's event; with `reuse`, the object it held last time is refilled (see Joined.cursor). */
+  get(n: number, reuse?: { held?: HeldEvent }): EventRef | undefined {
     if (n === this.hotN) this.commit();
     const s = this.stamp.get(n);
     if (s < 0) return undefined;
-    return new HeldEvent(
-      this.stamps.stamp(s)!,
-      this.shared.texts[this.description.get(n)],
-      this.shared.text(this.location.get(n)),
-      CLASSES[this.cls.get(n)],
-      this.files,
-      this.file.get(n),
-      this.line.get(n),
-    );
+    const held = reuse?.held;
+    const at = this.stamps.stamp(s, held?.at)!;
+    const description = this.shared.texts[this.description.get(n)];
+    const location = this.shared.text(this.location.get(n));
+    const cls = CLASSES[this.cls.get(n)];
+    if (held) return held.refill(at, description, location, cls, this.files, this.file.get(n), this.line.get(n));
+    const made = new HeldEvent(at, description, location, cls, this.files, this.file.get(n), this.line.get(n));
+    if (reuse) reuse.held = made;
+    return made;
   }
 
   private compact(): void {
@@ -585,17 +606,27 @@ class EventSlots {
 
 /** A kept event as the audit reads it; its source is made only when a finding shows it. */
 class HeldEvent implements EventRef {
-  readonly class: EventClass;
+  class: EventClass;
   constructor(
-    readonly at: Stamp,
-    readonly description: string,
-    readonly location: string | undefined,
+    public at: HeldStamp,
+    public description: string,
+    public location: string | undefined,
     cls: EventClass,
-    private readonly files: FileNames,
-    private readonly file: number,
-    private readonly line: number,
+    private files: FileNames,
+    private file: number,
+    private line: number,
   ) {
     this.class = cls;
+  }
+  refill(at: HeldStamp, description: string, location: string | undefined, cls: EventClass, files: FileNames, file: number, line: number): this {
+    this.at = at;
+    this.description = description;
+    this.location = location;
+    this.class = cls;
+    this.files = files;
+    this.file = file;
+    this.line = line;
+    return this;
   }
   get source(): SourceRef {
     return { file: this.files.name(this.file), line: this.line };
@@ -604,4 +635,17 @@ class HeldEvent implements EventRef {
     const { at, description, location, source } = this;
     return { at, description, location, class: this.class, source };
   }
+}
+
+/**
+ * The objects the audit's cursor refills for each shipment instead of making new ones (see Joined.cursor):
+ * what it returns holds only until the next shipment is read.
+ */
+export class Reuse {
+  readonly tracking: TrackingFacts = { events: 0, firstPossession: undefined, lastEvent: undefined, summaryFirstScan: undefined, possessionWithoutTime: undefined, latestStatus: undefined };
+  readonly firstPossession: { held?: HeldEvent } = {};
+  readonly lastEvent: { held?: HeldEvent } = {};
+  confirmed?: HeldStamp;
+  purchased?: HeldStamp;
+  latestShip?: HeldStamp;
 }

@@ -231,8 +231,11 @@ export class StampTable {
     return this.ms.get(id);
   }
 
-  stamp(id: number): Stamp | undefined {
-    return id < 0 ? undefined : new HeldStamp(this.texts, id, this.ms.get(id), this.kinds.get(this.kind.get(id)));
+  /** Stamp `id` as an object; `into` is refilled instead of making one (see Joined.cursor). */
+  stamp(id: number, into?: HeldStamp): HeldStamp | undefined {
+    if (id < 0) return undefined;
+    const kind = this.kinds.get(this.kind.get(id));
+    return into ? into.refill(this.texts, id, this.ms.get(id), kind) : new HeldStamp(this.texts, id, this.ms.get(id), kind);
   }
 }
 
@@ -240,13 +243,21 @@ export class StampTable {
  * A kept stamp: its instant, the rest shared with every stamp read the same way. Its text is cut from the
  * table only when read: the audit makes a few stamps per shipment and the rules read only their instants.
  */
-class HeldStamp implements Stamp {
+export class HeldStamp implements Stamp {
   constructor(
-    private readonly texts: TextArena,
-    private readonly id: number,
-    readonly epochMs: number,
-    private readonly kind: StampKind,
+    private texts: TextArena,
+    private id: number,
+    public epochMs: number,
+    private kind: StampKind,
   ) {}
+  /** Makes this object stand for another stamp: the audit's cursor reuses one per role. */
+  refill(texts: TextArena, id: number, epochMs: number, kind: StampKind): this {
+    this.texts = texts;
+    this.id = id;
+    this.epochMs = epochMs;
+    this.kind = kind;
+    return this;
+  }
   get raw(): string {
     return this.texts.get(this.id);
   }

@@ -1,9 +1,9 @@
 import { AWAITING_SHIPMENT } from '../knowledge/amazon.js';
 import { recognizeTrackingNumber, type Recognition } from '../knowledge/tracking-numbers.js';
-import type { SourceRef } from '../model/records.js';
+import type { Channel, OrderStatus, SourceRef } from '../model/records.js';
 import type { OrderFacts, Shipment, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
-import type { CollectedOrder, Collector } from './collect.js';
+import { Reuse, type Collector } from './collect.js';
 import { computeLatestShipDate, type Handling } from './ship-by.js';
 
 export interface Window {
@@ -28,6 +28,12 @@ export interface Joined {
    * shipments are kept as a few numbers each and become objects only while a rule or report looks at them.
    */
   at(i: number): Shipment;
+  /**
+   * `at` for a pass over all shipments: one object, with its order, tracking facts, stamps and events,
+   * refilled on each call rather than made anew, so what it returns holds only until the next call.
+   * At a million shipments the objects made per shipment were most of the audit's garbage.
+   */
+  cursor(): (i: number) => Shipment;
   /** Every shipment as an object, in audit order: for small audits (the nightly check, the appeal) and tests. */
   readonly shipments: Shipment[];
   excluded: Record<string, number>;
@@ -179,7 +185,7 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
   for (let o = 0; o < orders; o++) {
     if (confirmed[o] || c.orderChannel(o) === 'AFN') continue;
     const status = c.orderStatus(o);
-    if (c.orderAwaiting(o) || (status !== undefined && AWAITING_SHIPMENT.has(status))) awaiting.push(toFacts(c.orderAt(o), handling));
+    if (c.orderAwaiting(o) || (status !== undefined && AWAITING_SHIPMENT.has(status))) awaiting.push(new JoinedOrder().load(c, o, handling));
   }
 
   const parts: ShipmentParts = {
@@ -189,29 +195,41 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
       return others ? others.filter((o) => o !== sKey[j]).map(orderIdOfKey) : [];
     },
   };
-  const at = (i: number): Shipment => {
+  /** Shipment i into `into`: made new, or refilled with the cursor's objects. */
+  const load = (i: number, into: JoinedShipment, cursor?: { reuse: Reuse; order: JoinedOrder }): Shipment => {
+    const reuse = cursor?.reuse;
     const j = sorted[i];
     const first = sFirst[j];
     const key = sKey[j];
     const n = sNumber[j];
     let carrier: string | undefined;
     for (let r = sRowsFrom[j]; r < sRowsFrom[j + 1]; r++) if ((carrier = c.confirmationCarrier(rows[r]))) break;
-    return new JoinedShipment(
+    const confirmedAt = c.confirmedStamp(first, reuse?.confirmed)!;
+    let order: OrderFacts | undefined;
+    if (key < orders) order = (cursor?.order ?? new JoinedOrder()).load(c, key, handling, reuse);
+    if (reuse) reuse.confirmed = confirmedAt;
+    return into.load(
       parts,
       j,
       orderIdOfKey(key),
       n < 0 ? '' : c.trackingNumberText(n),
       c.confirmationTrackingRaw(first),
       carrier || undefined,
-      c.confirmedStamp(first)!,
-      key < orders ? toFacts(c.orderAt(key), handling) : undefined,
-      n < 0 ? undefined : c.trackingAt(n),
+      confirmedAt,
+      order,
+      n < 0 ? undefined : c.trackingAt(n, reuse),
     );
   };
+  const at = (i: number) => load(i, new JoinedShipment());
   let all: Shipment[] | undefined;
   return {
     count,
     at,
+    cursor() {
+      const into = new JoinedShipment();
+      const objects = { reuse: new Reuse(), order: new JoinedOrder() };
+      return (i) => load(i, into, objects);
+    },
     get shipments() {
       return (all ??= Array.from({ length: count }, (_, i) => at(i)));
     },
@@ -231,21 +249,44 @@ interface ShipmentParts {
 
 /** A shipment built for its turn in the audit; the rarely read parts are built on first read. */
 class JoinedShipment implements Shipment {
+  orderId = '';
+  trackingNumber = '';
+  trackingRaw?: string;
+  carrier?: string;
+  confirmedAt!: Stamp;
+  order?: OrderFacts;
+  tracking?: TrackingFacts;
+  private parts!: ShipmentParts;
+  private j = -1;
   private recognised?: Readonly<Recognition>;
   private sources?: SourceRef[];
   private shared?: string[];
 
-  constructor(
-    private readonly parts: ShipmentParts,
-    private readonly j: number,
-    readonly orderId: string,
-    readonly trackingNumber: string,
-    readonly trackingRaw: string | undefined,
-    readonly carrier: string | undefined,
-    readonly confirmedAt: Stamp,
-    readonly order: OrderFacts | undefined,
-    readonly tracking: TrackingFacts | undefined,
-  ) {}
+  load(
+    parts: ShipmentParts,
+    j: number,
+    orderId: string,
+    trackingNumber: string,
+    trackingRaw: string | undefined,
+    carrier: string | undefined,
+    confirmedAt: Stamp,
+    order: OrderFacts | undefined,
+    tracking: TrackingFacts | undefined,
+  ): this {
+    this.parts = parts;
+    this.j = j;
+    this.orderId = orderId;
+    this.trackingNumber = trackingNumber;
+    this.trackingRaw = trackingRaw;
+    this.carrier = carrier;
+    this.confirmedAt = confirmedAt;
+    this.order = order;
+    this.tracking = tracking;
+    this.recognised = undefined;
+    this.sources = undefined;
+    this.shared = undefined;
+    return this;
+  }
 
   get confirmations(): SourceRef[] {
     return (this.sources ??= this.parts.sources(this.j));
@@ -265,17 +306,46 @@ class JoinedShipment implements Shipment {
   }
 }
 
-function toFacts(o: CollectedOrder, handling: Handling): OrderFacts {
-  const computed = !o.latestShipDate && o.purchasedAt !== undefined;
-  return {
-    orderId: o.orderId,
-    purchasedAt: o.purchasedAt,
-    latestShipDate: o.latestShipDate ?? (o.purchasedAt ? computeLatestShipDate(o.purchasedAt, handling) : undefined),
-    latestShipDateComputed: computed,
-    status: o.status,
-    channel: o.channel,
-    items: o.items ?? o.itemRows ?? 1,
-    awaitingShipment: o.awaitingShipment ?? false,
-    source: o.source,
-  };
+/** An order's facts for the audit; its source is made only when a finding shows it. */
+class JoinedOrder implements OrderFacts {
+  orderId = '';
+  purchasedAt?: Stamp;
+  latestShipDate?: Stamp;
+  latestShipDateComputed = false;
+  status?: OrderStatus;
+  channel?: Channel;
+  items = 0;
+  awaitingShipment = false;
+  private c!: Collector;
+  private i = -1;
+
+  /** Order i of the collector; with `reuse`, its stamps are refilled rather than made. */
+  load(c: Collector, i: number, handling: Handling, reuse?: Reuse): this {
+    this.c = c;
+    this.i = i;
+    this.orderId = c.orderIdAt(i);
+    const purchasedAt = c.orderPurchasedAt(i, reuse?.purchased);
+    const given = c.orderLatestShipDate(i, reuse?.latestShip);
+    if (reuse) {
+      reuse.purchased = purchasedAt ?? reuse.purchased;
+      reuse.latestShip = given ?? reuse.latestShip;
+    }
+    this.purchasedAt = purchasedAt;
+    this.latestShipDate = given ?? (purchasedAt ? computeLatestShipDate(purchasedAt, handling) : undefined);
+    this.latestShipDateComputed = !given && purchasedAt !== undefined;
+    this.status = c.orderStatus(i);
+    this.channel = c.orderChannel(i);
+    this.items = c.orderItems(i);
+    this.awaitingShipment = c.orderAwaiting(i);
+    return this;
+  }
+
+  get source(): SourceRef {
+    return this.c.orderSource(this.i);
+  }
+
+  toJSON(): OrderFacts {
+    const { orderId, purchasedAt, latestShipDate, latestShipDateComputed, status, channel, items, awaitingShipment, source } = this;
+    return { orderId, purchasedAt, latestShipDate, latestShipDateComputed, status, channel, items, awaitingShipment, source };
+  }
 }

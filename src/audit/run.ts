@@ -86,8 +86,9 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
   const contexts = active.map(({ options }): RuleContext => ({ asOfMs, hasTrackingData, options }));
   let bits = 0;
   const has = (id: string) => hasBit(bits, ids, id);
+  const shipment = joined.cursor();
   for (let i = 0; i < joined.count; i++) {
-    const s = joined.at(i);
+    const s = shipment(i);
     bits = 0;
     for (let b = 0; b < active.length; b++) {
       const { rule, severity } = active[b];

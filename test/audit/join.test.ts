@@ -256,4 +256,47 @@ describe('Collector.absorb (tracking read in another thread)', () => {
       { numRuns: 300 },
     );
   });
+
+});
+
+const UPS = '1Z999AA10123456784';
+const CHINA_POST = 'LZ000001482CN';
+
+describe('Joined.cursor', () => {
+  it('gives each shipment as `at` does, whatever shipment it read before', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            order: fc.constantFrom('A', 'B', 'C', 'X'),
+            // Numbers of different formats, so that each shipment's recognition differs from the one before.
+            n: fc.constantFrom(UPS, CHINA_POST, 'N3', ''),
+            minute: fc.integer({ min: 0, max: 9 }),
+            dated: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 12 },
+        ),
+        fc.array(fc.record({ n: fc.constantFrom(UPS, CHINA_POST, 'N4'), minute: fc.integer({ min: 0, max: 9 }), possession: fc.boolean() }), { maxLength: 10 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 30 }),
+        (confRows, eventRows, visits) => {
+          // Orders with and without a given ship date; X has no order row at all.
+          const orders = [order('A'), order('B', { latestShipDate: at('2026-10-07') }), order('C', { purchasedAt: undefined })];
+          const confs = confRows.map((r, i) => ({
+            ...conf(r.order, r.n, r.dated ? '2026-10-06' : `2026-10-06T0${r.minute}:00:00-07:00`, i + 2),
+            ...(r.n === 'N3' && { trackingRaw: 'n3 ' }),
+          }));
+          const events = eventRows.map((e) => event(e.n, `2026-10-0${e.minute % 3 + 5}T1${e.minute}:00:00-07:00`, e.possession));
+          const c = collect(orders, confs, events);
+          c.package({ trackingNumber: CHINA_POST, status: 'In transit', statusClass: { class: 'physical', possession: true }, firstScanAt: at('2026-10-06T20:00:00-07:00'), source: src(5) });
+          const joined = join(c, handling);
+          const cursor = joined.cursor();
+          for (const v of visits) {
+            const i = v % joined.count;
+            expect(JSON.stringify(cursor(i))).toBe(JSON.stringify(joined.at(i)));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
