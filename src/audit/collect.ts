@@ -581,15 +581,11 @@ class EventSlots {
     if (n === this.hotN) this.commit();
     const s = this.stamp.get(n);
     if (s < 0) return undefined;
-    const held = reuse?.held;
-    const at = this.stamps.stamp(s, held?.at)!;
+    const e = reuse?.held ?? new HeldEvent();
+    if (reuse) reuse.held = e;
+    const at = this.stamps.stamp(s, e.at)!;
     const description = this.shared.texts[this.description.get(n)];
-    const location = this.shared.text(this.location.get(n));
-    const cls = CLASSES[this.cls.get(n)];
-    if (held) return held.refill(at, description, location, cls, this.files, this.file.get(n), this.line.get(n));
-    const made = new HeldEvent(at, description, location, cls, this.files, this.file.get(n), this.line.get(n));
-    if (reuse) reuse.held = made;
-    return made;
+    return e.refill(at, description, this.shared.text(this.location.get(n)), CLASSES[this.cls.get(n)], this.files, this.file.get(n), this.line.get(n));
   }
 
   private compact(): void {
@@ -606,18 +602,15 @@ class EventSlots {
 
 /** A kept event as the audit reads it; its source is made only when a finding shows it. */
 class HeldEvent implements EventRef {
-  class: EventClass;
-  constructor(
-    public at: HeldStamp,
-    public description: string,
-    public location: string | undefined,
-    cls: EventClass,
-    private files: FileNames,
-    private file: number,
-    private line: number,
-  ) {
-    this.class = cls;
-  }
+  /** Undefined only until the first refill. */
+  at!: HeldStamp;
+  description = '';
+  location?: string;
+  class: EventClass = 'unknown';
+  private files!: FileNames;
+  private file = -1;
+  private line = 0;
+
   refill(at: HeldStamp, description: string, location: string | undefined, cls: EventClass, files: FileNames, file: number, line: number): this {
     this.at = at;
     this.description = description;
