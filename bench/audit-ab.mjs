@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+/**
+ * node bench/audit-ab.mjs DATA_DIR OTHER_DIST [--runs 6]
+ *
+ * The rule pass of this build against another build's, on one heap: the data set is read once (with this
+ * build's readers), joined by each build, and each build's audit is run in turn, alternating which goes
+ * first. On this noisy VM the same build's wall time moves by a third between runs minutes apart; taking
+ * turns on one heap is what makes a difference of 10–20 % visible. Prints seconds per run, without the join.
+ *
+ * OTHER_DIST is the dist/ of another checkout, e.g. one made with
+ *   git worktree add /tmp/before HEAD~3 && ln -s "$PWD/node_modules" /tmp/before/ && (cd /tmp/before && npx tsc)
+ * Its audit must accept this build's Collector (true while the collector's read-back methods stay).
+ * Run `npm run build` first.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '6' } } });
+if (positionals.length !== 2) {
+  console.error('usage: node bench/audit-ab.mjs DATA_DIR OTHER_DIST [--runs 6]');
+  process.exit(2);
+}
+const [dir, otherDist] = positionals;
+const load = (dist, module) => import(pathToFileURL(resolve(dist, module)).href);
+
+const { Collector } = await load('dist', 'audit/collect.js');
+const { readInput } = await load('dist', 'read/index.js');
+const { loadSettings, auditOptions } = await load('dist', 'cli/settings.js');
+const builds = [];
+for (const [name, dist] of [['this', 'dist'], ['other', otherDist]]) {
+  builds.push({ name, audit: (await load(dist, 'audit/run.js')).audit, join: (await load(dist, 'audit/join.js')).join, runs: [] });
+}
+
+const settings = await loadSettings({});
+const c = new Collector();
+for (const f of ['all-orders.txt', 'confirmations.txt', 'tracking.csv']) await readInput(resolve(dir, f), c, settings.readOptionsFor(f));
+const opts = auditOptions(settings, { inputs: [], unclassified: {} }, { window: {}, asOfMs: Date.parse('2026-09-25T00:00:00Z') });
+for (const b of builds) b.joined = b.join(c, settings.handling, {});
+
+let findings;
+for (let r = 0; r < Number(values.runs); r++) {
+  for (const b of r % 2 ? [...builds].reverse() : builds) {
+    const t = performance.now();
+    const result = b.audit(c, opts, b.joined);
+    b.runs.push((performance.now() - t) / 1000);
+    // Both builds must find the same: a faster audit that finds less is no result.
+    findings ??= result.findings.length;
+    if (result.findings.length !== findings) throw new Error(`${b.name} found ${result.findings.length} findings, the other ${findings}`);
+  }
+}
+console.log(`| build | min s | median s | runs (s) |\n|---|---:|---:|---|`);
+for (const b of builds) {
+  const s = [...b.runs].sort((x, y) => x - y);
+  console.log(`| ${b.name} | ${s[0].toFixed(2)} | ${s[s.length >> 1].toFixed(2)} | ${b.runs.map((x) => x.toFixed(2)).join(' ')} |`);
+}
+console.log(`\n${findings} findings each.`);
