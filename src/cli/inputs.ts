@@ -4,7 +4,7 @@ import { Collector } from '../audit/collect.js';
 import type { InputSummary } from '../model/result.js';
 import { InputError, readInput, type InputReport, type RecordSink } from '../read/index.js';
 import { UsageError } from './errors.js';
-import { endProgress, progressReporter } from './io.js';
+import { endProgress, progressReporter, timing } from './io.js';
 import { finishThread, startThread, trackingFilesWorthAThread, type Outcome } from './read-thread.js';
 import type { Settings } from './settings.js';
 
@@ -84,6 +84,7 @@ export async function readAll(
       break;
     }
   }
+  timing('own files read');
   if (!ended) meanwhile?.();
   if (thread) await finishThread(thread, offloaded, sink as Collector, settings, outcomes, { wantCut: !ended, progress });
 

@@ -5,6 +5,14 @@ import { chalkStyle, plain, type Style } from '../report/style.js';
 export const out = (s: string) => void process.stdout.write(s);
 export const err = (s: string) => void process.stderr.write(s);
 
+/**
+ * With `SHIPAUDIT_TIMINGS=1`, when each phase of a run ended, in seconds since the process started, on
+ * stderr: what bench/RESULTS.md's per-phase tables are made of.
+ */
+export const timing: (phase: string) => void = process.env.SHIPAUDIT_TIMINGS
+  ? (phase) => err(`shipaudit timing: ${(performance.now() / 1000).toFixed(2)} s ${phase}\n`)
+  : () => undefined;
+
 /** Colour only on a terminal, never with NO_COLOR (https://no-color.org), and never in JSON. */
 export function styleFor(stream: NodeJS.WriteStream, format: string): Style {
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { Collector, type TrackingPart } from '../audit/collect.js';
 import { sniff } from '../read/detect.js';
 import { InputError, joinReports, readInputPart, type InputReport, type PartRead, type ReadOptions } from '../read/index.js';
-import { err } from './io.js';
+import { err, timing } from './io.js';
 import type { Settings } from './settings.js';
 
 /** How reading one file ended. */
@@ -129,13 +129,16 @@ export async function finishThread(
   const cut = await thread.askCut(wantCut);
   if (cut) progress?.(`reading the rest of ${cut.file} from byte ${cut.at} (the second thread reads up to there)`);
   const tail = cut && (await readTail(cut, settings));
+  if (tail) timing('rest of the cut file read');
   progress?.(`reading ${offloaded.join(', ')} (second thread; the other files are read)`);
   const { outcomes: theirs, part } = await thread.result;
+  timing('second thread done');
   theirs.forEach((o, i) => outcomes.set(offloaded[i], fromThread(o)));
   collector.absorb(part);
   const head = theirs.at(-1);
   const held = cut && tail && head && 'cut' in head && head.cut?.at === cut.at;
   if (held) outcomes.set(cut.file, joinTail(collector, head as HeadOutcome, tail, settings.readOptionsFor(cut.file).keepProblems));
+  timing('second thread taken in');
   if (CUT_TEST) err(`shipaudit (SHIPAUDIT_THREAD_TEST): ${cut ? `cut ${cut.file} at byte ${cut.at}, ${held ? 'held' : 'not held'}` : 'no cut'}\n`);
 }
 

@@ -136,3 +136,37 @@ describe('reading tracking files in a second thread', () => {
     });
   });
 });
+
+describe('SHIPAUDIT_TIMINGS', () => {
+  const args = ['audit', 'fixtures/sample-month', '--format', 'json', '--as-of', '2026-10-31T00:00:00Z'];
+  const phases = (stderr: string) =>
+    stderr
+      .split('\n')
+      .map((l) => /^shipaudit timing: (\d+\.\d\d) s (.+)$/.exec(l))
+      .filter((m) => m !== null)
+      .map((m) => ({ at: Number(m[1]), phase: m[2] }));
+
+  it('says on stderr when each phase ended, in order, through the cut; stdout is unchanged', () => {
+    const timed = runCli(args, { env: { ...CUT, SHIPAUDIT_TIMINGS: '1' } });
+    const plain = runCli(args, { env: CUT });
+    const seen = phases(timed.stderr);
+    expect(seen.map((p) => p.phase)).toEqual([
+      'own files read',
+      'join',
+      'rest of the cut file read',
+      'second thread done',
+      'second thread taken in',
+      'all read',
+      'rules and figures',
+      'report written',
+    ]);
+    seen.forEach((p, i) => expect(p.at).toBeGreaterThanOrEqual(i ? seen[i - 1].at : 0));
+    expect(timed.stdout).toBe(plain.stdout);
+    expect(phases(plain.stderr)).toEqual([]);
+  });
+
+  it('lists only the phases there are when one thread reads everything', () => {
+    const timed = runCli(args, { env: { ...ONE_THREAD, SHIPAUDIT_TIMINGS: '1' } });
+    expect(phases(timed.stderr).map((p) => p.phase)).toEqual(['own files read', 'join', 'all read', 'rules and figures', 'report written']);
+  });
+});

@@ -7,7 +7,7 @@ import { auditJsonChunks } from '../../report/json.js';
 import { formatAuditText } from '../../report/text.js';
 import { EXIT, UsageError } from '../errors.js';
 import { collectAll, requireConfirmations } from '../inputs.js';
-import { out, styleFor } from '../io.js';
+import { out, styleFor, timing } from '../io.js';
 import { auditOptions, loadSettings, parseAsOf, parseDay, type CommonFlags, type Settings } from '../settings.js';
 import { writeAtomic } from '../write.js';
 
@@ -75,9 +75,14 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
   let joined: Joined | undefined;
   // The join reads only orders and confirmations, so it is made while a second thread may still be reading
   // the tracking files (its shipments read their tracking facts when the audit asks).
-  const { collector, inputs, unclassified } = await collectAll(paths, settings, (c) => (joined = join(c, settings.handling, per.window)));
+  const { collector, inputs, unclassified } = await collectAll(paths, settings, (c) => {
+    joined = join(c, settings.handling, per.window);
+    timing('join');
+  });
+  timing('all read');
   requireConfirmations(collector);
   const result = audit(collector, auditOptions(settings, { inputs, unclassified }, per), joined);
+  timing('rules and figures');
   if (result.summary.shipments === 0) {
     const outside = Object.values(result.summary.excluded).reduce((a, b) => a + b, 0);
     throw new UsageError(`no shipments to audit${flags.from || flags.to ? ` between ${flags.from ?? 'the start'} and ${flags.to ?? 'the end'}` : ''} (${outside} left out: ${Object.entries(result.summary.excluded).map(([k, v]) => `${v} ${k}`).join(', ') || 'none'})`);
@@ -89,6 +94,7 @@ export async function finishAudit(result: AuditResult, _settings: Settings, flag
   if (flags.evidence) await writeAtomic(flags.evidence, formatEvidenceCsv(result.findings));
   if (flags.format === 'json') for (const chunk of auditJsonChunks(result)) out(chunk);
   else out(formatAuditText(result, { style: styleFor(process.stdout, 'text'), evidencePath: flags.evidence }));
+  timing('report written');
   return exitCode(result, flags.failOn, flags.allowRejectedRows ?? false);
 }
 
