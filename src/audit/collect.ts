@@ -2,7 +2,7 @@ import { CHANNEL_VALUES, EVENT_CLASS_VALUES, ORDER_STATUS_VALUES, type Channel, 
 import type { EventRef, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import type { RecordSink } from '../read/types.js';
-import { copyOf, f64, FileNames, HeldStamp, i32, Interner, packTexts, StampKinds, StampTable, StringIndex, u8, unpackText, type PackedTexts, type StampKind } from './columns.js';
+import { copyOf, f64, FileNames, HeldStamp, i32, Interner, packTexts, StampKinds, StampTable, StringIndex, u8, unpackText, type PackedTexts, type StampBlock, type StampKind } from './columns.js';
 
 /** An order as the collector merged it from all its item rows and reports. */
 export interface CollectedOrder {
@@ -48,11 +48,11 @@ export interface TrackingPart {
   packagesSeen: number;
 }
 
-/** One event slot per tracking number id; `kind` -1 where the number has none. */
+/** One event slot per tracking number id: the number of its stamp in `stamps`, -1 where the number has none. */
 interface SlotPart {
-  raws: PackedTexts;
+  stamps: StampBlock;
+  stamp: Int32Array;
   ms: Float64Array;
-  kind: Int32Array;
   description: Int32Array;
   location: Int32Array;
   cls: Uint8Array;
@@ -71,7 +71,7 @@ interface PartIds {
 
 /** The buffers of a part, to transfer rather than copy. */
 export function transferablesOf(p: TrackingPart): ArrayBuffer[] {
-  const slot = (s: SlotPart) => [s.raws.ends, s.ms, s.kind, s.description, s.location, s.cls, s.file, s.line];
+  const slot = (s: SlotPart) => [s.stamps.texts.ends, s.stamps.ms, s.stamps.kind, s.stamp, s.ms, s.description, s.location, s.cls, s.file, s.line];
   return [p.numbers.ends, p.tracked, p.events, p.possessionWithoutTime, ...slot(p.firstPossession), ...slot(p.lastEvent)].map((a) => a.buffer as ArrayBuffer);
 }
 
@@ -535,17 +535,10 @@ class EventSlots {
 
   part(count: number): SlotPart {
     this.commit();
-    const kind = new Int32Array(count).fill(-1);
-    const raws: string[] = [];
-    for (let n = 0; n < count; n++) {
-      const s = this.stamp.get(n);
-      raws.push(s < 0 ? '' : this.stamps.raw(s));
-      if (s >= 0) kind[n] = this.stamps.kindOf(s);
-    }
     return {
-      raws: packTexts(raws),
+      stamps: this.stamps.block(),
+      stamp: this.stamp.copy(count),
       ms: this.ms.copy(count),
-      kind,
       description: this.description.copy(count),
       location: this.location.copy(count),
       cls: this.cls.copy(count),
@@ -560,12 +553,14 @@ class EventSlots {
    */
   absorb(p: SlotPart, ids: PartIds, replaces: (theirs: number, ours: number) => boolean): void {
     this.commit();
+    // The part's stamps are taken in as they are (texts and all); only their kinds are renumbered.
+    const base = this.stamps.adopt({ ...p.stamps, kind: p.stamps.kind.map((k) => ids.kinds[k]) });
     for (let w = 0; w < ids.numbers.length; w++) {
-      if (p.kind[w] < 0) continue;
+      if (p.stamp[w] < 0) continue;
       const n = ids.numbers[w];
       if (this.stamp.get(n) < 0) this.live++;
       else if (!replaces(p.ms[w], this.ms.get(n))) continue;
-      this.stamp.set(n, this.stamps.addParts(unpackText(p.raws, w), p.ms[w], ids.kinds[p.kind[w]]));
+      this.stamp.set(n, base + p.stamp[w]);
       this.ms.set(n, p.ms[w]);
       this.description.set(n, ids.texts[p.description[w]]);
       this.location.set(n, p.location[w] < 0 ? -1 : ids.texts[p.location[w]]);

@@ -80,6 +80,20 @@ export class TextArena {
     return chunk.slice(this.starts.get(id), end);
   }
 
+  /** Every text, in number order, as one string and where each ends: the chunks joined, nothing cut. */
+  pack(): PackedTexts {
+    const ends = new Int32Array(this.size);
+    let offset = 0;
+    for (let c = 0; c < this.chunks.length; c++) {
+      const base = c << SHIFT;
+      for (let k = 1; k < PER_CHUNK; k++) ends[base + k - 1] = offset + this.starts.get(base + k);
+      offset += this.chunks[c].length;
+      ends[base + PER_CHUNK - 1] = offset;
+    }
+    for (let k = 0, base = this.chunks.length << SHIFT; k < this.pending.length; k++) ends[base + k] = offset += this.pending[k].length;
+    return { text: this.chunks.join('') + this.pending.join(''), ends };
+  }
+
   private flush(): void {
     const base = this.chunks.length << SHIFT;
     let at = 0;
@@ -182,16 +196,32 @@ export class StampKinds {
   }
 }
 
+/** A stamp table's stamps as one block: what a reading thread hands over (see StampTable.adopt). */
+export interface StampBlock {
+  texts: PackedTexts;
+  ms: Float64Array;
+  /** Kind numbers of the table that made the block (adopt takes them as the adopting table's). */
+  kind: Int32Array;
+}
+
+/** Numbers from here on name stamps of adopted blocks. */
+const ADOPTED = 1 << 30;
+
 /** Stamps by number: the instant, how it was read, the text as it stood. */
 export class StampTable {
   private readonly ms = f64();
   private readonly kind = i32();
   private readonly texts = new TextArena();
+  /** Blocks taken in whole, and the number of adopted stamps before each. */
+  private readonly blocks: StampBlock[] = [];
+  private readonly blockStarts: number[] = [];
+  private adoptedCount = 0;
 
   constructor(readonly kinds: StampKinds) {}
 
+  /** Stamps held, adopted ones included. */
   get size(): number {
-    return this.texts.size;
+    return this.texts.size + this.adoptedCount;
   }
 
   /** -1 for undefined. */
@@ -203,39 +233,65 @@ export class StampTable {
     return id;
   }
 
-  /** A stamp given by its parts; `kind` is a number of this table's kinds. */
-  addParts(raw: string, epochMs: number, kind: number): number {
-    const id = this.texts.add(raw);
-    this.ms.set(id, epochMs);
-    this.kind.set(id, kind);
-    return id;
+  /**
+   * Takes in another table's stamps whole, its kinds already given as this table's kind numbers: its stamp
+   * k becomes this table's `base + k`, base returned. Nothing is copied or cut: a thread's million kept
+   * events used to be cut out of its table, packed, and added here one by one.
+   */
+  adopt(block: StampBlock): number {
+    const base = ADOPTED + this.adoptedCount;
+    this.blocks.push(block);
+    this.blockStarts.push(this.adoptedCount);
+    this.adoptedCount += block.ms.length;
+    return base;
+  }
+
+  /** Every stamp of this table as a block (a table that adopted none: a reading thread's). */
+  block(): StampBlock {
+    if (this.blocks.length > 0) throw new Error('StampTable.block: the table holds adopted stamps');
+    const n = this.texts.size;
+    return { texts: this.texts.pack(), ms: this.ms.copy(n), kind: this.kind.copy(n) };
+  }
+
+  /** The block holding adopted number `id`, and the stamp's place in it. */
+  private adopted(id: number): [StampBlock, number] {
+    const k = id - ADOPTED;
+    let b = this.blocks.length - 1;
+    while (this.blockStarts[b] > k) b--;
+    return [this.blocks[b], k - this.blockStarts[b]];
   }
 
   raw(id: number): string {
-    return this.texts.get(id);
+    if (id < ADOPTED) return this.texts.get(id);
+    const [b, k] = this.adopted(id);
+    return unpackText(b.texts, k);
   }
 
   kindOf(id: number): number {
-    return this.kind.get(id);
+    if (id < ADOPTED) return this.kind.get(id);
+    const [b, k] = this.adopted(id);
+    return b.kind[k];
+  }
+
+  epochMs(id: number): number {
+    if (id < ADOPTED) return this.ms.get(id);
+    const [b, k] = this.adopted(id);
+    return b.ms[k];
   }
 
   /** Copies stamp `id` of another table (sharing the kinds) into this one. */
   copy(from: StampTable, id: number): number {
-    const to = this.texts.add(from.texts.get(id));
-    this.ms.set(to, from.ms.get(id));
-    this.kind.set(to, from.kind.get(id));
+    const to = this.texts.add(from.raw(id));
+    this.ms.set(to, from.epochMs(id));
+    this.kind.set(to, from.kindOf(id));
     return to;
-  }
-
-  epochMs(id: number): number {
-    return this.ms.get(id);
   }
 
   /** Stamp `id` as an object; `into` is refilled instead of making one (see Joined.cursor). */
   stamp(id: number, into?: HeldStamp): HeldStamp | undefined {
     if (id < 0) return undefined;
-    const kind = this.kinds.get(this.kind.get(id));
-    return into ? into.refill(this.texts, id, this.ms.get(id), kind) : new HeldStamp(this.texts, id, this.ms.get(id), kind);
+    const kind = this.kinds.get(this.kindOf(id));
+    return into ? into.refill(this, id, this.epochMs(id), kind) : new HeldStamp(this, id, this.epochMs(id), kind);
   }
 }
 
@@ -245,21 +301,21 @@ export class StampTable {
  */
 export class HeldStamp implements Stamp {
   constructor(
-    private texts: TextArena,
+    private table: StampTable,
     private id: number,
     public epochMs: number,
     private kind: StampKind,
   ) {}
   /** Makes this object stand for another stamp: the audit's cursor reuses one per role. */
-  refill(texts: TextArena, id: number, epochMs: number, kind: StampKind): this {
-    this.texts = texts;
+  refill(table: StampTable, id: number, epochMs: number, kind: StampKind): this {
+    this.table = table;
     this.id = id;
     this.epochMs = epochMs;
     this.kind = kind;
     return this;
   }
   get raw(): string {
-    return this.texts.get(this.id);
+    return this.table.raw(this.id);
   }
   get precision(): Precision {
     return this.kind.precision;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { f64, i32, Interner, StampKinds, StampTable, StringIndex, TextArena } from '../../src/audit/columns.js';
+import { f64, i32, Interner, StampKinds, StampTable, StringIndex, TextArena, unpackText } from '../../src/audit/columns.js';
 import type { Stamp } from '../../src/model/timestamp.js';
 
 const stamp = (raw: string, epochMs: number, zone = 'America/Los_Angeles'): Stamp => ({
@@ -34,6 +34,16 @@ describe('TextArena', () => {
     for (const i of [0, 1, 4_095, 4_096, 4_097, 8_191, 8_192, 9_999]) expect(a.get(i)).toBe(texts[i]);
     expect(ids.every((id, i) => a.get(id) === texts[i])).toBe(true);
   });
+
+  it.each([0, 1, 4_095, 4_096, 4_097, 10_000])('packs its %i texts into one string without losing a boundary', (n) => {
+    const a = new TextArena();
+    const texts = Array.from({ length: n }, (_, i) => (i % 5 === 0 ? '' : `t${i}${'y'.repeat(i % 13)}`));
+    texts.forEach((t) => a.add(t));
+    const packed = a.pack();
+    expect(packed.ends.length).toBe(n);
+    expect(packed.text).toBe(texts.join(''));
+    expect(texts.every((t, i) => unpackText(packed, i) === t)).toBe(true);
+  });
 });
 
 describe('Interner', () => {
@@ -57,6 +67,34 @@ describe('StampTable', () => {
     const copy = new StampTable(kinds);
     const c = copy.copy(t, b);
     expect([c, copy.epochMs(c), copy.stamp(c)?.raw]).toEqual([0, Date.parse('2026-10-06T03:00:00Z'), '2026-10-06 11:00']);
+  });
+});
+
+describe('StampTable blocks (a reading thread\'s stamps taken in whole)', () => {
+  it('adopted stamps read as in the table that made them, beside stamps of its own, before and after', () => {
+    const theirKinds = new StampKinds();
+    const theirs = new StampTable(theirKinds);
+    const made = Array.from({ length: 5_000 }, (_, i) => theirs.add(stamp(`raw ${i}`, 1_000 * i, i % 2 ? 'Asia/Shanghai' : 'America/Los_Angeles')));
+    const kinds = new StampKinds();
+    const ours = new StampTable(kinds);
+    const own = ours.add(stamp('own before', 7, 'Asia/Tokyo'));
+    const block = theirs.block();
+    const base = ours.adopt({ ...block, kind: block.kind.map((k) => kinds.idOf(theirKinds.get(k))) });
+    const second = ours.adopt({ ...block, kind: block.kind.map((k) => kinds.idOf(theirKinds.get(k))) });
+    const after = ours.add(stamp('own after', 8));
+    expect(ours.size).toBe(2 + 2 * 5_000);
+    expect(second).toBe(base + 5_000);
+    for (const k of [0, 1, 4_095, 4_096, 4_999]) {
+      for (const id of [base + made[k], second + made[k]]) {
+        expect([ours.raw(id), ours.epochMs(id), ours.stamp(id)?.zone]).toEqual([`raw ${k}`, 1_000 * k, k % 2 ? 'Asia/Shanghai' : 'America/Los_Angeles']);
+      }
+    }
+    expect([ours.raw(own), ours.stamp(own)?.zone, ours.raw(after), ours.epochMs(after)]).toEqual(['own before', 'Asia/Tokyo', 'own after', 8]);
+    // Compaction copies adopted stamps into a table of its own.
+    const fresh = new StampTable(kinds);
+    const copied = fresh.copy(ours, second + made[4_097]);
+    expect([fresh.raw(copied), fresh.epochMs(copied), fresh.stamp(copied)?.zone]).toEqual(['raw 4097', 4_097_000, 'Asia/Shanghai']);
+    expect(() => ours.block()).toThrow(/adopted/);
   });
 });
 
