@@ -95,7 +95,12 @@ export function startThread(files: ThreadJob['files']): ThreadHandle {
   let answer: (reply: CutReply) => void = () => undefined;
   const answered = new Promise<CutReply>((resolve) => (answer = resolve));
   const result = new Promise<ThreadResult>((resolve, reject) => {
-    worker.on('message', (m: ThreadResult | CutReply) => (m.type === 'cut' ? answer(m) : resolve(m)));
+    worker.on('message', (m: ThreadResult | CutReply) => {
+      if (m.type === 'cut') return answer(m);
+      // Said when it arrives, which may be while this thread still reads its own files or the cut file's rest.
+      timing('second thread done');
+      resolve(m);
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`the reading thread stopped with exit code ${code}`)));
   });
@@ -132,7 +137,6 @@ export async function finishThread(
   if (tail) timing('rest of the cut file read');
   progress?.(`reading ${offloaded.join(', ')} (second thread; the other files are read)`);
   const { outcomes: theirs, part } = await thread.result;
-  timing('second thread done');
   theirs.forEach((o, i) => outcomes.set(offloaded[i], fromThread(o)));
   collector.absorb(part);
   const head = theirs.at(-1);
