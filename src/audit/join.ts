@@ -29,11 +29,15 @@ export interface Joined {
    */
   at(i: number): Shipment;
   /**
-   * `at` for a pass over all shipments: one object, with its order, tracking facts, stamps and events,
-   * refilled on each call rather than made anew, so what it returns holds only until the next call.
-   * At a million shipments the objects made per shipment were most of the audit's garbage.
+   * For a pass over all shipments, in the order they are stored (the confirmation files' order, which is
+   * not audit order): the j-th stored shipment in one object, with its order, tracking facts, stamps and
+   * events, refilled on each call rather than made anew, so what it returns holds only until the next call.
+   * At a million shipments the objects made per shipment were most of the audit's garbage, and reading the
+   * columns in audit order rather than in the order they were written missed the cache at every shipment.
    */
-  cursor(): (i: number) => Shipment;
+  cursor(): (j: number) => Shipment;
+  /** Where the j-th stored shipment stands in audit order (what `at` takes). */
+  auditIndex(j: number): number;
   /** Every shipment as an object, in audit order: for small audits (the nightly check, the appeal) and tests. */
   readonly shipments: Shipment[];
   excluded: Record<string, number>;
@@ -176,6 +180,8 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
   for (let i = 0; i < count; i++) ms[i] = c.confirmedMs(sFirst[i]);
   const sorted = Array.from({ length: count }, (_, i) => i);
   sorted.sort((a, b) => ms[a] - ms[b] || (sKey[a] === sKey[b] ? a - b : orderIdOfKey(sKey[a]).localeCompare(orderIdOfKey(sKey[b]))) || a - b);
+  const rank = new Int32Array(count);
+  for (let i = 0; i < count; i++) rank[sorted[i]] = i;
 
   for (let o = 0; o < orders; o++) {
     if (c.orderChannel(o) === 'AFN') skip(EXCLUSION.afn);
@@ -195,10 +201,9 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
       return others ? others.filter((o) => o !== sKey[j]).map(orderIdOfKey) : [];
     },
   };
-  /** Shipment i into `into`: made new, or refilled with the cursor's objects. */
-  const load = (i: number, into: JoinedShipment, cursor?: { reuse: Reuse; order: JoinedOrder }): Shipment => {
+  /** The j-th stored shipment into `into`: made new, or refilled with the cursor's objects. */
+  const load = (j: number, into: JoinedShipment, cursor?: { reuse: Reuse; order: JoinedOrder }): Shipment => {
     const reuse = cursor?.reuse;
-    const j = sorted[i];
     const first = sFirst[j];
     const key = sKey[j];
     const n = sNumber[j];
@@ -220,7 +225,7 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
       n < 0 ? undefined : c.trackingAt(n, reuse),
     );
   };
-  const at = (i: number) => load(i, new JoinedShipment());
+  const at = (i: number) => load(sorted[i], new JoinedShipment());
   let all: Shipment[] | undefined;
   return {
     count,
@@ -228,8 +233,9 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
     cursor() {
       const into = new JoinedShipment();
       const objects = { reuse: new Reuse(), order: new JoinedOrder() };
-      return (i) => load(i, into, objects);
+      return (j) => load(j, into, objects);
     },
+    auditIndex: (j) => rank[j],
     get shipments() {
       return (all ??= Array.from({ length: count }, (_, i) => at(i)));
     },

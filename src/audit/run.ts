@@ -66,7 +66,6 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
   let errorBits = 0;
   active.forEach((a, b) => a.severity === 'error' && (errorBits |= 1 << b));
   const bitsOf = new Int32Array(joined.count);
-  const findings: Finding[] = [];
   const overall = new GroupTally();
   const byCarrier = new Map<string, GroupTally>();
   const byWeek = new Map<string, GroupTally>();
@@ -86,21 +85,27 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
   const contexts = active.map(({ options }): RuleContext => ({ asOfMs, hasTrackingData, options }));
   let bits = 0;
   const has = (id: string) => hasBit(bits, ids, id);
+  // The pass goes through the shipments in the order they are stored, which reads the columns in sequence;
+  // what depends on order is put in audit order: the findings after the pass, ties between groups by rank.
   const shipment = joined.cursor();
-  for (let i = 0; i < joined.count; i++) {
-    const s = shipment(i);
+  const made: Finding[] = [];
+  const madeRank: number[] = [];
+  for (let j = 0; j < joined.count; j++) {
+    const s = shipment(j);
+    const i = joined.auditIndex(j);
     bits = 0;
     for (let b = 0; b < active.length; b++) {
       const { rule, severity } = active[b];
       const r = rule.check(s, contexts[b]);
       if (!r) continue;
       bits |= 1 << b;
-      findings.push(toFinding(s, rule.meta.id, severity, r.message, r.lagHours, zone));
+      made.push(toFinding(s, rule.meta.id, severity, r.message, r.lagHours, zone));
+      madeRank.push(i);
     }
     bitsOf[i] = bits;
-    overall.add(s, has);
-    tally(byCarrier, s.carrier ?? 'unknown carrier').add(s, has);
-    tally(byWeek, isoWeek(s.confirmedAt.epochMs, zone)).add(s, has);
+    overall.add(s, has, i);
+    tally(byCarrier, s.carrier ?? 'unknown carrier').add(s, has, i);
+    tally(byWeek, isoWeek(s.confirmedAt.epochMs, zone)).add(s, has, i);
     if (inWindow(s, 10)) lsr10.add(s, has);
     if (inWindow(s, 30)) {
       lsr30.add(s, has);
@@ -110,6 +115,9 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
     if (s.tracking) matchedWithTracking++;
     if (bits & errorBits) shipmentsWithErrors++;
   }
+  // A shipment's findings keep the order the rules made them in.
+  const byRank = Array.from(made.keys()).sort((a, b) => madeRank[a] - madeRank[b] || a - b);
+  const findings = byRank.map((k) => made[k]);
 
   const all = overall.figures('all');
   const findingsByRule: Record<string, number> = {};
@@ -161,7 +169,7 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
       lagHours: all.lagHours,
       rowsRejected: opts.inputs.reduce((n, i) => n + i.rowsRejected, 0),
     },
-    byCarrier: [...byCarrier].map(([k, t]) => t.figures(k)).sort((a, b) => b.shipments - a.shipments),
+    byCarrier: [...byCarrier].sort(([, a], [, b]) => b.size - a.size || a.firstRank - b.firstRank).map(([k, t]) => t.figures(k)),
     byWeek: [...byWeek].map(([k, t]) => t.figures(k)).sort((a, b) => a.key.localeCompare(b.key)),
     findings,
     inputs: opts.inputs,
@@ -224,31 +232,46 @@ export function lagHours(s: Shipment): number | undefined {
 
 export function groupFigures(key: string, list: readonly Shipment[], hits: ReadonlyMap<Shipment, ReadonlySet<string>>): GroupFigures {
   const t = new GroupTally();
-  for (const s of list) {
+  list.forEach((s, i) => {
     const h = hits.get(s)!;
-    t.add(s, (id) => h.has(id));
-  }
+    t.add(s, (id) => h.has(id), i);
+  });
   return t.figures(key);
 }
 
-/** The figures of one group of shipments (all, a carrier, a week), added up one shipment at a time. */
+/**
+ * The figures of one group of shipments (all, a carrier, a week), added up one shipment at a time, in any
+ * order: each shipment comes with its place in audit order, and what is listed in order (groups and carriers
+ * tied on counts) goes by the earliest place seen, as if the shipments had come in audit order.
+ */
 class GroupTally {
   private shipments = 0;
   private early = 0;
   private late = 0;
   private withPhysicalScan = 0;
   private readonly lags: number[] = [];
-  private readonly carriers = new Map<string, number>();
+  private readonly carriers = new Map<string, { count: number; firstRank: number }>();
+  firstRank = Infinity;
 
-  add(s: Shipment, has: (rule: string) => boolean): void {
+  get size(): number {
+    return this.shipments;
+  }
+
+  add(s: Shipment, has: (rule: string) => boolean, rank: number): void {
     this.shipments++;
+    if (rank < this.firstRank) this.firstRank = rank;
     if (has('confirmed-before-handover')) this.early++;
     if (has('late-confirmation')) this.late++;
     if (hasPhysicalScan(s)) this.withPhysicalScan++;
     const lag = lagHours(s);
     if (lag !== undefined) this.lags.push(lag);
     const c = s.carrier ?? 'unknown carrier';
-    this.carriers.set(c, (this.carriers.get(c) ?? 0) + 1);
+    const seen = this.carriers.get(c);
+    if (!seen) this.carriers.set(c, { count: 1, firstRank: rank });
+    else {
+      seen.count++;
+      if (rank < seen.firstRank) seen.firstRank = rank;
+    }
   }
 
   figures(key: string): GroupFigures {
@@ -261,7 +284,7 @@ class GroupTally {
       lateConfirmations: this.late,
       withPhysicalScan: this.withPhysicalScan,
       lagHours: distribution(this.lags),
-      carriers: [...this.carriers.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c),
+      carriers: [...this.carriers].sort(([, a], [, b]) => b.count - a.count || a.firstRank - b.firstRank).map(([c]) => c),
     };
   }
 }

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { Collector } from '../../src/audit/collect.js';
+import { audit, type AuditOptions } from '../../src/audit/run.js';
+import type { ConfirmationRecord, OrderRecord } from '../../src/model/records.js';
+import { parseStamp } from '../../src/read/time.js';
+
+const LA = 'America/Los_Angeles';
+const at = (text: string) => parseStamp(text, { hint: { zone: LA, source: 'setting' } });
+const options: AuditOptions = {
+  version: 'test',
+  marketplaceZone: LA,
+  handling: { days: 2, operatingDays: [1, 2, 3, 4, 5], holidays: [], sameDayCutoff: '14:00', zone: LA },
+  graceHours: 24,
+  window: {},
+  asOfMs: Date.parse('2026-10-20T00:00:00Z'),
+  rules: {},
+  inputs: [],
+  unclassified: {},
+};
+
+const order = (orderId: string, latestShipDate?: string): OrderRecord => ({
+  orderId,
+  purchasedAt: at('2026-10-05T08:00:00-07:00'),
+  latestShipDate: latestShipDate ? at(latestShipDate) : undefined,
+  status: 'shipped',
+  channel: 'MFN',
+  items: 1,
+  source: { file: 'orders.txt', line: 2 },
+});
+const conf = (orderId: string, when: string, carrier: string, line: number): ConfirmationRecord => ({
+  orderId,
+  trackingNumber: '',
+  confirmedAt: at(when),
+  carrier,
+  source: { file: 'confirmations.txt', line },
+});
+
+/**
+ * The confirmation file lists the orders backwards, and the audit goes through them in the order they are
+ * stored: what it lists must still come in audit order (confirmation time, then order id).
+ */
+function backwards(): Collector {
+  const c = new Collector();
+  for (const id of ['A', 'B', 'C', 'D']) c.order(order(id, id === 'A' ? '2026-10-05' : undefined));
+  c.confirmation(conf('D', '2026-10-06T10:00:00-07:00', 'UPS', 2));
+  c.confirmation(conf('C', '2026-10-06T09:00:00-07:00', 'USPS', 3));
+  c.confirmation(conf('B', '2026-10-06T08:00:00-07:00', 'UPS', 4));
+  c.confirmation(conf('A', '2026-10-06T08:00:00-07:00', 'USPS', 5));
+  return c;
+}
+
+describe('audit over shipments stored in another order than audit order', () => {
+  it('lists findings in audit order, and a shipment\'s findings in rule order', () => {
+    const { findings } = audit(backwards(), options);
+    expect(findings.map((f) => `${f.orderId} ${f.rule}`)).toEqual([
+      'A late-confirmation',
+      'A missing-tracking',
+      'B missing-tracking',
+      'C missing-tracking',
+      'D missing-tracking',
+    ]);
+  });
+
+  it('breaks ties between carriers by who comes first in audit order, not in the file', () => {
+    const r = audit(backwards(), options);
+    // Two shipments each; A (USPS) is first in audit order, D (UPS) first in the file.
+    expect(r.byCarrier.map((g) => [g.key, g.shipments])).toEqual([
+      ['USPS', 2],
+      ['UPS', 2],
+    ]);
+    expect(r.byWeek).toHaveLength(1);
+    expect(r.byWeek[0].carriers).toEqual(['USPS', 'UPS']);
+  });
+});
