@@ -8,9 +8,9 @@ import { CHECK_DEFAULTS, type FailOn } from '../../check/defaults.js';
 import { globBase, isGlob } from '../../check/inputs.js';
 import { lockText, lockVerdict, parseLock } from '../../check/lock.js';
 import { buildCheck, exitCodeFor } from '../../check/run.js';
-import { emptyState, parseState, serializeState, type CheckState } from '../../check/state.js';
+import type { CheckState } from '../../check/state.js';
 import type { CheckResult, InputProblem, StateReport } from '../../check/types.js';
-import { ConfigError } from '../../config/load.js';
+import { ConfigError } from '../../config/errors.js';
 import { localDateInZone } from '../../model/zone.js';
 import { formatCheckJson, formatCheckText } from '../../report/check.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
@@ -57,6 +57,12 @@ export function registerCheck(program: Command, run: (fn: () => Promise<number>)
     .action((flags: CheckFlags) => run(() => runCheck(flags)));
 }
 
+/**
+ * The state file's schema is written with zod, ninety-odd modules: loaded when `check` runs, not when
+ * `shipaudit --help` or `--version` loads every command (with exceljs, that took them from 0.12 to 0.3 s).
+ */
+const stateModule = () => import('../../check/state.js');
+
 async function runCheck(flags: CheckFlags): Promise<number> {
   checkFormat(flags.format);
   const cwd = process.cwd();
@@ -97,7 +103,7 @@ async function runCheck(flags: CheckFlags): Promise<number> {
       thresholds: { ...CHECK_DEFAULTS.thresholds, ...cfg.thresholds },
       atRisk: { ...CHECK_DEFAULTS.atRisk, ...cfg.atRisk },
     });
-    await writeAtomic(statePath, serializeState(built.state));
+    await writeAtomic(statePath, (await stateModule()).serializeState(built.state));
     if (flags.out) await writeReports(resolve(cwd, flags.out), built.result, built.findings, cfg.keepReports ?? CHECK_DEFAULTS.keepReports);
     out(flags.format === 'json' ? formatCheckJson(built.result) : formatCheckText(built.result, { style: styleFor(process.stdout, 'text') }));
     return exitCodeFor(built.result.status, (cfg.failOn ?? CHECK_DEFAULTS.failOn) as FailOn);
@@ -147,6 +153,7 @@ async function walk(dir: string): Promise<string[]> {
 
 /** A missing state is a first run; an unusable one is set aside (for a look) and rebuilt, never a crash. */
 async function readState(path: string, shown: string, problems: InputProblem[]): Promise<{ state: CheckState; report: StateReport }> {
+  const { emptyState, parseState } = await stateModule();
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXAMPLE_CONFIG } from '../../check/example-config.js';
-import { DEFAULT_CONFIG_NAME } from '../../config/load.js';
+import { DEFAULT_CONFIG_NAME } from '../../config/errors.js';
 import { UsageError } from '../errors.js';
 import { out } from '../io.js';
 import { writeAtomic } from '../write.js';
