@@ -571,13 +571,12 @@ class EventSlots {
     if (this.stamps.size > 2 * this.live + 65_536) this.compact();
   }
 
-  /** The slot's event; with `reuse`, the object it held last time is refilled (see Joined.cursor). */
-  get(n: number, reuse?: { held?: HeldEvent }): EventRef | undefined {
+  /** The slot's event, in `into` when given (see Joined.cursor). */
+  get(n: number, into?: HeldEvent): EventRef | undefined {
     if (n === this.hotN) this.commit();
     const s = this.stamp.get(n);
     if (s < 0) return undefined;
-    const e = reuse?.held ?? new HeldEvent();
-    if (reuse) reuse.held = e;
+    const e = into ?? new HeldEvent();
     const at = this.stamps.stamp(s, e.at)!;
     const description = this.shared.texts[this.description.get(n)];
     return e.refill(at, description, this.shared.text(this.location.get(n)), CLASSES[this.cls.get(n)], this.files, this.file.get(n), this.line.get(n));
@@ -597,11 +596,11 @@ class EventSlots {
 
 /** A kept event as the audit reads it; its source is made only when a finding shows it. */
 class HeldEvent implements EventRef {
-  /** Undefined only until the first refill. */
-  at!: HeldStamp;
+  at = new HeldStamp();
   description = '';
   location?: string;
   class: EventClass = 'unknown';
+  // Set by the first refill, which a slot makes before it hands the event out.
   private files!: FileNames;
   private file = -1;
   private line = 0;
@@ -631,9 +630,9 @@ class HeldEvent implements EventRef {
  */
 export class Reuse {
   readonly tracking: TrackingFacts = { events: 0, firstPossession: undefined, lastEvent: undefined, summaryFirstScan: undefined, possessionWithoutTime: undefined, latestStatus: undefined };
-  readonly firstPossession: { held?: HeldEvent } = {};
-  readonly lastEvent: { held?: HeldEvent } = {};
-  confirmed?: HeldStamp;
-  purchased?: HeldStamp;
-  latestShip?: HeldStamp;
+  readonly firstPossession = new HeldEvent();
+  readonly lastEvent = new HeldEvent();
+  readonly confirmed = new HeldStamp();
+  readonly purchased = new HeldStamp();
+  readonly latestShip = new HeldStamp();
 }

@@ -291,7 +291,7 @@ export class StampTable {
   stamp(id: number, into?: HeldStamp): HeldStamp | undefined {
     if (id < 0) return undefined;
     const kind = this.kinds.get(this.kindOf(id));
-    return into ? into.refill(this, id, this.epochMs(id), kind) : new HeldStamp(this, id, this.epochMs(id), kind);
+    return (into ?? new HeldStamp()).refill(this, id, this.epochMs(id), kind);
   }
 }
 
@@ -300,13 +300,13 @@ export class StampTable {
  * table only when read: the audit makes a few stamps per shipment and the rules read only their instants.
  */
 export class HeldStamp implements Stamp {
-  constructor(
-    private table: StampTable,
-    private id: number,
-    public epochMs: number,
-    private kind: StampKind,
-  ) {}
-  /** Makes this object stand for another stamp: the audit's cursor reuses one per role. */
+  epochMs = NaN;
+  // Set by the first refill, which a table makes before it hands the stamp out.
+  private table!: StampTable;
+  private id = -1;
+  private kind!: StampKind;
+
+  /** Makes this object stand for stamp `id` of `table`: made blank, or reused by the audit's cursor per role. */
   refill(table: StampTable, id: number, epochMs: number, kind: StampKind): this {
     this.table = table;
     this.id = id;

@@ -212,7 +212,6 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
     const confirmedAt = c.confirmedStamp(first, reuse?.confirmed)!;
     let order: OrderFacts | undefined;
     if (key < orders) order = (cursor?.order ?? new JoinedOrder()).load(c, key, handling, reuse);
-    if (reuse) reuse.confirmed = confirmedAt;
     return into.load(
       parts,
       j,
@@ -332,10 +331,6 @@ class JoinedOrder implements OrderFacts {
     this.orderId = c.orderIdAt(i);
     const purchasedAt = c.orderPurchasedAt(i, reuse?.purchased);
     const given = c.orderLatestShipDate(i, reuse?.latestShip);
-    if (reuse) {
-      reuse.purchased = purchasedAt ?? reuse.purchased;
-      reuse.latestShip = given ?? reuse.latestShip;
-    }
     this.purchasedAt = purchasedAt;
     this.latestShipDate = given ?? (purchasedAt ? computeLatestShipDate(purchasedAt, handling) : undefined);
     this.latestShipDateComputed = !given && purchasedAt !== undefined;
