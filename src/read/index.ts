@@ -8,8 +8,9 @@ import { delimiterName, findHeaderRow, sniff, type FieldIndex, type Header } fro
 import { readOrdersJson } from './orders-api.js';
 import { Row, mappingOf } from './row.js';
 import { readRows, type RowRange, type RowsRead } from './rows.js';
+import { byteReadable, readByteRows, type ByteRow, type ByteRowHandler } from './byte-rows.js';
 import type { Encoding } from './decode.js';
-import { trackingEventRowReader } from './tracking-events.js';
+import { trackingEventReaders } from './tracking-events.js';
 import { trackingSummaryRowReader } from './tracking-summary.js';
 import { InputError, type InputKind, type InputReport, type RecordSink } from './types.js';
 import { readWorkbookRows } from './xlsx.js';
@@ -23,6 +24,12 @@ const TIME_FIELDS: readonly Field[] = [
 ];
 
 type RowReader = (row: Row, file: string, line: number) => void;
+/** A reader of UTF-8 rows in their bytes, for a kind that has one; it reads rows exactly as its RowReader does. */
+type ByteReader = (row: ByteRow, file: string, line: number) => void;
+interface Readers {
+  rows: RowReader;
+  bytes?: ByteReader;
+}
 
 /**
  * Reads one input file of any known kind and pushes its records into `sink`.
@@ -68,7 +75,7 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     const header = findHeaderRow(file, rows, opts.columns ?? {});
     const report = newReport(file, { kind: header.spec.kind, encoding: 'xlsx', delimiter: 'xlsx', quoting: false });
     const data = rows.slice(header.headerLine);
-    const reader = rowReaderFor(header, sink, report, opts, data);
+    const reader = rowReaderFor(header, sink, report, opts, data).rows;
     const row = new Row(header.index);
     const onProblem = rowProblemCollector(report, keep);
     data.forEach((cells, i) => {
@@ -90,31 +97,42 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     delimiter: delimiterName(s.delimiter),
     quoting: s.quoting,
   });
-  const reader = rowReaderFor(s, sink, report, opts, s.sample);
+  const { rows: reader, bytes } = rowReaderFor(s, sink, report, opts, s.sample);
   const row = new Row(s.index);
   const onProblem = rowProblemCollector(report, keep);
   const width = s.headers.length;
-  const rows = await readRows(
-    {
-      file,
-      encoding: s.encoding,
-      delimiter: s.delimiter,
-      quoting: s.quoting,
-      headerLine: range.start === undefined ? s.headerLine : 0,
-      fieldsWanted: fieldsWanted(s.index),
-    },
-    (cells, line, cellCount) => {
-      report.rowsRead++;
-      row.cells = cells;
-      try {
-        if (cellCount < width && !s.quoting) throw new TruncatedRow(cellCount, width);
-        reader(row, file, line);
-      } catch (e) {
-        onProblem(line, e instanceof TruncatedRow ? e.asRowError() : e);
-      }
-    },
-    range,
-  );
+  const source = {
+    file,
+    encoding: s.encoding,
+    delimiter: s.delimiter,
+    quoting: s.quoting,
+    headerLine: range.start === undefined ? s.headerLine : 0,
+    fieldsWanted: fieldsWanted(s.index),
+  };
+  const onCells = (cells: string[], line: number, cellCount: number) => {
+    report.rowsRead++;
+    row.cells = cells;
+    try {
+      if (cellCount < width && !s.quoting) throw new TruncatedRow(cellCount, width);
+      reader(row, file, line);
+    } catch (e) {
+      onProblem(line, e instanceof TruncatedRow ? e.asRowError() : e);
+    }
+  };
+  const onBytes: ByteRowHandler | undefined = !byteReadable(s.encoding)
+    ? undefined
+    : !bytes
+      ? cellsOf(s.index, onCells)
+      : (cells, line) => {
+          report.rowsRead++;
+          try {
+            if (cells.count < width && !s.quoting) throw new TruncatedRow(cells.count, width);
+            bytes(cells, file, line);
+          } catch (e) {
+            onProblem(line, e instanceof TruncatedRow ? e.asRowError() : e);
+          }
+        };
+  const rows = onBytes ? await readByteRows(source, onBytes, onCells, range) : await readRows(source, onCells, range);
   if (range.start !== undefined || rows.stoppedAt !== undefined) {
     report.mapping = mappingOf(s.index, s.headers);
     return { report, ...rows, headerLine: s.headerLine };
@@ -148,6 +166,24 @@ export function joinReports(head: InputReport, tail: InputReport, lines: number,
   return joined;
 }
 
+/**
+ * A byte row's cells as the text reader gives them, for the row readers: the fields the mapping uses
+ * decoded, the others left blank (nothing reads them).
+ */
+function cellsOf(index: FieldIndex, onCells: (cells: string[], line: number, cellCount: number) => void): ByteRowHandler {
+  const used = [...new Set(Object.values(index).filter((i): i is number => i !== undefined))].sort((a, b) => a - b);
+  const wanted = fieldsWanted(index);
+  return (row, line) => {
+    const n = row.count < wanted ? row.count : wanted;
+    const cells = new Array<string>(n).fill('');
+    for (const i of used) {
+      if (i >= n) break;
+      cells[i] = row.text(i);
+    }
+    onCells(cells, line, row.count);
+  };
+}
+
 /** The columns up to the last one the mapping uses. */
 function fieldsWanted(index: FieldIndex): number {
   let last = -1;
@@ -170,7 +206,7 @@ function finish(report: InputReport, header: Header): InputReport {
   return report;
 }
 
-function rowReaderFor(header: Header, sink: RecordSink, report: InputReport, opts: ReadOptions, sample: string[][]): RowReader {
+function rowReaderFor(header: Header, sink: RecordSink, report: InputReport, opts: ReadOptions, sample: string[][]): Readers {
   const dayFirst = dateOrders(header.index, sample, opts.dayFirst);
   const kind: InputKind = header.spec.kind;
   const hint = zoneFor(opts);
@@ -179,27 +215,27 @@ function rowReaderFor(header: Header, sink: RecordSink, report: InputReport, opt
     case 'all-orders':
     case 'order-report':
     case 'unshipped-orders':
-      return orderRowReader(kind, sink, hint, dayFirst);
+      return { rows: orderRowReader(kind, sink, hint, dayFirst) };
     case 'confirmation-upload': {
       // The JP template carries a Japanese header row above the English one: without a zone from the user,
       // its dates are Japan's, not the default marketplace's.
       const jp = opts.fileZone || opts.marketplaceZone.source !== 'assumed' ? undefined : zoneFromHeaderLanguage(header.above);
       report.zoneNote = describeZone(jp ?? hint);
-      return confirmationRowReader(sink, jp ?? hint, dayFirst);
+      return { rows: confirmationRowReader(sink, jp ?? hint, dayFirst) };
     }
     case 'erp-confirmations': {
       // Amazon's own files follow the marketplace; an ERP's clock follows the country it runs in.
       const erpHint = opts.fileZone ? hint : (zoneFromHeaderLanguage(header.headers) ?? hint);
       report.zoneNote = describeZone(erpHint);
-      return confirmationRowReader(sink, erpHint, dayFirst);
+      return { rows: confirmationRowReader(sink, erpHint, dayFirst) };
     }
     case 'tracking-events':
       report.zoneNote = opts.fileZone
         ? describeZone(hint)
         : `times without an offset are read in the zone the row's location or language tells (Chinese → Asia/Shanghai, US state → its zone); otherwise ${opts.marketplaceZone.zone} (assumed)`;
-      return trackingEventRowReader(sink, report, opts, dayFirst);
+      return trackingEventReaders(sink, report, opts, dayFirst, header.index);
     case 'tracking-summary':
-      return trackingSummaryRowReader(sink, report, opts, dayFirst);
+      return { rows: trackingSummaryRowReader(sink, report, opts, dayFirst) };
     case 'orders-api-json':
       throw new Error('JSON inputs are not row-based');
   }

@@ -103,16 +103,34 @@ export async function readRows(src: RowSource, onRow: RowHandler, range: RowRang
     }
     rest = text.slice(start);
   };
+  const stoppedAt = await pump(src.file, range, take, () => pending === undefined && rest === '');
+  if (stoppedAt !== undefined) return { lines: line, stoppedAt };
+  const tail = rest + decoder.end();
+  if (tail !== '') emit(tail);
+  // A quote left open at the end of the file: hand over what there is rather than lose the row.
+  if (pending !== undefined) {
+    const fields = splitQuoted(`${pending}"`, delimiter) ?? [pending];
+    onRow(fields, line, fields.length);
+  }
+  return { lines: line };
+}
+
+/**
+ * Streams a file's bytes from `range.start` into `take`, chunk by chunk, and stops where `range.stopAt` says
+ * (see RowRange) if `idle()` then holds: no line, and no quoted field, left open. Returns where it stopped.
+ * Shared by the text and the byte readers, which differ in how they cut a chunk into rows.
+ */
+export async function pump(file: string, range: RowRange, take: (bytes: Buffer) => void, idle: () => boolean): Promise<number | undefined> {
   let read = range.start ?? 0;
   let stop: number | undefined;
   let asking = range.stopAt !== undefined;
-  const stream = createReadStream(src.file, { highWaterMark: range.chunkBytes ?? CHUNK, start: read });
+  const stream = createReadStream(file, { highWaterMark: range.chunkBytes ?? CHUNK, start: read });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     if (stop !== undefined && read + chunk.length >= stop) {
       take(chunk.subarray(0, stop - read));
-      if (pending === undefined && rest === '') {
+      if (idle()) {
         stream.destroy();
-        return { lines: line, stoppedAt: stop };
+        return stop;
       }
       // A quoted field is open at the stop: its line break is text, so this thread reads on to the end.
       take(chunk.subarray(stop - read));
@@ -129,14 +147,7 @@ export async function readRows(src: RowSource, onRow: RowHandler, range: RowRang
       if (stop < read) throw new Error(`readRows: asked to stop at byte ${stop}, already read ${read}`);
     }
   }
-  const tail = rest + decoder.end();
-  if (tail !== '') emit(tail);
-  // A quote left open at the end of the file: hand over what there is rather than lose the row.
-  if (pending !== undefined) {
-    const fields = splitQuoted(`${pending}"`, delimiter) ?? [pending];
-    onRow(fields, line, fields.length);
-  }
-  return { lines: line };
+  return undefined;
 }
 
 /** How many delimiters `text` has after the leading `fields` (cut from it by split with a limit). */
@@ -168,7 +179,7 @@ export function splitText(text: string, delimiter: Delimiter, quoting: boolean):
 }
 
 /** A line of only delimiters and spaces: Excel writes them below the data. */
-function isBlank(text: string, delimiter: string): boolean {
+export function isBlank(text: string, delimiter: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c !== delimiter && c !== ' ' && c !== '\t') return false;

@@ -1,0 +1,296 @@
+import { isBlank, pump, splitQuoted, type RowHandler, type RowRange, type RowSource, type RowsRead } from './rows.js';
+import type { Encoding } from './decode.js';
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+/**
+ * Encodings whose files `readByteRows` reads: UTF-8, where every byte below 0x80 is the ASCII character and
+ * never part of another one, so lines, delimiters and quotes can be found in the bytes.
+ */
+export function byteReadable(encoding: Encoding): boolean {
+  return encoding === 'utf-8' || encoding === 'utf-8-bom';
+}
+
+/**
+ * One row of a file as places in the bytes it was read in. It is refilled for every row: a handler reads what
+ * it needs during its call and keeps no reference.
+ */
+export class ByteRow {
+  buf: Buffer = Buffer.alloc(0);
+  /** How many fields the row has. */
+  count = 0;
+  /** The row is ASCII only: each byte is one character. */
+  ascii = true;
+  /** Field i is `buf[starts[i]..ends[i])`, quotes taken off. */
+  starts: Int32Array = new Int32Array(64);
+  ends: Int32Array = new Int32Array(64);
+
+  /** Field i as the text reader gives it (untrimmed). */
+  text(i: number): string {
+    return this.buf.toString(this.ascii ? 'latin1' : 'utf8', this.starts[i], this.ends[i]);
+  }
+
+  /** Whether field i holds exactly the bytes `other[0..length)`. */
+  same(i: number, other: Uint8Array, length: number): boolean {
+    const s = this.starts[i];
+    if (this.ends[i] - s !== length) return false;
+    const buf = this.buf;
+    for (let k = 0; k < length; k++) if (buf[s + k] !== other[k]) return false;
+    return true;
+  }
+
+  /** Copies field i's bytes into `to` (grown when short); returns it. */
+  copy(i: number, to: Uint8Array): Uint8Array {
+    const length = this.ends[i] - this.starts[i];
+    const out = to.length >= length ? to : new Uint8Array(length * 2);
+    this.buf.copy(out, 0, this.starts[i], this.ends[i]);
+    return out;
+  }
+
+  grow(): { starts: Int32Array; ends: Int32Array } {
+    const starts = new Int32Array(this.starts.length * 2);
+    const ends = new Int32Array(this.ends.length * 2);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.starts = starts;
+    this.ends = ends;
+    return this;
+  }
+}
+
+/** Called for a row read as bytes, with the 1-based line where it ends. */
+export type ByteRowHandler = (row: ByteRow, line: number) => void;
+
+/**
+ * `readRows` for UTF-8 files, without decoding them whole: a row is cut into fields in its bytes, and a
+ * handler decodes only the fields it uses (an All Orders row has 30-odd and the reader uses eight; a tracking
+ * row repeats its number, carrier, event and place from rows before). Rows come out exactly as `readRows`
+ * gives them. A row the byte scan does not settle goes the text way, to `onCells`, as `readRows` would give
+ * it: a quoted field with doubled quotes, text after a closing quote or a line break inside it, and a row
+ * with no character that is surely not blank (Unicode spaces make a blank row for `trim`).
+ */
+export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCells: RowHandler, range: RowRange = {}): Promise<RowsRead> {
+  const { quoting, headerLine, delimiter } = src;
+  const delim = delimiter.charCodeAt(0);
+  const row = new ByteRow();
+  let line = 0;
+  /** A quoted record still open at a line end, as text (then lines are taken as text until it closes). */
+  let pending: string | undefined;
+  /** The start of a line whose end is in the next chunk. */
+  let carry: Buffer | undefined;
+  let first = (range.start ?? 0) === 0;
+
+  // readRows' way with a line of text, for the rows the byte scan leaves to it.
+  const asText = (text: string) => {
+    if (pending === undefined && (!quoting || text.indexOf('"') === -1)) {
+      if (text.length === 0 || isBlank(text, delimiter)) return;
+      const fields = text.split(delimiter);
+      onCells(fields, line, fields.length);
+      return;
+    }
+    pending = pending === undefined ? text : `${pending}\n${text}`;
+    const fields = splitQuoted(pending, delimiter);
+    if (fields === undefined) return;
+    pending = undefined;
+    if (fields.every((f) => f.trim() === '')) return;
+    onCells(fields, line, fields.length);
+  };
+
+  const onLine = (buf: Buffer, s: number, e: number) => {
+    line++;
+    if (e > s && buf[e - 1] === CR) e--;
+    if (pending !== undefined) return asText(buf.toString('utf8', s, e));
+    if (line <= headerLine) return;
+    let count = 0;
+    let from = s;
+    let solid = false;
+    let ascii = true;
+    let ended = false;
+    let { starts, ends } = row;
+    for (let i = s; i < e; i++) {
+      const b = buf[i];
+      if (b > 32 && b !== delim && b !== QUOTE) {
+        if (b < 128) solid = true;
+        else ascii = false;
+        continue;
+      }
+      if (b === delim) {
+        if (count === starts.length - 1) ({ starts, ends } = row.grow());
+        starts[count] = from;
+        ends[count++] = i;
+        from = i + 1;
+      } else if (b === QUOTE) {
+        if (!quoting) {
+          solid = true;
+          continue;
+        }
+        // A quote inside an unquoted field is text (splitQuoted's relaxed rule).
+        if (i !== from) continue;
+        const q = buf.indexOf(QUOTE, i + 1);
+        // Open past the line end, doubled, or followed by text: the text way settles it.
+        if (q === -1 || q >= e || (q + 1 < e && buf[q + 1] !== delim)) return asText(buf.toString('utf8', s, e));
+        for (let k = i + 1; k < q; k++) {
+          const c = buf[k];
+          if (c > 32) {
+            if (c < 128) solid = true;
+            else ascii = false;
+          }
+        }
+        if (count === starts.length - 1) ({ starts, ends } = row.grow());
+        starts[count] = i + 1;
+        ends[count++] = q;
+        if (q + 1 === e) {
+          ended = true;
+          break;
+        }
+        i = q + 1;
+        from = q + 2;
+      }
+    }
+    if (!solid) return asText(buf.toString('utf8', s, e));
+    if (!ended) {
+      starts[count] = from;
+      ends[count++] = e;
+    }
+    row.buf = buf;
+    row.count = count;
+    row.ascii = ascii;
+    onRow(row, line);
+  };
+
+  const take = (chunk: Buffer) => {
+    let s = 0;
+    if (first) {
+      first = false;
+      // The decoder of the text way drops a byte-order mark at the start.
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) s = 3;
+    }
+    if (carry !== undefined) {
+      const nl = chunk.indexOf(LF);
+      if (nl === -1) {
+        carry = Buffer.concat([carry, chunk]);
+        return;
+      }
+      const joined = Buffer.concat([carry, chunk.subarray(0, nl)]);
+      carry = undefined;
+      onLine(joined, 0, joined.length);
+      s = nl + 1;
+    }
+    let nl: number;
+    while ((nl = chunk.indexOf(LF, s)) !== -1) {
+      onLine(chunk, s, nl);
+      s = nl + 1;
+    }
+    if (s < chunk.length) carry = chunk.subarray(s);
+  };
+
+  const stoppedAt = await pump(src.file, range, take, () => pending === undefined && carry === undefined);
+  if (stoppedAt !== undefined) return { lines: line, stoppedAt };
+  if (carry !== undefined) {
+    const last = carry;
+    carry = undefined;
+    onLine(last, 0, last.length);
+  }
+  // A quote left open at the end of the file: hand over what there is rather than lose the row.
+  if (pending !== undefined) {
+    const fields = splitQuoted(`${pending}"`, delimiter) ?? [pending];
+    onCells(fields, line, fields.length);
+  }
+  return { lines: line };
+}
+
+interface Keyed<T> {
+  /** The fields' bytes one after another, and each field's length. */
+  key: Uint8Array;
+  lengths: Int32Array;
+  hash: number;
+  value: T;
+}
+
+/**
+ * Values remembered by the bytes of some fields of a row: a tracking feed repeats a few thousand event texts
+ * and places millions of times, and looking one up by its bytes costs less than decoding it and hashing the
+ * text. Dropped whole when `limit` keys are held, like the text memos.
+ */
+export class ByteKeys<T> {
+  private slots: (Keyed<T> | undefined)[] = new Array<Keyed<T> | undefined>(1024);
+  private mask = 1023;
+  private size = 0;
+  private hash = 0;
+
+  constructor(
+    private readonly fields: readonly number[],
+    private readonly limit = 100_000,
+  ) {}
+
+  /** The value for the row's fields, or undefined (the row's hash is then kept for `set`). */
+  get(row: ByteRow): T | undefined {
+    const { buf, starts, ends } = row;
+    // The hash takes each field's length and at most its first and last eight bytes: the full comparison
+    // that follows settles equality, and texts that differ only in the middle are rare enough.
+    let h = 0x811c9dc5;
+    for (const f of this.fields) {
+      const s = starts[f];
+      const e = ends[f];
+      h = Math.imul(h ^ (e - s), 0x01000193);
+      if (e - s <= 16) {
+        for (let k = s; k < e; k++) h = Math.imul(h ^ buf[k], 0x01000193);
+      } else {
+        for (let k = s; k < s + 8; k++) h = Math.imul(h ^ buf[k], 0x01000193);
+        for (let k = e - 8; k < e; k++) h = Math.imul(h ^ buf[k], 0x01000193);
+      }
+    }
+    this.hash = h;
+    for (let at = h & this.mask; ; at = (at + 1) & this.mask) {
+      const slot = this.slots[at];
+      if (slot === undefined) return undefined;
+      if (slot.hash === h && this.matches(row, slot)) return slot.value;
+    }
+  }
+
+  /** Remembers `value` for the row last given to `get`. */
+  set(row: ByteRow, value: T): void {
+    if (this.size >= this.limit) this.clear();
+    if ((this.size + 1) * 2 > this.slots.length) this.rehash();
+    const lengths = new Int32Array(this.fields.length);
+    let length = 0;
+    this.fields.forEach((f, j) => (length += lengths[j] = row.ends[f] - row.starts[f]));
+    const key = new Uint8Array(length);
+    let at = 0;
+    for (const f of this.fields) at += row.buf.copy(key, at, row.starts[f], row.ends[f]);
+    this.place({ key, lengths, hash: this.hash, value });
+    this.size++;
+  }
+
+  private matches(row: ByteRow, { key, lengths }: Keyed<T>): boolean {
+    const { buf, starts, ends } = row;
+    let at = 0;
+    for (let j = 0; j < this.fields.length; j++) {
+      const f = this.fields[j];
+      if (ends[f] - starts[f] !== lengths[j]) return false;
+      for (let k = starts[f], e = ends[f]; k < e; k++) if (key[at++] !== buf[k]) return false;
+    }
+    return true;
+  }
+
+  private place(entry: Keyed<T>): void {
+    let at = entry.hash & this.mask;
+    while (this.slots[at] !== undefined) at = (at + 1) & this.mask;
+    this.slots[at] = entry;
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    this.slots = new Array<Keyed<T> | undefined>(old.length * 2);
+    this.mask = this.slots.length - 1;
+    for (const e of old) if (e !== undefined) this.place(e);
+  }
+
+  private clear(): void {
+    this.slots = new Array<Keyed<T> | undefined>(1024);
+    this.mask = 1023;
+    this.size = 0;
+  }
+}
