@@ -397,8 +397,26 @@ export class StringIndex {
     return this.keys.length;
   }
 
+  /**
+   * The key after the one last found or numbered: files list orders, and their confirmations, in much the
+   * same order, so a lookup tries it (and the last one itself) before hashing. At a million keys a hashed
+   * lookup misses the cache three times over (`find` was 0.35 s of reading 1.1M confirmations).
+   */
+  private last = -1;
+
   /** The number of `text`, or -1. */
   find(text: string): number {
+    const last = this.last;
+    if (last >= 0) {
+      if (this.keys[last] === text) return last;
+      if (last + 1 < this.keys.length && this.keys[last + 1] === text) return (this.last = last + 1);
+    }
+    const id = this.hashedFind(text);
+    if (id >= 0) this.last = id;
+    return id;
+  }
+
+  private hashedFind(text: string): number {
     const h = hashOf(text);
     const mask = this.slots.length - 1;
     for (let i = h & mask; ; i = (i + 1) & mask) {
@@ -410,15 +428,17 @@ export class StringIndex {
 
   /** The number of `text`, numbering it (and keeping a copy of it) when new. */
   intern(text: string): number {
+    // An order's item rows follow each other.
+    if (this.last >= 0 && this.keys[this.last] === text) return this.last;
     const h = hashOf(text);
     const mask = this.slots.length - 1;
     let i = h & mask;
     for (; ; i = (i + 1) & mask) {
       const id = this.slots[i];
       if (id < 0) break;
-      if (this.hashes[id] === h && this.keys[id] === text) return id;
+      if (this.hashes[id] === h && this.keys[id] === text) return (this.last = id);
     }
-    const id = this.keys.length;
+    const id = (this.last = this.keys.length);
     this.keys.push(copyOf(text));
     if (id === this.hashes.length) {
       const grown = new Int32Array(id * 2);

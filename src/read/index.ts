@@ -8,7 +8,7 @@ import { delimiterName, findHeaderRow, sniff, type FieldIndex, type Header } fro
 import { readOrdersJson } from './orders-api.js';
 import { Row, mappingOf } from './row.js';
 import { readRows, type RowRange, type RowsRead } from './rows.js';
-import { byteReadable, readByteRows, type ByteRow, type ByteRowHandler } from './byte-rows.js';
+import { byteReadable, ColumnTexts, readByteRows, type ByteRow, type ByteRowHandler } from './byte-rows.js';
 import type { Encoding } from './decode.js';
 import { trackingEventReaders } from './tracking-events.js';
 import { trackingSummaryRowReader } from './tracking-summary.js';
@@ -173,12 +173,14 @@ export function joinReports(head: InputReport, tail: InputReport, lines: number,
 function cellsOf(index: FieldIndex, onCells: (cells: string[], line: number, cellCount: number) => void): ByteRowHandler {
   const used = [...new Set(Object.values(index).filter((i): i is number => i !== undefined))].sort((a, b) => a - b);
   const wanted = fieldsWanted(index);
+  const columns = used.map(() => new ColumnTexts());
   return (row, line) => {
     const n = row.count < wanted ? row.count : wanted;
     const cells = new Array<string>(n).fill('');
-    for (const i of used) {
+    for (let k = 0; k < used.length; k++) {
+      const i = used[k];
       if (i >= n) break;
-      cells[i] = row.text(i);
+      cells[i] = columns[k].text(row, i);
     }
     onCells(cells, line, row.count);
   };
