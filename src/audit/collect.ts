@@ -2,7 +2,7 @@ import { CHANNEL_VALUES, EVENT_CLASS_VALUES, ORDER_STATUS_VALUES, type Channel, 
 import type { EventRef, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import type { RecordSink } from '../read/types.js';
-import { copyOf, f64, FileNames, HeldStamp, i32, Interner, packTexts, StampKinds, StampTable, StringIndex, u8, unpackText, type PackedTexts, type StampBlock, type StampKind } from './columns.js';
+import { f64, FileNames, HeldStamp, i32, Interner, packTexts, StampKinds, StampTable, StringIndex, u8, unpackText, type PackedTexts, type StampBlock, type StampKind } from './columns.js';
 
 /** An order as the collector merged it from all its item rows and reports. */
 export interface CollectedOrder {
@@ -206,7 +206,7 @@ export class Collector implements RecordSink {
     this.cAt.set(i, this.cStamps.add(r.confirmedAt));
     this.cCarrier.set(i, this.shared.optional(r.carrier));
     this.cNumber.set(i, r.trackingNumber === '' ? -1 : this.numberId(r.trackingNumber));
-    if (r.trackingRaw !== undefined && r.trackingRaw !== r.trackingNumber) this.cTrackingRaw.set(i, copyOf(r.trackingRaw));
+    if (r.trackingRaw !== undefined && r.trackingRaw !== r.trackingNumber) this.cTrackingRaw.set(i, r.trackingRaw);
     this.cFile.set(i, this.files.id(r.source.file));
     this.cLine.set(i, r.source.line);
   }
@@ -445,7 +445,7 @@ export class Collector implements RecordSink {
   private unknownOrderId(orderId: string): string {
     let id = this.unknownOrders.get(orderId);
     if (id === undefined) {
-      id = copyOf(orderId);
+      id = orderId;
       this.unknownOrders.set(id, id);
     }
     return id;

@@ -106,7 +106,13 @@ export class TextArena {
   }
 }
 
-/** Repeated texts (statuses, carriers, event descriptions, places) kept once and named by a number. */
+/**
+ * Repeated texts (statuses, carriers, event descriptions, places) kept once and named by a number.
+ *
+ * Here, as in StringIndex, texts are kept as given: readers hand out texts of their own, never views into a
+ * decoded chunk that would keep the chunk alive (see `readRows`, and the byte reader, which decodes each
+ * field into a string of its own). Copying each key here cost a JSON round trip per order and number.
+ */
 export class Interner {
   private readonly ids = new Map<string, number>();
   readonly texts: string[] = [];
@@ -115,9 +121,8 @@ export class Interner {
     let id = this.ids.get(text);
     if (id === undefined) {
       id = this.texts.length;
-      const own = copyOf(text);
-      this.texts.push(own);
-      this.ids.set(own, id);
+      this.texts.push(text);
+      this.ids.set(text, id);
     }
     return id;
   }
@@ -130,15 +135,6 @@ export class Interner {
   text(id: number): string | undefined {
     return id < 0 ? undefined : this.texts[id];
   }
-}
-
-/**
- * A copy of a string that does not share the memory of the text it was cut from (see TextArena). For
- * the few texts kept one by one: interned values and keys.
- */
-export function copyOf(s: string): string {
-  // A JSON round trip yields a flat string of its own, and measured smallest of the ways tried (bench/RESULTS.md).
-  return s.length < 13 ? s : JSON.parse(JSON.stringify(s));
 }
 
 /** How a group of stamps was read: shared by every stamp read the same way (same zone, source, note). */
@@ -426,7 +422,7 @@ export class StringIndex {
     }
   }
 
-  /** The number of `text`, numbering it (and keeping a copy of it) when new. */
+  /** The number of `text`, numbering it when new (the text is kept as given: see Interner). */
   intern(text: string): number {
     // An order's item rows follow each other.
     if (this.last >= 0 && this.keys[this.last] === text) return this.last;
@@ -439,7 +435,7 @@ export class StringIndex {
       if (this.hashes[id] === h && this.keys[id] === text) return (this.last = id);
     }
     const id = (this.last = this.keys.length);
-    this.keys.push(copyOf(text));
+    this.keys.push(text);
     if (id === this.hashes.length) {
       const grown = new Int32Array(id * 2);
       grown.set(this.hashes);

@@ -1,4 +1,4 @@
-import { isBlank, pump, splitQuoted, type RowHandler, type RowRange, type RowSource, type RowsRead } from './rows.js';
+import { isBlank, owned, pump, splitQuoted, type RowHandler, type RowRange, type RowSource, type RowsRead } from './rows.js';
 import type { Encoding } from './decode.js';
 
 /**
@@ -113,7 +113,7 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
     if (pending === undefined && (!quoting || text.indexOf('"') === -1)) {
       if (text.length === 0 || isBlank(text, delimiter)) return;
       const fields = text.split(delimiter);
-      onCells(fields, line, fields.length);
+      onCells(owned(fields), line, fields.length);
       return;
     }
     pending = pending === undefined ? text : `${pending}\n${text}`;
@@ -121,7 +121,7 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
     if (fields === undefined) return;
     pending = undefined;
     if (fields.every((f) => f.trim() === '')) return;
-    onCells(fields, line, fields.length);
+    onCells(owned(fields), line, fields.length);
   };
 
   const onLine = (buf: Buffer, s: number, e: number) => {
@@ -202,7 +202,7 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
   // A quote left open at the end of the file: hand over what there is rather than lose the row.
   if (pending !== undefined) {
     const fields = splitQuoted(`${pending}"`, delimiter) ?? [pending];
-    onCells(fields, line, fields.length);
+    onCells(owned(fields), line, fields.length);
   }
   return { lines: line };
 }

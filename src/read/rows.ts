@@ -78,10 +78,10 @@ export async function readRows(src: RowSource, onRow: RowHandler, range: RowRang
       if (text.length === 0 || isBlank(text, delimiter)) return;
       if (wanted === undefined) {
         const fields = text.split(delimiter);
-        onRow(fields, line, fields.length);
+        onRow(owned(fields), line, fields.length);
       } else {
         const fields = text.split(delimiter, wanted);
-        onRow(fields, line, fields.length < wanted ? fields.length : wanted + delimitersAfter(text, delimiter, fields));
+        onRow(owned(fields), line, fields.length < wanted ? fields.length : wanted + delimitersAfter(text, delimiter, fields));
       }
       return;
     } else {
@@ -91,7 +91,7 @@ export async function readRows(src: RowSource, onRow: RowHandler, range: RowRang
     if (fields === undefined) return;
     pending = undefined;
     if (fields.every((f) => f.trim() === '')) return;
-    onRow(fields, line, fields.length);
+    onRow(owned(fields), line, fields.length);
   };
   const take = (bytes: Buffer) => {
     const text = rest + decoder.write(bytes);
@@ -110,7 +110,7 @@ export async function readRows(src: RowSource, onRow: RowHandler, range: RowRang
   // A quote left open at the end of the file: hand over what there is rather than lose the row.
   if (pending !== undefined) {
     const fields = splitQuoted(`${pending}"`, delimiter) ?? [pending];
-    onRow(fields, line, fields.length);
+    onRow(owned(fields), line, fields.length);
   }
   return { lines: line };
 }
@@ -148,6 +148,17 @@ export async function pump(file: string, range: RowRange, take: (bytes: Buffer) 
     }
   }
   return undefined;
+}
+
+/**
+ * The cells as strings of their own. `split` and `slice` give views into the decoded chunk, and whatever
+ * keeps a cell would keep the whole chunk alive: the collector keeps order ids and tracking numbers as
+ * given. A JSON round trip yields a flat string of its own and measured smallest of the ways tried
+ * (bench/RESULTS.md); V8 copies strings shorter than 13 characters anyway.
+ */
+export function owned(fields: string[]): string[] {
+  for (let i = 0; i < fields.length; i++) if (fields[i].length >= 13) fields[i] = JSON.parse(JSON.stringify(fields[i])) as string;
+  return fields;
 }
 
 /** How many delimiters `text` has after the leading `fields` (cut from it by split with a limit). */
