@@ -424,8 +424,12 @@ export class StringIndex {
 
   /** The number of `text`, numbering it when new (the text is kept as given: see Interner). */
   intern(text: string): number {
-    // An order's item rows follow each other.
-    if (this.last >= 0 && this.keys[this.last] === text) return this.last;
+    // An order's item rows follow each other; a tracking export lists numbers as they were confirmed.
+    const last = this.last;
+    if (last >= 0) {
+      if (this.keys[last] === text) return last;
+      if (last + 1 < this.keys.length && this.keys[last + 1] === text) return (this.last = last + 1);
+    }
     const h = hashOf(text);
     const mask = this.slots.length - 1;
     let i = h & mask;
