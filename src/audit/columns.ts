@@ -400,8 +400,12 @@ export class StringIndex {
    */
   private last = -1;
 
+  /** Keys were appended: they are not in the table, so it answers nothing. */
+  private appended = false;
+
   /** The number of `text`, or -1. */
   find(text: string): number {
+    if (this.appended) throw new Error('StringIndex.find: keys were appended unindexed');
     const last = this.last;
     if (last >= 0) {
       if (this.keys[last] === text) return last;
@@ -422,8 +426,16 @@ export class StringIndex {
     }
   }
 
+  /** Numbers `text` as a new key without looking it up or indexing it; the index then finds nothing. */
+  append(text: string): number {
+    this.appended = true;
+    this.keys.push(text);
+    return this.keys.length - 1;
+  }
+
   /** The number of `text`, numbering it when new (the text is kept as given: see Interner). */
   intern(text: string): number {
+    if (this.appended) throw new Error('StringIndex.intern: keys were appended unindexed');
     // An order's item rows follow each other; a tracking export lists numbers as they were confirmed.
     const last = this.last;
     if (last >= 0) {

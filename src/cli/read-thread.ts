@@ -150,7 +150,7 @@ type Tail = { read: PartRead; part: TrackingPart } | { error: unknown };
 
 /** The rest of a file from a cut, into a collector of its own (its lines counted from the cut). */
 async function readTail(cut: { file: string; at: number }, settings: Settings): Promise<Tail> {
-  const collector = new Collector();
+  const collector = new Collector({ part: true });
   try {
     const read = await readInputPart(cut.file, collector, settings.readOptionsFor(cut.file), { start: cut.at });
     return { read, part: collector.trackingPart() };

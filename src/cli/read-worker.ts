@@ -23,7 +23,7 @@ const onMessage = (m: ToThread) => {
 };
 port.on('message', onMessage);
 
-const collector = new Collector();
+const collector = new Collector({ part: true });
 const outcomes: ThreadOutcome[] = [];
 for (const [i, { file, options }] of job.files.entries()) {
   const last = i === job.files.length - 1;

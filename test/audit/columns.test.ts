@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { f64, i32, Interner, StampKinds, StampTable, StringIndex, TextArena, unpackText } from '../../src/audit/columns.js';
 import type { Stamp } from '../../src/model/timestamp.js';
@@ -116,5 +117,32 @@ describe('StringIndex', () => {
     expect(many.map((t) => idx.find(t))).toEqual(many.map((_, i) => i));
     expect(idx.intern('')).toBe(5_000);
     expect(idx.find('')).toBe(5_000);
+  });
+
+  it('answers as a Map would, whatever the order of asking: the guesses of the last key and the next never mislead (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 30 })), { maxLength: 200 }), (ops) => {
+        const idx = new StringIndex();
+        const model = new Map<string, number>();
+        for (const [intern, k] of ops) {
+          const key = `113-${k}`;
+          if (intern) {
+            if (!model.has(key)) model.set(key, model.size);
+            expect(idx.intern(key)).toBe(model.get(key));
+          } else {
+            expect(idx.find(key)).toBe(model.get(key) ?? -1);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keys appended unindexed are numbered in turn, and the index then refuses to look anything up', () => {
+    const idx = new StringIndex();
+    expect([idx.append('N1'), idx.append('N2'), idx.append('N1')]).toEqual([0, 1, 2]);
+    expect(idx.keys).toEqual(['N1', 'N2', 'N1']);
+    expect(() => idx.find('N1')).toThrow(/appended/);
+    expect(() => idx.intern('N3')).toThrow(/appended/);
   });
 });

@@ -186,7 +186,7 @@ describe('Collector at scale', () => {
 });
 
 describe('Collector.absorb (tracking read in another thread)', () => {
-  it('gives the same shipments as reading the tracking rows into the same collector', () => {
+  it.each([false, true])('gives the same shipments as reading the tracking rows into the same collector (part: %s)', (asPart) => {
     const orders = [order('A'), order('B'), order('C')];
     const confs = [conf('A', 'N1', '2026-10-06T10:00:00-07:00'), conf('B', 'N2', '2026-10-06T11:00:00-07:00'), conf('C', 'N3', '2026-10-06T12:00:00-07:00', 4)];
     const events = [
@@ -198,12 +198,13 @@ describe('Collector.absorb (tracking read in another thread)', () => {
     ];
     const summary = { trackingNumber: 'N3', status: 'In transit', statusClass: { class: 'physical' as const, possession: true }, firstScanAt: at('2026-10-06T20:00:00-07:00'), source: src(5) };
 
-    const together = collect(orders, confs, events);
+    const together = collect(orders, confs, [...events, event('N1', '2026-10-05T08:00:00-07:00', true, 'Earlier scan, listed last')]);
     together.package(summary);
 
     const apart = collect(orders, confs);
-    const other = new Collector();
-    events.forEach((e) => other.event(e));
+    const other = new Collector({ part: asPart });
+    // N1 comes back after another number: a part collector numbers it twice, and absorb puts it together.
+    [...events, event('N1', '2026-10-05T08:00:00-07:00', true, 'Earlier scan, listed last')].forEach((e) => other.event(e));
     other.package(summary);
     // As it would cross between threads.
     apart.absorb(structuredClone(other.trackingPart()));
@@ -216,7 +217,8 @@ describe('Collector.absorb (tracking read in another thread)', () => {
       together.packagesSeen,
       together.newestEventMs,
     ]);
-    expect(apart.trackingFacts('N1')?.firstPossession?.description).toBe('Accepted');
+    expect(apart.trackingFacts('N1')?.firstPossession?.description).toBe('Earlier scan, listed last');
+    expect(apart.trackingFacts('N1')?.events).toBe(3);
     expect(apart.trackingFacts('N3')?.summaryFirstScan?.at.raw).toBe('2026-10-06T20:00:00-07:00');
   });
 
@@ -234,7 +236,8 @@ describe('Collector.absorb (tracking read in another thread)', () => {
           { minLength: 1, maxLength: 40 },
         ),
         fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 3 }),
-        (rows, cutsAt) => {
+        fc.boolean(),
+        (rows, cutsAt, asPart) => {
           const events = rows.map((r, i): TrackingEvent => ({
             ...event(r.n, `2026-10-06T08:0${r.minute}:00-07:00`, r.possession, `${r.word} (row ${i})`),
             source: src(i + 2),
@@ -244,7 +247,7 @@ describe('Collector.absorb (tracking read in another thread)', () => {
           const cuts = [...new Set(cutsAt.map((c) => Math.min(c, events.length)))].sort((a, b) => a - b);
           [0, ...cuts].forEach((from, k) => {
             const to = k < cuts.length ? cuts[k] : events.length;
-            const part = new Collector();
+            const part = new Collector({ part: asPart });
             // Each part counts its lines from its own start, as a thread reading from a cut does.
             events.slice(from, to).forEach((e) => part.event({ ...e, source: src(e.source.line - from) }));
             apart.absorb(structuredClone(part.trackingPart()), from);
