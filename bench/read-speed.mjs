@@ -7,7 +7,9 @@
  * Default file: bench/data/1000000/all-orders.txt (~1.25M item rows), else an All Orders file alone is
  * generated under bench/data/read-speed/. Each reader runs `runs` times, interleaved, after one plain
  * read that puts the file in the page cache; the best and median runs are shown. This is the measurement
- * behind the hand-written split reader in src/read/rows.ts.
+ * behind the hand-written byte reader in src/read/byte-rows.ts, which finds the fields in the bytes and
+ * leaves the decoding of each to the row readers, who decode only what they use. "chunk + indexOf +
+ * split" is the decoded-text reader it replaced (test/read/text-rows.ts keeps it as a test reference).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -15,7 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse';
-import { readRows } from '../dist/read/rows.js';
+import { readByteRows } from '../dist/read/byte-rows.js';
 import { generate } from './generate.mjs';
 
 const CHUNK = 1 << 20;
@@ -53,19 +55,27 @@ async function bareSplit(file) {
   return fields > 0 ? rows : 0;
 }
 
-/** The project's reader (dist/read/rows.js), as the CLI calls it for a flat file. */
-async function projectReader(file) {
-  let rows = 0;
-  await readRows({ file, encoding: 'utf-8', delimiter: '\t', quoting: false, headerLine: 1 }, (fields) => {
-    rows += fields.length > 0 ? 1 : 0;
-  });
-  return rows;
+/** The byte reader (dist/read/byte-rows.js): fields found in each row, and all of them decoded or none. */
+function byteReader(delimiter, quoting, decode) {
+  return async (file) => {
+    let rows = 0;
+    await readByteRows(
+      { file, encoding: 'utf-8', delimiter, quoting, headerLine: 1 },
+      (row) => {
+        if (decode) for (let i = 0; i < row.count; i++) row.text(i);
+        rows++;
+      },
+      (fields) => (rows += fields.length > 0 ? 1 : 0),
+    );
+    return rows;
+  };
 }
 
 export const READERS = [
   ['csv-parse, quote: false', csvParse],
   ['chunk + indexOf + split', bareSplit],
-  ['project readRows (quoting off)', projectReader],
+  ['project byte reader, every field decoded', byteReader('\t', false, true)],
+  ['project byte reader, fields found, none decoded', byteReader('\t', false, false)],
 ];
 
 /** csv-parse as the project used it for quoted CSV (tracking exports) before its own reader. */
@@ -78,18 +88,11 @@ async function csvParseQuoted(file) {
   return rows;
 }
 
-async function projectReaderQuoted(file) {
-  let rows = 0;
-  await readRows({ file, encoding: 'utf-8', delimiter: ',', quoting: true, headerLine: 1 }, (fields) => {
-    rows += fields.length > 0 ? 1 : 0;
-  });
-  return rows;
-}
-
-/** The same comparison for a quoted CSV tracking export: the measurement behind readRows' quoted path. */
+/** The same comparison for a quoted CSV tracking export. */
 export const QUOTED_READERS = [
   ['csv-parse, quoting on, info: true', csvParseQuoted],
-  ['project readRows (quoting on)', projectReaderQuoted],
+  ['project byte reader, every field decoded', byteReader(',', true, true)],
+  ['project byte reader, fields found, none decoded', byteReader(',', true, false)],
 ];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -62,7 +62,7 @@ function cutter(file: string) {
 /**
  * A line start about halfway through what is left after `read`, or undefined when too little is left or
  * no line ends near there. Whether the cut falls inside a quoted field is only known when the reading
- * reaches it (readRows then reads on, and the main thread's part is dropped).
+ * reaches it (the reader then reads on, and the main thread's part is dropped).
  */
 async function lineStartAfter(file: string, read: number, minBytes: number): Promise<number | undefined> {
   const fh = await open(file, 'r');

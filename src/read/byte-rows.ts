@@ -1,5 +1,5 @@
 import { isBlank, owned, pump, splitQuoted, type RowHandler, type RowRange, type RowSource, type RowsRead } from './rows.js';
-import type { Encoding } from './decode.js';
+import { createDecoder, type Encoding } from './decode.js';
 
 /**
  * Node's own UTF-8 slicer, which `toString('utf8', start, end)` calls after checking its arguments: a
@@ -17,10 +17,11 @@ const CR = 13;
 const QUOTE = 34;
 
 /**
- * Encodings whose files `readByteRows` reads: UTF-8, where every byte below 0x80 is the ASCII character and
- * never part of another one, so lines, delimiters and quotes can be found in the bytes.
+ * Encodings read in their own bytes: UTF-8, where every byte below 0x80 is the ASCII character and never
+ * part of another one, so lines, delimiters and quotes can be found in the bytes. Files in other encodings
+ * are decoded chunk by chunk and their text written back as UTF-8 before the same scan.
  */
-export function byteReadable(encoding: Encoding): boolean {
+function utf8(encoding: Encoding): boolean {
   return encoding === 'utf-8' || encoding === 'utf-8-bom';
 }
 
@@ -73,7 +74,7 @@ export class ByteRow {
 
 /**
  * A row with a field holding an ASCII character that no trim takes away is not blank. Rows without one are
- * left to the text way, which tells blank rows as readRows does (Unicode spaces included). Nearly every row
+ * left to the text way, which tells blank rows exactly (Unicode spaces included). Nearly every row
  * answers at its first byte.
  */
 function surelyNotBlank(buf: Buffer, starts: Int32Array, ends: Int32Array, count: number): boolean {
@@ -90,12 +91,20 @@ function surelyNotBlank(buf: Buffer, starts: Int32Array, ends: Int32Array, count
 export type ByteRowHandler = (row: ByteRow, line: number) => void;
 
 /**
- * `readRows` for UTF-8 files, without decoding them whole: a row is cut into fields in its bytes, and a
- * handler decodes only the fields it uses (an All Orders row has 30-odd and the reader uses eight; a tracking
- * row repeats its number, carrier, event and place from rows before). Rows come out exactly as `readRows`
- * gives them. A row the byte scan does not settle goes the text way, to `onCells`, as `readRows` would give
- * it: a quoted field with doubled quotes, text after a closing quote or a line break inside it, and a row
- * with no character that is surely not blank (Unicode spaces make a blank row for `trim`).
+ * Streams a delimited file row by row without decoding it whole: a row is cut into fields in its bytes, and
+ * a handler decodes only the fields it uses (an All Orders row has 30-odd and the reader uses eight; a
+ * tracking row repeats its number, carrier, event and place from rows before). Hand-written rather than
+ * csv-parse, which reads a flat file at ~43 MB/s here against a few hundred for this scan
+ * (`node bench/read-speed.mjs`, bench/RESULTS.md).
+ *
+ * Rows are those of RFC 4180 as Amazon's and carriers' files bend it: flat files (`quoting` off) take a
+ * `"` as text; in quoted CSV a field may be quoted, with doubled quotes, delimiters and line breaks inside,
+ * and a quote inside an unquoted field, or text after a closing quote, is kept as text (csv-parse's
+ * relax_quotes). Blank rows, and rows of only delimiters and spaces (Excel writes them below the data), are
+ * skipped. A row the byte scan does not settle goes the text way (`splitQuoted`) to `onCells`: a quoted
+ * field with doubled quotes, text after a closing quote or a line break inside it, and a row with no
+ * character that is surely not blank (Unicode spaces make a blank row for `trim`). A test reference that
+ * reads decoded lines (test/read/text-rows.ts) gives the same rows.
  */
 export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCells: RowHandler, range: RowRange = {}): Promise<RowsRead> {
   const { quoting, headerLine, delimiter } = src;
@@ -108,7 +117,7 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
   let carry: Buffer | undefined;
   let first = (range.start ?? 0) === 0;
 
-  // readRows' way with a line of text, for the rows the byte scan leaves to it.
+  // The text way, for the rows the byte scan leaves to it.
   const asText = (text: string) => {
     if (pending === undefined && (!quoting || text.indexOf('"') === -1)) {
       if (text.length === 0 || isBlank(text, delimiter)) return;
@@ -166,7 +175,7 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
     onRow(row, line);
   };
 
-  const take = (chunk: Buffer) => {
+  const takeUtf8 = (chunk: Buffer) => {
     let s = 0;
     if (first) {
       first = false;
@@ -192,8 +201,12 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
     if (s < chunk.length) carry = chunk.subarray(s);
   };
 
+  // (A cut is at a line start, where no character is half decoded: the decoder holds nothing then.)
+  const decoder = utf8(src.encoding) ? undefined : createDecoder(src.encoding);
+  const take = decoder ? (chunk: Buffer) => takeUtf8(Buffer.from(decoder.write(chunk), 'utf8')) : takeUtf8;
   const stoppedAt = await pump(src.file, range, take, () => pending === undefined && carry === undefined);
   if (stoppedAt !== undefined) return { lines: line, stoppedAt };
+  if (decoder) takeUtf8(Buffer.from(decoder.end(), 'utf8'));
   if (carry !== undefined) {
     const last = carry;
     carry = undefined;

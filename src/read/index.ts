@@ -7,8 +7,8 @@ import { describeZone, KEEP_PROBLEMS, newReport, rowProblemCollector, RowError, 
 import { delimiterName, findHeaderRow, sniff, type FieldIndex, type Header } from './detect.js';
 import { readOrdersJson } from './orders-api.js';
 import { Row, mappingOf } from './row.js';
-import { readRows, type RowRange, type RowsRead } from './rows.js';
-import { byteReadable, ColumnTexts, readByteRows, type ByteRow, type ByteRowHandler } from './byte-rows.js';
+import type { RowRange, RowsRead } from './rows.js';
+import { ColumnTexts, readByteRows, type ByteRow, type ByteRowHandler } from './byte-rows.js';
 import type { Encoding } from './decode.js';
 import { trackingEventReaders } from './tracking-events.js';
 import { trackingSummaryRowReader } from './tracking-summary.js';
@@ -24,7 +24,7 @@ const TIME_FIELDS: readonly Field[] = [
 ];
 
 type RowReader = (row: Row, file: string, line: number) => void;
-/** A reader of UTF-8 rows in their bytes, for a kind that has one; it reads rows exactly as its RowReader does. */
+/** A reader of rows in their bytes, for a kind that has one; it reads rows exactly as its RowReader does. */
 type ByteReader = (row: ByteRow, file: string, line: number) => void;
 interface Readers {
   rows: RowReader;
@@ -107,7 +107,6 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     delimiter: s.delimiter,
     quoting: s.quoting,
     headerLine: range.start === undefined ? s.headerLine : 0,
-    fieldsWanted: fieldsWanted(s.index),
   };
   const onCells = (cells: string[], line: number, cellCount: number) => {
     report.rowsRead++;
@@ -119,20 +118,18 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
       onProblem(line, e instanceof TruncatedRow ? e.asRowError() : e);
     }
   };
-  const onBytes: ByteRowHandler | undefined = !byteReadable(s.encoding)
-    ? undefined
-    : !bytes
-      ? cellsOf(s.index, onCells)
-      : (cells, line) => {
-          report.rowsRead++;
-          try {
-            if (cells.count < width && !s.quoting) throw new TruncatedRow(cells.count, width);
-            bytes(cells, file, line);
-          } catch (e) {
-            onProblem(line, e instanceof TruncatedRow ? e.asRowError() : e);
-          }
-        };
-  const rows = onBytes ? await readByteRows(source, onBytes, onCells, range) : await readRows(source, onCells, range);
+  const onBytes: ByteRowHandler = !bytes
+    ? cellsOf(s.index, onCells)
+    : (cells, line) => {
+        report.rowsRead++;
+        try {
+          if (cells.count < width && !s.quoting) throw new TruncatedRow(cells.count, width);
+          bytes(cells, file, line);
+        } catch (e) {
+          onProblem(line, e instanceof TruncatedRow ? e.asRowError() : e);
+        }
+      };
+  const rows = await readByteRows(source, onBytes, onCells, range);
   if (range.start !== undefined || rows.stoppedAt !== undefined) {
     report.mapping = mappingOf(s.index, s.headers);
     return { report, ...rows, headerLine: s.headerLine };

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { createDecoder, type Encoding } from './decode.js';
+import type { Encoding } from './decode.js';
 
 export type Delimiter = '\t' | ',' | ';';
 
@@ -11,16 +11,11 @@ export interface RowSource {
   quoting: boolean;
   /** 1-based line of the header row; rows up to it are skipped. */
   headerLine: number;
-  /**
-   * Flat files (no quoting): only this many leading fields are wanted. The rest of a row is counted, not
-   * cut into strings: an All Orders row has 30-odd fields and the readers use eight of the first fifteen.
-   */
-  fieldsWanted?: number;
 }
 
 /**
  * Called for every non-blank data row with its 1-based physical line number (where the row ends) and how
- * many fields it has (more than `fields` holds when `fieldsWanted` left some uncut).
+ * many fields it has (more than `fields` holds when a handler left some undecoded).
  */
 export type RowHandler = (fields: string[], line: number, width: number) => void;
 
@@ -53,69 +48,6 @@ export interface RowsRead {
 }
 
 /**
- * Streams a delimited text file row by row, by hand rather than through csv-parse: on this machine
- * csv-parse reads a flat file at ~43 MB/s and was a fifth of a 100k-order audit, where decoded chunks
- * split at '\n' and then at the delimiter run at ~250 MB/s (`npm run bench`, bench/RESULTS.md). Quoted
- * CSV takes the same path: a line without a `"` is split as it is; a line with one goes through
- * `splitQuoted` (RFC 4180: doubled quotes, delimiters and line breaks inside quotes), which asks for the
- * next line while a quote is open.
- */
-export async function readRows(src: RowSource, onRow: RowHandler, range: RowRange = {}): Promise<RowsRead> {
-  const decoder = createDecoder(src.encoding);
-  const { delimiter, quoting, headerLine } = src;
-  const wanted = quoting ? undefined : src.fieldsWanted;
-  let rest = '';
-  let line = 0;
-  let pending: string | undefined;
-  const emit = (raw: string) => {
-    line++;
-    const text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
-    if (pending !== undefined) {
-      pending += `\n${text}`;
-    } else if (line <= headerLine) {
-      return;
-    } else if (!quoting || text.indexOf('"') === -1) {
-      if (text.length === 0 || isBlank(text, delimiter)) return;
-      if (wanted === undefined) {
-        const fields = text.split(delimiter);
-        onRow(owned(fields), line, fields.length);
-      } else {
-        const fields = text.split(delimiter, wanted);
-        onRow(owned(fields), line, fields.length < wanted ? fields.length : wanted + delimitersAfter(text, delimiter, fields));
-      }
-      return;
-    } else {
-      pending = text;
-    }
-    const fields = splitQuoted(pending, delimiter);
-    if (fields === undefined) return;
-    pending = undefined;
-    if (fields.every((f) => f.trim() === '')) return;
-    onRow(owned(fields), line, fields.length);
-  };
-  const take = (bytes: Buffer) => {
-    const text = rest + decoder.write(bytes);
-    let start = 0;
-    let nl: number;
-    while ((nl = text.indexOf('\n', start)) !== -1) {
-      emit(text.slice(start, nl));
-      start = nl + 1;
-    }
-    rest = text.slice(start);
-  };
-  const stoppedAt = await pump(src.file, range, take, () => pending === undefined && rest === '');
-  if (stoppedAt !== undefined) return { lines: line, stoppedAt };
-  const tail = rest + decoder.end();
-  if (tail !== '') emit(tail);
-  // A quote left open at the end of the file: hand over what there is rather than lose the row.
-  if (pending !== undefined) {
-    const fields = splitQuoted(`${pending}"`, delimiter) ?? [pending];
-    onRow(owned(fields), line, fields.length);
-  }
-  return { lines: line };
-}
-
-/**
  * Streams a file's bytes from `range.start` into `take`, chunk by chunk, and stops where `range.stopAt` says
  * (see RowRange) if `idle()` then holds: no line, and no quoted field, left open. Returns where it stopped.
  * Shared by the text and the byte readers, which differ in how they cut a chunk into rows.
@@ -144,33 +76,25 @@ export async function pump(file: string, range: RowRange, take: (bytes: Buffer) 
       stop = await range.stopAt!(read);
       if (stop === undefined) continue;
       asking = false;
-      if (stop < read) throw new Error(`readRows: asked to stop at byte ${stop}, already read ${read}`);
+      if (stop < read) throw new Error(`pump: asked to stop at byte ${stop}, already read ${read}`);
     }
   }
   return undefined;
 }
 
 /**
- * The cells as strings of their own. `split` and `slice` give views into the decoded chunk, and whatever
- * keeps a cell would keep the whole chunk alive: the collector keeps order ids and tracking numbers as
- * given. A JSON round trip yields a flat string of its own and measured smallest of the ways tried
- * (bench/RESULTS.md); V8 copies strings shorter than 13 characters anyway.
+ * The cells as strings of their own. `split` and `slice` give views into the decoded line, and whatever
+ * keeps a cell would keep the whole line alive: the collector keeps order ids and tracking numbers as
+ * given. For the rows the byte reader leaves to the text way; a file whose every row has a doubled quote
+ * would otherwise keep all its lines. A JSON round trip yields a flat string of its own and measured
+ * smallest of the ways tried (bench/RESULTS.md); V8 copies strings shorter than 13 characters anyway.
  */
 export function owned(fields: string[]): string[] {
   for (let i = 0; i < fields.length; i++) if (fields[i].length >= 13) fields[i] = JSON.parse(JSON.stringify(fields[i])) as string;
   return fields;
 }
 
-/** How many delimiters `text` has after the leading `fields` (cut from it by split with a limit). */
-function delimitersAfter(text: string, delimiter: string, fields: readonly string[]): number {
-  let at = fields.length - 1;
-  for (const f of fields) at += f.length;
-  let n = 0;
-  for (let i = text.indexOf(delimiter, at); i !== -1; i = text.indexOf(delimiter, i + 1)) n++;
-  return n;
-}
-
-/** The records of a piece of text (a file's first bytes), split exactly as `readRows` splits the file. */
+/** The records of a piece of text (a file's first bytes), split exactly as `readByteRows` splits the file. */
 export function splitText(text: string, delimiter: Delimiter, quoting: boolean): string[][] {
   const out: string[][] = [];
   let pending: string | undefined;

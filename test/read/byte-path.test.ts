@@ -9,8 +9,10 @@ import { sniff } from '../../src/read/detect.js';
 import { readInput, type ReadOptions } from '../../src/read/index.js';
 
 /**
- * UTF-8 files are read in their bytes (read/byte-rows.ts, and the tracking reader's byte path); files in other
- * encodings as decoded text. The same content written both ways must give the same records and report.
+ * The tracking reader's byte path remembers events, places and carriers by their bytes and decodes the
+ * number only when it changes. The same content written as UTF-8 (read in its own bytes) and as UTF-16
+ * (decoded, written back as UTF-8 chunk by chunk, its byte positions unlike the file's) must give the same
+ * records and report; every fixture is also read both ways.
  */
 
 const tmp = mkdtempSync(join(tmpdir(), 'shipaudit-byte-path-'));
@@ -26,7 +28,7 @@ async function records(file: string, opts: Partial<ReadOptions> = {}) {
   return { got, outcome };
 }
 
-/** The text written as UTF-8 (read in bytes) and as UTF-16 with a mark (read as text). */
+/** The text written as UTF-8 and as UTF-16 with a mark. */
 function bothWays(text: string): [string, string] {
   const name = Math.random().toString(36).slice(2);
   const utf8 = join(tmp, `${name}-8.csv`);

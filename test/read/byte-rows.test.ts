@@ -2,9 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { ByteKeys, ByteRow, readByteRows } from '../../src/read/byte-rows.js';
-import { readRows, type Delimiter, type RowRange } from '../../src/read/rows.js';
+import { ByteKeys, ByteRow } from '../../src/read/byte-rows.js';
+import type { Encoding } from '../../src/read/decode.js';
+import type { Delimiter, RowRange } from '../../src/read/rows.js';
+import { readFields, readTextRows } from './text-rows.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'shipaudit-byte-rows-'));
 const fileWith = (content: string | Buffer) => {
@@ -15,18 +18,13 @@ const fileWith = (content: string | Buffer) => {
 
 type Got = Array<[string[], number, number]>;
 
-/** Both readers over one file; byte rows are turned into all their fields' texts. */
-async function both(file: string, delimiter: Delimiter, quoting: boolean, headerLine: number, range: RowRange = {}) {
-  const src = { file, encoding: 'utf-8' as const, delimiter, quoting, headerLine };
+/** The byte reader and the reference text reader over one file; byte rows are turned into all their fields' texts. */
+async function both(file: string, delimiter: Delimiter, quoting: boolean, headerLine: number, range: RowRange = {}, encoding: Encoding = 'utf-8') {
+  const src = { file, encoding, delimiter, quoting, headerLine };
   const text: Got = [];
-  const textRead = await readRows(src, (f, line, width) => text.push([f, line, width]), range);
+  const textRead = await readTextRows(src, (f, line, width) => text.push([f, line, width]), range);
   const bytes: Got = [];
-  const byteRead = await readByteRows(
-    src,
-    (row, line) => bytes.push([Array.from({ length: row.count }, (_, i) => row.text(i)), line, row.count]),
-    (f, line, width) => bytes.push([f, line, width]),
-    range,
-  );
+  const byteRead = await readFields(src, (f, line, width) => bytes.push([f, line, width]), range);
   return { text, bytes, textRead, byteRead };
 }
 
@@ -52,7 +50,7 @@ describe('readByteRows', () => {
     expect(text).toEqual(bytes);
   });
 
-  it('gives exactly the rows, lines and widths readRows gives, in chunks of any size (property)', async () => {
+  it('gives exactly the rows, lines and widths the text reference gives, in chunks of any size (property)', async () => {
     const unit = fc.constantFrom('a', 'Z', '1', ' ', ',', ';', '\t', '"', '\n', '\r', '中', 'é', '\u3000', '\u00a0', '\u0001');
     await fc.assert(
       fc.asyncProperty(
@@ -71,7 +69,33 @@ describe('readByteRows', () => {
     );
   });
 
-  it('stops at a cut as readRows does, and reads the rest from there (property)', async () => {
+  it('reads files in other encodings, decoded and written back as UTF-8 chunk by chunk, as the text reference does (property)', async () => {
+    const unit = fc.constantFrom('a', '1', ' ', ',', '\t', '"', '\n', '\r\n', '中', '文', 'é', 'ア', '\u3000');
+    const written: Record<string, (text: string) => Buffer> = {
+      gb18030: (t) => iconv.encode(t, 'gb18030'),
+      shift_jis: (t) => iconv.encode(t.replaceAll('é', 'e'), 'shift_jis'),
+      'windows-1252': (t) => iconv.encode(t.replace(/[^\x00-\xff]/g, 'x'), 'win1252'),
+      'utf-16le': (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]),
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit, maxLength: 60 }),
+        fc.constantFrom(...(Object.keys(written) as Encoding[])),
+        fc.constantFrom<Delimiter>(',', '\t'),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 7 }),
+        async (content, encoding, delimiter, quoting, chunkBytes) => {
+          const file = fileWith(written[encoding](content));
+          const { text, bytes, textRead, byteRead } = await both(file, delimiter, quoting, 1, { chunkBytes }, encoding);
+          expect(bytes).toEqual(text);
+          expect(byteRead).toEqual(textRead);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stops at a cut as the text reference does, and reads the rest from there (property)', async () => {
     const cell = fc.string({ unit: fc.constantFrom('a', '1', ' ', ',', '"', '\n', '中'), maxLength: 6 });
     const quote = (v: string) => (/[",\n]/.test(v) || v === '' ? `"${v.replaceAll('"', '""')}"` : v);
     await fc.assert(

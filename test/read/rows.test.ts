@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readRows, splitQuoted, type Delimiter } from '../../src/read/rows.js';
+import { splitQuoted, type Delimiter } from '../../src/read/rows.js';
+import { readFields } from './text-rows.js';
 
 describe('splitQuoted', () => {
   it.each<[string, string[] | undefined]>([
@@ -30,11 +31,11 @@ async function rowsOf(content: string, delimiter: Delimiter, quoting: boolean, h
   const file = join(tmp, `f${Math.random().toString(36).slice(2)}.csv`);
   writeFileSync(file, content);
   const rows: Array<[string[], number]> = [];
-  await readRows({ file, encoding: 'utf-8', delimiter, quoting, headerLine }, (f, line) => rows.push([f, line]));
+  await readFields({ file, encoding: 'utf-8', delimiter, quoting, headerLine }, (f, line) => rows.push([f, line]));
   return rows;
 }
 
-describe('readRows', () => {
+describe('readByteRows, every field decoded', () => {
   it('flat files: quotes are text, CRLF and blank lines handled, line numbers kept', async () => {
     expect(await rowsOf('h1\th2\r\nRuler 12"\tx\r\n\r\n"a\tb"\r\n\t\r\n', '\t', false, 1)).toEqual([
       [['Ruler 12"', 'x'], 2],
@@ -90,12 +91,12 @@ describe('readRows', () => {
           const cut = starts[pick % starts.length];
           const src = { file, encoding: 'utf-8' as const, delimiter: ',' as const, quoting: true, headerLine: 1 };
           const whole: Array<[string[], number]> = [];
-          await readRows(src, (f, line) => whole.push([f, line]));
+          await readFields(src, (f, line) => whole.push([f, line]));
           const parts: Array<[string[], number]> = [];
-          const head = await readRows(src, (f, line) => parts.push([f, line]), { chunkBytes, stopAt: (read) => (read <= cut ? cut : undefined) });
+          const head = await readFields(src, (f, line) => parts.push([f, line]), { chunkBytes, stopAt: (read) => (read <= cut ? cut : undefined) });
           if (head.stoppedAt !== undefined) {
             expect(head.stoppedAt).toBe(cut);
-            await readRows({ ...src, headerLine: 0 }, (f, line) => parts.push([f, line + head.lines]), { start: cut, chunkBytes });
+            await readFields({ ...src, headerLine: 0 }, (f, line) => parts.push([f, line + head.lines]), { start: cut, chunkBytes });
           }
           expect(parts).toEqual(whole);
         },
@@ -112,38 +113,9 @@ describe('readRows', () => {
     const inside = text.indexOf('lines');
     const between = text.indexOf('3,4');
     const rows: string[][] = [];
-    expect(await readRows(src, (f) => rows.push(f), { chunkBytes: 4, stopAt: () => inside })).toEqual({ lines: 4 });
+    expect(await readFields(src, (f) => rows.push(f), { chunkBytes: 4, stopAt: () => inside })).toEqual({ lines: 4 });
     expect(rows).toEqual([['1', 'two\nlines'], ['3', '4']]);
-    expect(await readRows(src, () => undefined, { chunkBytes: 4, stopAt: () => between })).toEqual({ lines: 3, stoppedAt: between });
+    expect(await readFields(src, () => undefined, { chunkBytes: 4, stopAt: () => between })).toEqual({ lines: 3, stoppedAt: between });
   });
 
-  it('flat files with fieldsWanted: the leading fields cut, the others counted', async () => {
-    const file = join(tmp, 'wanted.txt');
-    writeFileSync(file, 'a\tb\tc\td\te\n1\t2\t3\t4\t5\n1\t2\n1\t2\t3\n1\t\t\t\t\t\n');
-    const rows: Array<[string[], number, number]> = [];
-    await readRows({ file, encoding: 'utf-8', delimiter: '\t', quoting: false, headerLine: 1, fieldsWanted: 3 }, (f, line, width) => rows.push([f, line, width]));
-    expect(rows).toEqual([
-      [['1', '2', '3'], 2, 5],
-      [['1', '2'], 3, 2],
-      [['1', '2', '3'], 4, 3],
-      [['1', '', ''], 5, 6],
-    ]);
-  });
-
-  it('fieldsWanted gives the same leading fields and width as a full split (property)', async () => {
-    const cell = fc.string({ unit: fc.constantFrom('a', '1', ' ', '"', '中'), maxLength: 4 });
-    await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 1, maxLength: 7 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 8 }), async (records, wanted) => {
-        const file = join(tmp, `w${Math.random().toString(36).slice(2)}.txt`);
-        writeFileSync(file, `h\n${records.map((r) => r.join('\t')).join('\n')}\n`);
-        const src = { file, encoding: 'utf-8' as const, delimiter: '\t' as const, quoting: false, headerLine: 1 };
-        const full: Array<[string[], number, number]> = [];
-        const cut: Array<[string[], number, number]> = [];
-        await readRows(src, (f, line, width) => full.push([f.slice(0, wanted), line, width]));
-        await readRows({ ...src, fieldsWanted: wanted }, (f, line, width) => cut.push([f, line, width]));
-        expect(cut).toEqual(full);
-      }),
-      { numRuns: 200 },
-    );
-  });
 });
