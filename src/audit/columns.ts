@@ -55,9 +55,8 @@ const PER_CHUNK = 1 << SHIFT;
 const MASK = PER_CHUNK - 1;
 
 /**
- * Append-only texts, 4 096 joined into one string. Joining also copies each text out of the decoded 1 MB
- * chunk it was cut from (a substring is a view that would keep the whole chunk alive), which is what the
- * collector used to do one JSON round trip at a time.
+ * Append-only texts, 4 096 joined into one string: a million stamps' texts are a few hundred objects for
+ * the garbage collector to trace, not a million.
  */
 export class TextArena {
   private readonly chunks: string[] = [];
@@ -110,8 +109,9 @@ export class TextArena {
  * Repeated texts (statuses, carriers, event descriptions, places) kept once and named by a number.
  *
  * Here, as in StringIndex, texts are kept as given: readers hand out texts of their own, never views into a
- * decoded chunk that would keep the chunk alive (see `readRows`, and the byte reader, which decodes each
- * field into a string of its own). Copying each key here cost a JSON round trip per order and number.
+ * decoded chunk that would keep the chunk alive (the byte reader decodes each field into a string of its
+ * own; see `owned` for the rows it leaves to the text way). Copying each key here cost a JSON round trip
+ * per order and number.
  */
 export class Interner {
   private readonly ids = new Map<string, number>();
