@@ -94,33 +94,6 @@ describe('readByteRows', () => {
       { numRuns: 300 },
     );
   });
-
-  it('stops at a cut as the text reference does, and reads the rest from there (property)', async () => {
-    const cell = fc.string({ unit: fc.constantFrom('a', '1', ' ', ',', '"', '\n', '中'), maxLength: 6 });
-    const quote = (v: string) => (/[",\n]/.test(v) || v === '' ? `"${v.replaceAll('"', '""')}"` : v);
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.array(cell, { minLength: 2, maxLength: 3 }), { minLength: 1, maxLength: 8 }),
-        fc.nat(),
-        fc.integer({ min: 1, max: 16 }),
-        async (records, pick, chunkBytes) => {
-          const content = `h1,h2\n${records.map((r) => r.map(quote).join(',')).join('\n')}\n`;
-          const file = fileWith(content);
-          const buf = Buffer.from(content);
-          const starts = [...buf.keys()].filter((i) => i > 0 && buf[i - 1] === 0x0a);
-          const cut = starts[pick % starts.length];
-          const head = await both(file, ',', true, 1, { chunkBytes, stopAt: (read) => (read <= cut ? cut : undefined) });
-          expect(head.bytes).toEqual(head.text);
-          expect(head.byteRead).toEqual(head.textRead);
-          if (head.byteRead.stoppedAt !== undefined) {
-            const tail = await both(file, ',', true, 0, { start: cut, chunkBytes });
-            expect(tail.bytes).toEqual(tail.text);
-          }
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
 });
 
 /** A byte row over `text` with the given fields (as [start, end) places in its bytes). */
