@@ -94,7 +94,7 @@ const DESCRIPTIVE: readonly Field[] = ['statusCode', 'description', 'location', 
 const TIME: readonly Field[] = ['eventTime', 'eventDate', 'eventClock', 'utcOffset'];
 
 /**
- * Event-level exports: one row per scan. `rows` reads a row of text cells; `bytes` reads a UTF-8 row in its
+ * Event-level exports: one row per scan. `rows` reads a row of text cells; `bytes` reads a row in its
  * bytes, decoding the number when it changes, the event, place and carrier once per distinct set of them
  * (remembered by their bytes), and the time per row, then hands the texts to the same steps as `rows`.
  */
