@@ -165,15 +165,17 @@ export function joinReports(head: InputReport, tail: InputReport, lines: number,
 
 /**
  * A byte row's cells as the text reader gives them, for the row readers: the fields the mapping uses
- * decoded, the others left blank (nothing reads them).
+ * decoded, the others left blank (nothing reads them). One array serves every row of a width: the row
+ * readers read cells during their call and keep none.
  */
 function cellsOf(index: FieldIndex, onCells: (cells: string[], line: number, cellCount: number) => void): ByteRowHandler {
   const used = [...new Set(Object.values(index).filter((i): i is number => i !== undefined))].sort((a, b) => a - b);
   const wanted = fieldsWanted(index);
   const columns = used.map(() => new ColumnTexts());
+  let cells: string[] = [];
   return (row, line) => {
     const n = row.count < wanted ? row.count : wanted;
-    const cells = new Array<string>(n).fill('');
+    if (cells.length !== n) cells = new Array<string>(n).fill('');
     for (let k = 0; k < used.length; k++) {
       const i = used[k];
       if (i >= n) break;
