@@ -5,6 +5,7 @@ import type { OrderFacts, Shipment, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import { Reuse, type Collector } from './collect.js';
 import { computeLatestShipDate, type Handling } from './ship-by.js';
+import { orderByValue } from './stats.js';
 
 export interface Window {
   /** Inclusive, epoch ms. */
@@ -178,8 +179,16 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
 
   const ms = new Float64Array(count);
   for (let i = 0; i < count; i++) ms[i] = c.confirmedMs(sFirst[i]);
-  const sorted = Array.from({ length: count }, (_, i) => i);
-  sorted.sort((a, b) => ms[a] - ms[b] || (sKey[a] === sKey[b] ? a - b : orderIdOfKey(sKey[a]).localeCompare(orderIdOfKey(sKey[b]))) || a - b);
+  // By confirmation time; shipments confirmed at the same moment by order id as the audit lists them,
+  // then as stored. Ordered by time first in one go, then each group of equal times by the rest.
+  const sorted = orderByValue(ms);
+  const tie = (a: number, b: number) => (sKey[a] === sKey[b] ? a - b : orderIdOfKey(sKey[a]).localeCompare(orderIdOfKey(sKey[b]))) || a - b;
+  for (let from = 0; from < count; ) {
+    let to = from + 1;
+    while (to < count && ms[sorted[to]] === ms[sorted[from]]) to++;
+    if (to - from > 1) sorted.set(Array.from(sorted.subarray(from, to)).sort(tie), from);
+    from = to;
+  }
   const rank = new Int32Array(count);
   for (let i = 0; i < count; i++) rank[sorted[i]] = i;
 
