@@ -115,7 +115,7 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
   let pending: string | undefined;
   /** The start of a line whose end is in the next chunk. */
   let carry: Buffer | undefined;
-  let first = (range.start ?? 0) === 0;
+  const fromStart = (range.start ?? 0) === 0;
 
   // The text way, for the rows the byte scan leaves to it.
   const asText = (text: string) => {
@@ -135,6 +135,8 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
 
   const onLine = (buf: Buffer, s: number, e: number) => {
     line++;
+    // The text way's decoder drops a byte-order mark at the start of the file.
+    if (line === 1 && fromStart && buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf) s += 3;
     if (e > s && buf[e - 1] === CR) e--;
     if (pending !== undefined) return asText(buf.toString('utf8', s, e));
     if (line <= headerLine) return;
@@ -177,11 +179,6 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
 
   const takeUtf8 = (chunk: Buffer) => {
     let s = 0;
-    if (first) {
-      first = false;
-      // The decoder of the text way drops a byte-order mark at the start.
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) s = 3;
-    }
     if (carry !== undefined) {
       const nl = chunk.indexOf(LF);
       if (nl === -1) {

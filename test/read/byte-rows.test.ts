@@ -43,14 +43,14 @@ describe('readByteRows', () => {
     expect(text).toEqual(rows);
   });
 
-  it('drops a byte-order mark as the text decoder does', async () => {
+  it.each([1, 2, 5, 1 << 20])('drops a byte-order mark as the text decoder does (chunks of %i bytes)', async (chunkBytes) => {
     const file = fileWith(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a,b\n1,2\n')]));
-    const { text, bytes } = await both(file, ',', true, 0);
+    const { text, bytes } = await both(file, ',', true, 0, { chunkBytes });
     expect(bytes).toEqual([[['a', 'b'], 1, 2], [['1', '2'], 2, 2]]);
     expect(text).toEqual(bytes);
   });
 
-  it('gives exactly the rows, lines and widths the text reference gives, in chunks of any size (property)', async () => {
+  it('gives exactly the rows, lines and widths the text reference gives, in chunks of any size, with or without a byte-order mark (property)', async () => {
     const unit = fc.constantFrom('a', 'Z', '1', ' ', ',', ';', '\t', '"', '\n', '\r', '中', 'é', '\u3000', '\u00a0', '\u0001');
     await fc.assert(
       fc.asyncProperty(
@@ -59,8 +59,10 @@ describe('readByteRows', () => {
         fc.boolean(),
         fc.integer({ min: 0, max: 2 }),
         fc.integer({ min: 1, max: 12 }),
-        async (content, delimiter, quoting, headerLine, chunkBytes) => {
-          const { text, bytes, textRead, byteRead } = await both(fileWith(content), delimiter, quoting, headerLine, { chunkBytes });
+        fc.boolean(),
+        async (content, delimiter, quoting, headerLine, chunkBytes, bom) => {
+          const file = fileWith(bom ? `\ufeff${content}` : content);
+          const { text, bytes, textRead, byteRead } = await both(file, delimiter, quoting, headerLine, { chunkBytes });
           expect(bytes).toEqual(text);
           expect(byteRead).toEqual(textRead);
         },
