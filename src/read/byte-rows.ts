@@ -87,6 +87,10 @@ function surelyNotBlank(buf: Buffer, starts: Int32Array, ends: Int32Array, count
   return false;
 }
 
+function bomAt(buf: Buffer, at: number): boolean {
+  return buf[at] === 0xef && buf[at + 1] === 0xbb && buf[at + 2] === 0xbf;
+}
+
 /** Called for a row read as bytes, with the 1-based line where it ends. */
 export type ByteRowHandler = (row: ByteRow, line: number) => void;
 
@@ -136,7 +140,7 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
   const onLine = (buf: Buffer, s: number, e: number) => {
     line++;
     // The text way's decoder drops a byte-order mark at the start of the file.
-    if (line === 1 && fromStart && buf[s] === 0xef && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf) s += 3;
+    if (line === 1 && fromStart && bomAt(buf, s)) s += 3;
     if (e > s && buf[e - 1] === CR) e--;
     if (pending !== undefined) return asText(buf.toString('utf8', s, e));
     if (line <= headerLine) return;
@@ -207,7 +211,8 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
   if (carry !== undefined) {
     const last = carry;
     carry = undefined;
-    onLine(last, 0, last.length);
+    // A file of a byte-order mark alone has no line, as decoded text has none.
+    if (!(line === 0 && fromStart && last.length === 3 && bomAt(last, 0))) onLine(last, 0, last.length);
   }
   // A quote left open at the end of the file: hand over what there is rather than lose the row.
   if (pending !== undefined) {
