@@ -408,14 +408,24 @@ export class StringIndex {
   /** The number of `text`, or -1. */
   find(text: string): number {
     if (this.appended) throw new Error('StringIndex.find: keys were appended unindexed');
-    const last = this.last;
-    if (last >= 0) {
-      if (this.keys[last] === text) return last;
-      if (last + 1 < this.keys.length && this.keys[last + 1] === text) return (this.last = last + 1);
-    }
+    const guessed = this.guessed(text);
+    if (guessed >= 0) return guessed;
     const id = this.hashedFind(text);
     if (id >= 0) this.last = id;
     return id;
+  }
+
+  /**
+   * The last key found or numbered, or the one after it, when `text` is one of them; else -1. An order's
+   * item rows follow each other, confirmations follow their orders, a tracking export lists numbers as they
+   * were confirmed.
+   */
+  private guessed(text: string): number {
+    const last = this.last;
+    if (last < 0) return -1;
+    if (this.keys[last] === text) return last;
+    if (last + 1 < this.keys.length && this.keys[last + 1] === text) return (this.last = last + 1);
+    return -1;
   }
 
   private hashedFind(text: string): number {
@@ -438,12 +448,8 @@ export class StringIndex {
   /** The number of `text`, numbering it when new (the text is kept as given: see Interner). */
   intern(text: string): number {
     if (this.appended) throw new Error('StringIndex.intern: keys were appended unindexed');
-    // An order's item rows follow each other; a tracking export lists numbers as they were confirmed.
-    const last = this.last;
-    if (last >= 0) {
-      if (this.keys[last] === text) return last;
-      if (last + 1 < this.keys.length && this.keys[last + 1] === text) return (this.last = last + 1);
-    }
+    const guessed = this.guessed(text);
+    if (guessed >= 0) return guessed;
     const h = hashOf(text);
     const mask = this.slots.length - 1;
     let i = h & mask;
