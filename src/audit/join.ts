@@ -186,7 +186,7 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
   for (let from = 0; from < count; ) {
     let to = from + 1;
     while (to < count && ms[sorted[to]] === ms[sorted[from]]) to++;
-    if (to - from > 1) sorted.set(Array.from(sorted.subarray(from, to)).sort(tie), from);
+    if (to - from > 1) sorted.subarray(from, to).sort(tie);
     from = to;
   }
   const rank = new Int32Array(count);
