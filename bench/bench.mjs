@@ -159,7 +159,7 @@ function sizeTable(rows) {
     }
     lines.push(
       `| ${r.n} | ${fmt(r.mb, 0)} | ${fmt(r.cli.wallS)} | ${fmt(r.cli.cpuS)} | ${fmt(r.cli.peakMb, 0)} | ${fmt(r.mb / r.cli.wallS, 1)} | ` +
-        `${Math.round(r.n / r.cli.wallS)} | ${fmt(r.duck.wallS)} | ${fmt(r.queryS)} | ${fmt(r.duck.peakMb, 0)} | ${fmt(r.cli.wallS / r.duck.wallS, 1)}× | ` +
+        `${Math.round(r.n / r.cli.wallS)} | ${fmt(r.duck.wallS)} | ${fmt(r.queryS)} | ${fmt(r.duck.peakMb, 0)} | ${fmt(r.cli.wallS / r.duck.wallS)}× | ` +
         `${r.pass ? 'PASS' : 'FAIL'} (${r.found} orders) | ${r.truth ? 'yes' : 'NO'} | ${r.countsMismatch.length ? r.countsMismatch.join('; ') : 'as expected'} |`,
     );
   }
