@@ -50,7 +50,7 @@ export interface RowsRead {
 /**
  * Streams a file's bytes from `range.start` into `take`, chunk by chunk, and stops where `range.stopAt` says
  * (see RowRange) if `idle()` then holds: no line, and no quoted field, left open. Returns where it stopped.
- * Shared by the text and the byte readers, which differ in how they cut a chunk into rows.
+ * Shared by the byte reader and the decoded-text reference its tests compare it with.
  */
 export async function pump(file: string, range: RowRange, take: (bytes: Buffer) => void, idle: () => boolean): Promise<number | undefined> {
   let read = range.start ?? 0;
