@@ -7,7 +7,7 @@ import { describeZone, KEEP_PROBLEMS, newReport, rowProblemCollector, RowError, 
 import { delimiterName, findHeaderRow, sniff, type FieldIndex, type Header } from './detect.js';
 import { readOrdersJson } from './orders-api.js';
 import { Row, mappingOf } from './row.js';
-import type { RowRange, RowsRead } from './rows.js';
+import { owned, type RowRange, type RowsRead } from './rows.js';
 import { ColumnTexts, readByteRows, type ByteRow, type ByteRowHandler } from './byte-rows.js';
 import type { Encoding } from './decode.js';
 import { trackingEventReaders } from './tracking-events.js';
@@ -81,7 +81,8 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     data.forEach((cells, i) => {
       if (cells.every((c) => c.trim() === '')) return;
       report.rowsRead++;
-      row.cells = cells;
+      // The collector keeps texts as given; a workbook's may be cut from its larger XML texts.
+      row.cells = owned(cells);
       try {
         reader(row, file, header.headerLine + i + 1);
       } catch (e) {
