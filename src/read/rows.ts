@@ -86,8 +86,9 @@ export async function pump(file: string, range: RowRange, take: (bytes: Buffer) 
  * The cells as strings of their own. `split` and `slice` give views into the text they cut, and whatever
  * keeps a cell would keep that whole text alive: the collector keeps order ids and tracking numbers as
  * given. For the rows the byte reader leaves to the text way (a file whose every row has a doubled quote
- * would otherwise keep all its lines) and for a workbook's cells. A JSON round trip yields a flat string of its own and measured
- * smallest of the ways tried (bench/RESULTS.md); V8 copies strings shorter than 13 characters anyway.
+ * would otherwise keep all its lines) and for a workbook's cells. A JSON round trip yields a flat string
+ * of its own and measured smallest of the ways tried (bench/RESULTS.md); V8 copies strings shorter than
+ * 13 characters anyway.
  */
 export function owned(fields: string[]): string[] {
   for (let i = 0; i < fields.length; i++) if (fields[i].length >= 13) fields[i] = JSON.parse(JSON.stringify(fields[i])) as string;
