@@ -5,8 +5,10 @@
  * 1. read-speed.mjs: MB/s of three ways to read a flat file (skipped with --no-read-speed);
  * 2. the typical month: 20k orders, the whole CLI including Node's start-up (target: under 1 s);
  * 3. per size: generates bench/data/<N>/ if missing, runs the built CLI and the DuckDB oracle
- *    (bench/oracle.mjs) as child processes, measures wall time, CPU time and peak RSS, and checks that
- *    both found the same orders for confirmed-before-handover, and that those are the generator's.
+ *    (bench/oracle.mjs) as child processes, taking turns (shipaudit, DuckDB, shipaudit, ...) so that a
+ *    slow stretch of a noisy machine falls on both, measures wall time, CPU time and peak RSS, and checks
+ *    that both found the same orders for confirmed-before-handover, and that those are the generator's.
+ *    The ratio is given for the best run of each, and for each pair of runs side by side (median, range).
  * Sizes can also come from BENCH_SIZES. The tables are printed and saved to bench/data/last-run.md.
  * Run `npm run build` first: the CLI and the generator use dist/.
  */
@@ -113,19 +115,18 @@ async function benchSize(n) {
   const out = outDir(n);
 
   const cliRuns = [];
+  const duckRuns = [];
   for (let r = 0; r < RUNS; r++) {
     log(`  ${n}: shipaudit run ${r + 1}/${RUNS} (load ${loadavg()[0].toFixed(1)})`);
     cliRuns.push(await measure(cliArgs(dir), join(out, 'shipaudit.json')));
-  }
-  const cli = best(cliRuns);
-  const duckRuns = [];
-  for (let r = 0; r < RUNS; r++) {
     log(`  ${n}: duckdb run ${r + 1}/${RUNS}`);
     duckRuns.push(await measure(['bench/oracle.mjs', dir], join(out, 'duckdb.json')));
   }
+  const cli = best(cliRuns);
   const duck = best(duckRuns);
+  const pairs = cliRuns.map((c, k) => c.wallS / duckRuns[k].wallS).sort((a, b) => a - b);
 
-  const row = { n, mb, cli, duck, expected, load: loadavg()[0] };
+  const row = { n, mb, cli, duck, pairs, expected, load: loadavg()[0] };
   if (cli.exit !== 0 && cli.exit !== 1) {
     const why = cli.stderr.split('\n').find((l) => /FATAL ERROR|Error/.test(l)) ?? cli.stderr.trim().split('\n').at(-1);
     row.failure = `shipaudit exit ${cli.exit}: ${why?.trim()}`;
@@ -147,19 +148,25 @@ async function benchSize(n) {
   return row;
 }
 
+/** Pair ratios (sorted): the median, and the range when there are several. */
+function pairText(pairs) {
+  const mid = pairs.length % 2 ? pairs[pairs.length >> 1] : (pairs[pairs.length / 2 - 1] + pairs[pairs.length / 2]) / 2;
+  return pairs.length > 1 ? `${fmt(mid)}× (${fmt(pairs[0])}–${fmt(pairs.at(-1))})` : `${fmt(mid)}×`;
+}
+
 function sizeTable(rows) {
   const lines = [
-    '| orders | input MB | shipaudit wall s | CPU s | peak RSS MB | MB/s | orders/s | DuckDB wall s | DuckDB query s | DuckDB peak MB | ratio (wall) | oracle | = generator | rule counts |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|',
+    '| orders | input MB | shipaudit wall s | CPU s | peak RSS MB | MB/s | orders/s | DuckDB wall s | DuckDB query s | DuckDB peak MB | ratio (wall) | ratio per pair: median (range) | oracle | = generator | rule counts |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|',
   ];
   for (const r of rows) {
     if (r.failure) {
-      lines.push(`| ${r.n} | ${fmt(r.mb, 0)} | ${fmt(r.cli.wallS)} | ${fmt(r.cli.cpuS)} | ${fmt(r.cli.peakMb, 0)} | | | ${fmt(r.duck.wallS)} | | ${fmt(r.duck.peakMb, 0)} | | FAILED: ${r.failure} | | |`);
+      lines.push(`| ${r.n} | ${fmt(r.mb, 0)} | ${fmt(r.cli.wallS)} | ${fmt(r.cli.cpuS)} | ${fmt(r.cli.peakMb, 0)} | | | ${fmt(r.duck.wallS)} | | ${fmt(r.duck.peakMb, 0)} | | | FAILED: ${r.failure} | | |`);
       continue;
     }
     lines.push(
       `| ${r.n} | ${fmt(r.mb, 0)} | ${fmt(r.cli.wallS)} | ${fmt(r.cli.cpuS)} | ${fmt(r.cli.peakMb, 0)} | ${fmt(r.mb / r.cli.wallS, 1)} | ` +
-        `${Math.round(r.n / r.cli.wallS)} | ${fmt(r.duck.wallS)} | ${fmt(r.queryS)} | ${fmt(r.duck.peakMb, 0)} | ${fmt(r.cli.wallS / r.duck.wallS)}× | ` +
+        `${Math.round(r.n / r.cli.wallS)} | ${fmt(r.duck.wallS)} | ${fmt(r.queryS)} | ${fmt(r.duck.peakMb, 0)} | ${fmt(r.cli.wallS / r.duck.wallS)}× | ${pairText(r.pairs)} | ` +
         `${r.pass ? 'PASS' : 'FAIL'} (${r.found} orders) | ${r.truth ? 'yes' : 'NO'} | ${r.countsMismatch.length ? r.countsMismatch.join('; ') : 'as expected'} |`,
     );
   }
@@ -202,7 +209,7 @@ for (const n of SIZES) {
   log(`size ${n}`);
   rows.push(await benchSize(n));
 }
-say(`\n## Audit vs DuckDB (best of ${RUNS} run${RUNS === 1 ? '' : 's'} each)\n\n${sizeTable(rows)}`);
+say(`\n## Audit vs DuckDB (best of ${RUNS} run${RUNS === 1 ? '' : 's'} each, taking turns)\n\n${sizeTable(rows)}`);
 say(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
 mkdirSync(DATA, { recursive: true });
 writeFileSync(join(DATA, 'last-run.md'), report.join('\n') + '\n');
