@@ -3,6 +3,15 @@ import { EXIT, reportFailure } from './errors.js';
 import { err } from './io.js';
 import { VERSION } from './version.js';
 
+// A reader that stops early (`shipaudit audit … | head`) closes the pipe: the rest of the output is not
+// wanted, which is no failure to report (Node would throw EPIPE with a stack trace). The command runs on
+// and exits with its own code; later writes go nowhere.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+  err(`shipaudit: cannot write the output: ${e.message}\n`);
+  process.exit(EXIT.usage);
+});
+
 const program = new Command();
 program
   .name('shipaudit')

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -146,6 +147,22 @@ describe('audit of the sample month', () => {
     runCli(['audit', SAMPLE, '--evidence', join(tmp, 'again.csv')]);
     const after = readdirSync(join(ROOT, SAMPLE)).map((f) => readFileSync(join(ROOT, SAMPLE, f), 'utf8'));
     expect(after).toEqual(before);
+  });
+});
+
+describe('output to a reader that goes away', () => {
+  it('stops quietly when the pipe closes before the output is written (`| head`), with the audit\'s exit code', async () => {
+    const child = spawn(process.execPath, [`${ROOT}/bin/shipaudit.js`, 'audit', 'fixtures/sample-month', '--format', 'json'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 });
 
