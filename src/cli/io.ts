@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { chalkStyle, plain, type Style } from '../report/style.js';
 
 /** The CLI's only doors to the terminal. Tests run the built CLI and read these streams. */
-export const out = (s: string) => void process.stdout.write(s);
+export const out = (s: string | Uint8Array) => void process.stdout.write(s);
 export const err = (s: string) => void process.stderr.write(s);
 
 /**

@@ -12,19 +12,22 @@ describe('documented JSON schema', () => {
 
 describe('audit JSON in pieces', () => {
   it('the pieces join to exactly JSON.stringify(auditJson(result), null, 2)', async () => {
-    const { auditJson, auditJsonChunks } = await import('../../src/report/json.js');
+    const { auditJson, auditJsonChunks, formatAuditJson } = await import('../../src/report/json.js');
     const { resultFixture } = await import('./result-fixture.js');
     const result = resultFixture();
     const whole = `${JSON.stringify(auditJson(result), null, 2)}\n`;
     expect(result.findings.length).toBeGreaterThan(3);
-    expect([...auditJsonChunks(result)].join('')).toBe(whole);
-    // Batches of one, two and three findings, in pieces of about 200 characters: every seam is crossed.
+    const text = (pieces: Uint8Array[]) => Buffer.concat(pieces).toString('utf8');
+    expect(text([...auditJsonChunks(result)])).toBe(whole);
+    expect(formatAuditJson(result)).toBe(whole);
+    // Batches of one, two and three findings: every seam is crossed. Each piece is whole UTF-8 characters.
     for (const perBatch of [1, 2, 3]) {
-      const pieces = [...auditJsonChunks(result, 200, perBatch)];
-      expect(pieces.join('')).toBe(whole);
-      expect(pieces.length).toBeGreaterThan(2);
+      const pieces = [...auditJsonChunks(result, perBatch)];
+      expect(text(pieces)).toBe(whole);
+      expect(pieces.length).toBe(2 + 2 * Math.ceil(result.findings.length / perBatch));
+      for (const p of pieces) expect(Buffer.from(p).toString('utf8').includes('\ufffd')).toBe(false);
     }
     const none = { ...result, findings: [] };
-    expect([...auditJsonChunks(none)].join('')).toBe(`${JSON.stringify(auditJson(none), null, 2)}\n`);
+    expect(text([...auditJsonChunks(none)])).toBe(`${JSON.stringify(auditJson(none), null, 2)}\n`);
   });
 });
