@@ -26,8 +26,7 @@ const FINDINGS_PER_BATCH = 32;
 const BATCH_HEAD = '{\n  "findings": [\n';
 const BATCH_TAIL = '\n  ]\n}';
 const encoder = new TextEncoder();
-const FIRST = encoder.encode('\n');
-const NEXT = encoder.encode(',\n');
+const COMMA = 0x2c;
 
 /**
  * The same text as `formatAuditJson`, as UTF-8 in pieces: a million orders give tens of thousands of
@@ -45,8 +44,10 @@ export function* auditJsonChunks(result: AuditResult, perBatch = FINDINGS_PER_BA
   for (let i = 0; i < result.findings.length; i += perBatch) {
     const batch = result.findings.slice(i, i + perBatch).map(findingJson);
     const bytes = encoder.encode(JSON.stringify({ findings: batch }, null, 2));
-    yield i ? NEXT : FIRST;
-    yield bytes.subarray(BATCH_HEAD.length, bytes.length - BATCH_TAIL.length);
+    // The wrapper's last line break starts the piece; after the first batch, its "[" becomes the comma.
+    let from = BATCH_HEAD.length - 1;
+    if (i > 0) bytes[--from] = COMMA;
+    yield bytes.subarray(from, bytes.length - BATCH_TAIL.length);
   }
   yield encoder.encode(`${result.findings.length ? '\n  ]' : ']'}${frame.slice(at + FINDINGS.length)}\n`);
 }
