@@ -249,30 +249,30 @@ export class StampTable {
     return { texts: this.texts.pack(), ms: this.ms.copy(n), kind: this.kind.copy(n) };
   }
 
-  /** The block holding adopted number `id`, and the stamp's place in it. */
-  private adopted(id: number): [StampBlock, number] {
+  /** The number of the block holding adopted stamp `id`. */
+  private blockOf(id: number): number {
     const k = id - ADOPTED;
     let b = this.blocks.length - 1;
     while (this.blockStarts[b] > k) b--;
-    return [this.blocks[b], k - this.blockStarts[b]];
+    return b;
   }
 
   raw(id: number): string {
     if (id < ADOPTED) return this.texts.get(id);
-    const [b, k] = this.adopted(id);
-    return unpackText(b.texts, k);
+    const b = this.blockOf(id);
+    return unpackText(this.blocks[b].texts, id - ADOPTED - this.blockStarts[b]);
   }
 
   kindOf(id: number): number {
     if (id < ADOPTED) return this.kind.get(id);
-    const [b, k] = this.adopted(id);
-    return b.kind[k];
+    const b = this.blockOf(id);
+    return this.blocks[b].kind[id - ADOPTED - this.blockStarts[b]];
   }
 
   epochMs(id: number): number {
     if (id < ADOPTED) return this.ms.get(id);
-    const [b, k] = this.adopted(id);
-    return b.ms[k];
+    const b = this.blockOf(id);
+    return this.blocks[b].ms[id - ADOPTED - this.blockStarts[b]];
   }
 
   /** Copies stamp `id` of another table (sharing the kinds) into this one. */
@@ -286,8 +286,13 @@ export class StampTable {
   /** Stamp `id` as an object; `into` is refilled instead of making one (see Joined.cursor). */
   stamp(id: number, into?: HeldStamp): HeldStamp | undefined {
     if (id < 0) return undefined;
-    const kind = this.kinds.get(this.kindOf(id));
-    return (into ?? new HeldStamp()).refill(this, id, this.epochMs(id), kind);
+    const held = into ?? new HeldStamp();
+    if (id < ADOPTED) return held.refill(this, id, this.ms.get(id), this.kinds.get(this.kind.get(id)));
+    // Found once for both the instant and the kind: the audit reads two adopted stamps per shipment.
+    const b = this.blockOf(id);
+    const k = id - ADOPTED - this.blockStarts[b];
+    const block = this.blocks[b];
+    return held.refill(this, id, block.ms[k], this.kinds.get(block.kind[k]));
   }
 }
 
