@@ -249,18 +249,24 @@ export class ByteKeys<T> {
   /** The value for the row's fields, or undefined (the row's hash is then kept for `set`). */
   get(row: ByteRow): T | undefined {
     const { buf, starts, ends } = row;
-    // The hash takes each field's length and at most its first and last eight bytes: the full comparison
-    // that follows settles equality, and texts that differ only in the middle are rare enough.
+    // The hash takes each field's length and at most its first and last four bytes: the full comparison
+    // that follows settles equality, and texts of one length that differ only in the middle are few.
     let h = 0x811c9dc5;
     for (const f of this.fields) {
       const s = starts[f];
       const e = ends[f];
       h = Math.imul(h ^ (e - s), 0x01000193);
-      if (e - s <= 16) {
+      if (e - s <= 8) {
         for (let k = s; k < e; k++) h = Math.imul(h ^ buf[k], 0x01000193);
       } else {
-        for (let k = s; k < s + 8; k++) h = Math.imul(h ^ buf[k], 0x01000193);
-        for (let k = e - 8; k < e; k++) h = Math.imul(h ^ buf[k], 0x01000193);
+        h = Math.imul(h ^ buf[s], 0x01000193);
+        h = Math.imul(h ^ buf[s + 1], 0x01000193);
+        h = Math.imul(h ^ buf[s + 2], 0x01000193);
+        h = Math.imul(h ^ buf[s + 3], 0x01000193);
+        h = Math.imul(h ^ buf[e - 4], 0x01000193);
+        h = Math.imul(h ^ buf[e - 3], 0x01000193);
+        h = Math.imul(h ^ buf[e - 2], 0x01000193);
+        h = Math.imul(h ^ buf[e - 1], 0x01000193);
       }
     }
     this.hash = h;
