@@ -10,7 +10,7 @@
  * OTHER_DIST is the dist/ of another checkout, e.g. one made with
  *   git worktree add /tmp/before HEAD~3 && ln -s "$PWD/node_modules" /tmp/before/ && (cd /tmp/before && npx tsc)
  * Its audit must accept this build's Collector (true while the collector's read-back methods stay).
- * Run `npm run build` first.
+ * Run `npm run build` first; `node --expose-gc bench/audit-ab.mjs …` starts each run on a collected heap.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,6 +41,8 @@ for (const b of builds) b.joined = b.join(c, settings.handling, {});
 let findings;
 for (let r = 0; r < Number(values.runs); r++) {
   for (const b of r % 2 ? [...builds].reverse() : builds) {
+    // A full collection first (with --expose-gc), so that neither build pays for the garbage of the one before.
+    globalThis.gc?.();
     const t = performance.now();
     const result = b.audit(c, opts, b.joined);
     b.runs.push((performance.now() - t) / 1000);
