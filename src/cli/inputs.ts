@@ -85,8 +85,9 @@ export async function readAll(
     }
   }
   timing('own files read');
-  if (!ended) meanwhile?.();
-  if (thread) await finishThread(thread, offloaded, sink as Collector, settings, outcomes, { wantCut: !ended, progress });
+  const work = ended ? undefined : meanwhile;
+  if (thread) await finishThread(thread, offloaded, sink as Collector, settings, outcomes, { wantCut: !ended, progress, meanwhile: work });
+  else work?.run();
 
   const inputs: InputSummary[] = [];
   const reports: InputReport[] = [];
@@ -127,9 +128,19 @@ export async function readAll(
 /**
  * Work on the orders and confirmations, run once this thread has read its files and before tracking data
  * from a second thread is taken in: the time this thread would otherwise spend waiting. It must not read
- * tracking data. Without a second thread it runs after all files are read.
+ * tracking data. Without a second thread it runs after all files are read. `expectedMs` is its rough
+ * length, which the second thread is given to read on for before a cut.
  */
-export type Meanwhile = () => void;
+export interface Meanwhile {
+  run(): void;
+  expectedMs(): number;
+}
+
+/** `collectAll`'s meanwhile, given the collector. */
+export interface MeanwhileWith {
+  run(collector: Collector): void;
+  expectedMs(collector: Collector): number;
+}
 
 /**
  * Why a file that failed is passed over, or undefined when its error ends the run. In a folder, a file
@@ -150,12 +161,13 @@ function skipped(file: string, why: string): InputSummary {
 export async function collectAll(
   paths: readonly string[],
   settings: Settings,
-  meanwhile?: (collector: Collector) => void,
+  meanwhile?: MeanwhileWith,
 ): Promise<ReadAll & { collector: Collector }> {
   const collector = new Collector();
   const progress = progressReporter();
+  const work = meanwhile && { run: () => meanwhile.run(collector), expectedMs: () => meanwhile.expectedMs(collector) };
   try {
-    return { collector, ...(await readAll(paths, collector, settings, progress, meanwhile && (() => meanwhile(collector)))) };
+    return { collector, ...(await readAll(paths, collector, settings, progress, work)) };
   } finally {
     endProgress(progress);
   }

@@ -8,6 +8,7 @@ import { Collector, type TrackingPart } from '../audit/collect.js';
 import { sniff } from '../read/detect.js';
 import { InputError, joinReports, readInputPart, type InputReport, type PartRead, type ReadOptions } from '../read/index.js';
 import { err, timing } from './io.js';
+import type { Meanwhile } from './inputs.js';
 import type { Settings } from './settings.js';
 
 /** How reading one file ended. */
@@ -67,6 +68,8 @@ export interface ThreadResult {
 export interface ToThread {
   type: 'cut';
   wanted: boolean;
+  /** How long the main thread works on other things before it starts on the rest (ms). */
+  busyMs: number;
 }
 /** From the thread: where it will stop; `at` undefined when it declines. */
 export interface CutReply {
@@ -83,10 +86,24 @@ const CUT_TEST = process.env.SHIPAUDIT_THREAD_TEST === 'cut';
 /** Less than this left for the main thread is not worth a cut. */
 const MIN_CUT_BYTES = 8e6;
 
+/**
+ * Where to cut a file of `size` bytes that this thread has read `read` of: halfway through the rest, moved
+ * on by half of `ahead`, the bytes the thread reads before the main thread starts on its part (so that
+ * both end together); undefined when that leaves the main thread less than `minBytes`.
+ */
+export function cutTarget(read: number, size: number, ahead: number, minBytes: number): number | undefined {
+  const target = read + Math.floor((size - read + ahead) / 2);
+  return size - target < minBytes || target >= size ? undefined : target;
+}
+
 export interface ThreadHandle {
   result: Promise<ThreadResult>;
-  /** Asks for a cut (or, with `wanted` false, only says that none is wanted); resolves to it when granted. */
-  askCut(wanted: boolean): Promise<{ file: string; at: number } | undefined>;
+  /**
+   * Asks for a cut (or, with `wanted` false, only says that none is wanted); resolves to it when granted.
+   * The request is sent before the promise is returned; `busyMs` is how long this thread works on other
+   * things before it reads the rest, so that the thread keeps that much more for itself.
+   */
+  askCut(wanted: boolean, busyMs: number): Promise<{ file: string; at: number } | undefined>;
 }
 
 export function startThread(files: ThreadJob['files']): ThreadHandle {
@@ -108,8 +125,9 @@ export function startThread(files: ThreadJob['files']): ThreadHandle {
   result.catch(() => undefined);
   return {
     result,
-    async askCut(wanted) {
-      worker.postMessage({ type: 'cut', wanted } satisfies ToThread);
+    async askCut(wanted, busyMs) {
+      // (The tests' cut is where they work it out, whatever the main thread does first.)
+      worker.postMessage({ type: 'cut', wanted, busyMs: CUT_TEST ? 0 : busyMs } satisfies ToThread);
       if (!wanted) return undefined;
       // The thread may finish before it reads the request: its result then comes instead of an answer.
       const reply = await Promise.race([answered, result.then(() => undefined, () => undefined)]);
@@ -121,7 +139,8 @@ export function startThread(files: ThreadJob['files']): ThreadHandle {
 /**
  * Waits for the second thread and takes in what it read. Done before it, this thread first takes the rest of
  * its last file off it (see read-worker.ts); the thread stops at the cut only when no quoted field is open
- * there, and otherwise reads on, and this thread's part is dropped.
+ * there, and otherwise reads on, and this thread's part is dropped. `meanwhile` runs after the cut is asked
+ * for and before the rest is read: the thread reads on meanwhile, and the cut leaves it that much more.
  */
 export async function finishThread(
   thread: ThreadHandle,
@@ -129,9 +148,11 @@ export async function finishThread(
   collector: Collector,
   settings: Settings,
   outcomes: Map<string, Outcome>,
-  { wantCut, progress }: { wantCut: boolean; progress?: (msg: string) => void },
+  { wantCut, progress, meanwhile }: { wantCut: boolean; progress?: (msg: string) => void; meanwhile?: Meanwhile },
 ): Promise<void> {
-  const cut = await thread.askCut(wantCut);
+  const asked = thread.askCut(wantCut, meanwhile?.expectedMs() ?? 0);
+  meanwhile?.run();
+  const cut = await asked;
   if (cut) progress?.(`reading the rest of ${cut.file} from byte ${cut.at} (the second thread reads up to there)`);
   const tail = cut && (await readTail(cut, settings));
   if (tail) timing('rest of the cut file read');

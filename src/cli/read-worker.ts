@@ -10,15 +10,17 @@ import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Collector, transferablesOf } from '../audit/collect.js';
 import { InputError, readInputPart } from '../read/index.js';
-import type { CutReply, ThreadJob, ThreadOutcome, ThreadResult, ToThread } from './read-thread.js';
+import { cutTarget, type CutReply, type ThreadJob, type ThreadOutcome, type ThreadResult, type ToThread } from './read-thread.js';
 
 const job = workerData as ThreadJob;
 const port = parentPort!;
 let cutAsked: () => void = () => undefined;
 const asked = new Promise<void>((resolve) => (cutAsked = resolve));
 let wantsCut = false;
+let busyMs = 0;
 const onMessage = (m: ToThread) => {
   wantsCut = m.wanted;
+  busyMs = m.busyMs;
   cutAsked();
 };
 port.on('message', onMessage);
@@ -47,12 +49,16 @@ port.off('message', onMessage);
 /** The stop rule for the last file: asked between chunks, it answers a cut request once. */
 function cutter(file: string) {
   let answered = false;
+  const started = performance.now();
   return async (read: number): Promise<number | undefined> => {
     if (job.waitForCut) await asked;
     if (!wantsCut || answered) return undefined;
     answered = true;
+    // What this thread reads while the main thread is busy, at the pace it has read this file so far.
+    const elapsed = performance.now() - started;
+    const ahead = elapsed > 0 ? Math.round((read / elapsed) * busyMs) : 0;
     // A file that can't be looked into again is simply not cut.
-    const at = await lineStartAfter(file, read, job.minCutBytes).catch(() => undefined);
+    const at = await lineStartAfter(file, read, ahead, job.minCutBytes).catch(() => undefined);
     const reply: CutReply = { type: 'cut', file, at };
     port.postMessage(reply);
     return at;
@@ -60,16 +66,15 @@ function cutter(file: string) {
 }
 
 /**
- * A line start about halfway through what is left after `read`, or undefined when too little is left or
- * no line ends near there. Whether the cut falls inside a quoted field is only known when the reading
- * reaches it (the reader then reads on, and the main thread's part is dropped).
+ * The line start at or after `cutTarget`, or undefined when there is none or no line ends near there. Whether the cut falls inside a quoted field is only known
+ * when the reading reaches it (the reader then reads on, and the main thread's part is dropped).
  */
-async function lineStartAfter(file: string, read: number, minBytes: number): Promise<number | undefined> {
+async function lineStartAfter(file: string, read: number, ahead: number, minBytes: number): Promise<number | undefined> {
   const fh = await open(file, 'r');
   try {
     const { size } = await fh.stat();
-    if (size - read < minBytes) return undefined;
-    const target = read + Math.floor((size - read) / 2);
+    const target = cutTarget(read, size, ahead, minBytes);
+    if (target === undefined) return undefined;
     const buf = Buffer.alloc(64 * 1024);
     const { bytesRead } = await fh.read(buf, 0, buf.length, target);
     const nl = buf.subarray(0, bytesRead).indexOf(0x0a);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { join, type Joined } from '../../audit/join.js';
+import { expectedJoinMs, join, type Joined } from '../../audit/join.js';
 import { audit } from '../../audit/run.js';
 import type { AuditResult } from '../../model/result.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
@@ -75,9 +75,12 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
   let joined: Joined | undefined;
   // The join reads only orders and confirmations, so it is made while a second thread may still be reading
   // the tracking files (its shipments read their tracking facts when the audit asks).
-  const { collector, inputs, unclassified } = await collectAll(paths, settings, (c) => {
-    joined = join(c, settings.handling, per.window);
-    timing('join');
+  const { collector, inputs, unclassified } = await collectAll(paths, settings, {
+    run(c) {
+      joined = join(c, settings.handling, per.window);
+      timing('join');
+    },
+    expectedMs: expectedJoinMs,
   });
   timing('all read');
   requireConfirmations(collector);
