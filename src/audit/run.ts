@@ -356,15 +356,35 @@ function computeIsoWeek(epochMs: number, zone: string): string {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function timeFact(stamp: Stamp, zone: string): TimeFact {
-  const how = `${stamp.zone}, ${stamp.zoneSource}${stamp.zoneNote ? `: ${stamp.zoneNote}` : ''}`;
   return {
     iso: stamp.precision === 'date' ? stamp.localDate : formatInZone(stamp.epochMs, zone),
     epochMs: stamp.epochMs,
     precision: stamp.precision,
     raw: stamp.raw,
-    zone: how,
+    zone: howRead(stamp.zone, stamp.zoneSource, stamp.zoneNote),
   };
 }
+
+/**
+ * "+08:00, offset" or "Asia/Shanghai, inferred: language": how a time was placed. One text per way of
+ * reading, shared by every finding: the audit keeps all its findings, and a text made per time fact was a
+ * fifth of what each of them held (~320 of 1 530 bytes at a million orders).
+ */
+function howRead(zone: string, source: string, note: string | undefined): string {
+  let bySource = howTexts.get(zone);
+  if (!bySource) howTexts.set(zone, (bySource = new Map()));
+  let byNote = bySource.get(source);
+  if (!byNote) bySource.set(source, (byNote = new Map()));
+  const key = note ?? '';
+  let how = byNote.get(key);
+  if (how === undefined) {
+    how = `${zone}, ${source}${note ? `: ${note}` : ''}`;
+    if (byNote.size < 10_000) byNote.set(key, how);
+  }
+  return how;
+}
+
+const howTexts = new Map<string, Map<string, Map<string, string>>>();
 
 function toFinding(s: Shipment, rule: string, severity: Severity, message: string, lag: number | undefined, zone: string): Finding {
   const scan = firstScan(s);
