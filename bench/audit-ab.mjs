@@ -56,4 +56,8 @@ for (const b of builds) {
   const s = [...b.runs].sort((x, y) => x - y);
   console.log(`| ${b.name} | ${s[0].toFixed(2)} | ${s[s.length >> 1].toFixed(2)} | ${b.runs.map((x) => x.toFixed(2)).join(' ')} |`);
 }
-console.log(`\n${findings} findings each.`);
+// Runs minutes apart drift by more than a small change: the ratio within each round is steadier.
+const ratios = builds[0].runs.map((t, r) => t / builds[1].runs[r]).sort((a, b) => a - b);
+const wins = builds[0].runs.filter((t, r) => t < builds[1].runs[r]).length;
+console.log(`\nthis/other per round: median ${ratios[ratios.length >> 1].toFixed(3)} (${ratios[0].toFixed(3)}–${ratios.at(-1).toFixed(3)}); this faster in ${wins} of ${ratios.length}.`);
+console.log(`${findings} findings each.`);
