@@ -215,7 +215,7 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
     sources: (j) => Array.from(rows.subarray(sRowsFrom[j], sRowsFrom[j + 1]), (k) => c.confirmationSource(k)),
     sharedWith: (j) => {
       const others = sNumber[j] >= 0 ? sharedOrders.get(sNumber[j]) : undefined;
-      return others ? others.filter((o) => o !== sKey[j]).map(orderIdOfKey) : [];
+      return others ? others.filter((o) => o !== sKey[j]).map(orderIdOfKey) : NO_OTHERS;
     },
   };
   /** The j-th stored shipment into `into`: made new, or refilled with the cursor's objects. */
@@ -262,11 +262,13 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
 }
 
 const NO_NUMBER = Object.freeze({ checkDigit: 'none' as const });
+/** Nearly every shipment's number is its own: one empty list for them all (the rule asks every shipment). */
+const NO_OTHERS: readonly string[] = Object.freeze([]);
 
 /** What a shipment looks up only when asked: most shipments have no finding to show their rows for. */
 interface ShipmentParts {
   sources(j: number): SourceRef[];
-  sharedWith(j: number): string[];
+  sharedWith(j: number): readonly string[];
 }
 
 /** A shipment built for its turn in the audit; the rarely read parts are built on first read. */
@@ -282,7 +284,7 @@ class JoinedShipment implements Shipment {
   private j = -1;
   private recognised?: Readonly<Recognition>;
   private sources?: SourceRef[];
-  private shared?: string[];
+  private shared?: readonly string[];
 
   load(
     parts: ShipmentParts,
@@ -318,7 +320,7 @@ class JoinedShipment implements Shipment {
     return (this.recognised ??= this.trackingNumber === '' ? NO_NUMBER : recognizeTrackingNumber(this.trackingNumber));
   }
 
-  get sharedWith(): string[] {
+  get sharedWith(): readonly string[] {
     return (this.shared ??= this.parts.sharedWith(this.j));
   }
 

@@ -89,6 +89,8 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
   // what depends on order is put in audit order: the findings after the pass, ties between groups by rank.
   const shipment = joined.cursor();
   const made: Finding[] = [];
+  // A computed latest ship date is one stamp per purchase day (see ship-by.ts): its time fact is made once.
+  const computedDates = new Map<Stamp, TimeFact>();
   const madeRank: number[] = [];
   for (let j = 0; j < joined.count; j++) {
     const s = shipment(j);
@@ -99,7 +101,7 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
       const r = rule.check(s, contexts[b]);
       if (!r) continue;
       bits |= 1 << b;
-      made.push(toFinding(s, rule.meta.id, severity, r.message, r.lagHours, zone));
+      made.push(toFinding(s, rule.meta.id, severity, r.message, r.lagHours, zone, computedDates));
       madeRank.push(i);
     }
     bitsOf[i] = bits;
@@ -386,8 +388,14 @@ function howRead(zone: string, source: string, note: string | undefined): string
 
 const howTexts = new Map<string, Map<string, Map<string, string>>>();
 
-function toFinding(s: Shipment, rule: string, severity: Severity, message: string, lag: number | undefined, zone: string): Finding {
+function toFinding(s: Shipment, rule: string, severity: Severity, message: string, lag: number | undefined, zone: string, computedDates: Map<Stamp, TimeFact>): Finding {
   const scan = firstScan(s);
+  const lsd = s.order?.latestShipDate;
+  let latestShipDate: TimeFact | undefined;
+  if (lsd && s.order?.latestShipDateComputed) {
+    latestShipDate = computedDates.get(lsd);
+    if (!latestShipDate) computedDates.set(lsd, (latestShipDate = timeFact(lsd, zone)));
+  } else latestShipDate = lsd && timeFact(lsd, zone);
   return {
     rule,
     severity,
@@ -396,7 +404,7 @@ function toFinding(s: Shipment, rule: string, severity: Severity, message: strin
     trackingNumber: s.trackingNumber,
     carrier: s.carrier,
     purchasedAt: s.order?.purchasedAt && timeFact(s.order.purchasedAt, zone),
-    latestShipDate: s.order?.latestShipDate && timeFact(s.order.latestShipDate, zone),
+    latestShipDate,
     latestShipDateComputed: s.order?.latestShipDateComputed,
     confirmedAt: timeFact(s.confirmedAt, zone),
     firstCarrierScanAt: scan && timeFact(scan.at, zone),

@@ -56,5 +56,5 @@ export interface Shipment {
   tracking?: TrackingFacts;
   recognition: Readonly<Recognition>;
   /** Other orders confirmed with the same tracking number. */
-  sharedWith: string[];
+  sharedWith: readonly string[];
 }
