@@ -74,17 +74,17 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
   const vtr = { shipments: 0, valid: 0 };
   let matchedWithTracking = 0;
   let shipmentsWithErrors = 0;
-  const tally = (m: Map<string, GroupTally>, key: string) => {
-    let t = m.get(key);
-    if (!t) m.set(key, (t = new GroupTally()));
-    return t;
-  };
+  const carrierTally = new Tallies();
+  const weekTally = new Tallies();
+  let weekHour = NaN;
+  let week: GroupTally | undefined;
 
   // Made once, not per shipment and rule: a million shipments times nine rules was a third of the
   // audit's allocations (bench/RESULTS.md).
+  const facts = new TallyFacts();
   const contexts = active.map(({ options }): RuleContext => ({ asOfMs, hasTrackingData, options }));
-  let bits = 0;
-  const has = (id: string) => hasBit(bits, ids, id);
+  const earlyBit = bitOf(ids, 'confirmed-before-handover');
+  const lateBit = bitOf(ids, 'late-confirmation');
   // The pass goes through the shipments in the order they are stored, which reads the columns in sequence;
   // what depends on order is put in audit order: the findings after the pass, ties between groups by rank.
   const shipment = joined.cursor();
@@ -95,7 +95,7 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
   for (let j = 0; j < joined.count; j++) {
     const s = shipment(j);
     const i = joined.auditIndex(j);
-    bits = 0;
+    let bits = 0;
     for (let b = 0; b < active.length; b++) {
       const { rule, severity } = active[b];
       const r = rule.check(s, contexts[b]);
@@ -105,14 +105,22 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
       madeRank.push(i);
     }
     bitsOf[i] = bits;
-    overall.add(s, has, i);
-    tally(byCarrier, s.carrier ?? 'unknown carrier').add(s, has, i);
-    tally(byWeek, isoWeek(s.confirmedAt.epochMs, zone)).add(s, has, i);
-    if (inWindow(s, 10)) lsr10.add(s, has);
+    // What the three groupings tally, worked out once for the shipment.
+    const f = facts.of(s, (bits & earlyBit) !== 0, (bits & lateBit) !== 0);
+    overall.add(f, i);
+    carrierTally.of(byCarrier, f.carrier).add(f, i);
+    // The stored order is nearly the order of confirmation: the hour, and so the week, is mostly the last one.
+    const hour = Math.floor(s.confirmedAt.epochMs / HOUR);
+    if (hour !== weekHour || week === undefined) {
+      week = weekTally.of(byWeek, isoWeek(s.confirmedAt.epochMs, zone));
+      weekHour = hour;
+    }
+    week.add(f, i);
+    if (inWindow(s, 10)) lsr10.add(s, f.late);
     if (inWindow(s, 30)) {
-      lsr30.add(s, has);
+      lsr30.add(s, f.late);
       vtr.shipments++;
-      if (hasTrackingData && s.trackingNumber !== '' && hasPhysicalScan(s)) vtr.valid++;
+      if (hasTrackingData && s.trackingNumber !== '' && f.physicalScan) vtr.valid++;
     }
     if (s.tracking) matchedWithTracking++;
     if (bits & errorBits) shipmentsWithErrors++;
@@ -196,9 +204,10 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
   };
 }
 
-function hasBit(bits: number, ids: readonly string[], id: string): boolean {
+/** The bit of a rule in a shipment's hits; 0 when the rule is off (so it never counts). */
+function bitOf(ids: readonly string[], id: string): number {
   const b = ids.indexOf(id);
-  return b >= 0 && (bits & (1 << b)) !== 0;
+  return b < 0 ? 0 : 1 << b;
 }
 
 function activeRules(opts: AuditOptions) {
@@ -234,11 +243,48 @@ export function lagHours(s: Shipment): number | undefined {
 
 export function groupFigures(key: string, list: readonly Shipment[], hits: ReadonlyMap<Shipment, ReadonlySet<string>>): GroupFigures {
   const t = new GroupTally();
+  const facts = new TallyFacts();
   list.forEach((s, i) => {
     const h = hits.get(s)!;
-    t.add(s, (id) => h.has(id), i);
+    t.add(facts.of(s, h.has('confirmed-before-handover'), h.has('late-confirmation')), i);
   });
   return t.figures(key);
+}
+
+/**
+ * What a group's figures take from one shipment. Every shipment is tallied into three groups (all, its
+ * carrier, its week); one object, refilled per shipment, carries what they share.
+ */
+class TallyFacts {
+  early = false;
+  late = false;
+  physicalScan = false;
+  /** Undefined when the first scan time is unknown. */
+  lag: number | undefined;
+  carrier = '';
+
+  of(s: Shipment, early: boolean, late: boolean): this {
+    this.early = early;
+    this.late = late;
+    this.physicalScan = hasPhysicalScan(s);
+    this.lag = lagHours(s);
+    this.carrier = s.carrier ?? 'unknown carrier';
+    return this;
+  }
+}
+
+/** A map's tally for a key, made when new; the last one asked is at hand (shipments come in runs). */
+class Tallies {
+  private key: string | undefined;
+  private last: GroupTally | undefined;
+
+  of(m: Map<string, GroupTally>, key: string): GroupTally {
+    if (key === this.key && this.last) return this.last;
+    let t = m.get(key);
+    if (!t) m.set(key, (t = new GroupTally()));
+    this.key = key;
+    return (this.last = t);
+  }
 }
 
 /**
@@ -253,24 +299,27 @@ class GroupTally {
   private withPhysicalScan = 0;
   private readonly lags: number[] = [];
   private readonly carriers = new Map<string, { count: number; firstRank: number }>();
+  private lastCarrier: string | undefined;
+  private lastSeen: { count: number; firstRank: number } | undefined;
   firstRank = Infinity;
 
   get size(): number {
     return this.shipments;
   }
 
-  add(s: Shipment, has: (rule: string) => boolean, rank: number): void {
+  add(f: TallyFacts, rank: number): void {
     this.shipments++;
     if (rank < this.firstRank) this.firstRank = rank;
-    if (has('confirmed-before-handover')) this.early++;
-    if (has('late-confirmation')) this.late++;
-    if (hasPhysicalScan(s)) this.withPhysicalScan++;
-    const lag = lagHours(s);
-    if (lag !== undefined) this.lags.push(lag);
-    const c = s.carrier ?? 'unknown carrier';
-    const seen = this.carriers.get(c);
+    if (f.early) this.early++;
+    if (f.late) this.late++;
+    if (f.physicalScan) this.withPhysicalScan++;
+    if (f.lag !== undefined) this.lags.push(f.lag);
+    const c = f.carrier;
+    const seen = c === this.lastCarrier ? this.lastSeen : this.carriers.get(c);
     if (!seen) this.carriers.set(c, { count: 1, firstRank: rank });
     else {
+      this.lastCarrier = c;
+      this.lastSeen = seen;
       seen.count++;
       if (rank < seen.firstRank) seen.firstRank = rank;
     }
@@ -295,9 +344,9 @@ class GroupTally {
 class LateShipmentTally {
   private readonly orders = new Map<string, boolean>();
 
-  add(s: Shipment, has: (rule: string) => boolean): void {
+  add(s: Shipment, late: boolean): void {
     if (!s.order?.latestShipDate) return;
-    this.orders.set(s.orderId, (this.orders.get(s.orderId) ?? false) || has('late-confirmation'));
+    this.orders.set(s.orderId, (this.orders.get(s.orderId) ?? false) || late);
   }
 
   figure(days: number): TargetFigure {
