@@ -131,15 +131,9 @@ export async function readAll(
  * tracking data. Without a second thread it runs after all files are read. `expectedMs` is its rough
  * length, which the second thread is given to read on for before a cut.
  */
-export interface Meanwhile {
-  run(): void;
-  expectedMs(): number;
-}
-
-/** `collectAll`'s meanwhile, given the collector. */
-export interface MeanwhileWith {
-  run(collector: Collector): void;
-  expectedMs(collector: Collector): number;
+export interface Meanwhile<C = void> {
+  run(on: C): void;
+  expectedMs(on: C): number;
 }
 
 /**
@@ -161,7 +155,7 @@ function skipped(file: string, why: string): InputSummary {
 export async function collectAll(
   paths: readonly string[],
   settings: Settings,
-  meanwhile?: MeanwhileWith,
+  meanwhile?: Meanwhile<Collector>,
 ): Promise<ReadAll & { collector: Collector }> {
   const collector = new Collector();
   const progress = progressReporter();
