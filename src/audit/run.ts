@@ -3,7 +3,7 @@ import type { Finding, Severity, SeveritySetting, TimeFact } from '../model/find
 import type { AuditResult, GroupFigures, InputSummary, TargetFigure } from '../model/result.js';
 import type { OrderFacts, Shipment } from '../model/shipment.js';
 import { latestInstant, type Stamp } from '../model/timestamp.js';
-import { formatInZone, localDateInZone } from '../model/zone.js';
+import { formatInZone, localDateInZone, offsetAt } from '../model/zone.js';
 import { RULES } from '../rules/index.js';
 import type { Rule, RuleContext } from '../rules/types.js';
 import type { Collector } from './collect.js';
@@ -76,8 +76,6 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
   let shipmentsWithErrors = 0;
   const carrierTally = new Tallies();
   const weekTally = new Tallies();
-  let weekHour = NaN;
-  let week: GroupTally | undefined;
 
   // Made once, not per shipment and rule: a million shipments times nine rules was a third of the
   // audit's allocations (bench/RESULTS.md).
@@ -109,13 +107,7 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
     const f = facts.of(s, (bits & earlyBit) !== 0, (bits & lateBit) !== 0);
     overall.add(f, i);
     carrierTally.of(byCarrier, f.carrier).add(f, i);
-    // The stored order is nearly the order of confirmation: the hour, and so the week, is mostly the last one.
-    const hour = Math.floor(s.confirmedAt.epochMs / HOUR);
-    if (hour !== weekHour || week === undefined) {
-      week = weekTally.of(byWeek, isoWeek(s.confirmedAt.epochMs, zone));
-      weekHour = hour;
-    }
-    week.add(f, i);
+    weekTally.of(byWeek, isoWeek(s.confirmedAt.epochMs, zone)).add(f, i);
     if (inWindow(s, 10)) lsr10.add(s, f.late);
     if (inWindow(s, 30)) {
       lsr30.add(s, f.late);
@@ -376,17 +368,29 @@ function validTrackingRate(valid: number, shipments: number, hasTrackingData: bo
 
 /** ISO week of a moment in the marketplace zone, written with its Monday: "2026-W41 (Oct 05)". */
 export function isoWeek(epochMs: number, zone: string): string {
-  // Every shipment asks; a week's answer holds for every moment of the same UTC hour.
+  // Every shipment asks; the answer is kept per UTC hour, for the hours that lie within one week.
   let byHour = weekOfHour.get(zone);
   if (!byHour) weekOfHour.set(zone, (byHour = new Map()));
-  const hour = Math.floor(epochMs / 3_600_000);
+  const hour = Math.floor(epochMs / HOUR);
   let week = byHour.get(hour);
   if (week === undefined) {
     if (byHour.size > 100_000) byHour.clear();
-    week = computeIsoWeek(epochMs, zone);
+    week = weekOfWholeHour(hour, zone);
     byHour.set(hour, week);
   }
-  return week;
+  return week === '' ? computeIsoWeek(epochMs, zone) : week;
+}
+
+/**
+ * The week of every moment of a UTC hour, or '' when the hour holds the start of a week or a change of
+ * the zone's offset. Zones half an hour off UTC (India, Nepal, parts of Australia) start their days, and
+ * so their weeks, inside a UTC hour: the week of its first moment is not that of its last.
+ */
+function weekOfWholeHour(hour: number, zone: string): string {
+  const first = hour * HOUR;
+  const last = first + HOUR - 1;
+  const week = computeIsoWeek(first, zone);
+  return offsetAt(zone, first) === offsetAt(zone, last) && computeIsoWeek(last, zone) === week ? week : '';
 }
 
 const weekOfHour = new Map<string, Map<number, string>>();
