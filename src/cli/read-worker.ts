@@ -66,8 +66,9 @@ function cutter(file: string) {
 }
 
 /**
- * The line start at or after `cutTarget`, or undefined when there is none or no line ends near there. Whether the cut falls inside a quoted field is only known
- * when the reading reaches it (the reader then reads on, and the main thread's part is dropped).
+ * The line start at or after `cutTarget`, or undefined when it names none or no line ends near there.
+ * Whether the cut falls inside a quoted field is only known when the reading reaches it (the reader then
+ * reads on, and the main thread's part is dropped).
  */
 async function lineStartAfter(file: string, read: number, ahead: number, minBytes: number): Promise<number | undefined> {
   const fh = await open(file, 'r');
