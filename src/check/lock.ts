@@ -36,7 +36,8 @@ export function lockText(pid: number, nowMs: number, me: Partial<Omit<LockInfo, 
 export function parseLock(text: string): LockInfo | undefined {
   try {
     const v = JSON.parse(text) as Partial<LockInfo>;
-    if (!Number.isInteger(v.pid) || typeof v.startedAt !== 'string' || !Number.isFinite(Date.parse(v.startedAt))) return undefined;
+    if (!Number.isInteger(v.pid) || typeof v.startedAt !== 'string' || !Number.isFinite(Date.parse(v.startedAt)))
+      return undefined;
     const str = (x: unknown) => (typeof x === 'string' && x !== '' ? x : undefined);
     const info: LockInfo = { pid: v.pid as number, startedAt: v.startedAt };
     for (const k of ['host', 'bootId', 'procStart'] as const) if (str(v[k])) info[k] = str(v[k]);
@@ -67,11 +68,18 @@ export function lockVerdict(
   const ageH = (nowMs - startedMs) / 3_600_000;
   const old = ageH > CHECK_DEFAULTS.staleLockHours;
   const elsewhere = info?.host !== undefined && here !== undefined && info.host !== here.host;
-  const holder = info ? `pid ${info.pid}${elsewhere ? ` on ${info.host}` : ''}, started ${info.startedAt}` : 'unreadable lock file';
-  const stale = (why: string): LockVerdict => ({ takeOver: true, message: `took over a stale lock ${path} (${holder}, ${ageH.toFixed(1)} h old, ${why})` });
+  const holder = info
+    ? `pid ${info.pid}${elsewhere ? ` on ${info.host}` : ''}, started ${info.startedAt}`
+    : 'unreadable lock file';
+  const stale = (why: string): LockVerdict => ({
+    takeOver: true,
+    message: `took over a stale lock ${path} (${holder}, ${ageH.toFixed(1)} h old, ${why})`,
+  });
   const held: LockVerdict = {
     takeOver: false,
-    message: `another check is running: ${path} is held (${holder}). If no shipaudit check is running, delete that file.`,
+    message:
+      `another check is running: ${path} is held (${holder}). ` +
+      'If no shipaudit check is running, delete that file.',
   };
   const longest = `older than ${CHECK_DEFAULTS.staleLockHours} h`;
   if (!info) return old ? stale(`unreadable, ${longest}`) : held;
@@ -80,7 +88,8 @@ export function lockVerdict(
   const p = probe(info.pid);
   const now: Holder = typeof p === 'boolean' ? { alive: p } : p;
   if (!now.alive) return stale('process gone');
-  const reused = `pid now used by another process started ${now.startedMs === undefined ? 'since' : new Date(now.startedMs).toISOString()}`;
+  const since = now.startedMs === undefined ? 'since' : new Date(now.startedMs).toISOString();
+  const reused = `pid now used by another process started ${since}`;
   if (info.procStart && now.startTicks && info.procStart !== now.startTicks) return stale(reused);
   if (now.startedMs !== undefined && now.startedMs > startedMs + START_SLACK_MS) return stale(reused);
   return held;

@@ -39,7 +39,11 @@ export function probeProcess(pid: number): ProcessProbe {
     const startTicks = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
     const boot = bootTimeMs();
     if (!startTicks || !/^\d+$/.test(startTicks)) return { alive: true };
-    return { alive: true, startTicks, startedMs: boot === undefined ? undefined : boot + (Number(startTicks) * 1000) / TICKS_PER_SECOND };
+    return {
+      alive: true,
+      startTicks,
+      startedMs: boot === undefined ? undefined : boot + (Number(startTicks) * 1000) / TICKS_PER_SECOND,
+    };
   } catch {
     return { alive: true };
   }

@@ -56,7 +56,8 @@ export class Outputs {
 
   /** Refuses a path that is an input of the run, for a use that would change it ("used as the state file"). */
   async refuseInput(path: string, use: string): Promise<void> {
-    if (this.inputs.includes(await realOrResolved(resolve(this.cwd, path)))) throw new OutputError(`${path} is an input of this run: not ${use}`);
+    if (this.inputs.includes(await realOrResolved(resolve(this.cwd, path))))
+      throw new OutputError(`${path} is an input of this run: not ${use}`);
   }
 
   /** Writes a file whole: temp file and rename, or straight into a device or FIFO. */
@@ -71,7 +72,10 @@ export class Outputs {
       const first = await head(real).catch((e: unknown) => {
         throw describeFailure(path, e, 'read');
       });
-      if (!opts.ownedIf?.(first)) throw new OutputError(`${path} exists and is not ${opts.what ?? 'a file written by shipaudit'}: not overwritten`);
+      if (!opts.ownedIf?.(first))
+        throw new OutputError(
+          `${path} exists and is not ${opts.what ?? 'a file written by shipaudit'}: not overwritten`,
+        );
     }
     const dir = dirname(real);
     await mkdir(dir, { recursive: true }).catch(failure(path));
@@ -93,13 +97,18 @@ export class Outputs {
     if (this.cwd === real || this.cwd.startsWith(real + sep) || real === dirname(real)) {
       return `${abs} holds the working folder: not replaced`;
     }
-    if (this.inputs.some((i) => i === real || i.startsWith(real + sep))) return `${abs} is an input of this run, or holds one: not replaced`;
+    if (this.inputs.some((i) => i === real || i.startsWith(real + sep)))
+      return `${abs} is an input of this run, or holds one: not replaced`;
     const st = await lstat(abs).catch(() => undefined);
     if (!st) return undefined;
     if (st.isSymbolicLink()) return `${abs} is a symbolic link: not replaced`;
     if (!st.isDirectory()) return `${abs} is a file, not a pack folder: not replaced`;
     if (!force) return `${abs} already exists: choose another --out, or add --force to replace it`;
-    if (!(await isMarked(real))) return `${abs} was not written by shipaudit appeal (no ${MARKER} marker): not replaced; remove it yourself or choose another --out`;
+    if (!(await isMarked(real)))
+      return (
+        `${abs} was not written by shipaudit appeal (no ${MARKER} marker): not replaced; ` +
+        'remove it yourself or choose another --out'
+      );
     return undefined;
   }
 
@@ -121,7 +130,10 @@ export class Outputs {
     const real = join(parent, name);
     try {
       await mkdir(tmp);
-      await writeFile(join(tmp, MARKER), `${JSON.stringify({ tool: 'shipaudit', writtenAt: new Date().toISOString() })}\n`);
+      await writeFile(
+        join(tmp, MARKER),
+        `${JSON.stringify({ tool: 'shipaudit', writtenAt: new Date().toISOString() })}\n`,
+      );
       for (const [file, data] of Object.entries(files)) await writeFile(join(tmp, file), data);
       const existing = await lstat(real).catch(() => undefined);
       if (existing) {
@@ -159,10 +171,20 @@ export class Outputs {
     const abs = resolve(this.cwd, path);
     const stamp = new Date(nowMs).toISOString().replace(/[-:.]/g, '');
     let aside = `${abs}.${suffix}-${stamp}`;
-    for (let n = 2; await lstat(aside).then(() => true, () => false); n++) aside = `${abs}.${suffix}-${stamp}-${n}`;
+    for (
+      let n = 2;
+      await lstat(aside).then(
+        () => true,
+        () => false,
+      );
+      n++
+    )
+      aside = `${abs}.${suffix}-${stamp}-${n}`;
     await rename(abs, aside).catch(failure(path));
     const prefix = `${basename(abs)}.${suffix}-`;
-    const kept = (await readdir(dirname(abs))).filter((f) => f.startsWith(prefix) && /^\d{8}T\d{9}Z(-\d+)?$/.test(f.slice(prefix.length)));
+    const kept = (await readdir(dirname(abs))).filter(
+      (f) => f.startsWith(prefix) && /^\d{8}T\d{9}Z(-\d+)?$/.test(f.slice(prefix.length)),
+    );
     // Oldest first: the stamps sort by time, a same-moment suffix after its stamp.
     kept.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     for (const f of kept.slice(0, Math.max(0, kept.length - keep))) await this.removeFile(join(dirname(abs), f));
@@ -172,7 +194,10 @@ export class Outputs {
 
 /** An evidence CSV as shipaudit writes it starts so (BOM, first columns): such a file may be replaced. */
 export function isEvidenceCsv(head: Buffer): boolean {
-  return head.toString('utf8').replace(/^\uFEFF/, '').startsWith('Order ID,Tracking Number,');
+  return head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .startsWith('Order ID,Tracking Number,');
 }
 
 function tempName(name: string, kind: 'tmp' | 'old'): string {
@@ -184,7 +209,12 @@ function tempName(name: string, kind: 'tmp' | 'old'): string {
  * (any target) whose process is gone, and, for this target only, the names earlier versions used. An old
  * temporary pack folder goes only when it holds nothing but pack files.
  */
-async function removeOrphans(dir: string, name: string, kind: 'file' | 'folder', packFiles: readonly string[] = []): Promise<void> {
+async function removeOrphans(
+  dir: string,
+  name: string,
+  kind: 'file' | 'folder',
+  packFiles: readonly string[] = [],
+): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const e of entries) {
     const p = join(dir, e.name);

@@ -14,9 +14,24 @@ const HEADER = /^\uFEFFOrder ID,Tracking Number,Carrier,/;
 
 describe('--evidence never writes over an input or a file shipaudit did not write', () => {
   it.each([
-    ['an input file found in a folder', ['in'], 'in/tracking.csv', /in\/tracking\.csv is an input of this run: not overwritten/],
-    ['an input file named', ['in/all-orders.txt', 'in/confirmations.txt', 'in/tracking.csv'], 'in/confirmations.txt', /confirmations\.txt is an input of this run: not overwritten/],
-    ['a file of the seller', ['in'], 'notes.csv', /notes\.csv exists and is not an evidence CSV written by shipaudit: not overwritten/],
+    [
+      'an input file found in a folder',
+      ['in'],
+      'in/tracking.csv',
+      /in\/tracking\.csv is an input of this run: not overwritten/,
+    ],
+    [
+      'an input file named',
+      ['in/all-orders.txt', 'in/confirmations.txt', 'in/tracking.csv'],
+      'in/confirmations.txt',
+      /confirmations\.txt is an input of this run: not overwritten/,
+    ],
+    [
+      'a file of the seller',
+      ['in'],
+      'notes.csv',
+      /notes\.csv exists and is not an evidence CSV written by shipaudit: not overwritten/,
+    ],
     ['a folder', ['in'], 'folder', /^shipaudit: cannot write folder: it is a folder$/],
     ['a path under a file', ['in'], 'notes.csv/evidence.csv', /notes\.csv\/evidence\.csv: .*not a folder/],
   ])('%s: refused with one line, exit 2, nothing changed', (_, inputs, target, message) => {
@@ -69,12 +84,17 @@ describe('--evidence naming something that is not a regular file writes to it, n
     expect(lstatSync(join(dir, 'null')).isCharacterDevice()).toBe(true);
   });
 
-  it.skipIf(!isRoot)('a full device like /dev/full: "no space left" in one line naming it, exit 2, still a device', () => {
-    const dir = withSample();
-    expect(spawnSync('mknod', [join(dir, 'full'), 'c', '1', '7']).status).toBe(0);
-    const r = shipaudit(dir, 'audit', 'in', '--evidence', 'full');
-    expect(r.code).toBe(2);
-    expect(oneLineError(r.stderr)).toMatch(/^shipaudit: cannot write full: no space left on the device \(ENOSPC\)$/);
-    expect(lstatSync(join(dir, 'full')).isCharacterDevice()).toBe(true);
-  });
+  it.skipIf(!isRoot)(
+    'a full device like /dev/full: "no space left" in one line naming it, exit 2, still a device',
+    () => {
+      const dir = withSample();
+      expect(spawnSync('mknod', [join(dir, 'full'), 'c', '1', '7']).status).toBe(0);
+      const r = shipaudit(dir, 'audit', 'in', '--evidence', 'full');
+      expect(r.code).toBe(2);
+      expect(oneLineError(r.stderr)).toMatch(
+        /^shipaudit: cannot write full: no space left on the device \(ENOSPC\)$/,
+      );
+      expect(lstatSync(join(dir, 'full')).isCharacterDevice()).toBe(true);
+    },
+  );
 });

@@ -10,7 +10,14 @@ import { deadPid, shipaudit, useBuiltCli, withNightly, withSample } from './help
  */
 useBuiltCli();
 const FIX = '2026-11-03';
-const PACK = ['READ-ME-FIRST.txt', 'evidence.csv', 'evidence.xlsx', 'plan-of-action.md', 'plan-of-action.txt', 'report.html'];
+const PACK = [
+  'READ-ME-FIRST.txt',
+  'evidence.csv',
+  'evidence.xlsx',
+  'plan-of-action.md',
+  'plan-of-action.txt',
+  'report.html',
+];
 
 describe('orphans of killed runs are cleaned up by the next run', () => {
   it('appeal: the temporary folders of a killed run go, a live run’s and the seller’s stay', () => {
@@ -52,8 +59,12 @@ describe('orphans of killed runs are cleaned up by the next run', () => {
       expect(r.code, r.stderr).toBe(1);
       expect(r.stdout).toMatch(/kept as \.shipaudit\/state\.json\.corrupt-\d{8}T\d{9}Z and rebuilt/);
     }
-    const kept = readdirSync(join(dir, '.shipaudit')).filter((f) => f.startsWith('state.json.corrupt')).sort();
+    const kept = readdirSync(join(dir, '.shipaudit'))
+      .filter((f) => f.startsWith('state.json.corrupt'))
+      .sort();
     expect(kept).toHaveLength(5);
-    expect(kept.map((f) => readFileSync(join(dir, '.shipaudit', f), 'utf8'))).toEqual([3, 4, 5, 6, 7].map((i) => `{"broken": ${i}`));
+    expect(kept.map((f) => readFileSync(join(dir, '.shipaudit', f), 'utf8'))).toEqual(
+      [3, 4, 5, 6, 7].map((i) => `{"broken": ${i}`),
+    );
   });
 });

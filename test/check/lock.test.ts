@@ -21,8 +21,16 @@ describe('lock files', () => {
     expect(parseLock(text)).toBeUndefined();
   });
 
-  const info = (hoursAgo: number, more: Partial<LockInfo> = {}): LockInfo => ({ pid: 4242, startedAt: new Date(NOW - hoursAgo * H).toISOString(), ...more });
-  const alive = (startedHoursAgo: number, startTicks?: string): Holder => ({ alive: true, startedMs: NOW - startedHoursAgo * H, startTicks });
+  const info = (hoursAgo: number, more: Partial<LockInfo> = {}): LockInfo => ({
+    pid: 4242,
+    startedAt: new Date(NOW - hoursAgo * H).toISOString(),
+    ...more,
+  });
+  const alive = (startedHoursAgo: number, startTicks?: string): Holder => ({
+    alive: true,
+    startedMs: NOW - startedHoursAgo * H,
+    startTicks,
+  });
   const dead: Holder = { alive: false };
   const mine = { host: 'shop-server', bootId: 'boot-b', procStart: '500' };
   it.each<[string, LockInfo | undefined, number, Holder, boolean, RegExp?]>([
@@ -30,19 +38,71 @@ describe('lock files', () => {
     ['a fresh lock of a dead run: taken over at once', info(0.1), NOW, dead, true, /0\.1 h old, process gone\)$/],
     ['an old lock of a live run (a slow run is still a run)', info(7), NOW, alive(7.1), false],
     ['an old lock of a dead run', info(7), NOW, dead, true, /process gone/],
-    ['a lock whose pid belongs to a process started after it (reused pid)', info(1), NOW, alive(0.5), true, /pid now used by another process started 2026-11-12T13:30:00\.000Z\)$/],
-    ['pid 1 of a restarted container, lock from before', info(48, { pid: 1 }), NOW, alive(2), true, /pid now used by another process/],
-    ['a lock recording another start time of its pid', info(0.1, mine), NOW, alive(0.2, '999'), true, /pid now used by another process/],
+    [
+      'a lock whose pid belongs to a process started after it (reused pid)',
+      info(1),
+      NOW,
+      alive(0.5),
+      true,
+      /pid now used by another process started 2026-11-12T13:30:00\.000Z\)$/,
+    ],
+    [
+      'pid 1 of a restarted container, lock from before',
+      info(48, { pid: 1 }),
+      NOW,
+      alive(2),
+      true,
+      /pid now used by another process/,
+    ],
+    [
+      'a lock recording another start time of its pid',
+      info(0.1, mine),
+      NOW,
+      alive(0.2, '999'),
+      true,
+      /pid now used by another process/,
+    ],
     ['a lock recording the start time its pid still has', info(0.1, mine), NOW, alive(0.2, '500'), false],
-    ['a lock from before this machine restarted', info(0.1, { ...mine, bootId: 'boot-a' }), NOW, alive(0.2, '500'), true, /the machine has restarted since\)$/],
-    ['a fresh lock taken on another machine (its pid means nothing here)', info(1, { ...mine, host: 'nas' }), NOW, dead, false],
-    ['an old lock taken on another machine', info(7, { ...mine, host: 'nas' }), NOW, dead, true, /\(pid 4242 on nas, .*taken on another machine, older than 6 h\)$/],
-    ['an unreadable lock, old by its file time', undefined, NOW - 7 * H, dead, true, /unreadable lock file, 7\.0 h old, unreadable, older than 6 h\)$/],
+    [
+      'a lock from before this machine restarted',
+      info(0.1, { ...mine, bootId: 'boot-a' }),
+      NOW,
+      alive(0.2, '500'),
+      true,
+      /the machine has restarted since\)$/,
+    ],
+    [
+      'a fresh lock taken on another machine (its pid means nothing here)',
+      info(1, { ...mine, host: 'nas' }),
+      NOW,
+      dead,
+      false,
+    ],
+    [
+      'an old lock taken on another machine',
+      info(7, { ...mine, host: 'nas' }),
+      NOW,
+      dead,
+      true,
+      /\(pid 4242 on nas, .*taken on another machine, older than 6 h\)$/,
+    ],
+    [
+      'an unreadable lock, old by its file time',
+      undefined,
+      NOW - 7 * H,
+      dead,
+      true,
+      /unreadable lock file, 7\.0 h old, unreadable, older than 6 h\)$/,
+    ],
     ['an unreadable lock, new by its file time', undefined, NOW - H, dead, false],
   ])('%s → take over: %s', (_, lock, mtime, holder, takeOver, why) => {
     const v = lockVerdict(P, lock, mtime, NOW, () => holder, HERE);
     expect(v.takeOver).toBe(takeOver);
-    expect(v.message).toMatch(takeOver ? /^took over a stale lock \/srv\/\.shipaudit\/state\.json\.lock \(/ : /^another check is running: \/srv\/\.shipaudit\/state\.json\.lock is held \(/);
+    expect(v.message).toMatch(
+      takeOver
+        ? /^took over a stale lock \/srv\/\.shipaudit\/state\.json\.lock \(/
+        : /^another check is running: \/srv\/\.shipaudit\/state\.json\.lock is held \(/,
+    );
     if (why) expect(v.message).toMatch(why);
     if (lock) expect(v.message).toContain(`started ${lock.startedAt}`);
   });

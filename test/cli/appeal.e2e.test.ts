@@ -12,7 +12,15 @@ const SAMPLE = 'fixtures/sample-month';
 const NO_IMPROVEMENT = 'fixtures/appeal-no-improvement';
 const FIX = '2026-11-03';
 // `.shipaudit-pack` marks a folder shipaudit wrote: only such a folder may be replaced with --force.
-const PACK_FILES = ['.shipaudit-pack', 'READ-ME-FIRST.txt', 'evidence.csv', 'evidence.xlsx', 'plan-of-action.md', 'plan-of-action.txt', 'report.html'];
+const PACK_FILES = [
+  '.shipaudit-pack',
+  'READ-ME-FIRST.txt',
+  'evidence.csv',
+  'evidence.xlsx',
+  'plan-of-action.md',
+  'plan-of-action.txt',
+  'report.html',
+];
 
 const tmp = mkdtempSync(join(tmpdir(), 'shipaudit-appeal-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -98,7 +98,10 @@ export async function finishAudit(result: AuditResult, settings: Settings, flags
     // Never over a file the audit read, nor over a file that is not an evidence CSV of an earlier run.
     const read = result.inputs.filter((i) => !i.skipped).map((i) => i.file);
     const outputs = await Outputs.forInputs([...read, ...(settings.configFile ? [settings.configFile] : [])]);
-    await outputs.writeFile(flags.evidence, formatEvidenceCsv(result.findings), { ownedIf: isEvidenceCsv, what: 'an evidence CSV written by shipaudit' });
+    await outputs.writeFile(flags.evidence, formatEvidenceCsv(result.findings), {
+      ownedIf: isEvidenceCsv,
+      what: 'an evidence CSV written by shipaudit',
+    });
   }
   if (flags.format === 'json') for (const chunk of auditJsonChunks(result)) out(chunk);
   else out(formatAuditText(result, { style: styleFor(process.stdout, 'text'), evidencePath: flags.evidence }));

@@ -81,7 +81,8 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     const { collector, inputs, unclassified } = await collectAll(paths, settings);
     // Nothing the run read (nor the config) is ever written over, set aside or deleted.
     const read = inputs.filter((i) => !i.skipped).map((i) => i.file);
-    const outputs = await Outputs.forInputs([...paths, ...read, ...(settings.configFile ? [settings.configFile] : [])], cwd);
+    const config = settings.configFile ? [settings.configFile] : [];
+    const outputs = await Outputs.forInputs([...paths, ...read, ...config], cwd);
     if (collector.confirmationCount === 0) {
       problems.push({ level: 'warning', kind: 'no-confirmations', message: 'no shipping confirmations in the inputs: no shipment could be checked' });
     }
@@ -110,8 +111,10 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     // Report first, record second: if the reports can't be written the state is not advanced, so the
     // findings of this run are shown again by the next one instead of being lost.
     out(flags.format === 'json' ? formatCheckJson(built.result) : formatCheckText(built.result, { style: styleFor(process.stdout, 'text') }));
-    if (flags.out) await writeReports(outputs, flags.out, built.result, built.findings, cfg.keepReports ?? CHECK_DEFAULTS.keepReports);
-    await outputs.writeFile(relative(cwd, statePath) || statePath, (await stateModule()).serializeState(built.state), { replace: true });
+    const keep = cfg.keepReports ?? CHECK_DEFAULTS.keepReports;
+    if (flags.out) await writeReports(outputs, flags.out, built.result, built.findings, keep);
+    const stateText = (await stateModule()).serializeState(built.state);
+    await outputs.writeFile(relative(cwd, statePath) || statePath, stateText, { replace: true });
     return exitCodeFor(built.result.status, (cfg.failOn ?? CHECK_DEFAULTS.failOn) as FailOn);
   } finally {
     await release();
@@ -161,7 +164,12 @@ async function walk(dir: string): Promise<string[]> {
 const KEEP_CORRUPT = 5;
 
 /** A missing state is a first run; an unusable one is set aside (for a look) and rebuilt, never a crash. */
-async function readState(outputs: Outputs, path: string, shown: string, problems: InputProblem[]): Promise<{ state: CheckState; report: StateReport }> {
+async function readState(
+  outputs: Outputs,
+  path: string,
+  shown: string,
+  problems: InputProblem[],
+): Promise<{ state: CheckState; report: StateReport }> {
   const { emptyState, parseState } = await stateModule();
   await outputs.refuseInput(shown, 'used as the state file');
   let text: string;
@@ -175,7 +183,9 @@ async function readState(outputs: Outputs, path: string, shown: string, problems
   if (parsed.ok) return { state: parsed.state, report: { file: shown, status: 'ok' } };
   const aside = basename(await outputs.setAside(shown, 'corrupt', KEEP_CORRUPT));
   const kept = join(dirname(shown), aside);
-  const message = `state file ${shown} was unusable (${parsed.reason}); kept as ${kept} and rebuilt, so findings reported before may be repeated`;
+  const message =
+    `state file ${shown} was unusable (${parsed.reason}); kept as ${kept} and rebuilt, ` +
+    'so findings reported before may be repeated';
   problems.push({ level: 'warning', kind: 'state', message });
   return { state: emptyState(), report: { file: shown, status: 'rebuilt', message } };
 }
