@@ -1,18 +1,309 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { lstat, mkdir, open, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { UsageError } from './errors.js';
+import { processIsGone } from './process.js';
 
 /**
- * Writes a file so that a reader never sees half of it: a temporary file beside the target, then a
- * rename (atomic on the same file system). A crash leaves the old file or the new one, never a mix.
+ * The one way shipaudit writes, replaces or deletes anything. Every command goes through an `Outputs`
+ * made from the inputs of its run, so that:
+ * - an input of the run (a file read, a path named, the folder holding them) and the working folder are
+ *   never written over, renamed onto or deleted;
+ * - an existing file is replaced only when shipaudit wrote it (the caller says how to recognise it), and
+ *   a folder only when it holds the marker shipaudit leaves in the folders it writes;
+ * - a new file or folder is built under a temporary name beside the target and renamed into place, so a
+ *   reader never sees half of it; a target that is not a regular file (a device such as /dev/null, a FIFO)
+ *   is written to directly, never replaced;
+ * - a failure is one line naming the path (exit 2), never an internal error;
+ * - temporary names say whose they are (`.<name>.shipaudit-tmp-<pid>-<random>`), so that the next run
+ *   removes those of a run that was killed.
  */
-export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
+
+/** A write that failed or was refused: one line on stderr and exit code 2, like every user-caused failure. */
+export class OutputError extends UsageError {}
+
+/** The marker file in a folder shipaudit wrote (an appeal pack): only such a folder may be replaced. */
+export const MARKER = '.shipaudit-pack';
+
+const TMP = /^\.(.+)\.shipaudit-(?:tmp|old)-(\d+)-[0-9a-z]+$/;
+/** Names the earlier versions gave their temporary files and folders, recognised as orphans too. */
+const OLD_FILE_TMP = /^\.(.+)\.(\d+)\.\d+\.tmp$/;
+const OLD_DIR_TMP = /^(.+)\.tmp-(\d+)$/;
+
+export interface FileOptions {
+  /**
+   * Whether an existing regular file is one shipaudit wrote (given its first bytes), so it may be replaced.
+   * Without it, an existing file is replaced only when `replace` is set (the user asked for it).
+   */
+  ownedIf?: (head: Buffer) => boolean;
+  replace?: boolean;
+  /** What the file is, for the refusal: "an evidence CSV written by shipaudit". */
+  what?: string;
+}
+
+export class Outputs {
+  private constructor(
+    private readonly inputs: readonly string[],
+    private readonly cwd: string,
+  ) {}
+
+  /** `inputs`: every path named for the run and every file it read (relative to the working folder). */
+  static async forInputs(inputs: readonly string[], cwd = process.cwd()): Promise<Outputs> {
+    const real = await Promise.all(inputs.map((p) => realOrResolved(resolve(cwd, p))));
+    return new Outputs([...new Set(real)], await realOrResolved(cwd));
   }
+
+  /** Refuses a path that is an input of the run, for a use that would change it ("used as the state file"). */
+  async refuseInput(path: string, use: string): Promise<void> {
+    if (this.inputs.includes(await realOrResolved(resolve(this.cwd, path))))
+      throw new OutputError(`${path} is an input of this run: not ${use}`);
+  }
+
+  /** Writes a file whole: temp file and rename, or straight into a device or FIFO. */
+  async writeFile(path: string, data: string | Uint8Array, opts: FileOptions = {}): Promise<void> {
+    const abs = resolve(this.cwd, path);
+    const real = await realOrResolved(abs);
+    if (this.inputs.includes(real)) throw new OutputError(`${path} is an input of this run: not overwritten`);
+    const st = await stat(real).catch(failure(path, 'ENOENT'));
+    if (st?.isDirectory()) throw new OutputError(`cannot write ${path}: it is a folder`);
+    if (st && !st.isFile()) return writeInto(path, real, data);
+    if (st && !opts.replace) {
+      const first = await head(real).catch((e: unknown) => {
+        throw describeFailure(path, e, 'read');
+      });
+      if (!opts.ownedIf?.(first))
+        throw new OutputError(
+          `${path} exists and is not ${opts.what ?? 'a file written by shipaudit'}: not overwritten`,
+        );
+    }
+    const dir = dirname(real);
+    await mkdir(dir, { recursive: true }).catch(failure(path));
+    await removeOrphans(dir, basename(real), 'file');
+    const tmp = join(dir, tempName(basename(real), 'tmp'));
+    try {
+      await writeFile(tmp, data, { flag: 'wx' });
+      await rename(tmp, real);
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw describeFailure(path, e);
+    }
+  }
+
+  /** Why a folder may not be written or replaced here, or undefined when it may. */
+  async folderRefusal(path: string, force: boolean): Promise<string | undefined> {
+    const abs = resolve(this.cwd, path);
+    const real = await realOrResolved(abs);
+    if (this.cwd === real || this.cwd.startsWith(real + sep) || real === dirname(real)) {
+      return `${abs} holds the working folder: not replaced`;
+    }
+    if (this.inputs.some((i) => i === real || i.startsWith(real + sep)))
+      return `${abs} is an input of this run, or holds one: not replaced`;
+    const st = await lstat(abs).catch(() => undefined);
+    if (!st) return undefined;
+    if (st.isSymbolicLink()) return `${abs} is a symbolic link: not replaced`;
+    if (!st.isDirectory()) return `${abs} is a file, not a pack folder: not replaced`;
+    if (!force) return `${abs} already exists: choose another --out, or add --force to replace it`;
+    if (!(await isMarked(real)))
+      return (
+        `${abs} was not written by shipaudit appeal (no ${MARKER} marker): not replaced; ` +
+        'remove it yourself or choose another --out'
+      );
+    return undefined;
+  }
+
+  /**
+   * Writes a folder whole: built as `.<name>.shipaudit-tmp-…` beside the target with the marker in it, then
+   * renamed into place. With `force`, a folder shipaudit wrote is renamed aside and removed once the new
+   * one is in place; anything else is refused.
+   */
+  async writeFolder(path: string, files: Record<string, string | Uint8Array>, force: boolean): Promise<void> {
+    const refusal = await this.folderRefusal(path, force);
+    if (refusal) throw new OutputError(refusal);
+    const target = resolve(this.cwd, path);
+    const parent = await realOrResolved(dirname(target));
+    const name = basename(target);
+    await mkdir(parent, { recursive: true }).catch(failure(path));
+    await removeOrphans(parent, name, 'folder', Object.keys(files));
+    const tmp = join(parent, tempName(name, 'tmp'));
+    const aside = join(parent, tempName(name, 'old'));
+    const real = join(parent, name);
+    try {
+      await mkdir(tmp);
+      await writeFile(
+        join(tmp, MARKER),
+        `${JSON.stringify({ tool: 'shipaudit', writtenAt: new Date().toISOString() })}\n`,
+      );
+      for (const [file, data] of Object.entries(files)) await writeFile(join(tmp, file), data);
+      const existing = await lstat(real).catch(() => undefined);
+      if (existing) {
+        // Checked again just before: the folder may have changed while the pack was being built.
+        const late = await this.folderRefusal(path, force);
+        if (late) throw new OutputError(late);
+        await rename(real, aside);
+        try {
+          await rename(tmp, real);
+        } catch (e) {
+          await rename(aside, real);
+          throw e;
+        }
+        await rm(aside, { recursive: true, force: true });
+      } else await rename(tmp, real);
+    } catch (e) {
+      await rm(tmp, { recursive: true, force: true });
+      throw describeFailure(path, e);
+    }
+  }
+
+  /** Deletes a file shipaudit wrote (an old report), never an input. */
+  async removeFile(path: string): Promise<void> {
+    const real = await realOrResolved(resolve(this.cwd, path));
+    if (this.inputs.includes(real)) return;
+    await rm(real, { force: true }).catch(failure(path));
+  }
+
+  /**
+   * Sets a file aside under a name of its own (`<name>.<suffix>-<timestamp>`), keeping only the newest
+   * `keep` of them: an unusable state file kept for a look. Returns the new name.
+   */
+  async setAside(path: string, suffix: string, keep: number, nowMs = Date.now()): Promise<string> {
+    await this.refuseInput(path, 'set aside');
+    const abs = resolve(this.cwd, path);
+    const stamp = new Date(nowMs).toISOString().replace(/[-:.]/g, '');
+    let aside = `${abs}.${suffix}-${stamp}`;
+    for (
+      let n = 2;
+      await lstat(aside).then(
+        () => true,
+        () => false,
+      );
+      n++
+    )
+      aside = `${abs}.${suffix}-${stamp}-${n}`;
+    await rename(abs, aside).catch(failure(path));
+    const prefix = `${basename(abs)}.${suffix}-`;
+    const kept = (await readdir(dirname(abs))).filter(
+      (f) => f.startsWith(prefix) && /^\d{8}T\d{9}Z(-\d+)?$/.test(f.slice(prefix.length)),
+    );
+    // Oldest first: the stamps sort by time, a same-moment suffix after its stamp.
+    kept.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    for (const f of kept.slice(0, Math.max(0, kept.length - keep))) await this.removeFile(join(dirname(abs), f));
+    return aside;
+  }
+}
+
+/** An evidence CSV as shipaudit writes it starts so (BOM, first columns): such a file may be replaced. */
+export function isEvidenceCsv(head: Buffer): boolean {
+  return head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .startsWith('Order ID,Tracking Number,');
+}
+
+function tempName(name: string, kind: 'tmp' | 'old'): string {
+  return `.${name}.shipaudit-${kind}-${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Removes what killed runs left beside `name`: temp files and folders named as this module names them
+ * (any target) whose process is gone, and, for this target only, the names earlier versions used. An old
+ * temporary pack folder goes only when it holds nothing but pack files.
+ */
+async function removeOrphans(
+  dir: string,
+  name: string,
+  kind: 'file' | 'folder',
+  packFiles: readonly string[] = [],
+): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    const ours = TMP.exec(e.name);
+    let pid: number | undefined;
+    if (ours) pid = Number(ours[2]);
+    else if (kind === 'file' && e.isFile()) {
+      const m = OLD_FILE_TMP.exec(e.name);
+      if (m && m[1] === name) pid = Number(m[2]);
+    } else if (kind === 'folder' && e.isDirectory()) {
+      const m = OLD_DIR_TMP.exec(e.name);
+      const known = new Set([...packFiles, MARKER]);
+      if (m && m[1] === name && (await readdir(p)).every((f) => known.has(f))) pid = Number(m[2]);
+    }
+    if (pid === undefined || pid === process.pid) continue;
+    const st = await lstat(p).catch(() => undefined);
+    if (!st || !processIsGone(pid, st.mtimeMs)) continue;
+    // An old pack set aside (`shipaudit-old`) goes only when it is one: it holds the marker.
+    if (ours && e.name.includes('.shipaudit-old-') && !(await isMarked(p))) continue;
+    await rm(p, { recursive: true, force: true });
+  }
+}
+
+async function isMarked(dir: string): Promise<boolean> {
+  return (await lstat(join(dir, MARKER)).catch(() => undefined))?.isFile() ?? false;
+}
+
+/** The real path of a path, or of its nearest existing folder with the rest appended. */
+async function realOrResolved(abs: string): Promise<string> {
+  try {
+    return await realpath(abs);
+  } catch {
+    const parent = dirname(abs);
+    if (parent === abs) return abs;
+    return join(await realOrResolved(parent), basename(abs));
+  }
+}
+
+async function head(path: string): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(64);
+    const { bytesRead } = await fh.read(buf, 0, 64, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Writes into an existing node that is not a regular file (a device, a FIFO): opened, written, closed. */
+function writeInto(path: string, real: string, data: string | Uint8Array): Promise<void> {
+  return new Promise((res, rej) => {
+    const stream = createWriteStream(real, { flags: 'w' });
+    stream.on('error', (e) => {
+      stream.destroy();
+      rej(describeFailure(path, e));
+    });
+    stream.end(data, () => stream.close(() => res()));
+  });
+}
+
+const REASONS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  ENOENT: 'no such folder',
+  EEXIST: 'it exists already',
+  ENXIO: 'nothing is reading it (a socket or FIFO without a reader)',
+  EBUSY: 'it is busy',
+  ENAMETOOLONG: 'the name is too long',
+  EIO: 'input/output error',
+};
+
+/** A file system error as one line naming the path (the path as the user gave it). */
+export function describeFailure(path: string, e: unknown, verb: 'write' | 'read' = 'write'): OutputError {
+  if (e instanceof OutputError) return e;
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const reason = code && REASONS[code] ? `${REASONS[code]} (${code})` : ((e as Error)?.message ?? String(e));
+  return new OutputError(`cannot ${verb} ${path}: ${reason}`);
+}
+
+/** A catch handler turning an error into `describeFailure`, except the codes given (→ undefined). */
+function failure(path: string, ...tolerated: string[]): (e: unknown) => never | undefined {
+  return (e: unknown) => {
+    if (tolerated.includes((e as NodeJS.ErrnoException)?.code ?? '')) return undefined;
+    throw describeFailure(path, e);
+  };
 }

@@ -11,7 +11,16 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const SAMPLE = 'fixtures/sample-month';
 const NO_IMPROVEMENT = 'fixtures/appeal-no-improvement';
 const FIX = '2026-11-03';
-const PACK_FILES = ['READ-ME-FIRST.txt', 'evidence.csv', 'evidence.xlsx', 'plan-of-action.md', 'plan-of-action.txt', 'report.html'];
+// `.shipaudit-pack` marks a folder shipaudit wrote: only such a folder may be replaced with --force.
+const PACK_FILES = [
+  '.shipaudit-pack',
+  'READ-ME-FIRST.txt',
+  'evidence.csv',
+  'evidence.xlsx',
+  'plan-of-action.md',
+  'plan-of-action.txt',
+  'report.html',
+];
 
 const tmp = mkdtempSync(join(tmpdir(), 'shipaudit-appeal-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

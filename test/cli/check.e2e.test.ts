@@ -245,10 +245,13 @@ describe('what a scheduled job must survive', () => {
     const r = check(dir, 1);
     expect(r.code).toBe(1);
     expect(r.lines[0]).toBe('⚠ shipaudit check, as of 2026-11-10 06:00 America/Los_Angeles: 1 input warning.');
-    expect(r.lines[3]).toMatch(
-      /^ {2}warning {2}state file \.shipaudit\/state\.json was unusable \(not valid JSON \(.+\)\); kept as \.shipaudit\/state\.json\.corrupt and rebuilt, so findings reported before may be repeated$/,
-    );
-    expect(readFileSync(join(dir, '.shipaudit/state.json.corrupt'), 'utf8')).toBe('{"version": 1, "reported": {"no-carrier-scan|1');
+    expect(r.lines[3]).toMatch(/^ {2}warning {2}state file \.shipaudit\/state\.json was unusable \(not valid JSON /);
+    expect(r.lines[3]).toMatch(/; kept as \.shipaudit\/state\.json\.corrupt-\d{8}T\d{9}Z and rebuilt, /);
+    expect(r.lines[3]).toMatch(/ and rebuilt, so findings reported before may be repeated$/);
+    const kept = readdirSync(join(dir, '.shipaudit')).filter((f) => f.startsWith('state.json.corrupt-'));
+    expect(kept).toHaveLength(1);
+    const text = readFileSync(join(dir, '.shipaudit', kept[0]), 'utf8');
+    expect(text).toBe('{"version": 1, "reported": {"no-carrier-scan|1');
     expect(JSON.parse(readFileSync(join(dir, '.shipaudit/state.json'), 'utf8')).version).toBe(1);
     expect(check(dir, 1).code).toBe(0);
   });

@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { compareAroundFix, evidenceRows, type Comparison } from '../../audit/compare.js';
 import { auditDetailed } from '../../audit/run.js';
@@ -14,6 +11,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { collectAll, requireConfirmations } from '../inputs.js';
 import { out } from '../io.js';
 import { auditOptions, loadSettings, parseDay, type CommonFlags } from '../settings.js';
+import { Outputs } from '../write.js';
 
 export interface AppealFlags extends CommonFlags {
   fixedOn: string;
@@ -69,7 +67,7 @@ export function registerAppeal(program: Command, run: (fn: () => Promise<number>
     .option('--out <dir>', 'the pack folder (default: appeal-pack-<fixed-on>)')
     .option('--lang <lang>', 'language of the note for you: en or zh (the Plan of Action stays English)', 'en')
     .option('--seller-name <name>', 'your seller name, for the Plan of Action and the report')
-    .option('--force', 'replace the pack folder if it exists')
+    .option('--force', 'replace the pack folder if it exists (only a pack folder shipaudit wrote)')
     .option('--grace <duration>', 'how long a confirmation may precede the first carrier scan (e.g. 24h, 90m, 2d)')
     .option('--marketplace-tz <zone>', 'IANA zone of the marketplace, for times without an offset (default America/Los_Angeles)')
     .option('--config <file>', 'config file (default: shipaudit.config.json in the working folder, if present)')
@@ -79,7 +77,8 @@ export function registerAppeal(program: Command, run: (fn: () => Promise<number>
         '  shipaudit appeal fixtures/sample-month --fixed-on 2026-11-03\n' +
         '  shipaudit appeal downloads/ --fixed-on 2026-11-03 --out appeal --lang zh --seller-name "Lingdong Tech"\n\n' +
         'The folder is built beside --out and renamed into place, so it is never half written. An existing\n' +
-        'folder is kept unless --force is given.\n' +
+        'folder is kept unless --force is given, and --force replaces only a pack folder shipaudit wrote: never\n' +
+        'the working folder, an input or a folder holding one, a file, or a folder of yours.\n' +
         'Exit codes: 0 pack written (whether or not the data shows an improvement: the pack says which), 2 bad usage or unreadable input.',
     )
     .action((paths: string[], flags: AppealFlags) => run(() => runAppeal(paths, flags)));
@@ -92,8 +91,11 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   const zone = settings.zone.zone;
   parseDay(flags.fixedOn, '--fixed-on', zone);
   const outDir = flags.out ?? `appeal-pack-${flags.fixedOn}`;
+  const force = flags.force ?? false;
+  const config = settings.configFile ? [settings.configFile] : [];
   // Checked before the slow part and again at the rename, so a mistake costs nothing.
-  if (existsSync(outDir) && !flags.force) throw exists(outDir);
+  const refusal = await (await Outputs.forInputs([...paths, ...config])).folderRefusal(outDir, force);
+  if (refusal) throw new UsageError(refusal);
 
   const { collector, inputs, unclassified } = await collectAll(paths, settings);
   requireConfirmations(collector);
@@ -107,7 +109,8 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   }
 
   const files = await buildPack(result, comparison, lang, flags.sellerName);
-  await writeFolderAtomic(outDir, files, flags.force ?? false);
+  const read = inputs.filter((i) => !i.skipped).map((i) => i.file);
+  await (await Outputs.forInputs([...paths, ...read, ...config])).writeFolder(outDir, files, force);
   out(`Appeal pack written to ${outDir}\n\n${files['READ-ME-FIRST.txt']}`);
   return EXIT.ok;
 }
@@ -139,38 +142,4 @@ async function buildPack(result: AuditResult, comparison: Comparison, lang: Lang
     'evidence.xlsx': await formatEvidenceXlsx(view),
     'report.html': formatHtmlReport(view),
   };
-}
-
-function exists(dir: string): UsageError {
-  return new UsageError(`${dir} already exists: choose another --out, or add --force to replace it`);
-}
-
-/**
- * A folder a reader sees whole or not at all: written as `<dir>.tmp-<pid>` beside it, then renamed. With
- * --force an existing folder is renamed aside first and removed only once the new one is in place.
- */
-async function writeFolderAtomic(dir: string, files: Record<string, string | Buffer>, force: boolean): Promise<void> {
-  const target = resolve(dir);
-  await mkdir(dirname(target), { recursive: true });
-  const tmp = `${target}.tmp-${process.pid}`;
-  const aside = `${target}.old-${process.pid}`;
-  await rm(tmp, { recursive: true, force: true });
-  await mkdir(tmp);
-  try {
-    for (const [name, data] of Object.entries(files)) await writeFile(join(tmp, name), data);
-    if (existsSync(target)) {
-      if (!force) throw exists(dir);
-      await rename(target, aside);
-      try {
-        await rename(tmp, target);
-      } catch (e) {
-        await rename(aside, target);
-        throw e;
-      }
-      await rm(aside, { recursive: true, force: true });
-    } else await rename(tmp, target);
-  } catch (e) {
-    await rm(tmp, { recursive: true, force: true });
-    throw e;
-  }
 }

@@ -9,7 +9,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { collectAll, requireConfirmations } from '../inputs.js';
 import { out, styleFor, timing } from '../io.js';
 import { auditOptions, loadSettings, parseAsOf, parseDay, type CommonFlags, type Settings } from '../settings.js';
-import { writeAtomic } from '../write.js';
+import { isEvidenceCsv, Outputs } from '../write.js';
 
 export interface AuditFlags extends CommonFlags {
   from?: string;
@@ -93,8 +93,16 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
   return { result, settings };
 }
 
-export async function finishAudit(result: AuditResult, _settings: Settings, flags: AuditFlags): Promise<number> {
-  if (flags.evidence) await writeAtomic(flags.evidence, formatEvidenceCsv(result.findings));
+export async function finishAudit(result: AuditResult, settings: Settings, flags: AuditFlags): Promise<number> {
+  if (flags.evidence) {
+    // Never over a file the audit read, nor over a file that is not an evidence CSV of an earlier run.
+    const read = result.inputs.filter((i) => !i.skipped).map((i) => i.file);
+    const outputs = await Outputs.forInputs([...read, ...(settings.configFile ? [settings.configFile] : [])]);
+    await outputs.writeFile(flags.evidence, formatEvidenceCsv(result.findings), {
+      ownedIf: isEvidenceCsv,
+      what: 'an evidence CSV written by shipaudit',
+    });
+  }
   if (flags.format === 'json') for (const chunk of auditJsonChunks(result)) out(chunk);
   else out(formatAuditText(result, { style: styleFor(process.stdout, 'text'), evidencePath: flags.evidence }));
   timing('report written');

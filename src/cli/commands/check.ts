@@ -1,6 +1,6 @@
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { minimatch } from 'minimatch';
 import { auditDetailed } from '../../audit/run.js';
@@ -18,7 +18,8 @@ import { UsageError } from '../errors.js';
 import { collectAll } from '../inputs.js';
 import { err, out, styleFor } from '../io.js';
 import { auditOptions, loadSettings, parseAsOf } from '../settings.js';
-import { writeAtomic } from '../write.js';
+import { probeProcess, thisMachine } from '../process.js';
+import { describeFailure, Outputs } from '../write.js';
 import { checkFormat } from './audit.js';
 
 export interface CheckFlags {
@@ -75,9 +76,13 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   const paths = await resolveInputs(cfg.inputs, base, settings.configFile, problems);
   const statePath = flags.state ? resolve(cwd, flags.state) : resolve(base, cfg.state ?? CHECK_DEFAULTS.state);
 
-  const release = await acquireLock(`${statePath}.lock`);
+  const release = await acquireLock(`${statePath}.lock`, relative(cwd, `${statePath}.lock`) || statePath);
   try {
     const { collector, inputs, unclassified } = await collectAll(paths, settings);
+    // Nothing the run read (nor the config) is ever written over, set aside or deleted.
+    const read = inputs.filter((i) => !i.skipped).map((i) => i.file);
+    const config = settings.configFile ? [settings.configFile] : [];
+    const outputs = await Outputs.forInputs([...paths, ...read, ...config], cwd);
     if (collector.confirmationCount === 0) {
       problems.push({ level: 'warning', kind: 'no-confirmations', message: 'no shipping confirmations in the inputs: no shipment could be checked' });
     }
@@ -85,7 +90,7 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     const from = localDateInZone(window.fromMs, zone);
     const to = localDateInZone(asOfMs, zone);
     const { result, shipments, awaiting } = auditDetailed(collector, auditOptions(settings, { inputs, unclassified }, { window: { ...window, from, to }, asOfMs }));
-    const { state, report } = await readState(statePath, relative(cwd, statePath) || statePath, problems);
+    const { state, report } = await readState(outputs, statePath, relative(cwd, statePath) || statePath, problems);
     const graceOption = settings.rules['no-carrier-scan']?.options?.graceHours;
     const built = buildCheck({
       audit: result,
@@ -103,9 +108,13 @@ async function runCheck(flags: CheckFlags): Promise<number> {
       thresholds: { ...CHECK_DEFAULTS.thresholds, ...cfg.thresholds },
       atRisk: { ...CHECK_DEFAULTS.atRisk, ...cfg.atRisk },
     });
-    await writeAtomic(statePath, (await stateModule()).serializeState(built.state));
-    if (flags.out) await writeReports(resolve(cwd, flags.out), built.result, built.findings, cfg.keepReports ?? CHECK_DEFAULTS.keepReports);
+    // Report first, record second: if the reports can't be written the state is not advanced, so the
+    // findings of this run are shown again by the next one instead of being lost.
     out(flags.format === 'json' ? formatCheckJson(built.result) : formatCheckText(built.result, { style: styleFor(process.stdout, 'text') }));
+    const keep = cfg.keepReports ?? CHECK_DEFAULTS.keepReports;
+    if (flags.out) await writeReports(outputs, flags.out, built.result, built.findings, keep);
+    const stateText = (await stateModule()).serializeState(built.state);
+    await outputs.writeFile(relative(cwd, statePath) || statePath, stateText, { replace: true });
     return exitCodeFor(built.result.status, (cfg.failOn ?? CHECK_DEFAULTS.failOn) as FailOn);
   } finally {
     await release();
@@ -151,41 +160,61 @@ async function walk(dir: string): Promise<string[]> {
   return files.sort();
 }
 
+/** Unusable state files kept for a look: the newest few, each under its own name. */
+const KEEP_CORRUPT = 5;
+
 /** A missing state is a first run; an unusable one is set aside (for a look) and rebuilt, never a crash. */
-async function readState(path: string, shown: string, problems: InputProblem[]): Promise<{ state: CheckState; report: StateReport }> {
+async function readState(
+  outputs: Outputs,
+  path: string,
+  shown: string,
+  problems: InputProblem[],
+): Promise<{ state: CheckState; report: StateReport }> {
   const { emptyState, parseState } = await stateModule();
+  await outputs.refuseInput(shown, 'used as the state file');
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { state: emptyState(), report: { file: shown, status: 'created' } };
-    throw e;
+    throw describeFailure(shown, e, 'read');
   }
   const parsed = parseState(text);
   if (parsed.ok) return { state: parsed.state, report: { file: shown, status: 'ok' } };
-  await rename(path, `${path}.corrupt`);
-  const message = `state file ${shown} was unusable (${parsed.reason}); kept as ${shown}.corrupt and rebuilt, so findings reported before may be repeated`;
+  const aside = basename(await outputs.setAside(shown, 'corrupt', KEEP_CORRUPT));
+  const kept = join(dirname(shown), aside);
+  const message =
+    `state file ${shown} was unusable (${parsed.reason}); kept as ${kept} and rebuilt, ` +
+    'so findings reported before may be repeated';
   problems.push({ level: 'warning', kind: 'state', message });
   return { state: emptyState(), report: { file: shown, status: 'rebuilt', message } };
 }
 
-/** One run at a time: a second one would report the same findings and race on the state file. */
-async function acquireLock(path: string): Promise<() => Promise<void>> {
-  await mkdir(dirname(path), { recursive: true });
+/**
+ * One run at a time: a second one would report the same findings and race on the state file. The lock
+ * records this machine, its boot and this process's start time, so that the next run can tell a live
+ * holder from a dead one or from a pid reused since (src/check/lock.ts judges).
+ */
+async function acquireLock(path: string, shown: string): Promise<() => Promise<void>> {
+  await mkdir(dirname(path), { recursive: true }).catch((e: unknown) => {
+    throw describeFailure(shown, e);
+  });
+  const here = thisMachine();
+  const me = { host: here.host, bootId: here.bootId, procStart: probeProcess(process.pid).startTicks };
   for (let attempt = 0; ; attempt++) {
     try {
       const fh = await open(path, 'wx');
       try {
-        await fh.writeFile(lockText(process.pid, Date.now()));
+        await fh.writeFile(lockText(process.pid, Date.now(), me));
       } finally {
         await fh.close();
       }
       break;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw describeFailure(shown, e);
       const text = await readFile(path, 'utf8').catch(() => '');
       const mtime = (await stat(path).catch(() => undefined))?.mtimeMs ?? Date.now();
-      const verdict = lockVerdict(path, parseLock(text), mtime, Date.now(), isAlive);
+      const verdict = lockVerdict(path, parseLock(text), mtime, Date.now(), probeProcess, here);
       if (!verdict.takeOver || attempt > 0) throw new UsageError(verdict.message);
       err(`shipaudit: note: ${verdict.message}\n`);
       await rm(path, { force: true });
@@ -193,7 +222,11 @@ async function acquireLock(path: string): Promise<() => Promise<void>> {
   }
   // An interrupted run must not leave a lock behind that blocks the next six hours of nights.
   const onSignal = (signal: NodeJS.Signals) => {
-    unlinkSync(path);
+    try {
+      unlinkSync(path);
+    } catch {
+      // already gone
+    }
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', onSignal);
@@ -205,28 +238,28 @@ async function acquireLock(path: string): Promise<() => Promise<void>> {
   };
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 const REPORT = /^shipaudit-check-(\d{8}T\d{6}Z)\.json$/;
 const EVIDENCE = /^evidence-check-(\d{8}T\d{6}Z)\.csv$/;
 
 /** The run's JSON report and evidence CSV (every open finding), named by the as-of, and only the last `keep` runs. */
-async function writeReports(dir: string, result: CheckResult, findings: Parameters<typeof formatEvidenceCsv>[0], keep: number): Promise<void> {
+async function writeReports(
+  outputs: Outputs,
+  dir: string,
+  result: CheckResult,
+  findings: Parameters<typeof formatEvidenceCsv>[0],
+  keep: number,
+): Promise<void> {
   const stamp = new Date(Date.parse(result.asOf)).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
-  await writeAtomic(join(dir, `shipaudit-check-${stamp}.json`), formatCheckJson(result));
-  await writeAtomic(join(dir, `evidence-check-${stamp}.csv`), formatEvidenceCsv(findings));
-  const names = await readdir(dir);
+  // Names only shipaudit gives: a file of that name is an earlier run's report of the same moment.
+  await outputs.writeFile(join(dir, `shipaudit-check-${stamp}.json`), formatCheckJson(result), { replace: true });
+  await outputs.writeFile(join(dir, `evidence-check-${stamp}.csv`), formatEvidenceCsv(findings), { replace: true });
+  const names = await readdir(dir).catch((e: unknown) => {
+    throw describeFailure(dir, e, 'read');
+  });
   const stamps = [...new Set(names.flatMap((n) => (REPORT.exec(n) ?? EVIDENCE.exec(n))?.[1] ?? []))].sort();
   const old = new Set(stamps.slice(0, Math.max(0, stamps.length - keep)));
   for (const n of names) {
     const s = (REPORT.exec(n) ?? EVIDENCE.exec(n))?.[1];
-    if (s && old.has(s)) await rm(join(dir, n), { force: true });
+    if (s && old.has(s)) await outputs.removeFile(join(dir, n));
   }
 }

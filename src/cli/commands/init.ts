@@ -5,7 +5,7 @@ import { EXAMPLE_CONFIG } from '../../check/example-config.js';
 import { DEFAULT_CONFIG_NAME } from '../../config/errors.js';
 import { UsageError } from '../errors.js';
 import { out } from '../io.js';
-import { writeAtomic } from '../write.js';
+import { Outputs } from '../write.js';
 
 export function registerInit(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
   program
@@ -16,7 +16,8 @@ export function registerInit(program: Command, run: (fn: () => Promise<number>) 
       run(async () => {
         const file = resolve(DEFAULT_CONFIG_NAME);
         if (existsSync(file) && !flags.force) throw new UsageError(`${DEFAULT_CONFIG_NAME} exists already: not overwritten (use --force to replace it)`);
-        await writeAtomic(file, EXAMPLE_CONFIG);
+        // --force replaces the config the user may have edited: asked for, so no ownership test.
+        await (await Outputs.forInputs([])).writeFile(file, EXAMPLE_CONFIG, { replace: true });
         out(`wrote ${DEFAULT_CONFIG_NAME}: set "inputs" to your folders, then run \`shipaudit check\`\n`);
         return 0;
       }),
