@@ -82,12 +82,12 @@ export const carriesOffset = (iso: string): boolean => /T\d/.test(iso) && HAS_OF
  * A carrier's ISO time. A midnight with no offset in a response whose other times carry one is the
  * carrier saying "that day" (FedEx pickups, USPS pre-shipment): a date-only stamp, not midnight.
  */
-export function isoStamp(raw: string, hint: ZoneHint, dateOnlyMidnight: boolean, offset?: string, offsetWhat?: string): Stamp {
+export function isoStamp(raw: string, hint: ZoneHint, dateOnlyMidnight: boolean, offset?: string, offsetNote?: string): Stamp {
   const day = dateOnlyMidnight && !offset ? MIDNIGHT.exec(raw) : null;
   if (day) return { ...parseStamp(day[1], { hint }), raw };
   if (carriesOffset(raw) || !offset) return parseStamp(raw, { hint });
   const stamp = parseDateAndTime(raw, undefined, { hint, offset });
-  return { ...stamp, zoneNote: `${offsetWhat ?? 'offset field'} "${offset.trim()}"` };
+  return { ...stamp, zoneNote: offsetNote ?? `offset field "${offset.trim()}"` };
 }
 
 /** The carrier's canonical name as the knowledge table spells it. */

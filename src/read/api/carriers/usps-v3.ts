@@ -75,11 +75,12 @@ function uspsTime(e: Obj, hint: ZoneHint, othersHaveOffsets: boolean): Stamp {
     if (gmt) return parseStamp(gmt, { hint });
     throw new RowError('event without eventTimestamp or GMTTimestamp');
   }
-  if (offset || carriesOffset(local)) return isoStamp(local, hint, false, offset, 'GMTOffset');
+  if (offset || carriesOffset(local)) return isoStamp(local, hint, false, offset, `GMTOffset "${offset}"`);
   if (gmt) {
     const wall = parseDateAndTime(local, undefined, { hint: { zone: 'UTC', source: 'assumed' } }).epochMs;
     const minutes = Math.round((wall - parseStamp(gmt, { hint }).epochMs) / 900_000) * 15;
-    return isoStamp(local, hint, false, offsetName(minutes), `offset of GMTTimestamp "${gmt}"`);
+    const derived = offsetName(minutes);
+    return isoStamp(local, hint, false, derived, `offset ${derived} from GMTTimestamp "${gmt}"`);
   }
   return isoStamp(local, hint, othersHaveOffsets);
 }
