@@ -117,6 +117,24 @@ describe('shipaudit audit with carriers\' API responses', () => {
     expect(j.unclassifiedEvents).toEqual([{ description: 'string', count: 1 }]);
   });
 
+  it('with a delimited tracking file in the second thread, the API files are read beside it, same verdict', () => {
+    // The UPS history as a converted CSV goes to the thread; the API responses stay on the main thread.
+    const args = ['audit', ...files().filter((f) => !f.endsWith('.xml') || f.includes('fedex')), real('audit-us/ups-xml-activities.csv')];
+    const threaded = runCli([...args, '--format', 'json'], { env: { SHIPAUDIT_THREAD_MIN_MB: '0' } });
+    const plain = runCli([...args, '--format', 'json'], { env: { SHIPAUDIT_THREAD_MIN_MB: '100000' } });
+    expect(threaded.stderr).toBe('');
+    expect(threaded.code).toBe(1);
+    expect(threaded.stdout).toBe(plain.stdout);
+    const j = JSON.parse(threaded.stdout) as AuditJson;
+    expect(j.inputs.map((i) => `${i.kind}:${i.rowsRead}`)).toEqual([
+      'all-orders:4', 'confirmation-upload:4', 'tracking-api:13', 'tracking-api:10', 'tracking-events:11',
+    ]);
+    expect(j.findings.map((f) => `${f.rule} ${f.orderId}`).sort()).toEqual([
+      'confirmed-before-handover 111-2024111-0000001',
+      'tracking-not-found 112-2015042-0000002',
+    ]);
+  });
+
   it('explain shows the order\'s API events with their zones', () => {
     const r = runCli(['explain', '113-2013120-0000003', ...files()]);
     expect(r.stderr).toBe('');
