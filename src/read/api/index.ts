@@ -58,7 +58,10 @@ function isJsonValue(line: string): boolean {
 /** Why a single document does not parse: cut off (brackets or a string left open), or another syntax error. */
 function notJson(file: string, text: string, e: Error): InputError {
   const lineCount = text.replace(/\s+$/, '').split('\n').length;
-  if (leftOpen(text)) return new InputError(file, lineCount, 'ends before it is complete: the JSON is cut off (an interrupted download or copy?)');
+  if (leftOpen(text)) {
+    const what = 'ends before it is complete: the JSON is cut off (an interrupted download or copy?)';
+    return new InputError(file, lineCount, what);
+  }
   const pos = /position (\d+)/.exec(e.message);
   const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
   return new InputError(file, line, `not valid JSON: ${e.message}`);
@@ -135,7 +138,8 @@ function countNewlines(text: string, end: number): number {
 /** Zone of a local time that neither an offset, a zone field nor a location places. */
 function fallbackZone(opts: ReadOptions): ZoneHint {
   if (opts.fileZone) return { zone: opts.fileZone, source: 'setting', note: 'file setting in config' };
-  return { zone: opts.marketplaceZone.zone, source: 'assumed', note: 'no offset, zone or location in the response; marketplace zone used' };
+  const note = 'no offset, zone or location in the response; marketplace zone used';
+  return { zone: opts.marketplaceZone.zone, source: 'assumed', note };
 }
 
 /**
@@ -153,7 +157,8 @@ export function readApiText(
   json?: JsonDocuments,
 ): InputReport {
   const parsed = format === 'json' ? (json ?? parseJsonDocuments(file, text)) : undefined;
-  const report = newReport(file, { kind: 'tracking-api', encoding, delimiter: parsed?.format ?? 'xml', quoting: false });
+  const delimiter = parsed?.format ?? 'xml';
+  const report = newReport(file, { kind: 'tracking-api', encoding, delimiter, quoting: false });
   const keep = opts.keepProblems ?? KEEP_PROBLEMS;
   const fallback = fallbackZone(opts);
   report.zoneNote =
@@ -214,14 +219,17 @@ export function readApiText(
         file,
         undefined,
         'JSON of no known shape: expected an Orders API response (orders[], payload.Orders[]) or a list of orders, ' +
-          `or a tracking API response (${API_SHAPES.filter((s) => s.format === 'json').map((s) => s.title).join(', ')})`,
+          `or a tracking API response (${jsonShapes.map((s) => s.title).join(', ')})`,
       );
     }
     for (const { line, message } of parsed.bad) reject(line, message);
-    for (const line of unknown) reject(line, 'a document of no known shape (not a tracking response this file otherwise holds)');
+    const stray = 'a document of no known shape (not a tracking response this file otherwise holds)';
+    for (const line of unknown) reject(line, stray);
     report.problems.sort((a, b) => a.line - b.line);
   }
   report.title = [...titles].join(' + ');
-  if (report.rowsRead === 0) throw new InputError(file, undefined, `${report.title}: the response holds no tracking number`);
+  if (report.rowsRead === 0) {
+    throw new InputError(file, undefined, `${report.title}: the response holds no tracking number`);
+  }
   return report;
 }

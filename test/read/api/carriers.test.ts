@@ -149,7 +149,12 @@ describe('carrier API responses, real samples', () => {
     const { report, events } = await readReal(c.file);
     expect(events.map(asRow)).toEqual(c.rows);
     expect([...new Set(events.map((e) => e.trackingNumber))]).toEqual(c.numbers);
-    expect(report).toMatchObject({ kind: 'tracking-api', title: c.title, rowsRead: c.rows.length + c.rejected, rowsRejected: c.rejected });
+    expect(report).toMatchObject({
+      kind: 'tracking-api',
+      title: c.title,
+      rowsRead: c.rows.length + c.rejected,
+      rowsRejected: c.rejected,
+    });
     const carrier = c.title.split(' ')[0];
     expect(new Set(events.map((e) => e.carrier))).toEqual(new Set([carrier]));
   });
@@ -161,7 +166,8 @@ describe('carrier API responses, real samples', () => {
     expect(fedex.report.problems).toHaveLength(1);
     const p = fedex.report.problems[0];
     expect(p.message).toBe(
-      '39936862321: FedEx error: TRACKING.TRACKINGNUMBER.NOTFOUND Tracking number cannot be found. Please correct the tracking number and try again.',
+      '39936862321: FedEx error: TRACKING.TRACKINGNUMBER.NOTFOUND Tracking number cannot be found. ' +
+        'Please correct the tracking number and try again.',
     );
     expect(text[p.line - 1]).toContain('"39936862321"');
     const usps = await readReal('usps-webtools-trackresponse.xml');
@@ -174,14 +180,25 @@ describe('carrier API responses, real samples', () => {
     expect(v3.description).toBe('USPS in possession of item');
     expect(v3.location).toBe('JAMAICA, NY 11430');
     const pickup = (await readReal('fedex-trackreply-v7.xml')).events[9];
-    expect(pickup.at).toMatchObject({ raw: '2014-01-03T00:00:00', precision: 'date', localDate: '2014-01-03', zone: 'America/New_York' });
+    expect(pickup.at).toMatchObject({
+      raw: '2014-01-03T00:00:00',
+      precision: 'date',
+      localDate: '2014-01-03',
+      zone: 'America/New_York',
+    });
     expect(pickup.at!.zoneNote).toBe('location "CAMBRIDGE, OH 43725, US"');
     const ups = (await readReal('ups-xml-trackresponse.xml')).events[9];
-    expect(ups.at).toMatchObject({ raw: '20131203 200600', zone: 'America/Chicago', zoneNote: 'location "WINONA, MN, US"' });
+    expect(ups.at).toMatchObject({
+      raw: '20131203 200600',
+      zone: 'America/Chicago',
+      zoneNote: 'location "WINONA, MN, US"',
+    });
   });
 
   it('lists event descriptions no table entry knows', async () => {
-    expect((await readReal('usps-webtools-trackresponse.xml')).report.unclassified).toEqual({ 'Sorting Complete': 1 });
+    expect((await readReal('usps-webtools-trackresponse.xml')).report.unclassified).toEqual({
+      'Sorting Complete': 1,
+    });
   });
 });
 
@@ -190,7 +207,10 @@ describe('shape recognition', () => {
   function matching(name: string): string[][] {
     const file = resolve(REAL, name);
     const text = readFileSync(file, 'utf8');
-    if (name.endsWith('.xml')) return [API_SHAPES.filter((s) => s.format === 'xml' && s.matches(parseXmlDocument(file, text).doc)).map((s) => s.id)];
+    if (name.endsWith('.xml'))
+      return [
+        API_SHAPES.filter((s) => s.format === 'xml' && s.matches(parseXmlDocument(file, text).doc)).map((s) => s.id),
+      ];
     const doc = parseJsonDocuments(file, text).docs[0].doc;
     const json = API_SHAPES.filter((s) => s.format === 'json');
     const units = json.some((s) => s.matches(doc)) || !Array.isArray(doc) ? [doc] : doc;

@@ -61,7 +61,12 @@ function classifierFor(opts: ReadOptions) {
   return c;
 }
 
-export function classify(ctx: ApiReadContext, description: string, code: string | undefined, carrier: string): Classification {
+export function classify(
+  ctx: ApiReadContext,
+  description: string,
+  code: string | undefined,
+  carrier: string,
+): Classification {
   return classifierFor(ctx.options)({ description, code, carrier });
 }
 
@@ -82,7 +87,13 @@ export const carriesOffset = (iso: string): boolean => /T\d/.test(iso) && HAS_OF
  * A carrier's ISO time. A midnight with no offset in a response whose other times carry one is the
  * carrier saying "that day" (FedEx pickups, USPS pre-shipment): a date-only stamp, not midnight.
  */
-export function isoStamp(raw: string, hint: ZoneHint, dateOnlyMidnight: boolean, offset?: string, offsetNote?: string): Stamp {
+export function isoStamp(
+  raw: string,
+  hint: ZoneHint,
+  dateOnlyMidnight: boolean,
+  offset?: string,
+  offsetNote?: string,
+): Stamp {
   const day = dateOnlyMidnight && !offset ? MIDNIGHT.exec(raw) : null;
   if (day) return { ...parseStamp(day[1], { hint }), raw };
   if (carriesOffset(raw) || !offset) return parseStamp(raw, { hint });

@@ -1,7 +1,18 @@
 import { RowError } from '../../context.js';
 import type { ApiReadContext, ApiShape } from '../shape.js';
 import {
-  at, carrierName, carriesOffset, emit, guarded, isObj, isoStamp, locationText, objects, text, zoneResolver, type Obj,
+  at as path,
+  carrierName,
+  carriesOffset,
+  emit,
+  guarded,
+  isObj,
+  isoStamp,
+  locationText,
+  objects,
+  text,
+  zoneResolver,
+  type Obj,
 } from './common.js';
 
 /**
@@ -18,13 +29,13 @@ export const fedexTrackJson: ApiShape = {
   format: 'json',
   matches(doc) {
     if (!isObj(doc)) return false;
-    if (Array.isArray(at(doc, 'output', 'completeTrackResults'))) return true;
+    if (Array.isArray(path(doc, 'output', 'completeTrackResults'))) return true;
     // The error envelope: transactionId beside errors[] with FedEx's dotted codes.
     return typeof doc.transactionId === 'string' && Array.isArray(doc.errors);
   },
   read(doc, ctx) {
     const d = doc as Obj;
-    const results = objects(at(d, 'output', 'completeTrackResults'));
+    const results = objects(path(d, 'output', 'completeTrackResults'));
     if (results.length === 0) {
       ctx.problem(undefined, `FedEx error: ${fedexErrors(d.errors)}`);
       return;
@@ -43,7 +54,7 @@ function fedexErrors(list: unknown): string {
 
 function readResult(result: Obj, asked: string | undefined, ctx: ApiReadContext): void {
   // The number asked for is the one the seller confirmed to Amazon; a multi-piece answer may name pieces.
-  const number = asked ?? text(at(result, 'trackingNumberInfo', 'trackingNumber'));
+  const number = asked ?? text(path(result, 'trackingNumberInfo', 'trackingNumber'));
   const events = objects(result.scanEvents);
   // An error beside scan events does not take the events away (the documentation example has both).
   if (events.length === 0) {
@@ -62,16 +73,17 @@ function readResult(result: Obj, asked: string | undefined, ctx: ApiReadContext)
     guarded(ctx, number, `scanEvents[${i}]`, () => {
       const loc = e.scanLocation;
       const location = locationText(
-        text(at(loc, 'city')),
-        text(at(loc, 'stateOrProvinceCode')),
-        text(at(loc, 'postalCode')),
-        text(at(loc, 'countryCode')),
+        text(path(loc, 'city')),
+        text(path(loc, 'stateOrProvinceCode')),
+        text(path(loc, 'postalCode')),
+        text(path(loc, 'countryCode')),
       );
       const date = text(e.date);
       if (!date) throw new RowError('scan event without date');
       const code = text(e.eventType);
       const description = text(e.eventDescription) ?? text(e.derivedStatus) ?? code ?? '';
-      emit(ctx, { number, at: isoStamp(date, zoneOf(location), othersHaveOffsets), description, code, location, carrier, hint: number });
+      const at = isoStamp(date, zoneOf(location), othersHaveOffsets);
+      emit(ctx, { number, at, description, code, location, carrier, hint: number });
     });
   });
 }

@@ -1,7 +1,18 @@
 import { RowError } from '../../context.js';
 import type { ApiReadContext, ApiShape } from '../shape.js';
 import {
-  at, carrierName, carriesOffset, emit, guarded, isObj, isoStamp, locationText, objects, text, zoneResolver, type Obj,
+  at as path,
+  carrierName,
+  carriesOffset,
+  emit,
+  guarded,
+  isObj,
+  isoStamp,
+  locationText,
+  objects,
+  text,
+  zoneResolver,
+  type Obj,
 } from './common.js';
 
 /**
@@ -17,7 +28,7 @@ export const fedexTrackReplyXml: ApiShape = {
   title: 'FedEx Web Services TrackReply (SOAP XML)',
   format: 'xml',
   matches(doc) {
-    return isObj(at(doc, 'TrackReply'));
+    return isObj(path(doc, 'TrackReply'));
   },
   read(doc, ctx) {
     const reply = (doc as Obj).TrackReply as Obj;
@@ -40,7 +51,8 @@ const BAD = new Set(['ERROR', 'FAILURE']);
 function failures(list: unknown): string | undefined {
   const bad = objects(list).filter((n) => BAD.has((text(n.Severity) ?? '').toUpperCase()));
   if (bad.length === 0) return undefined;
-  return bad.map((n) => [text(n.Code), text(n.Message) ?? text(n.LocalizedMessage)].filter(Boolean).join(' ')).join('; ');
+  const words = (n: Obj) => [text(n.Code), text(n.Message) ?? text(n.LocalizedMessage)].filter(Boolean).join(' ');
+  return bad.map(words).join('; ');
 }
 
 function readDetail(detail: Obj, ctx: ApiReadContext): void {
@@ -62,16 +74,17 @@ function readDetail(detail: Obj, ctx: ApiReadContext): void {
     guarded(ctx, number, `Events ${i + 1}`, () => {
       const address = e.Address;
       const location = locationText(
-        text(at(address, 'City')),
-        text(at(address, 'StateOrProvinceCode')),
-        text(at(address, 'PostalCode')),
-        text(at(address, 'CountryCode')),
+        text(path(address, 'City')),
+        text(path(address, 'StateOrProvinceCode')),
+        text(path(address, 'PostalCode')),
+        text(path(address, 'CountryCode')),
       );
       const stampText = text(e.Timestamp);
       if (!stampText) throw new RowError('event without Timestamp');
       const code = text(e.EventType);
       const description = text(e.EventDescription) ?? code ?? '';
-      emit(ctx, { number, at: isoStamp(stampText, zoneOf(location), othersHaveOffsets), description, code, location, carrier, hint: number });
+      const at = isoStamp(stampText, zoneOf(location), othersHaveOffsets);
+      emit(ctx, { number, at, description, code, location, carrier, hint: number });
     });
   });
 }

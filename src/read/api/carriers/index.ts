@@ -7,4 +7,11 @@ import { uspsV3Json } from './usps-v3.js';
 import { uspsWebToolsXml } from './usps-webtools.js';
 
 /** The carriers' own tracking APIs, in the order they are offered a document (no two match the same one). */
-export const CARRIER_SHAPES: ApiShape[] = [uspsV3Json, uspsWebToolsXml, upsTrackJson, upsXml, fedexTrackJson, fedexTrackReplyXml];
+export const CARRIER_SHAPES: ApiShape[] = [
+  uspsV3Json,
+  uspsWebToolsXml,
+  upsTrackJson,
+  upsXml,
+  fedexTrackJson,
+  fedexTrackReplyXml,
+];

@@ -1,6 +1,17 @@
 import { dateTimeStamp, RowError } from '../../context.js';
 import type { ApiReadContext, ApiShape } from '../shape.js';
-import { at, carrierName, emit, guarded, isObj, locationText, objects, text, zoneResolver, type Obj } from './common.js';
+import {
+  at,
+  carrierName,
+  emit,
+  guarded,
+  isObj,
+  locationText,
+  objects,
+  text,
+  zoneResolver,
+  type Obj,
+} from './common.js';
 
 /**
  * UPS Track API (REST, `GET /api/track/v1/details/{number}`): `trackResponse.shipment[].package[].activity[]`.

@@ -1,6 +1,17 @@
 import { dateTimeStamp, RowError } from '../../context.js';
 import type { ApiReadContext, ApiShape } from '../shape.js';
-import { at, carrierName, emit, guarded, isObj, locationText, objects, text, zoneResolver, type Obj } from './common.js';
+import {
+  at,
+  carrierName,
+  emit,
+  guarded,
+  isObj,
+  locationText,
+  objects,
+  text,
+  zoneResolver,
+  type Obj,
+} from './common.js';
 
 /**
  * UPS Tracking API, XML (`<TrackResponse>` with `<Response>` and `<Shipment>`): `Shipment/Package/Activity`,
@@ -23,7 +34,8 @@ export const upsXml: ApiShape = {
     const errors = objects(at(r, 'Response', 'Error'));
     if (errors.length > 0 && shipments.length === 0) {
       const words = errors.map((e) => [text(e.ErrorCode), text(e.ErrorDescription)].filter(Boolean).join(' '));
-      ctx.problem(undefined, `UPS error: ${words.join('; ') || text(at(r, 'Response', 'ResponseStatusDescription')) || 'failure'}`);
+      const status = text(at(r, 'Response', 'ResponseStatusDescription'));
+      ctx.problem(undefined, `UPS error: ${words.join('; ') || status || 'failure'}`);
       return;
     }
     if (shipments.length === 0) ctx.problem(undefined, 'a TrackResponse without Shipment');

@@ -4,7 +4,17 @@ import { offsetName } from '../../../model/zone.js';
 import type { Stamp, ZoneHint } from '../../../model/timestamp.js';
 import type { ApiShape } from '../shape.js';
 import {
-  carrierName, carriesOffset, emit, guarded, isObj, isoStamp, locationText, objects, text, zoneResolver, type Obj,
+  carrierName,
+  carriesOffset,
+  emit,
+  guarded,
+  isObj,
+  isoStamp,
+  locationText,
+  objects,
+  text,
+  zoneResolver,
+  type Obj,
 } from './common.js';
 
 /**
@@ -43,13 +53,23 @@ export const uspsV3Json: ApiShape = {
     const zoneOf = zoneResolver(ctx);
     const carrier = carrierName('USPS');
     // The carrier writes real times with their offsets: a bare midnight among them names a day.
-    const othersHaveOffsets = events.some((e) => text(e.GMTOffset) || text(e.GMTTimestamp) || carriesOffset(text(e.eventTimestamp) ?? ''));
+    const othersHaveOffsets = events.some(
+      (e) => text(e.GMTOffset) || text(e.GMTTimestamp) || carriesOffset(text(e.eventTimestamp) ?? ''),
+    );
     events.forEach((e, i) => {
       guarded(ctx, number, `trackingEvents[${i}]`, () => {
         const location = locationText(text(e.eventCity), text(e.eventState), text(e.eventZIP), text(e.eventCountry));
         const at = uspsTime(e, zoneOf(location), othersHaveOffsets);
         const code = text(e.eventCode);
-        emit(ctx, { number, at, description: text(e.eventType) ?? code ?? '', code, location, carrier, hint: number });
+        emit(ctx, {
+          number,
+          at,
+          description: text(e.eventType) ?? code ?? '',
+          code,
+          location,
+          carrier,
+          hint: number,
+        });
       });
     });
   },
