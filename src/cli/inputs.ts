@@ -143,6 +143,7 @@ export interface Meanwhile<C = void> {
 function passedOver(named: boolean, e: unknown): string | undefined {
   if (named || !(e instanceof InputError)) return undefined;
   if (e.detail.startsWith('unrecognised file')) return 'not a recognised input (headers of no known kind)';
+  if (e.detail.startsWith('unrecognised XML')) return `not a recognised input (${e.detail})`;
   if (e.line === undefined || e.detail.includes('no data rows')) return e.detail;
   return undefined;
 }

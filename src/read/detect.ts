@@ -11,6 +11,7 @@ export type ColumnOverrides = Partial<Record<Field, string | readonly string[]>>
 
 export type Sniffed =
   | { format: 'json'; file: string; encoding: Encoding; text: string; truncated: boolean }
+  | { format: 'xml'; file: string; encoding: Encoding; text: string; truncated: boolean }
   | { format: 'xlsx'; file: string }
   | ({ format: 'text'; file: string; encoding: Encoding; delimiter: Delimiter; quoting: boolean } & Header & {
       /** Data rows from the first bytes of the file, for column-wide decisions such as the date order. */
@@ -64,6 +65,8 @@ export async function sniff(file: string, columns: ColumnOverrides = {}): Promis
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') return { format: 'json', file, encoding, text, truncated };
+  // Saved API responses (USPS Web Tools, UPS, FedEx SOAP): the API readers decide by the root element.
+  if (first === '<') return { format: 'xml', file, encoding, text, truncated };
 
   const lines = text.split('\n');
   if (truncated) lines.pop();

@@ -5,11 +5,13 @@ import { orderRowReader } from './amazon-orders.js';
 import { confirmationRowReader } from './confirmations.js';
 import { describeZone, KEEP_PROBLEMS, newReport, rowProblemCollector, RowError, zoneFor, type ReadOptions } from './context.js';
 import { delimiterName, findHeaderRow, sniff, type FieldIndex, type Header } from './detect.js';
-import { readOrdersJson } from './orders-api.js';
+import { ordersIn, readOrdersJson } from './orders-api.js';
+import { parseJsonDocuments, readApiText } from './api/index.js';
 import { Row, mappingOf } from './row.js';
 import { owned, type RowRange, type RowsRead } from './rows.js';
 import { ColumnTexts, readByteRows, type ByteRow, type ByteRowHandler } from './byte-rows.js';
-import type { Encoding } from './decode.js';
+import { createDecoder, type Encoding } from './decode.js';
+import { readFile } from 'node:fs/promises';
 import { trackingEventReaders } from './tracking-events.js';
 import { trackingSummaryRowReader } from './tracking-summary.js';
 import { InputError, type InputKind, type InputReport, type RecordSink } from './types.js';
@@ -60,7 +62,17 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     range = {};
   }
 
+  if (s.format === 'xml') {
+    return { report: readApiText(file, 'xml', s.encoding, await readText(file, s.encoding), sink, opts), lines: 0 };
+  }
+
   if (s.format === 'json') {
+    // An Orders API response goes to the orders reader; any other JSON is offered to the API shapes.
+    const text = await readText(file, s.encoding);
+    const docs = parseJsonDocuments(file, text);
+    if (!docs.docs.some(({ doc }) => ordersIn(doc).length > 0)) {
+      return { report: readApiText(file, 'json', s.encoding, text, sink, opts, docs), lines: 0 };
+    }
     const report = newReport(file, { kind: 'orders-api-json', encoding: s.encoding, delimiter: 'json', quoting: false });
     const hint = zoneFor(opts);
     const { rows, format } = await readOrdersJson(file, s.encoding, sink, hint, rowProblemCollector(report, keep));
@@ -136,6 +148,12 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     return { report, ...rows, headerLine: s.headerLine };
   }
   return { report: finish(report, s), ...rows, headerLine: s.headerLine };
+}
+
+/** A whole file decoded, without its BOM: JSON and XML responses are read whole. */
+async function readText(file: string, encoding: Encoding): Promise<string> {
+  const dec = createDecoder(encoding);
+  return (dec.write(await readFile(file)) + dec.end()).replace(/^\uFEFF/, '');
 }
 
 /**
@@ -239,7 +257,8 @@ function rowReaderFor(header: Header, sink: RecordSink, report: InputReport, opt
     case 'tracking-summary':
       return { rows: trackingSummaryRowReader(sink, report, opts, dayFirst) };
     case 'orders-api-json':
-      throw new Error('JSON inputs are not row-based');
+    case 'tracking-api':
+      throw new Error('JSON and XML inputs are not row-based');
   }
 }
 

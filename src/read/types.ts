@@ -15,7 +15,9 @@ export type InputKind =
   | 'orders-api-json'
   | 'erp-confirmations'
   | 'tracking-events'
-  | 'tracking-summary';
+  | 'tracking-summary'
+  /** A carrier's or tracking service's saved API response (JSON or XML), recognised by its shape. */
+  | 'tracking-api';
 
 /**
  * Readers push what they read here instead of returning arrays, so that a consumer decides what to keep:
@@ -33,7 +35,9 @@ export interface InputReport {
   file: string;
   kind: InputKind;
   encoding: string;
-  /** `tab`, `comma`, `semicolon`, or `json`/`jsonl`/`xlsx` for non-delimited inputs. */
+  /** What `inspect` calls the file when its kind alone says too little (an API response: which API). */
+  title?: string;
+  /** `tab`, `comma`, `semicolon`, or `json`/`jsonl`/`xml`/`xlsx` for non-delimited inputs. */
   delimiter: string;
   quoting: boolean;
   rowsRead: number;

@@ -9,9 +9,12 @@ export interface InspectedInput {
 }
 
 /** Kinds recognised by structure rather than by a header row, so absent from the header table. */
-const OTHER_TITLES: Partial<Record<InputKind, string>> = { 'orders-api-json': 'Amazon Orders API JSON' };
+const OTHER_TITLES: Partial<Record<InputKind, string>> = {
+  'orders-api-json': 'Amazon Orders API JSON',
+  'tracking-api': 'Tracking API response',
+};
 
-const TRACKING_KINDS: ReadonlySet<InputKind> = new Set(['tracking-events', 'tracking-summary']);
+const TRACKING_KINDS: ReadonlySet<InputKind> = new Set(['tracking-events', 'tracking-summary', 'tracking-api']);
 
 /** How many row problems and unclassified events the text shows per file (the JSON has them all). */
 const PROBLEMS_SHOWN = 5;
@@ -36,7 +39,7 @@ export function inspectJson(inputs: readonly InspectedInput[]): { files: Inspect
     files: inputs.map(({ report: r, samples }) => ({
       file: r.file,
       kind: r.kind,
-      title: kindTitle(r.kind),
+      title: r.title ?? kindTitle(r.kind),
       encoding: r.encoding,
       delimiter: r.delimiter,
       quoting: r.quoting,

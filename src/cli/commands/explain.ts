@@ -43,7 +43,7 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
         // Second pass over the tracking files only, keeping every event of this order's numbers.
         const numbers = new Set(confirmations.map((c) => c.trackingNumber).filter((n) => n !== ''));
         const events: TrackingEvent[] = [];
-        for (const r of reports.filter((r) => r.kind === 'tracking-events')) {
+        for (const r of reports.filter((r) => r.kind === 'tracking-events' || r.kind === 'tracking-api')) {
           await readInput(r.file, { event: (e) => void (numbers.has(e.trackingNumber) && events.push(e)) }, settings.readOptionsFor(r.file));
         }
         events.sort((a, b) => (a.at?.epochMs ?? 0) - (b.at?.epochMs ?? 0));
