@@ -413,3 +413,39 @@ export function stampWithZoneText(local: string, zoneText: string | null | undef
   const stamp = parseStamp(local, { hint, offset: offsetName(offset) });
   return { ...stamp, raw: `${local.trim()} ${zoneText!.trim()}`, zoneNote: undefined };
 }
+
+const UTC_WALL: ZoneHint = { zone: 'UTC', source: 'setting' };
+
+/**
+ * An epoch with the local text a source wrote beside it, and maybe a zone text (Cainiao's `time`, `timeStr`,
+ * `timeZone`). The epoch is the instant; the zone text, when given, is the offset it is shown in. The local
+ * text is checked against both: when it reads as the same moment in the zone text it is the raw text; when
+ * not, the raw text is the epoch and the note says in which offset the local text would agree (Cainiao writes
+ * `timeStr` in Beijing time whatever `timeZone` says). With no zone text, the offset the two imply is used.
+ */
+export function stampFromEpochAndLocal(
+  epoch: number | string,
+  local: string | undefined,
+  zoneText: string | undefined,
+  hint: ZoneHint,
+): Stamp {
+  const offset = zoneTextOffset(zoneText);
+  const epochRaw = offset === undefined ? String(epoch) : `${epoch} ${zoneText!.trim()}`;
+  const exact = stampFromEpoch(epoch, epochRaw, offset);
+  if (local === undefined || !local.trim()) return exact;
+  if (offset !== undefined) {
+    const read = stampWithZoneText(local, zoneText, hint);
+    if (Math.abs(read.epochMs - exact.epochMs) < SAME_MOMENT_MS) return read;
+  }
+  const implied = Math.round((parseStamp(local, { hint: UTC_WALL }).epochMs - exact.epochMs) / 60_000);
+  const plausible = implied % 15 === 0 && Math.abs(implied) <= MAX_OFFSET_HOURS * 60;
+  if (offset === undefined && plausible) {
+    const zone = offsetName(implied);
+    const zoneNote = `no zone given; ${zone} is the offset between the epoch ${epoch} and the local time`;
+    return { ...exact, raw: local.trim(), zone, zoneNote, localDate: localDateOf(exact.epochMs, zone) };
+  }
+  const agrees = plausible ? `; it matches the epoch in ${offsetName(implied)}` : '';
+  const where = zoneText ?? 'any offset';
+  const zoneNote = `the local time "${local.trim()}" is not this moment in ${where}${agrees}; the epoch is kept`;
+  return { ...exact, zoneNote };
+}
