@@ -16,7 +16,9 @@ export const TEST_FALLBACK: ZoneHint = {
   note: 'no offset, location or zone in the response; marketplace zone used',
 };
 
-export function testContext(opts: { options?: Partial<ReadOptions>; lines?: Record<string, number> } = {}): TestContext {
+export function testContext(
+  opts: { options?: Partial<ReadOptions>; lines?: Record<string, number> } = {},
+): TestContext {
   const events: TrackingEvent[] = [];
   const packages: PackageSummary[] = [];
   const problems: TestContext['problems'] = [];

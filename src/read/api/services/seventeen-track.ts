@@ -36,7 +36,14 @@ function v22Time(ev: Json, rec: Recorder, location: string | undefined, descript
   const iso = textAt(ev, 'time_iso');
   const utc = textAt(ev, 'time_utc');
   const hint = rec.zoneFor(location, description);
-  const utcStamp = utc ? parseStamp(utc, { hint }) : undefined;
+  // An unreadable time_utc only loses the check; it fails the event when nothing else gives a time.
+  let utcStamp: Stamp | undefined;
+  let utcError: unknown;
+  try {
+    utcStamp = utc ? parseStamp(utc, { hint }) : undefined;
+  } catch (e) {
+    utcError = e;
+  }
   const check = (s: Stamp) =>
     utcStamp?.zoneSource === 'offset' ? checkedAgainst(s, utcStamp.epochMs, 'time_utc') : s;
   if (local && zone) return check(stampWithZoneText(local, zone, hint));
@@ -45,7 +52,7 @@ function v22Time(ev: Json, rec: Recorder, location: string | undefined, descript
   if (utcStamp?.zoneSource === 'offset') return utcStamp;
   if (isoStamp) return isoStamp;
   if (local) return parseStamp(local, { hint });
-  throw new TimeParseError('no time');
+  throw utcError ?? new TimeParseError('no time');
 }
 
 /** One number's `track_info` (a gettrackinfo `accepted` item, or a push payload's `data`). */

@@ -80,7 +80,11 @@ describe('AfterShip v4 (real: aftership-sdk-java GetTrackingResult)', () => {
     const ctx = testContext();
     AFTERSHIP.read(V4(), ctx);
     expect(ctx.packages).toHaveLength(1);
-    expect(ctx.packages[0]).toMatchObject({ trackingNumber: '111111111111', carrier: 'FedEx', status: 'Delivered_001' });
+    expect(ctx.packages[0]).toMatchObject({
+      trackingNumber: '111111111111',
+      carrier: 'FedEx',
+      status: 'Delivered_001',
+    });
     expect(ctx.packages[0].statusClass?.class).toBe('delivered');
   });
 });

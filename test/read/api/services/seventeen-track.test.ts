@@ -197,6 +197,40 @@ describe('17TRACK API v2.2 gettrackinfo', () => {
   });
 });
 
+describe('17TRACK API v2.2 time fields', () => {
+  const event = (fields: Record<string, unknown>) => {
+    const doc = structuredClone(V22);
+    doc.data.rejected = [];
+    const provider = doc.data.accepted[0].track_info.tracking.providers[0] as { events: unknown[] };
+    provider.events = [{ description: 'Departed from sorting center', location: 'SHENZHEN', ...fields }];
+    const ctx = testContext();
+    SEVENTEEN_TRACK_V22.read(doc, ctx);
+    return ctx;
+  };
+  const raw = { date: '2022-03-03', time: '09:10:00', timezone: '+08:00' };
+  const cases: [string, Record<string, unknown>, number | undefined, string | undefined][] = [
+    ['time_raw with its zone', { time_raw: raw }, Date.UTC(2022, 2, 3, 1, 10), '+08:00'],
+    ['an unreadable time_utc only loses the check', { time_raw: raw, time_utc: 'soon' }, Date.UTC(2022, 2, 3, 1, 10),
+      '+08:00'],
+    ['time_utc alone', { time_utc: '2022-03-03T01:10:00Z' }, Date.UTC(2022, 2, 3, 1, 10), 'UTC'],
+    ['time_iso without offset beside time_utc: time_utc', { time_iso: '2022-03-03T09:10:00',
+      time_utc: '2022-03-03T01:10:00Z' }, Date.UTC(2022, 2, 3, 1, 10), 'UTC'],
+    ['time_iso without offset alone: placed by the location', { time_iso: '2022-03-03T09:10:00' },
+      Date.UTC(2022, 2, 3, 1, 10), 'Asia/Shanghai'],
+    ['no time at all: a problem', {}, undefined, undefined],
+  ];
+  it.each(cases)('%s', (_, fields, epochMs, zone) => {
+    const ctx = event(fields);
+    if (epochMs === undefined) {
+      expect(ctx.events).toEqual([]);
+      expect(ctx.problems.map((p) => p.message)).toEqual(['event "Departed from sorting center": no time']);
+    } else {
+      expect(ctx.problems).toEqual([]);
+      expect(ctx.events[0].at).toMatchObject({ epochMs, zone });
+    }
+  });
+});
+
 describe('17TRACK API v2.2 push payload', () => {
   it('reads the events; a time_raw zone disagreeing with time_utc is kept and noted', () => {
     const ctx = testContext();
