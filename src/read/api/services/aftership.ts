@@ -18,7 +18,7 @@ type Recorder = ReturnType<typeof recorder>;
 
 function carrierOfSlug(slug: string | undefined): string | undefined {
   if (slug === undefined) return undefined;
-  return serviceCarrier(slug) ?? AFTERSHIP_SLUGS[slug.toLowerCase()];
+  return serviceCarrier(slug, AFTERSHIP_SLUGS[slug.toLowerCase()]);
 }
 
 /** The trackings a `data` holds, whichever version wrote it. */

@@ -158,7 +158,10 @@ export function recorder(ctx: ApiReadContext) {
   };
 }
 
-/** A carrier as a service names it: its name when the carrier table knows it, else the table given, else none. */
+/**
+ * A carrier as a service names it: the canonical name when the carrier table knows the name, else the
+ * service's key table's answer (`byKey`), else the name as the service wrote it (shown, matched by nothing).
+ */
 export function serviceCarrier(name: string | undefined, byKey?: string): string | undefined {
-  return canonicalCarrier(name ?? '') ?? byKey;
+  return canonicalCarrier(name ?? '') ?? byKey ?? name;
 }

@@ -116,6 +116,22 @@ describe('AfterShip current API', () => {
     ]);
   });
 
+  it.each([
+    ['fedex', 'FedEx'],
+    ['china-ems', 'China Post'],
+    ['yunexpress', 'Yun Express'],
+    ['dhl-global-mail', 'DHL eCommerce'],
+    ['some-new-courier', 'some-new-courier'],
+  ])('slug %s → carrier %s', (slug, carrier) => {
+    const doc = structuredClone(CURRENT_ONE);
+    doc.data.slug = slug;
+    for (const cp of doc.data.checkpoints) cp.slug = slug;
+    const ctx = testContext();
+    AFTERSHIP.read(doc, ctx);
+    expect(ctx.events.map((e) => e.carrier)).toEqual([carrier, carrier]);
+    expect(ctx.packages[0].carrier).toBe(carrier);
+  });
+
   it('turns the tag into the code where a checkpoint has no subtag', () => {
     const doc = structuredClone(CURRENT_ONE);
     delete (doc.data.checkpoints[1] as { subtag?: string }).subtag;
