@@ -1,7 +1,7 @@
 import type { Stamp, ZoneHint } from '../model/timestamp.js';
 import { fixedOffset, MAX_OFFSET_HOURS, OFFSET, offsetName, pad2, parseOffset, wallToInstant } from '../model/zone.js';
 
-import { startOfLocalDay as startOfDayInZone } from '../model/zone.js';
+import { localDateInZone as localDateOf, startOfLocalDay as startOfDayInZone } from '../model/zone.js';
 
 export { formatInZone, isValidZone, localDateInZone } from '../model/zone.js';
 
@@ -341,4 +341,111 @@ export function detectDateOrder(samples: string[]): 'month-first' | 'day-first' 
     if (+m[2] > 12) monthFirst = true;
   }
   return dayFirst === monthFirst ? undefined : dayFirst ? 'day-first' : 'month-first';
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Times as tracking services give them: a zone text beside a local time, epoch numbers, and two readings of
+// one moment (an epoch and a local text, or a UTC field beside a local one) that ought to agree.
+
+/**
+ * Minutes east of UTC that a zone text names, as services write it beside a local time: `GMT+8`, `GMT+0800`,
+ * `GMT+08:00`, `GMT+0`, `UTC-5`, `+08:00`, `Z`. Blank (or absent) → undefined: the zone is not known.
+ * Anything else is a TimeParseError, since a guess would move the time by hours.
+ */
+export function zoneTextOffset(text: string | null | undefined): number | undefined {
+  const t = text?.trim();
+  if (!t) return undefined;
+  const minutes = parseOffset(t);
+  if (minutes === undefined) throw new TimeParseError(`unrecognised time zone "${t}"`);
+  return minutes;
+}
+
+/**
+ * Below this an epoch number is seconds, at or above it milliseconds: 1e11 seconds is the year 5138, and
+ * 1e11 milliseconds is March 1973, before any tracking service ran.
+ */
+const EPOCH_SECONDS_BELOW = 1e11;
+
+/** Epoch seconds or milliseconds (a number or digits), told apart by magnitude → milliseconds. */
+export function epochMillis(value: number | string): number {
+  const n = typeof value === 'number' ? value : /^\s*\d+(?:\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+  // 0 is what services put where they have no time; a negative or fractional-year value is not a scan time.
+  if (!Number.isFinite(n) || n <= 0) throw new TimeParseError(`not an epoch time "${String(value)}"`);
+  return Math.round(n < EPOCH_SECONDS_BELOW ? n * 1000 : n);
+}
+
+/**
+ * An epoch as a stamp. The instant is exact whatever the zone; the zone is only for display: the offset
+ * the source gave beside it, else UTC. `raw` is the source's own text (the number, with its zone text).
+ */
+export function stampFromEpoch(value: number | string, raw: string, offsetMinutes?: number): Stamp {
+  const epochMs = epochMillis(value);
+  const zone = offsetMinutes === undefined ? 'UTC' : offsetName(offsetMinutes);
+  const zoneNote = offsetMinutes === undefined ? 'epoch time; the source gave no zone, shown in UTC' : undefined;
+  const localDate = localDateOf(epochMs, zone);
+  return { raw, epochMs, precision: 'datetime', zone, zoneSource: 'offset', zoneNote, localDate };
+}
+
+/** Readings of one moment closer than this agree (local texts are often written to the minute). */
+const SAME_MOMENT_MS = 60_000;
+
+/**
+ * Checks a stamp against a second reading of the same moment (`what` names it, e.g. `time_utc`). They agree:
+ * the stamp as it is. They don't: the stamp is kept — it carries the explicit offset — and its note says what
+ * the other reading said, so the evidence shows the conflict instead of hiding it.
+ */
+export function checkedAgainst(stamp: Stamp, otherMs: number, what: string): Stamp {
+  const apart = stamp.epochMs - otherMs;
+  if (Math.abs(apart) < SAME_MOMENT_MS) return stamp;
+  const hours = Math.round((Math.abs(apart) / 3_600_000) * 100) / 100;
+  const other = new Date(otherMs).toISOString().replace('.000Z', 'Z');
+  const note = `${what} says ${other}, ${hours} h ${apart > 0 ? 'earlier' : 'later'}; the explicit offset is kept`;
+  return { ...stamp, zoneNote: stamp.zoneNote ? `${stamp.zoneNote}; ${note}` : note };
+}
+
+/**
+ * A local time and the zone text the source wrote beside it (`2023-03-01 10:12:33` + `GMT+8`, or 17TRACK's
+ * `time_raw` date, time and `-05:00`). `raw` keeps both as written. A blank zone text places the time by `hint`.
+ */
+export function stampWithZoneText(local: string, zoneText: string | null | undefined, hint: ZoneHint): Stamp {
+  const offset = zoneTextOffset(zoneText);
+  if (offset === undefined) return parseStamp(local, { hint });
+  const stamp = parseStamp(local, { hint, offset: offsetName(offset) });
+  return { ...stamp, raw: `${local.trim()} ${zoneText!.trim()}`, zoneNote: undefined };
+}
+
+const UTC_WALL: ZoneHint = { zone: 'UTC', source: 'setting' };
+
+/**
+ * An epoch with the local text a source wrote beside it, and maybe a zone text (Cainiao's `time`, `timeStr`,
+ * `timeZone`). The epoch is the instant; the zone text, when given, is the offset it is shown in. The local
+ * text is checked against both: when it reads as the same moment in the zone text it is the raw text; when
+ * not, the raw text is the epoch and the note says in which offset the local text would agree (Cainiao writes
+ * `timeStr` in Beijing time whatever `timeZone` says). With no zone text, the offset the two imply is used.
+ */
+export function stampFromEpochAndLocal(
+  epoch: number | string,
+  local: string | undefined,
+  zoneText: string | undefined,
+  hint: ZoneHint,
+): Stamp {
+  const offset = zoneTextOffset(zoneText);
+  const epochRaw = offset === undefined ? String(epoch) : `${epoch} ${zoneText!.trim()}`;
+  const exact = stampFromEpoch(epoch, epochRaw, offset);
+  if (local === undefined || !local.trim()) return exact;
+  if (offset !== undefined) {
+    const read = stampWithZoneText(local, zoneText, hint);
+    if (Math.abs(read.epochMs - exact.epochMs) < SAME_MOMENT_MS) return read;
+  }
+  const implied = Math.round((parseStamp(local, { hint: UTC_WALL }).epochMs - exact.epochMs) / 60_000);
+  const plausible = implied % 15 === 0 && Math.abs(implied) <= MAX_OFFSET_HOURS * 60;
+  if (offset === undefined && plausible) {
+    const zone = offsetName(implied);
+    const zoneNote = `no zone given; ${zone} is the offset between the epoch ${epoch} and the local time`;
+    return { ...exact, raw: local.trim(), zone, zoneNote, localDate: localDateOf(exact.epochMs, zone) };
+  }
+  const agrees = plausible ? `; it matches the epoch in ${offsetName(implied)}` : '';
+  const where = zoneText ?? 'any offset';
+  const zoneNote = `the local time "${local.trim()}" is not this moment in ${where}${agrees}; the epoch is kept`;
+  return { ...exact, zoneNote };
 }
