@@ -623,25 +623,35 @@ function formatFixtures(): void {
     );
   }
 
-  // 12. ShipStation-style export, UTF-8, quoted, US dates ------------------------------------------------
+  // 12. ShipStation shipments export with ShipStation's own column names, UTF-8, quoted, US dates ----------
   {
-    const cols = ['Order Number', 'Order Date', 'Ship Date', 'Recipient', 'Company', 'Ship To - City', 'Ship To - State', 'Carrier', 'Service', 'Tracking Number', 'Package', 'Weight (oz)', 'Shipping Paid', 'Shipping Cost', 'Store', 'Voided'];
+    // The header names are ShipStation's "Custom Shipment Report" / "Export Orders" fields as public code reads
+    // them from real exports ("Order - Number", "Date - Shipped Date", "Shipment - Tracking Number", "Carrier -
+    // Carrier Selected", "Carrier - Service Selected"; see fixtures/README.md). Shipped dates as they write them:
+    // `M/D/YYYY h:mm:ss AM`.
+    const cols = [
+      'Order - Number', 'Date - Order Date', 'Date - Shipped Date', 'Ship To - Name', 'Ship To - Company', 'Ship To - City',
+      'Ship To - State', 'Carrier - Carrier Selected', 'Carrier - Service Selected', 'Shipment - Tracking Number',
+      'Service - Package Type', 'Shipment - Weight (Oz)', 'Amount - Order Shipping', 'Amount - Shipping Cost',
+      'Market - Store Name', 'Shipment - Void Flag',
+    ];
     const n = [usps('9400111899' + '56204477390'), ups('V7A129' + '03' + '4419071'), usps('9400111899' + '56204477406'), fedex12('77310458826')];
     const rows = [
-      ['112-7730914-2286015', '10/04/2026 9:47 PM', '10/05/2026 2:21 PM', 'Rachel Goldberg', '', 'Philadelphia', 'PA', 'USPS', 'USPS Ground Advantage', n[0], 'Package', '6.4', '0.00', '4.37', 'Amazon US', 'False'],
-      ['114-0836621-9930457', '10/05/2026 7:02 AM', '10/05/2026 4:48 PM', 'Tom Nguyen', 'Nguyen Dental Lab', 'Minneapolis', 'MN', 'UPS', 'UPS® Ground', n[1], 'Package', '22.0', '6.99', '9.84', 'Amazon US', 'False'],
-      ['111-5519043-7702268', '10/05/2026 11:36 AM', '10/06/2026 10:05 AM', 'Aisha Bello', '', 'Charlotte', 'NC', 'USPS', 'USPS Ground Advantage', n[2], 'Package', '4.1', '0.00', '4.02', 'Amazon US', 'False'],
-      ['113-3390582-6674419', '10/05/2026 6:15 PM', '10/06/2026 12:30 PM', 'Greg Müller', '', 'Columbus', 'OH', 'FedEx', 'FedEx Home Delivery®', n[3], 'Package', '35.2', '0.00', '11.06', 'Amazon US', 'False'],
+      ['112-7730914-2286015', '10/4/2026 9:47:12 PM', '10/5/2026 2:21:00 PM', 'Rachel Goldberg', '', 'Philadelphia', 'PA', 'USPS', 'USPS Ground Advantage', n[0], 'Package', '6.4', '0.00', '4.37', 'Amazon US', 'False'],
+      ['114-0836621-9930457', '10/5/2026 7:02:40 AM', '10/5/2026 4:48:00 PM', 'Tom Nguyen', 'Nguyen Dental Lab', 'Minneapolis', 'MN', 'UPS', 'UPS® Ground', n[1], 'Package', '22', '6.99', '9.84', 'Amazon US', 'False'],
+      ['111-5519043-7702268', '10/5/2026 11:36:05 AM', '10/6/2026 10:05:00 AM', 'Aisha Bello', '', 'Charlotte', 'NC', 'USPS', 'USPS Ground Advantage', n[2], 'Package', '4.1', '0.00', '4.02', 'Amazon US', 'False'],
+      ['113-3390582-6674419', '10/5/2026 6:15:51 PM', '10/6/2026 12:30:00 PM', 'Greg Müller', '', 'Columbus', 'OH', 'FedEx', 'FedEx Home Delivery®', n[3], 'Package', '35.2', '0.00', '11.06', 'Amazon US', 'False'],
     ];
     write('formats/erp-shipstation.csv', csv([cols, ...rows]));
     expect(
       'erp-shipstation.csv',
-      'ShipStation-style shipments export: UTF-8 without BOM, comma, every field quoted, CRLF. Ship Date is US `MM/DD/YYYY h:mm AM/PM` ' +
-        'without offset: ShipStation writes the account\'s zone, here the marketplace zone America/Los_Angeles (setting). ' +
-        'Recipient and Company are personal data. Service values contain ®.',
+      'ShipStation shipments export with ShipStation\'s own column names (Order - Number, Date - Shipped Date, Carrier - Carrier ' +
+        'Selected, Carrier - Service Selected, Shipment - Tracking Number): UTF-8 without BOM, comma, every field quoted, CRLF. ' +
+        'Date - Shipped Date is US `M/D/YYYY h:mm:ss AM/PM` without offset: ShipStation writes the account\'s zone, here the ' +
+        'marketplace zone America/Los_Angeles (setting). Ship To - Name and Ship To - Company are personal data. Service values contain ®.',
       [
-        ['orderId 112-7730914-2286015', `confirmedAt ${when('10/05/2026 2:21 PM', at(LA, '2026-10-05', 14, 21), LA, 'setting: marketplace zone')}`, 'carrier USPS', `trackingNumber ${n[0]}`, 'shipMethod USPS Ground Advantage'],
-        ['orderId 114-0836621-9930457', `confirmedAt ${when('10/05/2026 4:48 PM', at(LA, '2026-10-05', 16, 48), LA, 'setting: marketplace zone')}`, 'carrier UPS', `trackingNumber ${n[1]}`, 'shipMethod UPS® Ground'],
+        ['orderId 112-7730914-2286015', `confirmedAt ${when('10/5/2026 2:21:00 PM', at(LA, '2026-10-05', 14, 21), LA, 'setting: marketplace zone')}`, 'carrier USPS', `trackingNumber ${n[0]}`, 'shipMethod USPS Ground Advantage'],
+        ['orderId 114-0836621-9930457', `confirmedAt ${when('10/5/2026 4:48:00 PM', at(LA, '2026-10-05', 16, 48), LA, 'setting: marketplace zone')}`, 'carrier UPS', `trackingNumber ${n[1]}`, 'shipMethod UPS® Ground'],
       ],
     );
   }

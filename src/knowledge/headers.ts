@@ -154,11 +154,17 @@ export const KINDS: readonly KindSpec[] = [
       shipDate: [
         'ship-date', 'ship date', 'shipped date', 'shipped at', 'ship time', 'shipping date', 'date shipped',
         'confirmed at', 'confirm time', 'marked shipped', 'fulfillment date',
+        // ShipStation's export ("Order - Number" is already "order number" once normalised).
+        'Date - Shipped Date',
         '发货时间', '标记发货时间', '发货日期', '标发时间', '出荷日',
       ],
-      carrierName: CARRIER,
-      trackingNumber: TRACKING,
-      shipMethod: ['ship-method', 'service', 'shipping service', 'ship method', '物流方式', '运输方式', '配送方法'],
+      // ShipStation: the carrier that shipped, then the one selected on the order.
+      carrierName: [...CARRIER, 'Shipment - Carrier', 'Carrier - Carrier Selected'],
+      trackingNumber: [...TRACKING, 'Shipment - Tracking Number'],
+      shipMethod: [
+        'ship-method', 'service', 'shipping service', 'ship method', 'Shipment - Service', 'Carrier - Service Selected',
+        '物流方式', '运输方式', '配送方法',
+      ],
       quantity: ['quantity', 'qty', '数量'],
     },
     requires: [['orderId'], ['shipDate'], ['trackingNumber']],

@@ -42,10 +42,26 @@ const HEADERS: Array<[string, InputKind, string, Partial<Record<Field, string>>]
     { orderId: 'order-id', shipDate: 'ship-date', carrierCode: 'carrier-code', carrierName: 'carrier-name', trackingNumber: 'tracking-number' },
   ],
   [
-    'ShipStation shipments export',
+    'generic shipments export with plain names',
     'erp-confirmations',
     'Order Number,Order Date,Ship Date,Recipient,Company,Ship To - City,Ship To - State,Carrier,Service,Tracking Number,Package,Weight (oz)',
     { orderId: 'Order Number', shipDate: 'Ship Date', carrierName: 'Carrier', shipMethod: 'Service', trackingNumber: 'Tracking Number' },
+  ],
+  [
+    // ShipStation's own field names, as real exports carry them ("Order - Number" normalises to "ordernumber").
+    'ShipStation export: Carrier - Carrier Selected, Shipment - Tracking Number',
+    'erp-confirmations',
+    'Order - Number,Date - Order Date,Date - Shipped Date,Ship To - Name,Carrier - Carrier Selected,Carrier - Service Selected,Shipment - Tracking Number,Market - Store Name',
+    {
+      orderId: 'Order - Number', shipDate: 'Date - Shipped Date', carrierName: 'Carrier - Carrier Selected',
+      shipMethod: 'Carrier - Service Selected', trackingNumber: 'Shipment - Tracking Number',
+    },
+  ],
+  [
+    'ShipStation export: plain Tracking Number, Shipment - Carrier and Shipment - Service',
+    'erp-confirmations',
+    'Order - Number,Date - Shipped Date,Shipment - Carrier,Shipment - Service,Tracking Number,Shipment - Package Count',
+    { orderId: 'Order - Number', shipDate: 'Date - Shipped Date', carrierName: 'Shipment - Carrier', shipMethod: 'Shipment - Service', trackingNumber: 'Tracking Number' },
   ],
   [
     'Dianxiaomi order export: Amazon order id over the ERP number',

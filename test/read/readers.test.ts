@@ -460,7 +460,7 @@ const CASES: Case[] = [
       confirmations: [
         {
           orderId: '112-7730914-2286015',
-          confirmedAt: { ...stamp('10/05/2026 2:21 PM', '2026-10-05T21:21:00Z', 'America/Los_Angeles', 'setting', '2026-10-05'), zoneNote: '--marketplace-tz' },
+          confirmedAt: { ...stamp('10/5/2026 2:21:00 PM', '2026-10-05T21:21:00Z', 'America/Los_Angeles', 'setting', '2026-10-05'), zoneNote: '--marketplace-tz' },
           carrier: 'USPS',
           trackingNumber: '9400111899562044773909',
           shipMethod: 'USPS Ground Advantage',
@@ -468,15 +468,22 @@ const CASES: Case[] = [
         },
         {
           orderId: '114-0836621-9930457',
-          confirmedAt: stamp('10/05/2026 4:48 PM', '2026-10-05T23:48:00Z', 'America/Los_Angeles', 'setting', '2026-10-05'),
+          confirmedAt: stamp('10/5/2026 4:48:00 PM', '2026-10-05T23:48:00Z', 'America/Los_Angeles', 'setting', '2026-10-05'),
           carrier: 'UPS',
           trackingNumber: '1ZV7A1290344190717',
           shipMethod: 'UPS® Ground',
         },
       ],
     },
-    // Order Date comes before Ship Date: the confirmation must be Ship Date.
-    more: (_got, report) => expect(report.mapping).toMatchObject({ orderId: 'Order Number', shipDate: 'Ship Date' }),
+    // ShipStation's own names; Date - Order Date comes before Date - Shipped Date: the confirmation must be the latter.
+    more: (_got, report) =>
+      expect(report.mapping).toMatchObject({
+        orderId: 'Order - Number',
+        shipDate: 'Date - Shipped Date',
+        trackingNumber: 'Shipment - Tracking Number',
+        carrierName: 'Carrier - Carrier Selected',
+        shipMethod: 'Carrier - Service Selected',
+      }),
   },
   {
     name: 'tracking-17track.csv',
@@ -765,7 +772,7 @@ describe('the Windows-1252 All Orders report, byte for byte', () => {
 describe.each([
   ['order-report.txt', 'utf-8', '\t', ['buyer-email', 'buyer-name', 'buyer-phone-number', 'recipient-name', 'ship-address-1', 'ship-phone-number']],
   ['unshipped-orders.txt', 'utf-8', '\t', ['buyer-email', 'buyer-name', 'buyer-phone-number', 'recipient-name', 'ship-address-1']],
-  ['erp-shipstation.csv', 'utf-8', ',', ['Recipient', 'Company']],
+  ['erp-shipstation.csv', 'utf-8', ',', ['Ship To - Name', 'Ship To - Company']],
   ['erp-dianxiaomi-gb18030.csv', 'gb18030', ',', ['买家姓名']],
 ] as Array<[string, Encoding, string, string[]]>)('%s: no personal data in the records', (file, encoding, delimiter, columns) => {
   it('carries none of the buyer columns', async () => {
