@@ -829,6 +829,122 @@ function formatFixtures(): void {
     );
   }
 
+  // 19. Amazon Fulfilled Shipments (FBA), TAB, no quoting, CRLF ----------------------------------------
+  {
+    // The column set of Amazon's GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL, as in the real report in
+    // ../shared/real-samples/amazon-fulfilled-shipments-eolabs.csv.
+    const cols = [
+      'amazon-order-id', 'merchant-order-id', 'shipment-id', 'shipment-item-id', 'amazon-order-item-id', 'merchant-order-item-id',
+      'purchase-date', 'payments-date', 'shipment-date', 'reporting-date', 'buyer-email', 'buyer-name', 'buyer-phone-number', 'sku',
+      'product-name', 'quantity-shipped', 'currency', 'item-price', 'item-tax', 'shipping-price', 'shipping-tax', 'gift-wrap-price',
+      'gift-wrap-tax', 'ship-service-level', 'recipient-name', 'ship-address-1', 'ship-address-2', 'ship-address-3', 'ship-city',
+      'ship-state', 'ship-postal-code', 'ship-country', 'ship-phone-number', 'bill-address-1', 'bill-address-2', 'bill-address-3',
+      'bill-city', 'bill-state', 'bill-postal-code', 'bill-country', 'item-promotion-discount', 'ship-promotion-discount', 'carrier',
+      'tracking-number', 'estimated-arrival-date', 'fulfillment-center-id', 'fulfillment-channel', 'sales-channel',
+    ];
+    const o = [
+      { id: '113-2209645-0071428', ship: 'Dq7fLm2xK', item: '61833027715542', p: '2026-10-11T01:11:09+00:00', s: '2026-10-11T19:40:02+00:00',
+        sku: 'KS-01G-BLK', name: 'Digital Kitchen Scale, 0.1 g Precision', price: '21.99', carrier: 'AMZN_US', tn: 'TBA304918276501', fc: 'PHX6',
+        b: buyers[2], level: 'Expedited' },
+      { id: '111-3389120-5561047', ship: 'Zr4pWc8vN', item: '20577419380026', p: '2026-10-07T13:30:09+00:00', s: '2026-10-08T02:12:55+00:00',
+        sku: 'PHN-STD-ALU', name: 'Adjustable Phone Stand, Aluminium, Silver', price: '14.49', carrier: 'USPS', tn: usps('9361289686' + '09066470211'),
+        fc: 'MDW7', b: buyers[1], level: 'Standard' },
+      { id: '111-3389120-5561047', ship: 'Zr4pWc8vN', item: '20577419380050', p: '2026-10-07T13:30:09+00:00', s: '2026-10-08T02:12:55+00:00',
+        sku: 'CBL-USBC-1M', name: 'USB-C Cable 3.3 ft, Braided', price: '6.99', carrier: 'USPS', tn: usps('9361289686' + '09066470211'),
+        fc: 'MDW7', b: buyers[1], level: 'Standard' },
+    ];
+    const rows = o.map((x, i) => [
+      x.id, '', x.ship, `D${i}kQ7${x.ship.slice(0, 4)}`, x.item, '', x.p, x.p, x.s, x.s, x.b.email, '', '', x.sku, x.name, '1', 'USD',
+      x.price, '0.00', '0.00', '0.00', '0.00', '0.00', x.level, '', x.b.a1, x.b.a2, '', x.b.city.toUpperCase(), x.b.state, x.b.zip, 'US',
+      '', '', '', '', '', '', '', '', '0.00', '0.00', x.carrier, x.tn, '2026-10-14T20:00:00-07:00', x.fc, 'AFN', 'Amazon.com',
+    ]);
+    write('formats/amazon-fulfilled-shipments.txt', flat([cols, ...rows], '\r\n'));
+    expect(
+      'amazon-fulfilled-shipments.txt',
+      'Amazon Fulfilled Shipments report (FBA, GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL): UTF-8, TAB, no quoting, CRLF; the ' +
+        'columns of the real report in ../shared/real-samples/amazon-fulfilled-shipments-eolabs.csv. 3 shipment-item rows, 2 orders ' +
+        `(${o[1].id} has 2 items in one shipment). Amazon shipped these: each row is an order with channel AFN (excluded from the ` +
+        'audit like every AFN order) and no confirmation; shipment-date, carrier and tracking-number are Amazon\'s. buyer-email, ' +
+        'ship-address-* are personal data.',
+      [
+        [`orderId ${o[0].id}`, `purchasedAt ${when(o[0].p, Date.parse(o[0].p), '+00:00', 'offset')}`, 'channel AFN', 'no confirmation, no tracking event'],
+        [`orderId ${o[1].id}`, `purchasedAt ${when(o[1].p, Date.parse(o[1].p), '+00:00', 'offset')}`, 'channel AFN', 'quantity 1'],
+      ],
+    );
+  }
+
+  // 20. All Orders report with promotion continuation lines, TAB, no quoting, LF ---------------------------
+  {
+    const p = [at('UTC', '2026-10-09', 16, 2, 41), at('UTC', '2026-10-09', 18, 47, 3), at('UTC', '2026-10-10', 2, 15, 58)];
+    const ids = ['112-8840213-3306657', '114-2290467-8815230', '113-5518306-2047719'];
+    const base = (i: number): AllOrdersRow => ({
+      'amazon-order-id': ids[i], 'purchase-date': isoUtc(p[i]), 'last-updated-date': isoUtc(p[i] + 30 * H), 'order-status': 'Shipped',
+      'fulfillment-channel': 'Merchant', 'sales-channel': 'Amazon.com', 'ship-service-level': 'Standard', 'item-status': 'Shipped',
+      quantity: '1', currency: 'USD', 'ship-country': 'US', 'is-business-order': 'false',
+    });
+    const rows = [
+      allOrdersLine({ ...base(0), 'product-name': 'Magnetic Car Phone Mount, Air Vent, 2 Pack', sku: 'MAG-MNT-VENT', asin: 'B0C4WQ2M9L', 'item-price': '11.99',
+        'ship-city': 'Tampa', 'ship-state': 'FL', 'ship-postal-code': '33602' }),
+      allOrdersLine({ ...base(1), 'product-name': 'LED Strip Lights 32.8 ft, RGB, Remote & App', sku: 'LED-STRIP-10M', asin: 'B0CZ3H8W2J', 'item-price': '21.99',
+        'item-promotion-discount': '-2.20', 'promotion-ids': 'Core Free Shipping Promotion 2026-Q4', 'ship-city': 'Boise', 'ship-state': 'ID', 'ship-postal-code': '83702' }),
+      // The order's further promotions, each on a line of its own with most columns blank (the order id among them).
+      allOrdersLine({ 'item-promotion-discount': '-1.10', 'promotion-ids': 'PLM-Save5-LED-Strips-Oct' }),
+      // The same, cut after promotion-ids: shorter than the header.
+      allOrdersLine({ 'promotion-ids': 'VPC-44X5C2-3A1B6E9F' }).slice(0, ALL_ORDERS_COLUMNS.indexOf('promotion-ids') + 1),
+      allOrdersLine({ ...base(2), 'product-name': 'USB-C to USB-C Cable 6.6 ft, 100W, Braided (2 Pack)', sku: 'CBL-USBC-2M', asin: 'B0BX7K3R5T',
+        quantity: '2', 'item-price': '17.98', 'ship-city': 'Omaha', 'ship-state': 'NE', 'ship-postal-code': '68102' }),
+    ];
+    write('formats/all-orders-promotions.txt', flat([[...ALL_ORDERS_COLUMNS], ...rows]));
+    expect(
+      'all-orders-promotions.txt',
+      'All Orders report whose second order carries three promotions: UTF-8, TAB, no quoting, LF. Amazon splits an order that does not ' +
+        'fit on one line over several, leaving most columns of the extra lines blank (Seller Central help, "Download an Order Report"). ' +
+        `Lines 4 and 5 continue ${ids[1]}: blank amazon-order-id, only item-promotion-discount / promotion-ids filled; line 5 ends ` +
+        'after promotion-ids (fewer columns than the header). They are skipped and counted as 2 promotion continuation lines, not ' +
+        'rejected: 3 rows read, 3 orders, 0 rejected.',
+      [
+        [`orderId ${ids[0]}`, `purchasedAt ${when(isoUtc(p[0]), p[0], '+00:00', 'offset')}`, 'channel MFN (raw "Merchant")', 'status shipped'],
+        [`orderId ${ids[1]}`, `purchasedAt ${when(isoUtc(p[1]), p[1], '+00:00', 'offset')}`, 'channel MFN (raw "Merchant")', 'status shipped'],
+      ],
+    );
+  }
+
+  // 21. Easy Ship "picked up" report (Amazon.in), TAB, no quoting, LF ------------------------------------
+  {
+    // GET_EASYSHIP_PICKEDUP's columns as Amazon's Easy Ship reports page lists them.
+    const cols = [
+      'order-id', 'tracking-id', 'purchase-date', 'picked-up-date', 'asin', 'sku', 'product-name', 'quantity-purchased', 'invoice-id',
+      'package-identifier', 'ship-service-level', 'is-prime', 'pickup-slot', 'order-item-id', 'ship-postal-code', 'ship-country',
+      'ship-city', 'ship-state', 'carrier',
+    ];
+    const IN = '+05:30';
+    const rows = [
+      ['408-6620193-4471526', 'TBA412208836715', `2026-10-05T21:14:07${IN}`, `2026-10-07T11:42:10${IN}`, 'B0CJ7M2V4Q', 'LED-STRIP-5M-IN',
+        'LED Strip Lights 5 m, RGB, USB Powered', '1', 'BLR7-1184', '1', 'Standard', 'false', `2026-10-07T10:00:00${IN} - 2026-10-07T13:00:00${IN}`,
+        '52208317746602', '560034', 'IN', 'BENGALURU', 'KARNATAKA', 'ATS'],
+      ['171-3307758-9925604', 'TBA412208840177', `2026-10-06T09:03:52${IN}`, `2026-10-07T15:06:44${IN}`, 'B0D1QX8T6P', 'MAG-MNT-VENT-IN',
+        'Magnetic Car Phone Mount, Air Vent', '2', 'BLR7-1191', '1', 'Standard', 'true', `2026-10-07T14:00:00${IN} - 2026-10-07T17:00:00${IN}`,
+        '30918845172281', '400050', 'IN', 'MUMBAI', 'MAHARASHTRA', 'ATS'],
+      ['171-3307758-9925604', 'TBA412208840177', `2026-10-06T09:03:52${IN}`, `2026-10-07T15:06:44${IN}`, 'B0C7RZ5N1K', 'CBL-USBC-1M-IN',
+        'USB-C Cable 1 m, Braided', '1', 'BLR7-1191', '1', 'Standard', 'true', `2026-10-07T14:00:00${IN} - 2026-10-07T17:00:00${IN}`,
+        '30918845172305', '400050', 'IN', 'MUMBAI', 'MAHARASHTRA', 'ATS'],
+    ];
+    write('formats/easyship-picked-up.txt', flat([cols, ...rows]));
+    const t = (r: string[]) => when(r[3], Date.parse(r[3]), IN, 'offset');
+    expect(
+      'easyship-picked-up.txt',
+      'Amazon.in Easy Ship "picked up" report (GET_EASYSHIP_PICKEDUP; columns as Amazon\'s Easy Ship reports page lists them): UTF-8, ' +
+        'TAB, no quoting, LF. picked-up-date is when the Easy Ship carrier collected the parcel: read as the first physical scan of ' +
+        'the tracking-id (a package summary, its source the file and line). Rows 2 and 3 are two items of one package (one summary ' +
+        'each, same time). The value formats (ISO with `+05:30`, the pickup-slot text, TBA-style tracking ids, carrier `ATS`) are ' +
+        'assumed: Amazon documents the column names only.',
+      [
+        ['trackingNumber TBA412208836715', 'carrier ATS (as written: not in the carrier table)', `firstScanAt ${t(rows[0])}`],
+        ['trackingNumber TBA412208840177', 'carrier ATS', `firstScanAt ${t(rows[1])}`],
+      ],
+    );
+  }
+
   // Bad inputs ------------------------------------------------------------------------------------------
   write('bad/empty.txt', '');
   const junk = Buffer.alloc(512);

@@ -1,8 +1,9 @@
 import type { Field } from '../knowledge/headers.js';
 import { zoneFromHeaderLanguage } from '../knowledge/zones.js';
 import { detectDateOrder } from './time.js';
-import { orderRowReader } from './amazon-orders.js';
+import { isContinuationLine, orderRowReader, PROMOTION_CONTINUATION } from './amazon-orders.js';
 import { confirmationRowReader } from './confirmations.js';
+import { easyShipRowReader } from './easyship.js';
 import { describeZone, KEEP_PROBLEMS, newReport, rowProblemCollector, RowError, zoneFor, type ReadOptions } from './context.js';
 import { delimiterName, findHeaderRow, sniff, type FieldIndex, type Header } from './detect.js';
 import { readOrdersJson } from './orders-api.js';
@@ -29,6 +30,17 @@ type ByteReader = (row: ByteRow, file: string, line: number) => void;
 interface Readers {
   rows: RowReader;
   bytes?: ByteReader;
+  /**
+   * Whether a row holds no record and is left out on purpose, and why (a count in the report, not a
+   * problem). Asked before a row is counted as read; given the row's cells (those the mapping uses).
+   */
+  skip?: (cells: readonly string[]) => string | undefined;
+}
+
+/** Counts a row left out on purpose under its reason. */
+function skipped(report: InputReport, why: string): void {
+  report.skipped ??= {};
+  report.skipped[why] = (report.skipped[why] ?? 0) + 1;
 }
 
 /**
@@ -75,11 +87,13 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     const header = findHeaderRow(file, rows, opts.columns ?? {});
     const report = newReport(file, { kind: header.spec.kind, encoding: 'xlsx', delimiter: 'xlsx', quoting: false });
     const data = rows.slice(header.headerLine);
-    const reader = rowReaderFor(header, sink, report, opts, data).rows;
+    const { rows: reader, skip } = rowReaderFor(header, sink, report, opts, data);
     const row = new Row(header.index);
     const onProblem = rowProblemCollector(report, keep);
     data.forEach((cells, i) => {
       if (cells.every((c) => c.trim() === '')) return;
+      const why = skip?.(cells);
+      if (why !== undefined) return skipped(report, why);
       report.rowsRead++;
       // The collector keeps texts as given; a workbook's may be cut from its larger XML texts.
       row.cells = owned(cells);
@@ -98,7 +112,7 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     delimiter: delimiterName(s.delimiter),
     quoting: s.quoting,
   });
-  const { rows: reader, bytes } = rowReaderFor(s, sink, report, opts, s.sample);
+  const { rows: reader, bytes, skip } = rowReaderFor(s, sink, report, opts, s.sample, range.start !== undefined);
   const row = new Row(s.index);
   const onProblem = rowProblemCollector(report, keep);
   const width = s.headers.length;
@@ -110,6 +124,9 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     headerLine: range.start === undefined ? s.headerLine : 0,
   };
   const onCells = (cells: string[], line: number, cellCount: number) => {
+    // Before the width check: a continuation line is often shorter than the header.
+    const why = skip?.(cells);
+    if (why !== undefined) return skipped(report, why);
     report.rowsRead++;
     row.cells = cells;
     try {
@@ -160,6 +177,10 @@ export function joinReports(head: InputReport, tail: InputReport, lines: number,
     unclassified: { ...head.unclassified },
   };
   for (const [d, n] of Object.entries(tail.unclassified)) joined.unclassified[d] = (joined.unclassified[d] ?? 0) + n;
+  for (const [why, n] of Object.entries(tail.skipped ?? {})) {
+    joined.skipped = { ...joined.skipped };
+    joined.skipped[why] = (joined.skipped[why] ?? 0) + n;
+  }
   if (joined.rowsRead === 0) throw new InputError(joined.file, headerLine, 'has a header row but no data rows');
   return joined;
 }
@@ -208,16 +229,38 @@ function finish(report: InputReport, header: Header): InputReport {
   return report;
 }
 
-function rowReaderFor(header: Header, sink: RecordSink, report: InputReport, opts: ReadOptions, sample: string[][]): Readers {
+function rowReaderFor(
+  header: Header,
+  sink: RecordSink,
+  report: InputReport,
+  opts: ReadOptions,
+  sample: string[][],
+  fromMiddle = false,
+): Readers {
   const dayFirst = dateOrders(header.index, sample, opts.dayFirst);
   const kind: InputKind = header.spec.kind;
   const hint = zoneFor(opts);
   report.zoneNote = describeZone(hint);
+  if (header.spec.note) report.notes = [header.spec.note];
   switch (kind) {
     case 'all-orders':
     case 'order-report':
     case 'unshipped-orders':
-      return { rows: orderRowReader(kind, sink, hint, dayFirst) };
+    case 'amazon-fulfilled-shipments': {
+      const rows = orderRowReader(kind, sink, hint, dayFirst);
+      // A continuation line continues the record above it: one before any record is a broken row.
+      let after = fromMiddle;
+      const orderId = header.index.orderId;
+      return {
+        rows: (row, file, line) => {
+          after = true;
+          rows(row, file, line);
+        },
+        skip: (cells) => (after && isContinuationLine(cells, orderId) ? PROMOTION_CONTINUATION : undefined),
+      };
+    }
+    case 'easyship-picked-up':
+      return { rows: easyShipRowReader(sink, hint, dayFirst) };
     case 'confirmation-upload': {
       // The JP template carries a Japanese header row above the English one: without a zone from the user,
       // its dates are Japan's, not the default marketplace's.
@@ -239,7 +282,8 @@ function rowReaderFor(header: Header, sink: RecordSink, report: InputReport, opt
     case 'tracking-summary':
       return { rows: trackingSummaryRowReader(sink, report, opts, dayFirst) };
     case 'orders-api-json':
-      throw new Error('JSON inputs are not row-based');
+    case 'order-fulfillment-feed':
+      throw new Error('JSON and XML inputs are not row-based');
   }
 }
 

@@ -42,6 +42,27 @@ const HEADERS: Array<[string, InputKind, string, Partial<Record<Field, string>>]
     { orderId: 'order-id', shipDate: 'ship-date', carrierCode: 'carrier-code', carrierName: 'carrier-name', trackingNumber: 'tracking-number' },
   ],
   [
+    // The real report's header (../shared/real-samples/amazon-fulfilled-shipments-eolabs.csv), not All Orders.
+    'Amazon Fulfilled Shipments report (FBA)',
+    'amazon-fulfilled-shipments',
+    'amazon-order-id,merchant-order-id,shipment-id,shipment-item-id,amazon-order-item-id,merchant-order-item-id,purchase-date,payments-date,shipment-date,reporting-date,buyer-email,buyer-name,buyer-phone-number,sku,product-name,quantity-shipped,currency,item-price,item-tax,shipping-price,shipping-tax,gift-wrap-price,gift-wrap-tax,ship-service-level,recipient-name,ship-address-1,ship-address-2,ship-address-3,ship-city,ship-state,ship-postal-code,ship-country,ship-phone-number,bill-address-1,bill-address-2,bill-address-3,bill-city,bill-state,bill-postal-code,bill-country,item-promotion-discount,ship-promotion-discount,carrier,tracking-number,estimated-arrival-date,fulfillment-center-id,fulfillment-channel,sales-channel',
+    { orderId: 'amazon-order-id', purchaseDate: 'purchase-date', trackingNumber: 'tracking-number', location: 'fulfillment-center-id', quantity: 'quantity-shipped' },
+  ],
+  [
+    // GET_EASYSHIP_PICKEDUP as Amazon's Easy Ship reports page lists it: not the Order report.
+    'Easy Ship picked-up report',
+    'easyship-picked-up',
+    'order-id\ttracking-id\tpurchase-date\tpicked-up-date\tasin\tsku\tproduct-name\tquantity-purchased\tinvoice-id\tpackage-identifier\tship-service-level\tis-prime\tpickup-slot\torder-item-id\tship-postal-code\tship-country\tship-city\tship-state\tcarrier',
+    { orderId: 'order-id', trackingNumber: 'tracking-id', firstScan: 'picked-up-date', carrier: 'carrier' },
+  ],
+  [
+    // Amazon's order id, a carrier and a tracking number, but no fulfillment-center-id: a seller's own confirmations.
+    'ERP export with Amazon Order ID, Carrier and Tracking Number is not the FBA report',
+    'erp-confirmations',
+    'Amazon Order ID,Ship Date,Carrier,Tracking Number',
+    { orderId: 'Amazon Order ID', shipDate: 'Ship Date', carrierName: 'Carrier', trackingNumber: 'Tracking Number' },
+  ],
+  [
     'generic shipments export with plain names',
     'erp-confirmations',
     'Order Number,Order Date,Ship Date,Recipient,Company,Ship To - City,Ship To - State,Carrier,Service,Tracking Number,Package,Weight (oz)',

@@ -718,6 +718,69 @@ const CASES: Case[] = [
       expect(got.events[4]).toMatchObject({ trackingNumber: 'LX209488161CN', carrier: 'China Post', class: 'information', at: iso('2026-10-06T09:47:00+08:00', '2026-10-06T01:47:00Z', '+08:00') });
     },
   },
+  {
+    name: 'amazon-fulfilled-shipments.txt: FBA shipments are AFN orders, never confirmations',
+    file: 'amazon-fulfilled-shipments.txt',
+    report: { kind: 'amazon-fulfilled-shipments', encoding: 'utf-8', delimiter: 'tab', quoting: false, rowsRead: 3, rowsRejected: 0 },
+    counts: [3, 0, 0, 0],
+    first: {
+      orders: [
+        {
+          orderId: '113-2209645-0071428',
+          purchasedAt: iso('2026-10-11T01:11:09+00:00', '2026-10-11T01:11:09Z', '+00:00'),
+          channel: 'AFN',
+          salesChannel: 'Amazon.com',
+          items: 1,
+          ...src('amazon-fulfilled-shipments.txt', 2),
+        },
+        { orderId: '111-3389120-5561047', channel: 'AFN', ...src('amazon-fulfilled-shipments.txt', 3) },
+      ],
+    },
+    more: (got, report) => {
+      expect(got.orders.map((o) => o.channel)).toEqual(['AFN', 'AFN', 'AFN']);
+      expect(report.notes?.[0]).toMatch(/^Amazon fulfilled these orders \(FBA\): each row is read as an order with channel AFN/);
+    },
+  },
+  {
+    name: 'all-orders-promotions.txt: promotion continuation lines are skipped and counted, not rejected',
+    file: 'all-orders-promotions.txt',
+    report: { kind: 'all-orders', rowsRead: 3, rowsRejected: 0, skipped: { 'promotion continuation lines': 2 } },
+    counts: [3, 0, 0, 0],
+    first: {
+      orders: [
+        { orderId: '112-8840213-3306657', channel: 'MFN', status: 'shipped', ...src('all-orders-promotions.txt', 2) },
+        { orderId: '114-2290467-8815230', channel: 'MFN', status: 'shipped', ...src('all-orders-promotions.txt', 3) },
+      ],
+    },
+    // Lines 4 and 5 continue the second order; the third order is the file's line 6.
+    more: (got) => expect(got.orders[2]).toMatchObject({ orderId: '113-5518306-2047719', items: 2, ...src('all-orders-promotions.txt', 6) }),
+  },
+  {
+    name: 'easyship-picked-up.txt: picked-up-date is the first physical scan of the tracking-id',
+    file: 'easyship-picked-up.txt',
+    report: { kind: 'easyship-picked-up', encoding: 'utf-8', delimiter: 'tab', quoting: false, rowsRead: 3, rowsRejected: 0 },
+    counts: [0, 0, 0, 3],
+    first: {
+      packages: [
+        {
+          trackingNumber: 'TBA412208836715',
+          carrier: 'ATS',
+          firstScanAt: iso('2026-10-07T11:42:10+05:30', '2026-10-07T06:12:10Z', '+05:30'),
+          ...src('easyship-picked-up.txt', 2),
+        },
+        {
+          trackingNumber: 'TBA412208840177',
+          carrier: 'ATS',
+          firstScanAt: iso('2026-10-07T15:06:44+05:30', '2026-10-07T09:36:44Z', '+05:30'),
+          ...src('easyship-picked-up.txt', 3),
+        },
+      ],
+    },
+    more: (got, report) => {
+      expect(report.mapping).toMatchObject({ trackingNumber: 'tracking-id', firstScan: 'picked-up-date' });
+      expect(report.notes?.[0]).toMatch(/^picked-up-date is when the Easy Ship carrier collected the parcel/);
+    },
+  },
 ];
 
 describe('readInput, every fixture in fixtures/formats', () => {
@@ -773,6 +836,7 @@ describe.each([
   ['order-report.txt', 'utf-8', '\t', ['buyer-email', 'buyer-name', 'buyer-phone-number', 'recipient-name', 'ship-address-1', 'ship-phone-number']],
   ['unshipped-orders.txt', 'utf-8', '\t', ['buyer-email', 'buyer-name', 'buyer-phone-number', 'recipient-name', 'ship-address-1']],
   ['erp-shipstation.csv', 'utf-8', ',', ['Ship To - Name', 'Ship To - Company']],
+  ['amazon-fulfilled-shipments.txt', 'utf-8', '\t', ['buyer-email', 'ship-address-1']],
   ['erp-dianxiaomi-gb18030.csv', 'gb18030', ',', ['买家姓名']],
 ] as Array<[string, Encoding, string, string[]]>)('%s: no personal data in the records', (file, encoding, delimiter, columns) => {
   it('carries none of the buyer columns', async () => {
