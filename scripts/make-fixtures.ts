@@ -520,10 +520,10 @@ function formatFixtures(): void {
     const apiRecords = [
       ['order 113-5527094-8810362: createdTime `2026-10-12T16:20:41Z` (offset Z), channel MFN (fulfilledBy MERCHANT), status shipped',
         'latestShipDate `2026-10-15T06:59:59Z`, earliestShipDate `2026-10-13T07:00:00Z`',
-        `confirmation: trackingNumber ${t1}, carrier USPS, confirmedAt = package createdTime \`2026-10-13T17:45:09Z\` (offset Z; when the package was confirmed to Amazon; shipTime \`2026-10-13T22:58:00Z\` is the hand-over the seller declared), packageStatus PICKED_UP, shipMethod "USPS Ground Advantage", orderItemId 41208836715570, quantity 1`],
+        `confirmation: trackingNumber ${t1}, carrier USPS, confirmedAt = package shipTime \`2026-10-13T22:58:00Z\` (offset Z; the shipment time the confirmation gave Amazon; createdTime \`2026-10-13T17:45:09Z\` is when the package record was made, used only when a package has no shipTime), packageStatus PICKED_UP, shipMethod "USPS Ground Advantage", orderItemId 41208836715570, quantity 1`],
       ['order 111-8830426-1157093: createdTime `2026-10-13T02:07:55Z`, channel MFN, status partially-shipped, latestShipDate `2026-10-15T06:59:59Z`',
         `confirmation 1: trackingNumber ${t2}, carrier UPS, confirmedAt \`2026-10-13T23:40:00Z\`, packageStatus PICKED_UP`,
-        `confirmation 2: trackingNumber ${t3}, carrier UPS, shipTime \`2026-10-15T22:00:00Z\` lies in the future of the response and packageStatus is PENDING_PICK_UP: the parcel is not handed over`],
+        `confirmation 2: trackingNumber ${t3}, carrier UPS, confirmedAt = shipTime \`2026-10-15T22:00:00Z\`, which lies in the future of the response, and packageStatus is PENDING_PICK_UP: the parcel is not handed over`],
     ];
     const apiNote =
       '(verified against the published 2026-01-01 model names: orders[], orderId, createdTime, lastUpdatedTime, salesChannel, ' +

@@ -108,3 +108,76 @@ describe('promotion continuation lines in files written here', () => {
     expect(report.problems.every((p) => p.message === 'order id is empty')).toBe(true);
   });
 });
+
+describe('Orders API 2026-01-01: Amazon\'s own examples', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shipaudit-orders-2026-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each<[string, string, object, object]>([
+    [
+      'getOrder: the confirmation is the package shipTime, 21 h after its createdTime',
+      'sp-api-orders-2026-getOrder-example.json',
+      { orderId: '202-1234567-8901234', channel: 'MFN', status: 'shipped', latestShipDate: { raw: '2024-12-26T23:59:59Z' } },
+      {
+        orderId: '202-1234567-8901234',
+        orderItemId: '20212345678901',
+        quantity: 3,
+        confirmedAt: { raw: '2024-12-26T14:00:00Z', epochMs: Date.parse('2024-12-26T14:00:00Z'), zoneSource: 'offset' },
+        carrier: 'Royal Mail',
+        trackingNumber: 'RR123456789GB',
+        shipMethod: 'Royal Mail Tracked 48',
+        packageStatus: 'IN_TRANSIT',
+      },
+    ],
+    [
+      'searchOrders: shipTime an hour before createdTime is still the confirmation',
+      'sp-api-orders-2026-searchOrders-example.json',
+      { orderId: '123-4567890-1234567', channel: 'MFN', status: 'shipped' },
+      {
+        orderId: '123-4567890-1234567',
+        confirmedAt: { raw: '2024-12-25T14:00:00Z', epochMs: Date.parse('2024-12-25T14:00:00Z') },
+        carrier: 'UPS',
+        trackingNumber: '1Z999AA1234567890',
+        packageStatus: 'DELIVERED',
+      },
+    ],
+  ])('%s', async (_name, file, order, confirmation) => {
+    const { report, got } = await read(real(file));
+    expect(report).toMatchObject({ kind: 'orders-api-json', rowsRead: 1, rowsRejected: 0 });
+    expect(report.skipped).toBeUndefined();
+    expect(got.orders).toMatchObject([order]);
+    expect(got.confirmations).toMatchObject([confirmation]);
+    // Buyer and recipient data in the examples go nowhere.
+    expect(JSON.stringify(got)).not.toMatch(/James Wilson|John Smith|High Street|Main Street|buyer-email/);
+  });
+
+  it.each<[string, object]>([
+    ['status CANCELLED with detailedStatus LABEL_CANCELLED (the 2026-01-01 model)', { status: 'CANCELLED', detailedStatus: 'LABEL_CANCELLED' }],
+    ['status CANCELLED alone', { status: 'CANCELLED' }],
+    ['detailedStatus LABEL_CANCELLED under another status', { status: 'PENDING_PICK_UP', detailedStatus: 'LABEL_CANCELLED' }],
+    ['LABEL_CANCELLED as the status', { status: 'LABEL_CANCELLED' }],
+  ])('a package with %s is no confirmation, counted as skipped', async (_name, packageStatus) => {
+    const doc = JSON.parse(readFileSync(real('sp-api-orders-2026-getOrder-example.json'), 'utf8')) as {
+      order: { packages: Array<Record<string, unknown>> };
+    };
+    const live = { ...doc.order.packages[0], packageReferenceId: 'UK-PKG-2024-002', trackingNumber: 'RR123456785GB' };
+    doc.order.packages = [{ ...doc.order.packages[0], packageStatus }, live];
+    const file = join(dir, `cancelled-${Object.values(packageStatus).join('-')}.json`);
+    writeFileSync(file, JSON.stringify(doc));
+    const { report, got } = await read(file);
+    expect(got.orders.map((o) => o.orderId)).toEqual(['202-1234567-8901234']);
+    expect(got.confirmations.map((c) => c.trackingNumber)).toEqual(['RR123456785GB']);
+    expect([report.rowsRejected, report.skipped]).toEqual([0, { 'cancelled package labels (no confirmation)': 1 }]);
+  });
+
+  it('a package without shipTime falls back to its createdTime', async () => {
+    const doc = JSON.parse(readFileSync(real('sp-api-orders-2026-getOrder-example.json'), 'utf8')) as {
+      order: { packages: Array<Record<string, unknown>> };
+    };
+    delete doc.order.packages[0].shipTime;
+    const file = join(dir, 'no-shiptime.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const { got } = await read(file);
+    expect(got.confirmations[0].confirmedAt).toMatchObject({ raw: '2024-12-25T16:45:00Z' });
+  });
+});

@@ -88,13 +88,13 @@ const ORDERS_API_2026 = {
       channel: 'MFN',
     },
   ],
-  // confirmedAt is the package's createdTime (when Amazon was told), not the declared shipTime: see the report.
+  // confirmedAt is the package's shipTime (the shipment time the confirmation gave Amazon), not its createdTime.
   confirmations: [
     {
       orderId: '113-5527094-8810362',
       orderItemId: '41208836715570',
       quantity: 1,
-      confirmedAt: iso('2026-10-13T17:45:09Z', '2026-10-13T17:45:09Z', 'UTC'),
+      confirmedAt: iso('2026-10-13T22:58:00Z', '2026-10-13T22:58:00Z', 'UTC'),
       carrier: 'USPS',
       trackingNumber: '9400111899562040122336',
       shipMethod: 'USPS Ground Advantage',
@@ -104,7 +104,7 @@ const ORDERS_API_2026 = {
       orderId: '111-8830426-1157093',
       orderItemId: '60073318824419',
       quantity: 1,
-      confirmedAt: iso('2026-10-13T18:12:30Z', '2026-10-13T18:12:30Z', 'UTC'),
+      confirmedAt: iso('2026-10-13T23:40:00Z', '2026-10-13T23:40:00Z', 'UTC'),
       carrier: 'UPS',
       trackingNumber: '1ZV7A1290344188202',
       packageStatus: 'PICKED_UP',
@@ -117,7 +117,7 @@ function ordersApi2026More(got: Collected) {
     orderId: '111-8830426-1157093',
     trackingNumber: '1ZV7A1290344188462',
     packageStatus: 'PENDING_PICK_UP',
-    confirmedAt: iso('2026-10-14T20:31:40Z', '2026-10-14T20:31:40Z', 'UTC'),
+    confirmedAt: iso('2026-10-15T22:00:00Z', '2026-10-15T22:00:00Z', 'UTC'),
   });
   // The AFN order and the unshipped one have no packages.
   expect(got.orders.slice(2).map((o) => [o.orderId, o.channel, o.status])).toEqual([
