@@ -945,6 +945,56 @@ function formatFixtures(): void {
     );
   }
 
+  // 22. Order-fulfilment feed uploaded as XML (POST_ORDER_FULFILLMENT_DATA), UTF-8, LF -------------------
+  {
+    // The layout of Amazon's documented OrderFulfillment example (AmazonEnvelope, Header, MessageType,
+    // Message/OrderFulfillment with FulfillmentData and Item), with AmazonOrderID as sellers' ERPs send it.
+    const n = [ups('V7A129' + '03' + '4420119'), usps('9400111899' + '56204533105'), usps('9400111899' + '56204533112')];
+    const msg = (id: number, body: string, op = 'Update') =>
+      `  <Message>\n    <MessageID>${id}</MessageID>\n    <OperationType>${op}</OperationType>\n    <OrderFulfillment>\n${body}    </OrderFulfillment>\n  </Message>\n`;
+    const item = (code: string, qty: number) =>
+      `      <Item>\n        <AmazonOrderItemCode>${code}</AmazonOrderItemCode>\n        <Quantity>${qty}</Quantity>\n      </Item>\n`;
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+      '<AmazonEnvelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="amzn-envelope.xsd">\n' +
+      '  <Header>\n    <DocumentVersion>1.01</DocumentVersion>\n    <MerchantIdentifier>A2EXAMPLE7QZ1K</MerchantIdentifier>\n  </Header>\n' +
+      '  <MessageType>OrderFulfillment</MessageType>\n' +
+      msg(1, '      <AmazonOrderID>112-6620485-7719354</AmazonOrderID>\n      <MerchantFulfillmentID>SHP-20261006-0041</MerchantFulfillmentID>\n' +
+        '      <FulfillmentDate>2026-10-06T16:05:00-07:00</FulfillmentDate>\n      <FulfillmentData>\n        <CarrierCode>UPS</CarrierCode>\n' +
+        `        <ShippingMethod>UPS Ground</ShippingMethod>\n        <ShipperTrackingNumber>${n[0]}</ShipperTrackingNumber>\n      </FulfillmentData>\n` +
+        item('40972615538894', 1)) +
+      // No offset: Amazon reads a FulfillmentDate without one as local time (the marketplace's).
+      msg(2, '      <AmazonOrderID>113-2057938-4402861</AmazonOrderID>\n      <FulfillmentDate>2026-10-07T09:30:00</FulfillmentDate>\n' +
+        '      <FulfillmentData>\n        <CarrierCode>Other</CarrierCode>\n        <CarrierName>Yun Express</CarrierName>\n' +
+        '        <ShippingMethod>YunExpress Global Direct line</ShippingMethod>\n        <ShipperTrackingNumber>YT2628011093377421</ShipperTrackingNumber>\n' +
+        '      </FulfillmentData>\n' + item('31145802967338', 1) + item('31145802967362', 1)) +
+      // Two parcels in one message.
+      msg(3, '      <AmazonOrderID>114-8804132-0917256</AmazonOrderID>\n      <FulfillmentDate>2026-10-07T14:12:00-07:00</FulfillmentDate>\n' +
+        '      <FulfillmentData>\n        <CarrierCode>USPS</CarrierCode>\n        <ShippingMethod>USPS Ground Advantage</ShippingMethod>\n' +
+        `        <ShipperTrackingNumber>${n[1]}</ShipperTrackingNumber>\n        <ShipperTrackingNumber>${n[2]}</ShipperTrackingNumber>\n` +
+        '      </FulfillmentData>\n' + item('72208316450616', 2)) +
+      msg(4, '      <AmazonOrderID>112-6620485-7719354</AmazonOrderID>\n      <FulfillmentDate>2026-10-06T16:05:00-07:00</FulfillmentDate>\n', 'Delete') +
+      '</AmazonEnvelope>\n';
+    write('formats/order-fulfillment-feed.xml', xml);
+    const lines = xml.split('\n').flatMap((l, i) => (l === '  <Message>' ? [i + 1] : []));
+    expect(
+      'order-fulfillment-feed.xml',
+      'Order-fulfilment feed as uploaded (POST_ORDER_FULFILLMENT_DATA, OrderFulfillment.xsd in an AmazonEnvelope): UTF-8, LF, ' +
+        'one element per line. 4 messages: UPS with an offset; CarrierCode Other + CarrierName Yun Express with a FulfillmentDate ' +
+        'without offset (local time: the marketplace zone) and 2 items; one message with two ShipperTrackingNumber elements (two ' +
+        'parcels: two confirmations, items not split between them); an OperationType Delete message (no confirmation: skipped and ' +
+        'counted). A record\'s line is the line its <Message> starts on.',
+      [
+        ['orderId 112-6620485-7719354', 'orderItemId 40972615538894', 'quantity 1',
+          `confirmedAt ${when('2026-10-06T16:05:00-07:00', Date.parse('2026-10-06T16:05:00-07:00'), '-07:00', 'offset')}`,
+          'carrier UPS', `trackingNumber ${n[0]}`, 'shipMethod UPS Ground', `line ${lines[0]}`],
+        ['orderId 113-2057938-4402861', 'orderItemId none (2 items), quantity 2',
+          `confirmedAt ${when('2026-10-07T09:30:00', at(LA, '2026-10-07', 9, 30), LA, 'marketplace zone: no offset in the file')}`,
+          'carrier Yun Express (CarrierName, CarrierCode Other)', 'trackingNumber YT2628011093377421', `line ${lines[1]}`],
+      ],
+    );
+  }
+
   // Bad inputs ------------------------------------------------------------------------------------------
   write('bad/empty.txt', '');
   const junk = Buffer.alloc(512);

@@ -7,6 +7,7 @@ import { easyShipRowReader } from './easyship.js';
 import { describeZone, KEEP_PROBLEMS, newReport, rowProblemCollector, RowError, zoneFor, type ReadOptions } from './context.js';
 import { delimiterName, findHeaderRow, sniff, type FieldIndex, type Header } from './detect.js';
 import { readOrdersJson } from './orders-api.js';
+import { readFulfillmentFeedFile } from './feed-file.js';
 import { Row, mappingOf } from './row.js';
 import { owned, type RowRange, type RowsRead } from './rows.js';
 import { ColumnTexts, readByteRows, type ByteRow, type ByteRowHandler } from './byte-rows.js';
@@ -79,6 +80,14 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     report.delimiter = format;
     report.rowsRead = rows;
     report.zoneNote = `${describeZone(hint)}; Orders API times normally carry an offset`;
+    return { report, lines: 0 };
+  }
+
+  if (s.format === 'amazon-feed-xml') {
+    const report = newReport(file, { kind: 'order-fulfillment-feed', encoding: s.encoding, delimiter: 'xml', quoting: false });
+    const hint = zoneFor(opts);
+    report.rowsRead = await readFulfillmentFeedFile(file, s.encoding, sink, hint, rowProblemCollector(report, keep), (why) => skipped(report, why));
+    report.zoneNote = `${describeZone(hint)}; a FulfillmentDate without an offset is local time (Amazon's feed rule)`;
     return { report, lines: 0 };
   }
 

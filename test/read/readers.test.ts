@@ -781,6 +781,44 @@ const CASES: Case[] = [
       expect(report.notes?.[0]).toMatch(/^picked-up-date is when the Easy Ship carrier collected the parcel/);
     },
   },
+  {
+    name: 'order-fulfillment-feed.xml: each OrderFulfillment message a confirmation',
+    file: 'order-fulfillment-feed.xml',
+    report: { kind: 'order-fulfillment-feed', encoding: 'utf-8', delimiter: 'xml', quoting: false, rowsRead: 3, rowsRejected: 0 },
+    counts: [0, 4, 0, 0],
+    first: {
+      confirmations: [
+        {
+          orderId: '112-6620485-7719354',
+          orderItemId: '40972615538894',
+          quantity: 1,
+          confirmedAt: iso('2026-10-06T16:05:00-07:00', '2026-10-06T23:05:00Z', '-07:00'),
+          carrier: 'UPS',
+          trackingNumber: '1ZV7A1290344201197',
+          shipMethod: 'UPS Ground',
+          ...src('order-fulfillment-feed.xml', 8),
+        },
+        {
+          orderId: '113-2057938-4402861',
+          orderItemId: undefined,
+          quantity: 2,
+          confirmedAt: { ...stamp('2026-10-07T09:30:00', '2026-10-07T16:30:00Z', 'America/Los_Angeles', 'setting', '2026-10-07'), zoneNote: '--marketplace-tz' },
+          carrier: 'Yun Express',
+          carrierRaw: 'Yun Express',
+          trackingNumber: 'YT2628011093377421',
+          ...src('order-fulfillment-feed.xml', 26),
+        },
+      ],
+    },
+    more: (got, report) => {
+      // Message 3 shipped two parcels; message 4 (OperationType Delete) confirms nothing.
+      expect(got.confirmations.slice(2).map((c) => [c.orderId, c.trackingNumber, c.quantity])).toEqual([
+        ['114-8804132-0917256', '9400111899562045331054', undefined],
+        ['114-8804132-0917256', '9400111899562045331122', undefined],
+      ]);
+      expect(report.skipped).toEqual({ 'messages with OperationType Delete (no confirmation)': 1 });
+    },
+  },
 ];
 
 describe('readInput, every fixture in fixtures/formats', () => {
