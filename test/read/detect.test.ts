@@ -234,7 +234,9 @@ describe('findHeaderRow: where the header is', () => {
     }
     expect(err).toBeInstanceOf(InputError);
     expect(err).toMatchObject({ file: 'people.csv', line: 1 });
-    expect((err as Error).message).toMatch(/^people\.csv:1: unrecognised file: headers found: name, age, city\. Known kinds: all-orders/);
+    expect((err as Error).message).toMatch(
+      /^people\.csv:1: unrecognised file: headers found: name, age, city\. Known kinds: amazon-fulfilled-shipments \(Amazon Fulfilled Shipments report \(FBA\)\), easyship-picked-up \(Amazon Easy Ship picked-up report\), all-orders \(Amazon All Orders report\), /,
+    );
     expect((err as Error).message).toContain('"columns"');
   });
 
