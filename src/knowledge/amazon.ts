@@ -63,7 +63,9 @@ export const REPORT_CHANNEL: Readonly<Partial<Record<string, Channel>>> = {
  * Orders API 2026-01-01 package states that are no confirmation: a voided label. The status is `CANCELLED`
  * with `detailedStatus` `LABEL_CANCELLED` in Amazon's model; older write-ups put `LABEL_CANCELLED` in `status`.
  */
-export const CANCELLED_PACKAGE_STATUSES: ReadonlySet<string> = new Set(['CANCELLED', 'CANCELED', 'LABEL_CANCELLED', 'LABEL_CANCELED']);
+export const CANCELLED_PACKAGE_STATUSES: ReadonlySet<string> = new Set([
+  'CANCELLED', 'CANCELED', 'LABEL_CANCELLED', 'LABEL_CANCELED',
+]);
 
 const channelSeen = new Map<string, Channel | undefined>();
 

@@ -104,7 +104,8 @@ export const KINDS: readonly KindSpec[] = [
     requires: [['orderId'], ['trackingNumber'], ['location']],
     note:
       'Amazon fulfilled these orders (FBA): each row is read as an order with channel AFN, left out of the audit and ' +
-      'counted like every AFN order; its shipment date and tracking number are Amazon\'s, not a confirmation by the seller',
+      'counted like every AFN order; its shipment date and tracking number are Amazon\'s, not a confirmation by the ' +
+      'seller',
   },
   {
     // GET_EASYSHIP_PICKEDUP (Seller Central: Easy Ship "picked up" report): order-id, tracking-id, purchase-date,

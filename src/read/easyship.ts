@@ -18,7 +18,12 @@ export function easyShipRowReader(sink: RecordSink, hint: ZoneHint, dayFirst: (f
     const summary: PackageSummary = {
       trackingNumber,
       carrier: carrierOf(trackingNumber, row.get('carrier')),
-      firstScanAt: optionalStamp(row.require('firstScan', 'picked-up-date'), 'picked-up-date', hint, dayFirst('firstScan')),
+      firstScanAt: optionalStamp(
+        row.require('firstScan', 'picked-up-date'),
+        'picked-up-date',
+        hint,
+        dayFirst('firstScan'),
+      ),
       source: { file, line },
     };
     sink.package?.(summary);

@@ -8,8 +8,8 @@ import { InputError } from './types.js';
 
 /**
  * Reads an Amazon XML feed file (root AmazonEnvelope) whole: an order-fulfilment feed holds one upload's
- * messages. Returns how many messages it read (those left out on purpose are counted by `onSkip`). A file that is not well-formed XML, or an envelope of another
- * message type, can't be read at all (InputError).
+ * messages. Returns how many messages it read (those left out on purpose are counted by `onSkip`). A file
+ * that is not well-formed XML, or an envelope of another message type, can't be read at all (InputError).
  */
 export async function readFulfillmentFeedFile(
   file: string,
@@ -27,7 +27,11 @@ export async function readFulfillmentFeedFile(
   if (!isFulfillmentFeed(doc)) {
     const type = (doc as { AmazonEnvelope?: { MessageType?: unknown } }).AmazonEnvelope?.MessageType;
     const what = typeof type === 'string' ? `MessageType ${type}` : 'no OrderFulfillment message';
-    throw new InputError(file, undefined, `an Amazon feed with ${what}: only the order-fulfilment feed (OrderFulfillment) is read`);
+    throw new InputError(
+      file,
+      undefined,
+      `an Amazon feed with ${what}: only the order-fulfilment feed (OrderFulfillment) is read`,
+    );
   }
   let skipped = 0;
   const skip = (why: string) => {

@@ -40,7 +40,10 @@ export const DELETED_MESSAGES = 'messages with OperationType Delete (no confirma
 export function isFulfillmentFeed(doc: unknown): boolean {
   if (!isNode(doc) || !isNode(doc.AmazonEnvelope)) return false;
   const env = doc.AmazonEnvelope;
-  return text(env.MessageType) === 'OrderFulfillment' || list(env.Message).some((m) => isNode(m) && m.OrderFulfillment !== undefined);
+  return (
+    text(env.MessageType) === 'OrderFulfillment' ||
+    list(env.Message).some((m) => isNode(m) && m.OrderFulfillment !== undefined)
+  );
 }
 
 /**
@@ -58,7 +61,8 @@ export function readFulfillmentFeed(
   lines: readonly number[] = [],
   onSkip: (why: string) => void = () => {},
 ): { messages: number } {
-  if (!isFulfillmentFeed(doc)) throw new Error('readFulfillmentFeed: not an AmazonEnvelope of OrderFulfillment messages');
+  if (!isFulfillmentFeed(doc))
+    throw new Error('readFulfillmentFeed: not an AmazonEnvelope of OrderFulfillment messages');
   const messages = list((doc as { AmazonEnvelope: Node }).AmazonEnvelope.Message);
   messages.forEach((m, i) => {
     const line = lines[i] ?? i + 1;
@@ -78,7 +82,11 @@ function readMessage(m: unknown, file: string, line: number, sink: RecordSink, h
   const orderId = text(f.AmazonOrderID);
   if (!orderId) {
     const merchant = text(f.MerchantOrderID);
-    throw new RowError(merchant ? `no AmazonOrderID (only MerchantOrderID ${merchant}, which joins no Amazon order)` : 'AmazonOrderID is empty');
+    throw new RowError(
+      merchant
+        ? `no AmazonOrderID (only MerchantOrderID ${merchant}, which joins no Amazon order)`
+        : 'AmazonOrderID is empty',
+    );
   }
   const date = text(f.FulfillmentDate);
   if (!date) throw new RowError('FulfillmentDate is empty: a confirmation needs the moment it was made');
@@ -90,11 +98,14 @@ function readMessage(m: unknown, file: string, line: number, sink: RecordSink, h
   const carrierRaw = code && !OTHER_CARRIER.test(code) ? code : (name ?? code);
   const items = list(f.Item).filter(isNode);
   const quantities = items.map((it) => text(it.Quantity));
-  const quantity = quantities.every((q) => q !== undefined && /^\d+$/.test(q)) ? quantities.reduce((n, q) => n + Number(q), 0) : undefined;
+  const quantity = quantities.every((q) => q !== undefined && /^\d+$/.test(q))
+    ? quantities.reduce((n, q) => n + Number(q), 0)
+    : undefined;
   const numbers = list(data.ShipperTrackingNumber).map(text);
   if (numbers.length === 0) numbers.push(undefined);
   for (const trackingRaw of numbers) {
-    if (trackingRaw !== undefined && mangledBySpreadsheet(trackingRaw)) throw new RowError(SPREADSHEET_DAMAGE(trackingRaw));
+    if (trackingRaw !== undefined && mangledBySpreadsheet(trackingRaw))
+      throw new RowError(SPREADSHEET_DAMAGE(trackingRaw));
     const one = numbers.length === 1;
     const rec: ConfirmationRecord = {
       orderId,

@@ -39,9 +39,9 @@ interface Readers {
 }
 
 /** Counts a row left out on purpose under its reason. */
-function skipped(report: InputReport, why: string): void {
-  report.skipped ??= {};
-  report.skipped[why] = (report.skipped[why] ?? 0) + 1;
+function countSkipped(report: InputReport, why: string): void {
+  report.rowsSkipped ??= {};
+  report.rowsSkipped[why] = (report.rowsSkipped[why] ?? 0) + 1;
 }
 
 /**
@@ -76,7 +76,9 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
   if (s.format === 'json') {
     const report = newReport(file, { kind: 'orders-api-json', encoding: s.encoding, delimiter: 'json', quoting: false });
     const hint = zoneFor(opts);
-    const { rows, format } = await readOrdersJson(file, s.encoding, sink, hint, rowProblemCollector(report, keep), (why) => skipped(report, why));
+    const onSkip = (why: string) => countSkipped(report, why);
+    const onProblem = rowProblemCollector(report, keep);
+    const { rows, format } = await readOrdersJson(file, s.encoding, sink, hint, onProblem, onSkip);
     report.delimiter = format;
     report.rowsRead = rows;
     report.zoneNote = `${describeZone(hint)}; Orders API times normally carry an offset`;
@@ -84,9 +86,16 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
   }
 
   if (s.format === 'amazon-feed-xml') {
-    const report = newReport(file, { kind: 'order-fulfillment-feed', encoding: s.encoding, delimiter: 'xml', quoting: false });
+    const report = newReport(file, {
+      kind: 'order-fulfillment-feed',
+      encoding: s.encoding,
+      delimiter: 'xml',
+      quoting: false,
+    });
     const hint = zoneFor(opts);
-    report.rowsRead = await readFulfillmentFeedFile(file, s.encoding, sink, hint, rowProblemCollector(report, keep), (why) => skipped(report, why));
+    const onSkip = (why: string) => countSkipped(report, why);
+    const onProblem = rowProblemCollector(report, keep);
+    report.rowsRead = await readFulfillmentFeedFile(file, s.encoding, sink, hint, onProblem, onSkip);
     report.zoneNote = `${describeZone(hint)}; a FulfillmentDate without an offset is local time (Amazon's feed rule)`;
     return { report, lines: 0 };
   }
@@ -102,7 +111,7 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     data.forEach((cells, i) => {
       if (cells.every((c) => c.trim() === '')) return;
       const why = skip?.(cells);
-      if (why !== undefined) return skipped(report, why);
+      if (why !== undefined) return countSkipped(report, why);
       report.rowsRead++;
       // The collector keeps texts as given; a workbook's may be cut from its larger XML texts.
       row.cells = owned(cells);
@@ -135,7 +144,7 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
   const onCells = (cells: string[], line: number, cellCount: number) => {
     // Before the width check: a continuation line is often shorter than the header.
     const why = skip?.(cells);
-    if (why !== undefined) return skipped(report, why);
+    if (why !== undefined) return countSkipped(report, why);
     report.rowsRead++;
     row.cells = cells;
     try {
@@ -186,9 +195,9 @@ export function joinReports(head: InputReport, tail: InputReport, lines: number,
     unclassified: { ...head.unclassified },
   };
   for (const [d, n] of Object.entries(tail.unclassified)) joined.unclassified[d] = (joined.unclassified[d] ?? 0) + n;
-  for (const [why, n] of Object.entries(tail.skipped ?? {})) {
-    joined.skipped = { ...joined.skipped };
-    joined.skipped[why] = (joined.skipped[why] ?? 0) + n;
+  for (const [why, n] of Object.entries(tail.rowsSkipped ?? {})) {
+    joined.rowsSkipped = { ...joined.rowsSkipped };
+    joined.rowsSkipped[why] = (joined.rowsSkipped[why] ?? 0) + n;
   }
   if (joined.rowsRead === 0) throw new InputError(joined.file, headerLine, 'has a header row but no data rows');
   return joined;

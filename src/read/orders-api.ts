@@ -89,7 +89,8 @@ function readOrder(o: Json, file: string, line: number, sink: RecordSink, hint: 
       // shipTime is the shipment time the confirmation gave Amazon, what Amazon holds the seller to; createdTime
       // is when the package record was made (Amazon's getOrder example has shipTime 21 h after it). Only a
       // package without shipTime falls back to createdTime.
-      confirmedAt: p.shipTime !== undefined ? at(p.shipTime, 'packages[].shipTime') : at(p.createdTime, 'packages[].createdTime'),
+      confirmedAt:
+        p.shipTime !== undefined ? at(p.shipTime, 'packages[].shipTime') : at(p.createdTime, 'packages[].createdTime'),
       carrier: canonicalCarrier(carrierRaw) ?? carrierRaw,
       carrierRaw,
       trackingNumber: trackingRaw ? normalizeTrackingNumber(trackingRaw) : '',

@@ -53,7 +53,7 @@ export interface InputReport {
    * Rows left out on purpose because they hold no record (e.g. an order report's promotion continuation
    * lines), by reason: counted apart from rowsRead, and not problems.
    */
-  skipped?: Record<string, number>;
+  rowsSkipped?: Record<string, number>;
   /** What the reader tells about the file as a whole (whose shipments these are, what a time means). */
   notes?: string[];
 }

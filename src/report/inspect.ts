@@ -48,7 +48,7 @@ export function inspectJson(inputs: readonly InspectedInput[]): { files: Inspect
       problems: r.problems,
       mapping: Object.entries(r.mapping).map(([field, header]) => ({ field, header })),
       zoneNote: r.zoneNote,
-      ...(r.skipped && { skipped: r.skipped }),
+      ...(r.rowsSkipped && { rowsSkipped: r.rowsSkipped }),
       ...(r.notes && { notes: r.notes }),
       samples,
       ...(TRACKING_KINDS.has(r.kind) && {
@@ -89,9 +89,13 @@ function unclassified(list: NonNullable<InspectedFile['unclassified']>, style: S
   ];
 }
 
+function rejectedText(f: InspectedFile, style: Style): string {
+  return f.rowsRejected > 0 ? style.warning(`${f.rowsRejected} rejected`) : '0 rejected';
+}
+
 /** Rows left out on purpose, e.g. `; skipped: 2 promotion continuation lines`. */
 function skippedText(f: InspectedFile): string {
-  const parts = Object.entries(f.skipped ?? {}).map(([why, n]) => `${n} ${why}`);
+  const parts = Object.entries(f.rowsSkipped ?? {}).map(([why, n]) => `${n} ${why}`);
   return parts.length ? `; skipped: ${parts.join(', ')}` : '';
 }
 
@@ -101,7 +105,7 @@ function formatFile(f: InspectedFile, style: Style): string[] {
     style.heading(f.file),
     `  ${label('Kind')}${f.title} (${f.kind})`,
     `  ${label('Encoding')}${f.encoding}; delimiter: ${f.delimiter}; quoting: ${f.quoting ? 'on' : 'off'}`,
-    `  ${label('Rows')}${f.rowsRead} read, ${f.rowsRejected > 0 ? style.warning(`${f.rowsRejected} rejected`) : '0 rejected'}${skippedText(f)}`,
+    `  ${label('Rows')}${f.rowsRead} read, ${rejectedText(f, style)}${skippedText(f)}`,
     ...problems(f, style),
     ...(f.notes ?? []).map((n) => `  ${label('Note')}${n}`),
     `  ${label('Time zone')}${f.zoneNote}`,

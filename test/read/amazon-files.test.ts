@@ -12,7 +12,8 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const REAL = resolve(repoRoot, '../shared/real-samples');
 const real = (name: string): string => {
   const file = join(REAL, name);
-  if (!existsSync(file)) throw new Error(`missing real sample ${file}: ../shared/real-samples must sit beside the clone`);
+  if (!existsSync(file))
+    throw new Error(`missing real sample ${file}: ../shared/real-samples must sit beside the clone`);
   return file;
 };
 
@@ -42,7 +43,12 @@ describe('the real Amazon Fulfilled Shipments report (eolabs-io/amazon-mws test 
   it('is its own kind, not an All Orders report: every row an AFN order, no confirmation, no tracking', async () => {
     const file = real('amazon-fulfilled-shipments-eolabs.csv');
     const { report, got } = await read(file);
-    expect(report).toMatchObject({ kind: 'amazon-fulfilled-shipments', delimiter: 'comma', rowsRead: 5, rowsRejected: 0 });
+    expect(report).toMatchObject({
+      kind: 'amazon-fulfilled-shipments',
+      delimiter: 'comma',
+      rowsRead: 5,
+      rowsRejected: 0,
+    });
     expect(got.orders.map((o) => [o.orderId, o.channel])).toEqual([
       ['100-3590565-0113041', 'AFN'],
       ['101-4340462-1457012', 'AFN'],
@@ -51,7 +57,11 @@ describe('the real Amazon Fulfilled Shipments report (eolabs-io/amazon-mws test 
       [got.orders[4].orderId, 'AFN'],
     ]);
     expect(got.orders[0]).toMatchObject({
-      purchasedAt: { raw: '2020-12-18T06:32:18-08:00', epochMs: Date.parse('2020-12-18T14:32:18Z'), zoneSource: 'offset' },
+      purchasedAt: {
+        raw: '2020-12-18T06:32:18-08:00',
+        epochMs: Date.parse('2020-12-18T14:32:18Z'),
+        zoneSource: 'offset',
+      },
       salesChannel: 'Amazon.com',
       shipServiceLevel: 'Expedited',
       source: { file, line: 2 },
@@ -62,8 +72,13 @@ describe('the real Amazon Fulfilled Shipments report (eolabs-io/amazon-mws test 
 
   it('carries none of its buyer data (e-mails, street addresses) into records or the report', async () => {
     const file = real('amazon-fulfilled-shipments-eolabs.csv');
-    const rows = readFileSync(file, 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
-    const personal = ['buyer-email', 'ship-address-1', 'ship-city'].flatMap((c) => rows.slice(1).map((r) => r[rows[0].indexOf(c)].trim()));
+    const rows = readFileSync(file, 'utf8')
+      .trim()
+      .split(/\r?\n/)
+      .map((l) => l.split(','));
+    const personal = ['buyer-email', 'ship-address-1', 'ship-city'].flatMap((c) =>
+      rows.slice(1).map((r) => r[rows[0].indexOf(c)].trim()),
+    );
     expect(personal).toContain('s0lls0cs4q4g6d6@marketplace.amazon.com');
     const { report, got } = await read(file);
     const text = JSON.stringify({ report, got });
@@ -86,8 +101,24 @@ describe('isContinuationLine', () => {
 describe('promotion continuation lines in files written here', () => {
   const dir = mkdtempSync(join(tmpdir(), 'shipaudit-amazon-files-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const header = ['order-id', 'order-item-id', 'purchase-date', 'sku', 'quantity-purchased', 'latest-ship-date', 'promotion-ids'];
-  const record = (id: string) => [id, '62158043917218', '2026-10-08T19:14:03-07:00', 'SKU-1', '1', '2026-10-12T23:59:59-07:00', 'P1'];
+  const header = [
+    'order-id',
+    'order-item-id',
+    'purchase-date',
+    'sku',
+    'quantity-purchased',
+    'latest-ship-date',
+    'promotion-ids',
+  ];
+  const record = (id: string) => [
+    id,
+    '62158043917218',
+    '2026-10-08T19:14:03-07:00',
+    'SKU-1',
+    '1',
+    '2026-10-12T23:59:59-07:00',
+    'P1',
+  ];
   const write = (name: string, rows: string[][]) => {
     const file = join(dir, name);
     writeFileSync(file, [header, ...rows].map((r) => r.join('\t')).join('\n') + '\n');
@@ -95,21 +126,45 @@ describe('promotion continuation lines in files written here', () => {
   };
 
   it.each<[string, string[][], { read: number; rejected: number; skipped?: number; orders: number }]>([
-    ['after a record: skipped and counted', [record('111-5093827-6648213'), ['', '', '', '', '', '', 'P2']], { read: 1, rejected: 0, skipped: 1, orders: 1 }],
-    ['short (only a few columns): skipped, not a truncated row', [record('111-5093827-6648213'), ['', 'P2']], { read: 1, rejected: 0, skipped: 1, orders: 1 }],
-    ['several in a row, between two records', [record('111-5093827-6648213'), ['', '', '', '', '', '', 'P2'], ['', '', '', '', '', '', 'P3'], record('113-7716402-2290385')], { read: 2, rejected: 0, skipped: 2, orders: 2 }],
-    ['before any record: a broken row, rejected', [['', '', '', '', '', '', 'P2'], record('111-5093827-6648213')], { read: 2, rejected: 1, orders: 1 }],
+    [
+      'after a record: skipped and counted',
+      [record('111-5093827-6648213'), ['', '', '', '', '', '', 'P2']],
+      { read: 1, rejected: 0, skipped: 1, orders: 1 },
+    ],
+    [
+      'short (only a few columns): skipped, not a truncated row',
+      [record('111-5093827-6648213'), ['', 'P2']],
+      { read: 1, rejected: 0, skipped: 1, orders: 1 },
+    ],
+    [
+      'several in a row, between two records',
+      [
+        record('111-5093827-6648213'),
+        ['', '', '', '', '', '', 'P2'],
+        ['', '', '', '', '', '', 'P3'],
+        record('113-7716402-2290385'),
+      ],
+      { read: 2, rejected: 0, skipped: 2, orders: 2 },
+    ],
+    [
+      'before any record: a broken row, rejected',
+      [['', '', '', '', '', '', 'P2'], record('111-5093827-6648213')],
+      { read: 2, rejected: 1, orders: 1 },
+    ],
   ])('%s', async (name, rows, want) => {
     const { report, got } = await read(write(`${name.replace(/\W+/g, '-')}.txt`, rows));
     expect(report.kind).toBe('order-report');
-    expect([report.rowsRead, report.rowsRejected, report.skipped?.['promotion continuation lines'], got.orders.length]).toEqual([
-      want.read, want.rejected, want.skipped, want.orders,
-    ]);
+    expect([
+      report.rowsRead,
+      report.rowsRejected,
+      report.rowsSkipped?.['promotion continuation lines'],
+      got.orders.length,
+    ]).toEqual([want.read, want.rejected, want.skipped, want.orders]);
     expect(report.problems.every((p) => p.message === 'order id is empty')).toBe(true);
   });
 });
 
-describe('Orders API 2026-01-01: Amazon\'s own examples', () => {
+describe("Orders API 2026-01-01: Amazon's own examples", () => {
   const dir = mkdtempSync(join(tmpdir(), 'shipaudit-orders-2026-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -117,7 +172,12 @@ describe('Orders API 2026-01-01: Amazon\'s own examples', () => {
     [
       'getOrder: the confirmation is the package shipTime, 21 h after its createdTime',
       'sp-api-orders-2026-getOrder-example.json',
-      { orderId: '202-1234567-8901234', channel: 'MFN', status: 'shipped', latestShipDate: { raw: '2024-12-26T23:59:59Z' } },
+      {
+        orderId: '202-1234567-8901234',
+        channel: 'MFN',
+        status: 'shipped',
+        latestShipDate: { raw: '2024-12-26T23:59:59Z' },
+      },
       {
         orderId: '202-1234567-8901234',
         orderItemId: '20212345678901',
@@ -144,7 +204,7 @@ describe('Orders API 2026-01-01: Amazon\'s own examples', () => {
   ])('%s', async (_name, file, order, confirmation) => {
     const { report, got } = await read(real(file));
     expect(report).toMatchObject({ kind: 'orders-api-json', rowsRead: 1, rowsRejected: 0 });
-    expect(report.skipped).toBeUndefined();
+    expect(report.rowsSkipped).toBeUndefined();
     expect(got.orders).toMatchObject([order]);
     expect(got.confirmations).toMatchObject([confirmation]);
     // Buyer and recipient data in the examples go nowhere.
@@ -152,9 +212,15 @@ describe('Orders API 2026-01-01: Amazon\'s own examples', () => {
   });
 
   it.each<[string, object]>([
-    ['status CANCELLED with detailedStatus LABEL_CANCELLED (the 2026-01-01 model)', { status: 'CANCELLED', detailedStatus: 'LABEL_CANCELLED' }],
+    [
+      'status CANCELLED with detailedStatus LABEL_CANCELLED (the 2026-01-01 model)',
+      { status: 'CANCELLED', detailedStatus: 'LABEL_CANCELLED' },
+    ],
     ['status CANCELLED alone', { status: 'CANCELLED' }],
-    ['detailedStatus LABEL_CANCELLED under another status', { status: 'PENDING_PICK_UP', detailedStatus: 'LABEL_CANCELLED' }],
+    [
+      'detailedStatus LABEL_CANCELLED under another status',
+      { status: 'PENDING_PICK_UP', detailedStatus: 'LABEL_CANCELLED' },
+    ],
     ['LABEL_CANCELLED as the status', { status: 'LABEL_CANCELLED' }],
   ])('a package with %s is no confirmation, counted as skipped', async (_name, packageStatus) => {
     const doc = JSON.parse(readFileSync(real('sp-api-orders-2026-getOrder-example.json'), 'utf8')) as {
@@ -167,7 +233,7 @@ describe('Orders API 2026-01-01: Amazon\'s own examples', () => {
     const { report, got } = await read(file);
     expect(got.orders.map((o) => o.orderId)).toEqual(['202-1234567-8901234']);
     expect(got.confirmations.map((c) => c.trackingNumber)).toEqual(['RR123456785GB']);
-    expect([report.rowsRejected, report.skipped]).toEqual([0, { 'cancelled package labels (no confirmation)': 1 }]);
+    expect([report.rowsRejected, report.rowsSkipped]).toEqual([0, { 'cancelled package labels (no confirmation)': 1 }]);
   });
 
   it('a package without shipTime falls back to its createdTime', async () => {

@@ -48,8 +48,13 @@ const AMAZON_EXAMPLE = `<?xml version="1.0" encoding="UTF-8"?>
 </AmazonEnvelope>
 `;
 /** The same document as sellers' ERPs send it: the Amazon order id and order-item code (the XSD's other choice). */
-const WITH_AMAZON_IDS = AMAZON_EXAMPLE.replace('<MerchantOrderID>1234567</MerchantOrderID>', '<AmazonOrderID>112-1234567-1234567</AmazonOrderID>')
-  .replace('<MerchantOrderItemID>1234567</MerchantOrderItemID>', '<AmazonOrderItemCode>12345678901234</AmazonOrderItemCode>');
+const WITH_AMAZON_IDS = AMAZON_EXAMPLE.replace(
+  '<MerchantOrderID>1234567</MerchantOrderID>',
+  '<AmazonOrderID>112-1234567-1234567</AmazonOrderID>',
+).replace(
+  '<MerchantOrderItemID>1234567</MerchantOrderItemID>',
+  '<AmazonOrderItemCode>12345678901234</AmazonOrderItemCode>',
+);
 
 function read(xml: string, hint: ZoneHint = LA) {
   const confirmations: ConfirmationRecord[] = [];
@@ -71,7 +76,7 @@ function read(xml: string, hint: ZoneHint = LA) {
   return { messages, confirmations, problems, skipped };
 }
 
-describe('readFulfillmentFeed on Amazon\'s documented example', () => {
+describe("readFulfillmentFeed on Amazon's documented example", () => {
   it('with AmazonOrderID: one confirmation, its time, carrier, number, method, item and quantity', () => {
     const r = read(WITH_AMAZON_IDS);
     expect([r.messages, r.problems, r.skipped]).toEqual([1, [], []]);
@@ -107,26 +112,52 @@ describe('readFulfillmentFeed on Amazon\'s documented example', () => {
 });
 
 describe('readFulfillmentFeed: the variants of a message', () => {
+  /** An element: `el('Quantity', '2')` is `<Quantity>2</Quantity>`. */
+  const el = (name: string, ...inner: string[]) => `<${name}>${inner.join('')}</${name}>`;
   const envelope = (...messages: string[]) =>
-    `<?xml version="1.0"?>\n<AmazonEnvelope>\n<Header><DocumentVersion>1.01</DocumentVersion></Header>\n<MessageType>OrderFulfillment</MessageType>\n${messages.join('\n')}\n</AmazonEnvelope>\n`;
+    [
+      '<?xml version="1.0"?>',
+      '<AmazonEnvelope>',
+      el('Header', el('DocumentVersion', '1.01')),
+      el('MessageType', 'OrderFulfillment'),
+    ]
+      .concat(messages, '</AmazonEnvelope>', '')
+      .join('\n');
   const message = (id: number, body: string, op?: string) =>
-    `<Message><MessageID>${id}</MessageID>${op ? `<OperationType>${op}</OperationType>` : ''}<OrderFulfillment>${body}</OrderFulfillment></Message>`;
-  const ORDER = '<AmazonOrderID>113-2057938-4402861</AmazonOrderID>';
+    el('Message', el('MessageID', String(id)), op ? el('OperationType', op) : '', el('OrderFulfillment', body));
+  const ORDER = el('AmazonOrderID', '113-2057938-4402861');
+  const date = (d: string) => el('FulfillmentDate', d);
+  const data = (...inner: string[]) => el('FulfillmentData', ...inner);
+  const tracking = (n: string) => el('ShipperTrackingNumber', n);
+  const item = (code: string, qty: string) => el('Item', el('AmazonOrderItemCode', code), el('Quantity', qty));
 
   it.each<[string, string, Array<Partial<ConfirmationRecord>>]>([
     [
       'CarrierCode Other: the carrier is CarrierName',
-      `${ORDER}<FulfillmentDate>2026-10-07T09:30:00+08:00</FulfillmentDate><FulfillmentData><CarrierCode>Other</CarrierCode><CarrierName>Yun Express</CarrierName><ShipperTrackingNumber>YT2628011093377421</ShipperTrackingNumber></FulfillmentData>`,
-      [{ carrier: 'Yun Express', carrierRaw: 'Yun Express', trackingNumber: 'YT2628011093377421', orderItemId: undefined, quantity: undefined }],
+      ORDER +
+        date('2026-10-07T09:30:00+08:00') +
+        data(el('CarrierCode', 'Other'), el('CarrierName', 'Yun Express'), tracking('YT2628011093377421')),
+      [
+        {
+          carrier: 'Yun Express',
+          carrierRaw: 'Yun Express',
+          trackingNumber: 'YT2628011093377421',
+          orderItemId: undefined,
+          quantity: undefined,
+        },
+      ],
     ],
     [
       'CarrierName alone, a number typed with spaces',
-      `${ORDER}<FulfillmentDate>2026-10-07T09:30:00+08:00</FulfillmentDate><FulfillmentData><CarrierName>China Post</CarrierName><ShipperTrackingNumber> lz 704812366 cn </ShipperTrackingNumber></FulfillmentData>`,
+      ORDER + date('2026-10-07T09:30:00+08:00') + data(el('CarrierName', 'China Post'), tracking(' lz 704812366 cn ')),
       [{ carrier: 'China Post', trackingNumber: 'LZ704812366CN', trackingRaw: 'lz 704812366 cn' }],
     ],
     [
       'two parcels: one confirmation per number, the items not split between them',
-      `${ORDER}<FulfillmentDate>2026-10-07T14:12:00-07:00</FulfillmentDate><FulfillmentData><CarrierCode>USPS</CarrierCode><ShipperTrackingNumber>9400111899562045331054</ShipperTrackingNumber><ShipperTrackingNumber>9400111899562045331122</ShipperTrackingNumber></FulfillmentData><Item><AmazonOrderItemCode>72208316450616</AmazonOrderItemCode><Quantity>2</Quantity></Item>`,
+      ORDER +
+        date('2026-10-07T14:12:00-07:00') +
+        data(el('CarrierCode', 'USPS'), tracking('9400111899562045331054'), tracking('9400111899562045331122')) +
+        item('72208316450616', '2'),
       [
         { trackingNumber: '9400111899562045331054', orderItemId: undefined, quantity: undefined },
         { trackingNumber: '9400111899562045331122', orderItemId: undefined, quantity: undefined },
@@ -134,13 +165,23 @@ describe('readFulfillmentFeed: the variants of a message', () => {
     ],
     [
       'two items: the package names none and sums the quantities',
-      `${ORDER}<FulfillmentDate>2026-10-07T14:12:00-07:00</FulfillmentDate><FulfillmentData><CarrierCode>UPS</CarrierCode><ShipperTrackingNumber>1ZV7A1290344201197</ShipperTrackingNumber></FulfillmentData><Item><AmazonOrderItemCode>1</AmazonOrderItemCode><Quantity>1</Quantity></Item><Item><AmazonOrderItemCode>2</AmazonOrderItemCode><Quantity>3</Quantity></Item>`,
+      ORDER +
+        date('2026-10-07T14:12:00-07:00') +
+        data(el('CarrierCode', 'UPS'), tracking('1ZV7A1290344201197')) +
+        item('1', '1') +
+        item('2', '3'),
       [{ orderItemId: undefined, quantity: 4 }],
     ],
     [
       'no ShipperTrackingNumber: a confirmation without a number (the missing-tracking rule decides)',
-      `${ORDER}<FulfillmentDate>2026-10-07</FulfillmentDate><FulfillmentData><CarrierCode>UPS</CarrierCode></FulfillmentData>`,
-      [{ trackingNumber: '', trackingRaw: undefined, confirmedAt: expect.objectContaining({ precision: 'date', zone: 'America/Los_Angeles' }) as never }],
+      ORDER + date('2026-10-07') + data(el('CarrierCode', 'UPS')),
+      [
+        {
+          trackingNumber: '',
+          trackingRaw: undefined,
+          confirmedAt: expect.objectContaining({ precision: 'date', zone: 'America/Los_Angeles' }) as never,
+        },
+      ],
     ],
   ])('%s', (_name, body, expected) => {
     const r = read(envelope(message(1, body)));
@@ -150,8 +191,12 @@ describe('readFulfillmentFeed: the variants of a message', () => {
   });
 
   it('a FulfillmentDate without an offset is local time: read in the marketplace or file zone', () => {
-    const r = read(envelope(message(1, `${ORDER}<FulfillmentDate>2026-10-07T09:30:00</FulfillmentDate><FulfillmentData><CarrierCode>UPS</CarrierCode></FulfillmentData>`)));
-    expect(r.confirmations[0].confirmedAt).toMatchObject({ epochMs: Date.parse('2026-10-07T16:30:00Z'), zone: 'America/Los_Angeles', zoneSource: 'setting' });
+    const r = read(envelope(message(1, ORDER + date('2026-10-07T09:30:00') + data(el('CarrierCode', 'UPS')))));
+    expect(r.confirmations[0].confirmedAt).toMatchObject({
+      epochMs: Date.parse('2026-10-07T16:30:00Z'),
+      zone: 'America/Los_Angeles',
+      zoneSource: 'setting',
+    });
   });
 
   it('counts a Delete message as skipped, reports a broken one with its line, and reads the others', () => {
@@ -174,10 +219,22 @@ describe('readFulfillmentFeed: the variants of a message', () => {
 
 describe('isFulfillmentFeed', () => {
   it.each<[string, unknown, boolean]>([
-    ['Amazon\'s example', parse(AMAZON_EXAMPLE), true],
-    ['an envelope without MessageType whose message holds OrderFulfillment', parse('<AmazonEnvelope><Message><OrderFulfillment/></Message></AmazonEnvelope>'), true],
-    ['an inventory feed', parse('<AmazonEnvelope><MessageType>Inventory</MessageType><Message><Inventory><SKU>A</SKU></Inventory></Message></AmazonEnvelope>'), false],
-    ['a USPS TrackResponse', parse('<TrackResponse><TrackInfo ID="9400"><TrackSummary>Delivered</TrackSummary></TrackInfo></TrackResponse>'), false],
+    ["Amazon's example", parse(AMAZON_EXAMPLE), true],
+    [
+      'an envelope without MessageType whose message holds OrderFulfillment',
+      parse('<AmazonEnvelope><Message><OrderFulfillment/></Message></AmazonEnvelope>'),
+      true,
+    ],
+    [
+      'an inventory feed',
+      parse('<AmazonEnvelope><MessageType>Inventory</MessageType><Message><Inventory/></Message></AmazonEnvelope>'),
+      false,
+    ],
+    [
+      'a USPS TrackResponse',
+      parse('<TrackResponse><TrackInfo ID="9400"><TrackSummary>Delivered</TrackSummary></TrackInfo></TrackResponse>'),
+      false,
+    ],
     ['JSON', { orders: [] }, false],
     ['nothing', null, false],
   ])('%s', (_name, doc, expected) => {
@@ -195,24 +252,40 @@ describe('the feed as a file', () => {
   };
 
   it('is sniffed by its root element, after the declaration and comments', async () => {
-    const f = file('feed.xml', `<?xml version="1.0"?>\n<!-- exported 2026-10-07 -->\n${WITH_AMAZON_IDS.replace(/^<\?xml[^>]*\?>\n/, '')}`);
+    const f = file(
+      'feed.xml',
+      `<?xml version="1.0"?>\n<!-- exported 2026-10-07 -->\n${WITH_AMAZON_IDS.replace(/^<\?xml[^>]*\?>\n/, '')}`,
+    );
     expect(await sniff(f)).toMatchObject({ format: 'amazon-feed-xml', encoding: 'utf-8' });
     const got: ConfirmationRecord[] = [];
     const report = await readInput(f, { confirmation: (c) => got.push(c) }, { marketplaceZone: LA });
     expect(report).toMatchObject({ kind: 'order-fulfillment-feed', delimiter: 'xml', rowsRead: 1, rowsRejected: 0 });
-    expect(got.map((c) => [c.orderId, c.trackingNumber, c.source.line])).toEqual([['112-1234567-1234567', '1234567890', 10]]);
+    expect(got.map((c) => [c.orderId, c.trackingNumber, c.source.line])).toEqual([
+      ['112-1234567-1234567', '1234567890', 10],
+    ]);
   });
 
   it('another XML root is not taken for a feed', async () => {
-    const usps = resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/real-samples/usps-webtools-trackresponse.xml');
+    const usps = resolve(
+      fileURLToPath(new URL('../..', import.meta.url)),
+      '../shared/real-samples/usps-webtools-trackresponse.xml',
+    );
     expect(existsSync(usps), `missing real sample ${usps}`).toBe(true);
     const s = await sniff(usps).catch((e: unknown) => e);
     expect(s).not.toMatchObject({ format: 'amazon-feed-xml' });
   });
 
   it.each<[string, string, RegExp]>([
-    ['not well-formed', '<?xml version="1.0"?>\n<AmazonEnvelope>\n<Message>\n</AmazonEnvelope>\n', /^.*broken\.xml:\d+: not well-formed XML: /],
-    ['another message type', '<AmazonEnvelope><MessageType>Inventory</MessageType><Message><Inventory/></Message></AmazonEnvelope>', /inventory\.xml: an Amazon feed with MessageType Inventory: only the order-fulfilment feed \(OrderFulfillment\) is read$/],
+    [
+      'not well-formed',
+      '<?xml version="1.0"?>\n<AmazonEnvelope>\n<Message>\n</AmazonEnvelope>\n',
+      /^.*broken\.xml:\d+: not well-formed XML: /,
+    ],
+    [
+      'another message type',
+      '<AmazonEnvelope><MessageType>Inventory</MessageType><Message><Inventory/></Message></AmazonEnvelope>',
+      /inventory\.xml: an Amazon feed with MessageType Inventory: only the order-fulfilment feed \(OrderFulfillment\)/,
+    ],
   ])('%s: the file as a whole is an input error', async (_name, text, message) => {
     const f = file(_name === 'not well-formed' ? 'broken.xml' : 'inventory.xml', text);
     const e = await readInput(f, {}, { marketplaceZone: LA }).catch((err: unknown) => err);
