@@ -520,10 +520,15 @@ function formatFixtures(): void {
     const apiRecords = [
       ['order 113-5527094-8810362: createdTime `2026-10-12T16:20:41Z` (offset Z), channel MFN (fulfilledBy MERCHANT), status shipped',
         'latestShipDate `2026-10-15T06:59:59Z`, earliestShipDate `2026-10-13T07:00:00Z`',
-        `confirmation: trackingNumber ${t1}, carrier USPS, confirmedAt = package createdTime \`2026-10-13T17:45:09Z\` (offset Z; when the package was confirmed to Amazon; shipTime \`2026-10-13T22:58:00Z\` is the hand-over the seller declared), packageStatus PICKED_UP, shipMethod "USPS Ground Advantage", orderItemId 41208836715570, quantity 1`],
+        `confirmation: trackingNumber ${t1}, carrier USPS, confirmedAt = package shipTime \`2026-10-13T22:58:00Z\` ` +
+          '(offset Z; the shipment time the confirmation gave Amazon; createdTime `2026-10-13T17:45:09Z` is when the ' +
+          'package record was made, used only when a package has no shipTime), packageStatus PICKED_UP, shipMethod ' +
+          '"USPS Ground Advantage", orderItemId 41208836715570, quantity 1'],
       ['order 111-8830426-1157093: createdTime `2026-10-13T02:07:55Z`, channel MFN, status partially-shipped, latestShipDate `2026-10-15T06:59:59Z`',
         `confirmation 1: trackingNumber ${t2}, carrier UPS, confirmedAt \`2026-10-13T23:40:00Z\`, packageStatus PICKED_UP`,
-        `confirmation 2: trackingNumber ${t3}, carrier UPS, shipTime \`2026-10-15T22:00:00Z\` lies in the future of the response and packageStatus is PENDING_PICK_UP: the parcel is not handed over`],
+        `confirmation 2: trackingNumber ${t3}, carrier UPS, ` +
+        `confirmedAt = shipTime \`2026-10-15T22:00:00Z\`, which lies ` +
+          'in the future of the response, and packageStatus is PENDING_PICK_UP: the parcel is not handed over'],
     ];
     const apiNote =
       '(verified against the published 2026-01-01 model names: orders[], orderId, createdTime, lastUpdatedTime, salesChannel, ' +
@@ -623,25 +628,49 @@ function formatFixtures(): void {
     );
   }
 
-  // 12. ShipStation-style export, UTF-8, quoted, US dates ------------------------------------------------
+  // 12. ShipStation shipments export with ShipStation's own column names, UTF-8, quoted, US dates ----------
   {
-    const cols = ['Order Number', 'Order Date', 'Ship Date', 'Recipient', 'Company', 'Ship To - City', 'Ship To - State', 'Carrier', 'Service', 'Tracking Number', 'Package', 'Weight (oz)', 'Shipping Paid', 'Shipping Cost', 'Store', 'Voided'];
-    const n = [usps('9400111899' + '56204477390'), ups('V7A129' + '03' + '4419071'), usps('9400111899' + '56204477406'), fedex12('77310458826')];
+    // The header names are ShipStation's "Custom Shipment Report" / "Export Orders" fields as public code reads
+    // them from real exports ("Order - Number", "Date - Shipped Date", "Shipment - Tracking Number", "Carrier -
+    // Carrier Selected", "Carrier - Service Selected"; see fixtures/README.md). Shipped dates as they write them:
+    // `M/D/YYYY h:mm:ss AM`.
+    const cols = [
+      'Order - Number', 'Date - Order Date', 'Date - Shipped Date', 'Ship To - Name', 'Ship To - Company',
+      'Ship To - City', 'Ship To - State', 'Carrier - Carrier Selected', 'Carrier - Service Selected',
+      'Shipment - Tracking Number', 'Service - Package Type', 'Shipment - Weight (Oz)', 'Amount - Order Shipping',
+      'Amount - Shipping Cost', 'Market - Store Name', 'Shipment - Void Flag',
+    ];
+    const n = [
+      usps('9400111899' + '56204477390'), ups('V7A129' + '03' + '4419071'), usps('9400111899' + '56204477406'),
+      fedex12('77310458826'),
+    ];
+    const tail = (weight: string, paid: string, cost: string) => ['Package', weight, paid, cost, 'Amazon US', 'False'];
     const rows = [
-      ['112-7730914-2286015', '10/04/2026 9:47 PM', '10/05/2026 2:21 PM', 'Rachel Goldberg', '', 'Philadelphia', 'PA', 'USPS', 'USPS Ground Advantage', n[0], 'Package', '6.4', '0.00', '4.37', 'Amazon US', 'False'],
-      ['114-0836621-9930457', '10/05/2026 7:02 AM', '10/05/2026 4:48 PM', 'Tom Nguyen', 'Nguyen Dental Lab', 'Minneapolis', 'MN', 'UPS', 'UPS® Ground', n[1], 'Package', '22.0', '6.99', '9.84', 'Amazon US', 'False'],
-      ['111-5519043-7702268', '10/05/2026 11:36 AM', '10/06/2026 10:05 AM', 'Aisha Bello', '', 'Charlotte', 'NC', 'USPS', 'USPS Ground Advantage', n[2], 'Package', '4.1', '0.00', '4.02', 'Amazon US', 'False'],
-      ['113-3390582-6674419', '10/05/2026 6:15 PM', '10/06/2026 12:30 PM', 'Greg Müller', '', 'Columbus', 'OH', 'FedEx', 'FedEx Home Delivery®', n[3], 'Package', '35.2', '0.00', '11.06', 'Amazon US', 'False'],
+      ['112-7730914-2286015', '10/4/2026 9:47:12 PM', '10/5/2026 2:21:00 PM', 'Rachel Goldberg', '', 'Philadelphia',
+        'PA', 'USPS', 'USPS Ground Advantage', n[0], ...tail('6.4', '0.00', '4.37')],
+      ['114-0836621-9930457', '10/5/2026 7:02:40 AM', '10/5/2026 4:48:00 PM', 'Tom Nguyen', 'Nguyen Dental Lab',
+        'Minneapolis', 'MN', 'UPS', 'UPS® Ground', n[1], ...tail('22', '6.99', '9.84')],
+      ['111-5519043-7702268', '10/5/2026 11:36:05 AM', '10/6/2026 10:05:00 AM', 'Aisha Bello', '', 'Charlotte', 'NC',
+        'USPS', 'USPS Ground Advantage', n[2], ...tail('4.1', '0.00', '4.02')],
+      ['113-3390582-6674419', '10/5/2026 6:15:51 PM', '10/6/2026 12:30:00 PM', 'Greg Müller', '', 'Columbus', 'OH',
+        'FedEx', 'FedEx Home Delivery®', n[3], ...tail('35.2', '0.00', '11.06')],
     ];
     write('formats/erp-shipstation.csv', csv([cols, ...rows]));
+    const shipped = (raw: string, h: number, mi: number) =>
+      `confirmedAt ${when(raw, at(LA, '2026-10-05', h, mi), LA, 'setting: marketplace zone')}`;
     expect(
       'erp-shipstation.csv',
-      'ShipStation-style shipments export: UTF-8 without BOM, comma, every field quoted, CRLF. Ship Date is US `MM/DD/YYYY h:mm AM/PM` ' +
-        'without offset: ShipStation writes the account\'s zone, here the marketplace zone America/Los_Angeles (setting). ' +
-        'Recipient and Company are personal data. Service values contain ®.',
+      'ShipStation shipments export with ShipStation\'s own column names (Order - Number, Date - Shipped Date, ' +
+        'Carrier - Carrier Selected, Carrier - Service Selected, ' +
+        'Shipment - Tracking Number): UTF-8 without BOM, comma, ' +
+        'every field quoted, CRLF. Date - Shipped Date is US `M/D/YYYY h:mm:ss AM/PM` without offset: ShipStation ' +
+        'writes the account\'s zone, here the marketplace zone America/Los_Angeles (setting). Ship To - Name and ' +
+        'Ship To - Company are personal data. Service values contain ®.',
       [
-        ['orderId 112-7730914-2286015', `confirmedAt ${when('10/05/2026 2:21 PM', at(LA, '2026-10-05', 14, 21), LA, 'setting: marketplace zone')}`, 'carrier USPS', `trackingNumber ${n[0]}`, 'shipMethod USPS Ground Advantage'],
-        ['orderId 114-0836621-9930457', `confirmedAt ${when('10/05/2026 4:48 PM', at(LA, '2026-10-05', 16, 48), LA, 'setting: marketplace zone')}`, 'carrier UPS', `trackingNumber ${n[1]}`, 'shipMethod UPS® Ground'],
+        ['orderId 112-7730914-2286015', shipped('10/5/2026 2:21:00 PM', 14, 21), 'carrier USPS',
+          `trackingNumber ${n[0]}`, 'shipMethod USPS Ground Advantage'],
+        ['orderId 114-0836621-9930457', shipped('10/5/2026 4:48:00 PM', 16, 48), 'carrier UPS',
+          `trackingNumber ${n[1]}`, 'shipMethod UPS® Ground'],
       ],
     );
   }
@@ -815,6 +844,211 @@ function formatFixtures(): void {
       [
         [`trackingNumber ${a}`, `at ${when('2026-10-07T08:55:00-07:00', Date.parse('2026-10-07T08:55:00-07:00'), '-07:00', 'offset')}`, 'description "Shipping Label Created, USPS Awaiting Item" → information', 'code InfoReceived_001', 'carrier usps → USPS'],
         [`trackingNumber ${a}`, `at ${when('2026-10-07T17:21:00-07:00', Date.parse('2026-10-07T17:21:00-07:00'), '-07:00', 'offset')}`, 'description "USPS in possession of item" → physical (first physical scan)', 'code InTransit_002', 'location ONTARIO, CA, 91761, USA'],
+      ],
+    );
+  }
+
+  // 19. Amazon Fulfilled Shipments (FBA), TAB, no quoting, CRLF ----------------------------------------
+  {
+    // The column set of Amazon's GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL, as in the real report in
+    // ../shared/real-samples/amazon-fulfilled-shipments-eolabs.csv.
+    const cols = [
+      'amazon-order-id', 'merchant-order-id', 'shipment-id', 'shipment-item-id', 'amazon-order-item-id',
+      'merchant-order-item-id', 'purchase-date', 'payments-date', 'shipment-date', 'reporting-date', 'buyer-email',
+      'buyer-name', 'buyer-phone-number', 'sku', 'product-name', 'quantity-shipped', 'currency', 'item-price',
+      'item-tax', 'shipping-price', 'shipping-tax', 'gift-wrap-price', 'gift-wrap-tax', 'ship-service-level',
+      'recipient-name', 'ship-address-1', 'ship-address-2', 'ship-address-3', 'ship-city', 'ship-state',
+      'ship-postal-code', 'ship-country', 'ship-phone-number', 'bill-address-1', 'bill-address-2', 'bill-address-3',
+      'bill-city', 'bill-state', 'bill-postal-code', 'bill-country', 'item-promotion-discount',
+      'ship-promotion-discount', 'carrier', 'tracking-number', 'estimated-arrival-date', 'fulfillment-center-id',
+      'fulfillment-channel', 'sales-channel',
+    ];
+    const uspsFba = usps('9361289686' + '09066470211');
+    const second = { id: '111-3389120-5561047', ship: 'Zr4pWc8vN', p: '2026-10-07T13:30:09+00:00',
+      s: '2026-10-08T02:12:55+00:00', carrier: 'USPS', tn: uspsFba, fc: 'MDW7', b: buyers[1], level: 'Standard' };
+    const o = [
+      { id: '113-2209645-0071428', ship: 'Dq7fLm2xK', item: '61833027715542', p: '2026-10-11T01:11:09+00:00',
+        s: '2026-10-11T19:40:02+00:00', sku: 'KS-01G-BLK', name: 'Digital Kitchen Scale, 0.1 g Precision',
+        price: '21.99', carrier: 'AMZN_US', tn: 'TBA304918276501', fc: 'PHX6', b: buyers[2], level: 'Expedited' },
+      { ...second, item: '20577419380026', sku: 'PHN-STD-ALU', name: 'Adjustable Phone Stand, Aluminium, Silver',
+        price: '14.49' },
+      { ...second, item: '20577419380050', sku: 'CBL-USBC-1M', name: 'USB-C Cable 3.3 ft, Braided', price: '6.99' },
+    ];
+    const rows = o.map((x, i) => [
+      x.id, '', x.ship, `D${i}kQ7${x.ship.slice(0, 4)}`, x.item, '', x.p, x.p, x.s, x.s, x.b.email, '', '', x.sku,
+      x.name, '1', 'USD', x.price, '0.00', '0.00', '0.00', '0.00', '0.00', x.level, '', x.b.a1, x.b.a2, '',
+      x.b.city.toUpperCase(), x.b.state, x.b.zip, 'US', '', '', '', '', '', '', '', '', '0.00', '0.00', x.carrier, x.tn,
+      '2026-10-14T20:00:00-07:00', x.fc, 'AFN', 'Amazon.com',
+    ]);
+    write('formats/amazon-fulfilled-shipments.txt', flat([cols, ...rows], '\r\n'));
+    const bought = (x: (typeof o)[number]) => `purchasedAt ${when(x.p, Date.parse(x.p), '+00:00', 'offset')}`;
+    expect(
+      'amazon-fulfilled-shipments.txt',
+      'Amazon Fulfilled Shipments report (FBA, GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL): UTF-8, TAB, no quoting, ' +
+        'CRLF; the columns of the real report in ../shared/real-samples/amazon-fulfilled-shipments-eolabs.csv. ' +
+        `3 shipment-item rows, 2 orders (${o[1].id} has 2 items in ` +
+        `one shipment). Amazon shipped these: each row is an ` +
+        'order with channel AFN (excluded from the audit like every AFN order) and no confirmation; shipment-date, ' +
+        'carrier and tracking-number are Amazon\'s. buyer-email, ship-address-* are personal data.',
+      [
+        [`orderId ${o[0].id}`, bought(o[0]), 'channel AFN', 'no confirmation, no tracking event'],
+        [`orderId ${o[1].id}`, bought(o[1]), 'channel AFN', 'quantity 1'],
+      ],
+    );
+  }
+
+  // 20. All Orders report with promotion continuation lines, TAB, no quoting, LF ---------------------------
+  {
+    const p = [
+      at('UTC', '2026-10-09', 16, 2, 41), at('UTC', '2026-10-09', 18, 47, 3), at('UTC', '2026-10-10', 2, 15, 58),
+    ];
+    const ids = ['112-8840213-3306657', '114-2290467-8815230', '113-5518306-2047719'];
+    const base = (i: number): AllOrdersRow => ({
+      'amazon-order-id': ids[i], 'purchase-date': isoUtc(p[i]), 'last-updated-date': isoUtc(p[i] + 30 * H),
+      'order-status': 'Shipped', 'fulfillment-channel': 'Merchant', 'sales-channel': 'Amazon.com',
+      'ship-service-level': 'Standard', 'item-status': 'Shipped', quantity: '1', currency: 'USD', 'ship-country': 'US',
+      'is-business-order': 'false',
+    });
+    const promotions = ALL_ORDERS_COLUMNS.indexOf('promotion-ids') + 1;
+    const rows = [
+      allOrdersLine({ ...base(0), 'product-name': 'Magnetic Car Phone Mount, Air Vent, 2 Pack', sku: 'MAG-MNT-VENT',
+        asin: 'B0C4WQ2M9L', 'item-price': '11.99', 'ship-city': 'Tampa', 'ship-state': 'FL',
+        'ship-postal-code': '33602' }),
+      allOrdersLine({ ...base(1), 'product-name': 'LED Strip Lights 32.8 ft, RGB, Remote & App', sku: 'LED-STRIP-10M',
+        asin: 'B0CZ3H8W2J', 'item-price': '21.99', 'item-promotion-discount': '-2.20',
+        'promotion-ids': 'Core Free Shipping Promotion 2026-Q4', 'ship-city': 'Boise', 'ship-state': 'ID',
+        'ship-postal-code': '83702' }),
+      // The order's further promotions, each on a line of its own with most columns blank (the order id among them).
+      allOrdersLine({ 'item-promotion-discount': '-1.10', 'promotion-ids': 'PLM-Save5-LED-Strips-Oct' }),
+      // The same, cut after promotion-ids: shorter than the header.
+      allOrdersLine({ 'promotion-ids': 'VPC-44X5C2-3A1B6E9F' }).slice(0, promotions),
+      allOrdersLine({ ...base(2), 'product-name': 'USB-C to USB-C Cable 6.6 ft, 100W, Braided (2 Pack)',
+        sku: 'CBL-USBC-2M', asin: 'B0BX7K3R5T', quantity: '2', 'item-price': '17.98', 'ship-city': 'Omaha',
+        'ship-state': 'NE', 'ship-postal-code': '68102' }),
+    ];
+    write('formats/all-orders-promotions.txt', flat([[...ALL_ORDERS_COLUMNS], ...rows]));
+    const bought = (i: number) => `purchasedAt ${when(isoUtc(p[i]), p[i], '+00:00', 'offset')}`;
+    expect(
+      'all-orders-promotions.txt',
+      'All Orders report whose second order carries three promotions: UTF-8, TAB, no quoting, LF. Amazon splits an ' +
+        'order that does not fit on one line over several, leaving most columns of the extra lines blank (Seller ' +
+        `Central help, "Download an Order Report"). Lines 4 and 5 continue ${ids[1]}: blank amazon-order-id, only ` +
+        'item-promotion-discount / promotion-ids filled; line 5 ends after promotion-ids (fewer columns than the ' +
+        'header). They are skipped and counted as 2 promotion ' +
+        'continuation lines, not rejected: 3 rows read, 3 orders, ' +
+        '0 rejected.',
+      [
+        [`orderId ${ids[0]}`, bought(0), 'channel MFN (raw "Merchant")', 'status shipped'],
+        [`orderId ${ids[1]}`, bought(1), 'channel MFN (raw "Merchant")', 'status shipped'],
+      ],
+    );
+  }
+
+  // 21. Easy Ship "picked up" report (Amazon.in), TAB, no quoting, LF ------------------------------------
+  {
+    // GET_EASYSHIP_PICKEDUP's columns as Amazon's Easy Ship reports page lists them.
+    const cols = [
+      'order-id', 'tracking-id', 'purchase-date', 'picked-up-date', 'asin', 'sku', 'product-name', 'quantity-purchased',
+      'invoice-id', 'package-identifier', 'ship-service-level', 'is-prime', 'pickup-slot', 'order-item-id',
+      'ship-postal-code', 'ship-country', 'ship-city', 'ship-state', 'carrier',
+    ];
+    const IN = '+05:30';
+    const slot = (day: string, from: number) =>
+      `${day}T${pad(from)}:00:00${IN} - ${day}T${pad(from + 3)}:00:00${IN}`;
+    const mumbai = (asin: string, sku: string, name: string, qty: string, item: string) => [
+      '171-3307758-9925604', 'TBA412208840177', `2026-10-06T09:03:52${IN}`, `2026-10-07T15:06:44${IN}`, asin, sku, name,
+      qty, 'BLR7-1191', '1', 'Standard', 'true', slot('2026-10-07', 14), item, '400050', 'IN', 'MUMBAI', 'MAHARASHTRA',
+      'ATS',
+    ];
+    const rows = [
+      ['408-6620193-4471526', 'TBA412208836715', `2026-10-05T21:14:07${IN}`, `2026-10-07T11:42:10${IN}`, 'B0CJ7M2V4Q',
+        'LED-STRIP-5M-IN', 'LED Strip Lights 5 m, RGB, USB Powered', '1', 'BLR7-1184', '1', 'Standard', 'false',
+        slot('2026-10-07', 10), '52208317746602', '560034', 'IN', 'BENGALURU', 'KARNATAKA', 'ATS'],
+      mumbai('B0D1QX8T6P', 'MAG-MNT-VENT-IN', 'Magnetic Car Phone Mount, Air Vent', '2', '30918845172281'),
+      mumbai('B0C7RZ5N1K', 'CBL-USBC-1M-IN', 'USB-C Cable 1 m, Braided', '1', '30918845172305'),
+    ];
+    write('formats/easyship-picked-up.txt', flat([cols, ...rows]));
+    const t = (r: string[]) => when(r[3], Date.parse(r[3]), IN, 'offset');
+    expect(
+      'easyship-picked-up.txt',
+      'Amazon.in Easy Ship "picked up" report (GET_EASYSHIP_PICKEDUP; ' +
+      'columns as Amazon\'s Easy Ship reports page lists ' +
+        'them): UTF-8, TAB, no quoting, LF. picked-up-date is when ' +
+        'the Easy Ship carrier collected the parcel: read as ' +
+        'the first physical scan of the tracking-id (a package summary, its source the file and line). Rows 2 and 3 ' +
+        'are two items of one package (one summary each, same time). The value formats (ISO with `+05:30`, the ' +
+        'pickup-slot text, TBA-style tracking ids, carrier `ATS`) are assumed: Amazon documents the column names only.',
+      [
+        ['trackingNumber TBA412208836715', 'carrier ATS (as written: not in the carrier table)',
+          `firstScanAt ${t(rows[0])}`],
+        ['trackingNumber TBA412208840177', 'carrier ATS', `firstScanAt ${t(rows[1])}`],
+      ],
+    );
+  }
+
+  // 22. Order-fulfilment feed uploaded as XML (POST_ORDER_FULFILLMENT_DATA), UTF-8, LF -------------------
+  {
+    // The layout of Amazon's documented OrderFulfillment example (AmazonEnvelope, Header, MessageType,
+    // Message/OrderFulfillment with FulfillmentData and Item), with AmazonOrderID as sellers' ERPs send it.
+    const n = [
+      ups('V7A129' + '03' + '4420119'), usps('9400111899' + '56204533105'), usps('9400111899' + '56204533112'),
+    ];
+    /** An element, indented by depth: a text value on its line, child elements (already indented) below. */
+    const el = (depth: number, name: string, ...inner: string[]): string => {
+      const indent = '  '.repeat(depth);
+      return inner.some((c) => c.endsWith('\n'))
+        ? `${indent}<${name}>\n${inner.join('')}${indent}</${name}>\n`
+        : `${indent}<${name}>${inner.join('')}</${name}>\n`;
+    };
+    const msg = (id: number, op: string, ...fulfillment: string[]) =>
+      el(1, 'Message', el(2, 'MessageID', String(id)), el(2, 'OperationType', op),
+        el(2, 'OrderFulfillment', ...fulfillment));
+    const item = (code: string, qty: number) =>
+      el(3, 'Item', el(4, 'AmazonOrderItemCode', code), el(4, 'Quantity', String(qty)));
+    const data = (...inner: string[]) => el(3, 'FulfillmentData', ...inner);
+    const f4 = (name: string, value: string) => el(4, name, value);
+    const f3 = (name: string, value: string) => el(3, name, value);
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+      '<AmazonEnvelope xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
+      'xsi:noNamespaceSchemaLocation="amzn-envelope.xsd">\n' +
+      el(1, 'Header', el(2, 'DocumentVersion', '1.01'), el(2, 'MerchantIdentifier', 'A2EXAMPLE7QZ1K')) +
+      el(1, 'MessageType', 'OrderFulfillment') +
+      msg(1, 'Update', f3('AmazonOrderID', '112-6620485-7719354'), f3('MerchantFulfillmentID', 'SHP-20261006-0041'),
+        f3('FulfillmentDate', '2026-10-06T16:05:00-07:00'),
+        data(f4('CarrierCode', 'UPS'), f4('ShippingMethod', 'UPS Ground'), f4('ShipperTrackingNumber', n[0])),
+        item('40972615538894', 1)) +
+      // No offset: Amazon reads a FulfillmentDate without one as local time (the marketplace's).
+      msg(2, 'Update', f3('AmazonOrderID', '113-2057938-4402861'), f3('FulfillmentDate', '2026-10-07T09:30:00'),
+        data(f4('CarrierCode', 'Other'), f4('CarrierName', 'Yun Express'),
+          f4('ShippingMethod', 'YunExpress Global Direct line'), f4('ShipperTrackingNumber', 'YT2628011093377421')),
+        item('31145802967338', 1), item('31145802967362', 1)) +
+      // Two parcels in one message.
+      msg(3, 'Update', f3('AmazonOrderID', '114-8804132-0917256'), f3('FulfillmentDate', '2026-10-07T14:12:00-07:00'),
+        data(f4('CarrierCode', 'USPS'), f4('ShippingMethod', 'USPS Ground Advantage'),
+          f4('ShipperTrackingNumber', n[1]), f4('ShipperTrackingNumber', n[2])),
+        item('72208316450616', 2)) +
+      msg(4, 'Delete', f3('AmazonOrderID', '112-6620485-7719354'), f3('FulfillmentDate', '2026-10-06T16:05:00-07:00')) +
+      '</AmazonEnvelope>\n';
+    write('formats/order-fulfillment-feed.xml', xml);
+    const lines = xml.split('\n').flatMap((l, i) => (l === '  <Message>' ? [i + 1] : []));
+    expect(
+      'order-fulfillment-feed.xml',
+      'Order-fulfilment feed as uploaded (POST_ORDER_FULFILLMENT_DATA, OrderFulfillment.xsd in an AmazonEnvelope): ' +
+        'UTF-8, LF, one element per line. 4 messages: UPS with an ' +
+        'offset; CarrierCode Other + CarrierName Yun Express ' +
+        'with a FulfillmentDate without offset (local time: the marketplace zone) and 2 items; one message with two ' +
+        'ShipperTrackingNumber elements (two parcels: two confirmations, items not split between them); an ' +
+        'OperationType Delete message (no confirmation: skipped and counted). A record\'s line is the line its ' +
+        '<Message> starts on.',
+      [
+        ['orderId 112-6620485-7719354', 'orderItemId 40972615538894', 'quantity 1',
+          `confirmedAt ${when('2026-10-06T16:05:00-07:00', at(LA, '2026-10-06', 16, 5), '-07:00', 'offset')}`,
+          'carrier UPS', `trackingNumber ${n[0]}`, 'shipMethod UPS Ground', `line ${lines[0]}`],
+        ['orderId 113-2057938-4402861', 'orderItemId none (2 items), quantity 2',
+          `confirmedAt ${when('2026-10-07T09:30:00', at(LA, '2026-10-07', 9, 30), LA, 'marketplace zone: no offset')}`,
+          'carrier Yun Express (CarrierName, CarrierCode Other)', 'trackingNumber YT2628011093377421',
+          `line ${lines[1]}`],
       ],
     );
   }

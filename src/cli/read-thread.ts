@@ -30,7 +30,7 @@ export async function trackingFilesWorthAThread(files: readonly string[], settin
   let bytes = 0;
   for (const [i, f] of files.entries()) {
     const s = await sniff(f, settings.readOptionsFor(f).columns).catch(() => undefined);
-    if (!s || s.format === 'json' || s.format === 'xml') continue;
+    if (!s || s.format === 'json' || s.format === 'xml' || s.format === 'amazon-feed-xml') continue;
     if (s.format === 'xlsx') return [];
     if (s.spec.kind !== 'tracking-events' && s.spec.kind !== 'tracking-summary') continue;
     tracking.push(f);

@@ -48,6 +48,25 @@ export const CHANNELS: Readonly<Record<string, Channel>> = {
   fba: 'AFN',
 };
 
+/**
+ * Reports that hold one fulfilment channel only: their rows are of that channel whatever a column says.
+ * The Order report and Unshipped Orders list seller-fulfilled orders; the Amazon Fulfilled Shipments report
+ * (FBA) lists what Amazon shipped, which the seller never confirmed.
+ */
+export const REPORT_CHANNEL: Readonly<Partial<Record<string, Channel>>> = {
+  'order-report': 'MFN',
+  'unshipped-orders': 'MFN',
+  'amazon-fulfilled-shipments': 'AFN',
+};
+
+/**
+ * Orders API 2026-01-01 package states that are no confirmation: a voided label. The status is `CANCELLED`
+ * with `detailedStatus` `LABEL_CANCELLED` in Amazon's model; older write-ups put `LABEL_CANCELLED` in `status`.
+ */
+export const CANCELLED_PACKAGE_STATUSES: ReadonlySet<string> = new Set([
+  'CANCELLED', 'CANCELED', 'LABEL_CANCELLED', 'LABEL_CANCELED',
+]);
+
 const channelSeen = new Map<string, Channel | undefined>();
 
 export function channel(raw: string): Channel | undefined {

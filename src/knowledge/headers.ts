@@ -61,6 +61,8 @@ export interface KindSpec {
   requires: readonly (readonly Field[])[];
   /** Amazon flat files are written without quoting: a `"` in a product name is literal. */
   flatFile: boolean;
+  /** What `inspect` says about every file of this kind: how its rows are taken. */
+  note?: string;
 }
 
 // Amazon's own order id first: ERP exports also carry their own order number (订单号), which joins nothing.
@@ -81,6 +83,51 @@ const CARRIER = [
 ];
 
 export const KINDS: readonly KindSpec[] = [
+  {
+    // GET_AMAZON_FULFILLED_SHIPMENTS_DATA_GENERAL: amazon-order-id, shipment-id, …, shipment-date, carrier,
+    // tracking-number, fulfillment-center-id. Before the All Orders report, whose columns it also has.
+    kind: 'amazon-fulfilled-shipments',
+    title: 'Amazon Fulfilled Shipments report (FBA)',
+    flatFile: true,
+    fields: {
+      orderId: ['amazon-order-id'],
+      purchaseDate: ['purchase-date'],
+      fulfillmentChannel: ['fulfillment-channel'],
+      salesChannel: ['sales-channel'],
+      shipServiceLevel: ['ship-service-level'],
+      quantity: ['quantity-shipped'],
+      carrier: ['carrier'],
+      trackingNumber: ['tracking-number'],
+      // The Amazon warehouse that shipped: what tells this report from an ERP export with the same id columns.
+      location: ['fulfillment-center-id'],
+    },
+    requires: [['orderId'], ['trackingNumber'], ['location']],
+    note:
+      'Amazon fulfilled these orders (FBA): each row is read as an order with channel AFN, left out of the audit and ' +
+      'counted like every AFN order; its shipment date and tracking number are Amazon\'s, not a confirmation by the ' +
+      'seller',
+  },
+  {
+    // GET_EASYSHIP_PICKEDUP (Seller Central: Easy Ship "picked up" report): order-id, tracking-id, purchase-date,
+    // picked-up-date, …, carrier. Before the Order report, whose order-id, order-item-id and purchase-date it has.
+    kind: 'easyship-picked-up',
+    title: 'Amazon Easy Ship picked-up report',
+    flatFile: true,
+    fields: {
+      orderId: ['order-id'],
+      orderItemId: ['order-item-id'],
+      trackingNumber: ['tracking-id'],
+      purchaseDate: ['purchase-date'],
+      firstScan: ['picked-up-date'],
+      carrier: ['carrier'],
+      quantity: ['quantity-purchased'],
+      shipServiceLevel: ['ship-service-level'],
+    },
+    requires: [['orderId'], ['trackingNumber'], ['firstScan']],
+    note:
+      'picked-up-date is when the Easy Ship carrier collected the parcel: read as its first physical scan (the ' +
+      'hand-over), one package per tracking-id',
+  },
   {
     kind: 'all-orders',
     title: 'Amazon All Orders report',
@@ -154,11 +201,17 @@ export const KINDS: readonly KindSpec[] = [
       shipDate: [
         'ship-date', 'ship date', 'shipped date', 'shipped at', 'ship time', 'shipping date', 'date shipped',
         'confirmed at', 'confirm time', 'marked shipped', 'fulfillment date',
+        // ShipStation's export ("Order - Number" is already "order number" once normalised).
+        'Date - Shipped Date',
         '发货时间', '标记发货时间', '发货日期', '标发时间', '出荷日',
       ],
-      carrierName: CARRIER,
-      trackingNumber: TRACKING,
-      shipMethod: ['ship-method', 'service', 'shipping service', 'ship method', '物流方式', '运输方式', '配送方法'],
+      // ShipStation: the carrier that shipped, then the one selected on the order.
+      carrierName: [...CARRIER, 'Shipment - Carrier', 'Carrier - Carrier Selected'],
+      trackingNumber: [...TRACKING, 'Shipment - Tracking Number'],
+      shipMethod: [
+        'ship-method', 'service', 'shipping service', 'ship method', 'Shipment - Service', 'Carrier - Service Selected',
+        '物流方式', '运输方式', '配送方法',
+      ],
       quantity: ['quantity', 'qty', '数量'],
     },
     requires: [['orderId'], ['shipDate'], ['trackingNumber']],

@@ -1,4 +1,4 @@
-import { channel, orderStatus } from '../knowledge/amazon.js';
+import { channel, orderStatus, REPORT_CHANNEL } from '../knowledge/amazon.js';
 import type { OrderRecord } from '../model/records.js';
 import type { ZoneHint } from '../model/timestamp.js';
 import { optionalStamp, type RecordSink } from './context.js';
@@ -6,12 +6,12 @@ import type { Row } from './row.js';
 import type { InputKind } from './types.js';
 
 /**
- * All Orders, Order report and Unshipped Orders: one row per order item. Rows are passed on as they are;
- * the audit merges the items of an order.
+ * All Orders, Order report, Unshipped Orders and Amazon Fulfilled Shipments: one row per order item (or
+ * shipment item). Rows are passed on as they are; the audit merges the items of an order.
  */
 export function orderRowReader(kind: InputKind, sink: RecordSink, hint: ZoneHint, dayFirst: (f: string) => boolean | undefined) {
-  // Order report and Unshipped Orders list only seller-fulfilled orders.
-  const implicitChannel = kind === 'all-orders' ? undefined : 'MFN';
+  // A report of one channel says so for every row (knowledge/amazon.ts).
+  const reportChannel = REPORT_CHANNEL[kind];
   return (row: Row, file: string, line: number) => {
     const orderId = row.require('orderId', 'order id');
     const statusRaw = row.get('orderStatus') ?? row.get('itemStatus');
@@ -25,7 +25,7 @@ export function orderRowReader(kind: InputKind, sink: RecordSink, hint: ZoneHint
       latestShipDate: optionalStamp(row.get('latestShipDate') ?? row.get('promiseDate'), 'latest ship date', hint, dayFirst('latestShipDate')),
       status: statusRaw ? orderStatus(statusRaw) : kind === 'unshipped-orders' ? 'unshipped' : undefined,
       statusRaw,
-      channel: (ch ? channel(ch) : undefined) ?? implicitChannel,
+      channel: reportChannel ?? (ch ? channel(ch) : undefined),
       salesChannel: row.get('salesChannel'),
       shipServiceLevel: row.get('shipServiceLevel'),
       items: qty !== undefined && /^\d+$/.test(qty) ? Number(qty) : 1,
@@ -34,4 +34,17 @@ export function orderRowReader(kind: InputKind, sink: RecordSink, hint: ZoneHint
     };
     sink.order?.(rec);
   };
+}
+
+/**
+ * Amazon's order reports split an order over several lines when it does not fit on one ("such as when
+ * several promotions were applied"), marking the extra lines by leaving most columns blank, the order id
+ * among them. Such a line after a record continues it: it is no order and no problem.
+ */
+export const PROMOTION_CONTINUATION = 'promotion continuation lines';
+
+/** Is this row (its cells, the order id's column) a continuation line? A row shorter than that column is. */
+export function isContinuationLine(cells: readonly string[], orderIdColumn: number | undefined): boolean {
+  if (orderIdColumn === undefined) return false;
+  return orderIdColumn >= cells.length || cells[orderIdColumn].trim() === '';
 }

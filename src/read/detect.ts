@@ -13,6 +13,8 @@ export type Sniffed =
   | { format: 'json'; file: string; encoding: Encoding; text: string; truncated: boolean }
   | { format: 'xml'; file: string; encoding: Encoding; text: string; truncated: boolean }
   | { format: 'xlsx'; file: string }
+  /** An Amazon XML feed (root element AmazonEnvelope), e.g. the order-fulfilment feed a seller uploaded. */
+  | { format: 'amazon-feed-xml'; file: string; encoding: Encoding }
   | ({ format: 'text'; file: string; encoding: Encoding; delimiter: Delimiter; quoting: boolean } & Header & {
       /** Data rows from the first bytes of the file, for column-wide decisions such as the date order. */
       sample: string[][];
@@ -29,6 +31,8 @@ export interface Header {
 }
 
 const SAMPLE_BYTES = 256 * 1024;
+/** XML whose root element, after the declaration and any comments, is AmazonEnvelope. */
+const AMAZON_ENVELOPE = /^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<AmazonEnvelope[\s>]/;
 const HEADER_SEARCH_LINES = 10;
 const DELIMITERS: ReadonlyArray<[Delimiter, string]> = [
   ['\t', 'tab'],
@@ -65,6 +69,7 @@ export async function sniff(file: string, columns: ColumnOverrides = {}): Promis
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') return { format: 'json', file, encoding, text, truncated };
+  if (first === '<' && AMAZON_ENVELOPE.test(text)) return { format: 'amazon-feed-xml', file, encoding };
   // Saved API responses (USPS Web Tools, UPS, FedEx SOAP): the API readers decide by the root element.
   if (first === '<') return { format: 'xml', file, encoding, text, truncated };
 

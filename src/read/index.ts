@@ -1,12 +1,14 @@
 import type { Field } from '../knowledge/headers.js';
 import { zoneFromHeaderLanguage } from '../knowledge/zones.js';
 import { detectDateOrder } from './time.js';
-import { orderRowReader } from './amazon-orders.js';
+import { isContinuationLine, orderRowReader, PROMOTION_CONTINUATION } from './amazon-orders.js';
 import { confirmationRowReader } from './confirmations.js';
+import { easyShipRowReader } from './easyship.js';
 import { describeZone, KEEP_PROBLEMS, newReport, rowProblemCollector, RowError, zoneFor, type ReadOptions } from './context.js';
 import { delimiterName, findHeaderRow, sniff, type FieldIndex, type Header } from './detect.js';
 import { ordersIn, readOrdersJson } from './orders-api.js';
 import { parseJsonDocuments, readApiText } from './api/index.js';
+import { readFulfillmentFeedFile } from './feed-file.js';
 import { Row, mappingOf } from './row.js';
 import { owned, type RowRange, type RowsRead } from './rows.js';
 import { ColumnTexts, readByteRows, type ByteRow, type ByteRowHandler } from './byte-rows.js';
@@ -31,6 +33,17 @@ type ByteReader = (row: ByteRow, file: string, line: number) => void;
 interface Readers {
   rows: RowReader;
   bytes?: ByteReader;
+  /**
+   * Whether a row holds no record and is left out on purpose, and why (a count in the report, not a
+   * problem). Asked before a row is counted as read; given the row's cells (those the mapping uses).
+   */
+  skip?: (cells: readonly string[]) => string | undefined;
+}
+
+/** Counts a row left out on purpose under its reason. */
+function countSkipped(report: InputReport, why: string): void {
+  report.rowsSkipped ??= {};
+  report.rowsSkipped[why] = (report.rowsSkipped[why] ?? 0) + 1;
 }
 
 /**
@@ -75,10 +88,27 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     }
     const report = newReport(file, { kind: 'orders-api-json', encoding: s.encoding, delimiter: 'json', quoting: false });
     const hint = zoneFor(opts);
-    const { rows, format } = await readOrdersJson(file, s.encoding, sink, hint, rowProblemCollector(report, keep));
+    const onSkip = (why: string) => countSkipped(report, why);
+    const onProblem = rowProblemCollector(report, keep);
+    const { rows, format } = await readOrdersJson(file, s.encoding, sink, hint, onProblem, onSkip);
     report.delimiter = format;
     report.rowsRead = rows;
     report.zoneNote = `${describeZone(hint)}; Orders API times normally carry an offset`;
+    return { report, lines: 0 };
+  }
+
+  if (s.format === 'amazon-feed-xml') {
+    const report = newReport(file, {
+      kind: 'order-fulfillment-feed',
+      encoding: s.encoding,
+      delimiter: 'xml',
+      quoting: false,
+    });
+    const hint = zoneFor(opts);
+    const onSkip = (why: string) => countSkipped(report, why);
+    const onProblem = rowProblemCollector(report, keep);
+    report.rowsRead = await readFulfillmentFeedFile(file, s.encoding, sink, hint, onProblem, onSkip);
+    report.zoneNote = `${describeZone(hint)}; a FulfillmentDate without an offset is local time (Amazon's feed rule)`;
     return { report, lines: 0 };
   }
 
@@ -87,11 +117,13 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     const header = findHeaderRow(file, rows, opts.columns ?? {});
     const report = newReport(file, { kind: header.spec.kind, encoding: 'xlsx', delimiter: 'xlsx', quoting: false });
     const data = rows.slice(header.headerLine);
-    const reader = rowReaderFor(header, sink, report, opts, data).rows;
+    const { rows: reader, skip } = rowReaderFor(header, sink, report, opts, data);
     const row = new Row(header.index);
     const onProblem = rowProblemCollector(report, keep);
     data.forEach((cells, i) => {
       if (cells.every((c) => c.trim() === '')) return;
+      const why = skip?.(cells);
+      if (why !== undefined) return countSkipped(report, why);
       report.rowsRead++;
       // The collector keeps texts as given; a workbook's may be cut from its larger XML texts.
       row.cells = owned(cells);
@@ -110,7 +142,7 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     delimiter: delimiterName(s.delimiter),
     quoting: s.quoting,
   });
-  const { rows: reader, bytes } = rowReaderFor(s, sink, report, opts, s.sample);
+  const { rows: reader, bytes, skip } = rowReaderFor(s, sink, report, opts, s.sample, range.start !== undefined);
   const row = new Row(s.index);
   const onProblem = rowProblemCollector(report, keep);
   const width = s.headers.length;
@@ -122,6 +154,9 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     headerLine: range.start === undefined ? s.headerLine : 0,
   };
   const onCells = (cells: string[], line: number, cellCount: number) => {
+    // Before the width check: a continuation line is often shorter than the header.
+    const why = skip?.(cells);
+    if (why !== undefined) return countSkipped(report, why);
     report.rowsRead++;
     row.cells = cells;
     try {
@@ -178,6 +213,10 @@ export function joinReports(head: InputReport, tail: InputReport, lines: number,
     unclassified: { ...head.unclassified },
   };
   for (const [d, n] of Object.entries(tail.unclassified)) joined.unclassified[d] = (joined.unclassified[d] ?? 0) + n;
+  for (const [why, n] of Object.entries(tail.rowsSkipped ?? {})) {
+    joined.rowsSkipped = { ...joined.rowsSkipped };
+    joined.rowsSkipped[why] = (joined.rowsSkipped[why] ?? 0) + n;
+  }
   if (joined.rowsRead === 0) throw new InputError(joined.file, headerLine, 'has a header row but no data rows');
   return joined;
 }
@@ -226,16 +265,38 @@ function finish(report: InputReport, header: Header): InputReport {
   return report;
 }
 
-function rowReaderFor(header: Header, sink: RecordSink, report: InputReport, opts: ReadOptions, sample: string[][]): Readers {
+function rowReaderFor(
+  header: Header,
+  sink: RecordSink,
+  report: InputReport,
+  opts: ReadOptions,
+  sample: string[][],
+  fromMiddle = false,
+): Readers {
   const dayFirst = dateOrders(header.index, sample, opts.dayFirst);
   const kind: InputKind = header.spec.kind;
   const hint = zoneFor(opts);
   report.zoneNote = describeZone(hint);
+  if (header.spec.note) report.notes = [header.spec.note];
   switch (kind) {
     case 'all-orders':
     case 'order-report':
     case 'unshipped-orders':
-      return { rows: orderRowReader(kind, sink, hint, dayFirst) };
+    case 'amazon-fulfilled-shipments': {
+      const rows = orderRowReader(kind, sink, hint, dayFirst);
+      // A continuation line continues the record above it: one before any record is a broken row.
+      let after = fromMiddle;
+      const orderId = header.index.orderId;
+      return {
+        rows: (row, file, line) => {
+          after = true;
+          rows(row, file, line);
+        },
+        skip: (cells) => (after && isContinuationLine(cells, orderId) ? PROMOTION_CONTINUATION : undefined),
+      };
+    }
+    case 'easyship-picked-up':
+      return { rows: easyShipRowReader(sink, hint, dayFirst) };
     case 'confirmation-upload': {
       // The JP template carries a Japanese header row above the English one: without a zone from the user,
       // its dates are Japan's, not the default marketplace's.
@@ -258,6 +319,7 @@ function rowReaderFor(header: Header, sink: RecordSink, report: InputReport, opt
       return { rows: trackingSummaryRowReader(sink, report, opts, dayFirst) };
     case 'orders-api-json':
     case 'tracking-api':
+    case 'order-fulfillment-feed':
       throw new Error('JSON and XML inputs are not row-based');
   }
 }

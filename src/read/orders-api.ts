@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { canonicalCarrier } from '../knowledge/carriers.js';
-import { channel, orderStatus } from '../knowledge/amazon.js';
+import { CANCELLED_PACKAGE_STATUSES, channel, orderStatus } from '../knowledge/amazon.js';
 import { normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
 import type { ZoneHint } from '../model/timestamp.js';
 import { createDecoder, type Encoding } from './decode.js';
@@ -25,8 +25,11 @@ export function ordersIn(doc: unknown): Json[] {
   return [];
 }
 
+/** Why a package was left out: a voided label is no confirmation (counted in the report, not a problem). */
+export const CANCELLED_PACKAGES = 'cancelled package labels (no confirmation)';
+
 /** Which API version an order object comes from decides its field names. */
-function readOrder(o: Json, file: string, line: number, sink: RecordSink, hint: ZoneHint) {
+function readOrder(o: Json, file: string, line: number, sink: RecordSink, hint: ZoneHint, skip: (why: string) => void) {
   const at = (v: unknown, what: string) => optionalStamp(str(v), what, hint, false);
   const source = { file, line };
   if (str(o.AmazonOrderId)) {
@@ -67,8 +70,13 @@ function readOrder(o: Json, file: string, line: number, sink: RecordSink, hint: 
   const packages = Array.isArray(o.packages) ? o.packages.filter(isObj) : [];
   for (const p of packages) {
     const status = isObj(p.packageStatus) ? str(p.packageStatus.status) : str(p.packageStatus) ?? str(p.status);
-    // A cancelled label is not a confirmation Amazon holds against the seller.
-    if (status === 'LABEL_CANCELLED') continue;
+    const detailed = isObj(p.packageStatus) ? str(p.packageStatus.detailedStatus) : undefined;
+    // A cancelled label is not a confirmation Amazon holds against the seller: status CANCELLED with
+    // detailedStatus LABEL_CANCELLED in the 2026-01-01 model.
+    if ((status && CANCELLED_PACKAGE_STATUSES.has(status)) || (detailed && CANCELLED_PACKAGE_STATUSES.has(detailed))) {
+      skip(CANCELLED_PACKAGES);
+      continue;
+    }
     const carrierRaw = str(p.carrier) ?? str(p.carrierName);
     const trackingRaw = str(p.trackingNumber);
     const items = Array.isArray(p.packageItems) ? p.packageItems.filter(isObj) : [];
@@ -78,8 +86,11 @@ function readOrder(o: Json, file: string, line: number, sink: RecordSink, hint: 
       // A package of one item names it; a package of several stays a package.
       orderItemId: items.length === 1 ? str(items[0].orderItemId) : undefined,
       quantity: items.length && !Number.isNaN(quantity) ? quantity : undefined,
-      // createdTime is when the package was confirmed to Amazon; shipTime is the hand-over the seller declared.
-      confirmedAt: at(p.createdTime ?? p.shipTime, 'packages[].createdTime'),
+      // shipTime is the shipment time the confirmation gave Amazon, what Amazon holds the seller to; createdTime
+      // is when the package record was made (Amazon's getOrder example has shipTime 21 h after it). Only a
+      // package without shipTime falls back to createdTime.
+      confirmedAt:
+        p.shipTime !== undefined ? at(p.shipTime, 'packages[].shipTime') : at(p.createdTime, 'packages[].createdTime'),
       carrier: canonicalCarrier(carrierRaw) ?? carrierRaw,
       carrierRaw,
       trackingNumber: trackingRaw ? normalizeTrackingNumber(trackingRaw) : '',
@@ -101,6 +112,7 @@ export async function readOrdersJson(
   sink: RecordSink,
   hint: ZoneHint,
   onProblem: (line: number, err: unknown) => void,
+  onSkip: (why: string) => void = () => {},
 ): Promise<{ rows: number; format: 'json' | 'jsonl' }> {
   const dec = createDecoder(encoding);
   const text = (dec.write(await readFile(file)) + dec.end()).replace(/^\uFEFF/, '');
@@ -131,7 +143,7 @@ export async function readOrdersJson(
       rows++;
       const at = format === 'jsonl' ? line : i + 1;
       try {
-        readOrder(o, file, at, sink, hint);
+        readOrder(o, file, at, sink, hint, onSkip);
       } catch (e) {
         onProblem(at, e);
       }

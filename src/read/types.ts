@@ -9,10 +9,13 @@ import type {
 /** The input shapes shipaudit recognises from a file's header row (or JSON structure). */
 export type InputKind =
   | 'all-orders'
+  | 'amazon-fulfilled-shipments'
+  | 'easyship-picked-up'
   | 'order-report'
   | 'unshipped-orders'
   | 'confirmation-upload'
   | 'orders-api-json'
+  | 'order-fulfillment-feed'
   | 'erp-confirmations'
   | 'tracking-events'
   | 'tracking-summary'
@@ -50,6 +53,13 @@ export interface InputReport {
   zoneNote: string;
   /** Event descriptions no table entry matched, with how often each occurred. */
   unclassified: Record<string, number>;
+  /**
+   * Rows left out on purpose because they hold no record (e.g. an order report's promotion continuation
+   * lines), by reason: counted apart from rowsRead, and not problems.
+   */
+  rowsSkipped?: Record<string, number>;
+  /** What the reader tells about the file as a whole (whose shipments these are, what a time means). */
+  notes?: string[];
 }
 
 /** A file that can't be read at all. The CLI prints `message` on one line and exits 2. */

@@ -12,6 +12,7 @@ export interface InspectedInput {
 const OTHER_TITLES: Partial<Record<InputKind, string>> = {
   'orders-api-json': 'Amazon Orders API JSON',
   'tracking-api': 'Tracking API response',
+  'order-fulfillment-feed': 'Amazon order-fulfilment feed (POST_ORDER_FULFILLMENT_DATA XML)',
 };
 
 const TRACKING_KINDS: ReadonlySet<InputKind> = new Set(['tracking-events', 'tracking-summary', 'tracking-api']);
@@ -48,6 +49,8 @@ export function inspectJson(inputs: readonly InspectedInput[]): { files: Inspect
       problems: r.problems,
       mapping: Object.entries(r.mapping).map(([field, header]) => ({ field, header })),
       zoneNote: r.zoneNote,
+      ...(r.rowsSkipped && { rowsSkipped: r.rowsSkipped }),
+      ...(r.notes && { notes: r.notes }),
       samples,
       ...(TRACKING_KINDS.has(r.kind) && {
         unclassified: Object.entries(r.unclassified)
@@ -87,14 +90,25 @@ function unclassified(list: NonNullable<InspectedFile['unclassified']>, style: S
   ];
 }
 
+function rejectedText(f: InspectedFile, style: Style): string {
+  return f.rowsRejected > 0 ? style.warning(`${f.rowsRejected} rejected`) : '0 rejected';
+}
+
+/** Rows left out on purpose, e.g. `; skipped: 2 promotion continuation lines`. */
+function skippedText(f: InspectedFile): string {
+  const parts = Object.entries(f.rowsSkipped ?? {}).map(([why, n]) => `${n} ${why}`);
+  return parts.length ? `; skipped: ${parts.join(', ')}` : '';
+}
+
 function formatFile(f: InspectedFile, style: Style): string[] {
   const label = (s: string) => padEnd(`${s}:`, 11);
   const out = [
     style.heading(f.file),
     `  ${label('Kind')}${f.title} (${f.kind})`,
     `  ${label('Encoding')}${f.encoding}; delimiter: ${f.delimiter}; quoting: ${f.quoting ? 'on' : 'off'}`,
-    `  ${label('Rows')}${f.rowsRead} read, ${f.rowsRejected > 0 ? style.warning(`${f.rowsRejected} rejected`) : '0 rejected'}`,
+    `  ${label('Rows')}${f.rowsRead} read, ${rejectedText(f, style)}${skippedText(f)}`,
     ...problems(f, style),
+    ...(f.notes ?? []).map((n) => `  ${label('Note')}${n}`),
     `  ${label('Time zone')}${f.zoneNote}`,
   ];
   if (f.mapping.length > 0) {

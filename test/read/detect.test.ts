@@ -42,10 +42,66 @@ const HEADERS: Array<[string, InputKind, string, Partial<Record<Field, string>>]
     { orderId: 'order-id', shipDate: 'ship-date', carrierCode: 'carrier-code', carrierName: 'carrier-name', trackingNumber: 'tracking-number' },
   ],
   [
-    'ShipStation shipments export',
+    // The real report's header (../shared/real-samples/amazon-fulfilled-shipments-eolabs.csv), not All Orders.
+    'Amazon Fulfilled Shipments report (FBA)',
+    'amazon-fulfilled-shipments',
+    [
+      'amazon-order-id,merchant-order-id,shipment-id,shipment-item-id,amazon-order-item-id,merchant-order-item-id',
+      'purchase-date,payments-date,shipment-date,reporting-date,buyer-email,buyer-name,buyer-phone-number,sku',
+      'product-name,quantity-shipped,currency,item-price,item-tax,shipping-price,shipping-tax,gift-wrap-price',
+      'gift-wrap-tax,ship-service-level,recipient-name,ship-address-1,ship-address-2,ship-address-3,ship-city',
+      'ship-state,ship-postal-code,ship-country,ship-phone-number,bill-address-1,bill-address-2,bill-address-3',
+      'bill-city,bill-state,bill-postal-code,bill-country,item-promotion-discount,ship-promotion-discount,carrier',
+      'tracking-number,estimated-arrival-date,fulfillment-center-id,fulfillment-channel,sales-channel',
+    ].join(','),
+    {
+      orderId: 'amazon-order-id', purchaseDate: 'purchase-date', trackingNumber: 'tracking-number',
+      location: 'fulfillment-center-id', quantity: 'quantity-shipped',
+    },
+  ],
+  [
+    // GET_EASYSHIP_PICKEDUP as Amazon's Easy Ship reports page lists it: not the Order report.
+    'Easy Ship picked-up report',
+    'easyship-picked-up',
+    [
+      'order-id', 'tracking-id', 'purchase-date', 'picked-up-date', 'asin', 'sku', 'product-name', 'quantity-purchased',
+      'invoice-id', 'package-identifier', 'ship-service-level', 'is-prime', 'pickup-slot', 'order-item-id',
+      'ship-postal-code', 'ship-country', 'ship-city', 'ship-state', 'carrier',
+    ].join('\t'),
+    { orderId: 'order-id', trackingNumber: 'tracking-id', firstScan: 'picked-up-date', carrier: 'carrier' },
+  ],
+  [
+    // Amazon's order id, a carrier and a tracking number, but no fulfillment-center-id: a seller's own confirmations.
+    'ERP export with Amazon Order ID, Carrier and Tracking Number is not the FBA report',
+    'erp-confirmations',
+    'Amazon Order ID,Ship Date,Carrier,Tracking Number',
+    { orderId: 'Amazon Order ID', shipDate: 'Ship Date', carrierName: 'Carrier', trackingNumber: 'Tracking Number' },
+  ],
+  [
+    'generic shipments export with plain names',
     'erp-confirmations',
     'Order Number,Order Date,Ship Date,Recipient,Company,Ship To - City,Ship To - State,Carrier,Service,Tracking Number,Package,Weight (oz)',
     { orderId: 'Order Number', shipDate: 'Ship Date', carrierName: 'Carrier', shipMethod: 'Service', trackingNumber: 'Tracking Number' },
+  ],
+  [
+    // ShipStation's own field names, as real exports carry them ("Order - Number" normalises to "ordernumber").
+    'ShipStation export: Carrier - Carrier Selected, Shipment - Tracking Number',
+    'erp-confirmations',
+    'Order - Number,Date - Order Date,Date - Shipped Date,Ship To - Name,Carrier - Carrier Selected,' +
+      'Carrier - Service Selected,Shipment - Tracking Number,Market - Store Name',
+    {
+      orderId: 'Order - Number', shipDate: 'Date - Shipped Date', carrierName: 'Carrier - Carrier Selected',
+      shipMethod: 'Carrier - Service Selected', trackingNumber: 'Shipment - Tracking Number',
+    },
+  ],
+  [
+    'ShipStation export: plain Tracking Number, Shipment - Carrier and Shipment - Service',
+    'erp-confirmations',
+    'Order - Number,Date - Shipped Date,Shipment - Carrier,Shipment - Service,Tracking Number,Shipment - Package Count',
+    {
+      orderId: 'Order - Number', shipDate: 'Date - Shipped Date', carrierName: 'Shipment - Carrier',
+      shipMethod: 'Shipment - Service', trackingNumber: 'Tracking Number',
+    },
   ],
   [
     'Dianxiaomi order export: Amazon order id over the ERP number',
@@ -197,7 +253,11 @@ describe('findHeaderRow: where the header is', () => {
     }
     expect(err).toBeInstanceOf(InputError);
     expect(err).toMatchObject({ file: 'people.csv', line: 1 });
-    expect((err as Error).message).toMatch(/^people\.csv:1: unrecognised file: headers found: name, age, city\. Known kinds: all-orders/);
+    expect((err as Error).message).toMatch(/^people\.csv:1: unrecognised file: headers found: name, age, city\. /);
+    expect((err as Error).message).toContain(
+      'Known kinds: amazon-fulfilled-shipments (Amazon Fulfilled Shipments report (FBA)), ' +
+        'easyship-picked-up (Amazon Easy Ship picked-up report), all-orders (Amazon All Orders report), ',
+    );
     expect((err as Error).message).toContain('"columns"');
   });
 

@@ -67,6 +67,7 @@ interface Case {
 }
 
 const src = (file: string, line: number) => ({ source: { file: `${F}/${file}`, line } });
+const PROMOTIONS = 'all-orders-promotions.txt';
 const byOrder = <T extends { orderId: string }>(rs: T[], id: string) => rs.filter((r) => r.orderId === id);
 
 const ORDERS_API_2026 = {
@@ -88,13 +89,13 @@ const ORDERS_API_2026 = {
       channel: 'MFN',
     },
   ],
-  // confirmedAt is the package's createdTime (when Amazon was told), not the declared shipTime: see the report.
+  // confirmedAt is the package's shipTime (the shipment time the confirmation gave Amazon), not its createdTime.
   confirmations: [
     {
       orderId: '113-5527094-8810362',
       orderItemId: '41208836715570',
       quantity: 1,
-      confirmedAt: iso('2026-10-13T17:45:09Z', '2026-10-13T17:45:09Z', 'UTC'),
+      confirmedAt: iso('2026-10-13T22:58:00Z', '2026-10-13T22:58:00Z', 'UTC'),
       carrier: 'USPS',
       trackingNumber: '9400111899562040122336',
       shipMethod: 'USPS Ground Advantage',
@@ -104,7 +105,7 @@ const ORDERS_API_2026 = {
       orderId: '111-8830426-1157093',
       orderItemId: '60073318824419',
       quantity: 1,
-      confirmedAt: iso('2026-10-13T18:12:30Z', '2026-10-13T18:12:30Z', 'UTC'),
+      confirmedAt: iso('2026-10-13T23:40:00Z', '2026-10-13T23:40:00Z', 'UTC'),
       carrier: 'UPS',
       trackingNumber: '1ZV7A1290344188202',
       packageStatus: 'PICKED_UP',
@@ -117,7 +118,7 @@ function ordersApi2026More(got: Collected) {
     orderId: '111-8830426-1157093',
     trackingNumber: '1ZV7A1290344188462',
     packageStatus: 'PENDING_PICK_UP',
-    confirmedAt: iso('2026-10-14T20:31:40Z', '2026-10-14T20:31:40Z', 'UTC'),
+    confirmedAt: iso('2026-10-15T22:00:00Z', '2026-10-15T22:00:00Z', 'UTC'),
   });
   // The AFN order and the unshipped one have no packages.
   expect(got.orders.slice(2).map((o) => [o.orderId, o.channel, o.status])).toEqual([
@@ -460,7 +461,10 @@ const CASES: Case[] = [
       confirmations: [
         {
           orderId: '112-7730914-2286015',
-          confirmedAt: { ...stamp('10/05/2026 2:21 PM', '2026-10-05T21:21:00Z', 'America/Los_Angeles', 'setting', '2026-10-05'), zoneNote: '--marketplace-tz' },
+          confirmedAt: {
+            ...stamp('10/5/2026 2:21:00 PM', '2026-10-05T21:21:00Z', 'America/Los_Angeles', 'setting', '2026-10-05'),
+            zoneNote: '--marketplace-tz',
+          },
           carrier: 'USPS',
           trackingNumber: '9400111899562044773909',
           shipMethod: 'USPS Ground Advantage',
@@ -468,15 +472,22 @@ const CASES: Case[] = [
         },
         {
           orderId: '114-0836621-9930457',
-          confirmedAt: stamp('10/05/2026 4:48 PM', '2026-10-05T23:48:00Z', 'America/Los_Angeles', 'setting', '2026-10-05'),
+          confirmedAt: stamp('10/5/2026 4:48:00 PM', '2026-10-05T23:48:00Z', LA.zone, 'setting', '2026-10-05'),
           carrier: 'UPS',
           trackingNumber: '1ZV7A1290344190717',
           shipMethod: 'UPS® Ground',
         },
       ],
     },
-    // Order Date comes before Ship Date: the confirmation must be Ship Date.
-    more: (_got, report) => expect(report.mapping).toMatchObject({ orderId: 'Order Number', shipDate: 'Ship Date' }),
+    // ShipStation's own names; Date - Order Date comes before Date - Shipped Date: the confirmation must be the latter.
+    more: (_got, report) =>
+      expect(report.mapping).toMatchObject({
+        orderId: 'Order - Number',
+        shipDate: 'Date - Shipped Date',
+        trackingNumber: 'Shipment - Tracking Number',
+        carrierName: 'Carrier - Carrier Selected',
+        shipMethod: 'Carrier - Service Selected',
+      }),
   },
   {
     name: 'tracking-17track.csv',
@@ -711,6 +722,111 @@ const CASES: Case[] = [
       expect(got.events[4]).toMatchObject({ trackingNumber: 'LX209488161CN', carrier: 'China Post', class: 'information', at: iso('2026-10-06T09:47:00+08:00', '2026-10-06T01:47:00Z', '+08:00') });
     },
   },
+  {
+    name: 'amazon-fulfilled-shipments.txt: FBA shipments are AFN orders, never confirmations',
+    file: 'amazon-fulfilled-shipments.txt',
+    report: { kind: 'amazon-fulfilled-shipments', delimiter: 'tab', quoting: false, rowsRead: 3, rowsRejected: 0 },
+    counts: [3, 0, 0, 0],
+    first: {
+      orders: [
+        {
+          orderId: '113-2209645-0071428',
+          purchasedAt: iso('2026-10-11T01:11:09+00:00', '2026-10-11T01:11:09Z', '+00:00'),
+          channel: 'AFN',
+          salesChannel: 'Amazon.com',
+          items: 1,
+          ...src('amazon-fulfilled-shipments.txt', 2),
+        },
+        { orderId: '111-3389120-5561047', channel: 'AFN', ...src('amazon-fulfilled-shipments.txt', 3) },
+      ],
+    },
+    more: (got, report) => {
+      expect(got.orders.map((o) => o.channel)).toEqual(['AFN', 'AFN', 'AFN']);
+      expect(report.notes?.[0]).toMatch(/^Amazon fulfilled these orders \(FBA\): each row is read as an order with/);
+    },
+  },
+  {
+    name: 'all-orders-promotions.txt: promotion continuation lines are skipped and counted, not rejected',
+    file: 'all-orders-promotions.txt',
+    report: { kind: 'all-orders', rowsRead: 3, rowsRejected: 0, rowsSkipped: { 'promotion continuation lines': 2 } },
+    counts: [3, 0, 0, 0],
+    first: {
+      orders: [
+        { orderId: '112-8840213-3306657', channel: 'MFN', status: 'shipped', ...src('all-orders-promotions.txt', 2) },
+        { orderId: '114-2290467-8815230', channel: 'MFN', status: 'shipped', ...src('all-orders-promotions.txt', 3) },
+      ],
+    },
+    // Lines 4 and 5 continue the second order; the third order is the file's line 6.
+    more: (got) =>
+      expect(got.orders[2]).toMatchObject({ orderId: '113-5518306-2047719', items: 2, ...src(PROMOTIONS, 6) }),
+  },
+  {
+    name: 'easyship-picked-up.txt: picked-up-date is the first physical scan of the tracking-id',
+    file: 'easyship-picked-up.txt',
+    report: { kind: 'easyship-picked-up', delimiter: 'tab', quoting: false, rowsRead: 3, rowsRejected: 0 },
+    counts: [0, 0, 0, 3],
+    first: {
+      packages: [
+        {
+          trackingNumber: 'TBA412208836715',
+          carrier: 'ATS',
+          firstScanAt: iso('2026-10-07T11:42:10+05:30', '2026-10-07T06:12:10Z', '+05:30'),
+          ...src('easyship-picked-up.txt', 2),
+        },
+        {
+          trackingNumber: 'TBA412208840177',
+          carrier: 'ATS',
+          firstScanAt: iso('2026-10-07T15:06:44+05:30', '2026-10-07T09:36:44Z', '+05:30'),
+          ...src('easyship-picked-up.txt', 3),
+        },
+      ],
+    },
+    more: (got, report) => {
+      expect(report.mapping).toMatchObject({ trackingNumber: 'tracking-id', firstScan: 'picked-up-date' });
+      expect(report.notes?.[0]).toMatch(/^picked-up-date is when the Easy Ship carrier collected the parcel/);
+    },
+  },
+  {
+    name: 'order-fulfillment-feed.xml: each OrderFulfillment message a confirmation',
+    file: 'order-fulfillment-feed.xml',
+    report: { kind: 'order-fulfillment-feed', delimiter: 'xml', quoting: false, rowsRead: 3, rowsRejected: 0 },
+    counts: [0, 4, 0, 0],
+    first: {
+      confirmations: [
+        {
+          orderId: '112-6620485-7719354',
+          orderItemId: '40972615538894',
+          quantity: 1,
+          confirmedAt: iso('2026-10-06T16:05:00-07:00', '2026-10-06T23:05:00Z', '-07:00'),
+          carrier: 'UPS',
+          trackingNumber: '1ZV7A1290344201197',
+          shipMethod: 'UPS Ground',
+          ...src('order-fulfillment-feed.xml', 8),
+        },
+        {
+          orderId: '113-2057938-4402861',
+          orderItemId: undefined,
+          quantity: 2,
+          confirmedAt: {
+            ...stamp('2026-10-07T09:30:00', '2026-10-07T16:30:00Z', 'America/Los_Angeles', 'setting', '2026-10-07'),
+            zoneNote: '--marketplace-tz',
+          },
+          carrier: 'Yun Express',
+          carrierRaw: 'Yun Express',
+          trackingNumber: 'YT2628011093377421',
+          ...src('order-fulfillment-feed.xml', 26),
+        },
+      ],
+    },
+    more: (got, report) => {
+      // Message 3 shipped two parcels; message 4 (OperationType Delete) confirms nothing.
+      expect(got.confirmations.slice(2).map((c) => [c.orderId, c.trackingNumber, c.quantity])).toEqual([
+        ['114-8804132-0917256', '9400111899562045331054', undefined],
+        ['114-8804132-0917256', '9400111899562045331122', undefined],
+      ]);
+      expect(report.rowsSkipped).toEqual({ 'messages with OperationType Delete (no confirmation)': 1 });
+    },
+  },
 ];
 
 describe('readInput, every fixture in fixtures/formats', () => {
@@ -765,7 +881,8 @@ describe('the Windows-1252 All Orders report, byte for byte', () => {
 describe.each([
   ['order-report.txt', 'utf-8', '\t', ['buyer-email', 'buyer-name', 'buyer-phone-number', 'recipient-name', 'ship-address-1', 'ship-phone-number']],
   ['unshipped-orders.txt', 'utf-8', '\t', ['buyer-email', 'buyer-name', 'buyer-phone-number', 'recipient-name', 'ship-address-1']],
-  ['erp-shipstation.csv', 'utf-8', ',', ['Recipient', 'Company']],
+  ['erp-shipstation.csv', 'utf-8', ',', ['Ship To - Name', 'Ship To - Company']],
+  ['amazon-fulfilled-shipments.txt', 'utf-8', '\t', ['buyer-email', 'ship-address-1']],
   ['erp-dianxiaomi-gb18030.csv', 'gb18030', ',', ['买家姓名']],
 ] as Array<[string, Encoding, string, string[]]>)('%s: no personal data in the records', (file, encoding, delimiter, columns) => {
   it('carries none of the buyer columns', async () => {

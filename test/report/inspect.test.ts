@@ -121,6 +121,9 @@ describe('kindTitle', () => {
     ['all-orders', 'Amazon All Orders report'],
     ['orders-api-json', 'Amazon Orders API JSON'],
     ['tracking-summary', 'carrier tracking summary (one row per package)'],
+    ['amazon-fulfilled-shipments', 'Amazon Fulfilled Shipments report (FBA)'],
+    ['easyship-picked-up', 'Amazon Easy Ship picked-up report'],
+    ['order-fulfillment-feed', 'Amazon order-fulfilment feed (POST_ORDER_FULFILLMENT_DATA XML)'],
   ])('%s → %s', (kind, title) => {
     expect(kindTitle(kind)).toBe(title);
   });
