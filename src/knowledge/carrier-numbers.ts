@@ -104,6 +104,24 @@ export const SHARED_SHAPES: readonly SharedShape[] = [
     why: 'a common length in domestic numbering of carriers outside the table',
   },
   {
+    format: 'fedex-sscc-18',
+    pattern: /^\d{18}$/,
+    ownedBy: [],
+    why: 'a GS1 SSCC: any shipper’s parcel or pallet label may carry one',
+  },
+  {
+    format: 'canada-post-16',
+    pattern: /^\d{16}$/,
+    ownedBy: ['Hermes'],
+    why: 'Evri (Hermes UK) parcel numbers are 16 digits',
+  },
+  {
+    format: 'dhl-ecommerce-14',
+    pattern: /^\d{14}$/,
+    ownedBy: ['DPD'],
+    why: 'a DPD parcel number written without its check character is 14 digits',
+  },
+  {
     format: 'usps-impb',
     pattern: /^\d{20}$/,
     ownedBy: ['DHL', 'Deutsche Post'],
