@@ -584,22 +584,33 @@ export function mangledBySpreadsheet(raw: string): boolean {
 /**
  * Text that cannot be a tracking number at all, whatever the carrier, and why (for the finding's message).
  * Checked on the text as the file gave it, before normalisation removes the spaces that give a sentence away.
- * Each entry is a shape seen in confirmation uploads and ERP exports.
+ * Each entry is a shape seen in confirmation uploads and ERP exports. `plain`: the test can be true of text
+ * made of A–Z and 0–9 only (most numbers are, and they skip the other tests).
  */
-export const NOT_A_NUMBER: readonly { why: string; test: (raw: string) => boolean }[] = [
-  { why: 'a spreadsheet formula', test: (raw) => /^\s*[=+@]\s*[A-Z_][A-Z0-9_.]*\s*\(/i.test(raw) },
-  { why: 'a web address', test: (raw) => /\bhttps?:\/\/|\bwww\./i.test(raw) },
-  { why: 'a number a spreadsheet turned into 9.40011E+21, its digits lost', test: (raw) => mangledBySpreadsheet(raw) },
+export const NOT_A_NUMBER: readonly { why: string; plain: boolean; test: (raw: string) => boolean }[] = [
+  { why: 'a spreadsheet formula', plain: false, test: (raw) => /^\s*[=+@]\s*[A-Z_][A-Z0-9_.]*\s*\(/i.test(raw) },
+  { why: 'a web address', plain: false, test: (raw) => /\bhttps?:\/\/|\bwww\./i.test(raw) },
+  {
+    why: 'a number a spreadsheet turned into 9.40011E+21, its digits lost',
+    plain: true,
+    test: (raw) => mangledBySpreadsheet(raw),
+  },
   // Every format has digits: "N/A", "pending", "see e-mail" are notes, not numbers.
-  { why: 'no digits', test: (raw) => raw.trim() !== '' && !/[0-9０-９]/.test(raw) },
+  { why: 'no digits', plain: true, test: (raw) => raw.trim() !== '' && !/[0-9０-９]/.test(raw) },
   // Two words of letters only: a sentence ("Tracking number to follow"), or words split by spaces. Spaced
   // numbers ("LX 176 35035", "1LS CX VE00 58631Y", "J J D 0 0 0…") have at most one such word.
-  { why: 'words, not a number', test: (raw) => (raw.match(/(?:^|\s)[A-Za-z]{2,}(?=\s|$)/g)?.length ?? 0) >= 2 },
+  {
+    why: 'words, not a number',
+    plain: false,
+    test: (raw) => (raw.match(/(?:^|\s)[A-Za-z]{2,}(?=\s|$)/g)?.length ?? 0) >= 2,
+  },
   // All one digit: 000000000000, 999999999999 (typed to get past a required field).
-  { why: 'a placeholder (one digit repeated)', test: (raw) => PLACEHOLDER.test(normalizeTrackingNumber(raw)) },
+  { why: 'a placeholder (one digit repeated)', plain: true, test: (raw) => PLACEHOLDER.test(normalizeTrackingNumber(raw)) },
 ];
+
+const PLAIN_TESTS = NOT_A_NUMBER.filter((r) => r.plain);
 
 /** Why `raw` cannot be a tracking number, or undefined when it may be one. */
 export function notATrackingNumber(raw: string): string | undefined {
-  return NOT_A_NUMBER.find((r) => r.test(raw))?.why;
+  return (CLEAN.test(raw) ? PLAIN_TESTS : NOT_A_NUMBER).find((r) => r.test(raw))?.why;
 }
