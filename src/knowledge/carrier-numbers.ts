@@ -3,7 +3,7 @@
  * too common to pin a number on one carrier. The carrier-mismatch and invalid-tracking-number rules read
  * these tables; a reviewer who knows a channel better changes a row here, not a rule.
  */
-import { POSTAL, S10_POSTS } from './tracking-numbers.js';
+import { POSTAL, S10_COUNTRIES, S10_POSTS } from './tracking-numbers.js';
 
 export interface NumberUse {
   /** Carriers whose number format (as `recognizeTrackingNumber` names it) is meant. */
@@ -141,4 +141,23 @@ export function isSharedShape(normalized: string): boolean {
 /** Is this a shape that `carrier`'s own numbering also has? */
 export function carrierOwnsShape(normalized: string, carrier: string): boolean {
   return sharedShape(normalized)?.ownedBy.includes(carrier) ?? false;
+}
+
+/**
+ * Shapes of a lettered format that carriers also give their own numbers, outside that format's rules: such a
+ * number confirmed with one of those carriers is theirs, not a broken number of the format.
+ */
+export const PRIVATE_NUMBERS: readonly { format: string; pattern: RegExp; usedBy: readonly string[]; why: string }[] = [
+  {
+    format: 's10',
+    // The S10 shape ending in two letters that are no ISO country.
+    pattern: new RegExp(`^[A-Z]{2}\\d{9}(?!(?:${[...S10_COUNTRIES].join('|')})$)[A-Z]{2}$`),
+    usedBy: FORWARDERS,
+    why: 'forwarders number their own parcels in the S10 shape with a private ending (Yanwen …YP, YunExpress …YQ)',
+  },
+];
+
+/** Is this one of `carrier`'s own numbers in another format's shape (see `PRIVATE_NUMBERS`)? */
+export function isPrivateNumber(normalized: string, carrier: string): boolean {
+  return PRIVATE_NUMBERS.some((p) => p.usedBy.includes(carrier) && p.pattern.test(normalized));
 }

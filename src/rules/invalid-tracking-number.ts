@@ -1,4 +1,4 @@
-import { isSharedShape, numberFitsCarrier } from '../knowledge/carrier-numbers.js';
+import { isPrivateNumber, isSharedShape, numberFitsCarrier } from '../knowledge/carrier-numbers.js';
 import { notATrackingNumber, recognizeAs } from '../knowledge/tracking-numbers.js';
 import type { Rule } from './types.js';
 
@@ -26,6 +26,7 @@ export const rule: Rule = {
       }
     }
     if (r.checkDigit !== 'invalid' || r.carrier === undefined) return undefined;
+    if (s.carrier && isPrivateNumber(s.trackingNumber, s.carrier)) return undefined;
     // A 12-digit Yamato number fails FedEx's check because it is not a FedEx number, not because it is broken.
     if (isSharedShape(s.trackingNumber) && !(s.carrier && numberFitsCarrier(r.carrier, s.carrier))) return undefined;
     return {

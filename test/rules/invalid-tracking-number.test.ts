@@ -27,6 +27,9 @@ testRule(rule, {
     { name: 'the ERP text marker ="…"', shipment: raw('="9400111201080805483016"', 'USPS') },
     { name: 'a Purolator number confirmed as Other', shipment: number('320595463938', 'Other') },
     { name: 'a 12-digit FedEx number that Purolator’s Luhn also passes', shipment: number('986578788855', 'FedEx') },
+    // Forwarders' own numbers in the S10 shape end in no country: theirs, not a broken S10 number.
+    { name: 'S10 shape with a private ending, confirmed as Yanwen', shipment: number('UG123456785YP', 'Yanwen') },
+    { name: 'S10 shape with a private ending, confirmed as Yun Express', shipment: number('NX123456785YQ', 'Yun Express') },
   ],
   invalid: [
     {
@@ -54,6 +57,12 @@ testRule(rule, {
       shipment: number('320595463938', 'FedEx'),
       message: '320595463938 has the fedex-12 format of FedEx but fails its check digit',
     },
+    {
+      name: 'S10 with a wrong check digit, confirmed as a forwarder',
+      shipment: number('RB123456784CN', 'Yanwen'),
+      message: 'RB123456784CN has the s10 format of China Post but fails its check digit',
+    },
+    { name: 'S10 ending in no country, confirmed as USPS', shipment: number('UG123456785YP', 'USPS'), message: /s10 format of postal/ },
     {
       name: 'S10 ending in no country',
       shipment: number('RB123456785XX', 'China Post'),
