@@ -3,9 +3,10 @@
  * give it (see ../shared/DOMAIN.md). Rows name their source: a file of ../shared/real-samples/ (its converted/
  * CSVs hold the same events flattened), or the vendor's documented code list where no sample file has the code.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalCarrier } from '../../src/knowledge/carriers.js';
 import { classifyEvent } from '../../src/knowledge/events.js';
 import type { EventClass, TrackingEvent } from '../../src/model/records.js';
@@ -248,5 +249,37 @@ describe('the converted real samples, read end to end', () => {
       expect(want, `${e.carrier} ${e.code} ${e.description}`).toBeDefined();
       expect({ cls: e.class, rule: e.rule }, e.description).toEqual(want);
     }
+  });
+});
+
+// Without a carrier column the number's format names the carrier, so carrier-bound codes still apply.
+describe('the carrier known from the number when no column names it', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'shipaudit-events-real-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads USPS event codes and UPS status types by the number alone', async () => {
+    const file = path.join(dir, 'events.csv');
+    writeFileSync(
+      file,
+      [
+        'Tracking Number,Event Time,Event,Event Code',
+        '9400109104250532908587,2024-11-22T09:10:00-05:00,Out for Delivery,OF',
+        '9400109104250532908587,2024-11-19T16:38:00-05:00,Sorting Complete,PC',
+        '1Z4189020353476816,2013-12-09T16:17:00-05:00,DELIVERED,D',
+        '1Z4189020353476816,2013-12-05T21:56:00-05:00,BILLING INFORMATION RECEIVED,M',
+      ].join('\n'),
+    );
+    const events: TrackingEvent[] = [];
+    await readInput(
+      file,
+      { event: (e) => events.push(e), order() {}, confirmation() {}, package() {} },
+      { marketplaceZone: { zone: 'America/Los_Angeles', source: 'assumed', note: 'test' } },
+    );
+    expect(events.map((e) => [e.carrier, e.code, e.rule])).toEqual([
+      ['USPS', 'OF', 'usps-code-out-for-delivery'],
+      ['USPS', 'PC', 'usps-code-scan'],
+      ['UPS', 'D', 'ups-code-delivered'],
+      ['UPS', 'M', 'ups-code-label'],
+    ]);
   });
 });
