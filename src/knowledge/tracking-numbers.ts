@@ -597,12 +597,13 @@ export const NOT_A_NUMBER: readonly { why: string; plain: boolean; test: (raw: s
   },
   // Every format has digits: "N/A", "pending", "see e-mail" are notes, not numbers.
   { why: 'no digits', plain: true, test: (raw) => raw.trim() !== '' && !/[0-9０-９]/.test(raw) },
-  // Two words of letters only: a sentence ("Tracking number to follow"), or words split by spaces. Spaced
-  // numbers ("LX 176 35035", "1LS CX VE00 58631Y", "J J D 0 0 0…") have at most one such word.
+  // Two words of three letters or more: a sentence ("Shipped via USPS 9400…"), or words split by spaces.
+  // Spaced numbers have at most one ("TBC 000…", "KYV 009956937"); their 1–2-letter parts ("RB 123 456 785 GB",
+  // "1LS CX VE00 58631Y", "J J D 0 0 0…") are not words.
   {
     why: 'words, not a number',
     plain: false,
-    test: (raw) => (raw.match(/(?:^|\s)[A-Za-z]{2,}(?=\s|$)/g)?.length ?? 0) >= 2,
+    test: (raw) => (raw.match(/(?:^|\s)[A-Za-z]{3,}(?=\s|$)/g)?.length ?? 0) >= 2,
   },
   // All one digit: 000000000000, 999999999999 (typed to get past a required field).
   { why: 'a placeholder (one digit repeated)', plain: true, test: (raw) => PLACEHOLDER.test(normalizeTrackingNumber(raw)) },

@@ -12,6 +12,7 @@ import {
   S10_POSTS,
   TRACKING_FORMATS,
   normalizeTrackingNumber,
+  notATrackingNumber,
   recognizeTrackingNumber,
 } from '../../src/knowledge/tracking-numbers.js';
 
@@ -128,6 +129,8 @@ describe('jkeen/tracking_number_data test numbers', () => {
       const allowed = new Set([...ours(courier, definition)!.carriers, ...sharers(raw)]);
       expect(r.checkDigit).not.toBe('invalid');
       expect(r.carrier, JSON.stringify(r)).toBeDefined();
+      // As written (spaced, dashed), a real number never looks like a sentence, a formula or a placeholder.
+      expect(notATrackingNumber(raw)).toBeUndefined();
       expect([...allowed]).toContain(r.carrier);
     },
   );

@@ -24,6 +24,8 @@ testRule(rule, {
     { name: 'a spaced LaserShip number', shipment: raw('LX 176 35035', 'Lasership') },
     { name: 'a spaced LaserShip 1LSCX number (one two-letter word)', shipment: raw('1LS CX VE00 58631Y', 'Lasership') },
     { name: 'a spaced Amazon TBC number', shipment: raw('TBC 000000000000', 'Amazon Shipping') },
+    { name: 'a spaced S10 number', shipment: raw('LX 059 317 561 CN', 'China Post') },
+    { name: 'a spaced Purolator number', shipment: raw('KYV 009956937', 'Other') },
     { name: 'the ERP text marker ="…"', shipment: raw('="9400111201080805483016"', 'USPS') },
     { name: 'a Purolator number confirmed as Other', shipment: number('320595463938', 'Other') },
     { name: 'a 12-digit FedEx number that Purolator’s Luhn also passes', shipment: number('986578788855', 'FedEx') },
