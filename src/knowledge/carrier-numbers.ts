@@ -41,6 +41,13 @@ export const NUMBER_USES: readonly NumberUse[] = [
       'its own parcels',
   },
   {
+    numbers: ['DHL eCommerce'],
+    usedBy: FORWARDERS,
+    why:
+      'DHL eCommerce carries forwarders’ parcels under its own numbers (GM…, CN…, 14 digits), which have no ' +
+      'check digit to tell them from a forwarder’s',
+  },
+  {
     numbers: ['Royal Mail'],
     usedBy: ['Parcelforce'],
     why: 'Parcelforce is Royal Mail Group’s parcel arm; its international numbers are S10 …GB',

@@ -49,6 +49,8 @@ describe('numberFitsCarrier', () => {
     ['USPS', 'FedEx', true],
     ['Royal Mail', 'Parcelforce', true],
     ['Deutsche Post', 'DHL', true],
+    ['DHL eCommerce', 'Yun Express', true],
+    ['DHL eCommerce', 'USPS', false],
     // Postal S10 numbers carry the issuing post's country: a US seller's LX…CN is not a USPS number.
     ['China Post', 'USPS', false],
     [POSTAL, 'USPS', false],
