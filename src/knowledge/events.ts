@@ -178,7 +178,8 @@ export const EVENT_TABLE: readonly EventEntry[] = [
       codes: [
         // AfterShip Exception_001–013, and 014–021 added in 2026 (delays, documents, cancelled, disposed):
         // none of them is a scan to claim in an appeal. 17TRACK stages Returning/Returned likewise.
-        'Exception', ...range('Exception_', 1, 21), 'Exception_Other', 'Returning', 'Returned', 'Exception_Returning', 'Exception_Returned',
+        'Exception', ...range('Exception_', 1, 21), 'Exception_Other', 'Returning', 'Returned',
+        'Exception_Returning', 'Exception_Returned',
         'Exception_NoBody', 'Exception_Security', 'Exception_Damage', 'Exception_Rejected', 'Exception_Delayed',
         'Exception_Lost', 'Exception_Destroyed', 'Exception_Cancel', ...range('exception', 4, 11),
       ],
@@ -291,7 +292,9 @@ export const EVENT_TABLE: readonly EventEntry[] = [
     id: 'upu-scan',
     match: {
       codes: ['EMA', 'EMB', 'EMC', 'EMD', 'EME', 'EMF', 'EMG', 'EMJ', 'EMK'],
-      phrases: ['Posting/Collection', 'Office of exchange', 'Arrival at delivery office', 'Arrival at Destination Post'],
+      phrases: [
+        'Posting/Collection', 'Office of exchange', 'Arrival at delivery office', 'Arrival at Destination Post',
+      ],
     },
     ...PHYSICAL,
     note:
@@ -333,7 +336,8 @@ export const EVENT_TABLE: readonly EventEntry[] = [
       codes: [
         'InTransit', ...range('InTransit_', 1, 9), 'InTransit_PickedUp', 'InTransit_Other', 'InTransit_Departure',
         'InTransit_Arrival', 'InTransit_CustomsProcessing', 'InTransit_CustomsReleased',
-        'InTransit_CustomsRequiringInformation', 'PickedUp', 'Departure', 'Arrival', 'transit', ...range('transit', 1, 5),
+        'InTransit_CustomsRequiringInformation', 'PickedUp', 'Departure', 'Arrival', 'transit',
+        ...range('transit', 1, 5),
       ],
       phrases: ['Acceptance scan'],
     },

@@ -331,7 +331,13 @@ export const TRACKING_FORMATS: readonly TrackingFormat[] = [
     pattern: /^JJ?D\d{16}$/,
     example: 'JJD0002257639032011',
   },
-  { id: 'gofo', carrier: 'GOFO Express', description: 'GOFO: GFUS + 14 digits', pattern: /^GFUS\d{14}$/, example: 'GFUS01011884214464' },
+  {
+    id: 'gofo',
+    carrier: 'GOFO Express',
+    description: 'GOFO: GFUS + 14 digits',
+    pattern: /^GFUS\d{14}$/,
+    example: 'GFUS01011884214464',
+  },
   {
     id: 'landmark',
     carrier: 'Landmark Global',
@@ -339,7 +345,13 @@ export const TRACKING_FORMATS: readonly TrackingFormat[] = [
     pattern: /^LTN\d{8}N1$/,
     example: 'LTN74207623N1',
   },
-  { id: 'speedee', carrier: 'Spee-Dee', description: 'Spee-Dee: SP + 18 digits', pattern: /^SP\d{18}$/, example: 'SP029692510000920746' },
+  {
+    id: 'speedee',
+    carrier: 'Spee-Dee',
+    description: 'Spee-Dee: SP + 18 digits',
+    pattern: /^SP\d{18}$/,
+    example: 'SP029692510000920746',
+  },
   {
     id: 'canpar',
     carrier: 'Canpar',
@@ -606,7 +618,11 @@ export const NOT_A_NUMBER: readonly { why: string; plain: boolean; test: (raw: s
     test: (raw) => (raw.match(/(?:^|\s)[A-Za-z]{3,}(?=\s|$)/g)?.length ?? 0) >= 2,
   },
   // All one digit: 000000000000, 999999999999 (typed to get past a required field).
-  { why: 'a placeholder (one digit repeated)', plain: true, test: (raw) => PLACEHOLDER.test(normalizeTrackingNumber(raw)) },
+  {
+    why: 'a placeholder (one digit repeated)',
+    plain: true,
+    test: (raw) => PLACEHOLDER.test(normalizeTrackingNumber(raw)),
+  },
 ];
 
 const PLAIN_TESTS = NOT_A_NUMBER.filter((r) => r.plain);

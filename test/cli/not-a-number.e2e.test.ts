@@ -35,10 +35,16 @@ describe('a tracking number that cannot be one', () => {
     const out = JSON.parse(r.stdout) as { findings: { rule: string; orderId: string; message: string }[] };
     const invalid = out.findings.filter((f) => f.rule === 'invalid-tracking-number');
     expect(invalid).toContainEqual(
-      expect.objectContaining({ orderId: '111-7625964-1065606', message: `${FORMULA} cannot be a tracking number: a spreadsheet formula` }),
+      expect.objectContaining({
+        orderId: '111-7625964-1065606',
+        message: `${FORMULA} cannot be a tracking number: a spreadsheet formula`,
+      }),
     );
     expect(invalid).toContainEqual(
-      expect.objectContaining({ orderId: '114-3672173-8122180', message: `${NOTE} cannot be a tracking number: no digits` }),
+      expect.objectContaining({
+        orderId: '114-3672173-8122180',
+        message: `${NOTE} cannot be a tracking number: no digits`,
+      }),
     );
   });
 });

@@ -127,7 +127,10 @@ describe('recognizeTrackingNumber', () => {
     // no longer a format of its own.
     expect(recognizeTrackingNumber('03071790000523483741')).toMatchObject({ format: 'usps-impb', checkDigit: 'valid' });
     expect(recognizeTrackingNumber('03071790000523483743')).toMatchObject({ format: 'usps-impb', checkDigit: 'valid' });
-    expect(recognizeTrackingNumber('03071790000523483742')).toMatchObject({ format: 'usps-impb', checkDigit: 'invalid' });
+    expect(recognizeTrackingNumber('03071790000523483742')).toMatchObject({
+      format: 'usps-impb',
+      checkDigit: 'invalid',
+    });
     // 12 digits: FedEx's check first, then Purolator's Luhn; judged as FedEx's own, the second is mistyped.
     expect(recognizeTrackingNumber('986578788855')).toMatchObject({ format: 'fedex-12', checkDigit: 'valid' });
     expect(recognizeTrackingNumber('320595463938')).toMatchObject({ format: 'purolator-12', checkDigit: 'valid' });
@@ -145,7 +148,8 @@ describe('TRACKING_FORMATS', () => {
   it('has unique ids and canonical carriers', () => {
     expect(new Set(TRACKING_FORMATS.map((f) => f.id)).size).toBe(TRACKING_FORMATS.length);
     for (const f of TRACKING_FORMATS) {
-      expect(f.carrier === POSTAL || canonical.has(f.carrier) || NUMBER_ONLY_CARRIERS.includes(f.carrier), f.id).toBe(true);
+      const known = f.carrier === POSTAL || canonical.has(f.carrier) || NUMBER_ONLY_CARRIERS.includes(f.carrier);
+      expect(known, f.id).toBe(true);
     }
     for (const c of NUMBER_ONLY_CARRIERS) expect(canonical.has(c), c).toBe(false);
   });
@@ -193,7 +197,12 @@ describe('check-digit builders', () => {
 
   // Every number built with a builder is recognised as valid; any other final digit as invalid.
   it.each([
-    ['s10', fc.tuple(letters(2), digits(8), fc.constantFrom(...S10_COUNTRIES)).map(([a, s, c]) => [`${a}${s}`, s10CheckDigit(s), c] as const)],
+    [
+      's10',
+      fc
+        .tuple(letters(2), digits(8), fc.constantFrom(...S10_COUNTRIES))
+        .map(([a, s, c]) => [`${a}${s}`, s10CheckDigit(s), c] as const),
+    ],
     ['ups', fc.tuple(digits(6), letters(2), digits(7)).map(([a, b, c]) => [`1Z${a}${b}${c}`, upsCheckDigit(a + b + c), ''] as const)],
     ['usps-impb', digits(19).map((d) => [`94${d}`, uspsCheckDigit(`94${d}`), ''] as const)],
     ['fedex-12', digits(11).map((d) => [d, fedex12CheckDigit(d), ''] as const)],

@@ -56,9 +56,21 @@ testRule(rule, {
     },
     { name: 'China Post confirmed with a USPS IMpb', shipment: confirmedAs('China Post', '9400111201080805483016'), message: /USPS number/ },
     { name: 'USPS confirmed with a 12-digit FedEx number', shipment: confirmedAs('USPS', '986578788855'), message: /FedEx number \(fedex-12\)/ },
-    { name: 'USPS confirmed with an OnTrac number', shipment: confirmedAs('USPS', 'C11031500001879'), message: /OnTrac number \(ontrac\)$/ },
-    { name: 'UPS confirmed with an Amazon TBM number', shipment: confirmedAs('UPS', 'TBM502887274000'), message: /Amazon Shipping number/ },
-    { name: 'USPS confirmed with a Canada Post number', shipment: confirmedAs('USPS', '0073938000549297'), message: /Canada Post/ },
+    {
+      name: 'USPS confirmed with an OnTrac number',
+      shipment: confirmedAs('USPS', 'C11031500001879'),
+      message: /OnTrac number \(ontrac\)$/,
+    },
+    {
+      name: 'UPS confirmed with an Amazon TBM number',
+      shipment: confirmedAs('UPS', 'TBM502887274000'),
+      message: /Amazon Shipping number/,
+    },
+    {
+      name: 'USPS confirmed with a Canada Post number',
+      shipment: confirmedAs('USPS', '0073938000549297'),
+      message: /Canada Post/,
+    },
     {
       name: 'raw text shown when it differs',
       shipment: shipment({ carrier: 'FedEx', trackingNumber: '1Z5R89390357567127', trackingRaw: '1z 5r8 939 0357 5671 27' }),

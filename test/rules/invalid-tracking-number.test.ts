@@ -31,7 +31,7 @@ testRule(rule, {
     { name: 'a 12-digit FedEx number that Purolator’s Luhn also passes', shipment: number('986578788855', 'FedEx') },
     // Forwarders' own numbers in the S10 shape end in no country: theirs, not a broken S10 number.
     { name: 'S10 shape with a private ending, confirmed as Yanwen', shipment: number('UG123456785YP', 'Yanwen') },
-    { name: 'S10 shape with a private ending, confirmed as Yun Express', shipment: number('NX123456785YQ', 'Yun Express') },
+    { name: 'S10 shape, private ending, confirmed as Yun Express', shipment: number('NX123456785YQ', 'Yun Express') },
   ],
   invalid: [
     {
@@ -55,7 +55,7 @@ testRule(rule, {
       message: '03071790000523483742 has the usps-impb format of USPS but fails its check digit',
     },
     {
-      name: '12 digits confirmed as FedEx failing FedEx’s check (Purolator’s Luhn passes: still a mistyped FedEx number)',
+      name: '12 digits confirmed as FedEx, failing its check (Purolator’s Luhn passes: a mistyped FedEx number)',
       shipment: number('320595463938', 'FedEx'),
       message: '320595463938 has the fedex-12 format of FedEx but fails its check digit',
     },
@@ -64,7 +64,11 @@ testRule(rule, {
       shipment: number('RB123456784CN', 'Yanwen'),
       message: 'RB123456784CN has the s10 format of China Post but fails its check digit',
     },
-    { name: 'S10 ending in no country, confirmed as USPS', shipment: number('UG123456785YP', 'USPS'), message: /s10 format of postal/ },
+    {
+      name: 'S10 ending in no country, confirmed as USPS',
+      shipment: number('UG123456785YP', 'USPS'),
+      message: /s10 format of postal/,
+    },
     {
       name: 'S10 ending in no country',
       shipment: number('RB123456785XX', 'China Post'),
@@ -73,7 +77,11 @@ testRule(rule, {
     // Text that cannot be a tracking number, whatever the carrier.
     {
       name: 'a spreadsheet HYPERLINK formula',
-      shipment: raw('=HYPERLINK("https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111201080805483016","9400111201080805483016")', 'USPS'),
+      shipment: raw(
+        '=HYPERLINK("https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111201080805483016",' +
+          '"9400111201080805483016")',
+        'USPS',
+      ),
       message: /^=HYPERLINK\(.* cannot be a tracking number: a spreadsheet formula$/,
     },
     {
@@ -86,7 +94,11 @@ testRule(rule, {
       shipment: raw('Shipped via USPS 9400111201080805483016', 'USPS'),
       message: 'Shipped via USPS 9400111201080805483016 cannot be a tracking number: words, not a number',
     },
-    { name: 'spaces inside words', shipment: raw('TRACK ING 9400111201080805483016', 'USPS'), message: /words, not a number$/ },
+    {
+      name: 'spaces inside words',
+      shipment: raw('TRACK ING 9400111201080805483016', 'USPS'),
+      message: /words, not a number$/,
+    },
     { name: 'a note without digits', shipment: raw('Tracking number to follow', 'USPS'), message: /: no digits$/ },
     { name: 'N/A', shipment: raw('N/A', 'Other'), message: 'N/A cannot be a tracking number: no digits' },
     {
