@@ -617,6 +617,13 @@ export const NOT_A_NUMBER: readonly { why: string; plain: boolean; test: (raw: s
     plain: false,
     test: (raw) => (raw.match(/(?:^|\s)[A-Za-z]{3,}(?=\s|$)/g)?.length ?? 0) >= 2,
   },
+  // Chinese or Japanese writing ("运单号：9400…", "未発送"): no carrier's number has it. Full-width letters and
+  // digits are not writing of that kind; normalisation folds them.
+  {
+    why: 'Chinese or Japanese text, not a number',
+    plain: false,
+    test: (raw) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(raw),
+  },
   // All one digit: 000000000000, 999999999999 (typed to get past a required field).
   {
     why: 'a placeholder (one digit repeated)',

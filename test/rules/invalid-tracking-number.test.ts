@@ -26,6 +26,7 @@ testRule(rule, {
     { name: 'a spaced Amazon TBC number', shipment: raw('TBC 000000000000', 'Amazon Shipping') },
     { name: 'a spaced S10 number', shipment: raw('LX 059 317 561 CN', 'China Post') },
     { name: 'a spaced Purolator number', shipment: raw('KYV 009956937', 'Other') },
+    { name: 'full-width characters (Japanese input)', shipment: raw('ＹＴ２２２９５２１２７２１６４４４６', 'Yun Express') },
     { name: 'the ERP text marker ="…"', shipment: raw('="9400111201080805483016"', 'USPS') },
     { name: 'a Purolator number confirmed as Other', shipment: number('320595463938', 'Other') },
     { name: 'a 12-digit FedEx number that Purolator’s Luhn also passes', shipment: number('986578788855', 'FedEx') },
@@ -101,6 +102,12 @@ testRule(rule, {
     },
     { name: 'a note without digits', shipment: raw('Tracking number to follow', 'USPS'), message: /: no digits$/ },
     { name: 'N/A', shipment: raw('N/A', 'Other'), message: 'N/A cannot be a tracking number: no digits' },
+    {
+      name: 'a Chinese label before the number',
+      shipment: raw('运单号：9400111201080805483016', 'USPS'),
+      message: '运单号：9400111201080805483016 cannot be a tracking number: Chinese or Japanese text, not a number',
+    },
+    { name: 'a Japanese note', shipment: raw('未発送', 'Japan Post'), message: /: no digits$/ },
     {
       name: 'scientific notation from a spreadsheet',
       shipment: raw('9.40011E+21', 'USPS'),
