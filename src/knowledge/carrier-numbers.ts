@@ -3,7 +3,7 @@
  * too common to pin a number on one carrier. The carrier-mismatch and invalid-tracking-number rules read
  * these tables; a reviewer who knows a channel better changes a row here, not a rule.
  */
-import { POSTAL, S10_POSTS } from './tracking-numbers.js';
+import { POSTAL, S10_COUNTRIES, S10_POSTS } from './tracking-numbers.js';
 
 export interface NumberUse {
   /** Carriers whose number format (as `recognizeTrackingNumber` names it) is meant. */
@@ -39,6 +39,13 @@ export const NUMBER_USES: readonly NumberUse[] = [
       'USPS delivers the last mile of forwarders’ US lines, DHL eCommerce, UPS Mail Innovations / SurePost / ' +
       'Ground Saver and FedEx SmartPost / Ground Economy, under an IMpb number. OnTrac is left out: it delivers ' +
       'its own parcels',
+  },
+  {
+    numbers: ['DHL eCommerce'],
+    usedBy: FORWARDERS,
+    why:
+      'DHL eCommerce carries forwarders’ parcels under its own numbers (GM…, CN…, 14 digits), which have no ' +
+      'check digit to tell them from a forwarder’s',
   },
   {
     numbers: ['Royal Mail'],
@@ -104,6 +111,24 @@ export const SHARED_SHAPES: readonly SharedShape[] = [
     why: 'a common length in domestic numbering of carriers outside the table',
   },
   {
+    format: 'fedex-sscc-18',
+    pattern: /^\d{18}$/,
+    ownedBy: [],
+    why: 'a GS1 SSCC: any shipper’s parcel or pallet label may carry one',
+  },
+  {
+    format: 'canada-post-16',
+    pattern: /^\d{16}$/,
+    ownedBy: ['Hermes'],
+    why: 'Evri (Hermes UK) parcel numbers are 16 digits',
+  },
+  {
+    format: 'dhl-ecommerce-14',
+    pattern: /^\d{14}$/,
+    ownedBy: ['DPD'],
+    why: 'a DPD parcel number written without its check character is 14 digits',
+  },
+  {
     format: 'usps-impb',
     pattern: /^\d{20}$/,
     ownedBy: ['DHL', 'Deutsche Post'],
@@ -123,4 +148,23 @@ export function isSharedShape(normalized: string): boolean {
 /** Is this a shape that `carrier`'s own numbering also has? */
 export function carrierOwnsShape(normalized: string, carrier: string): boolean {
   return sharedShape(normalized)?.ownedBy.includes(carrier) ?? false;
+}
+
+/**
+ * Shapes of a lettered format that carriers also give their own numbers, outside that format's rules: such a
+ * number confirmed with one of those carriers is theirs, not a broken number of the format.
+ */
+export const PRIVATE_NUMBERS: readonly { format: string; pattern: RegExp; usedBy: readonly string[]; why: string }[] = [
+  {
+    format: 's10',
+    // The S10 shape ending in two letters that are no ISO country.
+    pattern: new RegExp(`^[A-Z]{2}\\d{9}(?!(?:${[...S10_COUNTRIES].join('|')})$)[A-Z]{2}$`),
+    usedBy: FORWARDERS,
+    why: 'forwarders number their own parcels in the S10 shape with a private ending (Yanwen …YP, YunExpress …YQ)',
+  },
+];
+
+/** Is this one of `carrier`'s own numbers in another format's shape (see `PRIVATE_NUMBERS`)? */
+export function isPrivateNumber(normalized: string, carrier: string): boolean {
+  return PRIVATE_NUMBERS.some((p) => p.usedBy.includes(carrier) && p.pattern.test(normalized));
 }

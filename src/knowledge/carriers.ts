@@ -63,7 +63,8 @@ export const CARRIERS: readonly CarrierEntry[] = [
   { name: 'GLS', aliases: ['General Logistics Systems'] },
   // Hermes UK renamed itself Evri in 2022; both names occur.
   { name: 'Hermes', aliases: ['Evri', 'Hermes UK', 'Hermes Germany', 'Hermes Logistik', 'MyHermes'] },
-  { name: 'Deutsche Post', postal: true, aliases: ['Deutsche Post AG', 'Deutsche Post Brief', '德国邮政'] },
+  // "deutsch-post" is AfterShip's slug (its `slug` column names the carrier).
+  { name: 'Deutsche Post', postal: true, aliases: ['Deutsche Post AG', 'Deutsche Post Brief', '德国邮政', 'deutsch-post'] },
   // Colissimo is La Poste's parcel service.
   { name: 'La Poste', postal: true, aliases: ['Colissimo', 'Groupe La Poste', '法国邮政'] },
   { name: 'Poste Italiane', postal: true, aliases: ['Posta Italiana', '意大利邮政'] },

@@ -68,9 +68,16 @@ export const EVENT_TABLE: readonly EventEntry[] = [
   // ── 1. Sentences containing a word of another class: they must be seen first ──────────────────────
   {
     id: 'ups-label-created',
-    match: { phrases: ['Shipper created a label', 'UPS has not received the package', 'Order Processed: Ready for UPS'] },
+    match: {
+      phrases: [
+        'Shipper created a label', 'UPS has not received the package', 'Order Processed: Ready for UPS',
+        'Billing information received',
+      ],
+    },
     ...INFO,
-    note: 'contains "received the package" / "processed", yet UPS does not have the parcel',
+    note:
+      'contains "received the package" / "processed", yet UPS does not have the parcel; "Billing information ' +
+      'received" is the older wording of the same label event (status type M)',
   },
   {
     id: 'usps-shipping-partner',
@@ -119,6 +126,12 @@ export const EVENT_TABLE: readonly EventEntry[] = [
     note: 'Cainiao and forwarders: order data and electronic advice; "待揽收" = waiting to be collected',
   },
   { id: 'upu-pre-advice', match: { phrases: ['Pre-advice', 'Pre-advised'] }, ...INFO },
+  {
+    id: 'carrier-billing-note',
+    match: { phrases: ['Guaranteed service refund'] },
+    ...INFO,
+    note: 'UPS: a refund for a late guaranteed service, written after delivery; says nothing about the parcel',
+  },
   { id: 'china-post-info', match: { phrases: ['电子信息已收到', 'Electronic information received'] }, ...INFO },
   {
     id: 'aggregator-info',
@@ -132,7 +145,10 @@ export const EVENT_TABLE: readonly EventEntry[] = [
       ],
     },
     ...INFO,
-    note: 'AfterShip / 17TRACK / TrackingMore: no scan yet, or no news for weeks (Expired)',
+    note:
+      'AfterShip / 17TRACK / TrackingMore: no scan yet. AfterShip Pending_001–006 = the tracking service has fetched ' +
+      'nothing usable yet (new, carrier not found, no information); Expired_001 = no update for 30 days: statuses ' +
+      'of the tracking, not events of the parcel',
   },
   {
     id: 'label-created',
@@ -160,13 +176,17 @@ export const EVENT_TABLE: readonly EventEntry[] = [
     id: 'exception',
     match: {
       codes: [
-        'Exception', ...range('Exception_', 1, 13), 'Exception_Other', 'Exception_Returning', 'Exception_Returned',
+        // AfterShip Exception_001–013, and 014–021 added in 2026 (delays, documents, cancelled, disposed):
+        // none of them is a scan to claim in an appeal. 17TRACK stages Returning/Returned likewise.
+        'Exception', ...range('Exception_', 1, 21), 'Exception_Other', 'Returning', 'Returned',
+        'Exception_Returning', 'Exception_Returned',
         'Exception_NoBody', 'Exception_Security', 'Exception_Damage', 'Exception_Rejected', 'Exception_Delayed',
         'Exception_Lost', 'Exception_Destroyed', 'Exception_Cancel', ...range('exception', 4, 11),
       ],
       phrases: [
         'Returned to sender', 'Return to sender', 'Returned to shipper', 'Return to shipper', 'Could not be delivered',
-        'Not delivered', 'Undeliverable', 'Delivery exception', 'Shipment exception', '退回', '退件', '拒收', '异常',
+        'Not delivered', 'Undeliverable', 'Delivery exception', 'Shipment exception', 'Encountered a delay',
+        '退回', '退件', '拒收', '异常',
       ],
     },
     class: 'exception',
@@ -196,7 +216,9 @@ export const EVENT_TABLE: readonly EventEntry[] = [
       phrases: ['Out for delivery', 'On FedEx vehicle for delivery', 'Loaded on delivery vehicle', 'With delivery courier', '派送中', '正在派送', '配達中'],
     },
     ...PHYSICAL,
-    note: 'out for delivery',
+    note:
+      'out for delivery; AfterShip OutForDelivery_003 "customer contacted" and _004 "delivery appointment ' +
+      'scheduled" are the destination depot\'s, which holds the parcel',
   },
   { id: 'usps-code-out-for-delivery', carriers: ['USPS'], match: { codes: ['OF'] }, ...PHYSICAL, note: 'USPS OF is Out for Delivery, not "origin facility"' },
   { id: 'fedex-code-out-for-delivery', carriers: ['FedEx'], match: { codes: ['OD'] }, ...PHYSICAL, note: 'out for delivery' },
@@ -222,11 +244,21 @@ export const EVENT_TABLE: readonly EventEntry[] = [
         'Arrived at USPS Regional Facility', 'Arrived at USPS Regional Origin Facility', 'Arrived at USPS Facility',
         'Departed USPS Regional Facility', 'Departed USPS Facility', 'Processed through USPS Facility',
         'In Transit to Next Facility', 'Arrived at Post Office', 'Departed Post Office',
+        'Accepted at USPS Origin Sort Facility', 'Arrived at USPS Origin Facility', 'Sorting Complete',
       ],
     },
     ...PHYSICAL,
   },
-  { id: 'usps-code-scan', carriers: ['USPS'], match: { codes: ['OA', '03', '43', '10'] }, ...PHYSICAL, note: 'OA origin acceptance, 03 accept or pickup, 43 picked up, 10 processed' },
+  {
+    id: 'usps-code-scan',
+    carriers: ['USPS'],
+    match: { codes: ['OA', '03', '43', '10', '07', 'A1', 'T1', 'TL', 'SF', 'EF', 'PC'] },
+    ...PHYSICAL,
+    note:
+      'OA origin acceptance, 03 accept or pickup, 43 picked up, 10 processed / arrived at facility, 07 arrived at ' +
+      'post office, A1 arrived at regional facility, T1 departed regional facility, TL in transit to next ' +
+      'facility, SF departed post office, EF departed facility, PC sorting complete (as in USPS Web Tools and v3)',
+  },
   {
     id: 'ups-scan',
     match: {
@@ -244,7 +276,7 @@ export const EVENT_TABLE: readonly EventEntry[] = [
     match: {
       phrases: [
         'At local FedEx facility', 'At FedEx origin facility', 'Left FedEx origin facility', 'Arrived at FedEx location',
-        'Departed FedEx location', 'At destination sort facility',
+        'Departed FedEx location', 'At destination sort facility', 'International shipment release',
       ],
     },
     ...PHYSICAL,
@@ -258,9 +290,16 @@ export const EVENT_TABLE: readonly EventEntry[] = [
   },
   {
     id: 'upu-scan',
-    match: { codes: ['EMA', 'EMB', 'EMC', 'EMD', 'EME', 'EMF', 'EMG', 'EMJ', 'EMK'], phrases: ['Posting/Collection', 'Office of exchange', 'Arrival at delivery office'] },
+    match: {
+      codes: ['EMA', 'EMB', 'EMC', 'EMD', 'EME', 'EMF', 'EMG', 'EMJ', 'EMK'],
+      phrases: [
+        'Posting/Collection', 'Office of exchange', 'Arrival at delivery office', 'Arrival at Destination Post',
+      ],
+    },
     ...PHYSICAL,
-    note: 'UPU EMSEVT: EMA posting, EMB–EMF and EMJ/EMK offices of exchange, EMG delivery office',
+    note:
+      'UPU EMSEVT: EMA posting, EMB–EMF and EMJ/EMK offices of exchange, EMG delivery office; 17TRACK writes ' +
+      '"Arrival at Destination Post" for the destination post\'s arrival scan',
   },
   {
     id: 'forwarder-scan',
@@ -273,14 +312,23 @@ export const EVENT_TABLE: readonly EventEntry[] = [
       phrases: [
         '已揽收', '揽收成功', '已收件', 'Arrived at sorting center', 'Departed from sorting center',
         'Received by logistics company', 'Accepted by carrier', 'Hand over to airline', 'Leaving from departure country',
+        'Inbound in sorting center', 'Outbound in sorting center', 'Arrived at departure transport hub',
+        'Export customs clearance', 'Import customs clearance',
         '离开', '航班起飞', '交航', '清关',
       ],
       pattern: /到达.{0,30}(仓|中心|站|局|机场|口岸|网点)/u,
     },
     ...PHYSICAL,
-    note: 'Cainiao action codes and forwarder wording; 交航 = handed to the airline; customs (清关) implies the goods were presented',
+    note:
+      'Cainiao action codes and forwarder wording; 交航 = handed to the airline; customs (清关, export or import ' +
+      'customs clearance started or complete) implies the goods were presented',
   },
-  { id: 'china-post-scan', match: { phrases: ['中国邮政已收取邮件', '已收寄', '收寄', '揽收'] }, ...PHYSICAL },
+  {
+    id: 'china-post-scan',
+    match: { phrases: ['中国邮政已收取邮件', '已收寄', '收寄', '揽收', '到达寄达地'] },
+    ...PHYSICAL,
+    note: '到达寄达地 = arrived at the destination office (the destination post\'s arrival scan)',
+  },
   { id: 'japan-scan', match: { phrases: ['引受', '荷物受付'] }, ...PHYSICAL, note: '引受 = acceptance (Japan Post), 荷物受付 = parcel received (Yamato)' },
   {
     id: 'aggregator-transit',
@@ -288,12 +336,16 @@ export const EVENT_TABLE: readonly EventEntry[] = [
       codes: [
         'InTransit', ...range('InTransit_', 1, 9), 'InTransit_PickedUp', 'InTransit_Other', 'InTransit_Departure',
         'InTransit_Arrival', 'InTransit_CustomsProcessing', 'InTransit_CustomsReleased',
-        'InTransit_CustomsRequiringInformation', 'PickedUp', 'transit', ...range('transit', 1, 5),
+        'InTransit_CustomsRequiringInformation', 'PickedUp', 'Departure', 'Arrival', 'transit',
+        ...range('transit', 1, 5),
       ],
       phrases: ['Acceptance scan'],
     },
     ...PHYSICAL,
-    note: 'AfterShip InTransit_002 is the acceptance scan',
+    note:
+      'AfterShip InTransit_001–009 (002 is the acceptance scan, 008 "problem resolved" and 009 "forwarded to a ' +
+      'different address" are also events of a parcel already in hand); 17TRACK sub-statuses InTransit_* and the ' +
+      'milestone stages PickedUp, Departure, Arrival',
   },
   // Generic words last: every more specific sentence above has had its chance.
   { id: 'generic-scan', match: { phrases: ['Picked up', 'Processed', 'In transit', 'Acceptance'] }, ...PHYSICAL },

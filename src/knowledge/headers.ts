@@ -239,7 +239,9 @@ export const KINDS: readonly KindSpec[] = [
       statusCode: [
         // Not a plain "status": in many exports that is the package's current status, repeated on every
         // event row, and reading it as the event's code would make every scan look like a delivery.
-        'status code', 'event code', 'code', 'activity code', 'subtag', 'sub status', 'substatus', 'tag',
+        // "status type" is UPS's activity status type (D, I, M, X, P), used when no activity code is given;
+        // AfterShip's subtag before its tag.
+        'status code', 'event code', 'code', 'activity code', 'status type', 'subtag', 'sub status', 'substatus', 'tag',
         'event status', '状态码', '事件代码',
       ],
       location: ['location', 'event location', 'checkpoint location', 'scan location', 'place', '地点', '位置', '所在地'],

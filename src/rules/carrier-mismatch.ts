@@ -1,5 +1,6 @@
 import { carrierOwnsShape, numberFitsCarrier } from '../knowledge/carrier-numbers.js';
 import { CARRIERS } from '../knowledge/carriers.js';
+import { recognizeAs } from '../knowledge/tracking-numbers.js';
 import type { Rule } from './types.js';
 
 const CANONICAL = new Set(CARRIERS.map((c) => c.name));
@@ -18,6 +19,9 @@ export const rule: Rule = {
     if (r.carrier === undefined || r.format === undefined || r.checkDigit === 'invalid') return undefined;
     if (!confirmed || confirmed === 'Other' || !CANONICAL.has(confirmed)) return undefined;
     if (numberFitsCarrier(r.carrier, confirmed) || carrierOwnsShape(s.trackingNumber, confirmed)) return undefined;
+    // The number has the shape of one of the confirmed carrier's own formats: theirs, or theirs mistyped
+    // (invalid-tracking-number judges it), not another carrier's.
+    if (recognizeAs(s.trackingNumber, confirmed) !== undefined) return undefined;
     return {
       message: `confirmed as ${confirmed}, but ${s.trackingRaw ?? s.trackingNumber} is a ${r.carrier} number (${r.format})`,
     };

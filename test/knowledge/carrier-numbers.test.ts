@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   carrierOwnsShape,
+  isPrivateNumber,
   isSharedShape,
   NUMBER_USES,
   numberFitsCarrier,
@@ -48,6 +49,8 @@ describe('numberFitsCarrier', () => {
     ['USPS', 'FedEx', true],
     ['Royal Mail', 'Parcelforce', true],
     ['Deutsche Post', 'DHL', true],
+    ['DHL eCommerce', 'Yun Express', true],
+    ['DHL eCommerce', 'USPS', false],
     // Postal S10 numbers carry the issuing post's country: a US seller's LX…CN is not a USPS number.
     ['China Post', 'USPS', false],
     [POSTAL, 'USPS', false],
@@ -90,5 +93,18 @@ describe('shared shapes', () => {
     ['RB123456785CN', 'China Post', false],
   ])('carrierOwnsShape(%s, %s) → %s', (n, carrier, owns) => {
     expect(carrierOwnsShape(n, carrier)).toBe(owns);
+  });
+});
+
+describe('private numbers in the S10 shape', () => {
+  it.each([
+    ['UG123456785YP', 'Yanwen', true],
+    ['UG123456785YP', '4PX', true],
+    ['UG123456785YP', 'USPS', false],
+    ['UG123456785YP', 'China Post', false],
+    ['RB123456785CN', 'Yanwen', false], // a real country: a China Post number, judged as one
+    ['RB123456785XX', 'Yun Express', true],
+  ])('isPrivateNumber(%s, %s) → %s', (n, carrier, yes) => {
+    expect(isPrivateNumber(n, carrier)).toBe(yes);
   });
 });

@@ -2,9 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CARRIERS } from '../../src/knowledge/carriers.js';
 import {
+  NUMBER_ONLY_CARRIERS,
   POSTAL,
+  S10_COUNTRIES,
   S10_POSTS,
   TRACKING_FORMATS,
+  recognizeAs,
   dhlCheckDigit,
   fedex12CheckDigit,
   normalizeTrackingNumber,
@@ -39,7 +42,6 @@ const VALID: [string, string, string][] = [
   ['71123456789123456787', 'usps-impb', 'USPS'],
   ['71969010756003077385', 'usps-impb', 'USPS'], // valid only with its implied 91
   ['9261292700768711948021', 'usps-impb', 'USPS'], // FedEx SmartPost, delivered by USPS
-  ['61299998820821171811', 'fedex-smartpost-20', 'FedEx'],
   ['986578788855', 'fedex-12', 'FedEx'],
   ['477179081230', 'fedex-12', 'FedEx'],
   ['799531274483', 'fedex-12', 'FedEx'],
@@ -74,6 +76,9 @@ const BAD_CHECK: [string, string, string][] = [
   ['9261292700768711948020', 'usps-impb', 'USPS'],
   ['9200000000000000000000', 'usps-impb', 'USPS'],
   ['03071790000523483745', 'usps-impb', 'USPS'], // wrong plain, with implied 91 and with implied 92
+  // Formerly taken for FedEx SmartPost (implied 92); the data set dropped that form: a USPS number, mistyped.
+  ['61299998820821171811', 'usps-impb', 'USPS'],
+  ['03071790000523483742', 'usps-impb', 'USPS'],
   ['996578788855', 'fedex-12', 'FedEx'],
   ['568283610012732', 'fedex-15', 'FedEx'],
   ['9600000000000000000001', 'fedex-96', 'FedEx'],
@@ -118,9 +123,21 @@ describe('recognizeTrackingNumber', () => {
   });
 
   it('lets the check decide between formats of the same shape', () => {
-    // 20 digits: the same body is USPS with check 1 (plain), 3 (implied 91), and SmartPost with 2 (implied 92).
+    // 20 digits: the same body is USPS with check 1 (plain) or 3 (implied 91); 2 (SmartPost's implied 92) is
+    // no longer a format of its own.
+    expect(recognizeTrackingNumber('03071790000523483741')).toMatchObject({ format: 'usps-impb', checkDigit: 'valid' });
     expect(recognizeTrackingNumber('03071790000523483743')).toMatchObject({ format: 'usps-impb', checkDigit: 'valid' });
-    expect(recognizeTrackingNumber('03071790000523483742')).toMatchObject({ format: 'fedex-smartpost-20', checkDigit: 'valid' });
+    expect(recognizeTrackingNumber('03071790000523483742')).toMatchObject({
+      format: 'usps-impb',
+      checkDigit: 'invalid',
+    });
+    // 12 digits: FedEx's check first, then Purolator's Luhn; judged as FedEx's own, the second is mistyped.
+    expect(recognizeTrackingNumber('986578788855')).toMatchObject({ format: 'fedex-12', checkDigit: 'valid' });
+    expect(recognizeTrackingNumber('320595463938')).toMatchObject({ format: 'purolator-12', checkDigit: 'valid' });
+    expect(recognizeAs('320595463938', 'FedEx')).toMatchObject({ format: 'fedex-12', checkDigit: 'invalid' });
+    expect(recognizeAs('320595463938', 'USPS')).toBeUndefined();
+    expect(recognizeAs('RB123456785CN', 'China Post')).toMatchObject({ format: 's10', checkDigit: 'valid' });
+    expect(recognizeAs('RB123456785CN', 'Royal Mail')).toBeUndefined();
   });
 });
 
@@ -130,7 +147,25 @@ describe('TRACKING_FORMATS', () => {
 
   it('has unique ids and canonical carriers', () => {
     expect(new Set(TRACKING_FORMATS.map((f) => f.id)).size).toBe(TRACKING_FORMATS.length);
-    for (const f of TRACKING_FORMATS) expect(f.carrier === POSTAL || canonical.has(f.carrier)).toBe(true);
+    for (const f of TRACKING_FORMATS) {
+      const known = f.carrier === POSTAL || canonical.has(f.carrier) || NUMBER_ONLY_CARRIERS.includes(f.carrier);
+      expect(known, f.id).toBe(true);
+    }
+    for (const c of NUMBER_ONLY_CARRIERS) expect(canonical.has(c), c).toBe(false);
+  });
+
+  // Numbers are tried only against formats that start as they do (a letter or a digit), as the example does.
+  it.each(TRACKING_FORMATS.map((f) => [f.id, f] as const))('%s starts as its example does', (_id, f) => {
+    const letterFirst = /^[A-Z]/.test(f.example);
+    for (const c of letterFirst ? '0123456789' : 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
+      expect(f.pattern.test(c + f.example.slice(1)), c).toBe(false);
+    }
+  });
+
+  it('knows the 249 ISO country codes, and no reserved one', () => {
+    expect(S10_COUNTRIES.size).toBe(249);
+    for (const cc of ['US', 'CN', 'GB', 'CV', 'CF', 'SS', 'BQ']) expect(S10_COUNTRIES.has(cc), cc).toBe(true);
+    for (const cc of ['XX', 'UK', 'EU', 'XK', 'AN', 'YU', 'ZZ']) expect(S10_COUNTRIES.has(cc), cc).toBe(false);
   });
 
   it('maps S10 countries to posts of the carrier table', () => {
@@ -162,7 +197,12 @@ describe('check-digit builders', () => {
 
   // Every number built with a builder is recognised as valid; any other final digit as invalid.
   it.each([
-    ['s10', fc.tuple(letters(2), digits(8), letters(2)).map(([a, s, c]) => [`${a}${s}`, s10CheckDigit(s), c] as const)],
+    [
+      's10',
+      fc
+        .tuple(letters(2), digits(8), fc.constantFrom(...S10_COUNTRIES))
+        .map(([a, s, c]) => [`${a}${s}`, s10CheckDigit(s), c] as const),
+    ],
     ['ups', fc.tuple(digits(6), letters(2), digits(7)).map(([a, b, c]) => [`1Z${a}${b}${c}`, upsCheckDigit(a + b + c), ''] as const)],
     ['usps-impb', digits(19).map((d) => [`94${d}`, uspsCheckDigit(`94${d}`), ''] as const)],
     ['fedex-12', digits(11).map((d) => [d, fedex12CheckDigit(d), ''] as const)],
@@ -170,9 +210,14 @@ describe('check-digit builders', () => {
   ])('%s: builder and recognizer agree', (format, arb) => {
     fc.assert(
       fc.property(arb, fc.integer({ min: 1, max: 9 }), ([body, check, tail], shift) => {
-        expect(recognizeTrackingNumber(`${body}${check}${tail}`)).toMatchObject({ format, checkDigit: 'valid' });
+        // All one digit (000000000000) is a placeholder, never valid: see tracking-number-data.test.ts.
+        fc.pre(!/^(\d)\1+$/.test(`${body}${check}`));
+        const good = recognizeTrackingNumber(`${body}${check}${tail}`);
+        expect(good).toMatchObject({ format, checkDigit: 'valid' });
+        // Another carrier's format of the same shape may accept the other digit (Purolator's Luhn after
+        // FedEx's check): judged by this format's carrier, it is invalid.
         const other = `${body}${(check + shift) % 10}${tail}`;
-        expect(recognizeTrackingNumber(other)).toMatchObject({ format, checkDigit: 'invalid' });
+        expect(recognizeAs(other, good.carrier!)).toMatchObject({ format, checkDigit: 'invalid' });
       }),
     );
   });

@@ -26,6 +26,12 @@ testRule(rule, {
     { name: '12 digits passing the FedEx check, confirmed as Yamato', shipment: confirmedAs('Yamato Transport', '986578788855') },
     // A DHL Paket SSCC that happens to pass the IMpb check.
     { name: '20-digit DHL Paket number confirmed as DHL', shipment: confirmedAs('DHL', '00340434161094042557') },
+    // Formerly a "valid FedEx SmartPost number": a USPS number one digit off (invalid-tracking-number says so).
+    { name: 'USPS 20 digits one digit off, confirmed as USPS', shipment: confirmedAs('USPS', '03071790000523483742') },
+    // Fails FedEx's check, passes Purolator's: a mistyped FedEx number, not a Purolator one.
+    { name: '12 digits confirmed as FedEx, Purolator-shaped', shipment: confirmedAs('FedEx', '320595463938') },
+    { name: 'DPD number written without its check character', shipment: confirmedAs('DPD', '09980000020033') },
+    { name: 'Evri 16 digits confirmed as Hermes', shipment: confirmedAs('Hermes', '0073938000549297') },
   ],
   invalid: [
     {
@@ -50,6 +56,21 @@ testRule(rule, {
     },
     { name: 'China Post confirmed with a USPS IMpb', shipment: confirmedAs('China Post', '9400111201080805483016'), message: /USPS number/ },
     { name: 'USPS confirmed with a 12-digit FedEx number', shipment: confirmedAs('USPS', '986578788855'), message: /FedEx number \(fedex-12\)/ },
+    {
+      name: 'USPS confirmed with an OnTrac number',
+      shipment: confirmedAs('USPS', 'C11031500001879'),
+      message: /OnTrac number \(ontrac\)$/,
+    },
+    {
+      name: 'UPS confirmed with an Amazon TBM number',
+      shipment: confirmedAs('UPS', 'TBM502887274000'),
+      message: /Amazon Shipping number/,
+    },
+    {
+      name: 'USPS confirmed with a Canada Post number',
+      shipment: confirmedAs('USPS', '0073938000549297'),
+      message: /Canada Post/,
+    },
     {
       name: 'raw text shown when it differs',
       shipment: shipment({ carrier: 'FedEx', trackingNumber: '1Z5R89390357567127', trackingRaw: '1z 5r8 939 0357 5671 27' }),

@@ -1,7 +1,11 @@
+import { normalizeTrackingNumber } from '../../src/knowledge/tracking-numbers.js';
 import { rule } from '../../src/rules/invalid-tracking-number.js';
 import { shipment, testRule } from './build.js';
 
 const number = (trackingNumber: string, carrier?: string) => shipment({ trackingNumber, carrier });
+// As read from a file: the raw text kept, the number normalised.
+const raw = (trackingRaw: string, carrier?: string) =>
+  shipment({ trackingNumber: normalizeTrackingNumber(trackingRaw), trackingRaw, carrier });
 
 testRule(rule, {
   valid: [
@@ -16,6 +20,19 @@ testRule(rule, {
     { name: '12 digits with no carrier', shipment: number('986578788856') },
     { name: '20 digits confirmed as DHL (DHL Paket numbering)', shipment: number('12345678901234567893', 'DHL') },
     { name: '15 digits confirmed as Other', shipment: number('041441760228965', 'Other') },
+    // Real numbers of the public test suite, as sellers type them (spaced).
+    { name: 'a spaced LaserShip number', shipment: raw('LX 176 35035', 'Lasership') },
+    { name: 'a spaced LaserShip 1LSCX number (one two-letter word)', shipment: raw('1LS CX VE00 58631Y', 'Lasership') },
+    { name: 'a spaced Amazon TBC number', shipment: raw('TBC 000000000000', 'Amazon Shipping') },
+    { name: 'a spaced S10 number', shipment: raw('LX 059 317 561 CN', 'China Post') },
+    { name: 'a spaced Purolator number', shipment: raw('KYV 009956937', 'Other') },
+    { name: 'full-width characters (Japanese input)', shipment: raw('ＹＴ２２２９５２１２７２１６４４４６', 'Yun Express') },
+    { name: 'the ERP text marker ="…"', shipment: raw('="9400111201080805483016"', 'USPS') },
+    { name: 'a Purolator number confirmed as Other', shipment: number('320595463938', 'Other') },
+    { name: 'a 12-digit FedEx number that Purolator’s Luhn also passes', shipment: number('986578788855', 'FedEx') },
+    // Forwarders' own numbers in the S10 shape end in no country: theirs, not a broken S10 number.
+    { name: 'S10 shape with a private ending, confirmed as Yanwen', shipment: number('UG123456785YP', 'Yanwen') },
+    { name: 'S10 shape, private ending, confirmed as Yun Express', shipment: number('NX123456785YQ', 'Yun Express') },
   ],
   invalid: [
     {
@@ -32,5 +49,72 @@ testRule(rule, {
     { name: '12 digits confirmed as FedEx', shipment: number('986578788856', 'FedEx'), message: /fedex-12 format of FedEx/ },
     { name: '10 digits confirmed as DHL', shipment: number('3318810026', 'DHL'), message: /dhl-express format of DHL/ },
     { name: '20 digits confirmed as a forwarder that uses USPS last mile', shipment: number('12345678901234567893', 'Yanwen'), message: /usps-impb/ },
+    // A USPS 20-digit number one digit off: no longer taken for a FedEx SmartPost number.
+    {
+      name: 'USPS 20 digits one digit off',
+      shipment: number('03071790000523483742', 'USPS'),
+      message: '03071790000523483742 has the usps-impb format of USPS but fails its check digit',
+    },
+    {
+      name: '12 digits confirmed as FedEx, failing its check (Purolator’s Luhn passes: a mistyped FedEx number)',
+      shipment: number('320595463938', 'FedEx'),
+      message: '320595463938 has the fedex-12 format of FedEx but fails its check digit',
+    },
+    {
+      name: 'S10 with a wrong check digit, confirmed as a forwarder',
+      shipment: number('RB123456784CN', 'Yanwen'),
+      message: 'RB123456784CN has the s10 format of China Post but fails its check digit',
+    },
+    {
+      name: 'S10 ending in no country, confirmed as USPS',
+      shipment: number('UG123456785YP', 'USPS'),
+      message: /s10 format of postal/,
+    },
+    {
+      name: 'S10 ending in no country',
+      shipment: number('RB123456785XX', 'China Post'),
+      message: 'RB123456785XX has the s10 format of postal but fails its check digit',
+    },
+    // Text that cannot be a tracking number, whatever the carrier.
+    {
+      name: 'a spreadsheet HYPERLINK formula',
+      shipment: raw(
+        '=HYPERLINK("https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111201080805483016",' +
+          '"9400111201080805483016")',
+        'USPS',
+      ),
+      message: /^=HYPERLINK\(.* cannot be a tracking number: a spreadsheet formula$/,
+    },
+    {
+      name: 'a web address',
+      shipment: raw('https://www.ups.com/track?tracknum=1Z5R89390357567127', 'UPS'),
+      message: 'https://www.ups.com/track?tracknum=1Z5R89390357567127 cannot be a tracking number: a web address',
+    },
+    {
+      name: 'a sentence around a number',
+      shipment: raw('Shipped via USPS 9400111201080805483016', 'USPS'),
+      message: 'Shipped via USPS 9400111201080805483016 cannot be a tracking number: words, not a number',
+    },
+    {
+      name: 'spaces inside words',
+      shipment: raw('TRACK ING 9400111201080805483016', 'USPS'),
+      message: /words, not a number$/,
+    },
+    { name: 'a note without digits', shipment: raw('Tracking number to follow', 'USPS'), message: /: no digits$/ },
+    { name: 'N/A', shipment: raw('N/A', 'Other'), message: 'N/A cannot be a tracking number: no digits' },
+    {
+      name: 'a Chinese label before the number',
+      shipment: raw('运单号：9400111201080805483016', 'USPS'),
+      message: '运单号：9400111201080805483016 cannot be a tracking number: Chinese or Japanese text, not a number',
+    },
+    { name: 'a Japanese note', shipment: raw('未発送', 'Japan Post'), message: /: no digits$/ },
+    {
+      name: 'scientific notation from a spreadsheet',
+      shipment: raw('9.40011E+21', 'USPS'),
+      message: /^9\.40011E\+21 cannot be a tracking number: a number a spreadsheet turned into/,
+    },
+    { name: 'twelve zeros confirmed as FedEx', shipment: number('000000000000', 'FedEx'), message: /placeholder/ },
+    { name: 'fifteen zeros confirmed as Other', shipment: number('000000000000000', 'Other'), message: /placeholder/ },
+    { name: 'a spaced placeholder, no carrier', shipment: raw('0000 0000 0000'), message: /placeholder/ },
   ],
 });
