@@ -6,7 +6,8 @@ import { optionalStamp, RowError, type RecordSink } from './context.js';
 import type { Row } from './row.js';
 
 export const SPREADSHEET_DAMAGE = (raw: string) =>
-  `tracking number "${raw}" was turned into a number by a spreadsheet and its digits are lost: export the file again without opening it in Excel, or format the column as text`;
+  `tracking number "${raw}" was turned into a number by a spreadsheet, written in scientific notation, and its digits are lost: ` +
+  'export the file again without opening it in Excel, or import or format the column as Text before saving';
 
 /** Amazon's carrier-code for "look at carrier-name instead". */
 const OTHER_CARRIER = /^other$/i;

@@ -62,11 +62,12 @@ export function optionalStamp(
   what: string,
   hint: ZoneHint,
   dayFirst: boolean | undefined,
+  offset?: string,
 ): Stamp | undefined {
   const v = value?.trim();
   if (!v) return undefined;
   try {
-    return parseStamp(v, { hint, dayFirst });
+    return parseStamp(v, { hint, dayFirst, offset: offset?.trim() || undefined });
   } catch (e) {
     if (e instanceof TimeParseError) throw new TimeParseError(`${what}: ${e.message}`);
     throw e;

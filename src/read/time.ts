@@ -324,6 +324,23 @@ export function parseDateAndTime(date: string, time: string | undefined, opts: P
   return build(raw, opts);
 }
 
+/** A reading of exactly midnight, as a date-only value comes out of an API or a spreadsheet's date cell. */
+const BARE_MIDNIGHT_RE = /[T ]0?0:00(?::00(?:\.0+)?)?$/;
+
+/**
+ * A carrier event or first-scan value written as midnight with no offset (a FedEx pickup
+ * `2014-01-03T00:00:00` among events that carry offsets; a `Pickup Date` column of date cells) names a day,
+ * not the first moment of it: the scan happened some time that day. Such a stamp becomes date-only, so the
+ * audit compares it at day precision. A scan genuinely made at 00:00:00 loses its time of day, never its day.
+ */
+export function midnightAsDay(stamp: Stamp): Stamp {
+  const { raw } = stamp;
+  if (raw.charCodeAt(raw.length - 1) !== 48 || stamp.precision !== 'datetime' || stamp.zoneSource === 'offset') return stamp;
+  if (!BARE_MIDNIGHT_RE.test(raw)) return stamp;
+  const hint: ZoneHint = { zone: stamp.zone, source: stamp.zoneSource, note: stamp.zoneNote };
+  return { ...parseStamp(stamp.localDate, { hint }), raw: stamp.raw };
+}
+
 const ORDER_RE = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.]\d{4}/;
 
 /**

@@ -6,6 +6,7 @@ import type { FieldIndex } from './detect.js';
 import { mangledBySpreadsheet, recognizeTrackingNumber, normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
 import { SPREADSHEET_DAMAGE } from './confirmations.js';
 import { createZoneInferrer } from '../knowledge/zones.js';
+import { midnightAsDay } from './time.js';
 import type { Classification, TrackingEvent } from '../model/records.js';
 import type { Stamp, ZoneHint } from '../model/timestamp.js';
 import { dateTimeStamp, optionalStamp, RowError, type ReadOptions, type RecordSink } from './context.js';
@@ -35,11 +36,14 @@ export function eventTime(row: Row, hint: ZoneHint, dayFirst: (f: string) => boo
   const date = row.get('eventDate');
   const time = row.get('eventTime');
   if (date !== undefined) {
-    return dateTimeStamp(date, row.get('eventClock') ?? time, 'event time', hint, dayFirst('eventDate'), row.get('utcOffset'));
+    const clock = row.get('eventClock') ?? time;
+    const at = dateTimeStamp(date, clock, 'event time', hint, dayFirst('eventDate'), row.get('utcOffset'));
+    // A date cell written out with midnight and no time beside it is the day of the scan.
+    return clock?.trim() ? at : midnightAsDay(at);
   }
-  const at = optionalStamp(time, 'event time', hint, dayFirst('eventTime'));
+  const at = optionalStamp(time, 'event time', hint, dayFirst('eventTime'), row.get('utcOffset'));
   if (!at) throw new RowError('event time is empty');
-  return at;
+  return midnightAsDay(at);
 }
 
 export function locationOf(row: Row): string | undefined {

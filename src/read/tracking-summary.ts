@@ -4,6 +4,8 @@ import type { PackageSummary } from '../model/records.js';
 import { optionalStamp, type ReadOptions, type RecordSink } from './context.js';
 import type { InputReport } from './types.js';
 import type { Row } from './row.js';
+import { midnightAsDay } from './time.js';
+import type { Stamp } from '../model/timestamp.js';
 import { carrierGuesser, eventZoneResolver, locationOf } from './tracking-events.js';
 
 /**
@@ -28,11 +30,16 @@ export function trackingSummaryRowReader(sink: RecordSink, report: InputReport, 
       carrier,
       status,
       statusClass,
-      firstScanAt: optionalStamp(row.get('firstScan'), 'first scan', hint, dayFirst('firstScan')),
+      firstScanAt: dayOf(optionalStamp(row.get('firstScan'), 'first scan', hint, dayFirst('firstScan'))),
       latestEvent,
       latestEventAt: optionalStamp(row.get('latestEventTime'), 'latest event time', hint, dayFirst('latestEventTime')),
       source: { file, line },
     };
     sink.package?.(summary);
   };
+}
+
+/** A pickup column's midnight with no offset is the pickup day (see midnightAsDay). */
+function dayOf(stamp: Stamp | undefined): Stamp | undefined {
+  return stamp && midnightAsDay(stamp);
 }

@@ -6,6 +6,7 @@ import {
   formatInZone,
   isValidZone,
   localDateInZone,
+  midnightAsDay,
   parseDateAndTime,
   parseStamp,
   startOfLocalDay,
@@ -265,5 +266,27 @@ describe('zones and formatting', () => {
     ['', false],
   ])('isValidZone(%j) = %s', (zone, valid) => {
     expect(isValidZone(zone)).toBe(valid);
+  });
+});
+
+describe('midnightAsDay', () => {
+  const NY: ZoneHint = { zone: 'America/New_York', source: 'inferred', note: 'location "CAMBRIDGE, OH"' };
+  it.each([
+    // FedEx pickup among events with offsets (real-samples/fedex-trackreply-v7.xml): a day
+    ['2014-01-03T00:00:00', 'date', '2014-01-03T05:00:00Z'],
+    ['2014-01-03 00:00', 'date', '2014-01-03T05:00:00Z'],
+    ['2014-01-03 00:00:00.000', 'date', '2014-01-03T05:00:00Z'],
+    // Any other time, or an offset written with it, is a moment
+    ['2014-01-03T00:00:01', 'datetime', '2014-01-03T05:00:01Z'],
+    ['2014-01-03T10:00:00', 'datetime', '2014-01-03T15:00:00Z'],
+    ['2014-01-03T00:00:00-05:00', 'datetime', '2014-01-03T05:00:00Z'],
+    ['2014-01-03T00:00:00Z', 'datetime', '2014-01-03T00:00:00Z'],
+  ] as const)('%s → %s', (raw, precision, utc) => {
+    const stamp = midnightAsDay(parseStamp(raw, { hint: NY }));
+    expect(stamp.precision).toBe(precision);
+    expect(stamp.epochMs).toBe(Date.parse(utc));
+    expect(stamp.raw).toBe(raw);
+    expect(stamp.localDate).toBe('2014-01-03');
+    if (precision === 'date') expect(stamp.dayLengthMs).toBe(86_400_000);
   });
 });
