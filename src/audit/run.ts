@@ -131,6 +131,15 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
   }
   const notes: string[] = [];
   if (!hasTrackingData) notes.push('No tracking data was given: confirmations could not be compared with carrier scans (confirmed-before-handover, no-carrier-scan, late-handover, tracking-not-found and the Valid Tracking Rate were not checked).');
+  const later = c.afterAsOf;
+  if (later.events + later.confirmations + later.orders > 0) {
+    const what = [
+      later.events && `${later.events} carrier event(s)`,
+      later.confirmations && `${later.confirmations} confirmation(s)`,
+      later.orders && `${later.orders} order row(s)`,
+    ].filter(Boolean);
+    notes.push(`${what.join(', ')} after the as-of time ${formatInZone(asOfMs, zone)} were left out: the files are judged as they stood then.`);
+  }
   if (c.orderCount === 0) notes.push('No order report was given: purchase dates and latest ship dates are unknown, so late-confirmation and late-handover were not checked.');
   if (joined.withoutOrder > 0 && c.orderCount > 0) notes.push(`${joined.withoutOrder} shipment(s) have no matching order in the order files: they were checked without ship-by dates.`);
 

@@ -65,7 +65,7 @@ export async function readAll(
   // Large tracking files go to a second thread while this one reads the rest (only into a collector,
   // which can take in what the other thread's collector learnt).
   const offloaded = sink instanceof Collector ? await trackingFilesWorthAThread(candidates, settings) : [];
-  const thread = offloaded.length > 0 ? startThread(offloaded.map((file) => ({ file, options: settings.readOptionsFor(file) }))) : undefined;
+  const thread = offloaded.length > 0 ? startThread(offloaded.map((file) => ({ file, options: settings.readOptionsFor(file) })), settings.asOfMs) : undefined;
   const beside = thread ? ` (and ${offloaded.join(', ')} in a second thread)` : '';
   const isCandidate = new Set(candidates);
   const inThread = new Set(offloaded);
@@ -157,7 +157,7 @@ export async function collectAll(
   settings: Settings,
   meanwhile?: Meanwhile<Collector>,
 ): Promise<ReadAll & { collector: Collector }> {
-  const collector = new Collector();
+  const collector = new Collector({ asOfMs: settings.asOfMs });
   const progress = progressReporter();
   const work = meanwhile && { run: () => meanwhile.run(collector), expectedMs: () => meanwhile.expectedMs(collector) };
   try {

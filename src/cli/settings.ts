@@ -37,6 +37,8 @@ export interface Settings {
   handling: Handling;
   rules: Record<string, Partial<RuleSetting>>;
   readOptionsFor(file: string): ReadOptions;
+  /** `--as-of` given: what the files say happened after it is left out (the files as they stood then). */
+  asOfMs?: number;
 }
 
 /** Config file (given, or shipaudit.config.json in the working folder) merged with the flags. */

@@ -70,6 +70,7 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
   const toMs = flags.to ? parseDay(flags.to, '--to', zone) + 86_400_000 : undefined;
   if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) throw new UsageError('--to is before --from');
   const asOfMs = flags.asOf ? parseAsOf(flags.asOf, settings.zone) : undefined;
+  settings.asOfMs = asOfMs;
 
   const per = { window: { fromMs, toMs, from: flags.from, to: flags.to }, asOfMs };
   let joined: Joined | undefined;

@@ -70,6 +70,8 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   const cfg = settings.config;
   const base = settings.configFile ? dirname(resolve(settings.configFile)) : cwd;
   const asOfMs = flags.asOf ? parseAsOf(flags.asOf, settings.zone) : Date.now();
+  // A replay judges the files as they stood then; a run as of now has nothing later to leave out.
+  if (flags.asOf) settings.asOfMs = asOfMs;
   const zone = settings.zone.zone;
   const problems: InputProblem[] = [];
   const paths = await resolveInputs(cfg.inputs, base, settings.configFile, problems);

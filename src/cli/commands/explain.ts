@@ -28,9 +28,10 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
       run(async () => {
         checkFormat(flags.format);
         const settings = await loadSettings(flags);
+        if (flags.asOf) settings.asOfMs = parseAsOf(flags.asOf, settings.zone);
         const orders: OrderRecord[] = [];
         const confirmations: ConfirmationRecord[] = [];
-        const collector = new Collector();
+        const collector = new Collector({ asOfMs: settings.asOfMs });
         const sink = {
           order: (r: OrderRecord) => (collector.order(r), r.orderId === orderId && orders.push(r)),
           confirmation: (r: ConfirmationRecord) => (collector.confirmation(r), r.orderId === orderId && confirmations.push(r)),
@@ -43,14 +44,15 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
         // Second pass over the tracking files only, keeping every event of this order's numbers.
         const numbers = new Set(confirmations.map((c) => c.trackingNumber).filter((n) => n !== ''));
         const events: TrackingEvent[] = [];
+        const asOf = settings.asOfMs ?? Infinity;
         for (const r of reports.filter((r) => r.kind === 'tracking-events')) {
-          await readInput(r.file, { event: (e) => void (numbers.has(e.trackingNumber) && events.push(e)) }, settings.readOptionsFor(r.file));
+          await readInput(r.file, { event: (e) => void (numbers.has(e.trackingNumber) && (e.at?.epochMs ?? -Infinity) <= asOf && events.push(e)) }, settings.readOptionsFor(r.file));
         }
         events.sort((a, b) => (a.at?.epochMs ?? 0) - (b.at?.epochMs ?? 0));
 
         const result = audit(
           collector,
-          auditOptions(settings, { inputs, unclassified }, { window: {}, asOfMs: flags.asOf ? parseAsOf(flags.asOf, settings.zone) : undefined }),
+          auditOptions(settings, { inputs, unclassified }, { window: {}, asOfMs: settings.asOfMs }),
         );
         const purchased = orders.find((o) => o.purchasedAt)?.purchasedAt;
         const given = orders.find((o) => o.latestShipDate)?.latestShipDate;
