@@ -383,3 +383,100 @@ export function zoneFromHeaderLanguage(headers: readonly string[]): ZoneHint | u
   if (HAN.test(text)) return { zone: 'Asia/Shanghai', source: 'inferred', note: 'Chinese column headers (ERP export made in China)' };
   return undefined;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Zone abbreviations in time texts ("2024-11-22 13:58 EST", "January 25, 2012 6:58 pm CST").
+
+/** Where a carrier works, as far as what its zone abbreviations mean. */
+export type AbbreviationRegion = 'us' | 'cn' | 'au' | 'in' | 'eu';
+
+/**
+ * Carriers (Amazon's carrier codes, as carriers.ts names them) → the region whose abbreviations they write.
+ * A carrier missing here writes abbreviations that are read only where they mean one thing everywhere.
+ */
+export const CARRIER_REGIONS: Readonly<Record<string, AbbreviationRegion>> = {
+  USPS: 'us', UPS: 'us', FedEx: 'us', OnTrac: 'us', Lasership: 'us', 'DHL eCommerce': 'us',
+  'China Post': 'cn', EUB: 'cn', Yanwen: 'cn', 'Yun Express': 'cn', '4PX': 'cn', 'SF Express': 'cn',
+  'Australia Post': 'au',
+  'Royal Mail': 'eu', Parcelforce: 'eu', 'Deutsche Post': 'eu', 'La Poste': 'eu', 'Poste Italiane': 'eu',
+};
+
+/**
+ * Abbreviation → what it stands for: a fixed offset (`-05:00`), or an IANA zone for the generic names that
+ * follow DST (`ET`). `everywhere` where it has one meaning in carrier data; `byRegion` where it depends on
+ * who wrote it, with `meanings` for the note when the region does not settle it. UTC, GMT and Z are read by
+ * the time parser itself.
+ */
+export const ZONE_ABBREVIATIONS: Readonly<
+  Record<string, { everywhere?: string; byRegion?: Partial<Record<AbbreviationRegion, string>>; meanings?: string }>
+> = {
+  // North America
+  EST: { everywhere: '-05:00', byRegion: { au: '+10:00' } },
+  EDT: { everywhere: '-04:00', byRegion: { au: '+11:00' } },
+  CST: { byRegion: { us: '-06:00', cn: '+08:00' }, meanings: 'China or US Central' },
+  CDT: { everywhere: '-05:00' },
+  MST: { everywhere: '-07:00' },
+  MDT: { everywhere: '-06:00' },
+  PST: { everywhere: '-08:00' },
+  PDT: { everywhere: '-07:00' },
+  AKST: { everywhere: '-09:00' },
+  AKDT: { everywhere: '-08:00' },
+  HST: { everywhere: '-10:00' },
+  AST: { byRegion: { us: '-04:00' }, meanings: 'Atlantic or Arabia' },
+  ET: { everywhere: 'America/New_York' },
+  CT: { byRegion: { us: 'America/Chicago' }, meanings: 'US Central or China' },
+  MT: { everywhere: 'America/Denver' },
+  PT: { everywhere: 'America/Los_Angeles' },
+  // Europe
+  UT: { everywhere: '+00:00' },
+  WET: { everywhere: '+00:00' },
+  WEST: { everywhere: '+01:00' },
+  BST: { everywhere: '+01:00' },
+  CET: { everywhere: '+01:00' },
+  CEST: { everywhere: '+02:00' },
+  MEZ: { everywhere: '+01:00' },
+  MESZ: { everywhere: '+02:00' },
+  EET: { everywhere: '+02:00' },
+  EEST: { everywhere: '+03:00' },
+  MSK: { everywhere: '+03:00' },
+  IST: { byRegion: { in: '+05:30', eu: '+01:00' }, meanings: 'India, Ireland or Israel' },
+  // Asia and Oceania
+  JST: { everywhere: '+09:00' },
+  KST: { everywhere: '+09:00' },
+  HKT: { everywhere: '+08:00' },
+  SGT: { everywhere: '+08:00' },
+  AWST: { everywhere: '+08:00' },
+  ACST: { everywhere: '+09:30' },
+  ACDT: { everywhere: '+10:30' },
+  AEST: { everywhere: '+10:00' },
+  AEDT: { everywhere: '+11:00' },
+  NZST: { everywhere: '+12:00' },
+  NZDT: { everywhere: '+13:00' },
+};
+
+const US_ZONES = new Set(Object.values(US_STATE_ZONES));
+
+/** What a zone abbreviation means for a region: a zone, or the meanings it can't choose between. */
+export function readAbbreviation(
+  abbreviation: string,
+  region: AbbreviationRegion | undefined,
+): { zone: string } | { ambiguous: string } | undefined {
+  const entry = ZONE_ABBREVIATIONS[abbreviation];
+  if (!entry) return undefined;
+  const zone = (region && entry.byRegion?.[region]) ?? entry.everywhere;
+  return zone ? { zone } : { ambiguous: entry.meanings ?? 'several zones' };
+}
+
+/**
+ * The region an event's abbreviations are read for: its carrier's, else the country its location or
+ * language placed it in (a Chinese-language event → China; a US location → the US).
+ */
+export function abbreviationRegion(
+  carrier: string | undefined,
+  hint: ZoneHint | undefined,
+): AbbreviationRegion | undefined {
+  const byCarrier = carrier === undefined ? undefined : CARRIER_REGIONS[carrier];
+  if (byCarrier || !hint || hint.source !== 'inferred') return byCarrier;
+  if (hint.zone === 'Asia/Shanghai') return 'cn';
+  return US_ZONES.has(hint.zone) ? 'us' : undefined;
+}

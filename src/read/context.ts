@@ -1,4 +1,5 @@
 import type { EventEntry } from '../knowledge/events.js';
+import type { AbbreviationRegion } from '../knowledge/zones.js';
 import type { RowProblem } from '../model/records.js';
 import type { Stamp, ZoneHint } from '../model/timestamp.js';
 import type { ColumnOverrides } from './detect.js';
@@ -63,11 +64,12 @@ export function optionalStamp(
   hint: ZoneHint,
   dayFirst: boolean | undefined,
   offset?: string,
+  region?: AbbreviationRegion,
 ): Stamp | undefined {
   const v = value?.trim();
   if (!v) return undefined;
   try {
-    return parseStamp(v, { hint, dayFirst, offset: offset?.trim() || undefined });
+    return parseStamp(v, { hint, dayFirst, offset: offset?.trim() || undefined, region });
   } catch (e) {
     if (e instanceof TimeParseError) throw new TimeParseError(`${what}: ${e.message}`);
     throw e;
@@ -81,9 +83,11 @@ export function dateTimeStamp(
   hint: ZoneHint,
   dayFirst: boolean | undefined,
   offset?: string,
+  region?: AbbreviationRegion,
 ): Stamp {
   try {
-    return parseDateAndTime(date.trim(), time?.trim() || undefined, { hint, dayFirst, offset: offset?.trim() || undefined });
+    const opts = { hint, dayFirst, offset: offset?.trim() || undefined, region };
+    return parseDateAndTime(date.trim(), time?.trim() || undefined, opts);
   } catch (e) {
     if (e instanceof TimeParseError) throw new TimeParseError(`${what}: ${e.message}`);
     throw e;

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createZoneInferrer, inferZone, US_STATE_ZONES, zoneFromHeaderLanguage } from '../../src/knowledge/zones.js';
+import { canonicalCarrier } from '../../src/knowledge/carriers.js';
+import {
+  abbreviationRegion,
+  CARRIER_REGIONS,
+  createZoneInferrer,
+  inferZone,
+  US_STATE_ZONES,
+  ZONE_ABBREVIATIONS,
+  zoneFromHeaderLanguage,
+} from '../../src/knowledge/zones.js';
+import { isValidZone } from '../../src/model/zone.js';
 
 describe('US_STATE_ZONES', () => {
   it.each([
@@ -204,5 +214,29 @@ describe('locations in the real samples', () => {
   ])('%s → %s', (location, zone) => {
     expect(inferZone({ location })?.zone).toBe(zone);
     expect(createZoneInferrer()({ location })?.zone).toBe(zone);
+  });
+});
+
+describe('ZONE_ABBREVIATIONS and CARRIER_REGIONS', () => {
+  it.each(Object.entries(ZONE_ABBREVIATIONS))('%s stands for real zones, with its meanings where ambiguous', (_, entry) => {
+    const zones = [entry.everywhere, ...Object.values(entry.byRegion ?? {})].filter((z) => z !== undefined);
+    expect(zones.length).toBeGreaterThan(0);
+    for (const zone of zones) expect(isValidZone(zone!)).toBe(true);
+    if (entry.everywhere === undefined) expect(entry.meanings).toMatch(/ or /);
+  });
+
+  it('names carriers by their canonical names', () => {
+    for (const carrier of Object.keys(CARRIER_REGIONS)) expect(canonicalCarrier(carrier)).toBe(carrier);
+  });
+
+  it.each([
+    ['USPS', undefined, 'us'],
+    ['China Post', undefined, 'cn'],
+    [undefined, { zone: 'Asia/Shanghai', source: 'inferred' as const, note: 'Chinese-language event' }, 'cn'],
+    [undefined, { zone: 'America/Chicago', source: 'inferred' as const, note: 'location "CHICAGO, IL"' }, 'us'],
+    ['Other', { zone: 'America/Chicago', source: 'assumed' as const }, undefined],
+    [undefined, { zone: 'Europe/Paris', source: 'inferred' as const }, undefined],
+  ])('carrier %s, hint %j → %s', (carrier, hint, region) => {
+    expect(abbreviationRegion(carrier, hint)).toBe(region);
   });
 });
