@@ -1,4 +1,5 @@
 import { CHANNEL_VALUES, EVENT_CLASS_VALUES, ORDER_STATUS_VALUES, type Channel, type ConfirmationRecord, type EventClass, type OrderRecord, type OrderStatus, type PackageSummary, type SourceRef, type TrackingEvent } from '../model/records.js';
+import { MARKETPLACES, marketplaceOf } from '../knowledge/amazon.js';
 import type { EventRef, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import type { RecordSink } from '../read/types.js';
@@ -130,6 +131,10 @@ export class Collector implements RecordSink {
   private readonly oAwaiting = u8();
   private readonly oFile = i32();
   private readonly oLine = i32();
+  /** The order's marketplace, as its number in MARKETPLACES plus one (0: not named). */
+  private readonly oMarket = u8();
+  /** Orders per marketplace named by their sales channel (channel name → orders). */
+  readonly marketplaces = new Map<string, number>();
 
   // Confirmations, by confirmation number.
   private confCount = 0;
@@ -218,8 +223,10 @@ export class Collector implements RecordSink {
       if (r.awaitingShipment) this.oAwaiting.set(i, 1);
       this.oFile.set(i, this.files.id(r.source.file));
       this.oLine.set(i, r.source.line);
+      this.marketOf(i, r.salesChannel);
       return;
     }
+    if (this.oMarket.get(have) === 0) this.marketOf(have, r.salesChannel);
     const i = have;
     this.oItemRows.set(i, this.oItemRows.get(i) + 1);
     this.oItems.set(i, Math.max(this.oItems.get(i), 0) + (r.items ?? 1));
@@ -230,6 +237,20 @@ export class Collector implements RecordSink {
     if (r.awaitingShipment) this.oAwaiting.set(i, 1);
     const status = STATUSES[this.oStatus.get(i)];
     if (r.status && (!status || status === 'other')) this.oStatus.set(i, code(STATUSES, r.status));
+  }
+
+  private marketOf(i: number, salesChannel: string | undefined): void {
+    const m = marketplaceOf(salesChannel);
+    if (!m) return;
+    this.oMarket.set(i, MARKETPLACES.indexOf(m) + 1);
+    this.marketplaces.set(m.channel, (this.marketplaces.get(m.channel) ?? 0) + 1);
+  }
+
+  /** The marketplace an order's sales channel named, if any. */
+  marketplaceOfOrder(orderId: string): (typeof MARKETPLACES)[number] | undefined {
+    const i = this.orderIndex.find(orderId);
+    const code = i < 0 ? 0 : this.oMarket.get(i);
+    return code === 0 ? undefined : MARKETPLACES[code - 1];
   }
 
   confirmation(r: ConfirmationRecord): void {

@@ -19,7 +19,15 @@ export interface ReadOptions {
   acceptancePendingIsPossession?: boolean;
   /** How many row problems to keep with line numbers (all are counted); default KEEP_PROBLEMS. */
   keepProblems?: number;
+  /**
+   * Per order, the zone of its own marketplace, for Amazon times without an offset when orders of several
+   * marketplaces are read together (the caller works it out from the orders' sales channels).
+   */
+  orderZone?: OrderZone;
 }
+
+/** The zone an order's own marketplace places its times in, or undefined to use the marketplace zone. */
+export type OrderZone = (orderId: string) => ZoneHint | undefined;
 
 export const KEEP_PROBLEMS = 20;
 

@@ -63,7 +63,9 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
   if (s.format === 'json') {
     const report = newReport(file, { kind: 'orders-api-json', encoding: s.encoding, delimiter: 'json', quoting: false });
     const hint = zoneFor(opts);
-    const { rows, format } = await readOrdersJson(file, s.encoding, sink, hint, rowProblemCollector(report, keep));
+    const perOrder = opts.fileZone ? undefined : opts.orderZone;
+    const onProblem = rowProblemCollector(report, keep);
+    const { rows, format } = await readOrdersJson(file, s.encoding, sink, hint, onProblem, perOrder);
     report.delimiter = format;
     report.rowsRead = rows;
     report.zoneNote = `${describeZone(hint)}; Orders API times normally carry an offset`;
@@ -213,17 +215,20 @@ function rowReaderFor(header: Header, sink: RecordSink, report: InputReport, opt
   const kind: InputKind = header.spec.kind;
   const hint = zoneFor(opts);
   report.zoneNote = describeZone(hint);
+  // Amazon's files follow each order's own marketplace when the orders name several (a file setting wins).
+  const perOrder = opts.fileZone ? undefined : opts.orderZone;
+  if (perOrder) report.zoneNote += '; orders of another marketplace in that marketplace\'s zone';
   switch (kind) {
     case 'all-orders':
     case 'order-report':
     case 'unshipped-orders':
-      return { rows: orderRowReader(kind, sink, hint, dayFirst) };
+      return { rows: orderRowReader(kind, sink, hint, dayFirst, perOrder) };
     case 'confirmation-upload': {
       // The JP template carries a Japanese header row above the English one: without a zone from the user,
       // its dates are Japan's, not the default marketplace's.
       const jp = opts.fileZone || opts.marketplaceZone.source !== 'assumed' ? undefined : zoneFromHeaderLanguage(header.above);
       report.zoneNote = describeZone(jp ?? hint);
-      return { rows: confirmationRowReader(sink, jp ?? hint, dayFirst) };
+      return { rows: confirmationRowReader(sink, jp ?? hint, dayFirst, jp ? undefined : perOrder) };
     }
     case 'erp-confirmations': {
       // Amazon's own files follow the marketplace; an ERP's clock follows the country it runs in.

@@ -381,7 +381,8 @@ const BARE_MIDNIGHT_RE = /[T ]0?0:00(?::00(?:\.0+)?)?$/;
  */
 export function midnightAsDay(stamp: Stamp): Stamp {
   const { raw } = stamp;
-  if (raw.charCodeAt(raw.length - 1) !== 48 || stamp.precision !== 'datetime' || stamp.zoneSource === 'offset') return stamp;
+  if (raw.charCodeAt(raw.length - 1) !== 48) return stamp;
+  if (stamp.precision !== 'datetime' || stamp.zoneSource === 'offset') return stamp;
   if (!BARE_MIDNIGHT_RE.test(raw)) return stamp;
   const hint: ZoneHint = { zone: stamp.zone, source: stamp.zoneSource, note: stamp.zoneNote };
   return { ...parseStamp(stamp.localDate, { hint }), raw: stamp.raw };

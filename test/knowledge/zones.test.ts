@@ -218,7 +218,7 @@ describe('locations in the real samples', () => {
 });
 
 describe('ZONE_ABBREVIATIONS and CARRIER_REGIONS', () => {
-  it.each(Object.entries(ZONE_ABBREVIATIONS))('%s stands for real zones, with its meanings where ambiguous', (_, entry) => {
+  it.each(Object.entries(ZONE_ABBREVIATIONS))('%s stands for real zones, with meanings if ambiguous', (_, entry) => {
     const zones = [entry.everywhere, ...Object.values(entry.byRegion ?? {})].filter((z) => z !== undefined);
     expect(zones.length).toBeGreaterThan(0);
     for (const zone of zones) expect(isValidZone(zone!)).toBe(true);

@@ -155,7 +155,7 @@ describe('times in the converted real samples', () => {
     });
   });
 
-  it('rejects every row of usps-v3-events-excel-sci-notation.csv, saying what the spreadsheet did and how to avoid it', async () => {
+  it('rejects every row of usps-v3-events-excel-sci-notation.csv, saying what Excel did and what to do', async () => {
     const { report, events } = await read('usps-v3-events-excel-sci-notation.csv');
     expect(events).toEqual([]);
     expect(report.rowsRead).toBe(12);

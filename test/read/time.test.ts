@@ -160,7 +160,8 @@ describe('errors', () => {
     ['ambiguous date-time', () => parseStamp('03/10/2024 14:21', { hint: LA }), AMBIGUOUS],
     ['ambiguous in a date column', () => parseDateAndTime('03/10/2024', '14:21', { hint: LA }), AMBIGUOUS],
     ['garbage', () => parseStamp('foo', { hint: LA }), 'unrecognised time "foo"'],
-    ['unknown abbreviation', () => parseStamp('2024-10-03 14:21 XYZ', { hint: LA }), 'unrecognised time "2024-10-03 14:21 XYZ"'],
+    ['unknown abbreviation', () => parseStamp('2024-10-03 14:21 XYZ', { hint: LA }),
+      'unrecognised time "2024-10-03 14:21 XYZ"'],
     [
       'offset and abbreviation disagree',
       () => parseStamp('2024-10-03T14:21:00-05:00 PST', { hint: LA }),

@@ -72,7 +72,7 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   const asOfMs = flags.asOf ? parseAsOf(flags.asOf, settings.zone) : Date.now();
   // A replay judges the files as they stood then; a run as of now has nothing later to leave out.
   if (flags.asOf) settings.asOfMs = asOfMs;
-  const zone = settings.zone.zone;
+  let zone = settings.zone.zone;
   const problems: InputProblem[] = [];
   const paths = await resolveInputs(cfg.inputs, base, settings.configFile, problems);
   const statePath = flags.state ? resolve(cwd, flags.state) : resolve(base, cfg.state ?? CHECK_DEFAULTS.state);
@@ -80,6 +80,8 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   const release = await acquireLock(`${statePath}.lock`);
   try {
     const { collector, inputs, unclassified } = await collectAll(paths, settings);
+    // The orders' sales channels may have named the marketplace zone.
+    zone = settings.zone.zone;
     if (collector.confirmationCount === 0) {
       problems.push({ level: 'warning', kind: 'no-confirmations', message: 'no shipping confirmations in the inputs: no shipment could be checked' });
     }

@@ -46,7 +46,9 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
         const events: TrackingEvent[] = [];
         const asOf = settings.asOfMs ?? Infinity;
         for (const r of reports.filter((r) => r.kind === 'tracking-events')) {
-          await readInput(r.file, { event: (e) => void (numbers.has(e.trackingNumber) && (e.at?.epochMs ?? -Infinity) <= asOf && events.push(e)) }, settings.readOptionsFor(r.file));
+          await readInput(r.file, {
+            event: (e) => void (numbers.has(e.trackingNumber) && (e.at?.epochMs ?? -Infinity) <= asOf && events.push(e)),
+          }, settings.readOptionsFor(r.file));
         }
         events.sort((a, b) => (a.at?.epochMs ?? 0) - (b.at?.epochMs ?? 0));
 
