@@ -66,7 +66,8 @@ export async function readAll(
   // which can take in what the other thread's collector learnt).
   const offloaded = sink instanceof Collector ? await trackingFilesWorthAThread(candidates, settings) : [];
   const thread = offloaded.length > 0 ? startThread(
-    offloaded.map((file) => ({ file, options: settings.readOptionsFor(file) })),
+    // Tracking readers place no Amazon times: the per-order zone (a function) stays on this side.
+    offloaded.map((file) => ({ file, options: { ...settings.readOptionsFor(file), orderZone: undefined } })),
     settings.asOfMs,
   ) : undefined;
   const beside = thread ? ` (and ${offloaded.join(', ')} in a second thread)` : '';

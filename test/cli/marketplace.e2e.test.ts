@@ -20,7 +20,8 @@ const order = (id: string, channel: string, country: string) =>
     'CITY', '', '00000', country, '', 'false', '', '', 'false',
   ].join('\t');
 const CONFIRMATIONS = [
-  'order-id', 'order-item-id', 'quantity', 'ship-date', 'carrier-code', 'carrier-name', 'tracking-number', 'ship-method',
+  'order-id', 'order-item-id', 'quantity', 'ship-date',
+  'carrier-code', 'carrier-name', 'tracking-number', 'ship-method',
 ].join('\t');
 const conf = (id: string, carrier: string, number: string) =>
   [id, '', '', '2024-11-15', carrier, '', number, 'Standard'].join('\t');
@@ -96,6 +97,11 @@ describe('the marketplace zone follows the sales channel', () => {
     expect(lag).toEqual({ '203-0000000-0000001': 27, '111-0000000-0000003': 25 });
     const us = j.findings.find((f: any) => f.orderId === '111-0000000-0000003');
     expect(us.evidence.confirmedAt.zone).toBe('America/Los_Angeles, inferred: from sales channel Amazon.com');
+    // The same with the tracking file in a second thread (it gets no per-order zone: it reads no Amazon times).
+    const env = { SHIPAUDIT_THREAD_MIN_MB: '0' };
+    const threaded = runCli(['audit', d, '--format', 'json', '--fail-on', 'never'], { env });
+    expect(threaded.stderr).toBe('');
+    expect(JSON.parse(threaded.stdout)).toEqual(j);
   });
 
   it('Amazon.com alone keeps the default zone, as before', () => {
