@@ -110,3 +110,14 @@ describe('the marketplace zone follows the sales channel', () => {
     expect(j.notes.join(' ')).not.toMatch(/sales channel/);
   });
 });
+
+describe('explain follows the sales channel too', () => {
+  it('places the UK order in Europe/London', () => {
+    const d = join(dir, 'uk');
+    const e = JSON.parse(runCli(['explain', '203-0000000-0000001', d, '--format', 'json']).stdout);
+    expect(e.zone).toBe('Europe/London');
+    expect(e.timeline.find((t: any) => t.what === 'confirmed shipped').detail).toMatch(
+      /\[Europe\/London, inferred: from sales channel Amazon\.co\.uk\]/,
+    );
+  });
+});
