@@ -30,14 +30,15 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
         checkFormat(flags.format);
         const settings = await loadSettings(flags);
         if (flags.asOf) settings.asOfMs = parseAsOf(flags.asOf, settings.zone);
+        // What the collector leaves out as later than --as-of is left out of the timeline too.
+        const known = (at: Stamp | undefined) => (at?.epochMs ?? -Infinity) <= (settings.asOfMs ?? Infinity);
         const readOnce = async () => {
           const orders: OrderRecord[] = [];
           const confirmations: ConfirmationRecord[] = [];
           const collector = new Collector({ asOfMs: settings.asOfMs });
-          // What the collector leaves out as later than --as-of is left out of the timeline too.
-          const known = (at: Stamp | undefined) => (at?.epochMs ?? -Infinity) <= (settings.asOfMs ?? Infinity);
           const sink = {
-            order: (r: OrderRecord) => (collector.order(r), r.orderId === orderId && known(r.purchasedAt) && orders.push(r)),
+            order: (r: OrderRecord) =>
+              (collector.order(r), r.orderId === orderId && known(r.purchasedAt) && orders.push(r)),
             confirmation: (r: ConfirmationRecord) =>
               (collector.confirmation(r), r.orderId === orderId && known(r.confirmedAt) && confirmations.push(r)),
             event: (e: TrackingEvent) => collector.event(e),
@@ -58,10 +59,9 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
         // Second pass over the tracking files only, keeping every event of this order's numbers.
         const numbers = new Set(confirmations.map((c) => c.trackingNumber).filter((n) => n !== ''));
         const events: TrackingEvent[] = [];
-        const asOf = settings.asOfMs ?? Infinity;
         for (const r of reports.filter((r) => r.kind === 'tracking-events')) {
           await readInput(r.file, {
-            event: (e) => void (numbers.has(e.trackingNumber) && (e.at?.epochMs ?? -Infinity) <= asOf && events.push(e)),
+            event: (e) => void (numbers.has(e.trackingNumber) && known(e.at) && events.push(e)),
           }, settings.readOptionsFor(r.file));
         }
         events.sort((a, b) => (a.at?.epochMs ?? 0) - (b.at?.epochMs ?? 0));
