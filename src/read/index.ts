@@ -268,8 +268,8 @@ function dateOrders(
     if (i !== undefined) for (const r of sample) if (r[i]?.trim()) values.push(r[i]);
   }
   const order = detectDateOrder(values);
-  const usStyle = values.some((v) => US_STYLE.test(v)) || (TRACKING_KINDS.has(kind) && usTracking(index, sample));
-  const dayFirst = order !== undefined ? order === 'day-first' : usStyle ? false : undefined;
+  const usStyle = () => values.some((v) => US_STYLE.test(v)) || (TRACKING_KINDS.has(kind) && usTracking(index, sample));
+  const dayFirst = order !== undefined ? order === 'day-first' : usStyle() ? false : undefined;
   return () => dayFirst;
 }
 
