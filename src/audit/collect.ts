@@ -1,4 +1,5 @@
 import { CHANNEL_VALUES, EVENT_CLASS_VALUES, ORDER_STATUS_VALUES, type Channel, type ConfirmationRecord, type EventClass, type OrderRecord, type OrderStatus, type PackageSummary, type SourceRef, type TrackingEvent } from '../model/records.js';
+import { MARKETPLACES, marketplaceOf } from '../knowledge/amazon.js';
 import type { EventRef, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import type { RecordSink } from '../read/types.js';
@@ -46,6 +47,15 @@ export interface TrackingPart {
   newestEventMs: number;
   eventsSeen: number;
   packagesSeen: number;
+  afterAsOf: AfterAsOf;
+}
+
+/** What was left out because it happened after the as-of time (see Collector's asOfMs). */
+export interface AfterAsOf {
+  orders: number;
+  confirmations: number;
+  /** Carrier events, and package summaries' first-scan values. */
+  events: number;
 }
 
 /** One event slot per tracking number id: the number of its stamp in `stamps`, -1 where the number has none. */
@@ -99,6 +109,10 @@ export class Collector implements RecordSink {
   newestEventMs = -Infinity;
   eventsSeen = 0;
   packagesSeen = 0;
+  /** Records left out as later than the as-of time: item rows, confirmations, events. */
+  readonly afterAsOf: AfterAsOf = { orders: 0, confirmations: 0, events: 0 };
+  /** The as-of time: what happened after it is not yet known then (Infinity: nothing is left out). */
+  private readonly asOfMs: number;
 
   private readonly kinds = new StampKinds();
   private readonly files = new FileNames();
@@ -117,6 +131,10 @@ export class Collector implements RecordSink {
   private readonly oAwaiting = u8();
   private readonly oFile = i32();
   private readonly oLine = i32();
+  /** The order's marketplace, as its number in MARKETPLACES plus one (0: not named). */
+  private readonly oMarket = u8();
+  /** Orders per marketplace named by their sales channel (channel name → orders). */
+  readonly marketplaces = new Map<string, number>();
 
   // Confirmations, by confirmation number.
   private confCount = 0;
@@ -154,7 +172,8 @@ export class Collector implements RecordSink {
    * taking collector anyway, puts the two together as if read in one. At a million packages the lookups
    * cost the thread a third of a second, in cache misses on a table of millions.
    */
-  constructor(private readonly options: { part?: boolean } = {}) {
+  constructor(private readonly options: { part?: boolean; asOfMs?: number } = {}) {
+    this.asOfMs = options.asOfMs ?? Infinity;
     this.firstPossession = new EventSlots(new StampTable(this.kinds), this.shared, this.files);
     this.lastEvent = new EventSlots(new StampTable(this.kinds), this.shared, this.files);
   }
@@ -177,7 +196,20 @@ export class Collector implements RecordSink {
     return this.trackedCount;
   }
 
+  /**
+   * Whether a stamp is certainly later than the as-of time: a date-only value only when its whole day is, so
+   * that a replay never loses what may have happened before that moment.
+   */
+  private afterAsOfTime(at: Stamp | undefined): boolean {
+    return at !== undefined && at.epochMs > this.asOfMs;
+  }
+
   order(r: OrderRecord): void {
+    // An order purchased after the as-of time was not there yet.
+    if (this.afterAsOfTime(r.purchasedAt)) {
+      this.afterAsOf.orders++;
+      return;
+    }
     const before = this.orderIndex.size;
     const have = this.orderIndex.intern(r.orderId);
     if (have === before) {
@@ -191,8 +223,10 @@ export class Collector implements RecordSink {
       if (r.awaitingShipment) this.oAwaiting.set(i, 1);
       this.oFile.set(i, this.files.id(r.source.file));
       this.oLine.set(i, r.source.line);
+      this.marketOf(i, r.salesChannel);
       return;
     }
+    if (this.oMarket.get(have) === 0) this.marketOf(have, r.salesChannel);
     const i = have;
     this.oItemRows.set(i, this.oItemRows.get(i) + 1);
     this.oItems.set(i, Math.max(this.oItems.get(i), 0) + (r.items ?? 1));
@@ -205,7 +239,25 @@ export class Collector implements RecordSink {
     if (r.status && (!status || status === 'other')) this.oStatus.set(i, code(STATUSES, r.status));
   }
 
+  private marketOf(i: number, salesChannel: string | undefined): void {
+    const m = marketplaceOf(salesChannel);
+    if (!m) return;
+    this.oMarket.set(i, MARKETPLACES.indexOf(m) + 1);
+    this.marketplaces.set(m.channel, (this.marketplaces.get(m.channel) ?? 0) + 1);
+  }
+
+  /** The marketplace an order's sales channel named, if any. */
+  marketplaceOfOrder(orderId: string): (typeof MARKETPLACES)[number] | undefined {
+    const i = this.orderIndex.find(orderId);
+    const code = i < 0 ? 0 : this.oMarket.get(i);
+    return code === 0 ? undefined : MARKETPLACES[code - 1];
+  }
+
   confirmation(r: ConfirmationRecord): void {
+    if (this.afterAsOfTime(r.confirmedAt)) {
+      this.afterAsOf.confirmations++;
+      return;
+    }
     const i = this.confCount++;
     const o = this.orderIndex.find(r.orderId);
     this.cOrder.set(i, o);
@@ -220,6 +272,10 @@ export class Collector implements RecordSink {
 
   event(e: TrackingEvent): void {
     this.eventsSeen++;
+    if (this.afterAsOfTime(e.at)) {
+      this.afterAsOf.events++;
+      return;
+    }
     const t = this.tracked(e.trackingNumber);
     this.tEvents.set(t, this.tEvents.get(t) + 1);
     if (!e.at) return;
@@ -231,6 +287,14 @@ export class Collector implements RecordSink {
 
   package(p: PackageSummary): void {
     this.packagesSeen++;
+    if (this.afterAsOfTime(p.firstScanAt)) {
+      // The package's row as it stood at the as-of time: no first scan yet, and its status (of a later
+      // moment) proves nothing about then.
+      this.afterAsOf.events++;
+      p = { ...p, firstScanAt: undefined, statusClass: undefined, latestEventAt: undefined };
+    } else if (this.afterAsOfTime(p.latestEventAt)) {
+      p = { ...p, statusClass: undefined, latestEventAt: undefined };
+    }
     const t = this.tracked(p.trackingNumber);
     if (p.status !== undefined) this.tLatestStatus.set(t, this.shared.texts[this.shared.id(p.status)]);
     if (p.statusClass?.possession) this.tPossessionWithoutTime.set(t, 1);
@@ -270,6 +334,7 @@ export class Collector implements RecordSink {
       newestEventMs: this.newestEventMs,
       eventsSeen: this.eventsSeen,
       packagesSeen: this.packagesSeen,
+      afterAsOf: { ...this.afterAsOf },
     };
   }
 
@@ -306,6 +371,9 @@ export class Collector implements RecordSink {
     this.newestEventMs = Math.max(this.newestEventMs, p.newestEventMs);
     this.eventsSeen += p.eventsSeen;
     this.packagesSeen += p.packagesSeen;
+    this.afterAsOf.orders += p.afterAsOf.orders;
+    this.afterAsOf.confirmations += p.afterAsOf.confirmations;
+    this.afterAsOf.events += p.afterAsOf.events;
   }
 
   // ---- reading back, by number ----

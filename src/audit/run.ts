@@ -28,6 +28,8 @@ export interface AuditOptions {
   rules: Record<string, Partial<RuleSetting>>;
   inputs: InputSummary[];
   unclassified: Record<string, number>;
+  /** Said first among the notes (how the marketplace zone was decided). */
+  notes?: readonly string[];
 }
 
 const HOUR = 3_600_000;
@@ -129,8 +131,18 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
     findingsByRule[f.rule]++;
     findingsBySeverity[f.severity]++;
   }
-  const notes: string[] = [];
+  const notes: string[] = [...(opts.notes ?? [])];
   if (!hasTrackingData) notes.push('No tracking data was given: confirmations could not be compared with carrier scans (confirmed-before-handover, no-carrier-scan, late-handover, tracking-not-found and the Valid Tracking Rate were not checked).');
+  const later = c.afterAsOf;
+  if (later.events + later.confirmations + later.orders > 0) {
+    const what = [
+      later.events && `${later.events} carrier event(s)`,
+      later.confirmations && `${later.confirmations} confirmation(s)`,
+      later.orders && `${later.orders} order row(s)`,
+    ].filter(Boolean);
+    const at = formatInZone(asOfMs, zone);
+    notes.push(`${what.join(', ')} after the as-of time ${at} were left out: the files are judged as they stood then.`);
+  }
   if (c.orderCount === 0) notes.push('No order report was given: purchase dates and latest ship dates are unknown, so late-confirmation and late-handover were not checked.');
   if (joined.withoutOrder > 0 && c.orderCount > 0) notes.push(`${joined.withoutOrder} shipment(s) have no matching order in the order files: they were checked without ship-by dates.`);
 

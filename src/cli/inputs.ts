@@ -6,7 +6,7 @@ import { InputError, readInput, type InputReport, type RecordSink } from '../rea
 import { UsageError } from './errors.js';
 import { endProgress, progressReporter, timing } from './io.js';
 import { finishThread, startThread, trackingFilesWorthAThread, type Outcome } from './read-thread.js';
-import type { Settings } from './settings.js';
+import { useMarketplaces, type Settings } from './settings.js';
 
 /** Files in a folder that are never inputs, whatever their content. */
 const NOT_INPUT = /(^|[\\/])(\.[^\\/]*|node_modules|shipaudit\.config\.json|evidence[^\\/]*\.csv|.*\.(md|pdf|html?|zip|png|jpe?g|gif|docx?|log))$/i;
@@ -65,7 +65,11 @@ export async function readAll(
   // Large tracking files go to a second thread while this one reads the rest (only into a collector,
   // which can take in what the other thread's collector learnt).
   const offloaded = sink instanceof Collector ? await trackingFilesWorthAThread(candidates, settings) : [];
-  const thread = offloaded.length > 0 ? startThread(offloaded.map((file) => ({ file, options: settings.readOptionsFor(file) }))) : undefined;
+  const thread = offloaded.length > 0 ? startThread(
+    // Tracking readers place no Amazon times: the per-order zone (a function) stays on this side.
+    offloaded.map((file) => ({ file, options: { ...settings.readOptionsFor(file), orderZone: undefined } })),
+    settings.asOfMs,
+  ) : undefined;
   const beside = thread ? ` (and ${offloaded.join(', ')} in a second thread)` : '';
   const isCandidate = new Set(candidates);
   const inThread = new Set(offloaded);
@@ -152,20 +156,36 @@ function skipped(file: string, why: string): InputSummary {
   return { file, kind: 'skipped', encoding: '', delimiter: '', rowsRead: 0, rowsRejected: 0, problems: [], zoneNote: '', skipped: why };
 }
 
-/** Reads everything into a fresh collector, with progress on a terminal's stderr. */
+/**
+ * Reads everything into a fresh collector, with progress on a terminal's stderr. When no marketplace zone
+ * was configured and the orders' sales channels name another one (Amazon.co.uk → Europe/London), or several,
+ * the files are read again with that zone (see useMarketplaces): times without an offset are placed as they
+ * are read. `rezoned` is called in between, for what the caller worked out in the old zone.
+ */
 export async function collectAll(
   paths: readonly string[],
   settings: Settings,
   meanwhile?: Meanwhile<Collector>,
+  rezoned?: () => void,
 ): Promise<ReadAll & { collector: Collector }> {
-  const collector = new Collector();
-  const progress = progressReporter();
-  const work = meanwhile && { run: () => meanwhile.run(collector), expectedMs: () => meanwhile.expectedMs(collector) };
-  try {
-    return { collector, ...(await readAll(paths, collector, settings, progress, work)) };
-  } finally {
-    endProgress(progress);
-  }
+  const once = async () => {
+    const collector = new Collector({ asOfMs: settings.asOfMs });
+    const progress = progressReporter();
+    const work = meanwhile && {
+      run: () => meanwhile.run(collector),
+      expectedMs: () => meanwhile.expectedMs(collector),
+    };
+    try {
+      return { collector, ...(await readAll(paths, collector, settings, progress, work)) };
+    } finally {
+      endProgress(progress);
+    }
+  };
+  const first = await once();
+  const { collector } = first;
+  if (!useMarketplaces(settings, collector.marketplaces, (id) => collector.marketplaceOfOrder(id))) return first;
+  rezoned?.();
+  return once();
 }
 
 /** Commands that audit shipments need at least one confirmation; without one there is nothing to judge. */

@@ -47,6 +47,8 @@ export interface ThreadJob {
   minCutBytes: number;
   /** Wait for the main thread's word before reading past the last file's first chunk (tests). */
   waitForCut: boolean;
+  /** `--as-of`: events after it are left out (see Collector). */
+  asOfMs?: number;
 }
 /** Where the thread stopped in its last file, with the lines before it and the file's header line. */
 export interface CutMade {
@@ -106,8 +108,8 @@ export interface ThreadHandle {
   askCut(wanted: boolean, busyMs: number): Promise<{ file: string; at: number } | undefined>;
 }
 
-export function startThread(files: ThreadJob['files']): ThreadHandle {
-  const job: ThreadJob = { files, minCutBytes: CUT_TEST ? 0 : MIN_CUT_BYTES, waitForCut: CUT_TEST, ...(CUT_TEST && { chunkBytes: 4096 }) };
+export function startThread(files: ThreadJob['files'], asOfMs?: number): ThreadHandle {
+  const job: ThreadJob = { files, asOfMs, minCutBytes: CUT_TEST ? 0 : MIN_CUT_BYTES, waitForCut: CUT_TEST, ...(CUT_TEST && { chunkBytes: 4096 }) };
   const worker = new Worker(new URL('./read-worker.js', import.meta.url), { workerData: job });
   let answer: (reply: CutReply) => void = () => undefined;
   const answered = new Promise<CutReply>((resolve) => (answer = resolve));
@@ -171,7 +173,7 @@ type Tail = { read: PartRead; part: TrackingPart } | { error: unknown };
 
 /** The rest of a file from a cut, into a collector of its own (its lines counted from the cut). */
 async function readTail(cut: { file: string; at: number }, settings: Settings): Promise<Tail> {
-  const collector = new Collector({ part: true });
+  const collector = new Collector({ part: true, asOfMs: settings.asOfMs });
   try {
     const read = await readInputPart(cut.file, collector, settings.readOptionsFor(cut.file), { start: cut.at });
     return { read, part: collector.trackingPart() };

@@ -25,7 +25,7 @@ const onMessage = (m: ToThread) => {
 };
 port.on('message', onMessage);
 
-const collector = new Collector({ part: true });
+const collector = new Collector({ part: true, asOfMs: job.asOfMs });
 const outcomes: ThreadOutcome[] = [];
 for (const [i, { file, options }] of job.files.entries()) {
   const last = i === job.files.length - 1;

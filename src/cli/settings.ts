@@ -7,7 +7,9 @@ import { ConfigError, DEFAULT_CONFIG_NAME } from '../config/errors.js';
 import type { Config } from '../config/schema.js';
 import type { EventEntry } from '../knowledge/events.js';
 import type { ZoneHint } from '../model/timestamp.js';
+import { marketplaceOf } from '../knowledge/amazon.js';
 import type { ReadOptions } from '../read/index.js';
+import type { OrderZone } from '../read/context.js';
 import { isValidZone, parseStamp, startOfLocalDay, TimeParseError } from '../read/time.js';
 import { UsageError } from './errors.js';
 import { VERSION } from './version.js';
@@ -37,6 +39,12 @@ export interface Settings {
   handling: Handling;
   rules: Record<string, Partial<RuleSetting>>;
   readOptionsFor(file: string): ReadOptions;
+  /** `--as-of` given: what the files say happened after it is left out (the files as they stood then). */
+  asOfMs?: number;
+  /** Orders of several marketplaces: each order's own zone (see useMarketplaces). */
+  orderZone?: OrderZone;
+  /** How the marketplace zone was decided when the orders' sales channels decided it, for the report. */
+  marketplaceNotes: string[];
 }
 
 /** Config file (given, or shipaudit.config.json in the working folder) merged with the flags. */
@@ -80,7 +88,8 @@ export async function loadSettings(flags: CommonFlags, cwd = process.cwd()): Pro
     const fileZone = per.findLast((f) => f.timeZone)?.timeZone;
     const order = per.findLast((f) => f.dateOrder)?.dateOrder;
     return {
-      marketplaceZone: zone,
+      marketplaceZone: settings.zone,
+      orderZone: settings.orderZone,
       fileZone,
       dayFirst: order === undefined ? undefined : order === 'day-first',
       columns: config.columns,
@@ -88,7 +97,48 @@ export async function loadSettings(flags: CommonFlags, cwd = process.cwd()): Pro
       acceptancePendingIsPossession: config.acceptancePendingIsPossession,
     };
   };
-  return { config, configFile, zone, graceHours, handling, rules, readOptionsFor };
+  const settings: Settings = {
+    config, configFile, zone, graceHours, handling, rules, readOptionsFor, marketplaceNotes: [],
+  };
+  return settings;
+}
+
+/**
+ * The marketplace zone the orders' sales channels call for when no zone was configured (Amazon.co.uk →
+ * Europe/London), or undefined when they call for none other than the assumed one. With orders of several
+ * marketplaces, the one with most orders gives the audit's zone, and every other order keeps its own.
+ * `marketplaceOfOrder` tells an order's marketplace from what a first reading collected.
+ */
+export function useMarketplaces(
+  settings: Settings,
+  counts: ReadonlyMap<string, number>,
+  marketplaceOfOrder: (orderId: string) => { channel: string; zone: string } | undefined,
+): boolean {
+  if (settings.zone.source !== 'assumed' || counts.size === 0) return false;
+  const named = [...counts].map(([channel, orders]) => ({ ...marketplaceOf(channel)!, orders }));
+  named.sort((a, b) => b.orders - a.orders || a.channel.localeCompare(b.channel));
+  const main = named[0];
+  const zones = new Set(named.map((m) => m.zone));
+  if (zones.size === 1 && main.zone === settings.zone.zone) return false;
+  settings.zone = { zone: main.zone, source: 'inferred', note: `from sales channel ${main.channel}` };
+  settings.handling = { ...settings.handling, zone: main.zone };
+  settings.marketplaceNotes = [`marketplace zone: ${main.zone} (from sales channel ${main.channel})`];
+  if (zones.size > 1) {
+    const hints = new Map<string, ZoneHint>();
+    for (const m of named) {
+      hints.set(m.channel, { zone: m.zone, source: 'inferred', note: `from sales channel ${m.channel}` });
+    }
+    settings.orderZone = (orderId) => {
+      const m = marketplaceOfOrder(orderId);
+      return m && m.zone !== main.zone ? hints.get(m.channel) : undefined;
+    };
+    const list = named.map((m) => `${m.channel} ${m.orders} (${m.zone})`).join(', ');
+    settings.marketplaceNotes.push(
+      `The orders name several marketplaces (${list}): each order's times without an offset are placed in its own ` +
+        `marketplace's zone; figures, weeks and computed ship-by dates use ${main.zone}.`,
+    );
+  }
+  return true;
 }
 
 function toEventEntry(e: NonNullable<Config['events']>[number], i: number): EventEntry {
@@ -142,6 +192,7 @@ export function auditOptions(
     rules: settings.rules,
     inputs: read.inputs,
     unclassified: read.unclassified,
+    notes: settings.marketplaceNotes,
     ...per,
   };
 }

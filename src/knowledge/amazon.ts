@@ -83,3 +83,45 @@ export const TARGETS = {
   validTrackingRate: { min: 0.95, windowDays: 30, label: 'Valid Tracking Rate', note: 'over 95%' },
   preFulfillmentCancelRate: { max: 0.025, windowDays: 7, label: 'Pre-fulfilment Cancel Rate', note: 'under 2.5%' },
 } as const;
+
+/**
+ * Amazon's marketplaces: the sales channel as the All Orders report and the Orders API write it
+ * (`sales-channel`, `SalesChannel`, `salesChannel.marketplaceName`), its marketplace id, and the zone its
+ * Seller Central reports and deadlines follow. Amazon.com keeps America/Los_Angeles, the default.
+ */
+export const MARKETPLACES: ReadonlyArray<{ channel: string; ids: string[]; zone: string }> = [
+  { channel: 'Amazon.com', ids: ['ATVPDKIKX0DER'], zone: 'America/Los_Angeles' },
+  { channel: 'Amazon.ca', ids: ['A2EUQ1WTGCTBG2'], zone: 'America/Toronto' },
+  { channel: 'Amazon.com.mx', ids: ['A1AM78C64UM0Y8'], zone: 'America/Mexico_City' },
+  { channel: 'Amazon.com.br', ids: ['A2Q3Y263D00KWC'], zone: 'America/Sao_Paulo' },
+  { channel: 'Amazon.co.uk', ids: ['A1F83G8C2ARO7P'], zone: 'Europe/London' },
+  { channel: 'Amazon.de', ids: ['A1PA6795UKMFR9'], zone: 'Europe/Berlin' },
+  { channel: 'Amazon.fr', ids: ['A13V1IB3VIYZZH'], zone: 'Europe/Paris' },
+  { channel: 'Amazon.it', ids: ['APJ6JRA9NG5V4'], zone: 'Europe/Rome' },
+  { channel: 'Amazon.es', ids: ['A1RKKUPIHCS9HS'], zone: 'Europe/Madrid' },
+  { channel: 'Amazon.nl', ids: ['A1805IZSGTT6HS'], zone: 'Europe/Amsterdam' },
+  { channel: 'Amazon.se', ids: ['A2NODRKZP88ZB9'], zone: 'Europe/Stockholm' },
+  { channel: 'Amazon.pl', ids: ['A1C3SOZRARQ6R3'], zone: 'Europe/Warsaw' },
+  { channel: 'Amazon.com.be', ids: ['AMEN7PMS3EDWL'], zone: 'Europe/Brussels' },
+  { channel: 'Amazon.ie', ids: ['A28R8C7NBKEWEA'], zone: 'Europe/Dublin' },
+  { channel: 'Amazon.com.tr', ids: ['A33AVAJ2PDY3EV'], zone: 'Europe/Istanbul' },
+  { channel: 'Amazon.ae', ids: ['A2VIGQ35RCS4UG'], zone: 'Asia/Dubai' },
+  { channel: 'Amazon.sa', ids: ['A17E79C6D8DWNP'], zone: 'Asia/Riyadh' },
+  { channel: 'Amazon.eg', ids: ['ARBP9OOSHTCHU'], zone: 'Africa/Cairo' },
+  { channel: 'Amazon.in', ids: ['A21TJRUUN4KGV'], zone: 'Asia/Kolkata' },
+  { channel: 'Amazon.co.jp', ids: ['A1VC38T7YXB528'], zone: 'Asia/Tokyo' },
+  { channel: 'Amazon.sg', ids: ['A19VAU5U5O7RUS'], zone: 'Asia/Singapore' },
+  { channel: 'Amazon.com.au', ids: ['A39IBJ37TRP1C6'], zone: 'Australia/Sydney' },
+];
+
+const marketplaceSeen = new Map<string, (typeof MARKETPLACES)[number] | undefined>();
+
+/** The marketplace a sales channel or marketplace id names ("Amazon.co.uk", "amazon.de", "A1F83G8C2ARO7P"). */
+export function marketplaceOf(text: string | undefined): (typeof MARKETPLACES)[number] | undefined {
+  if (text === undefined) return undefined;
+  if (marketplaceSeen.has(text)) return marketplaceSeen.get(text);
+  const key = text.trim().toLowerCase();
+  const m = MARKETPLACES.find((p) => p.channel.toLowerCase() === key || p.ids.some((id) => id.toLowerCase() === key));
+  if (marketplaceSeen.size < 1000) marketplaceSeen.set(text, m);
+  return m;
+}

@@ -1,7 +1,7 @@
 import { channel, orderStatus, REPORT_CHANNEL } from '../knowledge/amazon.js';
 import type { OrderRecord } from '../model/records.js';
 import type { ZoneHint } from '../model/timestamp.js';
-import { optionalStamp, type RecordSink } from './context.js';
+import { optionalStamp, type OrderZone, type RecordSink } from './context.js';
 import type { Row } from './row.js';
 import type { InputKind } from './types.js';
 
@@ -9,11 +9,18 @@ import type { InputKind } from './types.js';
  * All Orders, Order report, Unshipped Orders and Amazon Fulfilled Shipments: one row per order item (or
  * shipment item). Rows are passed on as they are; the audit merges the items of an order.
  */
-export function orderRowReader(kind: InputKind, sink: RecordSink, hint: ZoneHint, dayFirst: (f: string) => boolean | undefined) {
+export function orderRowReader(
+  kind: InputKind,
+  sink: RecordSink,
+  marketHint: ZoneHint,
+  dayFirst: (f: string) => boolean | undefined,
+  perOrder?: OrderZone,
+) {
   // A report of one channel says so for every row (knowledge/amazon.ts).
   const reportChannel = REPORT_CHANNEL[kind];
   return (row: Row, file: string, line: number) => {
     const orderId = row.require('orderId', 'order id');
+    const hint = perOrder?.(orderId) ?? marketHint;
     const statusRaw = row.get('orderStatus') ?? row.get('itemStatus');
     const ch = row.get('fulfillmentChannel');
     const qty = row.get('quantity');

@@ -2,19 +2,27 @@ import { canonicalCarrier } from '../knowledge/carriers.js';
 import { mangledBySpreadsheet, normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
 import type { ConfirmationRecord } from '../model/records.js';
 import type { ZoneHint } from '../model/timestamp.js';
-import { optionalStamp, RowError, type RecordSink } from './context.js';
+import { optionalStamp, RowError, type OrderZone, type RecordSink } from './context.js';
 import type { Row } from './row.js';
 
 export const SPREADSHEET_DAMAGE = (raw: string) =>
-  `tracking number "${raw}" was turned into a number by a spreadsheet and its digits are lost: export the file again without opening it in Excel, or format the column as text`;
+  `tracking number "${raw}" was turned into a number by a spreadsheet, written in scientific notation, ` +
+  'and its digits are lost: ' +
+  'export the file again without opening it in Excel, or import or format the column as Text before saving';
 
 /** Amazon's carrier-code for "look at carrier-name instead". */
 const OTHER_CARRIER = /^other$/i;
 
 /** Shipping-confirmation uploads and ERP exports: one row per confirmed item or package. */
-export function confirmationRowReader(sink: RecordSink, hint: ZoneHint, dayFirst: (f: string) => boolean | undefined) {
+export function confirmationRowReader(
+  sink: RecordSink,
+  fileHint: ZoneHint,
+  dayFirst: (f: string) => boolean | undefined,
+  perOrder?: OrderZone,
+) {
   return (row: Row, file: string, line: number) => {
     const orderId = row.require('orderId', 'order id');
+    const hint = perOrder?.(orderId) ?? fileHint;
     const shipDate = row.get('shipDate');
     if (shipDate === undefined) throw new RowError('ship date is empty: a confirmation needs the moment it was made');
     const code = row.get('carrierCode');

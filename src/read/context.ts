@@ -1,4 +1,5 @@
 import type { EventEntry } from '../knowledge/events.js';
+import type { AbbreviationRegion } from '../knowledge/zones.js';
 import type { RowProblem } from '../model/records.js';
 import type { Stamp, ZoneHint } from '../model/timestamp.js';
 import type { ColumnOverrides } from './detect.js';
@@ -18,7 +19,15 @@ export interface ReadOptions {
   acceptancePendingIsPossession?: boolean;
   /** How many row problems to keep with line numbers (all are counted); default KEEP_PROBLEMS. */
   keepProblems?: number;
+  /**
+   * Per order, the zone of its own marketplace, for Amazon times without an offset when orders of several
+   * marketplaces are read together (the caller works it out from the orders' sales channels).
+   */
+  orderZone?: OrderZone;
 }
+
+/** The zone an order's own marketplace places its times in, or undefined to use the marketplace zone. */
+export type OrderZone = (orderId: string) => ZoneHint | undefined;
 
 export const KEEP_PROBLEMS = 20;
 
@@ -62,11 +71,13 @@ export function optionalStamp(
   what: string,
   hint: ZoneHint,
   dayFirst: boolean | undefined,
+  offset?: string,
+  region?: AbbreviationRegion,
 ): Stamp | undefined {
   const v = value?.trim();
   if (!v) return undefined;
   try {
-    return parseStamp(v, { hint, dayFirst });
+    return parseStamp(v, { hint, dayFirst, offset: offset?.trim() || undefined, region });
   } catch (e) {
     if (e instanceof TimeParseError) throw new TimeParseError(`${what}: ${e.message}`);
     throw e;
@@ -80,9 +91,11 @@ export function dateTimeStamp(
   hint: ZoneHint,
   dayFirst: boolean | undefined,
   offset?: string,
+  region?: AbbreviationRegion,
 ): Stamp {
   try {
-    return parseDateAndTime(date.trim(), time?.trim() || undefined, { hint, dayFirst, offset: offset?.trim() || undefined });
+    const opts = { hint, dayFirst, offset: offset?.trim() || undefined, region };
+    return parseDateAndTime(date.trim(), time?.trim() || undefined, opts);
   } catch (e) {
     if (e instanceof TimeParseError) throw new TimeParseError(`${what}: ${e.message}`);
     throw e;

@@ -1,5 +1,6 @@
 import type { Field } from '../knowledge/headers.js';
-import { zoneFromHeaderLanguage } from '../knowledge/zones.js';
+import { canonicalCarrier } from '../knowledge/carriers.js';
+import { abbreviationRegion, CARRIER_REGIONS, inferZone, zoneFromHeaderLanguage } from '../knowledge/zones.js';
 import { detectDateOrder } from './time.js';
 import { isContinuationLine, orderRowReader, PROMOTION_CONTINUATION } from './amazon-orders.js';
 import { confirmationRowReader } from './confirmations.js';
@@ -14,7 +15,7 @@ import { owned, type RowRange, type RowsRead } from './rows.js';
 import { ColumnTexts, readByteRows, type ByteRow, type ByteRowHandler } from './byte-rows.js';
 import { createDecoder, type Encoding } from './decode.js';
 import { readFile } from 'node:fs/promises';
-import { trackingEventReaders } from './tracking-events.js';
+import { locationOf, trackingEventReaders } from './tracking-events.js';
 import { trackingSummaryRowReader } from './tracking-summary.js';
 import { InputError, type InputKind, type InputReport, type RecordSink } from './types.js';
 import { readWorkbookRows } from './xlsx.js';
@@ -88,9 +89,10 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     }
     const report = newReport(file, { kind: 'orders-api-json', encoding: s.encoding, delimiter: 'json', quoting: false });
     const hint = zoneFor(opts);
+    const perOrder = opts.fileZone ? undefined : opts.orderZone;
     const onSkip = (why: string) => countSkipped(report, why);
     const onProblem = rowProblemCollector(report, keep);
-    const { rows, format } = await readOrdersJson(file, s.encoding, sink, hint, onProblem, onSkip);
+    const { rows, format } = await readOrdersJson(file, s.encoding, sink, hint, onProblem, onSkip, perOrder);
     report.delimiter = format;
     report.rowsRead = rows;
     report.zoneNote = `${describeZone(hint)}; Orders API times normally carry an offset`;
@@ -273,17 +275,20 @@ function rowReaderFor(
   sample: string[][],
   fromMiddle = false,
 ): Readers {
-  const dayFirst = dateOrders(header.index, sample, opts.dayFirst);
+  const dayFirst = dateOrders(header.index, sample, opts.dayFirst, header.spec.kind);
   const kind: InputKind = header.spec.kind;
   const hint = zoneFor(opts);
   report.zoneNote = describeZone(hint);
   if (header.spec.note) report.notes = [header.spec.note];
+  // Amazon's files follow each order's own marketplace when the orders name several (a file setting wins).
+  const perOrder = opts.fileZone ? undefined : opts.orderZone;
+  if (perOrder) report.zoneNote += '; orders of another marketplace in that marketplace\'s zone';
   switch (kind) {
     case 'all-orders':
     case 'order-report':
     case 'unshipped-orders':
     case 'amazon-fulfilled-shipments': {
-      const rows = orderRowReader(kind, sink, hint, dayFirst);
+      const rows = orderRowReader(kind, sink, hint, dayFirst, perOrder);
       // A continuation line continues the record above it: one before any record is a broken row.
       let after = fromMiddle;
       const orderId = header.index.orderId;
@@ -302,7 +307,7 @@ function rowReaderFor(
       // its dates are Japan's, not the default marketplace's.
       const jp = opts.fileZone || opts.marketplaceZone.source !== 'assumed' ? undefined : zoneFromHeaderLanguage(header.above);
       report.zoneNote = describeZone(jp ?? hint);
-      return { rows: confirmationRowReader(sink, jp ?? hint, dayFirst) };
+      return { rows: confirmationRowReader(sink, jp ?? hint, dayFirst, jp ? undefined : perOrder) };
     }
     case 'erp-confirmations': {
       // Amazon's own files follow the marketplace; an ERP's clock follows the country it runs in.
@@ -330,7 +335,12 @@ function rowReaderFor(
  * beside undecidable dates marks the US month-first style. When nothing tells, the time parser stops on
  * the first ambiguous value and asks for `dateOrder`.
  */
-function dateOrders(index: FieldIndex, sample: string[][], configured: boolean | undefined): (f: string) => boolean | undefined {
+function dateOrders(
+  index: FieldIndex,
+  sample: string[][],
+  configured: boolean | undefined,
+  kind: InputKind,
+): (f: string) => boolean | undefined {
   if (configured !== undefined) return () => configured;
   const values: string[] = [];
   for (const f of TIME_FIELDS) {
@@ -338,8 +348,32 @@ function dateOrders(index: FieldIndex, sample: string[][], configured: boolean |
     if (i !== undefined) for (const r of sample) if (r[i]?.trim()) values.push(r[i]);
   }
   const order = detectDateOrder(values);
-  const dayFirst = order !== undefined ? order === 'day-first' : values.some((v) => US_STYLE.test(v)) ? false : undefined;
+  const usStyle = () => values.some((v) => US_STYLE.test(v)) || (TRACKING_KINDS.has(kind) && usTracking(index, sample));
+  const dayFirst = order !== undefined ? order === 'day-first' : usStyle() ? false : undefined;
   return () => dayFirst;
+}
+
+const TRACKING_KINDS = new Set<InputKind>(['tracking-events', 'tracking-summary']);
+
+/**
+ * A tracking export whose rows all name US carriers (USPS, UPS, FedEx: CARRIER_REGIONS) at US locations
+ * writes `a/b/yyyy` month first, as a US Excel re-saves it ("11/05/2024 13:58"): the context settles what
+ * the values can't. A UPS export of a UK seller (UK locations) still has to say its order.
+ */
+function usTracking(index: FieldIndex, sample: string[][]): boolean {
+  const i = index.carrier;
+  if (i === undefined) return false;
+  const named = sample.map((r) => r[i]?.trim()).filter((c): c is string => !!c);
+  if (named.length === 0 || !named.every((c) => CARRIER_REGIONS[canonicalCarrier(c) ?? c] === 'us')) return false;
+  const row = new Row(index);
+  // Per row: true at a US location, false at another place, undefined where the location tells nothing.
+  const inUs = sample.map((r) => {
+    row.cells = r;
+    const location = locationOf(row);
+    const hint = location === undefined ? undefined : inferZone({ location });
+    return hint && abbreviationRegion(undefined, hint) === 'us';
+  });
+  return inUs.includes(true) && !inUs.includes(false);
 }
 
 const US_STYLE = /^\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2}(:\d{2})?\s*[ap]\.?m\.?$/i;

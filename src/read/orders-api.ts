@@ -4,7 +4,7 @@ import { CANCELLED_PACKAGE_STATUSES, channel, orderStatus } from '../knowledge/a
 import { normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
 import type { ZoneHint } from '../model/timestamp.js';
 import { createDecoder, type Encoding } from './decode.js';
-import { optionalStamp, RowError, type RecordSink } from './context.js';
+import { optionalStamp, RowError, type OrderZone, type RecordSink } from './context.js';
 import { InputError } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -29,7 +29,17 @@ export function ordersIn(doc: unknown): Json[] {
 export const CANCELLED_PACKAGES = 'cancelled package labels (no confirmation)';
 
 /** Which API version an order object comes from decides its field names. */
-function readOrder(o: Json, file: string, line: number, sink: RecordSink, hint: ZoneHint, skip: (why: string) => void) {
+function readOrder(
+  o: Json,
+  file: string,
+  line: number,
+  sink: RecordSink,
+  marketHint: ZoneHint,
+  skip: (why: string) => void,
+  perOrder?: OrderZone,
+) {
+  const id = str(o.AmazonOrderId) ?? str(o.orderId);
+  const hint = (id !== undefined && perOrder?.(id)) || marketHint;
   const at = (v: unknown, what: string) => optionalStamp(str(v), what, hint, false);
   const source = { file, line };
   if (str(o.AmazonOrderId)) {
@@ -43,7 +53,7 @@ function readOrder(o: Json, file: string, line: number, sink: RecordSink, hint: 
       status: statusRaw ? orderStatus(statusRaw) : undefined,
       statusRaw,
       channel: ch ? channel(ch) : undefined,
-      salesChannel: str(o.SalesChannel),
+      salesChannel: str(o.SalesChannel) ?? str(o.MarketplaceId),
       shipServiceLevel: str(o.ShipServiceLevel),
       source,
     });
@@ -55,7 +65,9 @@ function readOrder(o: Json, file: string, line: number, sink: RecordSink, hint: 
   const window = isObj(f.shipByWindow) ? f.shipByWindow : {};
   const statusRaw = str(o.orderStatus) ?? str(o.status) ?? str(f.fulfillmentStatus);
   const ch = str(f.fulfilledBy) ?? str(f.fulfillmentChannel) ?? str(o.fulfillmentChannel);
-  const sales = isObj(o.salesChannel) ? str(o.salesChannel.channelName) ?? str(o.salesChannel.marketplaceName) : str(o.salesChannel);
+  // channelName is "AMAZON" or "NON_AMAZON": the marketplace is in marketplaceName or marketplaceId.
+  const sc = isObj(o.salesChannel) ? o.salesChannel : undefined;
+  const sales = sc ? (str(sc.marketplaceName) ?? str(sc.marketplaceId) ?? str(sc.channelName)) : str(o.salesChannel);
   sink.order?.({
     orderId,
     purchasedAt: at(o.createdTime ?? o.purchaseDate, 'createdTime'),
@@ -113,6 +125,7 @@ export async function readOrdersJson(
   hint: ZoneHint,
   onProblem: (line: number, err: unknown) => void,
   onSkip: (why: string) => void = () => {},
+  perOrder?: OrderZone,
 ): Promise<{ rows: number; format: 'json' | 'jsonl' }> {
   const dec = createDecoder(encoding);
   const text = (dec.write(await readFile(file)) + dec.end()).replace(/^\uFEFF/, '');
@@ -143,7 +156,7 @@ export async function readOrdersJson(
       rows++;
       const at = format === 'jsonl' ? line : i + 1;
       try {
-        readOrder(o, file, at, sink, hint, onSkip);
+        readOrder(o, file, at, sink, hint, onSkip, perOrder);
       } catch (e) {
         onProblem(at, e);
       }

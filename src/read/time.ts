@@ -1,3 +1,4 @@
+import { readAbbreviation, type AbbreviationRegion } from '../knowledge/zones.js';
 import type { Stamp, ZoneHint } from '../model/timestamp.js';
 import { fixedOffset, MAX_OFFSET_HOURS, OFFSET, offsetName, pad2, parseOffset, wallToInstant } from '../model/zone.js';
 
@@ -26,6 +27,8 @@ export interface ParseOptions {
   dayFirst?: boolean;
   /** A separate offset column value, e.g. UPS `-0500`; the text's own offset wins over it. */
   offset?: string;
+  /** Who wrote the text, for zone abbreviations that mean different zones in different places (CST). */
+  region?: AbbreviationRegion;
 }
 
 const DAY = 86_400_000;
@@ -265,6 +268,34 @@ function calendarDay(y: number, mo: number, d: number): CalendarDay {
   return day;
 }
 
+/** A zone abbreviation after the time ("13:58 EST", "6:58 pm (CST)"): capitals only, so "pm" is never one. */
+const ABBREVIATION_TAIL = /\s+\(?([A-Z]{2,5})\)?$/;
+
+/** The abbreviation the text being parsed ended with (reset per parse): its reading, and the abbreviation. */
+let abbreviation: { text: string; reading: NonNullable<ReturnType<typeof readAbbreviation>> } | undefined;
+
+/** The text without a known zone abbreviation at its end, which is remembered for build(). */
+function withoutAbbreviation(text: string, opts: ParseOptions): string {
+  abbreviation = undefined;
+  const last = text.charCodeAt(text.length - 1);
+  if ((last < 65 || last > 90) && last !== 41) return text;
+  const m = ABBREVIATION_TAIL.exec(text);
+  const reading = m ? readAbbreviation(m[1], opts.region) : undefined;
+  if (!m || !reading) return text;
+  abbreviation = { text: m[1], reading };
+  return text.slice(0, m.index);
+}
+
+/** An offset and an abbreviation in one text must agree ("-05:00 EST"); otherwise the text contradicts itself. */
+function checkAbbreviation(raw: string): void {
+  if (!abbreviation || Number.isNaN(f.offset)) return;
+  const said = 'zone' in abbreviation.reading ? parseOffset(abbreviation.reading.zone) : undefined;
+  if (said !== f.offset) {
+    throw new TimeParseError(`the offset and the zone abbreviation "${abbreviation.text}" disagree in "${raw}"`);
+  }
+  abbreviation = undefined;
+}
+
 function build(raw: string, opts: ParseOptions): Stamp {
   const { y, mo, d, h, mi, s, ms } = f;
   // Date.UTC reads years below 100 as 19xx; such years are placeholders (0001-01-01) anyway.
@@ -285,8 +316,18 @@ function build(raw: string, opts: ParseOptions): Stamp {
     zone = offsetName(minutes);
     zoneSource = 'offset';
     zoneNote = `offset column "${opts.offset.trim()}"`;
+  } else if (abbreviation && 'zone' in abbreviation.reading) {
+    zone = abbreviation.reading.zone;
+    zoneSource = 'offset';
+    zoneNote = `zone abbreviation "${abbreviation.text}"`;
   } else {
     ({ zone, source: zoneSource, note: zoneNote } = opts.hint);
+    if (abbreviation) {
+      // Not decided by who wrote it: placed as if no zone were written, and the note says so.
+      const { ambiguous } = abbreviation.reading as { ambiguous: string };
+      const hint = `${zone}${zoneNote ? ` (${zoneNote})` : ''}`;
+      zoneNote = `${abbreviation.text} is ambiguous (${ambiguous}); assumed ${hint}`;
+    }
   }
   const epochMs = wallToInstant(wall, zone);
   if (f.hasTime) return { raw, epochMs, precision: 'datetime', zone, zoneSource, zoneNote, localDate, dayLengthMs: undefined };
@@ -298,10 +339,12 @@ function build(raw: string, opts: ParseOptions): Stamp {
 export function parseStamp(raw: string, opts: ParseOptions): Stamp {
   const text = raw.trim();
   if (!text) throw new TimeParseError('empty time');
-  if (!fastIso(text)) {
-    const { rest, compactTime } = readDate(text, opts, text);
+  const bare = withoutAbbreviation(text, opts);
+  if (!fastIso(bare)) {
+    const { rest, compactTime } = readDate(bare, opts, text);
     if (rest) readTime(rest, compactTime, text);
   }
+  checkAbbreviation(text);
   return build(text, opts);
 }
 
@@ -311,8 +354,10 @@ const MIDNIGHT_RE = /^(?:0{1,2}:00(?::00)?|12:00(?::00)?\s*AM)$/i;
 /** A date column and a time column (USPS "January 25 2012" + "6:58 pm", UPS "20120125" + "185800"). */
 export function parseDateAndTime(date: string, time: string | undefined, opts: ParseOptions): Stamp {
   const raw = `${date} ${time ?? ''}`.trim();
-  const dateText = date.trim();
-  const timeText = time?.trim() ?? '';
+  const trimmed = time?.trim() ?? '';
+  // The zone abbreviation ends the time column, or the date column when it holds the time too.
+  const timeText = trimmed ? withoutAbbreviation(trimmed, opts) : '';
+  const dateText = trimmed ? date.trim() : withoutAbbreviation(date.trim(), opts);
   if (!dateText) throw new TimeParseError(timeText ? `time "${timeText}" without a date` : 'empty time');
   const { rest, compactTime } = readDate(dateText, opts, raw);
   if (timeText) {
@@ -321,7 +366,26 @@ export function parseDateAndTime(date: string, time: string | undefined, opts: P
   } else if (rest) {
     readTime(rest, compactTime, raw);
   }
+  checkAbbreviation(raw);
   return build(raw, opts);
+}
+
+/** A reading of exactly midnight, as a date-only value comes out of an API or a spreadsheet's date cell. */
+const BARE_MIDNIGHT_RE = /[T ]0?0:00(?::00(?:\.0+)?)?$/;
+
+/**
+ * A carrier event or first-scan value written as midnight with no offset (a FedEx pickup
+ * `2014-01-03T00:00:00` among events that carry offsets; a `Pickup Date` column of date cells) names a day,
+ * not the first moment of it: the scan happened some time that day. Such a stamp becomes date-only, so the
+ * audit compares it at day precision. A scan genuinely made at 00:00:00 loses its time of day, never its day.
+ */
+export function midnightAsDay(stamp: Stamp): Stamp {
+  const { raw } = stamp;
+  if (raw.charCodeAt(raw.length - 1) !== 48) return stamp;
+  if (stamp.precision !== 'datetime' || stamp.zoneSource === 'offset') return stamp;
+  if (!BARE_MIDNIGHT_RE.test(raw)) return stamp;
+  const hint: ZoneHint = { zone: stamp.zone, source: stamp.zoneSource, note: stamp.zoneNote };
+  return { ...parseStamp(stamp.localDate, { hint }), raw: stamp.raw };
 }
 
 const ORDER_RE = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.]\d{4}/;

@@ -5,7 +5,8 @@ import { ByteKeys, type ByteRow } from './byte-rows.js';
 import type { FieldIndex } from './detect.js';
 import { mangledBySpreadsheet, recognizeTrackingNumber, normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
 import { SPREADSHEET_DAMAGE } from './confirmations.js';
-import { createZoneInferrer } from '../knowledge/zones.js';
+import { abbreviationRegion, createZoneInferrer, type AbbreviationRegion } from '../knowledge/zones.js';
+import { midnightAsDay } from './time.js';
 import type { Classification, TrackingEvent } from '../model/records.js';
 import type { Stamp, ZoneHint } from '../model/timestamp.js';
 import { dateTimeStamp, optionalStamp, RowError, type ReadOptions, type RecordSink } from './context.js';
@@ -31,15 +32,23 @@ export function eventZoneResolver(opts: ReadOptions) {
   return (location: string | undefined, description: string | undefined) => infer({ location, description }) ?? assumed;
 }
 
-export function eventTime(row: Row, hint: ZoneHint, dayFirst: (f: string) => boolean | undefined): Stamp {
+export function eventTime(
+  row: Row,
+  hint: ZoneHint,
+  dayFirst: (f: string) => boolean | undefined,
+  region?: AbbreviationRegion,
+): Stamp {
   const date = row.get('eventDate');
   const time = row.get('eventTime');
   if (date !== undefined) {
-    return dateTimeStamp(date, row.get('eventClock') ?? time, 'event time', hint, dayFirst('eventDate'), row.get('utcOffset'));
+    const clock = row.get('eventClock') ?? time;
+    const at = dateTimeStamp(date, clock, 'event time', hint, dayFirst('eventDate'), row.get('utcOffset'), region);
+    // A date cell written out with midnight and no time beside it is the day of the scan.
+    return clock?.trim() ? at : midnightAsDay(at);
   }
-  const at = optionalStamp(time, 'event time', hint, dayFirst('eventTime'));
+  const at = optionalStamp(time, 'event time', hint, dayFirst('eventTime'), row.get('utcOffset'), region);
   if (!at) throw new RowError('event time is empty');
-  return at;
+  return midnightAsDay(at);
 }
 
 export function locationOf(row: Row): string | undefined {
@@ -85,6 +94,9 @@ interface Described {
   /** The verdict, for the carrier it was last asked for. */
   verdictFor?: string;
   verdict?: Classification;
+  /** Whose zone abbreviations the row's time is read by, for the carrier it was last asked for. */
+  regionFor?: string;
+  region?: AbbreviationRegion;
 }
 
 const NO_CARRIER = '\u0000none';
@@ -132,7 +144,12 @@ export function trackingEventReaders(sink: RecordSink, report: InputReport, opts
     const { description, statusCode, location } = d;
     if (description === undefined) throw new RowError('event has neither a description nor a status code');
     const carrier = carrierOf(trackingNumber, d.column);
-    const at = eventTime(row, d.hint, dayFirst);
+    const key = carrier ?? NO_CARRIER;
+    if (d.regionFor !== key) {
+      d.region = abbreviationRegion(carrier, d.hint);
+      d.regionFor = key;
+    }
+    const at = eventTime(row, d.hint, dayFirst, d.region);
     const cls = verdictOf(d, carrier);
     if (cls.class === 'unknown') report.unclassified[description] = (report.unclassified[description] ?? 0) + 1;
     const ev: TrackingEvent = {

@@ -1,9 +1,12 @@
 import { createClassifier } from '../knowledge/events.js';
+import { abbreviationRegion } from '../knowledge/zones.js';
 import { normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
 import type { PackageSummary } from '../model/records.js';
 import { optionalStamp, type ReadOptions, type RecordSink } from './context.js';
 import type { InputReport } from './types.js';
 import type { Row } from './row.js';
+import { midnightAsDay } from './time.js';
+import type { Stamp } from '../model/timestamp.js';
 import { carrierGuesser, eventZoneResolver, locationOf } from './tracking-events.js';
 
 /**
@@ -20,6 +23,9 @@ export function trackingSummaryRowReader(sink: RecordSink, report: InputReport, 
     const latestEvent = row.get('latestEvent');
     const carrier = carrierOf(trackingNumber, row.get('carrier'));
     const hint = zoneOf(locationOf(row), latestEvent ?? status);
+    const region = abbreviationRegion(carrier, hint);
+    const stamp = (field: 'firstScan' | 'latestEventTime', what: string) =>
+      optionalStamp(row.get(field), what, hint, dayFirst(field), undefined, region);
     const statusClass = status !== undefined ? classify({ description: status, code: status, carrier }) : undefined;
     // A status no table entry knows is listed for the user like an unknown event text, never guessed.
     if (status !== undefined && statusClass?.class === 'unknown') report.unclassified[status] = (report.unclassified[status] ?? 0) + 1;
@@ -28,11 +34,16 @@ export function trackingSummaryRowReader(sink: RecordSink, report: InputReport, 
       carrier,
       status,
       statusClass,
-      firstScanAt: optionalStamp(row.get('firstScan'), 'first scan', hint, dayFirst('firstScan')),
+      firstScanAt: dayOf(stamp('firstScan', 'first scan')),
       latestEvent,
-      latestEventAt: optionalStamp(row.get('latestEventTime'), 'latest event time', hint, dayFirst('latestEventTime')),
+      latestEventAt: stamp('latestEventTime', 'latest event time'),
       source: { file, line },
     };
     sink.package?.(summary);
   };
+}
+
+/** A pickup column's midnight with no offset is the pickup day (see midnightAsDay). */
+function dayOf(stamp: Stamp | undefined): Stamp | undefined {
+  return stamp && midnightAsDay(stamp);
 }

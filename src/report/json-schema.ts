@@ -43,6 +43,7 @@ export const findingJsonSchema = z.object({
   firstCarrierScanAt: iso.nullable(),
   latestShipDateComputed: z.boolean(),
   lagHours: z.number().nullable(),
+  lagPrecision: z.enum(['datetime', 'date']).nullable(),
   firstScanEvent: z.string().nullable(),
   firstScanLocation: z.string().nullable(),
   sources: z.object({ confirmation: source, order: source.optional(), firstScan: source.optional() }),

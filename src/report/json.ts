@@ -72,6 +72,13 @@ export function findingJson(f: Finding) {
     ...times,
     latestShipDateComputed: f.latestShipDateComputed ?? false,
     lagHours: f.lagHours ?? null,
+    // A date-only confirmation or first scan: the gap is known to the day, and lagHours is the least it can be.
+    lagPrecision:
+      f.lagHours === undefined
+        ? null
+        : f.confirmedAt.precision === 'date' || f.firstCarrierScanAt?.precision === 'date'
+          ? 'date'
+          : 'datetime',
     firstScanEvent: f.firstScanEvent ?? null,
     firstScanLocation: f.firstScanLocation ?? null,
     sources: f.sources,

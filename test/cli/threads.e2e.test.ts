@@ -65,7 +65,8 @@ describe('reading tracking files in a second thread', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shipaudit-threads-'));
     for (const f of ['all-orders.txt', 'confirmations.txt']) copyFileSync(join('fixtures/sample-month', f), join(dir, f));
     const bad = join(dir, 'tracking.csv');
-    writeFileSync(bad, 'Tracking Number,Carrier,Event Time,Event,Location\n9400111899562044773909,USPS,03/04/2026 10:00,Accepted at USPS Origin Facility,"AUSTIN, TX 78701"\n');
+    // No carrier named: a USPS export at US places would settle the order month-first.
+    writeFileSync(bad, 'Tracking Number,Carrier,Event Time,Event,Location\n9400111899562044773909,,03/04/2026 10:00,Accepted at USPS Origin Facility,"AUSTIN, TX 78701"\n');
     const r = runCli(['audit', join(dir, 'all-orders.txt'), join(dir, 'confirmations.txt'), bad], { env: THREADED });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

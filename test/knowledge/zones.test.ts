@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createZoneInferrer, inferZone, US_STATE_ZONES, zoneFromHeaderLanguage } from '../../src/knowledge/zones.js';
+import { canonicalCarrier } from '../../src/knowledge/carriers.js';
+import {
+  abbreviationRegion,
+  CARRIER_REGIONS,
+  createZoneInferrer,
+  inferZone,
+  US_STATE_ZONES,
+  ZONE_ABBREVIATIONS,
+  zoneFromHeaderLanguage,
+} from '../../src/knowledge/zones.js';
+import { isValidZone } from '../../src/model/zone.js';
 
 describe('US_STATE_ZONES', () => {
   it.each([
@@ -73,15 +83,39 @@ const CASES: Array<[string | undefined, string | undefined, string | undefined, 
   ['Manchester UK', undefined, 'Europe/London', 'location "Manchester UK"'],
   ['Leipzig, Germany', undefined, 'Europe/Berlin', 'location "Leipzig, Germany"'],
   ['FRANKFURT DE, Deutschland', undefined, 'Europe/Berlin', 'location "FRANKFURT DE, Deutschland"'],
+  // "DE" is Delaware and Germany: a German city settles it, a German postcode alone does not
+  ['Frankfurt, DE', undefined, 'Europe/Berlin', 'location "Frankfurt, DE"'],
+  ['LEIPZIG DE 04435', undefined, 'Europe/Berlin', 'location "LEIPZIG DE 04435"'],
+  ['HAMBURG, GERMANY', undefined, 'Europe/Berlin', 'location "HAMBURG, GERMANY"'],
+  ['Paris', undefined, 'Europe/Paris', 'location "Paris"'],
+  ['ROISSY CHARLES DE GAULLE CEDEX FR', undefined, 'Europe/Paris', 'location "ROISSY CHARLES DE GAULLE CEDEX FR"'],
+  ['Madrid ES', undefined, 'Europe/Madrid', 'location "Madrid ES"'],
+  ['Milano, Italy', undefined, 'Europe/Rome', 'location "Milano, Italy"'],
+  ['AMSTERDAM NL', undefined, 'Europe/Amsterdam', 'location "AMSTERDAM NL"'],
+  ['Warszawa, PL', undefined, 'Europe/Warsaw', 'location "Warszawa, PL"'],
+  ['DUBLIN, IE', undefined, 'Europe/Dublin', 'location "DUBLIN, IE"'],
+  // Canada by province ("CA" after a province is Canada), Australia by state, Mexico, Japan
+  ['TORONTO, ON, CA', undefined, 'America/Toronto', 'location "TORONTO, ON, CA"'],
+  ['MISSISSAUGA ON L5T 2T2', undefined, 'America/Toronto', 'location "MISSISSAUGA ON L5T 2T2"'],
+  ['VANCOUVER, BC V6B 1A1, CANADA', undefined, 'America/Vancouver', 'location "VANCOUVER, BC V6B 1A1, CANADA"'],
+  ['CALGARY AB', undefined, 'America/Edmonton', 'location "CALGARY AB"'],
+  ['MONTREAL QC H4S 1A1', undefined, 'America/Toronto', 'location "MONTREAL QC H4S 1A1"'],
+  ['SYDNEY NSW AU', undefined, 'Australia/Sydney', 'location "SYDNEY NSW AU"'],
+  ['Melbourne VIC 3000', undefined, 'Australia/Melbourne', 'location "Melbourne VIC 3000"'],
+  ['PERTH WA 6000 AU', undefined, 'Australia/Perth', 'location "PERTH WA 6000 AU"'],
+  ['BRISBANE AU', undefined, 'Australia/Brisbane', 'location "BRISBANE AU"'],
+  ['Guadalajara, MX', undefined, 'America/Mexico_City', 'location "Guadalajara, MX"'],
+  ['MEXICO CITY', 'Arrived', 'America/Mexico_City', 'location "MEXICO CITY"'],
+  ['Tokyo, JP', undefined, 'Asia/Tokyo', 'location "Tokyo, JP"'],
   // Nothing tells, or two answers are possible
   ['Dover, DE', undefined, undefined, undefined],
-  ['LEIPZIG DE 04435', undefined, undefined, undefined],
-  ['TORONTO, ON, CA', undefined, undefined, undefined],
   ['CA', undefined, undefined, undefined],
+  ['ONTARIO, CA', undefined, undefined, undefined],
+  ['PERTH WA', undefined, 'America/Los_Angeles', 'location "PERTH WA"'],
+  ['AUSTRALIA', undefined, undefined, undefined],
   ['US', '到达美国', undefined, undefined],
   ['美国洛杉矶', '到达', undefined, undefined],
   ['RIO DE JANEIRO', undefined, undefined, undefined],
-  ['MEXICO CITY', 'Arrived', undefined, undefined],
   [undefined, 'Delivered', undefined, undefined],
   [undefined, undefined, undefined, undefined],
 ];
@@ -125,5 +159,84 @@ describe('USPS facility names', () => {
     ['JAMAICA NY INTERNATIONAL DISTRIBUTION CENTER', 'America/New_York'],
   ])('%s → %s', (location, zone) => {
     expect(inferZone({ location })).toMatchObject({ zone, source: 'inferred' });
+  });
+});
+
+/**
+ * Every location in ../shared/real-samples (the converted CSVs' Location or City/State/ZIP/Country columns
+ * as the reader joins them, and the city/state/country parts of the JSON and XML responses written the way a
+ * carrier export writes them), with the zone a person would place a local time of that place in.
+ */
+describe('locations in the real samples', () => {
+  it.each([
+    // converted/usps-*: USPS v3 and Web Tools
+    ['HERNANDO, FL 34442', 'America/New_York'],
+    ['LECANTO, FL 34461', 'America/New_York'],
+    ['JACKSONVILLE FL DISTRIBUTION CENTER', 'America/New_York'],
+    ['QUEENS NY DISTRIBUTION CENTER', 'America/New_York'],
+    ['JAMAICA, NY 11430', 'America/New_York'],
+    ['SPRINGFIELD GARDENS, NY 11413', 'America/New_York'],
+    ['HANNA CITY, IL 61536', 'America/Chicago'],
+    ['HAZELWOOD, MO 63042', 'America/Chicago'],
+    ['COPPELL, TX 75099', 'America/Chicago'],
+    ['ARGYLE, TX 76226', 'America/Chicago'],
+    // converted/ups-*: City, State, Country joined
+    ['WINONA, MN, US', 'America/Chicago'],
+    ['EAGAN, MN, US', 'America/Chicago'],
+    ['GREENSBORO, NC, US', 'America/New_York'],
+    ['ASHEBORO, NC, US', 'America/New_York'],
+    ['PARAMUS, NJ, US', 'America/New_York'],
+    ['US', undefined],
+    // converted/fedex-xml-events.csv and fedex-trackreply-v7.xml
+    ['Spokane, WA', 'America/Los_Angeles'],
+    ['SPOKANE, WA', 'America/Los_Angeles'],
+    ['Spokane Valley, WA 99206', 'America/Los_Angeles'],
+    ['PASCO, WA', 'America/Los_Angeles'],
+    ['TROUTDALE, OR', 'America/Los_Angeles'],
+    ['GROVE CITY, OH', 'America/New_York'],
+    ['CAMBRIDGE, OH', 'America/New_York'],
+    // converted/aftership-v4-checkpoints.csv
+    ['DONGGUAN CN', 'Asia/Shanghai'],
+    ['GUANGZHOU CN', 'Asia/Shanghai'],
+    ['NARITA-SHI JP', 'Asia/Tokyo'],
+    ['SAPPORO JP', 'Asia/Tokyo'],
+    // converted/17track-legacy-events.csv
+    ['Paris', 'Europe/Paris'],
+    ['Spain', 'Europe/Madrid'],
+    ['Milano, Italy', 'Europe/Rome'],
+    ['DEL', undefined],
+    // ups-track-api-json-karrio.json, sp-api examples
+    ['PARAMUS, NJ 07652, US', 'America/New_York'],
+    ['SEATTLE, WA 98101, US', 'America/Los_Angeles'],
+    ['Bellevue, WA 98004', 'America/Los_Angeles'],
+    ['Manchester, M1 2AB, GB', 'Europe/London'],
+    ['Birmingham, B12 0XY, GB', 'Europe/London'],
+  ])('%s → %s', (location, zone) => {
+    expect(inferZone({ location })?.zone).toBe(zone);
+    expect(createZoneInferrer()({ location })?.zone).toBe(zone);
+  });
+});
+
+describe('ZONE_ABBREVIATIONS and CARRIER_REGIONS', () => {
+  it.each(Object.entries(ZONE_ABBREVIATIONS))('%s stands for real zones, with meanings if ambiguous', (_, entry) => {
+    const zones = [entry.everywhere, ...Object.values(entry.byRegion ?? {})].filter((z) => z !== undefined);
+    expect(zones.length).toBeGreaterThan(0);
+    for (const zone of zones) expect(isValidZone(zone!)).toBe(true);
+    if (entry.everywhere === undefined) expect(entry.meanings).toMatch(/ or /);
+  });
+
+  it('names carriers by their canonical names', () => {
+    for (const carrier of Object.keys(CARRIER_REGIONS)) expect(canonicalCarrier(carrier)).toBe(carrier);
+  });
+
+  it.each([
+    ['USPS', undefined, 'us'],
+    ['China Post', undefined, 'cn'],
+    [undefined, { zone: 'Asia/Shanghai', source: 'inferred' as const, note: 'Chinese-language event' }, 'cn'],
+    [undefined, { zone: 'America/Chicago', source: 'inferred' as const, note: 'location "CHICAGO, IL"' }, 'us'],
+    ['Other', { zone: 'America/Chicago', source: 'assumed' as const }, undefined],
+    [undefined, { zone: 'Europe/Paris', source: 'inferred' as const }, undefined],
+  ])('carrier %s, hint %j → %s', (carrier, hint, region) => {
+    expect(abbreviationRegion(carrier, hint)).toBe(region);
   });
 });

@@ -6,6 +6,7 @@ import {
   formatInZone,
   isValidZone,
   localDateInZone,
+  midnightAsDay,
   parseDateAndTime,
   parseStamp,
   startOfLocalDay,
@@ -159,7 +160,13 @@ describe('errors', () => {
     ['ambiguous date-time', () => parseStamp('03/10/2024 14:21', { hint: LA }), AMBIGUOUS],
     ['ambiguous in a date column', () => parseDateAndTime('03/10/2024', '14:21', { hint: LA }), AMBIGUOUS],
     ['garbage', () => parseStamp('foo', { hint: LA }), 'unrecognised time "foo"'],
-    ['zone abbreviation', () => parseStamp('2024-10-03 14:21 PST', { hint: LA }), 'unrecognised time "2024-10-03 14:21 PST"'],
+    ['unknown abbreviation', () => parseStamp('2024-10-03 14:21 XYZ', { hint: LA }),
+      'unrecognised time "2024-10-03 14:21 XYZ"'],
+    [
+      'offset and abbreviation disagree',
+      () => parseStamp('2024-10-03T14:21:00-05:00 PST', { hint: LA }),
+      'the offset and the zone abbreviation "PST" disagree in "2024-10-03T14:21:00-05:00 PST"',
+    ],
     ['unknown month', () => parseStamp('Foo 25 2012', { hint: LA }), 'unrecognised time "Foo 25 2012"'],
     ['digits after a date', () => parseStamp('2024100312', { hint: LA }), 'unrecognised time "2024100312"'],
     ['HHMMSS after an ISO date', () => parseStamp('2024-10-03 142100', { hint: LA }), 'unrecognised time "2024-10-03 142100"'],
@@ -265,5 +272,89 @@ describe('zones and formatting', () => {
     ['', false],
   ])('isValidZone(%j) = %s', (zone, valid) => {
     expect(isValidZone(zone)).toBe(valid);
+  });
+});
+
+describe('midnightAsDay', () => {
+  const NY: ZoneHint = { zone: 'America/New_York', source: 'inferred', note: 'location "CAMBRIDGE, OH"' };
+  it.each([
+    // FedEx pickup among events with offsets (real-samples/fedex-trackreply-v7.xml): a day
+    ['2014-01-03T00:00:00', 'date', '2014-01-03T05:00:00Z'],
+    ['2014-01-03 00:00', 'date', '2014-01-03T05:00:00Z'],
+    ['2014-01-03 00:00:00.000', 'date', '2014-01-03T05:00:00Z'],
+    // Any other time, or an offset written with it, is a moment
+    ['2014-01-03T00:00:01', 'datetime', '2014-01-03T05:00:01Z'],
+    ['2014-01-03T10:00:00', 'datetime', '2014-01-03T15:00:00Z'],
+    ['2014-01-03T00:00:00-05:00', 'datetime', '2014-01-03T05:00:00Z'],
+    ['2014-01-03T00:00:00Z', 'datetime', '2014-01-03T00:00:00Z'],
+  ] as const)('%s → %s', (raw, precision, utc) => {
+    const stamp = midnightAsDay(parseStamp(raw, { hint: NY }));
+    expect(stamp.precision).toBe(precision);
+    expect(stamp.epochMs).toBe(Date.parse(utc));
+    expect(stamp.raw).toBe(raw);
+    expect(stamp.localDate).toBe('2014-01-03');
+    if (precision === 'date') expect(stamp.dayLengthMs).toBe(86_400_000);
+  });
+});
+
+/**
+ * Zone abbreviations, read by who wrote them (ZONE_ABBREVIATIONS in src/knowledge/zones.ts). The values come
+ * from what carriers write: USPS Web Tools and UPS pages print "CST"/"EST" after local times, Chinese
+ * forwarders "CST" for China Standard Time, Royal Mail "BST" in summer.
+ */
+describe('zone abbreviations', () => {
+  const MARKET: ZoneHint = { zone: 'America/Los_Angeles', source: 'assumed', note: 'marketplace zone' };
+  it.each([
+    // text, region, instant (UTC), zone, source, note
+    ['2024-11-22 13:58 EST', 'us', '2024-11-22T18:58:00Z', '-05:00', 'offset', 'zone abbreviation "EST"'],
+    ['2024-11-22 13:58 EST', undefined, '2024-11-22T18:58:00Z', '-05:00', 'offset', 'zone abbreviation "EST"'],
+    ['2024-07-01 13:58 EDT', 'us', '2024-07-01T17:58:00Z', '-04:00', 'offset', 'zone abbreviation "EDT"'],
+    ['January 25, 2012 6:58 pm CST', 'us', '2012-01-26T00:58:00Z', '-06:00', 'offset', 'zone abbreviation "CST"'],
+    ['2024-11-22 13:58 CST', 'cn', '2024-11-22T05:58:00Z', '+08:00', 'offset', 'zone abbreviation "CST"'],
+    [
+      '2024-11-22 13:58 CST', undefined, '2024-11-22T21:58:00Z', 'America/Los_Angeles', 'assumed',
+      'CST is ambiguous (China or US Central); assumed America/Los_Angeles (marketplace zone)',
+    ],
+    ['2024-11-22 13:58 PST', undefined, '2024-11-22T21:58:00Z', '-08:00', 'offset', 'zone abbreviation "PST"'],
+    ['2024-11-22 13:58 AKST', 'us', '2024-11-22T22:58:00Z', '-09:00', 'offset', 'zone abbreviation "AKST"'],
+    ['2024-11-22 13:58 HST', 'us', '2024-11-22T23:58:00Z', '-10:00', 'offset', 'zone abbreviation "HST"'],
+    ['2024-07-01 10:00 ET', 'us', '2024-07-01T14:00:00Z', 'America/New_York', 'offset', 'zone abbreviation "ET"'],
+    ['2024-07-01 10:00 BST', 'eu', '2024-07-01T09:00:00Z', '+01:00', 'offset', 'zone abbreviation "BST"'],
+    ['2024-07-01 10:00 CEST', undefined, '2024-07-01T08:00:00Z', '+02:00', 'offset', 'zone abbreviation "CEST"'],
+    ['2024-01-10 10:00 CET', undefined, '2024-01-10T09:00:00Z', '+01:00', 'offset', 'zone abbreviation "CET"'],
+    ['2024-01-10 10:00 (JST)', undefined, '2024-01-10T01:00:00Z', '+09:00', 'offset', 'zone abbreviation "JST"'],
+    ['2024-01-10 10:00 AEST', undefined, '2024-01-10T00:00:00Z', '+10:00', 'offset', 'zone abbreviation "AEST"'],
+    ['2024-01-10 10:00 EST', 'au', '2024-01-10T00:00:00Z', '+10:00', 'offset', 'zone abbreviation "EST"'],
+    ['2024-01-10 10:00 IST', 'in', '2024-01-10T04:30:00Z', '+05:30', 'offset', 'zone abbreviation "IST"'],
+    [
+      '2024-01-10 10:00 IST', undefined, '2024-01-10T18:00:00Z', 'America/Los_Angeles', 'assumed',
+      'IST is ambiguous (India, Ireland or Israel); assumed America/Los_Angeles (marketplace zone)',
+    ],
+    // What the parser read before stays as it was
+    ['2024-11-22 13:58 UTC', undefined, '2024-11-22T13:58:00Z', 'UTC', 'offset', undefined],
+    ['2024-11-22 6:58 PM', 'us', '2024-11-23T02:58:00Z', 'America/Los_Angeles', 'assumed', 'marketplace zone'],
+    ['2024-11-22T13:58:00-05:00 EST', 'us', '2024-11-22T18:58:00Z', '-05:00', 'offset', undefined],
+  ] as const)('%s (%s) → %s %s', (text, region, utc, zone, source, note) => {
+    const s = parseStamp(text, { hint: MARKET, region });
+    expect(s).toMatchObject({ raw: text, epochMs: Date.parse(utc), zone, zoneSource: source, precision: 'datetime' });
+    expect(s.zoneNote).toBe(note);
+  });
+
+  it.each([
+    // date, time, region, instant (UTC), zone
+    ['January 25, 2012', '6:58 pm EST', undefined, '2012-01-25T23:58:00Z', '-05:00'],
+    ['20120125', '185800 CST', 'us', '2012-01-26T00:58:00Z', '-06:00'],
+    ['2012-01-25 18:58 CET', undefined, undefined, '2012-01-25T17:58:00Z', '+01:00'],
+  ] as const)('date %j and time %j (%s) → %s', (date, time, region, utc, zone) => {
+    const s = parseDateAndTime(date, time, { hint: MARKET, region });
+    expect(s).toMatchObject({ epochMs: Date.parse(utc), zone, zoneSource: 'offset' });
+  });
+
+  it('a reading without an abbreviation after one with it keeps no trace of it', () => {
+    parseStamp('2024-11-22 13:58 CST', { hint: MARKET, region: 'cn' });
+    const plain = parseStamp('2024-11-22 13:58', { hint: MARKET });
+    expect(plain).toMatchObject({ zone: 'America/Los_Angeles', zoneNote: 'marketplace zone' });
+    parseStamp('2024-11-22 13:58 CST', { hint: MARKET });
+    expect(parseDateAndTime('2024-11-22', '13:58', { hint: MARKET }).zoneNote).toBe('marketplace zone');
   });
 });

@@ -88,8 +88,7 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   if (!(LANGS as readonly string[]).includes(flags.lang)) throw new UsageError(`--lang: expected ${LANGS.join(' or ')}, got "${flags.lang}"`);
   const lang = flags.lang as Lang;
   const settings = await loadSettings(flags);
-  const zone = settings.zone.zone;
-  parseDay(flags.fixedOn, '--fixed-on', zone);
+  parseDay(flags.fixedOn, '--fixed-on', settings.zone.zone);
   const outDir = flags.out ?? `appeal-pack-${flags.fixedOn}`;
   const force = flags.force ?? false;
   const config = settings.configFile ? [settings.configFile] : [];
@@ -103,6 +102,8 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
     throw new UsageError('no carrier tracking data found: an appeal needs the first carrier scan of each parcel (give a tracking export)');
   }
   const { result, shipments, hits } = auditDetailed(collector, auditOptions(settings, { inputs, unclassified }));
+  // Read after the inputs: the orders' sales channels may have named the marketplace zone.
+  const zone = settings.zone.zone;
   const comparison = compareAroundFix(shipments, hits, { fixedOn: flags.fixedOn, zone, graceHours: settings.graceHours });
   if (comparison.before.shipments === 0) {
     throw new UsageError(`no shipments confirmed before --fixed-on ${flags.fixedOn}: the pack compares the period before the fix with the period after it`);

@@ -65,13 +65,17 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
   checkFormat(flags.format);
   if (!['error', 'warning', 'never'].includes(flags.failOn)) throw new UsageError(`--fail-on: expected error, warning or never, got "${flags.failOn}"`);
   const settings = await loadSettings(flags);
-  const zone = settings.zone.zone;
-  const fromMs = flags.from ? parseDay(flags.from, '--from', zone) : undefined;
-  const toMs = flags.to ? parseDay(flags.to, '--to', zone) + 86_400_000 : undefined;
-  if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) throw new UsageError('--to is before --from');
-  const asOfMs = flags.asOf ? parseAsOf(flags.asOf, settings.zone) : undefined;
-
-  const per = { window: { fromMs, toMs, from: flags.from, to: flags.to }, asOfMs };
+  // Days and times without an offset are in the marketplace zone, worked out again if the orders change it.
+  const perZone = () => {
+    const zone = settings.zone.zone;
+    const fromMs = flags.from ? parseDay(flags.from, '--from', zone) : undefined;
+    const toMs = flags.to ? parseDay(flags.to, '--to', zone) + 86_400_000 : undefined;
+    if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) throw new UsageError('--to is before --from');
+    const asOfMs = flags.asOf ? parseAsOf(flags.asOf, settings.zone) : undefined;
+    settings.asOfMs = asOfMs;
+    return { window: { fromMs, toMs, from: flags.from, to: flags.to }, asOfMs };
+  };
+  let per = perZone();
   let joined: Joined | undefined;
   // The join reads only orders and confirmations, so it is made while a second thread may still be reading
   // the tracking files (its shipments read their tracking facts when the audit asks).
@@ -81,7 +85,7 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
       timing('join');
     },
     expectedMs: expectedJoinMs,
-  });
+  }, () => (per = perZone()));
   timing('all read');
   requireConfirmations(collector);
   const result = audit(collector, auditOptions(settings, { inputs, unclassified }, per), joined);

@@ -71,7 +71,9 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   const cfg = settings.config;
   const base = settings.configFile ? dirname(resolve(settings.configFile)) : cwd;
   const asOfMs = flags.asOf ? parseAsOf(flags.asOf, settings.zone) : Date.now();
-  const zone = settings.zone.zone;
+  // A replay judges the files as they stood then; a run as of now has nothing later to leave out.
+  if (flags.asOf) settings.asOfMs = asOfMs;
+  let zone = settings.zone.zone;
   const problems: InputProblem[] = [];
   const paths = await resolveInputs(cfg.inputs, base, settings.configFile, problems);
   const statePath = flags.state ? resolve(cwd, flags.state) : resolve(base, cfg.state ?? CHECK_DEFAULTS.state);
@@ -83,6 +85,8 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     const read = inputs.filter((i) => !i.skipped).map((i) => i.file);
     const config = settings.configFile ? [settings.configFile] : [];
     const outputs = await Outputs.forInputs([...paths, ...read, ...config], cwd);
+    // The orders' sales channels may have named the marketplace zone.
+    zone = settings.zone.zone;
     if (collector.confirmationCount === 0) {
       problems.push({ level: 'warning', kind: 'no-confirmations', message: 'no shipping confirmations in the inputs: no shipment could be checked' });
     }

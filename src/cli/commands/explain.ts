@@ -3,12 +3,13 @@ import { Collector } from '../../audit/collect.js';
 import { audit } from '../../audit/run.js';
 import { computeLatestShipDate } from '../../audit/ship-by.js';
 import type { ConfirmationRecord, OrderRecord, TrackingEvent } from '../../model/records.js';
+import type { Stamp } from '../../model/timestamp.js';
 import { explainJson, formatExplainText, type Timeline } from '../../report/explain.js';
 import { readInput } from '../../read/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readAll } from '../inputs.js';
 import { out, styleFor } from '../io.js';
-import { auditOptions, loadSettings, parseAsOf, type CommonFlags } from '../settings.js';
+import { auditOptions, loadSettings, parseAsOf, useMarketplaces, type CommonFlags } from '../settings.js';
 import { checkFormat } from './audit.js';
 
 export function registerExplain(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
@@ -28,29 +29,46 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
       run(async () => {
         checkFormat(flags.format);
         const settings = await loadSettings(flags);
-        const orders: OrderRecord[] = [];
-        const confirmations: ConfirmationRecord[] = [];
-        const collector = new Collector();
-        const sink = {
-          order: (r: OrderRecord) => (collector.order(r), r.orderId === orderId && orders.push(r)),
-          confirmation: (r: ConfirmationRecord) => (collector.confirmation(r), r.orderId === orderId && confirmations.push(r)),
-          event: (e: TrackingEvent) => collector.event(e),
-          package: collector.package.bind(collector),
+        if (flags.asOf) settings.asOfMs = parseAsOf(flags.asOf, settings.zone);
+        // What the collector leaves out as later than --as-of is left out of the timeline too.
+        const known = (at: Stamp | undefined) => (at?.epochMs ?? -Infinity) <= (settings.asOfMs ?? Infinity);
+        const readOnce = async () => {
+          const orders: OrderRecord[] = [];
+          const confirmations: ConfirmationRecord[] = [];
+          const collector = new Collector({ asOfMs: settings.asOfMs });
+          const sink = {
+            order: (r: OrderRecord) =>
+              (collector.order(r), r.orderId === orderId && known(r.purchasedAt) && orders.push(r)),
+            confirmation: (r: ConfirmationRecord) =>
+              (collector.confirmation(r), r.orderId === orderId && known(r.confirmedAt) && confirmations.push(r)),
+            event: (e: TrackingEvent) => collector.event(e),
+            package: collector.package.bind(collector),
+          };
+          return { orders, confirmations, collector, ...(await readAll(paths, sink, settings)) };
         };
-        const { inputs, reports, unclassified } = await readAll(paths, sink, settings);
+        let read = await readOnce();
+        // The orders' sales channels may name the marketplace zone: then everything is read again in it.
+        const first = read.collector;
+        if (useMarketplaces(settings, first.marketplaces, (id) => first.marketplaceOfOrder(id))) {
+          if (flags.asOf) settings.asOfMs = parseAsOf(flags.asOf, settings.zone);
+          read = await readOnce();
+        }
+        const { orders, confirmations, collector, inputs, reports, unclassified } = read;
         if (orders.length === 0 && confirmations.length === 0) throw new UsageError(`order ${orderId} is in none of the files`);
 
         // Second pass over the tracking files only, keeping every event of this order's numbers.
         const numbers = new Set(confirmations.map((c) => c.trackingNumber).filter((n) => n !== ''));
         const events: TrackingEvent[] = [];
         for (const r of reports.filter((r) => r.kind === 'tracking-events' || r.kind === 'tracking-api')) {
-          await readInput(r.file, { event: (e) => void (numbers.has(e.trackingNumber) && events.push(e)) }, settings.readOptionsFor(r.file));
+          await readInput(r.file, {
+            event: (e) => void (numbers.has(e.trackingNumber) && known(e.at) && events.push(e)),
+          }, settings.readOptionsFor(r.file));
         }
         events.sort((a, b) => (a.at?.epochMs ?? 0) - (b.at?.epochMs ?? 0));
 
         const result = audit(
           collector,
-          auditOptions(settings, { inputs, unclassified }, { window: {}, asOfMs: flags.asOf ? parseAsOf(flags.asOf, settings.zone) : undefined }),
+          auditOptions(settings, { inputs, unclassified }, { window: {}, asOfMs: settings.asOfMs }),
         );
         const purchased = orders.find((o) => o.purchasedAt)?.purchasedAt;
         const given = orders.find((o) => o.latestShipDate)?.latestShipDate;
