@@ -35,7 +35,7 @@ const inspect = (file: string) => {
 };
 
 describe.skipIf(!dispatcherPresent)('shipaudit inspect on tracking services\' saved API responses', () => {
-  it('17TRACK legacy web response (py17track): zone-less times assumed, the empty time rejected', () => {
+  it('17TRACK legacy web response (py17track): zone-less times placed by location, the empty time rejected', () => {
     const { code, stderr, json } = inspect(real('17track-web-gettrackinfo-py17track.json'));
     expect(stderr).toBe('');
     // one rejected event makes inspect exit 2
@@ -51,7 +51,7 @@ describe.skipIf(!dispatcherPresent)('shipaudit inspect on tracking services\' sa
       trackingNumber: '1234567890987654321',
       carrier: 'FedEx',
       location: 'Paris',
-      at: '2022-03-08T14:11:00-08:00 ← "2022-03-08 14:11" [America/Los_Angeles, assumed]',
+      at: '2022-03-08T14:11:00+01:00 ← "2022-03-08 14:11" [Europe/Paris, inferred: location "Paris"]',
     });
   });
 
