@@ -3,6 +3,7 @@ import type { Level } from '../check/defaults.js';
 import { findingJson } from './json.js';
 import { table, type Style } from './style.js';
 import { worstFirst } from './text.js';
+import { terminalSafe } from './sanitize.js';
 
 export interface CheckTextOptions {
   style: Style;
@@ -51,7 +52,9 @@ function counts(r: CheckResult): string[] {
  * The nightly check as cron mails it: one line when all is well; otherwise a headline, then the problems,
  * the ones with a deadline first (orders to ship, scans whose grace runs out), then what already happened.
  */
-export function formatCheckText(r: CheckResult, opts: CheckTextOptions): string {
+export function formatCheckText(data: CheckResult, opts: CheckTextOptions): string {
+  // Texts from the files (event texts, carriers, problems) may hold escape sequences.
+  const r = terminalSafe(data);
   const { style } = opts;
   const top = opts.top ?? 20;
   const when = `shipaudit check, as of ${short(r.asOf)} ${r.marketplaceZone}`;

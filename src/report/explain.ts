@@ -4,6 +4,7 @@ import { latestInstant, type Stamp } from '../model/timestamp.js';
 import { formatInZone } from '../model/zone.js';
 import { findingJson } from './json.js';
 import type { Style } from './style.js';
+import { terminalSafe } from './sanitize.js';
 
 /** Everything known about one order, in the order it happened. */
 export interface Timeline {
@@ -69,7 +70,9 @@ export function timelineEntries(t: Timeline): Entry[] {
   return entries.sort((a, b) => a.at - b.at);
 }
 
-export function formatExplainText(t: Timeline, style: Style): string {
+export function formatExplainText(data: Timeline, style: Style): string {
+  // Texts from the files (event texts, places, carriers) may hold escape sequences.
+  const t = terminalSafe(data);
   const lines = [style.heading(`Order ${t.orderId}`), style.dim(`times in ${t.zone}; judged as of ${t.asOf}`), ''];
   const entries = timelineEntries(t);
   const w = Math.max(0, ...entries.map((e) => e.when.length));

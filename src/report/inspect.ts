@@ -1,6 +1,7 @@
 import { KINDS } from '../knowledge/headers.js';
 import type { InputKind, InputReport } from '../read/types.js';
 import { padEnd, table, type Style } from './style.js';
+import { terminalSafe } from './sanitize.js';
 
 export interface InspectedInput {
   report: InputReport;
@@ -105,7 +106,8 @@ function formatFile(f: InspectedFile, style: Style): string[] {
 
 /** How each input file was understood, for a seller checking that shipaudit read the right columns. */
 export function formatInspectText(inputs: readonly InspectedInput[], opts: { style: Style }): string {
-  return `${inspectJson(inputs)
+  // Texts from the files (headers, sample records, event texts, problems) may hold escape sequences.
+  return `${terminalSafe(inspectJson(inputs))
     .files.map((f) => formatFile(f, opts.style).join('\n'))
     .join('\n\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import { SEVERITY_RANK, type Finding, type Severity, type TimeFact } from '../model/finding.js';
 import type { AuditResult, GroupFigures, TargetFigure } from '../model/result.js';
 import { displayWidth, table, truncate, type Style } from './style.js';
+import { terminalSafe } from './sanitize.js';
 
 export interface TextOptions {
   style: Style;
@@ -242,7 +243,9 @@ function bullet(text: string, width: number | undefined): string[] {
 }
 
 /** The audit as a seller reads it in ten seconds: the verdict first, then the figures that back it. */
-export function formatAuditText(result: AuditResult, opts: TextOptions): string {
+export function formatAuditText(data: AuditResult, opts: TextOptions): string {
+  // Texts from the files (event texts, carriers, places, problems) may hold escape sequences.
+  const result = terminalSafe(data);
   const { style, width } = opts;
   const top = opts.top ?? 15;
   const s = result.summary;
