@@ -28,6 +28,8 @@ export interface AuditOptions {
   rules: Record<string, Partial<RuleSetting>>;
   inputs: InputSummary[];
   unclassified: Record<string, number>;
+  /** Unclassified texts past the limit kept: counted, not listed. */
+  unclassifiedMore?: { texts: number; events: number };
 }
 
 const HOUR = 3_600_000;
@@ -176,6 +178,7 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
     findings,
     inputs: opts.inputs,
     unclassifiedEvents: unclassified,
+    ...(opts.unclassifiedMore && opts.unclassifiedMore.texts > 0 && { unclassifiedMore: { ...opts.unclassifiedMore } }),
     notes,
   };
 

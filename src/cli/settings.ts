@@ -131,7 +131,7 @@ export function parseAsOf(text: string, zone: ZoneHint): number {
 /** The audit's options from the settings and what was read; `window` and `asOfMs` per command. */
 export function auditOptions(
   settings: Settings,
-  read: Pick<AuditOptions, 'inputs' | 'unclassified'>,
+  read: Pick<AuditOptions, 'inputs' | 'unclassified' | 'unclassifiedMore'>,
   per: Pick<AuditOptions, 'window' | 'asOfMs'> = { window: {} },
 ): AuditOptions {
   return {
@@ -142,6 +142,7 @@ export function auditOptions(
     rules: settings.rules,
     inputs: read.inputs,
     unclassified: read.unclassified,
+    unclassifiedMore: read.unclassifiedMore,
     ...per,
   };
 }

@@ -1,5 +1,7 @@
 import { isBlank, owned, pump, splitQuoted, type RowHandler, type RowRange, type RowSource, type RowsRead } from './rows.js';
 import { createDecoder, type Encoding } from './decode.js';
+import { limit, sizeText } from './bounds.js';
+import { InputError } from './types.js';
 
 /**
  * Node's own UTF-8 slicer, which `toString('utf8', start, end)` calls after checking its arguments: a
@@ -120,6 +122,10 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
   /** The start of a line whose end is in the next chunk. */
   let carry: Buffer | undefined;
   const fromStart = (range.start ?? 0) === 0;
+  // A line past this is no row of an export: stop, rather than gather it (a 600 MB line ended in a stack trace).
+  const maxLine = limit('lineBytes');
+  const tooLong = (at: number) =>
+    new InputError(src.file, at, `line ${at} is longer than ${sizeText(maxLine)}: not a row-per-line export (limit SHIPAUDIT_MAX_LINE_BYTES)`);
 
   // The text way, for the rows the byte scan leaves to it.
   const asText = (text: string) => {
@@ -130,6 +136,7 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
       return;
     }
     pending = pending === undefined ? text : `${pending}\n${text}`;
+    if (pending.length > maxLine) throw tooLong(line);
     const fields = splitQuoted(pending, delimiter);
     if (fields === undefined) return;
     pending = undefined;
@@ -142,6 +149,7 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
     // The text way's decoder drops a byte-order mark at the start of the file.
     if (line === 1 && fromStart && bomAt(buf, s)) s += 3;
     if (e > s && buf[e - 1] === CR) e--;
+    if (e - s > maxLine) throw tooLong(line);
     if (pending !== undefined) return asText(buf.toString('utf8', s, e));
     if (line <= headerLine) return;
     let count = 0;
@@ -186,6 +194,7 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
     if (carry !== undefined) {
       const nl = chunk.indexOf(LF);
       if (nl === -1) {
+        if (carry.length + chunk.length > maxLine) throw tooLong(line + 1);
         carry = Buffer.concat([carry, chunk]);
         return;
       }

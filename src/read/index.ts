@@ -14,6 +14,7 @@ import { trackingEventReaders } from './tracking-events.js';
 import { trackingSummaryRowReader } from './tracking-summary.js';
 import { InputError, type InputKind, type InputReport, type RecordSink } from './types.js';
 import { readWorkbookRows } from './xlsx.js';
+import { limit, mergeUnclassified, sizeText } from './bounds.js';
 
 export type { ReadOptions } from './context.js';
 export { InputError } from './types.js';
@@ -109,22 +110,39 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     quoting: s.quoting,
     headerLine: range.start === undefined ? s.headerLine : 0,
   };
+  const maxField = limit('fieldBytes');
   const onCells = (cells: string[], line: number, cellCount: number) => {
     report.rowsRead++;
     row.cells = cells;
     try {
       if (cellCount < width && !s.quoting) throw new TruncatedRow(cellCount, width);
+      for (let i = 0; i < cells.length; i++) if (cells[i].length > maxField) throw fieldTooLong(i, Buffer.byteLength(cells[i]), maxField);
       reader(row, file, line);
     } catch (e) {
       onProblem(line, e instanceof TruncatedRow ? e.asRowError() : e);
     }
   };
+  const byCells = cellsOf(s.index, onCells);
   const onBytes: ByteRowHandler = !bytes
-    ? cellsOf(s.index, onCells)
+    ? (cells, line) => {
+        // (Fields are only measured when the row is long enough to hold one over the limit.)
+        if (cells.ends[cells.count - 1] - cells.starts[0] > maxField) {
+          const over = longField(cells, maxField);
+          if (over !== undefined) {
+            report.rowsRead++;
+            return onProblem(line, over);
+          }
+        }
+        byCells(cells, line);
+      }
     : (cells, line) => {
         report.rowsRead++;
         try {
           if (cells.count < width && !s.quoting) throw new TruncatedRow(cells.count, width);
+          if (cells.ends[cells.count - 1] - cells.starts[0] > maxField) {
+            const over = longField(cells, maxField);
+            if (over !== undefined) throw over;
+          }
           bytes(cells, file, line);
         } catch (e) {
           onProblem(line, e instanceof TruncatedRow ? e.asRowError() : e);
@@ -158,8 +176,9 @@ export function joinReports(head: InputReport, tail: InputReport, lines: number,
     rowsRejected: head.rowsRejected + tail.rowsRejected,
     problems: [...head.problems, ...tail.problems.map((p) => ({ ...p, line: p.line + lines }))].slice(0, keep),
     unclassified: { ...head.unclassified },
+    unclassifiedMore: head.unclassifiedMore && { ...head.unclassifiedMore },
   };
-  for (const [d, n] of Object.entries(tail.unclassified)) joined.unclassified[d] = (joined.unclassified[d] ?? 0) + n;
+  mergeUnclassified(joined, tail);
   if (joined.rowsRead === 0) throw new InputError(joined.file, headerLine, 'has a header row but no data rows');
   return joined;
 }
@@ -191,6 +210,19 @@ function fieldsWanted(index: FieldIndex): number {
   let last = -1;
   for (const i of Object.values(index)) if (i !== undefined && i > last) last = i;
   return last + 1;
+}
+
+/** A row with a field over the limit is rejected: neither kept nor shown (a 200 MB event text was both). */
+function fieldTooLong(i: number, bytes: number, max: number): RowError {
+  return new RowError(`field ${i + 1} is ${bytes} bytes, over the limit of ${sizeText(max)} (SHIPAUDIT_MAX_FIELD_BYTES): row not read`);
+}
+
+function longField(row: ByteRow, max: number): RowError | undefined {
+  for (let i = 0; i < row.count; i++) {
+    const n = row.ends[i] - row.starts[i];
+    if (n > max) return fieldTooLong(i, n, max);
+  }
+  return undefined;
 }
 
 class TruncatedRow extends Error {

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { limit, sizeText } from './bounds.js';
 import { canonicalCarrier } from '../knowledge/carriers.js';
 import { channel, orderStatus } from '../knowledge/amazon.js';
 import { normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
@@ -92,6 +93,28 @@ function readOrder(o: Json, file: string, line: number, sink: RecordSink, hint: 
 }
 
 /**
+ * Refuses JSON nested deeper than `max` before it is parsed and walked: 200 000 levels ended in "Maximum
+ * call stack size exceeded" without the file's name. Brackets inside strings are text.
+ */
+export function checkDepth(file: string, text: string, max: number): void {
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+      else if (c === 0x0a) line++;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) throw new InputError(file, line, `too deeply nested at line ${line}: more than ${max} levels (limit SHIPAUDIT_MAX_JSON_DEPTH)`);
+    } else if (c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
+    else if (c === 0x0a) line++;
+  }
+}
+
+/**
  * Orders API responses are read whole: they come a page (100 orders) or a few thousand orders at a time,
  * and JSON lines files are parsed line by line.
  */
@@ -102,8 +125,14 @@ export async function readOrdersJson(
   hint: ZoneHint,
   onProblem: (line: number, err: unknown) => void,
 ): Promise<{ rows: number; format: 'json' | 'jsonl' }> {
+  const maxBytes = limit('jsonBytes');
+  const size = (await stat(file)).size;
+  if (size > maxBytes) {
+    throw new InputError(file, undefined, `${sizeText(size)} of JSON, over the limit of ${sizeText(maxBytes)} for an Orders API file (SHIPAUDIT_MAX_JSON_BYTES)`);
+  }
   const dec = createDecoder(encoding);
   const text = (dec.write(await readFile(file)) + dec.end()).replace(/^\uFEFF/, '');
+  checkDepth(file, text, limit('jsonDepth'));
   let docs: Array<{ doc: unknown; line: number }>;
   let format: 'json' | 'jsonl' = 'json';
   try {

@@ -11,6 +11,7 @@ import type { Stamp, ZoneHint } from '../model/timestamp.js';
 import { dateTimeStamp, optionalStamp, RowError, type ReadOptions, type RecordSink } from './context.js';
 import { Row } from './row.js';
 import type { InputReport } from './types.js';
+import { countUnclassified } from './bounds.js';
 
 /**
  * Where a scan's local time is placed when the row has no offset: the file's configured zone; else the
@@ -134,7 +135,7 @@ export function trackingEventReaders(sink: RecordSink, report: InputReport, opts
     const carrier = carrierOf(trackingNumber, d.column);
     const at = eventTime(row, d.hint, dayFirst);
     const cls = verdictOf(d, carrier);
-    if (cls.class === 'unknown') report.unclassified[description] = (report.unclassified[description] ?? 0) + 1;
+    if (cls.class === 'unknown') countUnclassified(report, description);
     const ev: TrackingEvent = {
       trackingNumber,
       at,

@@ -1,3 +1,4 @@
+import type { UnclassifiedMore } from './bounds.js';
 import type {
   ConfirmationRecord,
   OrderRecord,
@@ -46,6 +47,8 @@ export interface InputReport {
   zoneNote: string;
   /** Event descriptions no table entry matched, with how often each occurred. */
   unclassified: Record<string, number>;
+  /** Unclassified texts past the limit kept (src/read/bounds.ts): counted, not listed. */
+  unclassifiedMore?: UnclassifiedMore;
 }
 
 /** A file that can't be read at all. The CLI prints `message` on one line and exits 2. */

@@ -225,6 +225,8 @@ function unclassified(result: AuditResult, style: Style, width: number | undefin
     }),
   ];
   if (list.length > 10) lines.push(style.dim(`  … and ${list.length - 10} more`));
+  const beyond = result.unclassifiedMore;
+  if (beyond) lines.push(style.dim(`  … and about ${plural(beyond.texts, 'more distinct text')} not kept (${plural(beyond.events, 'event')})`));
   return lines;
 }
 

@@ -95,12 +95,12 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   // Checked before the slow part and again at the rename, so a mistake costs nothing.
   if (existsSync(outDir) && !flags.force) throw exists(outDir);
 
-  const { collector, inputs, unclassified } = await collectAll(paths, settings);
+  const { collector, inputs, unclassified, unclassifiedMore } = await collectAll(paths, settings);
   requireConfirmations(collector);
   if (collector.trackingCount === 0) {
     throw new UsageError('no carrier tracking data found: an appeal needs the first carrier scan of each parcel (give a tracking export)');
   }
-  const { result, shipments, hits } = auditDetailed(collector, auditOptions(settings, { inputs, unclassified }));
+  const { result, shipments, hits } = auditDetailed(collector, auditOptions(settings, { inputs, unclassified, unclassifiedMore }));
   const comparison = compareAroundFix(shipments, hits, { fixedOn: flags.fixedOn, zone, graceHours: settings.graceHours });
   if (comparison.before.shipments === 0) {
     throw new UsageError(`no shipments confirmed before --fixed-on ${flags.fixedOn}: the pack compares the period before the fix with the period after it`);

@@ -77,14 +77,14 @@ async function runCheck(flags: CheckFlags): Promise<number> {
 
   const release = await acquireLock(`${statePath}.lock`);
   try {
-    const { collector, inputs, unclassified } = await collectAll(paths, settings);
+    const { collector, inputs, unclassified, unclassifiedMore } = await collectAll(paths, settings);
     if (collector.confirmationCount === 0) {
       problems.push({ level: 'warning', kind: 'no-confirmations', message: 'no shipping confirmations in the inputs: no shipment could be checked' });
     }
     const window = { fromMs: asOfMs + 1 - CHECK_DEFAULTS.windowDays * DAY, toMs: asOfMs + 1 };
     const from = localDateInZone(window.fromMs, zone);
     const to = localDateInZone(asOfMs, zone);
-    const { result, shipments, awaiting } = auditDetailed(collector, auditOptions(settings, { inputs, unclassified }, { window: { ...window, from, to }, asOfMs }));
+    const { result, shipments, awaiting } = auditDetailed(collector, auditOptions(settings, { inputs, unclassified, unclassifiedMore }, { window: { ...window, from, to }, asOfMs }));
     const { state, report } = await readState(statePath, relative(cwd, statePath) || statePath, problems);
     const graceOption = settings.rules['no-carrier-scan']?.options?.graceHours;
     const built = buildCheck({

@@ -3,7 +3,8 @@ import { Collector } from '../../audit/collect.js';
 import { audit } from '../../audit/run.js';
 import { computeLatestShipDate } from '../../audit/ship-by.js';
 import type { ConfirmationRecord, OrderRecord, TrackingEvent } from '../../model/records.js';
-import { explainJson, formatExplainText, type Timeline } from '../../report/explain.js';
+import { EventWindow, explainJson, formatExplainText, type Timeline } from '../../report/explain.js';
+import { limit } from '../../read/bounds.js';
 import { readInput } from '../../read/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readAll } from '../inputs.js';
@@ -37,20 +38,21 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
           event: (e: TrackingEvent) => collector.event(e),
           package: collector.package.bind(collector),
         };
-        const { inputs, reports, unclassified } = await readAll(paths, sink, settings);
+        const { inputs, reports, unclassified, unclassifiedMore } = await readAll(paths, sink, settings);
         if (orders.length === 0 && confirmations.length === 0) throw new UsageError(`order ${orderId} is in none of the files`);
 
         // Second pass over the tracking files only, keeping every event of this order's numbers.
         const numbers = new Set(confirmations.map((c) => c.trackingNumber).filter((n) => n !== ''));
-        const events: TrackingEvent[] = [];
+        // A bounded window of them: one number can have millions of events.
+        const window = new EventWindow(limit('explainEvents'));
         for (const r of reports.filter((r) => r.kind === 'tracking-events')) {
-          await readInput(r.file, { event: (e) => void (numbers.has(e.trackingNumber) && events.push(e)) }, settings.readOptionsFor(r.file));
+          await readInput(r.file, { event: (e) => void (numbers.has(e.trackingNumber) && window.add(e)) }, settings.readOptionsFor(r.file));
         }
-        events.sort((a, b) => (a.at?.epochMs ?? 0) - (b.at?.epochMs ?? 0));
+        const { events, omitted } = window.result();
 
         const result = audit(
           collector,
-          auditOptions(settings, { inputs, unclassified }, { window: {}, asOfMs: flags.asOf ? parseAsOf(flags.asOf, settings.zone) : undefined }),
+          auditOptions(settings, { inputs, unclassified, unclassifiedMore }, { window: {}, asOfMs: flags.asOf ? parseAsOf(flags.asOf, settings.zone) : undefined }),
         );
         const purchased = orders.find((o) => o.purchasedAt)?.purchasedAt;
         const given = orders.find((o) => o.latestShipDate)?.latestShipDate;
@@ -64,6 +66,7 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
             : purchased && { stamp: computeLatestShipDate(purchased, settings.handling), computed: true },
           confirmations,
           events,
+          eventsOmitted: omitted,
           findings: result.findings.filter((f) => f.orderId === orderId),
         };
         out(flags.format === 'json' ? `${JSON.stringify(explainJson(timeline), null, 2)}\n` : formatExplainText(timeline, styleFor(process.stdout, 'text')));
