@@ -113,6 +113,13 @@ describe('attack 10: bounds on what is read', () => {
       expect(JSON.parse(r.stdout).files[0]).toMatchObject({ kind: 'tracking-events', rowsRead: 1, rowsRejected: 0 });
     });
 
+    it('a real workbook (USPS events saved by Excel) passes the default limits', () => {
+      const real = join(ROOT, '../shared/real-samples/converted/usps-v3-events-excel-datecells.xlsx');
+      const r = runCli(['inspect', real, '--format', 'json']);
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout).files[0]).toMatchObject({ kind: 'tracking-events', rowsRejected: 0 });
+    });
+
     it('a workbook with more parts than the limit is refused', () => {
       refused(runCli(['inspect', normal], { env: { SHIPAUDIT_MAX_XLSX_ENTRIES: '3' } }), normal, /refused as a zip bomb: \d+ parts, over the limit of 3/);
     });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +45,23 @@ describe('attack 13: forTerminal', () => {
     const dirty = { a: ['x', { b: `${ESC}[2J` }], n: 1 };
     expect(terminalSafe(dirty)).toEqual({ a: ['x', { b: '\\x1b[2J' }], n: 1 });
     expect(dirty.a[1]).toEqual({ b: `${ESC}[2J` });
+  });
+});
+
+describe('attack 13: real texts pass unchanged', () => {
+  const samples = join(ROOT, '../shared/real-samples');
+  it('every string of the real carrier and Amazon samples (JSON, converted CSV) is left as it is', () => {
+    const texts: string[] = [];
+    const walk = (v: unknown): void => {
+      if (typeof v === 'string') texts.push(v);
+      else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    for (const f of readdirSync(samples).filter((f) => f.endsWith('.json'))) walk(JSON.parse(readFileSync(join(samples, f), 'utf8')));
+    for (const f of readdirSync(join(samples, 'converted')).filter((f) => f.endsWith('.csv'))) {
+      texts.push(...readFileSync(join(samples, 'converted', f), 'utf8').split(/\r?\n/).flatMap((l) => l.split(/[,\t]/)));
+    }
+    expect(texts.length).toBeGreaterThan(1000);
+    expect(texts.filter((t) => forTerminal(t) !== t)).toEqual([]);
   });
 });
 
