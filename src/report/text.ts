@@ -197,6 +197,7 @@ function offenders(result: AuditResult, style: Style, top: number): string[] {
     ['Order ID', 'Tracking number', 'Carrier', 'Confirmed', 'First scan', 'Gap h', 'Rule'],
     sorted
       .slice(0, top)
+      .map(terminalSafe)
       .map((f) => [
         f.orderId,
         f.trackingNumber,
@@ -246,8 +247,9 @@ function bullet(text: string, width: number | undefined): string[] {
 
 /** The audit as a seller reads it in ten seconds: the verdict first, then the figures that back it. */
 export function formatAuditText(data: AuditResult, opts: TextOptions): string {
-  // Texts from the files (event texts, carriers, places, problems) may hold escape sequences.
-  const result = terminalSafe(data);
+  // Texts from the files (event texts, carriers, places, problems) may hold escape sequences. The findings
+  // (tens of thousands) are cleaned as the worst-offenders table shows them, not all.
+  const result = { ...terminalSafe({ ...data, findings: [] }), findings: data.findings };
   const { style, width } = opts;
   const top = opts.top ?? 15;
   const s = result.summary;

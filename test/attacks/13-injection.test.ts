@@ -17,7 +17,9 @@ const OSC8 = `${ESC}]8;;http://evil.example/${ESC}\\click${ESC}]8;;${ESC}\\`;
 const C1_CSI = '\u009b2J';
 const RLO = 'invoice\u202eexe.pdf';
 const BAD_EVENT = `Parcel held ${CLEAR_AND_LIE} ${OSC8} ${C1_CSI} ${RLO}`;
-const BAD_CARRIER = 'Evil [click here](http://evil.example/a) ![](http://evil.example/p.png) <http://evil.example>';
+const MD_CARRIER = 'Evil [click here](http://evil.example/a) ![](http://evil.example/p.png) <http://evil.example>';
+/** The carrier name also hides the rest of the line (SGR 8, concealed) in a terminal. */
+const BAD_CARRIER = `${MD_CARRIER} ${ESC}[8m`;
 
 /** Anything a terminal would act on: ESC, C1 controls, CR, bidi controls. */
 const ACTING = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
@@ -107,6 +109,8 @@ describe('attack 13: the CLI shows hostile texts inert', () => {
     expect(r.stdout).toContain('\\u202e');
     expect(r.stdout).not.toMatch(ACTING);
     if (chinese) expect(r.stdout).toContain('广东省深圳市');
+    // The carrier name, in the worst-offenders table or the timeline, with its escape visible.
+    if (args[0] !== 'inspect') expect(r.stdout).toContain('<http://evil.example> \\x1b[8m');
   });
 
   it('appeal: plan-of-action.md shows the carrier name as text, with no link or image', () => {
@@ -120,7 +124,7 @@ describe('attack 13: the CLI shows hostile texts inert', () => {
     const withoutPlaceholders = md.replace(/\[\[SELLER TO FILL: [^\]]*\]\]/g, '');
     expect(withoutPlaceholders).not.toMatch(/(^|[^\\])[[\]!<]/m);
     expect(withoutPlaceholders).not.toMatch(/https?:\/\//);
-    expect(txt).toContain(BAD_CARRIER);
+    expect(txt).toContain(`${MD_CARRIER} \\x1b[8m`);
     expect(txt).not.toMatch(ACTING);
   });
 });
