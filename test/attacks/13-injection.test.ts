@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forMarkdown, forTerminal, terminalSafe } from '../../src/report/sanitize.js';
 import { ROOT, runCli } from '../helpers/cli.js';
+import { CHECK_DEFAULTS } from '../../src/check/defaults.js';
+import { buildCheck } from '../../src/check/run.js';
+import { formatCheckText } from '../../src/report/check.js';
+import { plain } from '../../src/report/style.js';
+import { auditResult, finding } from '../check/helpers.js';
 
 /**
  * Issue 15, item 13: texts from the files reached the terminal raw (an event text that clears the screen and
@@ -47,6 +52,33 @@ describe('attack 13: forTerminal', () => {
     const dirty = { a: ['x', { b: `${ESC}[2J` }], n: 1 };
     expect(terminalSafe(dirty)).toEqual({ a: ['x', { b: '\\x1b[2J' }], n: 1 });
     expect(dirty.a[1]).toEqual({ b: `${ESC}[2J` });
+  });
+});
+
+describe('attack 13: the nightly check', () => {
+  it('shows a new finding\'s carrier and message with their escapes visible', () => {
+    const f = { ...finding('late-confirmation', '113-1', 'T1'), carrier: `UPS${CLEAR_AND_LIE}`, message: `late ${OSC8}` };
+    const asOf = '2026-11-10T06:00:00-08:00';
+    const { result } = buildCheck({
+      audit: auditResult({ asOf, findings: [f] }),
+      shipments: [],
+      awaiting: [],
+      asOfMs: Date.parse(asOf),
+      window: { from: '2026-10-11', to: '2026-11-10', days: 30 },
+      graceHours: 24,
+      newestTrackingMs: Date.parse(asOf),
+      inputFiles: 2,
+      state: { version: 1, reported: {}, history: [] },
+      stateReport: { file: 'state.json', status: 'ok' },
+      problems: [],
+      staleAfterHours: 36,
+      thresholds: CHECK_DEFAULTS.thresholds,
+      atRisk: CHECK_DEFAULTS.atRisk,
+    });
+    const text = formatCheckText(result, { style: plain });
+    expect(text).toContain('UPS\\x1b[2J\\x1b[H✔ ALL WELL');
+    expect(text).toContain('late \\x1b]8;;http://evil.example/\\x1b\\click');
+    expect(text).not.toMatch(ACTING);
   });
 });
 
