@@ -79,12 +79,14 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     const reader = rowReaderFor(header, sink, report, opts, data).rows;
     const row = new Row(header.index);
     const onProblem = rowProblemCollector(report, keep);
+    const maxCell = limit('fieldBytes');
     data.forEach((cells, i) => {
       if (cells.every((c) => c.trim() === '')) return;
       report.rowsRead++;
       // The collector keeps texts as given; a workbook's may be cut from its larger XML texts.
       row.cells = owned(cells);
       try {
+        for (let k = 0; k < cells.length; k++) if (cells[k].length > maxCell) throw fieldTooLong(k, Buffer.byteLength(cells[k]), maxCell);
         reader(row, file, header.headerLine + i + 1);
       } catch (e) {
         onProblem(header.headerLine + i + 1, e);

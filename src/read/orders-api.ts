@@ -26,8 +26,21 @@ export function ordersIn(doc: unknown): Json[] {
   return [];
 }
 
+/** The length of the longest string inside `v` (the depth was checked before parsing). */
+function longestText(v: unknown): number {
+  if (typeof v === 'string') return v.length;
+  if (v === null || typeof v !== 'object') return 0;
+  let n = 0;
+  for (const x of Object.values(v)) n = Math.max(n, longestText(x));
+  return n;
+}
+
 /** Which API version an order object comes from decides its field names. */
 function readOrder(o: Json, file: string, line: number, sink: RecordSink, hint: ZoneHint) {
+  // As a delimited file's field: an order with a value past the limit is rejected, never kept or printed.
+  const max = limit('fieldBytes');
+  const longest = longestText(o);
+  if (longest > max) throw new RowError(`a value of ${longest} characters, over the limit of ${sizeText(max)} (SHIPAUDIT_MAX_FIELD_BYTES): order not read`);
   const at = (v: unknown, what: string) => optionalStamp(str(v), what, hint, false);
   const source = { file, line };
   if (str(o.AmazonOrderId)) {

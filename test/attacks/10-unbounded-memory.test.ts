@@ -65,6 +65,16 @@ describe('attack 10: bounds on what is read', () => {
     refused(runCli(['inspect', p]), `${p}:${line}`, new RegExp(`too deeply nested at line ${line}: more than 64 levels`));
   });
 
+  it('an Orders API order with a value over 64 KB is rejected, with its number, and never printed', () => {
+    const order = (id: string) => ({ AmazonOrderId: id, PurchaseDate: '2026-10-01T10:00:00Z', OrderStatus: 'Shipped', FulfillmentChannel: 'MFN' });
+    const p = file('long-value.json', JSON.stringify({ payload: { Orders: [order('113-0000000-0000001'), { ...order('113-0000000-0000002'), SalesChannel: 'w'.repeat(BOUNDS.fieldBytes.value + 1) }] } }));
+    const r = runCli(['inspect', p, '--format', 'json']);
+    const [f] = JSON.parse(r.stdout).files;
+    expect(f).toMatchObject({ rowsRead: 2, rowsRejected: 1 });
+    expect(f.problems).toEqual([{ file: p, line: 2, message: expect.stringMatching(/^a value of 65537 characters, over the limit of 64 KB/) }]);
+    expect(r.stdout).not.toContain('wwwwwwwwww');
+  });
+
   it('JSON brackets inside strings are text, not depth', () => {
     const order = { AmazonOrderId: '113-0000000-0000001', PurchaseDate: '2026-10-01T10:00:00Z', OrderStatus: 'Shipped', FulfillmentChannel: 'MFN', SalesChannel: '['.repeat(500) };
     const p = file('brackets.json', JSON.stringify({ payload: { Orders: [order] } }));
@@ -118,6 +128,14 @@ describe('attack 10: bounds on what is read', () => {
       const r = runCli(['inspect', real, '--format', 'json']);
       expect(r.stderr).toBe('');
       expect(JSON.parse(r.stdout).files[0]).toMatchObject({ kind: 'tracking-events', rowsRejected: 0 });
+    });
+
+    it('a workbook cell over the field limit makes its row rejected', () => {
+      const r = runCli(['inspect', bomb, '--format', 'json']);
+      const [f] = JSON.parse(r.stdout).files;
+      expect(f).toMatchObject({ rowsRead: 1, rowsRejected: 1 });
+      expect(f.problems[0].message).toMatch(/^field 4 is 3000000 bytes, over the limit of 64 KB/);
+      expect(r.stdout).not.toContain('aaaaaaaaaa');
     });
 
     it('a workbook with more parts than the limit is refused', () => {
