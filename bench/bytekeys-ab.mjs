@@ -20,7 +20,7 @@ const builds = { this: await load('dist'), other: await load(otherDist) };
 const buf = readFileSync(file);
 // Each row's field places (quoted fields keep their quotes: the same bytes for both builds).
 const rows = [];
-for (let s = buf.indexOf(10) + 1; s < buf.length; ) {
+for (let s = buf.indexOf(10) + 1; s < buf.length;) {
   let e = buf.indexOf(10, s);
   if (e < 0) e = buf.length;
   const starts = [s];

@@ -20,13 +20,17 @@ export const BOUNDS = {
     value: 64 * 1024,
     env: 'SHIPAUDIT_MAX_FIELD_BYTES',
     unit: 'bytes',
-    why: 'the longest field of a row; carrier event texts run to a few hundred bytes, product names to ~500. A longer field makes its row rejected (counted, with its line), never kept or printed.',
+    why:
+      'the longest field of a row; carrier event texts run to a few hundred bytes, product names to ~500. A longer ' +
+      'field makes its row rejected (counted, with its line), never kept or printed.',
   },
   lineBytes: {
     value: 8 * 1024 * 1024,
     env: 'SHIPAUDIT_MAX_LINE_BYTES',
     unit: 'bytes',
-    why: 'the longest line (or quoted record over several lines); a row of the widest Amazon report is a few KB. Past it the file is not a row-per-line export: the read stops with the file and line.',
+    why:
+      'the longest line (or quoted record over several lines); a row of the widest Amazon report is a few KB. Past ' +
+      'it the file is not a row-per-line export: the read stops with the file and line.',
   },
   jsonBytes: {
     value: 256 * 1024 * 1024,
@@ -38,31 +42,41 @@ export const BOUNDS = {
     value: 64,
     env: 'SHIPAUDIT_MAX_JSON_DEPTH',
     unit: 'levels',
-    why: 'an Orders API document nests about 6 levels; the walk over it recurses, so a deeper one is refused before parsing.',
+    why:
+      'an Orders API document nests about 6 levels; the walk over it recurses, so a deeper one is refused before ' +
+      'parsing.',
   },
   xlsxBytes: {
     value: 256 * 1024 * 1024,
     env: 'SHIPAUDIT_MAX_XLSX_BYTES',
     unit: 'bytes uncompressed',
-    why: 'a workbook is inflated whole in memory (~4x its XML in objects); 100k rows of ERP export are under 100 MB of XML. A zip bomb inflates to gigabytes: refused before the workbook is read.',
+    why:
+      'a workbook is inflated whole in memory (~4x its XML in objects); 100k rows of ERP export are under 100 MB ' +
+      'of XML. A zip bomb inflates to gigabytes: refused before the workbook is read.',
   },
   xlsxEntries: {
     value: 10_000,
     env: 'SHIPAUDIT_MAX_XLSX_ENTRIES',
     unit: 'zip entries',
-    why: 'a workbook has a few dozen parts (sheets, styles, relations); thousands are a zip made to exhaust the reader.',
+    why:
+      'a workbook has a few dozen parts (sheets, styles, relations); thousands are a zip made to exhaust the ' +
+      'reader.',
   },
   unclassifiedTexts: {
     value: 1000,
     env: 'SHIPAUDIT_MAX_UNCLASSIFIED',
     unit: 'distinct texts',
-    why: 'unclassified event texts kept with their counts (the most frequent); the rest are counted as "M more distinct texts". A carrier that writes the number into each text would otherwise make one entry per event.',
+    why:
+      'unclassified event texts kept with their counts (the most frequent); the rest are counted as "M more ' +
+      'distinct texts". A carrier that writes the number into each text would otherwise make one entry per event.',
   },
   explainEvents: {
     value: 50,
     env: 'SHIPAUDIT_EXPLAIN_EVENTS',
     unit: 'events',
-    why: 'explain shows the first and the last this many events of the order, and the first this many scans in the carrier\'s hands; the others are counted.',
+    why:
+      'explain shows the first and the last this many events of the order, and the first this many scans in the ' +
+      "carrier's hands; the others are counted.",
   },
 } as const satisfies Record<string, Bound>;
 
@@ -112,7 +126,7 @@ function bump(u: Record<string, number>, text: string, n: number): boolean {
 /**
  * Counts one event of an unclassified text. The most frequent texts are kept: when twice the limit are held,
  * the least frequent half is let go into `unclassifiedMore`, so memory stays bounded when every event has
- * a text of its own (1M such texts took 1.9 GB and a 106 MB list in the JSON).
+ * a text of its own (every text was kept, and listed in the JSON).
  */
 export function countUnclassified(h: UnclassifiedHolder, text: string, n = 1): void {
   if (!bump(h.unclassified, text, n)) return;

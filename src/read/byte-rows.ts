@@ -122,10 +122,14 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
   /** The start of a line whose end is in the next chunk. */
   let carry: Buffer | undefined;
   const fromStart = (range.start ?? 0) === 0;
-  // A line past this is no row of an export: stop, rather than gather it (a 600 MB line ended in a stack trace).
+  // A line past this is no row of an export: stop, rather than gather it (a huge line ended in a stack trace).
   const maxLine = limit('lineBytes');
   const tooLong = (at: number) =>
-    new InputError(src.file, at, `line ${at} is longer than ${sizeText(maxLine)}: not a row-per-line export (limit SHIPAUDIT_MAX_LINE_BYTES)`);
+    new InputError(
+      src.file,
+      at,
+      `line ${at} is longer than ${sizeText(maxLine)}: not a row-per-line export (limit SHIPAUDIT_MAX_LINE_BYTES)`,
+    );
 
   // The text way, for the rows the byte scan leaves to it.
   const asText = (text: string) => {

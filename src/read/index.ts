@@ -86,7 +86,9 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
       // The collector keeps texts as given; a workbook's may be cut from its larger XML texts.
       row.cells = owned(cells);
       try {
-        for (let k = 0; k < cells.length; k++) if (cells[k].length > maxCell) throw fieldTooLong(k, Buffer.byteLength(cells[k]), maxCell);
+        for (let k = 0; k < cells.length; k++) {
+          if (cells[k].length > maxCell) throw fieldTooLong(k, Buffer.byteLength(cells[k]), maxCell);
+        }
         reader(row, file, header.headerLine + i + 1);
       } catch (e) {
         onProblem(header.headerLine + i + 1, e);
@@ -118,7 +120,9 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     row.cells = cells;
     try {
       if (cellCount < width && !s.quoting) throw new TruncatedRow(cellCount, width);
-      for (let i = 0; i < cells.length; i++) if (cells[i].length > maxField) throw fieldTooLong(i, Buffer.byteLength(cells[i]), maxField);
+      for (let i = 0; i < cells.length; i++) {
+        if (cells[i].length > maxField) throw fieldTooLong(i, Buffer.byteLength(cells[i]), maxField);
+      }
       reader(row, file, line);
     } catch (e) {
       onProblem(line, e instanceof TruncatedRow ? e.asRowError() : e);
@@ -216,7 +220,8 @@ function fieldsWanted(index: FieldIndex): number {
 
 /** A row with a field over the limit is rejected: neither kept nor shown (a 200 MB event text was both). */
 function fieldTooLong(i: number, bytes: number, max: number): RowError {
-  return new RowError(`field ${i + 1} is ${bytes} bytes, over the limit of ${sizeText(max)} (SHIPAUDIT_MAX_FIELD_BYTES): row not read`);
+  const limitText = `the limit of ${sizeText(max)} (SHIPAUDIT_MAX_FIELD_BYTES)`;
+  return new RowError(`field ${i + 1} is ${bytes} bytes, over ${limitText}: row not read`);
 }
 
 function longField(row: ByteRow, max: number): RowError | undefined {

@@ -40,7 +40,10 @@ function readOrder(o: Json, file: string, line: number, sink: RecordSink, hint: 
   // As a delimited file's field: an order with a value past the limit is rejected, never kept or printed.
   const max = limit('fieldBytes');
   const longest = longestText(o);
-  if (longest > max) throw new RowError(`a value of ${longest} characters, over the limit of ${sizeText(max)} (SHIPAUDIT_MAX_FIELD_BYTES): order not read`);
+  if (longest > max) {
+    const limitText = `the limit of ${sizeText(max)} (SHIPAUDIT_MAX_FIELD_BYTES)`;
+    throw new RowError(`a value of ${longest} characters, over ${limitText}: order not read`);
+  }
   const at = (v: unknown, what: string) => optionalStamp(str(v), what, hint, false);
   const source = { file, line };
   if (str(o.AmazonOrderId)) {
@@ -106,7 +109,7 @@ function readOrder(o: Json, file: string, line: number, sink: RecordSink, hint: 
 }
 
 /**
- * Refuses JSON nested deeper than `max` before it is parsed and walked: 200 000 levels ended in "Maximum
+ * Refuses JSON nested deeper than `max` before it is parsed and walked: very deep JSON ended in "Maximum
  * call stack size exceeded" without the file's name. Brackets inside strings are text.
  */
 export function checkDepth(file: string, text: string, max: number): void {
@@ -121,7 +124,10 @@ export function checkDepth(file: string, text: string, max: number): void {
       else if (c === 0x0a) line++;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) throw new InputError(file, line, `too deeply nested at line ${line}: more than ${max} levels (limit SHIPAUDIT_MAX_JSON_DEPTH)`);
+      if (++depth > max) {
+        const what = `more than ${max} levels (limit SHIPAUDIT_MAX_JSON_DEPTH)`;
+        throw new InputError(file, line, `too deeply nested at line ${line}: ${what}`);
+      }
     } else if (c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
     else if (c === 0x0a) line++;
   }
@@ -141,7 +147,8 @@ export async function readOrdersJson(
   const maxBytes = limit('jsonBytes');
   const size = (await stat(file)).size;
   if (size > maxBytes) {
-    throw new InputError(file, undefined, `${sizeText(size)} of JSON, over the limit of ${sizeText(maxBytes)} for an Orders API file (SHIPAUDIT_MAX_JSON_BYTES)`);
+    const limitText = `the limit of ${sizeText(maxBytes)} for an Orders API file (SHIPAUDIT_MAX_JSON_BYTES)`;
+    throw new InputError(file, undefined, `${sizeText(size)} of JSON, over ${limitText}`);
   }
   const dec = createDecoder(encoding);
   const text = (dec.write(await readFile(file)) + dec.end()).replace(/^\uFEFF/, '');

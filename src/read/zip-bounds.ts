@@ -30,7 +30,11 @@ export async function checkZipBounds(file: string): Promise<void> {
   const entries = await centralDirectory(file, maxEntries);
   if (entries === undefined) return;
   const refuse = (what: string) =>
-    new InputError(file, undefined, `refused as a zip bomb: ${what}, over the limit of ${sizeText(maxBytes)} uncompressed (SHIPAUDIT_MAX_XLSX_BYTES)`);
+    new InputError(
+      file,
+      undefined,
+      `refused as a zip bomb: ${what}, over the limit of ${sizeText(maxBytes)} uncompressed (SHIPAUDIT_MAX_XLSX_BYTES)`,
+    );
   let declared = 0;
   for (const e of entries) declared += e.uncompressed;
   if (declared > maxBytes) throw refuse(`its parts declare ${sizeText(declared)}`);
@@ -59,7 +63,11 @@ async function centralDirectory(file: string, maxEntries: number): Promise<Entry
     let count = tail.readUInt16LE(at + 10);
     let cdSize = tail.readUInt32LE(at + 12);
     let cdOffset = tail.readUInt32LE(at + 16);
-    if ((count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) && at >= 20 && tail.readUInt32LE(at - 20) === EOCD64_LOCATOR) {
+    if (
+      (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) &&
+      at >= 20 &&
+      tail.readUInt32LE(at - 20) === EOCD64_LOCATOR
+    ) {
       const rec = Buffer.alloc(56);
       await fh.read(rec, 0, 56, Number(tail.readBigUInt64LE(at - 20 + 8)));
       if (rec.readUInt32LE(0) !== EOCD64) return undefined;
@@ -68,13 +76,17 @@ async function centralDirectory(file: string, maxEntries: number): Promise<Entry
       cdOffset = Number(rec.readBigUInt64LE(48));
     }
     if (count > maxEntries) {
-      throw new InputError(file, undefined, `refused as a zip bomb: ${count} parts, over the limit of ${maxEntries} (SHIPAUDIT_MAX_XLSX_ENTRIES)`);
+      throw new InputError(
+        file,
+        undefined,
+        `refused as a zip bomb: ${count} parts, over the limit of ${maxEntries} (SHIPAUDIT_MAX_XLSX_ENTRIES)`,
+      );
     }
     if (cdOffset + cdSize > size) return undefined;
     const cd = Buffer.alloc(cdSize);
     await fh.read(cd, 0, cdSize, cdOffset);
     const entries: Entry[] = [];
-    for (let p = 0; p + 46 <= cd.length && cd.readUInt32LE(p) === CENTRAL; ) {
+    for (let p = 0; p + 46 <= cd.length && cd.readUInt32LE(p) === CENTRAL;) {
       const nameLength = cd.readUInt16LE(p + 28);
       const extraLength = cd.readUInt16LE(p + 30);
       const commentLength = cd.readUInt16LE(p + 32);
@@ -82,13 +94,13 @@ async function centralDirectory(file: string, maxEntries: number): Promise<Entry
       let uncompressed = cd.readUInt32LE(p + 24);
       let localOffset = cd.readUInt32LE(p + 42);
       // Zip64: the sizes and offset marked 0xFFFFFFFF are in the extra field 0x0001, in this order.
-      for (let x = p + 46 + nameLength, end = x + extraLength; x + 4 <= end; ) {
+      for (let x = p + 46 + nameLength, end = x + extraLength; x + 4 <= end;) {
         const id = cd.readUInt16LE(x);
         const length = cd.readUInt16LE(x + 2);
         if (id === 1) {
           let y = x + 4;
-          if (uncompressed === 0xffffffff) (uncompressed = Number(cd.readBigUInt64LE(y))), (y += 8);
-          if (compressed === 0xffffffff) (compressed = Number(cd.readBigUInt64LE(y))), (y += 8);
+          if (uncompressed === 0xffffffff) ((uncompressed = Number(cd.readBigUInt64LE(y))), (y += 8));
+          if (compressed === 0xffffffff) ((compressed = Number(cd.readBigUInt64LE(y))), (y += 8));
           if (localOffset === 0xffffffff) localOffset = Number(cd.readBigUInt64LE(y));
         }
         x += 4 + length;

@@ -116,7 +116,17 @@ export function formatCheckText(data: CheckResult, opts: CheckTextOptions): stri
     const sorted = [...r.newFindings].sort(worstFirst);
     const lines = table(
       ['', 'Rule', 'Order ID', 'Tracking number', 'Carrier', 'Details'],
-      sorted.slice(0, top).map(terminalSafe).map((f) => [paint(f.severity, f.severity, style), f.rule, f.orderId, f.trackingNumber, f.carrier ?? '', f.message]),
+      sorted
+        .slice(0, top)
+        .map(terminalSafe)
+        .map((f) => [
+          paint(f.severity, f.severity, style),
+          f.rule,
+          f.orderId,
+          f.trackingNumber,
+          f.carrier ?? '',
+          f.message,
+        ]),
       ['left', 'left', 'left', 'left', 'left', 'left'],
       style,
     );

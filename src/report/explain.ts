@@ -125,7 +125,8 @@ export function formatExplainText(data: Timeline, style: Style): string {
     lines.push(`${e.when.padEnd(w)}  ${what}  ${e.detail}  ${style.dim(`${base(e.source.file)}:${e.source.line}`)}`);
   }
   if (t.eventsOmitted) {
-    lines.push(style.dim(`… and ${t.eventsOmitted} more carrier events not shown: the first, the last and the first in the carrier's hands are.`));
+    const shown = "the first, the last and the first in the carrier's hands are";
+    lines.push(style.dim(`… and ${t.eventsOmitted} more carrier events not shown: ${shown}.`));
   }
   lines.push('');
   if (t.findings.length === 0) lines.push(style.ok('No rule is broken by this order.'));

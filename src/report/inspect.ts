@@ -77,7 +77,11 @@ function samples(f: InspectedFile, style: Style): string[] {
   );
 }
 
-function unclassified(list: NonNullable<InspectedFile['unclassified']>, style: Style, beyond: InspectedFile['unclassifiedMore']): string[] {
+function unclassified(
+  list: NonNullable<InspectedFile['unclassified']>,
+  style: Style,
+  beyond: InspectedFile['unclassifiedMore'],
+): string[] {
   if (list.length === 0) return [`  ${style.ok('✔')} Every event description was classified.`];
   const w = String(list[0].count).length;
   const more = list.length - UNCLASSIFIED_SHOWN;
@@ -85,7 +89,9 @@ function unclassified(list: NonNullable<InspectedFile['unclassified']>, style: S
     '  Event descriptions not classified (add them under "events" in the config if one is a scan):',
     ...list.slice(0, UNCLASSIFIED_SHOWN).map((u) => `    ${String(u.count).padStart(w)}  ${u.description}`),
     ...(more > 0 ? [style.dim(`    … and ${more} more`)] : []),
-    ...(beyond ? [style.dim(`    … and about ${beyond.texts} more distinct texts not kept (${beyond.events} events)`)] : []),
+    ...(beyond
+      ? [style.dim(`    … and about ${beyond.texts} more distinct texts not kept (${beyond.events} events)`)]
+      : []),
   ];
 }
 

@@ -122,7 +122,8 @@ function render(text: string, template: (s: string) => string, value: (s: string
   return out + template(text.slice(at));
 }
 
-const carrierList = (list: PeriodFigures['carrierCounts']) => list.map((c) => `${v(c.carrier)} (${c.count})`).join(', ') || 'none';
+const carrierList = (list: PeriodFigures['carrierCounts']) =>
+  list.map((c) => `${v(c.carrier)} (${c.count})`).join(', ') || 'none';
 
 type Block =
   | { kind: 'title' | 'heading' | 'para'; text: string }
@@ -137,7 +138,12 @@ function blocks({ result, comparison: c, sellerName, attachments }: PoaInput): B
   const files = result.inputs.filter((i) => !i.skipped).map((i) => v(i.file.split(/[\\/]/).pop()));
   const out: Block[] = [
     { kind: 'title', text: 'Plan of Action: shipments confirmed before the carrier had the parcels' },
-    { kind: 'para', text: `Seller: ${sellerName !== undefined ? v(sellerName) : placeholder('your seller name as shown in Seller Central')}` },
+    {
+      kind: 'para',
+      text: `Seller: ${
+        sellerName !== undefined ? v(sellerName) : placeholder('your seller name as shown in Seller Central')
+      }`,
+    },
     { kind: 'para', text: `Merchant token: ${placeholder('your merchant token (Seller ID)')}` },
     { kind: 'para', text: 'Dear Seller Performance team,' },
     {

@@ -20,10 +20,7 @@ const ACTING: ReadonlyArray<readonly [number, number, string]> = [
   [0x2066, 0x2069, 'bidi isolates'],
 ];
 
-const ACTING_RE = new RegExp(
-  `[${ACTING.map(([lo, hi]) => (lo === hi ? u(lo) : `${u(lo)}-${u(hi)}`)).join('')}]`,
-  'gu',
-);
+const ACTING_RE = new RegExp(`[${ACTING.map(([lo, hi]) => (lo === hi ? u(lo) : `${u(lo)}-${u(hi)}`)).join('')}]`, 'gu');
 
 function u(cp: number): string {
   return `\\u${cp.toString(16).padStart(4, '0')}`;

@@ -227,7 +227,10 @@ function unclassified(result: AuditResult, style: Style, width: number | undefin
   ];
   if (list.length > 10) lines.push(style.dim(`  … and ${list.length - 10} more`));
   const beyond = result.unclassifiedMore;
-  if (beyond) lines.push(style.dim(`  … and about ${plural(beyond.texts, 'more distinct text')} not kept (${plural(beyond.events, 'event')})`));
+  if (beyond) {
+    const events = plural(beyond.events, 'event');
+    lines.push(style.dim(`  … and about ${plural(beyond.texts, 'more distinct text')} not kept (${events})`));
+  }
   return lines;
 }
 

@@ -84,7 +84,12 @@ describe('attack 08: quadratic reading', () => {
     const s = asRows(start);
     expect(fillByteKeys(m)).toBe(0);
     expect(fillByteKeys(s)).toBe(0);
-    expect(bestRatio(() => fillByteKeys(m), () => fillByteKeys(s))).toBeLessThan(2);
+    expect(
+      bestRatio(
+        () => fillByteKeys(m),
+        () => fillByteKeys(s),
+      ),
+    ).toBeLessThan(2);
   });
 
   it('StringIndex (order ids, tracking numbers): middle-varying keys cost at most 2× start-varying ones', () => {
@@ -97,7 +102,12 @@ describe('attack 08: quadratic reading', () => {
     const many = Array.from({ length: 10 * N }, (_, i) => midText(i));
     const manyStart = many.map((t, i) => `${i} ${sameText()}`.slice(0, t.length));
     expect(fill(many)).toBe(10 * N);
-    expect(bestRatio(() => fill(many), () => fill(manyStart))).toBeLessThan(2);
+    expect(
+      bestRatio(
+        () => fill(many),
+        () => fill(manyStart),
+      ),
+    ).toBeLessThan(2);
   });
 
   // Each distinct text is classified once (the phrase table is the cost then), so the reader is compared with
@@ -106,16 +116,28 @@ describe('attack 08: quadratic reading', () => {
     const header = 'Tracking Number,Carrier,Event Time,Event,Location\n';
     const body = (text: (i: number) => string) =>
       header +
-      Array.from({ length: N }, (_, i) => `LY${String(100_000 + i).padStart(9, '0')}CN,China Post,2026-05-08 10:50,${text(i)},"HOUSTON, TX 77002"`).join('\n');
+      Array.from(
+        { length: N },
+        (_, i) =>
+          `LY${String(100_000 + i).padStart(9, '0')}CN,China Post,2026-05-08 10:50,${text(i)},"HOUSTON, TX 77002"`,
+      ).join('\n');
     const mid = join(dir, 'mid.csv');
     const same = join(dir, 'start.csv');
     writeFileSync(mid, body(midText));
-    writeFileSync(same, body((i) => `${String(i).padStart(9, '0')} Shipment LY accepted at counter`));
+    writeFileSync(
+      same,
+      body((i) => `${String(i).padStart(9, '0')} Shipment LY accepted at counter`),
+    );
     const sink = { order() {}, confirmation() {}, event() {}, package() {} };
     const opts = { marketplaceZone: { zone: 'America/Los_Angeles', source: 'setting' as const, note: 'test' } };
     const midReport = await readInput(mid, sink, opts);
     expect(midReport.rowsRead).toBe(N);
     await readInput(same, sink, opts);
-    expect(await bestRatioAsync(() => readInput(mid, sink, opts), () => readInput(same, sink, opts))).toBeLessThan(2);
+    expect(
+      await bestRatioAsync(
+        () => readInput(mid, sink, opts),
+        () => readInput(same, sink, opts),
+      ),
+    ).toBeLessThan(2);
   }, 120_000);
 });

@@ -17,7 +17,8 @@ const dir = mkdtempSync(join(tmpdir(), 'shipaudit-attack-10-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const HEADER = 'Tracking Number,Carrier,Event Time,Event,Location\n';
-const event = (n: number, text: string, time = '2026-10-13 10:50') => `LY${String(314159000 + n).padStart(9, '0')}CN,China Post,${time},${text},广东省深圳市\n`;
+const event = (n: number, text: string, time = '2026-10-13 10:50') =>
+  `LY${String(314159000 + n).padStart(9, '0')}CN,China Post,${time},${text},广东省深圳市\n`;
 const file = (name: string, text: string | Buffer) => {
   const p = join(dir, name);
   writeFileSync(p, text);
@@ -41,7 +42,9 @@ describe('attack 10: bounds on what is read', () => {
     const [f] = JSON.parse(r.stdout).files;
     expect(f.rowsRead).toBe(3);
     expect(f.rowsRejected).toBe(1);
-    expect(f.problems).toEqual([{ file: p, line: 3, message: expect.stringMatching(/^field 4 is 65541 bytes, over the limit of 64 KB/) }]);
+    expect(f.problems).toEqual([
+      { file: p, line: 3, message: expect.stringMatching(/^field 4 is 65541 bytes, over the limit of 64 KB/) },
+    ]);
     expect(r.stdout).not.toContain('xxxxxxxxxx');
   });
 
@@ -52,7 +55,10 @@ describe('attack 10: bounds on what is read', () => {
 
   it('an unclosed quote gathering lines past the limit stops the read too', () => {
     const lines = Array.from({ length: 2000 }, () => 'z'.repeat(100)).join('\n');
-    const p = file('open-quote.csv', `${HEADER}${event(2, 'Accepted')}LY314159002CN,China Post,2026-10-13 10:50,"${lines}\n`);
+    const p = file(
+      'open-quote.csv',
+      `${HEADER}${event(2, 'Accepted')}LY314159002CN,China Post,2026-10-13 10:50,"${lines}\n`,
+    );
     const r = runCli(['inspect', p], { env: { SHIPAUDIT_MAX_LINE_BYTES: '100000' } });
     refused(r, p, /line \d+ is longer than 97\.7 KB/);
   });
@@ -62,21 +68,48 @@ describe('attack 10: bounds on what is read', () => {
     ['65 levels of objects, on line 3', `{"orders": [\n\n${'{"a":'.repeat(65)}1${'}'.repeat(65)}]}`, 3],
   ])('JSON nested too deep (%s) is refused before parsing, naming the line', (_, text, line) => {
     const p = file(`deep-${line}.json`, text);
-    refused(runCli(['inspect', p]), `${p}:${line}`, new RegExp(`too deeply nested at line ${line}: more than 64 levels`));
+    refused(
+      runCli(['inspect', p]),
+      `${p}:${line}`,
+      new RegExp(`too deeply nested at line ${line}: more than 64 levels`),
+    );
   });
 
   it('an Orders API order with a value over 64 KB is rejected, with its number, and never printed', () => {
-    const order = (id: string) => ({ AmazonOrderId: id, PurchaseDate: '2026-10-01T10:00:00Z', OrderStatus: 'Shipped', FulfillmentChannel: 'MFN' });
-    const p = file('long-value.json', JSON.stringify({ payload: { Orders: [order('113-0000000-0000001'), { ...order('113-0000000-0000002'), SalesChannel: 'w'.repeat(BOUNDS.fieldBytes.value + 1) }] } }));
+    const order = (id: string) => ({
+      AmazonOrderId: id,
+      PurchaseDate: '2026-10-01T10:00:00Z',
+      OrderStatus: 'Shipped',
+      FulfillmentChannel: 'MFN',
+    });
+    const p = file(
+      'long-value.json',
+      JSON.stringify({
+        payload: {
+          Orders: [
+            order('113-0000000-0000001'),
+            { ...order('113-0000000-0000002'), SalesChannel: 'w'.repeat(BOUNDS.fieldBytes.value + 1) },
+          ],
+        },
+      }),
+    );
     const r = runCli(['inspect', p, '--format', 'json']);
     const [f] = JSON.parse(r.stdout).files;
     expect(f).toMatchObject({ rowsRead: 2, rowsRejected: 1 });
-    expect(f.problems).toEqual([{ file: p, line: 2, message: expect.stringMatching(/^a value of 65537 characters, over the limit of 64 KB/) }]);
+    expect(f.problems).toEqual([
+      { file: p, line: 2, message: expect.stringMatching(/^a value of 65537 characters, over the limit of 64 KB/) },
+    ]);
     expect(r.stdout).not.toContain('wwwwwwwwww');
   });
 
   it('JSON brackets inside strings are text, not depth', () => {
-    const order = { AmazonOrderId: '113-0000000-0000001', PurchaseDate: '2026-10-01T10:00:00Z', OrderStatus: 'Shipped', FulfillmentChannel: 'MFN', SalesChannel: '['.repeat(500) };
+    const order = {
+      AmazonOrderId: '113-0000000-0000001',
+      PurchaseDate: '2026-10-01T10:00:00Z',
+      OrderStatus: 'Shipped',
+      FulfillmentChannel: 'MFN',
+      SalesChannel: '['.repeat(500),
+    };
     const p = file('brackets.json', JSON.stringify({ payload: { Orders: [order] } }));
     const r = runCli(['inspect', p, '--format', 'json']);
     expect(r.stderr).toBe('');
@@ -102,7 +135,11 @@ describe('attack 10: bounds on what is read', () => {
     });
 
     it('a workbook that inflates past the limit is refused before it is read', () => {
-      refused(runCli(['inspect', bomb], { env: { SHIPAUDIT_MAX_XLSX_BYTES: '2000000' } }), bomb, /refused as a zip bomb: its parts declare 2\.\d MB/);
+      refused(
+        runCli(['inspect', bomb], { env: { SHIPAUDIT_MAX_XLSX_BYTES: '2000000' } }),
+        bomb,
+        /refused as a zip bomb: its parts declare 2\.\d MB/,
+      );
     });
 
     it('a zip that declares small sizes and inflates large is refused too', () => {
@@ -114,7 +151,11 @@ describe('attack 10: bounds on what is read', () => {
         if (sig === 0x02014b50 && bytes.readUInt32LE(i + 24) > 1) bytes.writeUInt32LE(1, i + 24);
       }
       const p = file('lying-bomb.xlsx', bytes);
-      refused(runCli(['inspect', p], { env: { SHIPAUDIT_MAX_XLSX_BYTES: '2000000' } }), p, /refused as a zip bomb: its parts inflate to more than 1\.9 MB/);
+      refused(
+        runCli(['inspect', p], { env: { SHIPAUDIT_MAX_XLSX_BYTES: '2000000' } }),
+        p,
+        /refused as a zip bomb: its parts inflate to more than 1\.9 MB/,
+      );
     });
 
     it('a workbook within the limits is read as before', () => {
@@ -139,7 +180,11 @@ describe('attack 10: bounds on what is read', () => {
     });
 
     it('a workbook with more parts than the limit is refused', () => {
-      refused(runCli(['inspect', normal], { env: { SHIPAUDIT_MAX_XLSX_ENTRIES: '3' } }), normal, /refused as a zip bomb: \d+ parts, over the limit of 3/);
+      refused(
+        runCli(['inspect', normal], { env: { SHIPAUDIT_MAX_XLSX_ENTRIES: '3' } }),
+        normal,
+        /refused as a zip bomb: \d+ parts, over the limit of 3/,
+      );
     });
   });
 
@@ -154,7 +199,9 @@ describe('attack 10: bounds on what is read', () => {
     ];
     const p = file('unclassified.csv', HEADER + rows.join(''));
     const conf = join(ROOT, 'fixtures/appeal-no-improvement/confirmations.txt');
-    const r = runCli(['audit', conf, p, '--format', 'json', '--fail-on', 'never'], { env: { SHIPAUDIT_MAX_UNCLASSIFIED: '10' } });
+    const r = runCli(['audit', conf, p, '--format', 'json', '--fail-on', 'never'], {
+      env: { SHIPAUDIT_MAX_UNCLASSIFIED: '10' },
+    });
     expect(r.stderr).toBe('');
     const json = JSON.parse(r.stdout);
     expect(json.unclassifiedEvents).toHaveLength(10);
@@ -176,7 +223,9 @@ describe('attack 10: bounds on what is read', () => {
       return d.toISOString().slice(0, 16).replace('T', ' ');
     };
     // Information-only events, one physical scan in the middle; listed newest first as exports often are.
-    const rows = Array.from({ length: 2000 }, (_, i) => event(2, i === 1000 ? '已收寄' : '电子信息已收到', minute(i))).reverse();
+    const rows = Array.from({ length: 2000 }, (_, i) =>
+      event(2, i === 1000 ? '已收寄' : '电子信息已收到', minute(i)),
+    ).reverse();
     const p = file('one-number.csv', HEADER + rows.join(''));
     const r = runCli(['explain', '112-4000000-5000000', orders, conf, p], { env: { SHIPAUDIT_EXPLAIN_EVENTS: '5' } });
     expect(r.stderr).toBe('');
@@ -185,7 +234,11 @@ describe('attack 10: bounds on what is read', () => {
     expect(scans).toHaveLength(11);
     expect(scans.filter((l) => l.includes('已收寄'))).toHaveLength(1);
     expect(r.stdout).toContain('… and 1989 more carrier events not shown');
-    const json = JSON.parse(runCli(['explain', '112-4000000-5000000', orders, conf, p, '--format', 'json'], { env: { SHIPAUDIT_EXPLAIN_EVENTS: '5' } }).stdout);
+    const json = JSON.parse(
+      runCli(['explain', '112-4000000-5000000', orders, conf, p, '--format', 'json'], {
+        env: { SHIPAUDIT_EXPLAIN_EVENTS: '5' },
+      }).stdout,
+    );
     expect(json.eventsOmitted).toBe(1989);
   });
 });

@@ -56,8 +56,12 @@ describe('attack 13: forTerminal', () => {
 });
 
 describe('attack 13: the nightly check', () => {
-  it('shows a new finding\'s carrier and message with their escapes visible', () => {
-    const f = { ...finding('late-confirmation', '113-1', 'T1'), carrier: `UPS${CLEAR_AND_LIE}`, message: `late ${OSC8}` };
+  it("shows a new finding's carrier and message with their escapes visible", () => {
+    const f = {
+      ...finding('late-confirmation', '113-1', 'T1'),
+      carrier: `UPS${CLEAR_AND_LIE}`,
+      message: `late ${OSC8}`,
+    };
     const asOf = '2026-11-10T06:00:00-08:00';
     const { result } = buildCheck({
       audit: auditResult({ asOf, findings: [f] }),
@@ -90,9 +94,14 @@ describe('attack 13: real texts pass unchanged', () => {
       if (typeof v === 'string') texts.push(v);
       else if (v && typeof v === 'object') Object.values(v).forEach(walk);
     };
-    for (const f of readdirSync(samples).filter((f) => f.endsWith('.json'))) walk(JSON.parse(readFileSync(join(samples, f), 'utf8')));
+    for (const f of readdirSync(samples).filter((f) => f.endsWith('.json')))
+      walk(JSON.parse(readFileSync(join(samples, f), 'utf8')));
     for (const f of readdirSync(join(samples, 'converted')).filter((f) => f.endsWith('.csv'))) {
-      texts.push(...readFileSync(join(samples, 'converted', f), 'utf8').split(/\r?\n/).flatMap((l) => l.split(/[,\t]/)));
+      texts.push(
+        ...readFileSync(join(samples, 'converted', f), 'utf8')
+          .split(/\r?\n/)
+          .flatMap((l) => l.split(/[,\t]/)),
+      );
     }
     expect(texts.length).toBeGreaterThan(1000);
     expect(texts.filter((t) => forTerminal(t) !== t)).toEqual([]);
@@ -121,11 +130,17 @@ describe('attack 13: the CLI shows hostile texts inert', () => {
   beforeAll(() => {
     cpSync(join(ROOT, 'fixtures/appeal-no-improvement'), data, { recursive: true });
     // An event text no table knows (listed as unclassified) on the first order's parcel.
-    appendFileSync(join(data, 'tracking.csv'), `LY314159002CN,China Post,2026-10-14 09:00,"${BAD_EVENT}",广东省深圳市,\n`);
+    appendFileSync(
+      join(data, 'tracking.csv'),
+      `LY314159002CN,China Post,2026-10-14 09:00,"${BAD_EVENT}",广东省深圳市,\n`,
+    );
     // A carrier name of its own on every confirmation: the Plan of Action names the carriers.
     const conf = join(data, 'confirmations.txt');
     const lines = readFileSync(conf, 'utf8').split('\n');
-    writeFileSync(conf, lines.map((l, i) => (i === 0 || l === '' ? l : l.replace('\tChina Post\t', `\t${BAD_CARRIER}\t`))).join('\n'));
+    writeFileSync(
+      conf,
+      lines.map((l, i) => (i === 0 || l === '' ? l : l.replace('\tChina Post\t', `\t${BAD_CARRIER}\t`))).join('\n'),
+    );
   });
 
   // Inspect and explain also show the Chinese places of the same parcel: they must come out as they are.
@@ -134,16 +149,19 @@ describe('attack 13: the CLI shows hostile texts inert', () => {
     ['inspect', ['inspect'], true],
     ['explain', ['explain', '112-4000000-5000000'], true],
   ];
-  it.each(runs)('%s prints the event text with its escapes visible, and nothing a terminal acts on', (_, args, chinese) => {
-    const r = runCli([...args, data]);
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('\\x1b[2J\\x1b[H✔ ALL WELL');
-    expect(r.stdout).toContain('\\u202e');
-    expect(r.stdout).not.toMatch(ACTING);
-    if (chinese) expect(r.stdout).toContain('广东省深圳市');
-    // The carrier name, in the worst-offenders table or the timeline, with its escape visible.
-    if (args[0] !== 'inspect') expect(r.stdout).toContain('<http://evil.example> \\x1b[8m');
-  });
+  it.each(runs)(
+    '%s prints the event text with its escapes visible, and nothing a terminal acts on',
+    (_, args, chinese) => {
+      const r = runCli([...args, data]);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toContain('\\x1b[2J\\x1b[H✔ ALL WELL');
+      expect(r.stdout).toContain('\\u202e');
+      expect(r.stdout).not.toMatch(ACTING);
+      if (chinese) expect(r.stdout).toContain('广东省深圳市');
+      // The carrier name, in the worst-offenders table or the timeline, with its escape visible.
+      if (args[0] !== 'inspect') expect(r.stdout).toContain('<http://evil.example> \\x1b[8m');
+    },
+  );
 
   it('appeal: plan-of-action.md shows the carrier name as text, with no link or image', () => {
     const out = join(dir, 'pack');

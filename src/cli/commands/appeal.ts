@@ -100,7 +100,8 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   if (collector.trackingCount === 0) {
     throw new UsageError('no carrier tracking data found: an appeal needs the first carrier scan of each parcel (give a tracking export)');
   }
-  const { result, shipments, hits } = auditDetailed(collector, auditOptions(settings, { inputs, unclassified, unclassifiedMore }));
+  const read = { inputs, unclassified, unclassifiedMore };
+  const { result, shipments, hits } = auditDetailed(collector, auditOptions(settings, read));
   const comparison = compareAroundFix(shipments, hits, { fixedOn: flags.fixedOn, zone, graceHours: settings.graceHours });
   if (comparison.before.shipments === 0) {
     throw new UsageError(`no shipments confirmed before --fixed-on ${flags.fixedOn}: the pack compares the period before the fix with the period after it`);

@@ -84,7 +84,9 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     const window = { fromMs: asOfMs + 1 - CHECK_DEFAULTS.windowDays * DAY, toMs: asOfMs + 1 };
     const from = localDateInZone(window.fromMs, zone);
     const to = localDateInZone(asOfMs, zone);
-    const { result, shipments, awaiting } = auditDetailed(collector, auditOptions(settings, { inputs, unclassified, unclassifiedMore }, { window: { ...window, from, to }, asOfMs }));
+    const read = { inputs, unclassified, unclassifiedMore };
+    const per = { window: { ...window, from, to }, asOfMs };
+    const { result, shipments, awaiting } = auditDetailed(collector, auditOptions(settings, read, per));
     const { state, report } = await readState(statePath, relative(cwd, statePath) || statePath, problems);
     const graceOption = settings.rules['no-carrier-scan']?.options?.graceHours;
     const built = buildCheck({

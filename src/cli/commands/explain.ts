@@ -46,13 +46,18 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
         // A bounded window of them: one number can have millions of events.
         const window = new EventWindow(limit('explainEvents'));
         for (const r of reports.filter((r) => r.kind === 'tracking-events')) {
-          await readInput(r.file, { event: (e) => void (numbers.has(e.trackingNumber) && window.add(e)) }, settings.readOptionsFor(r.file));
+          const sink = { event: (e: TrackingEvent) => void (numbers.has(e.trackingNumber) && window.add(e)) };
+          await readInput(r.file, sink, settings.readOptionsFor(r.file));
         }
         const { events, omitted } = window.result();
 
         const result = audit(
           collector,
-          auditOptions(settings, { inputs, unclassified, unclassifiedMore }, { window: {}, asOfMs: flags.asOf ? parseAsOf(flags.asOf, settings.zone) : undefined }),
+          auditOptions(
+            settings,
+            { inputs, unclassified, unclassifiedMore },
+            { window: {}, asOfMs: flags.asOf ? parseAsOf(flags.asOf, settings.zone) : undefined },
+          ),
         );
         const purchased = orders.find((o) => o.purchasedAt)?.purchasedAt;
         const given = orders.find((o) => o.latestShipDate)?.latestShipDate;
