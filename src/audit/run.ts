@@ -30,6 +30,8 @@ export interface AuditOptions {
   unclassified: Record<string, number>;
   /** Said first among the notes (how the marketplace zone was decided). */
   notes?: readonly string[];
+  /** Unclassified texts past the limit kept: counted, not listed. */
+  unclassifiedMore?: { texts: number; events: number };
 }
 
 const HOUR = 3_600_000;
@@ -188,6 +190,7 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
     findings,
     inputs: opts.inputs,
     unclassifiedEvents: unclassified,
+    ...(opts.unclassifiedMore && opts.unclassifiedMore.texts > 0 && { unclassifiedMore: { ...opts.unclassifiedMore } }),
     notes,
   };
 

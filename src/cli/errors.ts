@@ -1,5 +1,6 @@
 import { ConfigError } from '../config/errors.js';
 import { InputError } from '../read/types.js';
+import { forTerminal } from '../report/sanitize.js';
 
 /** Exit codes, the contract with cron jobs and scripts. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -13,11 +14,12 @@ export class UsageError extends Error {}
  */
 export function reportFailure(e: unknown, stderr: (s: string) => void): number {
   if (e instanceof InputError || e instanceof ConfigError || e instanceof UsageError) {
-    stderr(`shipaudit: ${e.message}\n`);
+    // The message may quote the file's text (a header, a value): shown inert.
+    stderr(`shipaudit: ${forTerminal(e.message)}\n`);
     return EXIT.usage;
   }
   const err = e as Error;
-  stderr(`shipaudit: internal error: ${err?.message ?? String(e)} (set SHIPAUDIT_DEBUG=1 for details)\n`);
+  stderr(`shipaudit: internal error: ${forTerminal(err?.message ?? String(e))} (set SHIPAUDIT_DEBUG=1 for details)\n`);
   if (process.env.SHIPAUDIT_DEBUG) stderr(`${err?.stack}\n`);
   return EXIT.usage;
 }

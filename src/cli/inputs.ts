@@ -7,6 +7,7 @@ import { UsageError } from './errors.js';
 import { endProgress, progressReporter, timing } from './io.js';
 import { finishThread, startThread, trackingFilesWorthAThread, type Outcome } from './read-thread.js';
 import { useMarketplaces, type Settings } from './settings.js';
+import { mergeUnclassified, type UnclassifiedHolder, type UnclassifiedMore } from '../read/bounds.js';
 
 /** Files in a folder that are never inputs, whatever their content. */
 const NOT_INPUT = /(^|[\\/])(\.[^\\/]*|node_modules|shipaudit\.config\.json|evidence[^\\/]*\.csv|.*\.(md|pdf|html?|zip|png|jpe?g|gif|docx?|log))$/i;
@@ -46,6 +47,7 @@ export interface ReadAll {
   inputs: InputSummary[];
   reports: InputReport[];
   unclassified: Record<string, number>;
+  unclassifiedMore?: UnclassifiedMore;
 }
 
 /**
@@ -95,7 +97,7 @@ export async function readAll(
 
   const inputs: InputSummary[] = [];
   const reports: InputReport[] = [];
-  const unclassified: Record<string, number> = {};
+  const all: UnclassifiedHolder = { unclassified: {} };
   for (const { f, explicit: named } of files) {
     if (!isCandidate.has(f)) {
       inputs.push(skipped(f, 'not an input file (by its name)'));
@@ -112,7 +114,7 @@ export async function readAll(
     }
     const { report } = outcome;
     reports.push(report);
-    for (const [d, n] of Object.entries(report.unclassified)) unclassified[d] = (unclassified[d] ?? 0) + n;
+    mergeUnclassified(all, report);
     inputs.push({
       file: f,
       kind: report.kind,
@@ -125,7 +127,7 @@ export async function readAll(
     });
   }
   if (reports.length === 0) throw new UsageError(`no input files could be read from ${paths.join(', ')}`);
-  return { inputs, reports, unclassified };
+  return { inputs, reports, unclassified: all.unclassified, unclassifiedMore: all.unclassifiedMore };
 }
 
 

@@ -1,4 +1,5 @@
 import { Chalk } from 'chalk';
+import { forTerminal } from '../report/sanitize.js';
 import { chalkStyle, plain, type Style } from '../report/style.js';
 
 /** The CLI's only doors to the terminal. Tests run the built CLI and read these streams. */
@@ -23,7 +24,8 @@ export function styleFor(stream: NodeJS.WriteStream, format: string): Style {
 /** Progress for long runs goes to stderr, and only to a terminal: cron mail stays quiet, stdout parseable. */
 export function progressReporter(): ((msg: string) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
-  return (msg) => err(`\r\x1b[2K${msg}`);
+  // The message names files, whose names are data too.
+  return (msg) => err(`\r\x1b[2K${forTerminal(msg)}`);
 }
 
 export function endProgress(p: ((msg: string) => void) | undefined): void {

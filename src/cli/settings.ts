@@ -181,7 +181,7 @@ export function parseAsOf(text: string, zone: ZoneHint): number {
 /** The audit's options from the settings and what was read; `window` and `asOfMs` per command. */
 export function auditOptions(
   settings: Settings,
-  read: Pick<AuditOptions, 'inputs' | 'unclassified'>,
+  read: Pick<AuditOptions, 'inputs' | 'unclassified' | 'unclassifiedMore'>,
   per: Pick<AuditOptions, 'window' | 'asOfMs'> = { window: {} },
 ): AuditOptions {
   return {
@@ -193,6 +193,7 @@ export function auditOptions(
     inputs: read.inputs,
     unclassified: read.unclassified,
     notes: settings.marketplaceNotes,
+    unclassifiedMore: read.unclassifiedMore,
     ...per,
   };
 }

@@ -87,6 +87,8 @@ export interface AuditResult {
   findings: Finding[];
   inputs: InputSummary[];
   unclassifiedEvents: Array<{ description: string; count: number }>;
+  /** Unclassified texts past the limit listed (the least frequent): how many, and their events. */
+  unclassifiedMore?: { texts: number; events: number };
   /** What could not be checked and why (no tracking data, no order data...). */
   notes: string[];
 }

@@ -1,5 +1,7 @@
 import { isBlank, owned, pump, splitQuoted, type RowHandler, type RowRange, type RowSource, type RowsRead } from './rows.js';
 import { createDecoder, type Encoding } from './decode.js';
+import { limit, sizeText } from './bounds.js';
+import { InputError } from './types.js';
 
 /**
  * Node's own UTF-8 slicer, which `toString('utf8', start, end)` calls after checking its arguments: a
@@ -120,6 +122,14 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
   /** The start of a line whose end is in the next chunk. */
   let carry: Buffer | undefined;
   const fromStart = (range.start ?? 0) === 0;
+  // A line past this is no row of an export: stop, rather than gather it (a huge line ended in a stack trace).
+  const maxLine = limit('lineBytes');
+  const tooLong = (at: number) =>
+    new InputError(
+      src.file,
+      at,
+      `line ${at} is longer than ${sizeText(maxLine)}: not a row-per-line export (limit SHIPAUDIT_MAX_LINE_BYTES)`,
+    );
 
   // The text way, for the rows the byte scan leaves to it.
   const asText = (text: string) => {
@@ -130,6 +140,7 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
       return;
     }
     pending = pending === undefined ? text : `${pending}\n${text}`;
+    if (pending.length > maxLine) throw tooLong(line);
     const fields = splitQuoted(pending, delimiter);
     if (fields === undefined) return;
     pending = undefined;
@@ -142,6 +153,7 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
     // The text way's decoder drops a byte-order mark at the start of the file.
     if (line === 1 && fromStart && bomAt(buf, s)) s += 3;
     if (e > s && buf[e - 1] === CR) e--;
+    if (e - s > maxLine) throw tooLong(line);
     if (pending !== undefined) return asText(buf.toString('utf8', s, e));
     if (line <= headerLine) return;
     let count = 0;
@@ -186,6 +198,7 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
     if (carry !== undefined) {
       const nl = chunk.indexOf(LF);
       if (nl === -1) {
+        if (carry.length + chunk.length > maxLine) throw tooLong(line + 1);
         carry = Buffer.concat([carry, chunk]);
         return;
       }
@@ -222,6 +235,15 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
   return { lines: line };
 }
 
+/** One 32-bit block into a MurmurHash3 state. */
+function mix(h: number, block: number): number {
+  let k = Math.imul(block, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
 interface Keyed<T> {
   /** The fields' bytes one after another, and each field's length. */
   key: Uint8Array;
@@ -240,6 +262,8 @@ export class ByteKeys<T> {
   private mask = 1023;
   private size = 0;
   private hash = 0;
+  /** Per table, so that no fixed set of texts collides in every run. */
+  private readonly seed = (Math.random() * 0x1_0000_0000) | 0;
 
   constructor(
     private readonly fields: readonly number[],
@@ -249,26 +273,25 @@ export class ByteKeys<T> {
   /** The value for the row's fields, or undefined (the row's hash is then kept for `set`). */
   get(row: ByteRow): T | undefined {
     const { buf, starts, ends } = row;
-    // The hash takes each field's length and at most its first and last four bytes: the full comparison
-    // that follows settles equality, and texts of one length that differ only in the middle are few.
-    let h = 0x811c9dc5;
+    // The hash takes every byte of every field (carrier texts that carry the tracking number differ only
+    // in the middle: a hash of their ends put them all in one probe chain), four at a time, mixed as
+    // MurmurHash3 mixes them so that every byte reaches the low bits the table is indexed by.
+    let h = this.seed;
     for (const f of this.fields) {
       const s = starts[f];
       const e = ends[f];
-      h = Math.imul(h ^ (e - s), 0x01000193);
-      if (e - s <= 8) {
-        for (let k = s; k < e; k++) h = Math.imul(h ^ buf[k], 0x01000193);
-      } else {
-        h = Math.imul(h ^ buf[s], 0x01000193);
-        h = Math.imul(h ^ buf[s + 1], 0x01000193);
-        h = Math.imul(h ^ buf[s + 2], 0x01000193);
-        h = Math.imul(h ^ buf[s + 3], 0x01000193);
-        h = Math.imul(h ^ buf[e - 4], 0x01000193);
-        h = Math.imul(h ^ buf[e - 3], 0x01000193);
-        h = Math.imul(h ^ buf[e - 2], 0x01000193);
-        h = Math.imul(h ^ buf[e - 1], 0x01000193);
-      }
+      h = mix(h, e - s);
+      let k = s;
+      for (; k + 4 <= e; k += 4) h = mix(h, buf[k] | (buf[k + 1] << 8) | (buf[k + 2] << 16) | (buf[k + 3] << 24));
+      let tail = 0;
+      for (let shift = 0; k < e; k++, shift += 8) tail |= buf[k] << shift;
+      h = mix(h, tail);
     }
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
     this.hash = h;
     for (let at = h & this.mask; ; at = (at + 1) & this.mask) {
       const slot = this.slots[at];

@@ -19,6 +19,7 @@ import { locationOf, trackingEventReaders } from './tracking-events.js';
 import { trackingSummaryRowReader } from './tracking-summary.js';
 import { InputError, type InputKind, type InputReport, type RecordSink } from './types.js';
 import { readWorkbookRows } from './xlsx.js';
+import { limit, mergeUnclassified, sizeText } from './bounds.js';
 
 export type { ReadOptions } from './context.js';
 export { InputError } from './types.js';
@@ -122,6 +123,7 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     const { rows: reader, skip } = rowReaderFor(header, sink, report, opts, data);
     const row = new Row(header.index);
     const onProblem = rowProblemCollector(report, keep);
+    const maxCell = limit('fieldBytes');
     data.forEach((cells, i) => {
       if (cells.every((c) => c.trim() === '')) return;
       const why = skip?.(cells);
@@ -130,6 +132,9 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
       // The collector keeps texts as given; a workbook's may be cut from its larger XML texts.
       row.cells = owned(cells);
       try {
+        for (let k = 0; k < cells.length; k++) {
+          if (cells[k].length > maxCell) throw fieldTooLong(k, Buffer.byteLength(cells[k]), maxCell);
+        }
         reader(row, file, header.headerLine + i + 1);
       } catch (e) {
         onProblem(header.headerLine + i + 1, e);
@@ -155,6 +160,7 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     quoting: s.quoting,
     headerLine: range.start === undefined ? s.headerLine : 0,
   };
+  const maxField = limit('fieldBytes');
   const onCells = (cells: string[], line: number, cellCount: number) => {
     // Before the width check: a continuation line is often shorter than the header.
     const why = skip?.(cells);
@@ -163,17 +169,35 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     row.cells = cells;
     try {
       if (cellCount < width && !s.quoting) throw new TruncatedRow(cellCount, width);
+      for (let i = 0; i < cells.length; i++) {
+        if (cells[i].length > maxField) throw fieldTooLong(i, Buffer.byteLength(cells[i]), maxField);
+      }
       reader(row, file, line);
     } catch (e) {
       onProblem(line, e instanceof TruncatedRow ? e.asRowError() : e);
     }
   };
+  const byCells = cellsOf(s.index, onCells);
   const onBytes: ByteRowHandler = !bytes
-    ? cellsOf(s.index, onCells)
+    ? (cells, line) => {
+        // (Fields are only measured when the row is long enough to hold one over the limit.)
+        if (cells.ends[cells.count - 1] - cells.starts[0] > maxField) {
+          const over = longField(cells, maxField);
+          if (over !== undefined) {
+            report.rowsRead++;
+            return onProblem(line, over);
+          }
+        }
+        byCells(cells, line);
+      }
     : (cells, line) => {
         report.rowsRead++;
         try {
           if (cells.count < width && !s.quoting) throw new TruncatedRow(cells.count, width);
+          if (cells.ends[cells.count - 1] - cells.starts[0] > maxField) {
+            const over = longField(cells, maxField);
+            if (over !== undefined) throw over;
+          }
           bytes(cells, file, line);
         } catch (e) {
           onProblem(line, e instanceof TruncatedRow ? e.asRowError() : e);
@@ -213,8 +237,9 @@ export function joinReports(head: InputReport, tail: InputReport, lines: number,
     rowsRejected: head.rowsRejected + tail.rowsRejected,
     problems: [...head.problems, ...tail.problems.map((p) => ({ ...p, line: p.line + lines }))].slice(0, keep),
     unclassified: { ...head.unclassified },
+    unclassifiedMore: head.unclassifiedMore && { ...head.unclassifiedMore },
   };
-  for (const [d, n] of Object.entries(tail.unclassified)) joined.unclassified[d] = (joined.unclassified[d] ?? 0) + n;
+  mergeUnclassified(joined, tail);
   for (const [why, n] of Object.entries(tail.rowsSkipped ?? {})) {
     joined.rowsSkipped = { ...joined.rowsSkipped };
     joined.rowsSkipped[why] = (joined.rowsSkipped[why] ?? 0) + n;
@@ -250,6 +275,20 @@ function fieldsWanted(index: FieldIndex): number {
   let last = -1;
   for (const i of Object.values(index)) if (i !== undefined && i > last) last = i;
   return last + 1;
+}
+
+/** A row with a field over the limit is rejected: neither kept nor shown (a 200 MB event text was both). */
+function fieldTooLong(i: number, bytes: number, max: number): RowError {
+  const limitText = `the limit of ${sizeText(max)} (SHIPAUDIT_MAX_FIELD_BYTES)`;
+  return new RowError(`field ${i + 1} is ${bytes} bytes, over ${limitText}: row not read`);
+}
+
+function longField(row: ByteRow, max: number): RowError | undefined {
+  for (let i = 0; i < row.count; i++) {
+    const n = row.ends[i] - row.starts[i];
+    if (n > max) return fieldTooLong(i, n, max);
+  }
+  return undefined;
 }
 
 class TruncatedRow extends Error {

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { limit, sizeText } from './bounds.js';
 import { canonicalCarrier } from '../knowledge/carriers.js';
 import { CANCELLED_PACKAGE_STATUSES, channel, orderStatus } from '../knowledge/amazon.js';
 import { normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
@@ -28,6 +29,15 @@ export function ordersIn(doc: unknown): Json[] {
 /** Why a package was left out: a voided label is no confirmation (counted in the report, not a problem). */
 export const CANCELLED_PACKAGES = 'cancelled package labels (no confirmation)';
 
+/** The length of the longest string inside `v` (the depth was checked before parsing). */
+function longestText(v: unknown): number {
+  if (typeof v === 'string') return v.length;
+  if (v === null || typeof v !== 'object') return 0;
+  let n = 0;
+  for (const x of Object.values(v)) n = Math.max(n, longestText(x));
+  return n;
+}
+
 /** Which API version an order object comes from decides its field names. */
 function readOrder(
   o: Json,
@@ -38,6 +48,13 @@ function readOrder(
   skip: (why: string) => void,
   perOrder?: OrderZone,
 ) {
+  // As a delimited file's field: an order with a value past the limit is rejected, never kept or printed.
+  const max = limit('fieldBytes');
+  const longest = longestText(o);
+  if (longest > max) {
+    const limitText = `the limit of ${sizeText(max)} (SHIPAUDIT_MAX_FIELD_BYTES)`;
+    throw new RowError(`a value of ${longest} characters, over ${limitText}: order not read`);
+  }
   const id = str(o.AmazonOrderId) ?? str(o.orderId);
   const hint = (id !== undefined && perOrder?.(id)) || marketHint;
   const at = (v: unknown, what: string) => optionalStamp(str(v), what, hint, false);
@@ -115,6 +132,31 @@ function readOrder(
 }
 
 /**
+ * Refuses JSON nested deeper than `max` before it is parsed and walked: very deep JSON ended in "Maximum
+ * call stack size exceeded" without the file's name. Brackets inside strings are text.
+ */
+export function checkDepth(file: string, text: string, max: number): void {
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+      else if (c === 0x0a) line++;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) {
+        const what = `more than ${max} levels (limit SHIPAUDIT_MAX_JSON_DEPTH)`;
+        throw new InputError(file, line, `too deeply nested at line ${line}: ${what}`);
+      }
+    } else if (c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
+    else if (c === 0x0a) line++;
+  }
+}
+
+/**
  * Orders API responses are read whole: they come a page (100 orders) or a few thousand orders at a time,
  * and JSON lines files are parsed line by line.
  */
@@ -127,8 +169,15 @@ export async function readOrdersJson(
   onSkip: (why: string) => void = () => {},
   perOrder?: OrderZone,
 ): Promise<{ rows: number; format: 'json' | 'jsonl' }> {
+  const maxBytes = limit('jsonBytes');
+  const size = (await stat(file)).size;
+  if (size > maxBytes) {
+    const limitText = `the limit of ${sizeText(maxBytes)} for an Orders API file (SHIPAUDIT_MAX_JSON_BYTES)`;
+    throw new InputError(file, undefined, `${sizeText(size)} of JSON, over ${limitText}`);
+  }
   const dec = createDecoder(encoding);
   const text = (dec.write(await readFile(file)) + dec.end()).replace(/^\uFEFF/, '');
+  checkDepth(file, text, limit('jsonDepth'));
   let docs: Array<{ doc: unknown; line: number }>;
   let format: 'json' | 'jsonl' = 'json';
   try {

@@ -12,6 +12,7 @@ import type { Stamp, ZoneHint } from '../model/timestamp.js';
 import { dateTimeStamp, optionalStamp, RowError, type ReadOptions, type RecordSink } from './context.js';
 import { Row } from './row.js';
 import type { InputReport } from './types.js';
+import { countUnclassified } from './bounds.js';
 
 /**
  * Where a scan's local time is placed when the row has no offset: the file's configured zone; else the
@@ -151,7 +152,7 @@ export function trackingEventReaders(sink: RecordSink, report: InputReport, opts
     }
     const at = eventTime(row, d.hint, dayFirst, d.region);
     const cls = verdictOf(d, carrier);
-    if (cls.class === 'unknown') report.unclassified[description] = (report.unclassified[description] ?? 0) + 1;
+    if (cls.class === 'unknown') countUnclassified(report, description);
     const ev: TrackingEvent = {
       trackingNumber,
       at,

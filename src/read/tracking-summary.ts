@@ -3,6 +3,7 @@ import { abbreviationRegion } from '../knowledge/zones.js';
 import { normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
 import type { PackageSummary } from '../model/records.js';
 import { optionalStamp, type ReadOptions, type RecordSink } from './context.js';
+import { countUnclassified } from './bounds.js';
 import type { InputReport } from './types.js';
 import type { Row } from './row.js';
 import { midnightAsDay } from './time.js';
@@ -28,7 +29,7 @@ export function trackingSummaryRowReader(sink: RecordSink, report: InputReport, 
       optionalStamp(row.get(field), what, hint, dayFirst(field), undefined, region);
     const statusClass = status !== undefined ? classify({ description: status, code: status, carrier }) : undefined;
     // A status no table entry knows is listed for the user like an unknown event text, never guessed.
-    if (status !== undefined && statusClass?.class === 'unknown') report.unclassified[status] = (report.unclassified[status] ?? 0) + 1;
+    if (status !== undefined && statusClass?.class === 'unknown') countUnclassified(report, status);
     const summary: PackageSummary = {
       trackingNumber,
       carrier,

@@ -1,3 +1,4 @@
+import type { UnclassifiedMore } from './bounds.js';
 import type {
   ConfirmationRecord,
   OrderRecord,
@@ -60,6 +61,8 @@ export interface InputReport {
   rowsSkipped?: Record<string, number>;
   /** What the reader tells about the file as a whole (whose shipments these are, what a time means). */
   notes?: string[];
+  /** Unclassified texts past the limit kept (src/read/bounds.ts): counted, not listed. */
+  unclassifiedMore?: UnclassifiedMore;
 }
 
 /** A file that can't be read at all. The CLI prints `message` on one line and exits 2. */

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { InputError } from './types.js';
+import { checkZipBounds } from './zip-bounds.js';
 
 /**
  * ERP and carrier exports often come as workbooks. The first worksheet is read as rows of text; Excel
@@ -9,6 +10,7 @@ import { InputError } from './types.js';
 export async function readWorkbookRows(file: string): Promise<string[][]> {
   // Loaded on demand: the library takes longer to load than a month of orders takes to audit.
   const { default: Excel } = await import('exceljs');
+  await checkZipBounds(file);
   const wb = new Excel.Workbook();
   try {
     await wb.xlsx.readFile(file);

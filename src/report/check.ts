@@ -3,6 +3,7 @@ import type { Level } from '../check/defaults.js';
 import { findingJson } from './json.js';
 import { table, type Style } from './style.js';
 import { worstFirst } from './text.js';
+import { terminalSafe } from './sanitize.js';
 
 export interface CheckTextOptions {
   style: Style;
@@ -51,7 +52,10 @@ function counts(r: CheckResult): string[] {
  * The nightly check as cron mails it: one line when all is well; otherwise a headline, then the problems,
  * the ones with a deadline first (orders to ship, scans whose grace runs out), then what already happened.
  */
-export function formatCheckText(r: CheckResult, opts: CheckTextOptions): string {
+export function formatCheckText(data: CheckResult, opts: CheckTextOptions): string {
+  // Texts from the files (event texts, carriers, problems) may hold escape sequences. New findings (all of
+  // them on a first run) are cleaned as the table shows them, not all.
+  const r = { ...terminalSafe({ ...data, newFindings: [] }), newFindings: data.newFindings };
   const { style } = opts;
   const top = opts.top ?? 20;
   const when = `shipaudit check, as of ${short(r.asOf)} ${r.marketplaceZone}`;
@@ -112,7 +116,17 @@ export function formatCheckText(r: CheckResult, opts: CheckTextOptions): string 
     const sorted = [...r.newFindings].sort(worstFirst);
     const lines = table(
       ['', 'Rule', 'Order ID', 'Tracking number', 'Carrier', 'Details'],
-      sorted.slice(0, top).map((f) => [paint(f.severity, f.severity, style), f.rule, f.orderId, f.trackingNumber, f.carrier ?? '', f.message]),
+      sorted
+        .slice(0, top)
+        .map(terminalSafe)
+        .map((f) => [
+          paint(f.severity, f.severity, style),
+          f.rule,
+          f.orderId,
+          f.trackingNumber,
+          f.carrier ?? '',
+          f.message,
+        ]),
       ['left', 'left', 'left', 'left', 'left', 'left'],
       style,
     );

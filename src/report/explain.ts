@@ -4,6 +4,7 @@ import { latestInstant, type Stamp } from '../model/timestamp.js';
 import { formatInZone } from '../model/zone.js';
 import { findingJson } from './json.js';
 import type { Style } from './style.js';
+import { terminalSafe } from './sanitize.js';
 
 /** Everything known about one order, in the order it happened. */
 export interface Timeline {
@@ -15,7 +16,50 @@ export interface Timeline {
   latestShipDate?: { stamp: Stamp; computed: boolean };
   confirmations: ConfirmationRecord[];
   events: TrackingEvent[];
+  /** Carrier events of the order's numbers left out of `events` (see EventWindow). */
+  eventsOmitted?: number;
   findings: Finding[];
+}
+
+const instant = (e: TrackingEvent) => e.at!.epochMs;
+
+/** Keeps at most `k` events of a sorted list: the earliest (`keepLate` false) or the latest. */
+function keepSorted(list: TrackingEvent[], e: TrackingEvent, k: number, keepLate: boolean): void {
+  const t = instant(e);
+  if (list.length >= k && (keepLate ? t <= instant(list[0]) : t >= instant(list[list.length - 1]))) return;
+  let at = list.length;
+  while (at > 0 && instant(list[at - 1]) > t) at--;
+  list.splice(at, 0, e);
+  if (list.length > k) keepLate ? list.shift() : list.pop();
+}
+
+/**
+ * The events explain shows of an order whose numbers may have millions (a file made to exhaust memory, or a
+ * number reused for years): the first `k`, the first `k` with the parcel in the carrier's hands (the ones
+ * the rules judge by), and the last `k`; the others are only counted. Events are given in file order.
+ */
+export class EventWindow {
+  private readonly first: TrackingEvent[] = [];
+  private readonly held: TrackingEvent[] = [];
+  private readonly last: TrackingEvent[] = [];
+  private seen = 0;
+
+  constructor(private readonly k: number) {}
+
+  add(e: TrackingEvent): void {
+    // An event without a time has no place in a timeline.
+    if (!e.at) return;
+    this.seen++;
+    keepSorted(this.first, e, this.k, false);
+    if (e.possession) keepSorted(this.held, e, this.k, false);
+    keepSorted(this.last, e, this.k, true);
+  }
+
+  /** The kept events, in time order, and how many were left out. */
+  result(): { events: TrackingEvent[]; omitted: number } {
+    const events = [...new Set([...this.first, ...this.held, ...this.last])].sort((a, b) => instant(a) - instant(b));
+    return { events, omitted: this.seen - events.length };
+  }
 }
 
 interface Entry {
@@ -69,7 +113,9 @@ export function timelineEntries(t: Timeline): Entry[] {
   return entries.sort((a, b) => a.at - b.at);
 }
 
-export function formatExplainText(t: Timeline, style: Style): string {
+export function formatExplainText(data: Timeline, style: Style): string {
+  // Texts from the files (event texts, places, carriers) may hold escape sequences.
+  const t = terminalSafe(data);
   const lines = [style.heading(`Order ${t.orderId}`), style.dim(`times in ${t.zone}; judged as of ${t.asOf}`), ''];
   const entries = timelineEntries(t);
   const w = Math.max(0, ...entries.map((e) => e.when.length));
@@ -77,6 +123,10 @@ export function formatExplainText(t: Timeline, style: Style): string {
   for (const e of entries) {
     const what = e.what.startsWith('scan: physical') || e.what.startsWith('scan: delivered') ? style.ok(e.what.padEnd(ww)) : e.what.padEnd(ww);
     lines.push(`${e.when.padEnd(w)}  ${what}  ${e.detail}  ${style.dim(`${base(e.source.file)}:${e.source.line}`)}`);
+  }
+  if (t.eventsOmitted) {
+    const shown = "the first, the last and the first in the carrier's hands are";
+    lines.push(style.dim(`… and ${t.eventsOmitted} more carrier events not shown: ${shown}.`));
   }
   lines.push('');
   if (t.findings.length === 0) lines.push(style.ok('No rule is broken by this order.'));
@@ -90,6 +140,7 @@ export function explainJson(t: Timeline) {
     zone: t.zone,
     asOf: t.asOf,
     timeline: timelineEntries(t).map(({ at: _at, ...e }) => e),
+    ...(t.eventsOmitted && { eventsOmitted: t.eventsOmitted }),
     findings: t.findings.map(findingJson),
   };
 }

@@ -1,6 +1,7 @@
 import { KINDS } from '../knowledge/headers.js';
 import type { InputKind, InputReport } from '../read/types.js';
 import { padEnd, table, type Style } from './style.js';
+import { terminalSafe } from './sanitize.js';
 
 export interface InspectedInput {
   report: InputReport;
@@ -32,6 +33,8 @@ export interface InspectedFile extends Omit<InputReport, 'mapping' | 'unclassifi
   samples: Array<Record<string, string>>;
   /** Tracking files only: event descriptions no table entry matched, most frequent first. */
   unclassified?: Array<{ description: string; count: number }>;
+  /** Unclassified texts past the limit kept (the least frequent): counted, not listed. */
+  unclassifiedMore?: { texts: number; events: number };
 }
 
 /** What `inspect --format json` prints: the same facts as the text, as data. */
@@ -56,6 +59,7 @@ export function inspectJson(inputs: readonly InspectedInput[]): { files: Inspect
         unclassified: Object.entries(r.unclassified)
           .map(([description, count]) => ({ description, count }))
           .sort((a, b) => b.count - a.count || a.description.localeCompare(b.description)),
+        ...(r.unclassifiedMore && { unclassifiedMore: r.unclassifiedMore }),
       }),
     })),
   };
@@ -79,7 +83,11 @@ function samples(f: InspectedFile, style: Style): string[] {
   );
 }
 
-function unclassified(list: NonNullable<InspectedFile['unclassified']>, style: Style): string[] {
+function unclassified(
+  list: NonNullable<InspectedFile['unclassified']>,
+  style: Style,
+  beyond: InspectedFile['unclassifiedMore'],
+): string[] {
   if (list.length === 0) return [`  ${style.ok('✔')} Every event description was classified.`];
   const w = String(list[0].count).length;
   const more = list.length - UNCLASSIFIED_SHOWN;
@@ -87,6 +95,9 @@ function unclassified(list: NonNullable<InspectedFile['unclassified']>, style: S
     '  Event descriptions not classified (add them under "events" in the config if one is a scan):',
     ...list.slice(0, UNCLASSIFIED_SHOWN).map((u) => `    ${String(u.count).padStart(w)}  ${u.description}`),
     ...(more > 0 ? [style.dim(`    … and ${more} more`)] : []),
+    ...(beyond
+      ? [style.dim(`    … and about ${beyond.texts} more distinct texts not kept (${beyond.events} events)`)]
+      : []),
   ];
 }
 
@@ -116,13 +127,14 @@ function formatFile(f: InspectedFile, style: Style): string[] {
     out.push('  Columns:', ...f.mapping.map((m) => `    ${m.field.padEnd(w)} ← ${m.header}`));
   }
   if (f.samples.length > 0) out.push('  Records as read:', ...samples(f, style));
-  if (f.unclassified) out.push(...unclassified(f.unclassified, style));
+  if (f.unclassified) out.push(...unclassified(f.unclassified, style, f.unclassifiedMore));
   return out;
 }
 
 /** How each input file was understood, for a seller checking that shipaudit read the right columns. */
 export function formatInspectText(inputs: readonly InspectedInput[], opts: { style: Style }): string {
-  return `${inspectJson(inputs)
+  // Texts from the files (headers, sample records, event texts, problems) may hold escape sequences.
+  return `${terminalSafe(inspectJson(inputs))
     .files.map((f) => formatFile(f, opts.style).join('\n'))
     .join('\n\n')}\n`;
 }

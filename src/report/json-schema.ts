@@ -92,5 +92,6 @@ export const auditJsonSchema = z.object({
     }),
   ),
   unclassifiedEvents: z.array(z.object({ description: z.string(), count: z.number().int() })),
+  unclassifiedMore: z.object({ texts: z.number().int(), events: z.number().int() }).optional(),
   notes: z.array(z.string()),
 });

@@ -1,6 +1,7 @@
 import { periodOf, type Comparison, type PeriodFigures, type VerdictProblem } from '../audit/compare.js';
 import type { AuditResult } from '../model/result.js';
 import type { EvidenceColumn } from './evidence-csv.js';
+import { forMarkdown, forTerminal } from './sanitize.js';
 
 /**
  * The Plan of Action draft, in the structure Amazon asks for: root cause, actions taken, preventive
@@ -100,7 +101,29 @@ export function periodColumn(c: Comparison): EvidenceColumn {
   return { header: `Before or After Fix (${c.fixedOn})`, value: (f) => periodOf(f.confirmedAt.epochMs, c.boundaryMs) };
 }
 
-const carrierList = (list: PeriodFigures['carrierCounts']) => list.map((c) => `${c.carrier} (${c.count})`).join(', ') || 'none';
+/**
+ * Marks a value from the data (a carrier name, a file name, the seller's name) inside a block's text: the
+ * Markdown escapes it whole (it can never become a link or an image), the plain text only makes its control
+ * characters visible. The template text around it keeps its own lighter escaping and the placeholders.
+ */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const v = (s: string | undefined) => `${OPEN}${String(s).replace(/[\uE000\uE001]/g, '')}${CLOSE}`;
+const VALUE = /\uE000([^\uE001]*)\uE001/g;
+
+/** A block's text with template and values each made safe their own way. */
+function render(text: string, template: (s: string) => string, value: (s: string) => string): string {
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(VALUE)) {
+    out += template(text.slice(at, m.index)) + value(m[1]);
+    at = m.index + m[0].length;
+  }
+  return out + template(text.slice(at));
+}
+
+const carrierList = (list: PeriodFigures['carrierCounts']) =>
+  list.map((c) => `${v(c.carrier)} (${c.count})`).join(', ') || 'none';
 
 type Block =
   | { kind: 'title' | 'heading' | 'para'; text: string }
@@ -112,10 +135,15 @@ function blocks({ result, comparison: c, sellerName, attachments }: PoaInput): B
   const grace = c.graceHours;
   const total = result.summary.shipments;
   const lastDay = a.lastDay ?? b.lastDay;
-  const files = result.inputs.filter((i) => !i.skipped).map((i) => i.file.split(/[\\/]/).pop());
+  const files = result.inputs.filter((i) => !i.skipped).map((i) => v(i.file.split(/[\\/]/).pop()));
   const out: Block[] = [
     { kind: 'title', text: 'Plan of Action: shipments confirmed before the carrier had the parcels' },
-    { kind: 'para', text: `Seller: ${sellerName ?? placeholder('your seller name as shown in Seller Central')}` },
+    {
+      kind: 'para',
+      text: `Seller: ${
+        sellerName !== undefined ? v(sellerName) : placeholder('your seller name as shown in Seller Central')
+      }`,
+    },
     { kind: 'para', text: `Merchant token: ${placeholder('your merchant token (Seller ID)')}` },
     { kind: 'para', text: 'Dear Seller Performance team,' },
     {
@@ -178,10 +206,10 @@ function blocks({ result, comparison: c, sellerName, attachments }: PoaInput): B
       ],
     },
     { kind: 'heading', text: '5. Supporting documents' },
-    { kind: 'list', items: attachments.map((x) => `${x.file}: ${x.what}`) },
+    { kind: 'list', items: attachments.map((x) => `${v(x.file)}: ${x.what}`) },
     {
       kind: 'para',
-      text: `How the figures were measured: a shipment counts as confirmed before hand-over when its confirmation came more than ${grace} hours before the carrier's first physical scan; label-creation and electronic-information events are not scans. Times are in ${result.marketplaceZone}; data judged as of ${result.asOf}. Source files: ${files.join(', ')}. Figures computed by ${result.tool.name} ${result.tool.version}.`,
+      text: `How the figures were measured: a shipment counts as confirmed before hand-over when its confirmation came more than ${grace} hours before the carrier's first physical scan; label-creation and electronic-information events are not scans. Times are in ${v(result.marketplaceZone)}; data judged as of ${v(result.asOf)}. Source files: ${files.join(', ')}. Figures computed by ${v(result.tool.name)} ${v(result.tool.version)}.`,
     },
     { kind: 'para', text: 'We respectfully ask you to reinstate our merchant-fulfilled selling privileges.' },
     { kind: 'para', text: `Sincerely,\n${placeholder('name and title of the person signing')}` },
@@ -189,7 +217,9 @@ function blocks({ result, comparison: c, sellerName, attachments }: PoaInput): B
   return out;
 }
 
-const mdEscape = (s: string) => s.replace(/[\\`*_<>|#]/g, (ch) => `\\${ch}`);
+const templateEscape = (s: string) => s.replace(/[\\`*_<>|#]/g, (ch) => `\\${ch}`);
+const mdEscape = (s: string) => render(s, templateEscape, forMarkdown);
+const txt = (s: string) => render(s, (t) => t, forTerminal);
 
 function markdown(list: Block[]): string {
   const parts = list.map((x) => {
@@ -214,15 +244,16 @@ function markdown(list: Block[]): string {
 
 function plainText(list: Block[]): string {
   const parts = list.map((x) => {
+    // (No value stands in a title or a heading.)
     switch (x.kind) {
       case 'title':
         return `${x.text}\n${'='.repeat(x.text.length)}`;
       case 'heading':
         return x.text.toUpperCase();
       case 'para':
-        return x.text;
+        return txt(x.text);
       case 'list':
-        return x.items.map((i) => `- ${i}`).join('\n');
+        return x.items.map((i) => `- ${txt(i)}`).join('\n');
       case 'table': {
         const rows = [x.head, ...x.rows];
         const widths = x.head.map((_, i) => Math.max(...rows.map((r) => r[i].length)));

@@ -1,6 +1,7 @@
 import { SEVERITY_RANK, type Finding, type Severity, type TimeFact } from '../model/finding.js';
 import type { AuditResult, GroupFigures, TargetFigure } from '../model/result.js';
 import { displayWidth, table, truncate, type Style } from './style.js';
+import { terminalSafe } from './sanitize.js';
 
 export interface TextOptions {
   style: Style;
@@ -196,6 +197,7 @@ function offenders(result: AuditResult, style: Style, top: number): string[] {
     ['Order ID', 'Tracking number', 'Carrier', 'Confirmed', 'First scan', 'Gap h', 'Rule'],
     sorted
       .slice(0, top)
+      .map(terminalSafe)
       .map((f) => [
         f.orderId,
         f.trackingNumber,
@@ -224,6 +226,11 @@ function unclassified(result: AuditResult, style: Style, width: number | undefin
     }),
   ];
   if (list.length > 10) lines.push(style.dim(`  … and ${list.length - 10} more`));
+  const beyond = result.unclassifiedMore;
+  if (beyond) {
+    const events = plural(beyond.events, 'event');
+    lines.push(style.dim(`  … and about ${plural(beyond.texts, 'more distinct text')} not kept (${events})`));
+  }
   return lines;
 }
 
@@ -242,7 +249,10 @@ function bullet(text: string, width: number | undefined): string[] {
 }
 
 /** The audit as a seller reads it in ten seconds: the verdict first, then the figures that back it. */
-export function formatAuditText(result: AuditResult, opts: TextOptions): string {
+export function formatAuditText(data: AuditResult, opts: TextOptions): string {
+  // Texts from the files (event texts, carriers, places, problems) may hold escape sequences. The findings
+  // (tens of thousands) are cleaned as the worst-offenders table shows them, not all.
+  const result = { ...terminalSafe({ ...data, findings: [] }), findings: data.findings };
   const { style, width } = opts;
   const top = opts.top ?? 15;
   const s = result.summary;

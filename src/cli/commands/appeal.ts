@@ -96,12 +96,13 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   const refusal = await (await Outputs.forInputs([...paths, ...config])).folderRefusal(outDir, force);
   if (refusal) throw new UsageError(refusal);
 
-  const { collector, inputs, unclassified } = await collectAll(paths, settings);
+  const { collector, inputs, unclassified, unclassifiedMore } = await collectAll(paths, settings);
   requireConfirmations(collector);
   if (collector.trackingCount === 0) {
     throw new UsageError('no carrier tracking data found: an appeal needs the first carrier scan of each parcel (give a tracking export)');
   }
-  const { result, shipments, hits } = auditDetailed(collector, auditOptions(settings, { inputs, unclassified }));
+  const readResult = { inputs, unclassified, unclassifiedMore };
+  const { result, shipments, hits } = auditDetailed(collector, auditOptions(settings, readResult));
   // Read after the inputs: the orders' sales channels may have named the marketplace zone.
   const zone = settings.zone.zone;
   const comparison = compareAroundFix(shipments, hits, { fixedOn: flags.fixedOn, zone, graceHours: settings.graceHours });

@@ -79,7 +79,7 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
   let joined: Joined | undefined;
   // The join reads only orders and confirmations, so it is made while a second thread may still be reading
   // the tracking files (its shipments read their tracking facts when the audit asks).
-  const { collector, inputs, unclassified } = await collectAll(paths, settings, {
+  const { collector, inputs, unclassified, unclassifiedMore } = await collectAll(paths, settings, {
     run(c) {
       joined = join(c, settings.handling, per.window);
       timing('join');
@@ -88,7 +88,7 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
   }, () => (per = perZone()));
   timing('all read');
   requireConfirmations(collector);
-  const result = audit(collector, auditOptions(settings, { inputs, unclassified }, per), joined);
+  const result = audit(collector, auditOptions(settings, { inputs, unclassified, unclassifiedMore }, per), joined);
   timing('rules and figures');
   if (result.summary.shipments === 0) {
     const outside = Object.values(result.summary.excluded).reduce((a, b) => a + b, 0);

@@ -80,7 +80,7 @@ async function runCheck(flags: CheckFlags): Promise<number> {
 
   const release = await acquireLock(`${statePath}.lock`, relative(cwd, `${statePath}.lock`) || statePath);
   try {
-    const { collector, inputs, unclassified } = await collectAll(paths, settings);
+    const { collector, inputs, unclassified, unclassifiedMore } = await collectAll(paths, settings);
     // Nothing the run read (nor the config) is ever written over, set aside or deleted.
     const read = inputs.filter((i) => !i.skipped).map((i) => i.file);
     const config = settings.configFile ? [settings.configFile] : [];
@@ -93,7 +93,9 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     const window = { fromMs: asOfMs + 1 - CHECK_DEFAULTS.windowDays * DAY, toMs: asOfMs + 1 };
     const from = localDateInZone(window.fromMs, zone);
     const to = localDateInZone(asOfMs, zone);
-    const { result, shipments, awaiting } = auditDetailed(collector, auditOptions(settings, { inputs, unclassified }, { window: { ...window, from, to }, asOfMs }));
+    const readResult = { inputs, unclassified, unclassifiedMore };
+    const per = { window: { ...window, from, to }, asOfMs };
+    const { result, shipments, awaiting } = auditDetailed(collector, auditOptions(settings, readResult, per));
     const { state, report } = await readState(outputs, statePath, relative(cwd, statePath) || statePath, problems);
     const graceOption = settings.rules['no-carrier-scan']?.options?.graceHours;
     const built = buildCheck({

@@ -4,7 +4,8 @@ import { audit } from '../../audit/run.js';
 import { computeLatestShipDate } from '../../audit/ship-by.js';
 import type { ConfirmationRecord, OrderRecord, TrackingEvent } from '../../model/records.js';
 import type { Stamp } from '../../model/timestamp.js';
-import { explainJson, formatExplainText, type Timeline } from '../../report/explain.js';
+import { EventWindow, explainJson, formatExplainText, type Timeline } from '../../report/explain.js';
+import { limit } from '../../read/bounds.js';
 import { readInput } from '../../read/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readAll } from '../inputs.js';
@@ -53,22 +54,24 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
           if (flags.asOf) settings.asOfMs = parseAsOf(flags.asOf, settings.zone);
           read = await readOnce();
         }
-        const { orders, confirmations, collector, inputs, reports, unclassified } = read;
+        const { orders, confirmations, collector, inputs, reports, unclassified, unclassifiedMore } = read;
         if (orders.length === 0 && confirmations.length === 0) throw new UsageError(`order ${orderId} is in none of the files`);
 
         // Second pass over the tracking files only, keeping every event of this order's numbers.
         const numbers = new Set(confirmations.map((c) => c.trackingNumber).filter((n) => n !== ''));
-        const events: TrackingEvent[] = [];
+        // A bounded window of them: one number can have millions of events.
+        const window = new EventWindow(limit('explainEvents'));
         for (const r of reports.filter((r) => r.kind === 'tracking-events' || r.kind === 'tracking-api')) {
-          await readInput(r.file, {
-            event: (e) => void (numbers.has(e.trackingNumber) && known(e.at) && events.push(e)),
-          }, settings.readOptionsFor(r.file));
+          const sink = {
+            event: (e: TrackingEvent) => void (numbers.has(e.trackingNumber) && known(e.at) && window.add(e)),
+          };
+          await readInput(r.file, sink, settings.readOptionsFor(r.file));
         }
-        events.sort((a, b) => (a.at?.epochMs ?? 0) - (b.at?.epochMs ?? 0));
+        const { events, omitted } = window.result();
 
         const result = audit(
           collector,
-          auditOptions(settings, { inputs, unclassified }, { window: {}, asOfMs: settings.asOfMs }),
+          auditOptions(settings, { inputs, unclassified, unclassifiedMore }, { window: {}, asOfMs: settings.asOfMs }),
         );
         const purchased = orders.find((o) => o.purchasedAt)?.purchasedAt;
         const given = orders.find((o) => o.latestShipDate)?.latestShipDate;
@@ -82,6 +85,7 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
             : purchased && { stamp: computeLatestShipDate(purchased, settings.handling), computed: true },
           confirmations,
           events,
+          eventsOmitted: omitted,
           findings: result.findings.filter((f) => f.orderId === orderId),
         };
         out(flags.format === 'json' ? `${JSON.stringify(explainJson(timeline), null, 2)}\n` : formatExplainText(timeline, styleFor(process.stdout, 'text')));

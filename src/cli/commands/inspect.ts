@@ -8,6 +8,7 @@ import { expandPaths } from '../inputs.js';
 import { err, out, styleFor } from '../io.js';
 import { loadSettings, type CommonFlags } from '../settings.js';
 import { checkFormat } from './audit.js';
+import { forTerminal } from '../../report/sanitize.js';
 
 const SAMPLES = 3;
 
@@ -41,7 +42,7 @@ export function registerInspect(program: Command, run: (fn: () => Promise<number
           } catch (e) {
             if (!(e instanceof InputError)) throw e;
             failures.push({ file, error: e.message });
-            if (flags.format === 'text') err(`shipaudit: ${e.message}\n`);
+            if (flags.format === 'text') err(`shipaudit: ${forTerminal(e.message)}\n`);
           }
         }
         if (flags.format === 'json') out(`${JSON.stringify({ ...inspectJson(results), failures }, null, 2)}\n`);
