@@ -7,14 +7,14 @@ import { confirmationRowReader } from './confirmations.js';
 import { easyShipRowReader } from './easyship.js';
 import { describeZone, KEEP_PROBLEMS, newReport, rowProblemCollector, RowError, zoneFor, type ReadOptions } from './context.js';
 import { delimiterName, findHeaderRow, sniff, type FieldIndex, type Header } from './detect.js';
-import { ordersIn, readOrdersJson } from './orders-api.js';
+import { checkDepth, ordersIn, readOrdersJson } from './orders-api.js';
 import { parseJsonDocuments, readApiText } from './api/index.js';
 import { readFulfillmentFeedFile } from './feed-file.js';
 import { Row, mappingOf } from './row.js';
 import { owned, type RowRange, type RowsRead } from './rows.js';
 import { ColumnTexts, readByteRows, type ByteRow, type ByteRowHandler } from './byte-rows.js';
 import { createDecoder, type Encoding } from './decode.js';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { locationOf, trackingEventReaders } from './tracking-events.js';
 import { trackingSummaryRowReader } from './tracking-summary.js';
 import { InputError, type InputKind, type InputReport, type RecordSink } from './types.js';
@@ -84,6 +84,7 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
   if (s.format === 'json') {
     // An Orders API response goes to the orders reader; any other JSON is offered to the API shapes.
     const text = await readText(file, s.encoding);
+    checkDepth(file, text, limit('jsonDepth'));
     const docs = parseJsonDocuments(file, text);
     if (!docs.docs.some(({ doc }) => ordersIn(doc).length > 0)) {
       return { report: readApiText(file, 'json', s.encoding, text, sink, opts, docs), lines: 0 };
@@ -211,8 +212,14 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
   return { report: finish(report, s), ...rows, headerLine: s.headerLine };
 }
 
-/** A whole file decoded, without its BOM: JSON and XML responses are read whole. */
+/** A whole file decoded, without its BOM: JSON and XML responses are read whole, up to the size bound. */
 async function readText(file: string, encoding: Encoding): Promise<string> {
+  const maxBytes = limit('jsonBytes');
+  const size = (await stat(file)).size;
+  if (size > maxBytes) {
+    const limitText = `the limit of ${sizeText(maxBytes)} for a JSON or XML file (SHIPAUDIT_MAX_JSON_BYTES)`;
+    throw new InputError(file, undefined, `${sizeText(size)}, over ${limitText}`);
+  }
   const dec = createDecoder(encoding);
   return (dec.write(await readFile(file)) + dec.end()).replace(/^\uFEFF/, '');
 }
