@@ -6,6 +6,8 @@ import { latestInstant, type Stamp } from '../model/timestamp.js';
 import { formatInZone, localDateInZone, offsetAt } from '../model/zone.js';
 import { RULES } from '../rules/index.js';
 import type { Rule, RuleContext } from '../rules/types.js';
+import { FUTURE_TOLERANCE_MS } from '../knowledge/plausible.js';
+import type { ClockReading } from './clock.js';
 import type { Collector } from './collect.js';
 import { join, type Joined, type Window } from './join.js';
 import type { Handling } from './ship-by.js';
@@ -22,8 +24,13 @@ export interface AuditOptions {
   handling: Handling;
   graceHours: number;
   window: Window & { from?: string; to?: string };
-  /** The moment the audit is judged at; default: the newest tracking event read. */
+  /**
+   * The moment the audit is judged at; default: the newest tracking event read, leaving out events dated
+   * more than a day after the newest order data or after now (see defaultClock).
+   */
   asOfMs?: number;
+  /** Now, for the default clock's bound (tests fix it); default: the system clock. */
+  nowMs?: number;
   /** Per rule id; rules not listed run with their defaults. */
   rules: Record<string, Partial<RuleSetting>>;
   inputs: InputSummary[];
@@ -55,9 +62,10 @@ export function audit(c: Collector, opts: AuditOptions, joined?: Joined): AuditR
 export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c, opts.handling, opts.window)): AuditDetail {
   const zone = opts.marketplaceZone;
   const hasTrackingData = c.trackingCount > 0;
+  const clock = opts.asOfMs === undefined ? defaultClock(c, opts.nowMs ?? Date.now()) : undefined;
   const asOfSource: AuditResult['asOfSource'] =
-    opts.asOfMs !== undefined ? 'option' : Number.isFinite(c.newestEventMs) ? 'newest tracking event' : 'clock';
-  const asOfMs = opts.asOfMs ?? (Number.isFinite(c.newestEventMs) ? c.newestEventMs : Date.now());
+    opts.asOfMs !== undefined ? 'option' : clock?.reading ? 'newest tracking event' : 'clock';
+  const asOfMs = opts.asOfMs ?? clock?.reading?.ms ?? opts.nowMs ?? Date.now();
   const periodEnd = opts.window.toMs ?? asOfMs;
   const inWindow = (s: Shipment, days: number) => s.confirmedAt.epochMs > periodEnd - days * DAY && s.confirmedAt.epochMs <= periodEnd;
 
@@ -132,6 +140,8 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
   const notes: string[] = [];
   if (!hasTrackingData) notes.push('No tracking data was given: confirmations could not be compared with carrier scans (confirmed-before-handover, no-carrier-scan, late-handover, tracking-not-found and the Valid Tracking Rate were not checked).');
   if (c.orderCount === 0) notes.push('No order report was given: purchase dates and latest ship dates are unknown, so late-confirmation and late-handover were not checked.');
+  const ignored = clock?.reading?.ignored ?? 0;
+  if (ignored > 0) notes.push(futureNote(ignored, clock!, zone));
   if (joined.withoutOrder > 0 && c.orderCount > 0) notes.push(`${joined.withoutOrder} shipment(s) have no matching order in the order files: they were checked without ship-by dates.`);
 
   const unclassified = Object.entries(opts.unclassified)
@@ -170,6 +180,7 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
       validTrackingRate: validTrackingRate(vtr.valid, vtr.shipments, hasTrackingData),
       lagHours: all.lagHours,
       rowsRejected: opts.inputs.reduce((n, i) => n + i.rowsRejected, 0),
+      eventsIgnoredForClock: ignored,
     },
     byCarrier: [...byCarrier].sort(([, a], [, b]) => b.size - a.size || a.firstRank - b.firstRank).map(([k, t]) => t.figures(k)),
     byWeek: [...byWeek].map(([k, t]) => t.figures(k)).sort((a, b) => a.key.localeCompare(b.key)),
@@ -466,4 +477,24 @@ function toFinding(s: Shipment, rule: string, severity: Severity, message: strin
     lagHours: lag ?? lagHours(s),
     sources: { confirmation: s.confirmations[0], order: s.order?.source, firstScan: scan?.source },
   };
+}
+
+/**
+ * The audit's default clock: the newest tracking event, but not one dated more than a day after the newest
+ * order or confirmation (or after now): a single event typed as 2062 would otherwise move the clock there
+ * and with it the 10/30-day windows and every staleness alarm.
+ */
+export function defaultClock(c: Collector, nowMs: number): { reading?: ClockReading; boundMs: number; byOrders: boolean } {
+  const orders = c.newestOrderDataMs;
+  const byOrders = orders !== undefined && orders < nowMs;
+  const boundMs = (byOrders ? orders : nowMs) + FUTURE_TOLERANCE_MS;
+  return { reading: c.clock.reading(boundMs), boundMs, byOrders };
+}
+
+function futureNote(n: number, clock: ReturnType<typeof defaultClock>, zone: string): string {
+  const newest = clock.reading?.newestIgnoredMs;
+  const what = n === 1 ? '1 tracking event is' : `${n} tracking events are`;
+  const after = clock.byOrders ? 'the newest order data' : 'now';
+  const seen = newest === undefined ? '' : ` (the newest: ${formatInZone(newest, zone)})`;
+  return `${what} dated more than a day after ${after}${seen}: left out of the audit's clock; check the tracking export's dates.`;
 }

@@ -11,6 +11,7 @@ import { buildCheck, exitCodeFor } from '../../check/run.js';
 import type { CheckState } from '../../check/state.js';
 import type { CheckResult, InputProblem, StateReport } from '../../check/types.js';
 import { ConfigError } from '../../config/errors.js';
+import { FUTURE_TOLERANCE_MS } from '../../knowledge/plausible.js';
 import { localDateInZone } from '../../model/zone.js';
 import { formatCheckJson, formatCheckText } from '../../report/check.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
@@ -85,6 +86,8 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     const from = localDateInZone(window.fromMs, zone);
     const to = localDateInZone(asOfMs, zone);
     const { result, shipments, awaiting } = auditDetailed(collector, auditOptions(settings, { inputs, unclassified }, { window: { ...window, from, to }, asOfMs }));
+    // Tracking is fresh or stale by its newest event at the check's clock: one dated later (2062) is left out.
+    const tracking = collector.clock.reading(asOfMs + FUTURE_TOLERANCE_MS);
     const { state, report } = await readState(statePath, relative(cwd, statePath) || statePath, problems);
     const graceOption = settings.rules['no-carrier-scan']?.options?.graceHours;
     const built = buildCheck({
@@ -94,7 +97,16 @@ async function runCheck(flags: CheckFlags): Promise<number> {
       asOfMs,
       window: { from, to, days: CHECK_DEFAULTS.windowDays },
       graceHours: typeof graceOption === 'number' ? graceOption : settings.graceHours,
-      newestTrackingMs: Number.isFinite(collector.newestEventMs) ? collector.newestEventMs : undefined,
+      newestTrackingMs: tracking?.ms,
+      freshness: {
+        newestOrderMs: finite(collector.newestOrderMs),
+        newestConfirmationMs: finite(collector.newestConfirmationMs),
+        confirmationsAfterOrders: collector.movedOnAfter(collector.newestOrderMs).confirmationsWithoutOrder,
+        scansAfterConfirmations: collector.movedOnAfter(collector.newestConfirmationMs).scansWithoutConfirmation,
+        futureEvents: tracking?.ignored ?? 0,
+        newestFutureMs: tracking?.newestIgnoredMs,
+      },
+      quietHours: CHECK_DEFAULTS.quietHours,
       inputFiles: inputs.filter((i) => !i.skipped).length,
       state,
       stateReport: report,
@@ -230,3 +242,5 @@ async function writeReports(dir: string, result: CheckResult, findings: Paramete
     if (s && old.has(s)) await rm(join(dir, n), { force: true });
   }
 }
+
+const finite = (ms: number) => (Number.isFinite(ms) ? ms : undefined);
