@@ -6,6 +6,7 @@ import type { Handling } from '../audit/ship-by.js';
 import { ConfigError, DEFAULT_CONFIG_NAME } from '../config/errors.js';
 import type { Config } from '../config/schema.js';
 import type { EventEntry } from '../knowledge/events.js';
+import { FUTURE_TOLERANCE_MS } from '../knowledge/plausible.js';
 import type { ZoneHint } from '../model/timestamp.js';
 import type { ReadOptions } from '../read/index.js';
 import { isValidZone, parseStamp, startOfLocalDay, TimeParseError } from '../read/time.js';
@@ -36,6 +37,8 @@ export interface Settings {
   graceHours: number;
   handling: Handling;
   rules: Record<string, Partial<RuleSetting>>;
+  /** The clock dates are judged against while reading (--as-of, else now): see knowledge/plausible.ts. */
+  clockMs: number;
   readOptionsFor(file: string): ReadOptions;
 }
 
@@ -86,9 +89,11 @@ export async function loadSettings(flags: CommonFlags, cwd = process.cwd()): Pro
       columns: config.columns,
       events,
       acceptancePendingIsPossession: config.acceptancePendingIsPossession,
+      notAfterMs: settings.clockMs + FUTURE_TOLERANCE_MS,
     };
   };
-  return { config, configFile, zone, graceHours, handling, rules, readOptionsFor };
+  const settings: Settings = { config, configFile, zone, graceHours, handling, rules, clockMs: Date.now(), readOptionsFor };
+  return settings;
 }
 
 function toEventEntry(e: NonNullable<Config['events']>[number], i: number): EventEntry {

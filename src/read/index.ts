@@ -6,6 +6,7 @@ import { confirmationRowReader } from './confirmations.js';
 import { describeZone, KEEP_PROBLEMS, newReport, rowProblemCollector, RowError, zoneFor, type ReadOptions } from './context.js';
 import { delimiterName, findHeaderRow, sniff, type FieldIndex, type Header } from './detect.js';
 import { readOrdersJson } from './orders-api.js';
+import { plausibleDates } from './plausible.js';
 import { Row, mappingOf } from './row.js';
 import { owned, type RowRange, type RowsRead } from './rows.js';
 import { ColumnTexts, readByteRows, type ByteRow, type ByteRowHandler } from './byte-rows.js';
@@ -51,8 +52,9 @@ export interface PartRead extends RowsRead {
  * not looked for (it was read from the file's start); such a part, or one that stopped early, may have no
  * rows without that being an error: the whole file is judged when the parts are put together.
  */
-export async function readInputPart(file: string, sink: RecordSink, opts: ReadOptions, range: RowRange): Promise<PartRead> {
+export async function readInputPart(file: string, given: RecordSink, opts: ReadOptions, range: RowRange): Promise<PartRead> {
   const keep = opts.keepProblems ?? KEEP_PROBLEMS;
+  const sink = plausibleDates(given, opts.notAfterMs);
   const s = await sniff(file, opts.columns);
   if (s.format !== 'text' || !splittable(s.encoding)) {
     // Such a file is read whole: a first part is simply never told to stop; a later part can't be asked for.

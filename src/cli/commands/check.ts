@@ -71,6 +71,8 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   const cfg = settings.config;
   const base = settings.configFile ? dirname(resolve(settings.configFile)) : cwd;
   const asOfMs = flags.asOf ? parseAsOf(flags.asOf, settings.zone) : Date.now();
+  // The check's --as-of stands for now: orders and confirmations dated after it are not real yet.
+  settings.clockMs = asOfMs;
   const zone = settings.zone.zone;
   const problems: InputProblem[] = [];
   const paths = await resolveInputs(cfg.inputs, base, settings.configFile, problems);
