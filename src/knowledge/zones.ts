@@ -245,3 +245,23 @@ export function zoneFromHeaderLanguage(headers: readonly string[]): ZoneHint | u
   if (HAN.test(text)) return { zone: 'Asia/Shanghai', source: 'inferred', note: 'Chinese column headers (ERP export made in China)' };
   return undefined;
 }
+
+/**
+ * Zone abbreviations a user may type where an IANA name belongs. Runtimes accept some of them ("EST" as a
+ * fixed -05:00 all year, "PST8PDT" as an old US rule), which silently puts half the year an hour off; the
+ * settings refuse them and suggest the zone meant.
+ */
+export const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  EST: 'America/New_York', EDT: 'America/New_York', ET: 'America/New_York', EST5EDT: 'America/New_York',
+  CST: 'America/Chicago', CDT: 'America/Chicago', CT: 'America/Chicago', CST6CDT: 'America/Chicago',
+  MST: 'America/Denver', MDT: 'America/Denver', MT: 'America/Denver', MST7MDT: 'America/Denver',
+  PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles', PT: 'America/Los_Angeles', PST8PDT: 'America/Los_Angeles',
+  HST: 'Pacific/Honolulu', AKST: 'America/Anchorage',
+  GMT: 'Europe/London', BST: 'Europe/London', CET: 'Europe/Berlin', CEST: 'Europe/Berlin', MET: 'Europe/Berlin',
+  EET: 'Europe/Athens', WET: 'Europe/Lisbon', JST: 'Asia/Tokyo', KST: 'Asia/Seoul', IST: 'Asia/Kolkata',
+  AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney', HKT: 'Asia/Hong_Kong', SGT: 'Asia/Singapore',
+  'CHINA STANDARD TIME': 'Asia/Shanghai', CHINA: 'Asia/Shanghai', PRC: 'Asia/Shanghai',
+};
+
+/** Names accepted as zones although they hold no "/": the universal clock. */
+export const PLAIN_ZONE_NAMES: readonly string[] = ['UTC', 'Etc/UTC'];
