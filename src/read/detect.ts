@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { KINDS, describeKinds, normalizeHeader, type Field, type KindSpec } from '../knowledge/headers.js';
+import { KINDS, KNOWN_HEADER_NAMES, describeKinds, normalizeHeader, type Field, type KindSpec } from '../knowledge/headers.js';
 import { createDecoder, detectEncoding, type Encoding } from './decode.js';
 import { splitText, type Delimiter } from './rows.js';
 import { InputError } from './types.js';
@@ -107,13 +107,30 @@ export function findHeaderRow(file: string, rows: string[][], columns: ColumnOve
       best = { spec: KINDS[rank], headerLine: i + 1, headers, index: matchKind(headers, KINDS[rank], columns)!, above, rank };
     }
   });
-  if (!best) {
-    const found = firstHeaders?.filter((h) => h !== '').slice(0, 12).join(', ') || '(none)';
-    throw new InputError(file, 1, `unrecognised file: headers found: ${found}. Known kinds: ${describeKinds()}; map other headers under "columns" in the config`);
-  }
+  if (!best) throw new InputError(file, 1, `unrecognised file: ${describeFirstRow(firstHeaders ?? [], columns)}. Known kinds: ${describeKinds()}; map other headers under "columns" in the config`);
   const { rank: _rank, ...header } = best;
   return header;
 }
+
+/**
+ * The first row of a file no kind recognises, in words that never quote a data value: a file without its
+ * header row starts with an order's cells (e-mail, name, phone), and this message goes to cron mail. A row
+ * that looks like a header (no cell looks like a value) is quoted; of any other row, only the cells that
+ * are header names some kind (or the config's "columns") knows.
+ */
+export function describeFirstRow(cells: readonly string[], columns: ColumnOverrides = {}): string {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  if (filled.length === 0) return 'no header row found (the first rows are empty)';
+  const own = new Set(Object.values(columns).flatMap((v) => (v === undefined ? [] : typeof v === 'string' ? [v] : [...v])).map(normalizeHeader));
+  const isKnown = (c: string) => KNOWN_HEADER_NAMES.has(normalizeHeader(c)) || own.has(normalizeHeader(c));
+  if (filled.every((c) => isKnown(c) || HEADER_LIKE.test(c))) return `headers found: ${filled.slice(0, 12).join(', ')}`;
+  const known = filled.filter(isKnown);
+  const names = known.length > 0 ? `known column names in it: ${known.slice(0, 12).join(', ')}; other cells` : 'no cell is a column name shipaudit knows; values';
+  return `the first row has ${filled.length} cell${filled.length === 1 ? '' : 's'} and does not look like a header row (${names} are not shown: they may be personal data)`;
+}
+
+/** A cell that could be a column name: words, no digits, no "@", not long. */
+const HEADER_LIKE = /^(?=.{1,40}$)\p{L}[\p{L}\p{M} _\-/().#&'’]*$/u;
 
 function guessDelimiter(line: string): Delimiter {
   let bestD: Delimiter = ',';
