@@ -140,6 +140,7 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
   const notes: string[] = [];
   if (!hasTrackingData) notes.push('No tracking data was given: confirmations could not be compared with carrier scans (confirmed-before-handover, no-carrier-scan, late-handover, tracking-not-found and the Valid Tracking Rate were not checked).');
   if (c.orderCount === 0) notes.push('No order report was given: purchase dates and latest ship dates are unknown, so late-confirmation and late-handover were not checked.');
+  notes.push(...inputHealthNotes(opts.inputs));
   const ignored = clock?.reading?.ignored ?? 0;
   if (ignored > 0) notes.push(futureNote(ignored, clock!, zone));
   if (joined.withoutOrder > 0 && c.orderCount > 0) notes.push(`${joined.withoutOrder} shipment(s) have no matching order in the order files: they were checked without ship-by dates.`);
@@ -497,4 +498,17 @@ function futureNote(n: number, clock: ReturnType<typeof defaultClock>, zone: str
   const after = clock.byOrders ? 'the newest order data' : 'now';
   const seen = newest === undefined ? '' : ` (the newest: ${formatInZone(newest, zone)})`;
   return `${what} dated more than a day after ${after}${seen}: left out of the audit's clock; check the tracking export's dates.`;
+}
+
+/**
+ * What the reader must know about the inputs before trusting the figures: folder files where data was
+ * expected that could not be read (an HTML page, emptied, unreadable...), and files read in mixed encodings.
+ */
+export function inputHealthNotes(inputs: readonly InputSummary[]): string[] {
+  const notes: string[] = [];
+  for (const i of inputs) {
+    if (i.warning) notes.push(`${i.file} was skipped: ${i.warning}; whatever it should hold is missing from the audit.`);
+    if (i.encodingNote) notes.push(`${i.file}: ${i.encodingNote}.`);
+  }
+  return notes;
 }

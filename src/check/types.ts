@@ -77,7 +77,13 @@ export interface CheckResult {
   marketplaceZone: string;
   window: { from: string; to: string; days: number };
   status: Level | 'ok';
-  checked: { shipments: number; inputFiles: number; newestTrackingData: string | null };
+  checked: {
+    shipments: number;
+    inputFiles: number;
+    newestTrackingData: string | null;
+    /** Folder entries not read, with the reason (those where data was expected are also Input warnings). */
+    skipped?: Array<{ file: string; reason: string; symlink?: string }>;
+  };
   newFindings: Finding[];
   alreadyReported: { count: number; byRule: Record<string, number> };
   atRisk: { shipments: ShipmentAtRisk[]; orders: OrderDue[] };

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { Collector, type TrackingPart } from '../audit/collect.js';
 import { sniff } from '../read/detect.js';
 import { InputError, joinReports, readInputPart, type InputReport, type PartRead, type ReadOptions } from '../read/index.js';
+import type { NotData } from '../read/types.js';
 import { err, timing } from './io.js';
 import type { Meanwhile } from './inputs.js';
 import type { Settings } from './settings.js';
@@ -56,7 +57,7 @@ export interface CutMade {
 }
 export type ThreadOutcome =
   | { report: InputReport; cut?: CutMade }
-  | { inputError: { file: string; line: number | undefined; detail: string } }
+  | { inputError: { file: string; line: number | undefined; detail: string; notData?: NotData } }
   | { failure: string };
 type HeadOutcome = { report: InputReport; cut: CutMade };
 export interface ThreadResult {
@@ -185,7 +186,7 @@ function joinTail(collector: Collector, head: HeadOutcome, tail: Tail, keep?: nu
   const { lines, headerLine } = head.cut;
   if ('error' in tail) {
     const e = tail.error;
-    return { error: e instanceof InputError && e.line !== undefined ? new InputError(e.file, e.line + lines, e.detail) : e };
+    return { error: e instanceof InputError && e.line !== undefined ? new InputError(e.file, e.line + lines, e.detail, e.notData) : e };
   }
   try {
     const report = joinReports(head.report, tail.read.report, lines, headerLine, keep);
@@ -198,6 +199,6 @@ function joinTail(collector: Collector, head: HeadOutcome, tail: Tail, keep?: nu
 
 function fromThread(o: ThreadOutcome): Outcome {
   if ('report' in o) return { report: o.report };
-  if ('inputError' in o) return { error: new InputError(o.inputError.file, o.inputError.line, o.inputError.detail) };
+  if ('inputError' in o) return { error: new InputError(o.inputError.file, o.inputError.line, o.inputError.detail, o.inputError.notData) };
   return { error: new Error(o.failure) };
 }

@@ -28,6 +28,8 @@ export interface Header {
 }
 
 const SAMPLE_BYTES = 256 * 1024;
+/** The start of an HTML page (a portal's error or login page saved under the report's name). */
+const HTML_START = /^\s*(<!--[\s\S]*?-->\s*)?<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i;
 const HEADER_SEARCH_LINES = 10;
 const DELIMITERS: ReadonlyArray<[Delimiter, string]> = [
   ['\t', 'tab'],
@@ -42,7 +44,7 @@ export function delimiterName(d: Delimiter): string {
 /** Reads the first bytes of a file and decides what it is, without reading it all. */
 export async function sniff(file: string, columns: ColumnOverrides = {}): Promise<Sniffed> {
   const fh = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
-    throw new InputError(file, undefined, e.code === 'ENOENT' ? 'no such file' : `can't open (${e.code ?? e.message})`);
+    throw new InputError(file, undefined, e.code === 'ENOENT' ? 'no such file' : `can't open (${e.code ?? e.message})`, 'unreadable');
   });
   let buf: Buffer;
   let truncated: boolean;
@@ -54,14 +56,17 @@ export async function sniff(file: string, columns: ColumnOverrides = {}): Promis
   } finally {
     await fh.close();
   }
-  if (buf.length === 0) throw new InputError(file, undefined, 'the file is empty');
+  if (buf.length === 0) throw new InputError(file, undefined, 'the file is empty', 'empty');
   if (buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return { format: 'xlsx', file };
   const det = detectEncoding(buf, truncated);
-  if ('binary' in det) throw new InputError(file, undefined, 'not a text file (binary content): expected a report, CSV, TSV, JSON or XLSX export');
+  if ('binary' in det) throw new InputError(file, undefined, 'not a text file (binary content): expected a report, CSV, TSV, JSON or XLSX export', 'binary');
   const encoding = det.encoding;
   const dec = createDecoder(encoding);
   let text = dec.write(buf.subarray(0)) + (truncated ? '' : dec.end());
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (HTML_START.test(text.slice(0, 512))) {
+    throw new InputError(file, 1, 'an HTML page, not a report or export (a download that returned an error or login page?)', 'html');
+  }
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') return { format: 'json', file, encoding, text, truncated };
 
@@ -107,7 +112,11 @@ export function findHeaderRow(file: string, rows: string[][], columns: ColumnOve
       best = { spec: KINDS[rank], headerLine: i + 1, headers, index: matchKind(headers, KINDS[rank], columns)!, above, rank };
     }
   });
-  if (!best) throw new InputError(file, 1, `unrecognised file: ${describeFirstRow(firstHeaders ?? [], columns)}. Known kinds: ${describeKinds()}; map other headers under "columns" in the config`);
+  if (!best) {
+    const first = describeFirstRow(firstHeaders ?? [], columns);
+    const notData = first.startsWith('headers found') ? 'unknown-kind' : 'no-header';
+    throw new InputError(file, 1, `unrecognised file: ${first}. Known kinds: ${describeKinds()}; map other headers under "columns" in the config`, notData);
+  }
   const { rank: _rank, ...header } = best;
   return header;
 }
@@ -115,22 +124,22 @@ export function findHeaderRow(file: string, rows: string[][], columns: ColumnOve
 /**
  * The first row of a file no kind recognises, in words that never quote a data value: a file without its
  * header row starts with an order's cells (e-mail, name, phone), and this message goes to cron mail. A row
- * that looks like a header (no cell looks like a value) is quoted; of any other row, only the cells that
- * are header names some kind (or the config's "columns") knows.
+ * with no cell that looks like a value (digits, an e-mail) is quoted as headers; of any other row, only the
+ * cells that are header names some kind (or the config's "columns") knows.
  */
 export function describeFirstRow(cells: readonly string[], columns: ColumnOverrides = {}): string {
   const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
   if (filled.length === 0) return 'no header row found (the first rows are empty)';
   const own = new Set(Object.values(columns).flatMap((v) => (v === undefined ? [] : typeof v === 'string' ? [v] : [...v])).map(normalizeHeader));
   const isKnown = (c: string) => KNOWN_HEADER_NAMES.has(normalizeHeader(c)) || own.has(normalizeHeader(c));
-  if (filled.every((c) => isKnown(c) || HEADER_LIKE.test(c))) return `headers found: ${filled.slice(0, 12).join(', ')}`;
+  if (!filled.some((c) => !isKnown(c) && VALUE_LIKE.test(c))) return `headers found: ${filled.slice(0, 12).join(', ')}`;
   const known = filled.filter(isKnown);
   const names = known.length > 0 ? `known column names in it: ${known.slice(0, 12).join(', ')}; other cells` : 'no cell is a column name shipaudit knows; values';
   return `the first row has ${filled.length} cell${filled.length === 1 ? '' : 's'} and does not look like a header row (${names} are not shown: they may be personal data)`;
 }
 
-/** A cell that could be a column name: words, no digits, no "@", not long. */
-const HEADER_LIKE = /^(?=.{1,40}$)\p{L}[\p{L}\p{M} _\-/().#&'’]*$/u;
+/** A cell that holds a value rather than a column name: digits (ids, dates, phones) or an e-mail's "@". */
+const VALUE_LIKE = /[\p{N}@]/u;
 
 function guessDelimiter(line: string): Delimiter {
   let bestD: Delimiter = ',';

@@ -162,7 +162,7 @@ export function joinReports(head: InputReport, tail: InputReport, lines: number,
     unclassified: { ...head.unclassified },
   };
   for (const [d, n] of Object.entries(tail.unclassified)) joined.unclassified[d] = (joined.unclassified[d] ?? 0) + n;
-  if (joined.rowsRead === 0) throw new InputError(joined.file, headerLine, 'has a header row but no data rows');
+  if (joined.rowsRead === 0) throw new InputError(joined.file, headerLine, 'has a header row but no data rows', 'no-rows');
   return joined;
 }
 
@@ -206,7 +206,7 @@ class TruncatedRow extends Error {
 
 function finish(report: InputReport, header: Header): InputReport {
   report.mapping = mappingOf(header.index, header.headers);
-  if (report.rowsRead === 0) throw new InputError(report.file, header.headerLine, 'has a header row but no data rows');
+  if (report.rowsRead === 0) throw new InputError(report.file, header.headerLine, 'has a header row but no data rows', 'no-rows');
   return report;
 }
 

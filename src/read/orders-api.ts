@@ -138,7 +138,7 @@ export async function readOrdersJson(
     });
   }
   if (rows === 0 && docs.length > 0) {
-    throw new InputError(file, undefined, 'JSON without orders: expected an Orders API response (orders[], payload.Orders[]) or a list of orders');
+    throw new InputError(file, undefined, 'JSON without orders: expected an Orders API response (orders[], payload.Orders[]) or a list of orders', 'unknown-kind');
   }
   return { rows, format };
 }

@@ -46,7 +46,16 @@ export interface InputReport {
   zoneNote: string;
   /** Event descriptions no table entry matched, with how often each occurred. */
   unclassified: Record<string, number>;
+  /** Set when the file's encoding was not one for the whole file, e.g. "mixed encodings: 3 lines decoded as GB18030". */
+  encodingNote?: string;
 }
+
+/**
+ * Why a file is not data at all, when that is why it can't be read: a file found in a folder is then
+ * skipped and listed with the reason. `unknown-kind` is a text file of no known kind (a README); the others
+ * are files where data was expected (a download that failed or was cut), and are warnings.
+ */
+export type NotData = 'empty' | 'binary' | 'html' | 'unreadable' | 'no-header' | 'no-rows' | 'unknown-kind';
 
 /** A file that can't be read at all. The CLI prints `message` on one line and exits 2. */
 export class InputError extends Error {
@@ -54,6 +63,7 @@ export class InputError extends Error {
     readonly file: string,
     readonly line: number | undefined,
     readonly detail: string,
+    readonly notData?: NotData,
   ) {
     super(`${file}${line !== undefined ? `:${line}` : ''}: ${detail}`);
     this.name = 'InputError';

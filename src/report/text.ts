@@ -107,14 +107,17 @@ function audited(result: AuditResult, style: Style): string[] {
   return lines;
 }
 
+/** A file as listed, with the path a symbolic link led to. */
+const fileName = (i: AuditResult['inputs'][number]) => (i.symlink ? `${i.file} → ${i.symlink}` : i.file);
+
 /** Which file was read as what, and which folder entries were skipped, so nothing is silently ignored. */
 function inputs(result: AuditResult, style: Style): string[] {
   return table(
     ['File', 'Read as', 'Rows'],
     result.inputs.map((i) =>
       i.skipped
-        ? [i.file, style.dim(`skipped: ${i.skipped}`), '']
-        : [i.file, i.kind, i.rowsRejected > 0 ? `${i.rowsRead} (${i.rowsRejected} rejected)` : String(i.rowsRead)],
+        ? [fileName(i), i.warning ? style.warning(`skipped: ${i.skipped}`) : style.dim(`skipped: ${i.skipped}`), '']
+        : [fileName(i), i.kind, i.rowsRejected > 0 ? `${i.rowsRead} (${i.rowsRejected} rejected)` : String(i.rowsRead)],
     ),
     ['left', 'left', 'right'],
     style,

@@ -16,7 +16,7 @@ import { localDateInZone } from '../../model/zone.js';
 import { formatCheckJson, formatCheckText } from '../../report/check.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
 import { UsageError } from '../errors.js';
-import { collectAll } from '../inputs.js';
+import { collectAll, walk } from '../inputs.js';
 import { err, out, styleFor } from '../io.js';
 import { auditOptions, loadSettings, parseAsOf } from '../settings.js';
 import { writeAtomic } from '../write.js';
@@ -147,23 +147,13 @@ async function resolveInputs(entries: readonly string[] | undefined, base: strin
     const root = resolve(base, globBase(entry));
     if (!(await stat(root).catch(() => undefined))) throw new ConfigError(`${where}: inputs.${i}: folder "${globBase(entry)}" of "${entry}" does not exist (${root})`);
     const pattern = abs.replace(/\\/g, '/');
-    const matched = (await walk(root)).filter((f) => minimatch(f.replace(/\\/g, '/'), pattern));
+    const matched = (await walk(root)).sort().filter((f) => minimatch(f.replace(/\\/g, '/'), pattern));
     if (matched.length === 0) problems.push({ level: 'warning', kind: 'empty-glob', message: `inputs.${i}: "${entry}" matches no file` });
     paths.push(...matched);
   }
   return paths;
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    if (e.name.startsWith('.')) continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory()) files.push(...(await walk(p)));
-    else if (e.isFile()) files.push(p);
-  }
-  return files.sort();
-}
 
 /** A missing state is a first run; an unusable one is set aside (for a look) and rebuilt, never a crash. */
 async function readState(path: string, shown: string, problems: InputProblem[]): Promise<{ state: CheckState; report: StateReport }> {

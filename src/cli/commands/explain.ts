@@ -6,7 +6,7 @@ import type { ConfirmationRecord, OrderRecord, TrackingEvent } from '../../model
 import { explainJson, formatExplainText, type Timeline } from '../../report/explain.js';
 import { readInput } from '../../read/index.js';
 import { EXIT, UsageError } from '../errors.js';
-import { readAll } from '../inputs.js';
+import { readAll, warnSkipped } from '../inputs.js';
 import { out, styleFor } from '../io.js';
 import { auditOptions, loadSettings, parseAsOf, type CommonFlags } from '../settings.js';
 import { checkFormat } from './audit.js';
@@ -38,6 +38,7 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
           package: collector.package.bind(collector),
         };
         const { inputs, reports, unclassified } = await readAll(paths, sink, settings);
+        warnSkipped(inputs);
         if (orders.length === 0 && confirmations.length === 0) throw new UsageError(`order ${orderId} is in none of the files`);
 
         // Second pass over the tracking files only, keeping every event of this order's numbers.
