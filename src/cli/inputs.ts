@@ -1,5 +1,7 @@
-import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream, rmSync, type Dirent } from 'node:fs';
+import { mkdtemp, readdir, realpath, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { Collector } from '../audit/collect.js';
 import type { InputSummary } from '../model/result.js';
@@ -31,7 +33,10 @@ export async function expandPaths(paths: readonly string[]): Promise<Expanded> {
     const st = await stat(p).catch(() => undefined);
     if (!st) throw new UsageError(`${p}: no such file or folder`);
     if (st.isDirectory()) await walkInto(p, out, seen, new Set([await realpath(p)]));
-    else out.explicit.push(p);
+    else {
+      if (!st.isFile()) await spool(p);
+      out.explicit.push(p);
+    }
   }
   return out;
 }
@@ -91,6 +96,35 @@ async function walkInto(dir: string, out: Expanded, seen: Map<string, string>, a
       out.unreachable.push({ file: p, why: 'not a regular file (a pipe, socket or device)' });
     }
   }
+}
+
+/** Pipes and devices named on the command line (`<(cat file)`, /dev/stdin) → the copy read in their place. */
+const spooled = new Map<string, string>();
+let spoolDir: string | undefined;
+
+/** The path to open for a named input: its copy when it is a pipe, else undefined (the file itself). */
+export function spooledPath(file: string): string | undefined {
+  return spooled.get(file);
+}
+
+/**
+ * A pipe can be read once and has no size: its content is copied to a temporary file first, which every
+ * reader (and a second pass, as explain makes) opens in its place, under the pipe's name.
+ */
+async function spool(p: string): Promise<void> {
+  if (spooled.has(p)) return;
+  if (!spoolDir) {
+    const dir = await mkdtemp(join(tmpdir(), 'shipaudit-pipe-'));
+    spoolDir = dir;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  const copy = join(spoolDir, `input-${spooled.size + 1}`);
+  try {
+    await pipeline(createReadStream(p), createWriteStream(copy));
+  } catch (e) {
+    throw new InputError(p, undefined, `can't read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'unreadable');
+  }
+  spooled.set(p, copy);
 }
 
 /** Files under a folder (the nightly check's globs walk it the same way). */

@@ -24,13 +24,14 @@ const THREAD_MIN_BYTES = Number(process.env.SHIPAUDIT_THREAD_MIN_MB ?? 40) * 1e6
  * only when this thread has read no tracking file itself (ties between scans go by reading order).
  */
 export async function trackingFilesWorthAThread(files: readonly string[], settings: Settings): Promise<string[]> {
-  const sizes = await Promise.all(files.map((f) => stat(f).then((st) => st.size, () => 0)));
+  const sizes = await Promise.all(files.map((f) => stat(settings.readOptionsFor(f).openAs ?? f).then((st) => st.size, () => 0)));
   // Most audits are far below the threshold: no need to look inside the files to know.
   if (sizes.reduce((a, b) => a + b, 0) < THREAD_MIN_BYTES) return [];
   const tracking: string[] = [];
   let bytes = 0;
   for (const [i, f] of files.entries()) {
-    const s = await sniff(f, settings.readOptionsFor(f).columns).catch(() => undefined);
+    const opts = settings.readOptionsFor(f);
+    const s = await sniff(f, opts.columns, opts.openAs).catch(() => undefined);
     if (!s || s.format === 'json') continue;
     if (s.format === 'xlsx') return [];
     if (s.spec.kind !== 'tracking-events' && s.spec.kind !== 'tracking-summary') continue;

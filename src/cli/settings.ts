@@ -12,6 +12,7 @@ import type { ReadOptions } from '../read/index.js';
 import { parseStamp, startOfLocalDay, TimeParseError, zoneNameProblem } from '../read/time.js';
 import { MAX_GRACE_HOURS } from '../config/errors.js';
 import { UsageError } from './errors.js';
+import { spooledPath } from './inputs.js';
 import { VERSION } from './version.js';
 
 /** Defaults a seller in the US gets without a config file; each one is overridable. */
@@ -90,6 +91,7 @@ export async function loadSettings(flags: CommonFlags, cwd = process.cwd()): Pro
       events,
       acceptancePendingIsPossession: config.acceptancePendingIsPossession,
       notAfterMs: settings.clockMs + FUTURE_TOLERANCE_MS,
+      openAs: spooledPath(file),
     };
   };
   const settings: Settings = { config, configFile, zone, graceHours, handling, rules, clockMs: Date.now(), readOptionsFor };

@@ -42,8 +42,8 @@ export function delimiterName(d: Delimiter): string {
 }
 
 /** Reads the first bytes of a file and decides what it is, without reading it all. */
-export async function sniff(file: string, columns: ColumnOverrides = {}): Promise<Sniffed> {
-  const fh = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
+export async function sniff(file: string, columns: ColumnOverrides = {}, path = file): Promise<Sniffed> {
+  const fh = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
     throw new InputError(file, undefined, e.code === 'ENOENT' ? 'no such file' : `can't open (${e.code ?? e.message})`, 'unreadable');
   });
   let buf: Buffer;
@@ -57,6 +57,10 @@ export async function sniff(file: string, columns: ColumnOverrides = {}): Promis
     await fh.close();
   }
   if (buf.length === 0) throw new InputError(file, undefined, 'the file is empty', 'empty');
+  const crOnly = crOnlyLines(buf);
+  if (crOnly > 0) {
+    throw new InputError(file, 1, `its ${crOnly} lines end with a carriage return only (classic Mac line endings): save it again with LF or CRLF line endings`);
+  }
   if (buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return { format: 'xlsx', file };
   const det = detectEncoding(buf, truncated);
   if ('binary' in det) throw new InputError(file, undefined, 'not a text file (binary content): expected a report, CSV, TSV, JSON or XLSX export', 'binary');
@@ -140,6 +144,18 @@ export function describeFirstRow(cells: readonly string[], columns: ColumnOverri
 
 /** A cell that holds a value rather than a column name: digits (ids, dates, phones) or an e-mail's "@". */
 const VALUE_LIKE = /[\p{N}@]/u;
+
+/**
+ * The number of lines of a sample whose lines all end with a lone CR (and none with LF), or 0. Such a file
+ * is one long line to every reader here, which found "a header row but no data rows".
+ */
+function crOnlyLines(buf: Buffer): number {
+  if (buf.indexOf(10) !== -1) return 0;
+  let n = 0;
+  for (let i = 0; i < buf.length; i++) if (buf[i] === 13) n++;
+  // A sample cut mid-line still counts its last line.
+  return n > 1 ? n + (buf[buf.length - 1] === 13 ? 0 : 1) : 0;
+}
 
 function guessDelimiter(line: string): Delimiter {
   let bestD: Delimiter = ',';

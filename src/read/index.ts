@@ -53,9 +53,21 @@ export interface PartRead extends RowsRead {
  * rows without that being an error: the whole file is judged when the parts are put together.
  */
 export async function readInputPart(file: string, given: RecordSink, opts: ReadOptions, range: RowRange): Promise<PartRead> {
+  try {
+    return await readPart(file, given, opts, range);
+  } catch (e) {
+    // A file that can't be read half-way (a folder by the name, a disk error) is the user's input, not a bug.
+    const code = (e as NodeJS.ErrnoException)?.code;
+    if (!(e instanceof InputError) && typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new InputError(file, undefined, `can't read (${code})`, 'unreadable');
+    throw e;
+  }
+}
+
+async function readPart(file: string, given: RecordSink, opts: ReadOptions, range: RowRange): Promise<PartRead> {
   const keep = opts.keepProblems ?? KEEP_PROBLEMS;
   const sink = plausibleDates(given, opts.notAfterMs);
-  const s = await sniff(file, opts.columns);
+  const path = opts.openAs ?? file;
+  const s = await sniff(file, opts.columns, path);
   if (s.format !== 'text' || !splittable(s.encoding)) {
     // Such a file is read whole: a first part is simply never told to stop; a later part can't be asked for.
     if (range.start !== undefined) throw new Error(`readInputPart: ${file} can't be read from the middle`);
@@ -65,7 +77,7 @@ export async function readInputPart(file: string, given: RecordSink, opts: ReadO
   if (s.format === 'json') {
     const report = newReport(file, { kind: 'orders-api-json', encoding: s.encoding, delimiter: 'json', quoting: false });
     const hint = zoneFor(opts);
-    const { rows, format } = await readOrdersJson(file, s.encoding, sink, hint, rowProblemCollector(report, keep));
+    const { rows, format } = await readOrdersJson(file, s.encoding, sink, hint, rowProblemCollector(report, keep), path);
     report.delimiter = format;
     report.rowsRead = rows;
     report.zoneNote = `${describeZone(hint)}; Orders API times normally carry an offset`;
@@ -73,7 +85,7 @@ export async function readInputPart(file: string, given: RecordSink, opts: ReadO
   }
 
   if (s.format === 'xlsx') {
-    const rows = await readWorkbookRows(file);
+    const rows = await readWorkbookRows(file, path);
     const header = findHeaderRow(file, rows, opts.columns ?? {});
     const report = newReport(file, { kind: header.spec.kind, encoding: 'xlsx', delimiter: 'xlsx', quoting: false });
     const data = rows.slice(header.headerLine);
@@ -106,10 +118,16 @@ export async function readInputPart(file: string, given: RecordSink, opts: ReadO
   const width = s.headers.length;
   const source = {
     file,
+    path,
     encoding: s.encoding,
     delimiter: s.delimiter,
     quoting: s.quoting,
     headerLine: range.start === undefined ? s.headerLine : 0,
+    width,
+    onBadRow: (line: number, message: string) => {
+      report.rowsRead++;
+      onProblem(line, new RowError(message));
+    },
   };
   const onCells = (cells: string[], line: number, cellCount: number) => {
     report.rowsRead++;

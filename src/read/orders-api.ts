@@ -101,18 +101,20 @@ export async function readOrdersJson(
   sink: RecordSink,
   hint: ZoneHint,
   onProblem: (line: number, err: unknown) => void,
+  path = file,
 ): Promise<{ rows: number; format: 'json' | 'jsonl' }> {
   const dec = createDecoder(encoding);
-  const text = (dec.write(await readFile(file)) + dec.end()).replace(/^\uFEFF/, '');
+  const text = (dec.write(await readFile(path)) + dec.end()).replace(/^\uFEFF/, '');
   let docs: Array<{ doc: unknown; line: number }>;
   let format: 'json' | 'jsonl' = 'json';
   try {
     docs = [{ doc: JSON.parse(text), line: 1 }];
   } catch (whole) {
     const lines = text.split('\n');
-    if (lines.filter((l) => l.trim() !== '').length < 2) {
-      throw new InputError(file, undefined, `not valid JSON: ${(whole as Error).message}`);
-    }
+    // JSON lines: every line a whole document. A first line that is not one (a pretty-printed document's
+    // "{") makes the file one document, broken: cut off by a download, or mistyped.
+    const firstLine = lines.find((l) => l.trim() !== '') ?? '';
+    if (lines.filter((l) => l.trim() !== '').length < 2 || !parses(firstLine)) throw brokenJson(file, text, whole as Error);
     format = 'jsonl';
     docs = [];
     lines.forEach((l, i) => {
@@ -141,4 +143,40 @@ export async function readOrdersJson(
     throw new InputError(file, undefined, 'JSON without orders: expected an Orders API response (orders[], payload.Orders[]) or a list of orders', 'unknown-kind');
   }
   return { rows, format };
+}
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The error of a JSON document that does not parse, with the line: where it ends early, or where it breaks. */
+function brokenJson(file: string, text: string, e: Error): InputError {
+  const lineAt = (pos: number) => text.slice(0, pos).split('\n').length;
+  if (/end of (JSON )?(data|input)|Unterminated string|Expected .* after|Unexpected end/i.test(e.message) && isCutOff(text)) {
+    return new InputError(file, undefined, `the JSON ends before it is complete (line ${lineAt(text.trimEnd().length)}): a cut-off download?`);
+  }
+  const pos = /position (\d+)/.exec(e.message);
+  const line = pos ? lineAt(Number(pos[1])) : undefined;
+  return new InputError(file, line, `not valid JSON: ${e.message.replace(/\s*\(line \d+ column \d+\)$/, '')}`);
+}
+
+/** Whether brackets and braces are still open at the end of the text (strings skipped). */
+function isCutOff(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return depth > 0 || inString;
 }

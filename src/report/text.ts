@@ -67,6 +67,11 @@ function verdict(result: AuditResult, style: Style): string {
   const counts = ruleCounts(result);
   if (counts.length === 0) {
     const caveat = result.summary.hasTrackingData ? '' : ' Tracking was not checked: no tracking data was given.';
+    const rejected = result.summary.rowsRejected;
+    // Rows that could not be read may hold the problems: no tick then.
+    if (rejected > 0) {
+      return style.warning(`⚠ No problems found in the ${plural(total, 'shipment')} read, but ${plural(rejected, 'row')} could not be read (below): the verdict may be incomplete.`) + caveat;
+    }
     return style.ok(`✔ No problems found in ${plural(total, 'shipment')}.`) + caveat;
   }
   const [first, ...rest] = counts;
