@@ -7,6 +7,7 @@ import { Collector } from '../audit/collect.js';
 import type { InputSummary } from '../model/result.js';
 import { InputError, readInput, type InputReport, type RecordSink } from '../read/index.js';
 import type { NotData } from '../read/types.js';
+import { mixedEncodingNote } from '../model/result.js';
 import { UsageError } from './errors.js';
 import { endProgress, err, progressReporter, timing } from './io.js';
 import { finishThread, startThread, trackingFilesWorthAThread, type Outcome } from './read-thread.js';
@@ -211,7 +212,7 @@ export async function readAll(
       problems: report.problems,
       zoneNote: report.zoneNote,
       ...(symlinks.has(f) ? { symlink: symlinks.get(f) } : {}),
-      ...(report.encodingNote ? { encodingNote: report.encodingNote } : {}),
+      ...(report.gb18030Lines ? { encodingNote: mixedEncodingNote(report.gb18030Lines) } : {}),
     });
   }
   for (const u of unreachable) inputs.push(skipped(u.file, u.why, u.why.startsWith('the same file') ? undefined : u.why));

@@ -101,3 +101,8 @@ export interface AuditResult {
   /** What could not be checked and why (no tracking data, no order data...). */
   notes: string[];
 }
+
+/** How a file's report says it was read in two encodings. */
+export function mixedEncodingNote(gb18030Lines: number): string {
+  return `mixed encodings: ${gb18030Lines} line${gb18030Lines === 1 ? '' : 's'} decoded as GB18030`;
+}

@@ -1,5 +1,5 @@
 import { isBlank, MAX_QUOTED_LINES, owned, pump, splitQuoted, type RowHandler, type RowRange, type RowSource, type RowsRead } from './rows.js';
-import { createDecoder, type Encoding } from './decode.js';
+import { createDecoder, gb18030Line, isUtf8Bytes, type Encoding } from './decode.js';
 
 /**
  * Node's own UTF-8 slicer, which `toString('utf8', start, end)` calls after checking its arguments: a
@@ -166,6 +166,20 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
     line = end;
   };
 
+  /** Lines not valid UTF-8 in a UTF-8 file, read as GB18030. */
+  let gb18030Lines = 0;
+  /**
+   * A line of a UTF-8 file that is not UTF-8: read as GB18030 when it decodes cleanly so (its pickup scan
+   * kept, not turned into replacement characters), else as it is. Only lines of a chunk that fails the
+   * check as a whole are looked at one by one.
+   */
+  const mixedLine = (buf: Buffer, s: number, e: number) => {
+    const fixed = gb18030Line(buf.subarray(s, e));
+    if (fixed === undefined) return onLine(buf, s, e);
+    gb18030Lines++;
+    onLine(fixed, 0, fixed.length);
+  };
+
   const onLine = (buf: Buffer, s: number, e: number) => {
     line++;
     // The text way's decoder drops a byte-order mark at the start of the file.
@@ -220,10 +234,18 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
       }
       const joined = Buffer.concat([carry, chunk.subarray(0, nl)]);
       carry = undefined;
-      onLine(joined, 0, joined.length);
+      if (checkUtf8) mixedLine(joined, 0, joined.length);
+      else onLine(joined, 0, joined.length);
       s = nl + 1;
     }
     let nl: number;
+    const last = chunk.lastIndexOf(LF);
+    if (checkUtf8 && last >= s && !isUtf8Bytes(chunk.subarray(s, last))) {
+      while ((nl = chunk.indexOf(LF, s)) !== -1) {
+        mixedLine(chunk, s, nl);
+        s = nl + 1;
+      }
+    }
     while ((nl = chunk.indexOf(LF, s)) !== -1) {
       onLine(chunk, s, nl);
       s = nl + 1;
@@ -233,15 +255,20 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
 
   // (A cut is at a line start, where no character is half decoded: the decoder holds nothing then.)
   const decoder = utf8(src.encoding) ? undefined : createDecoder(src.encoding);
+  const checkUtf8 = decoder === undefined;
   const take = decoder ? (chunk: Buffer) => takeUtf8(Buffer.from(decoder.write(chunk), 'utf8')) : takeUtf8;
   const stoppedAt = await pump(src.path ?? src.file, range, take, () => pending === undefined && carry === undefined);
-  if (stoppedAt !== undefined) return { lines: line, stoppedAt };
+  const mixed = () => (gb18030Lines > 0 ? { gb18030Lines } : {});
+  if (stoppedAt !== undefined) return { lines: line, stoppedAt, ...mixed() };
   if (decoder) takeUtf8(Buffer.from(decoder.end(), 'utf8'));
   if (carry !== undefined) {
     const last = carry;
     carry = undefined;
     // A file of a byte-order mark alone has no line, as decoded text has none.
-    if (!(line === 0 && fromStart && last.length === 3 && bomAt(last, 0))) onLine(last, 0, last.length);
+    if (!(line === 0 && fromStart && last.length === 3 && bomAt(last, 0))) {
+      if (checkUtf8) mixedLine(last, 0, last.length);
+      else onLine(last, 0, last.length);
+    }
   }
   // A quote left open at the end of the file, over lines: the same as one open too long.
   while (pending !== undefined && pending.includes('\n') && src.onBadRow && range.start === undefined) {
@@ -252,7 +279,7 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
     const fields = splitQuoted(`${pending}"`, delimiter) ?? [pending];
     onCells(owned(fields), line, fields.length);
   }
-  return { lines: line };
+  return { lines: line, ...mixed() };
 }
 
 interface Keyed<T> {

@@ -151,6 +151,7 @@ async function readPart(file: string, given: RecordSink, opts: ReadOptions, rang
         }
       };
   const rows = await readByteRows(source, onBytes, onCells, range);
+  if (rows.gb18030Lines) report.gb18030Lines = rows.gb18030Lines;
   if (range.start !== undefined || rows.stoppedAt !== undefined) {
     report.mapping = mappingOf(s.index, s.headers);
     return { report, ...rows, headerLine: s.headerLine };
@@ -179,6 +180,8 @@ export function joinReports(head: InputReport, tail: InputReport, lines: number,
     problems: [...head.problems, ...tail.problems.map((p) => ({ ...p, line: p.line + lines }))].slice(0, keep),
     unclassified: { ...head.unclassified },
   };
+  const mixed = (head.gb18030Lines ?? 0) + (tail.gb18030Lines ?? 0);
+  if (mixed > 0) joined.gb18030Lines = mixed;
   for (const [d, n] of Object.entries(tail.unclassified)) joined.unclassified[d] = (joined.unclassified[d] ?? 0) + n;
   if (joined.rowsRead === 0) throw new InputError(joined.file, headerLine, 'has a header row but no data rows', 'no-rows');
   return joined;

@@ -60,6 +60,8 @@ export interface RowsRead {
    * (a line break inside quotes is text): the reading then goes on to the end, as if never asked.
    */
   stoppedAt?: number;
+  /** Lines of a UTF-8 file that were not UTF-8 and were read as GB18030 (mixed encodings). */
+  gb18030Lines?: number;
 }
 
 /**

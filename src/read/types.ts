@@ -46,8 +46,8 @@ export interface InputReport {
   zoneNote: string;
   /** Event descriptions no table entry matched, with how often each occurred. */
   unclassified: Record<string, number>;
-  /** Set when the file's encoding was not one for the whole file, e.g. "mixed encodings: 3 lines decoded as GB18030". */
-  encodingNote?: string;
+  /** Lines of a UTF-8 file that were not UTF-8 and were read as GB18030 (mixed encodings), when any. */
+  gb18030Lines?: number;
 }
 
 /**
