@@ -41,7 +41,7 @@ export function detectEncoding(sample: Buffer, truncated: boolean): Detection {
   }
   if (isUtf8(sample, truncated)) return { encoding: 'utf-8' };
   // A UTF-8 file with a few rows appended by a Chinese Excel or ERP: still UTF-8, read line by line.
-  if (mostlyUtf8(sample)) return { encoding: 'utf-8' };
+  if (mostlyUtf8(sample, truncated)) return { encoding: 'utf-8' };
   if (controlBytes(sample) > sample.length * 0.01) return { binary: true };
   return { encoding: guessLegacy(sample) };
 }
@@ -90,7 +90,7 @@ function isUtf8(sample: Buffer, truncated: boolean): boolean {
  * file. A line of GBK text is almost never valid UTF-8 by chance (its lead bytes 0x81-0xC1 never start
  * a UTF-8 character).
  */
-function mostlyUtf8(sample: Buffer): boolean {
+function mostlyUtf8(sample: Buffer, truncated: boolean): boolean {
   let valid = 0;
   let invalid = 0;
   let s = 0;
@@ -99,8 +99,8 @@ function mostlyUtf8(sample: Buffer): boolean {
     if (e === -1) e = sample.length;
     let high = false;
     for (let i = s; i < e; i++) if (sample[i] >= 0x80) { high = true; break; }
-    // (The sample's last line may be cut inside a character: it does not vote.)
-    if (high && e < sample.length) {
+    // (The last line of a sample cut mid-file may end inside a character: it does not vote.)
+    if (high && (e < sample.length || !truncated)) {
       if (isUtf8Bytes(sample.subarray(s, e))) valid++;
       else invalid++;
     }
