@@ -47,7 +47,8 @@ export class EventClock {
   }
 
   part(): ClockPart {
-    return { newest: this.newest ?? new Float64Array(0), count: this.count ?? new Uint32Array(0), outside: this.outside };
+    const newest = this.newest ?? new Float64Array(0);
+    return { newest, count: this.count ?? new Uint32Array(0), outside: this.outside };
   }
 
   absorb(p: ClockPart): void {

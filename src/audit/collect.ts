@@ -75,7 +75,9 @@ interface PartIds {
 export function transferablesOf(p: TrackingPart): ArrayBuffer[] {
   const slot = (s: SlotPart) => [s.stamps.texts.ends, s.stamps.ms, s.stamps.kind, s.stamp, s.ms, s.description, s.location, s.cls, s.file, s.line];
   const clock = p.clock.newest.length > 0 ? [p.clock.newest, p.clock.count] : [];
-  return [p.numbers.ends, p.tracked, p.events, p.possessionWithoutTime, ...slot(p.firstPossession), ...slot(p.lastEvent), ...clock].map((a) => a.buffer as ArrayBuffer);
+  const slots = [...slot(p.firstPossession), ...slot(p.lastEvent)];
+  const arrays = [p.numbers.ends, p.tracked, p.events, p.possessionWithoutTime, ...slots];
+  return [...arrays, ...clock].map((a) => a.buffer as ArrayBuffer);
 }
 
 // Column codes for the model's value lists; 0 stands for "not given".
@@ -429,7 +431,8 @@ export class Collector implements RecordSink {
     }
     let scansWithoutConfirmation = 0;
     for (let t = 0; t < this.numbers.length; t++) {
-      if (!confirmed[t] && this.firstPossession.has(t) && this.firstPossession.epochMs(t) > ms) scansWithoutConfirmation++;
+      const scanned = this.firstPossession.has(t) && this.firstPossession.epochMs(t) > ms;
+      if (scanned && !confirmed[t]) scansWithoutConfirmation++;
     }
     return { confirmationsWithoutOrder, scansWithoutConfirmation };
   }

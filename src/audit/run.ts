@@ -480,24 +480,32 @@ function toFinding(s: Shipment, rule: string, severity: Severity, message: strin
   };
 }
 
+export interface DefaultClock {
+  reading?: ClockReading;
+  boundMs: number;
+  /** Whether the bound came from the newest order data (else from now). */
+  byOrders: boolean;
+}
+
 /**
  * The audit's default clock: the newest tracking event, but not one dated more than a day after the newest
  * order or confirmation (or after now): a single event typed as 2062 would otherwise move the clock there
  * and with it the 10/30-day windows and every staleness alarm.
  */
-export function defaultClock(c: Collector, nowMs: number): { reading?: ClockReading; boundMs: number; byOrders: boolean } {
+export function defaultClock(c: Collector, nowMs: number): DefaultClock {
   const orders = c.newestOrderDataMs;
   const byOrders = orders !== undefined && orders < nowMs;
   const boundMs = (byOrders ? orders : nowMs) + FUTURE_TOLERANCE_MS;
   return { reading: c.clock.reading(boundMs), boundMs, byOrders };
 }
 
-function futureNote(n: number, clock: ReturnType<typeof defaultClock>, zone: string): string {
+function futureNote(n: number, clock: DefaultClock, zone: string): string {
   const newest = clock.reading?.newestIgnoredMs;
   const what = n === 1 ? '1 tracking event is' : `${n} tracking events are`;
   const after = clock.byOrders ? 'the newest order data' : 'now';
   const seen = newest === undefined ? '' : ` (the newest: ${formatInZone(newest, zone)})`;
-  return `${what} dated more than a day after ${after}${seen}: left out of the audit's clock; check the tracking export's dates.`;
+  return `${what} dated more than a day after ${after}${seen}: left out of the audit's clock; ` +
+    "check the tracking export's dates.";
 }
 
 /**
@@ -507,7 +515,9 @@ function futureNote(n: number, clock: ReturnType<typeof defaultClock>, zone: str
 export function inputHealthNotes(inputs: readonly InputSummary[]): string[] {
   const notes: string[] = [];
   for (const i of inputs) {
-    if (i.warning) notes.push(`${i.file} was skipped: ${i.warning}; whatever it should hold is missing from the audit.`);
+    if (i.warning) {
+      notes.push(`${i.file} was skipped: ${i.warning}; whatever it should hold is missing from the audit.`);
+    }
     if (i.encodingNote) notes.push(`${i.file}: ${i.encodingNote}.`);
   }
   return notes;

@@ -66,20 +66,39 @@ export function staleOrderData(
   const out: InputProblem[] = [];
   const sides = [
     {
-      ms: f.newestOrderMs, stale: 'stale-orders', none: 'no-orders', what: 'order', data: 'order data',
+      ms: f.newestOrderMs,
+      stale: 'stale-orders',
+      none: 'no-orders',
+      what: 'order',
+      data: 'order data',
       from: 'an order report (All Orders, Order report) or Orders API export',
-      movedOn: f.confirmationsAfterOrders, sign: (n: number) => `${n} confirmation${n === 1 ? '' : 's'} since then name${n === 1 ? 's' : ''} orders no order file has`,
+      movedOn: f.confirmationsAfterOrders,
+      sign: (n: number) =>
+        n === 1
+          ? '1 confirmation since then names an order no order file has'
+          : `${n} confirmations since then name orders no order file has`,
     },
     {
-      ms: f.newestConfirmationMs, stale: 'stale-confirmations', none: 'no-confirmations', what: 'confirmation', data: 'confirmation data', from: '',
-      movedOn: f.scansAfterConfirmations, sign: (n: number) => `${n} parcel${n === 1 ? '' : 's'} scanned since then ${n === 1 ? 'has' : 'have'} no confirmation`,
+      ms: f.newestConfirmationMs,
+      stale: 'stale-confirmations',
+      none: 'no-confirmations',
+      what: 'confirmation',
+      data: 'confirmation data',
+      from: '',
+      movedOn: f.scansAfterConfirmations,
+      sign: (n: number) =>
+        n === 1
+          ? '1 parcel scanned since then has no confirmation'
+          : `${n} parcels scanned since then have no confirmation`,
     },
   ] as const;
   for (const s of sides) {
     if (s.ms === undefined) {
       // No confirmations at all is reported by the caller (nothing could be checked); no orders is told here.
       if (s.none === 'no-orders') {
-        out.push({ level: 'warning', kind: 'no-orders', message: `no order data in the inputs: new orders, latest ship dates and late shipments were not checked; add ${s.from}` });
+        const unchecked = 'new orders, latest ship dates and late shipments were not checked';
+        const message = `no order data in the inputs: ${unchecked}; add ${s.from}`;
+        out.push({ level: 'warning', kind: 'no-orders', message });
       }
       continue;
     }
@@ -90,18 +109,26 @@ export function staleOrderData(
       out.push({
         level: 'warning',
         kind: s.stale,
-        message: `${s.data} is stale: the newest ${s.what} is ${ageH.toFixed(1)} h old (${iso(s.ms)}), more than ${limit} h${why}; ${s.what}s since then are not seen, check the download`,
+        message:
+          `${s.data} is stale: the newest ${s.what} is ${ageH.toFixed(1)} h old (${iso(s.ms)}), ` +
+          `more than ${limit} h${why}; ` +
+          `${s.what}s since then are not seen, check the download`,
       });
     }
   }
-  const ahead = [f.newestOrderMs, f.newestConfirmationMs].filter((ms): ms is number => ms !== undefined && ms > asOfMs + toleranceMs);
+  const isAhead = (ms: number | undefined): ms is number => ms !== undefined && ms > asOfMs + toleranceMs;
+  const ahead = [f.newestOrderMs, f.newestConfirmationMs].filter(isAhead);
   if (ahead.length > 0 || f.futureEvents > 0) {
     const newest = Math.max(...ahead, f.newestFutureMs ?? -Infinity);
-    const events = f.futureEvents > 0 ? ` (${f.futureEvents} tracking event${f.futureEvents === 1 ? '' : 's'} left out)` : '';
+    const n = f.futureEvents;
+    const events = n > 0 ? ` (${n} tracking event${n === 1 ? '' : 's'} left out)` : '';
+    const upTo = Number.isFinite(newest) ? `, up to ${iso(newest)}` : '';
     out.push({
       level: 'warning',
       kind: 'clock-behind',
-      message: `data is dated after the check's clock by more than a day${Number.isFinite(newest) ? `, up to ${iso(newest)}` : ''}${events}: the clock or the data is wrong, so the check judges the wrong days`,
+      message:
+        `data is dated after the check's clock by more than a day${upTo}${events}: ` +
+        'the clock or the data is wrong, so the check judges the wrong days',
     });
   }
   return out;

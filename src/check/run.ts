@@ -55,9 +55,12 @@ export function buildCheck(i: CheckInput): { result: CheckResult; state: CheckSt
   const newestIso = i.newestTrackingMs === undefined ? undefined : formatInZone(i.newestTrackingMs, zone);
   const stale = staleTracking(hasTrackingData ? i.newestTrackingMs : undefined, i.asOfMs, i.staleAfterHours, newestIso);
   const iso = (ms: number) => formatInZone(ms, zone);
-  const sides = i.freshness ? staleOrderData(i.freshness, i.asOfMs, { staleAfterHours: i.staleAfterHours, quietHours: i.quietHours ?? 7 * 24 }, DAY, iso) : [];
+  const hours = { staleAfterHours: i.staleAfterHours, quietHours: i.quietHours ?? 7 * 24 };
+  const sides = i.freshness ? staleOrderData(i.freshness, i.asOfMs, hours, DAY, iso) : [];
   const files = fileProblems(i.audit);
-  const input: InputProblem[] = [...files, ...sides, ...(stale ? [stale] : []), ...rejectedRows(i.audit), ...i.problems];
+  const input: InputProblem[] = [
+    ...files, ...sides, ...(stale ? [stale] : []), ...rejectedRows(i.audit), ...i.problems,
+  ];
 
   const levels: Array<Level | 'ok' | 'n/a'> = [
     ...newFindings.map((f) => f.severity),
@@ -110,13 +113,17 @@ function withoutPending(findings: readonly Finding[], shipments: readonly Shipme
 
 /** Folder entries not read, when there are any. */
 function skippedEntries(audit: AuditResult): Pick<CheckResult['checked'], 'skipped'> {
-  const skipped = audit.inputs.filter((x) => x.skipped).map((x) => ({ file: x.file, reason: x.skipped!, ...(x.symlink ? { symlink: x.symlink } : {}) }));
+  const skipped = audit.inputs
+    .filter((x) => x.skipped)
+    .map((x) => ({ file: x.file, reason: x.skipped!, ...(x.symlink ? { symlink: x.symlink } : {}) }));
   return skipped.length > 0 ? { skipped } : {};
 }
 
 /** Folder files where data was expected that could not be read: each one an Input warning. */
 function fileProblems(audit: AuditResult): InputProblem[] {
-  return audit.inputs.filter((x) => x.warning).map((x) => ({ level: 'warning', kind: 'input-file', message: `${x.file} was skipped: ${x.warning}` }));
+  return audit.inputs
+    .filter((x) => x.warning)
+    .map((x) => ({ level: 'warning', kind: 'input-file', message: `${x.file} was skipped: ${x.warning}` }));
 }
 
 function rejectedRows(audit: AuditResult): InputProblem[] {

@@ -47,12 +47,18 @@ export async function expandPaths(paths: readonly string[]): Promise<Expanded> {
  * a folder on the way down is a loop: listed, not followed). A file reached twice (a link beside its
  * target) is read once; the second path is listed as the same file. Nothing is left out unlisted.
  */
-async function walkInto(dir: string, out: Expanded, seen: Map<string, string>, ancestors: Set<string>, linked = false): Promise<void> {
+async function walkInto(
+  dir: string,
+  out: Expanded,
+  seen: Map<string, string>,
+  ancestors: Set<string>,
+  linked = false,
+): Promise<void> {
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (e) {
-    out.unreachable.push({ file: dir, why: `unreadable folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+    out.unreachable.push({ file: dir, why: `unreadable folder (${errorCode(e)})` });
     return;
   }
   entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -70,7 +76,8 @@ async function walkInto(dir: string, out: Expanded, seen: Map<string, string>, a
         isFile = st.isFile();
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        out.unreachable.push({ file: p, why: code === 'ELOOP' ? 'symbolic link loop' : `broken symbolic link (${code ?? (err as Error).message})` });
+        const why = code === 'ELOOP' ? 'symbolic link loop' : `broken symbolic link (${errorCode(err)})`;
+        out.unreachable.push({ file: p, why });
         continue;
       }
       out.symlinks.set(p, real);
@@ -123,7 +130,7 @@ async function spool(p: string): Promise<void> {
   try {
     await pipeline(createReadStream(p), createWriteStream(copy));
   } catch (e) {
-    throw new InputError(p, undefined, `can't read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'unreadable');
+    throw new InputError(p, undefined, `can't read (${errorCode(e)})`, 'unreadable');
   }
   spooled.set(p, copy);
 }
@@ -215,7 +222,10 @@ export async function readAll(
       ...(report.gb18030Lines ? { encodingNote: mixedEncodingNote(report.gb18030Lines) } : {}),
     });
   }
-  for (const u of unreachable) inputs.push(skipped(u.file, u.why, u.why.startsWith('the same file') ? undefined : u.why));
+  // A second link to a file already read is no loss; every other unreachable entry is.
+  for (const u of unreachable) {
+    inputs.push(skipped(u.file, u.why, u.why.startsWith('the same file') ? undefined : u.why));
+  }
   if (reports.length === 0) throw new UsageError(`no input files could be read from ${paths.join(', ')}`);
   return { inputs, reports, unclassified };
 }
@@ -257,7 +267,15 @@ function expectedData(e: unknown): string | undefined {
 
 function skipped(file: string, why: string, warning?: string, symlink?: string): InputSummary {
   return {
-    file, kind: 'skipped', encoding: '', delimiter: '', rowsRead: 0, rowsRejected: 0, problems: [], zoneNote: '', skipped: why,
+    file,
+    kind: 'skipped',
+    encoding: '',
+    delimiter: '',
+    rowsRead: 0,
+    rowsRejected: 0,
+    problems: [],
+    zoneNote: '',
+    skipped: why,
     ...(warning ? { warning } : {}),
     ...(symlink ? { symlink } : {}),
   };
@@ -293,3 +311,5 @@ export function requireConfirmations(collector: Collector): void {
 export function warnSkipped(inputs: readonly InputSummary[]): void {
   for (const i of inputs) if (i.warning) err(`shipaudit: warning: ${i.file} was skipped: ${i.warning}\n`);
 }
+
+const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;

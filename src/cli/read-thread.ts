@@ -24,7 +24,8 @@ const THREAD_MIN_BYTES = Number(process.env.SHIPAUDIT_THREAD_MIN_MB ?? 40) * 1e6
  * only when this thread has read no tracking file itself (ties between scans go by reading order).
  */
 export async function trackingFilesWorthAThread(files: readonly string[], settings: Settings): Promise<string[]> {
-  const sizes = await Promise.all(files.map((f) => stat(settings.readOptionsFor(f).openAs ?? f).then((st) => st.size, () => 0)));
+  const sizeOf = (f: string) => stat(settings.readOptionsFor(f).openAs ?? f).then((st) => st.size, () => 0);
+  const sizes = await Promise.all(files.map(sizeOf));
   // Most audits are far below the threshold: no need to look inside the files to know.
   if (sizes.reduce((a, b) => a + b, 0) < THREAD_MIN_BYTES) return [];
   const tracking: string[] = [];
@@ -187,7 +188,8 @@ function joinTail(collector: Collector, head: HeadOutcome, tail: Tail, keep?: nu
   const { lines, headerLine } = head.cut;
   if ('error' in tail) {
     const e = tail.error;
-    return { error: e instanceof InputError && e.line !== undefined ? new InputError(e.file, e.line + lines, e.detail, e.notData) : e };
+    const moved = e instanceof InputError && e.line !== undefined;
+    return { error: moved ? new InputError(e.file, e.line! + lines, e.detail, e.notData) : e };
   }
   try {
     const report = joinReports(head.report, tail.read.report, lines, headerLine, keep);
@@ -200,6 +202,9 @@ function joinTail(collector: Collector, head: HeadOutcome, tail: Tail, keep?: nu
 
 function fromThread(o: ThreadOutcome): Outcome {
   if ('report' in o) return { report: o.report };
-  if ('inputError' in o) return { error: new InputError(o.inputError.file, o.inputError.line, o.inputError.detail, o.inputError.notData) };
+  if ('inputError' in o) {
+    const { file, line, detail, notData } = o.inputError;
+    return { error: new InputError(file, line, detail, notData) };
+  }
   return { error: new Error(o.failure) };
 }

@@ -94,7 +94,8 @@ export async function loadSettings(flags: CommonFlags, cwd = process.cwd()): Pro
       openAs: spooledPath(file),
     };
   };
-  const settings: Settings = { config, configFile, zone, graceHours, handling, rules, clockMs: Date.now(), readOptionsFor };
+  const clockMs = Date.now();
+  const settings: Settings = { config, configFile, zone, graceHours, handling, rules, clockMs, readOptionsFor };
   return settings;
 }
 
@@ -121,7 +122,9 @@ export function parseDuration(text: string, flag: string): number {
 /** --grace: a duration within 0–720 h (30 days); more is a typo, and would silence every rule. */
 function graceFlag(text: string): number {
   const h = parseDuration(text, '--grace');
-  if (h > MAX_GRACE_HOURS) throw new UsageError(`--grace: ${text} is more than ${MAX_GRACE_HOURS} h (30 days); give hours such as 24h`);
+  if (h > MAX_GRACE_HOURS) {
+    throw new UsageError(`--grace: ${text} is more than ${MAX_GRACE_HOURS} h (30 days); give hours such as 24h`);
+  }
   return h;
 }
 

@@ -8,6 +8,8 @@ import { ConfigError, MAX_GRACE_HOURS } from './errors.js';
 
 export { ConfigError, DEFAULT_CONFIG_NAME } from './errors.js';
 
+const INIT_HINT = '`shipaudit init` writes an example with every key';
+
 export async function loadConfig(file: string): Promise<Config> {
   let text: string;
   try {
@@ -27,7 +29,7 @@ export function parseConfig(text: string, file: string): Config {
     throw new ConfigError(`${file}:${line}: not valid JSON (${printParseErrorCode(e.error)})`);
   }
   const hidden = prototypeKey(raw);
-  if (hidden) throw new ConfigError(`${file}: ${hidden}: unknown key (check the spelling; \`shipaudit init\` writes an example with every key)`);
+  if (hidden) throw new ConfigError(`${file}: ${hidden}: unknown key (check the spelling; ${INIT_HINT})`);
   const result = configSchema.safeParse(raw ?? {});
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -47,7 +49,8 @@ function checkMeaning(config: Config, file: string): void {
   const bad = (path: string, msg: string) => {
     throw new ConfigError(`${file}: ${path}: ${msg}`);
   };
-  const zoneProblem = config.marketplaceTimeZone === undefined ? undefined : zoneNameProblem(config.marketplaceTimeZone);
+  const zone = config.marketplaceTimeZone;
+  const zoneProblem = zone === undefined ? undefined : zoneNameProblem(zone);
   if (zoneProblem) bad('marketplaceTimeZone', zoneProblem);
   config.files?.forEach((f, i) => {
     const problem = f.timeZone === undefined ? undefined : zoneNameProblem(f.timeZone);
@@ -90,7 +93,8 @@ function checkMeaning(config: Config, file: string): void {
  */
 function prototypeKey(value: unknown, path: string[] = []): string | undefined {
   if (value === null || typeof value !== 'object') return undefined;
-  if (!Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) {
     return [...path, '__proto__'].join('.');
   }
   for (const key of Object.keys(value)) {

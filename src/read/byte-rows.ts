@@ -1,4 +1,5 @@
-import { isBlank, MAX_QUOTED_LINES, owned, pump, splitQuoted, type RowHandler, type RowRange, type RowSource, type RowsRead } from './rows.js';
+import { isBlank, owned, pump, splitQuoted, type RowHandler, type RowRange, type RowSource, type RowsRead } from './rows.js';
+import { MAX_QUOTED_LINES } from './rows.js';
 import { createDecoder, gb18030Line, isUtf8Bytes, type Encoding } from './decode.js';
 
 /**
@@ -135,7 +136,9 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
     pending = pending === undefined ? text : `${pending}\n${text}`;
     const fields = splitQuoted(pending, delimiter);
     if (fields === undefined) {
-      if (line - pendingLine >= MAX_QUOTED_LINES && src.onBadRow) giveUp(`a quote opened on this line is not closed within ${MAX_QUOTED_LINES} lines`);
+      if (line - pendingLine >= MAX_QUOTED_LINES && src.onBadRow) {
+        giveUp(`a quote opened on this line is not closed within ${MAX_QUOTED_LINES} lines`);
+      }
       return;
     }
     // Closed lines later by the next line's opening quote: more fields than the header has, so the quote

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
-import { KINDS, KNOWN_HEADER_NAMES, describeKinds, normalizeHeader, type Field, type KindSpec } from '../knowledge/headers.js';
+import { KINDS, describeKinds, normalizeHeader, type Field, type KindSpec } from '../knowledge/headers.js';
+import { KNOWN_HEADER_NAMES } from '../knowledge/headers.js';
 import { createDecoder, detectEncoding, type Encoding } from './decode.js';
 import { splitText, type Delimiter } from './rows.js';
 import { InputError } from './types.js';
@@ -59,7 +60,9 @@ export async function sniff(file: string, columns: ColumnOverrides = {}, path = 
   if (buf.length === 0) throw new InputError(file, undefined, 'the file is empty', 'empty');
   const crOnly = crOnlyLines(buf);
   if (crOnly > 0) {
-    throw new InputError(file, 1, `its ${crOnly} lines end with a carriage return only (classic Mac line endings): save it again with LF or CRLF line endings`);
+    const how = 'save it again with LF or CRLF line endings';
+    const what = `its ${crOnly} lines end with a carriage return only (classic Mac line endings)`;
+    throw new InputError(file, 1, `${what}: ${how}`);
   }
   if (buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return { format: 'xlsx', file };
   const det = detectEncoding(buf, truncated);
@@ -69,7 +72,8 @@ export async function sniff(file: string, columns: ColumnOverrides = {}, path = 
   let text = dec.write(buf.subarray(0)) + (truncated ? '' : dec.end());
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (HTML_START.test(text.slice(0, 512))) {
-    throw new InputError(file, 1, 'an HTML page, not a report or export (a download that returned an error or login page?)', 'html');
+    const what = 'an HTML page, not a report or export (a download that returned an error or login page?)';
+    throw new InputError(file, 1, what, 'html');
   }
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') return { format: 'json', file, encoding, text, truncated };
@@ -119,7 +123,8 @@ export function findHeaderRow(file: string, rows: string[][], columns: ColumnOve
   if (!best) {
     const first = describeFirstRow(firstHeaders ?? [], columns);
     const notData = first.startsWith('headers found') ? 'unknown-kind' : 'no-header';
-    throw new InputError(file, 1, `unrecognised file: ${first}. Known kinds: ${describeKinds()}; map other headers under "columns" in the config`, notData);
+    const hint = `Known kinds: ${describeKinds()}; map other headers under "columns" in the config`;
+    throw new InputError(file, 1, `unrecognised file: ${first}. ${hint}`, notData);
   }
   const { rank: _rank, ...header } = best;
   return header;
@@ -134,12 +139,18 @@ export function findHeaderRow(file: string, rows: string[][], columns: ColumnOve
 export function describeFirstRow(cells: readonly string[], columns: ColumnOverrides = {}): string {
   const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
   if (filled.length === 0) return 'no header row found (the first rows are empty)';
-  const own = new Set(Object.values(columns).flatMap((v) => (v === undefined ? [] : typeof v === 'string' ? [v] : [...v])).map(normalizeHeader));
+  const names = (v: string | readonly string[] | undefined) =>
+    v === undefined ? [] : typeof v === 'string' ? [v] : [...v];
+  const own = new Set(Object.values(columns).flatMap(names).map(normalizeHeader));
   const isKnown = (c: string) => KNOWN_HEADER_NAMES.has(normalizeHeader(c)) || own.has(normalizeHeader(c));
   if (!filled.some((c) => !isKnown(c) && VALUE_LIKE.test(c))) return `headers found: ${filled.slice(0, 12).join(', ')}`;
   const known = filled.filter(isKnown);
-  const names = known.length > 0 ? `known column names in it: ${known.slice(0, 12).join(', ')}; other cells` : 'no cell is a column name shipaudit knows; values';
-  return `the first row has ${filled.length} cell${filled.length === 1 ? '' : 's'} and does not look like a header row (${names} are not shown: they may be personal data)`;
+  const shown = known.length > 0
+    ? `known column names in it: ${known.slice(0, 12).join(', ')}; other cells`
+    : 'no cell is a column name shipaudit knows; values';
+  const count = `${filled.length} cell${filled.length === 1 ? '' : 's'}`;
+  const hidden = `${shown} are not shown: they may be personal data`;
+  return `the first row has ${count} and does not look like a header row (${hidden})`;
 }
 
 /** A cell that holds a value rather than a column name: digits (ids, dates, phones) or an e-mail's "@". */

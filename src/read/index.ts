@@ -58,7 +58,9 @@ export async function readInputPart(file: string, given: RecordSink, opts: ReadO
   } catch (e) {
     // A file that can't be read half-way (a folder by the name, a disk error) is the user's input, not a bug.
     const code = (e as NodeJS.ErrnoException)?.code;
-    if (!(e instanceof InputError) && typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new InputError(file, undefined, `can't read (${code})`, 'unreadable');
+    if (!(e instanceof InputError) && typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      throw new InputError(file, undefined, `can't read (${code})`, 'unreadable');
+    }
     throw e;
   }
 }
@@ -77,7 +79,8 @@ async function readPart(file: string, given: RecordSink, opts: ReadOptions, rang
   if (s.format === 'json') {
     const report = newReport(file, { kind: 'orders-api-json', encoding: s.encoding, delimiter: 'json', quoting: false });
     const hint = zoneFor(opts);
-    const { rows, format } = await readOrdersJson(file, s.encoding, sink, hint, rowProblemCollector(report, keep), path);
+    const onProblem = rowProblemCollector(report, keep);
+    const { rows, format } = await readOrdersJson(file, s.encoding, sink, hint, onProblem, path);
     report.delimiter = format;
     report.rowsRead = rows;
     report.zoneNote = `${describeZone(hint)}; Orders API times normally carry an offset`;

@@ -114,7 +114,8 @@ export async function readOrdersJson(
     // JSON lines: every line a whole document. A first line that is not one (a pretty-printed document's
     // "{") makes the file one document, broken: cut off by a download, or mistyped.
     const firstLine = lines.find((l) => l.trim() !== '') ?? '';
-    if (lines.filter((l) => l.trim() !== '').length < 2 || !parses(firstLine)) throw brokenJson(file, text, whole as Error);
+    const oneDocument = lines.filter((l) => l.trim() !== '').length < 2 || !parses(firstLine);
+    if (oneDocument) throw brokenJson(file, text, whole as Error);
     format = 'jsonl';
     docs = [];
     lines.forEach((l, i) => {
@@ -154,11 +155,15 @@ function parses(text: string): boolean {
   }
 }
 
+/** JSON.parse's words for a text that stopped too soon. */
+const ENDS_EARLY = /end of (JSON )?(data|input)|Unterminated string|Expected .* after|Unexpected end/i;
+
 /** The error of a JSON document that does not parse, with the line: where it ends early, or where it breaks. */
 function brokenJson(file: string, text: string, e: Error): InputError {
   const lineAt = (pos: number) => text.slice(0, pos).split('\n').length;
-  if (/end of (JSON )?(data|input)|Unterminated string|Expected .* after|Unexpected end/i.test(e.message) && isCutOff(text)) {
-    return new InputError(file, undefined, `the JSON ends before it is complete (line ${lineAt(text.trimEnd().length)}): a cut-off download?`);
+  if (ENDS_EARLY.test(e.message) && isCutOff(text)) {
+    const last = lineAt(text.trimEnd().length);
+    return new InputError(file, undefined, `the JSON ends before it is complete (line ${last}): a cut-off download?`);
   }
   const pos = /position (\d+)/.exec(e.message);
   const line = pos ? lineAt(Number(pos[1])) : undefined;

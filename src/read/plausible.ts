@@ -34,9 +34,11 @@ export function plausibleDates(sink: RecordSink, notAfterMs: number | undefined)
 function check(s: Stamp | undefined, what: string, notAfterMs: number | undefined): void {
   if (!s) return;
   if (s.epochMs < EARLIEST_PLAUSIBLE_MS) {
-    throw new RowError(`${what} "${s.raw}" is before ${PLAUSIBLE_DATES.earliest}: not a real date (an empty default or a typo)`);
+    const why = 'not a real date (an empty default or a typo)';
+    throw new RowError(`${what} "${s.raw}" is before ${PLAUSIBLE_DATES.earliest}: ${why}`);
   }
   if (notAfterMs !== undefined && s.epochMs > notAfterMs) {
-    throw new RowError(`${what} "${s.raw}" is more than ${PLAUSIBLE_DATES.futureToleranceHours} h after the audit's clock: a typo or a wrong clock`);
+    const h = PLAUSIBLE_DATES.futureToleranceHours;
+    throw new RowError(`${what} "${s.raw}" is more than ${h} h after the audit's clock: a typo or a wrong clock`);
   }
 }

@@ -15,14 +15,17 @@ export function zoneNameProblem(name: string): string | undefined {
   const trimmed = name.trim();
   const meant = ZONE_ABBREVIATIONS[trimmed.toUpperCase()];
   if (meant) return `"${name}" is an abbreviation, not a time zone: use an IANA name such as ${meant}`;
-  const known = isValidZone(trimmed) && (trimmed.includes('/') || PLAIN_ZONE_NAMES.includes(trimmed) || parseOffset(trimmed) !== undefined);
+  const named = trimmed.includes('/') || PLAIN_ZONE_NAMES.includes(trimmed) || parseOffset(trimmed) !== undefined;
+  const known = named && isValidZone(trimmed);
   return known ? undefined : `unknown time zone "${name}" (use an IANA name such as America/New_York)`;
 }
 
 /** The first instant of a calendar day (YYYY-MM-DD) in `zone`; bad text is a TimeParseError like any other. */
 export function startOfLocalDay(localDate: string, zone: string): number {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(localDate)) throw new TimeParseError(`not a YYYY-MM-DD date "${localDate}"`);
-  if (!isCalendarDate(localDate)) throw new TimeParseError(`"${localDate}" is not a real date (no such day in the calendar)`);
+  if (!isCalendarDate(localDate)) {
+    throw new TimeParseError(`"${localDate}" is not a real date (no such day in the calendar)`);
+  }
   return startOfDayInZone(localDate, zone);
 }
 

@@ -59,13 +59,15 @@ export function formatCheckText(r: CheckResult, opts: CheckTextOptions): string 
     const first = r.state.status === 'created' ? ` First run: state kept in ${r.state.file}.` : '';
     return (
       `${style.ok(`✔ ${when}: all well.`)} ${plural(r.checked.shipments, 'shipment')} confirmed ${r.window.from} to ${r.window.to}` +
-      ` from ${plural(r.checked.inputFiles, 'input file')}${skippedNote(r)}, tracking up to ${r.checked.newestTrackingData ? short(r.checked.newestTrackingData) : 'n/a'};` +
+      ` from ${plural(r.checked.inputFiles, 'input file')}${skippedNote(r)},` +
+      ` tracking up to ${r.checked.newestTrackingData ? short(r.checked.newestTrackingData) : 'n/a'};` +
       ` LSR ${metric(r, 'lsr10')} (10 days), ${metric(r, 'lsr30')} (30 days), VTR ${metric(r, 'vtr')}.${first}\n`
     );
   }
   const head = `${when}: ${counts(r).join(', ')}.`;
   // Folder entries not read for a harmless reason (a README) are still named, never skipped in silence.
-  const quiet = (r.checked.skipped ?? []).filter((x) => !r.input.some((p) => p.message.startsWith(`${x.file} was skipped`)));
+  const warned = (file: string) => r.input.some((p) => p.message.startsWith(`${file} was skipped`));
+  const quiet = (r.checked.skipped ?? []).filter((x) => !warned(x.file));
   const out = [r.status === 'error' ? style.error(`✖ ${head}`) : style.warning(`⚠ ${head}`)];
   const section = (title: string, body: string[]) => out.push('', style.heading(title), ...body);
 

@@ -70,7 +70,9 @@ function verdict(result: AuditResult, style: Style): string {
     const rejected = result.summary.rowsRejected;
     // Rows that could not be read may hold the problems: no tick then.
     if (rejected > 0) {
-      return style.warning(`⚠ No problems found in the ${plural(total, 'shipment')} read, but ${plural(rejected, 'row')} could not be read (below): the verdict may be incomplete.`) + caveat;
+      const text = `⚠ No problems found in the ${plural(total, 'shipment')} read, but ${plural(rejected, 'row')}` +
+        ' could not be read (below): the verdict may be incomplete.';
+      return style.warning(text) + caveat;
     }
     return style.ok(`✔ No problems found in ${plural(total, 'shipment')}.`) + caveat;
   }

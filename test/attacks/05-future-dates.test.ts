@@ -11,7 +11,8 @@ const all = month('2026-10-12', 29);
 const future = `${all[3].trackingNumber},USPS,2062-05-01 10:00,"Arrived at USPS Regional Facility","ONTARIO, CA 91761"`;
 
 function inputs(tracking: string[], confirmations = confirmationsText(all), orders = ordersText(all)) {
-  return folder({ 'in/orders.txt': orders, 'in/confirmations.txt': confirmations, 'in/tracking.csv': [TRACKING_HEADER, ...tracking, ''].join('\n') });
+  const trackingFile = [TRACKING_HEADER, ...tracking, ''].join('\n');
+  return folder({ 'in/orders.txt': orders, 'in/confirmations.txt': confirmations, 'in/tracking.csv': trackingFile });
 }
 
 describe('attack 5: a date far in the future or the past', () => {
@@ -24,7 +25,8 @@ describe('attack 5: a date far in the future or the past', () => {
     expect(a.asOfSource).toBe('newest tracking event');
     expect(a.summary.eventsIgnoredForClock).toBe(1);
     expect(a.notes).toContain(
-      "1 tracking event is dated more than a day after the newest order data (the newest: 2062-05-01T10:00:00-07:00): left out of the audit's clock; check the tracking export's dates.",
+      '1 tracking event is dated more than a day after the newest order data ' +
+        "(the newest: 2062-05-01T10:00:00-07:00): left out of the audit's clock; check the tracking export's dates.",
     );
     expect(a.summary.lateShipmentRate10.value).toBe(0);
     const text = cli(dir, 'audit', 'in', '--fail-on', 'never').stdout;
@@ -34,7 +36,8 @@ describe('attack 5: a date far in the future or the past', () => {
 
   it('check: stale tracking is still stale with a 2062 event in it, and the future event is a warning', () => {
     const dir = inputs([...trackingRows(all.slice(0, 10)), future]);
-    writeFileSync(join(dir, 'shipaudit.config.json'), JSON.stringify({ inputs: ['in'], marketplaceTimeZone: 'America/Los_Angeles' }));
+    const config = { inputs: ['in'], marketplaceTimeZone: 'America/Los_Angeles' };
+    writeFileSync(join(dir, 'shipaudit.config.json'), JSON.stringify(config));
     const r = cli(dir, 'check', '--as-of', '2026-11-10T06:00', '--format', 'json');
     const kinds = json(r).input.map((p: { kind: string }) => p.kind);
     expect(kinds).toEqual(expect.arrayContaining(['stale-tracking', 'clock-behind']));
@@ -54,7 +57,9 @@ describe('attack 5: a date far in the future or the past', () => {
       orders: ordersText(all).replace(/2026-10-12T17:00:00\+00:00/g, '2062-10-12T17:00:00+00:00'),
       file: 'orders.txt',
       line: 2,
-      message: 'purchase date "2062-10-12T17:00:00+00:00" is more than 24 h after the audit\'s clock: a typo or a wrong clock',
+      message:
+        'purchase date "2062-10-12T17:00:00+00:00" is more than 24 h ' +
+        "after the audit's clock: a typo or a wrong clock",
     },
   ];
   for (const c of rejected) {

@@ -14,18 +14,29 @@ const pickup = (s: Shipment) => `${s.trackingNumber},${shanghai(s.scannedMs)},�
 const utf8 = (lines: string[]) => Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8');
 const gbk = (lines: string[]) => iconv.encode(lines.map((l) => `${l}\n`).join(''), 'gbk');
 /** Scans of parcels of other shops' orders: only there to make the file longer than the sample read first. */
-const filler = (n: number) => Array.from({ length: n }, (_, i) => `LX${String(100000000 + i)}CN,2026-10-01 08:00,运输中，已到达深圳国际转运中心,深圳市`);
+const IN_TRANSIT = '运输中，已到达深圳转运中心';
+const filler = (n: number) =>
+  Array.from({ length: n }, (_, i) => `LX${100000000 + i}CN,2026-10-01 08:00,${IN_TRANSIT},深圳市`);
 
 function audit(tracking: Buffer) {
-  const dir = folder({ 'orders.txt': ordersText(all), 'confirmations.txt': confirmationsText(all), 'tracking.csv': tracking });
-  return { dir, r: cli(dir, 'audit', 'orders.txt', 'confirmations.txt', 'tracking.csv', '--format', 'json', '--fail-on', 'never') };
+  const dir = folder({
+    'orders.txt': ordersText(all),
+    'confirmations.txt': confirmationsText(all),
+    'tracking.csv': tracking,
+  });
+  const files = ['orders.txt', 'confirmations.txt', 'tracking.csv'];
+  return { dir, r: cli(dir, 'audit', ...files, '--format', 'json', '--fail-on', 'never') };
 }
 
 describe('attack 7: mixed encodings', () => {
   const cases = [
     {
       name: 'GBK rows appended to a UTF-8 file (past the sample the encoding is decided on)',
-      file: () => Buffer.concat([utf8([HEADER, ...all.slice(0, 20).map(pickup), ...filler(4000)]), gbk(all.slice(20).map(pickup))]),
+      file: () =>
+        Buffer.concat([
+          utf8([HEADER, ...all.slice(0, 20).map(pickup), ...filler(4500)]),
+          gbk(all.slice(20).map(pickup)),
+        ]),
       gb18030: 9,
     },
     {
@@ -43,7 +54,8 @@ describe('attack 7: mixed encodings', () => {
       expect(a.summary.withPhysicalScan).toBe(29);
       expect(a.unclassifiedEvents).toEqual([]);
       const input = a.inputs.find((i: { file: string }) => i.file === 'tracking.csv');
-      expect([input.encoding, input.rowsRejected, input.encodingNote]).toEqual(['utf-8', 0, `mixed encodings: ${c.gb18030} lines decoded as GB18030`]);
+      const note = `mixed encodings: ${c.gb18030} lines decoded as GB18030`;
+      expect([input.encoding, input.rowsRejected, input.encodingNote]).toEqual(['utf-8', 0, note]);
       expect(a.notes).toContain(`tracking.csv: mixed encodings: ${c.gb18030} lines decoded as GB18030.`);
       const inspect = json(cli(dir, 'inspect', 'tracking.csv', '--format', 'json'));
       expect(inspect.files[0].encoding).toBe(`utf-8 (mixed encodings: ${c.gb18030} lines decoded as GB18030)`);

@@ -17,7 +17,12 @@ describe('attack 9: no buyer data in errors', () => {
     const r = cli(dir, 'audit', 'orders.txt', 'confirmations.txt');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /^shipaudit: orders\.txt:1: unrecognised file: the first row has 14 cells and does not look like a header row \(no cell is a column name shipaudit knows; values are not shown: they may be personal data\)\. Known kinds: .*\n$/,
+      new RegExp(
+        '^shipaudit: orders\\.txt:1: unrecognised file: ' +
+          'the first row has 14 cells and does not look like a header row ' +
+          '\\(no cell is a column name shipaudit knows; ' +
+          'values are not shown: they may be personal data\\)\\. Known kinds: .*\\n$',
+      ),
     );
     expect(r.stderr).not.toMatch(PERSONAL);
   });
@@ -30,7 +35,11 @@ describe('attack 9: no buyer data in errors', () => {
   });
 
   it('check with such a file in its folder: the Input entry names the file, not its values', () => {
-    const dir = folder({ 'in/orders.txt': noHeader, 'in/confirmations.txt': confirmationsText(all), 'in/tracking.csv': trackingText(all) });
+    const dir = folder({
+      'in/orders.txt': noHeader,
+      'in/confirmations.txt': confirmationsText(all),
+      'in/tracking.csv': trackingText(all),
+    });
     writeFileSync(join(dir, 'shipaudit.config.json'), JSON.stringify({ inputs: ['in'] }));
     for (const format of ['text', 'json']) {
       const r = cli(dir, 'check', '--as-of', '2026-11-10T06:00', '--format', format);
@@ -42,6 +51,6 @@ describe('attack 9: no buyer data in errors', () => {
   it('a real header row of an unknown kind is still quoted (it holds no values)', () => {
     const dir = folder({ 'people.csv': 'name,age,city\nx,1,y\n', 'confirmations.txt': confirmationsText(all) });
     const r = cli(dir, 'audit', 'people.csv', 'confirmations.txt');
-    expect(r.stderr).toMatch(/^shipaudit: people\.csv:1: unrecognised file: headers found: name, age, city\. Known kinds: /);
+    expect(r.stderr).toMatch(/^shipaudit: people\.csv:1: unrecognised file: headers found: name, age, city\. Known/);
   });
 });

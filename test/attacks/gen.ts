@@ -49,17 +49,28 @@ const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', '+00:00'
 const laLocal = (ms: number) => new Date(ms - 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
 
 export function ordersText(s: readonly Shipment[]): string {
-  const head = 'order-id\torder-item-id\tpurchase-date\tpayments-date\tsku\tproduct-name\tquantity-purchased\tship-service-level\tsales-channel\tearliest-ship-date\tlatest-ship-date\tbuyer-email\tbuyer-name\tbuyer-phone-number';
+  const head = [
+    'order-id', 'order-item-id', 'purchase-date', 'payments-date', 'sku', 'product-name', 'quantity-purchased',
+    'ship-service-level', 'sales-channel', 'earliest-ship-date', 'latest-ship-date', 'buyer-email', 'buyer-name',
+    'buyer-phone-number',
+  ].join('\t');
   const rows = s.map((x, i) =>
-    [x.orderId, String(50000000000000 + i), iso(x.purchasedMs), iso(x.purchasedMs), 'LED-STRIP-10M', 'LED Strip Lights', '1', 'Standard',
-      'Amazon.com', iso(x.purchasedMs), iso(x.purchasedMs + 2 * DAY), `buyer${i}@marketplace.amazon.com`, `Jane Doe${i}`, `+1 555 010 ${String(i).padStart(4, '0')}`].join('\t'),
+    [
+      x.orderId, String(50000000000000 + i), iso(x.purchasedMs), iso(x.purchasedMs), 'LED-STRIP-10M',
+      'LED Strip Lights', '1', 'Standard', 'Amazon.com', iso(x.purchasedMs), iso(x.purchasedMs + 2 * DAY),
+      `buyer${i}@marketplace.amazon.com`,
+      `Jane Doe${i}`, `+1 555 010 ${String(i).padStart(4, '0')}`,
+    ].join('\t'),
   );
   return [head, ...rows, ''].join('\n');
 }
 
 export function confirmationsText(s: readonly Shipment[]): string {
   const head = 'order-id\torder-item-id\tquantity\tship-date\tcarrier-code\tcarrier-name\ttracking-number\tship-method';
-  const rows = s.map((x, i) => [x.orderId, String(50000000000000 + i), '1', iso(x.confirmedMs), 'USPS', '', x.trackingNumber, 'USPS Ground Advantage'].join('\t'));
+  const method = 'USPS Ground Advantage';
+  const rows = s.map((x, i) =>
+    [x.orderId, String(50000000000000 + i), '1', iso(x.confirmedMs), 'USPS', '', x.trackingNumber, method].join('\t'),
+  );
   return [head, ...rows, ''].join('\n');
 }
 

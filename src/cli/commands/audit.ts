@@ -109,7 +109,9 @@ export function rejectedRowsLine(result: AuditResult): string {
   const n = result.summary.rowsRejected;
   const first = result.inputs.flatMap((i) => i.problems)[0];
   const where = first ? ` (first: ${first.file}:${first.line}: ${first.message})` : '';
-  return `${n} row${n === 1 ? '' : 's'} could not be read${where}; the verdict may be incomplete (--allow-rejected-rows exits by the findings)`;
+  const rows = `${n} row${n === 1 ? '' : 's'}`;
+  const incomplete = 'the verdict may be incomplete (--allow-rejected-rows exits by the findings)';
+  return `${rows} could not be read${where}; ${incomplete}`;
 }
 
 export function exitCode(result: AuditResult, failOn: string, allowRejected: boolean): number {

@@ -48,7 +48,10 @@ export function registerInspect(program: Command, run: (fn: () => Promise<number
           failures.push({ file: u.file, error: `${u.file}: ${u.why}` });
           if (flags.format === 'text') err(`shipaudit: ${u.file}: ${u.why}\n`);
         }
-        for (const r of results) if (symlinks.has(r.report.file)) r.report.zoneNote += `; read through a symbolic link to ${symlinks.get(r.report.file)}`;
+        for (const { report } of results) {
+          const target = symlinks.get(report.file);
+          if (target) report.zoneNote += `; read through a symbolic link to ${target}`;
+        }
         if (flags.format === 'json') out(`${JSON.stringify({ ...inspectJson(results), failures }, null, 2)}\n`);
         else out(formatInspectText(results, { style: styleFor(process.stdout, 'text') }));
         const rejected = results.some((r) => r.report.rowsRejected > 0);
