@@ -65,12 +65,26 @@ export class EventClock {
     }
   }
 
-  /** The clock no later than `boundMs`; undefined when no event lies at or before it. */
-  reading(boundMs: number): ClockReading | undefined {
+  /**
+   * The clock no later than `boundMs`; undefined when no event lies at or before it. With `runOn`, the bound
+   * moves on over days of events that follow it without a gap of more than `runOn.days` days, up to
+   * `runOn.capMs`: parcels still travelling after the last order keep being scanned day after day, while a
+   * mistyped date stands alone, days or years away.
+   */
+  reading(boundMs: number, runOn?: { days: number; capMs: number }): ClockReading | undefined {
     let ignored = this.outside;
     let newestIgnoredMs: number | undefined;
     if (!this.newest) return undefined;
-    const boundDay = Math.min(DAYS - 1, Math.floor(boundMs / DAY) - FIRST_DAY);
+    let boundDay = Math.min(DAYS - 1, Math.floor(boundMs / DAY) - FIRST_DAY);
+    if (runOn) {
+      const capDay = Math.min(DAYS - 1, Math.floor(runOn.capMs / DAY) - FIRST_DAY);
+      let last = boundDay;
+      for (let d = boundDay + 1; d <= capDay && d - last <= runOn.days; d++) if (this.count![d] > 0) last = d;
+      if (last > boundDay) {
+        boundDay = last;
+        boundMs = Math.min(runOn.capMs, this.newest[last]);
+      }
+    }
     for (let d = DAYS - 1; d > boundDay; d--) {
       if (this.count![d] === 0) continue;
       ignored += this.count![d];

@@ -6,7 +6,7 @@ import { latestInstant, type Stamp } from '../model/timestamp.js';
 import { formatInZone, localDateInZone, offsetAt } from '../model/zone.js';
 import { RULES } from '../rules/index.js';
 import type { Rule, RuleContext } from '../rules/types.js';
-import { FUTURE_TOLERANCE_MS } from '../knowledge/plausible.js';
+import { FUTURE_TOLERANCE_MS, PLAUSIBLE_DATES } from '../knowledge/plausible.js';
 import type { ClockReading } from './clock.js';
 import type { Collector } from './collect.js';
 import { join, type Joined, type Window } from './join.js';
@@ -489,20 +489,22 @@ export interface DefaultClock {
 
 /**
  * The audit's default clock: the newest tracking event, but not one dated more than a day after the newest
- * order or confirmation (or after now): a single event typed as 2062 would otherwise move the clock there
- * and with it the 10/30-day windows and every staleness alarm.
+ * order or confirmation (or after now), unless the tracking runs on from there day after day (parcels still
+ * travelling): a single event typed as 2062 would otherwise move the clock there and with it the 10/30-day
+ * windows and every staleness alarm.
  */
 export function defaultClock(c: Collector, nowMs: number): DefaultClock {
   const orders = c.newestOrderDataMs;
   const byOrders = orders !== undefined && orders < nowMs;
   const boundMs = (byOrders ? orders : nowMs) + FUTURE_TOLERANCE_MS;
-  return { reading: c.clock.reading(boundMs), boundMs, byOrders };
+  const runOn = { days: PLAUSIBLE_DATES.trackingRunsOnDays, capMs: nowMs + FUTURE_TOLERANCE_MS };
+  return { reading: c.clock.reading(boundMs, byOrders ? runOn : undefined), boundMs, byOrders };
 }
 
 function futureNote(n: number, clock: DefaultClock, zone: string): string {
   const newest = clock.reading?.newestIgnoredMs;
   const what = n === 1 ? '1 tracking event is' : `${n} tracking events are`;
-  const after = clock.byOrders ? 'the newest order data' : 'now';
+  const after = clock.byOrders ? 'the newest order data, past the scans that follow on from it' : 'now';
   const seen = newest === undefined ? '' : ` (the newest: ${formatInZone(newest, zone)})`;
   return `${what} dated more than a day after ${after}${seen}: left out of the audit's clock; ` +
     "check the tracking export's dates.";

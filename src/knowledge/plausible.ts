@@ -8,6 +8,11 @@ export const PLAUSIBLE_DATES = {
   earliest: '2000-01-01',
   /** How far past the clock (the newest order data, or now) a date may lie: zones, a clock a little behind. */
   futureToleranceHours: 24,
+  /**
+   * Tracking runs on after the newest order while parcels travel (weeks, for China Post): events that follow
+   * on from it with no gap longer than this many days are real; one beyond such a gap is a mistyped date.
+   */
+  trackingRunsOnDays: 7,
 } as const;
 
 export const EARLIEST_PLAUSIBLE_MS = Date.parse(`${PLAUSIBLE_DATES.earliest}T00:00:00Z`);

@@ -25,13 +25,30 @@ describe('attack 5: a date far in the future or the past', () => {
     expect(a.asOfSource).toBe('newest tracking event');
     expect(a.summary.eventsIgnoredForClock).toBe(1);
     expect(a.notes).toContain(
-      '1 tracking event is dated more than a day after the newest order data ' +
-        "(the newest: 2062-05-01T10:00:00-07:00): left out of the audit's clock; check the tracking export's dates.",
+      '1 tracking event is dated more than a day after the newest order data, ' +
+        'past the scans that follow on from it (the newest: 2062-05-01T10:00:00-07:00): ' +
+        "left out of the audit's clock; check the tracking export's dates.",
     );
     expect(a.summary.lateShipmentRate10.value).toBe(0);
     const text = cli(dir, 'audit', 'in', '--fail-on', 'never').stdout;
     expect(text).toContain('Judged as of 2026-11-11T04:00:00-08:00');
     expect(text).toContain('1 tracking event is dated more than a day after the newest order data');
+  });
+
+  it('scans running on after the last order (parcels travelling) keep the clock; a date beyond a gap does not', () => {
+    // The last order's parcel is scanned every day for 12 more days; another event is typed a month on.
+    const last = all[all.length - 1];
+    const local = (ms: number) => new Date(ms - 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    const travelling = Array.from({ length: 12 }, (_, k) => {
+      const at = local(last.scannedMs + (k + 2) * 86_400_000);
+      return `${last.trackingNumber},USPS,${at},"In Transit to Next Facility","ONTARIO, CA 91761"`;
+    });
+    const typo = `${all[5].trackingNumber},USPS,2026-12-24 10:00,"Arrived at USPS Regional Facility","ONTARIO, CA"`;
+    const dir = inputs([...trackingRows(all), ...travelling, typo]);
+    const a = json(cli(dir, 'audit', 'in', '--format', 'json', '--fail-on', 'never'));
+    expect(a.asOf).toBe('2026-11-23T04:00:00-08:00');
+    expect(a.summary.eventsIgnoredForClock).toBe(1);
+    expect(a.notes.join(' ')).toContain('(the newest: 2026-12-24T10:00:00-08:00)');
   });
 
   it('check: stale tracking is still stale with a 2062 event in it, and the future event is a warning', () => {
