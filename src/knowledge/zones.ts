@@ -262,6 +262,3 @@ export const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
   AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney', HKT: 'Asia/Hong_Kong', SGT: 'Asia/Singapore',
   'CHINA STANDARD TIME': 'Asia/Shanghai', CHINA: 'Asia/Shanghai', PRC: 'Asia/Shanghai',
 };
-
-/** Names accepted as zones although they hold no "/": the universal clock. */
-export const PLAIN_ZONE_NAMES: readonly string[] = ['UTC', 'Etc/UTC'];

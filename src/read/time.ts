@@ -2,7 +2,7 @@ import type { Stamp, ZoneHint } from '../model/timestamp.js';
 import { fixedOffset, MAX_OFFSET_HOURS, OFFSET, offsetName, pad2, parseOffset, wallToInstant } from '../model/zone.js';
 
 import { isValidZone, startOfLocalDay as startOfDayInZone } from '../model/zone.js';
-import { PLAIN_ZONE_NAMES, ZONE_ABBREVIATIONS } from '../knowledge/zones.js';
+import { ZONE_ABBREVIATIONS } from '../knowledge/zones.js';
 
 export { formatInZone, isValidZone, localDateInZone } from '../model/zone.js';
 
@@ -15,9 +15,7 @@ export function zoneNameProblem(name: string): string | undefined {
   const trimmed = name.trim();
   const meant = ZONE_ABBREVIATIONS[trimmed.toUpperCase()];
   if (meant) return `"${name}" is an abbreviation, not a time zone: use an IANA name such as ${meant}`;
-  const named = trimmed.includes('/') || PLAIN_ZONE_NAMES.includes(trimmed) || parseOffset(trimmed) !== undefined;
-  const known = named && isValidZone(trimmed);
-  return known ? undefined : `unknown time zone "${name}" (use an IANA name such as America/New_York)`;
+  return isValidZone(trimmed) ? undefined : `unknown time zone "${name}" (use an IANA name such as America/New_York)`;
 }
 
 /** The first instant of a calendar day (YYYY-MM-DD) in `zone`; bad text is a TimeParseError like any other. */
