@@ -3,6 +3,7 @@ import { MARKETPLACES, marketplaceOf } from '../knowledge/amazon.js';
 import type { EventRef, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import type { RecordSink } from '../read/types.js';
+import { EventClock, type ClockPart } from './clock.js';
 import { f64, FileNames, HeldStamp, i32, Interner, packTexts, StampKinds, StampTable, StringIndex, u8, unpackText, type PackedTexts, type StampBlock, type StampKind } from './columns.js';
 
 /** An order as the collector merged it from all its item rows and reports. */
@@ -45,6 +46,7 @@ export interface TrackingPart {
   kinds: StampKind[];
   files: string[];
   newestEventMs: number;
+  clock: ClockPart;
   eventsSeen: number;
   packagesSeen: number;
   afterAsOf: AfterAsOf;
@@ -82,7 +84,10 @@ interface PartIds {
 /** The buffers of a part, to transfer rather than copy. */
 export function transferablesOf(p: TrackingPart): ArrayBuffer[] {
   const slot = (s: SlotPart) => [s.stamps.texts.ends, s.stamps.ms, s.stamps.kind, s.stamp, s.ms, s.description, s.location, s.cls, s.file, s.line];
-  return [p.numbers.ends, p.tracked, p.events, p.possessionWithoutTime, ...slot(p.firstPossession), ...slot(p.lastEvent)].map((a) => a.buffer as ArrayBuffer);
+  const clock = p.clock.newest.length > 0 ? [p.clock.newest, p.clock.count] : [];
+  const slots = [...slot(p.firstPossession), ...slot(p.lastEvent)];
+  const arrays = [p.numbers.ends, p.tracked, p.events, p.possessionWithoutTime, ...slots];
+  return [...arrays, ...clock].map((a) => a.buffer as ArrayBuffer);
 }
 
 // Column codes for the model's value lists; 0 stands for "not given".
@@ -107,6 +112,11 @@ function code<T>(list: readonly T[], v: T): number {
 export class Collector implements RecordSink {
   /** Newest event time seen: the audit's default clock. */
   newestEventMs = -Infinity;
+  /** Every event time by day, for a clock that leaves out events dated in the future (see clockAt). */
+  readonly clock = new EventClock();
+  /** Newest purchase date and newest confirmation read: each side's freshness. */
+  newestOrderMs = -Infinity;
+  newestConfirmationMs = -Infinity;
   eventsSeen = 0;
   packagesSeen = 0;
   /** Records left out as later than the as-of time: item rows, confirmations, events. */
@@ -178,6 +188,12 @@ export class Collector implements RecordSink {
     this.lastEvent = new EventSlots(new StampTable(this.kinds), this.shared, this.files);
   }
 
+  /** Newest order or confirmation time read, if any. */
+  get newestOrderDataMs(): number | undefined {
+    const ms = Math.max(this.newestOrderMs, this.newestConfirmationMs);
+    return Number.isFinite(ms) ? ms : undefined;
+  }
+
   get orderCount(): number {
     return this.orderIds.length;
   }
@@ -212,6 +228,8 @@ export class Collector implements RecordSink {
     }
     const before = this.orderIndex.size;
     const have = this.orderIndex.intern(r.orderId);
+    const purchased = r.purchasedAt?.epochMs;
+    if (purchased !== undefined && purchased > this.newestOrderMs) this.newestOrderMs = purchased;
     if (have === before) {
       const i = have;
       this.oPurchased.set(i, this.oStamps.add(r.purchasedAt));
@@ -259,6 +277,8 @@ export class Collector implements RecordSink {
       return;
     }
     const i = this.confCount++;
+    const at = r.confirmedAt?.epochMs;
+    if (at !== undefined && at > this.newestConfirmationMs) this.newestConfirmationMs = at;
     const o = this.orderIndex.find(r.orderId);
     this.cOrder.set(i, o);
     this.cOrderIds.push(o >= 0 ? this.orderIds[o] : this.unknownOrderId(r.orderId));
@@ -281,6 +301,7 @@ export class Collector implements RecordSink {
     if (!e.at) return;
     const ms = e.at.epochMs;
     if (ms > this.newestEventMs) this.newestEventMs = ms;
+    this.clock.add(ms);
     if (!this.lastEvent.has(t) || ms >= this.lastEvent.epochMs(t)) this.lastEvent.set(t, e);
     if (e.possession && (!this.firstPossession.has(t) || ms < this.firstPossession.epochMs(t))) this.firstPossession.set(t, e);
   }
@@ -299,6 +320,7 @@ export class Collector implements RecordSink {
     if (p.status !== undefined) this.tLatestStatus.set(t, this.shared.texts[this.shared.id(p.status)]);
     if (p.statusClass?.possession) this.tPossessionWithoutTime.set(t, 1);
     if (p.latestEventAt && p.latestEventAt.epochMs > this.newestEventMs) this.newestEventMs = p.latestEventAt.epochMs;
+    if (p.latestEventAt) this.clock.add(p.latestEventAt.epochMs);
     const have = this.tSummaryFirstScan.get(t);
     if (p.firstScanAt && (!have || p.firstScanAt.epochMs < have.ms)) {
       this.tSummaryFirstScan.set(t, {
@@ -308,6 +330,7 @@ export class Collector implements RecordSink {
         line: p.source.line,
       });
       if (p.firstScanAt.epochMs > this.newestEventMs) this.newestEventMs = p.firstScanAt.epochMs;
+      if (!p.latestEventAt) this.clock.add(p.firstScanAt.epochMs);
     }
   }
 
@@ -332,6 +355,7 @@ export class Collector implements RecordSink {
       kinds: this.kinds.all(),
       files: this.files.all(),
       newestEventMs: this.newestEventMs,
+      clock: this.clock.part(),
       eventsSeen: this.eventsSeen,
       packagesSeen: this.packagesSeen,
       afterAsOf: { ...this.afterAsOf },
@@ -369,6 +393,7 @@ export class Collector implements RecordSink {
     this.firstPossession.absorb(p.firstPossession, ids, (theirs, ours) => theirs < ours);
     this.lastEvent.absorb(p.lastEvent, ids, (theirs, ours) => theirs >= ours);
     this.newestEventMs = Math.max(this.newestEventMs, p.newestEventMs);
+    this.clock.absorb(p.clock);
     this.eventsSeen += p.eventsSeen;
     this.packagesSeen += p.packagesSeen;
     this.afterAsOf.orders += p.afterAsOf.orders;
@@ -457,6 +482,27 @@ export class Collector implements RecordSink {
 
   confirmationOrderId(i: number): string {
     return this.cOrderIds[i];
+  }
+
+  /**
+   * Signs that one side of the data stopped while another went on (see the nightly check): confirmations
+   * made after `ms` whose order no order file names, and tracking numbers first scanned after `ms` that no
+   * confirmation names.
+   */
+  movedOnAfter(ms: number): { confirmationsWithoutOrder: number; scansWithoutConfirmation: number } {
+    let confirmationsWithoutOrder = 0;
+    const confirmed = new Uint8Array(this.numbers.length);
+    for (let i = 0; i < this.confCount; i++) {
+      const n = this.cNumber.get(i);
+      if (n >= 0) confirmed[n] = 1;
+      if (this.confirmedMs(i) > ms && this.orderIndex.find(this.cOrderIds[i]) < 0) confirmationsWithoutOrder++;
+    }
+    let scansWithoutConfirmation = 0;
+    for (let t = 0; t < this.numbers.length; t++) {
+      const scanned = this.firstPossession.has(t) && this.firstPossession.epochMs(t) > ms;
+      if (scanned && !confirmed[t]) scansWithoutConfirmation++;
+    }
+    return { confirmationsWithoutOrder, scansWithoutConfirmation };
   }
 
   /** Epoch ms of the confirmation, NaN when it has no time. */

@@ -6,6 +6,8 @@ import { latestInstant, type Stamp } from '../model/timestamp.js';
 import { formatInZone, localDateInZone, offsetAt } from '../model/zone.js';
 import { RULES } from '../rules/index.js';
 import type { Rule, RuleContext } from '../rules/types.js';
+import { FUTURE_TOLERANCE_MS, PLAUSIBLE_DATES } from '../knowledge/plausible.js';
+import type { ClockReading } from './clock.js';
 import type { Collector } from './collect.js';
 import { join, type Joined, type Window } from './join.js';
 import type { Handling } from './ship-by.js';
@@ -22,8 +24,13 @@ export interface AuditOptions {
   handling: Handling;
   graceHours: number;
   window: Window & { from?: string; to?: string };
-  /** The moment the audit is judged at; default: the newest tracking event read. */
+  /**
+   * The moment the audit is judged at; default: the newest tracking event read, leaving out events dated
+   * more than a day after the newest order data or after now (see defaultClock).
+   */
   asOfMs?: number;
+  /** Now, for the default clock's bound (tests fix it); default: the system clock. */
+  nowMs?: number;
   /** Per rule id; rules not listed run with their defaults. */
   rules: Record<string, Partial<RuleSetting>>;
   inputs: InputSummary[];
@@ -59,9 +66,10 @@ export function audit(c: Collector, opts: AuditOptions, joined?: Joined): AuditR
 export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c, opts.handling, opts.window)): AuditDetail {
   const zone = opts.marketplaceZone;
   const hasTrackingData = c.trackingCount > 0;
+  const clock = opts.asOfMs === undefined ? defaultClock(c, opts.nowMs ?? Date.now()) : undefined;
   const asOfSource: AuditResult['asOfSource'] =
-    opts.asOfMs !== undefined ? 'option' : Number.isFinite(c.newestEventMs) ? 'newest tracking event' : 'clock';
-  const asOfMs = opts.asOfMs ?? (Number.isFinite(c.newestEventMs) ? c.newestEventMs : Date.now());
+    opts.asOfMs !== undefined ? 'option' : clock?.reading ? 'newest tracking event' : 'clock';
+  const asOfMs = opts.asOfMs ?? clock?.reading?.ms ?? opts.nowMs ?? Date.now();
   const periodEnd = opts.window.toMs ?? asOfMs;
   const inWindow = (s: Shipment, days: number) => s.confirmedAt.epochMs > periodEnd - days * DAY && s.confirmedAt.epochMs <= periodEnd;
 
@@ -146,6 +154,9 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
     notes.push(`${what.join(', ')} after the as-of time ${at} were left out: the files are judged as they stood then.`);
   }
   if (c.orderCount === 0) notes.push('No order report was given: purchase dates and latest ship dates are unknown, so late-confirmation and late-handover were not checked.');
+  notes.push(...inputHealthNotes(opts.inputs));
+  const ignored = clock?.reading?.ignored ?? 0;
+  if (ignored > 0) notes.push(futureNote(ignored, clock!, zone));
   if (joined.withoutOrder > 0 && c.orderCount > 0) notes.push(`${joined.withoutOrder} shipment(s) have no matching order in the order files: they were checked without ship-by dates.`);
 
   const unclassified = Object.entries(opts.unclassified)
@@ -184,6 +195,7 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
       validTrackingRate: validTrackingRate(vtr.valid, vtr.shipments, hasTrackingData),
       lagHours: all.lagHours,
       rowsRejected: opts.inputs.reduce((n, i) => n + i.rowsRejected, 0),
+      eventsIgnoredForClock: ignored,
     },
     byCarrier: [...byCarrier].sort(([, a], [, b]) => b.size - a.size || a.firstRank - b.firstRank).map(([k, t]) => t.figures(k)),
     byWeek: [...byWeek].map(([k, t]) => t.figures(k)).sort((a, b) => a.key.localeCompare(b.key)),
@@ -481,4 +493,49 @@ function toFinding(s: Shipment, rule: string, severity: Severity, message: strin
     lagHours: lag ?? lagHours(s),
     sources: { confirmation: s.confirmations[0], order: s.order?.source, firstScan: scan?.source },
   };
+}
+
+export interface DefaultClock {
+  reading?: ClockReading;
+  boundMs: number;
+  /** Whether the bound came from the newest order data (else from now). */
+  byOrders: boolean;
+}
+
+/**
+ * The audit's default clock: the newest tracking event, but not one dated more than a day after the newest
+ * order or confirmation (or after now), unless the tracking runs on from there day after day (parcels still
+ * travelling): a single event typed as 2062 would otherwise move the clock there and with it the 10/30-day
+ * windows and every staleness alarm.
+ */
+export function defaultClock(c: Collector, nowMs: number): DefaultClock {
+  const orders = c.newestOrderDataMs;
+  const byOrders = orders !== undefined && orders < nowMs;
+  const boundMs = (byOrders ? orders : nowMs) + FUTURE_TOLERANCE_MS;
+  const runOn = { days: PLAUSIBLE_DATES.trackingRunsOnDays, capMs: nowMs + FUTURE_TOLERANCE_MS };
+  return { reading: c.clock.reading(boundMs, byOrders ? runOn : undefined), boundMs, byOrders };
+}
+
+function futureNote(n: number, clock: DefaultClock, zone: string): string {
+  const newest = clock.reading?.newestIgnoredMs;
+  const what = n === 1 ? '1 tracking event is' : `${n} tracking events are`;
+  const after = clock.byOrders ? 'the newest order data, past the scans that follow on from it' : 'now';
+  const seen = newest === undefined ? '' : ` (the newest: ${formatInZone(newest, zone)})`;
+  return `${what} dated more than a day after ${after}${seen}: left out of the audit's clock; ` +
+    "check the tracking export's dates.";
+}
+
+/**
+ * What the reader must know about the inputs before trusting the figures: folder files where data was
+ * expected that could not be read (an HTML page, emptied, unreadable...), and files read in mixed encodings.
+ */
+export function inputHealthNotes(inputs: readonly InputSummary[]): string[] {
+  const notes: string[] = [];
+  for (const i of inputs) {
+    if (i.warning) {
+      notes.push(`${i.file} was skipped: ${i.warning}; whatever it should hold is missing from the audit.`);
+    }
+    if (i.encodingNote) notes.push(`${i.file}: ${i.encodingNote}.`);
+  }
+  return notes;
 }

@@ -9,6 +9,12 @@ export const CHECK_DEFAULTS = {
   windowDays: 30,
   /** A check on tracking data older than this gives false comfort: it is a warning in itself. */
   staleAfterHours: 36,
+  /**
+   * Orders and confirmations are stale after `staleAfterHours` when the next side moved on without them
+   * (confirmations of unknown orders, scans of unconfirmed parcels), else after this long: a small shop
+   * has quiet days, but not a quiet week.
+   */
+  quietHours: 7 * 24,
   state: '.shipaudit/state.json',
   keepReports: 30,
   /** The check exists to warn before a defect, so a warning already fails the job by default. */

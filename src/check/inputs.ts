@@ -33,3 +33,103 @@ export function staleTracking(newestMs: number | undefined, asOfMs: number, stal
     message: `tracking data is stale: the newest event is ${ageH.toFixed(1)} h old (${newestIso}), more than ${staleAfterHours} h; scans since then are not seen, check the download`,
   };
 }
+
+/** Newest time of each side of the data, and what lay beyond the clock (ms; undefined: none read). */
+export interface Freshness {
+  newestOrderMs?: number;
+  newestConfirmationMs?: number;
+  /** Confirmations made after the newest order whose order no order file names. */
+  confirmationsAfterOrders: number;
+  /** Tracking numbers first scanned after the newest confirmation that no confirmation names. */
+  scansAfterConfirmations: number;
+  /** Tracking events dated more than a day after the check's clock: left out of the tracking freshness. */
+  futureEvents: number;
+  newestFutureMs?: number;
+}
+
+/**
+ * Orders and confirmations have their own freshness: when their download stops while tracking goes on,
+ * every new order is missing and nothing else can tell (no order, no finding). A side is stale when its
+ * newest is older than `quietHours` (no new order for days), or older than `staleAfterHours` while the next
+ * side moved on without it: confirmations of orders no order file names, scans of parcels no confirmation
+ * names (a shop's quiet day leaves no such trace). Data newer than the clock by more than a day means the
+ * clock (or the data) is wrong: the check would judge the wrong days.
+ */
+export function staleOrderData(
+  f: Freshness,
+  asOfMs: number,
+  hours: { staleAfterHours: number; quietHours: number },
+  toleranceMs: number,
+  iso: (ms: number) => string,
+): InputProblem[] {
+  const { staleAfterHours } = hours;
+  const out: InputProblem[] = [];
+  const sides = [
+    {
+      ms: f.newestOrderMs,
+      stale: 'stale-orders',
+      none: 'no-orders',
+      what: 'order',
+      data: 'order data',
+      from: 'an order report (All Orders, Order report) or Orders API export',
+      movedOn: f.confirmationsAfterOrders,
+      sign: (n: number) =>
+        n === 1
+          ? '1 confirmation since then names an order no order file has'
+          : `${n} confirmations since then name orders no order file has`,
+    },
+    {
+      ms: f.newestConfirmationMs,
+      stale: 'stale-confirmations',
+      none: 'no-confirmations',
+      what: 'confirmation',
+      data: 'confirmation data',
+      from: '',
+      movedOn: f.scansAfterConfirmations,
+      sign: (n: number) =>
+        n === 1
+          ? '1 parcel scanned since then has no confirmation'
+          : `${n} parcels scanned since then have no confirmation`,
+    },
+  ] as const;
+  for (const s of sides) {
+    if (s.ms === undefined) {
+      // No confirmations at all is reported by the caller (nothing could be checked); no orders is told here.
+      if (s.none === 'no-orders') {
+        const unchecked = 'new orders, latest ship dates and late shipments were not checked';
+        const message = `no order data in the inputs: ${unchecked}; add ${s.from}`;
+        out.push({ level: 'warning', kind: 'no-orders', message });
+      }
+      continue;
+    }
+    const ageH = (asOfMs - s.ms) / HOUR;
+    const limit = s.movedOn > 0 ? staleAfterHours : hours.quietHours;
+    if (ageH > limit) {
+      const why = s.movedOn > 0 ? ` (${s.sign(s.movedOn)})` : '';
+      out.push({
+        level: 'warning',
+        kind: s.stale,
+        message:
+          `${s.data} is stale: the newest ${s.what} is ${ageH.toFixed(1)} h old (${iso(s.ms)}), ` +
+          `more than ${limit} h${why}; ` +
+          `${s.what}s since then are not seen, check the download`,
+      });
+    }
+  }
+  const isAhead = (ms: number | undefined): ms is number => ms !== undefined && ms > asOfMs + toleranceMs;
+  const ahead = [f.newestOrderMs, f.newestConfirmationMs].filter(isAhead);
+  if (ahead.length > 0 || f.futureEvents > 0) {
+    const newest = Math.max(...ahead, f.newestFutureMs ?? -Infinity);
+    const n = f.futureEvents;
+    const events = n > 0 ? ` (${n} tracking event${n === 1 ? '' : 's'} left out)` : '';
+    const upTo = Number.isFinite(newest) ? `, up to ${iso(newest)}` : '';
+    out.push({
+      level: 'warning',
+      kind: 'clock-behind',
+      message:
+        `data is dated after the check's clock by more than a day${upTo}${events}: ` +
+        'the clock or the data is wrong, so the check judges the wrong days',
+    });
+  }
+  return out;
+}

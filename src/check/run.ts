@@ -6,12 +6,13 @@ import { formatInZone } from '../model/zone.js';
 import { ordersDue, shipmentsAtRisk } from './at-risk.js';
 import type { FailOn, Level } from './defaults.js';
 import { markReported, splitNew } from './identity.js';
-import { staleTracking } from './inputs.js';
+import { staleOrderData, staleTracking, type Freshness } from './inputs.js';
 import { evaluateMetrics, metricValues, recordRun, type Thresholds } from './metrics.js';
 import type { CheckState } from './state.js';
 import type { CheckResult, InputProblem, StateReport } from './types.js';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 export interface CheckInput {
   audit: AuditResult;
@@ -23,12 +24,16 @@ export interface CheckInput {
   window: CheckResult['window'];
   graceHours: number;
   newestTrackingMs?: number;
+  /** Each side's newest data, for its own freshness. */
+  freshness?: Freshness;
   inputFiles: number;
   state: CheckState;
   stateReport: StateReport;
   /** Problems the CLI found while gathering (globs matching nothing, a rebuilt state file...). */
   problems: readonly InputProblem[];
   staleAfterHours: number;
+  /** Orders or confirmations older than this are stale even when nothing shows another side moved on. */
+  quietHours?: number;
   thresholds: Thresholds;
   atRisk: { graceLeftHours: number; shipWithinHours: number };
 }
@@ -49,7 +54,13 @@ export function buildCheck(i: CheckInput): { result: CheckResult; state: CheckSt
 
   const newestIso = i.newestTrackingMs === undefined ? undefined : formatInZone(i.newestTrackingMs, zone);
   const stale = staleTracking(hasTrackingData ? i.newestTrackingMs : undefined, i.asOfMs, i.staleAfterHours, newestIso);
-  const input: InputProblem[] = [...(stale ? [stale] : []), ...rejectedRows(i.audit), ...i.problems];
+  const iso = (ms: number) => formatInZone(ms, zone);
+  const hours = { staleAfterHours: i.staleAfterHours, quietHours: i.quietHours ?? 7 * 24 };
+  const sides = i.freshness ? staleOrderData(i.freshness, i.asOfMs, hours, DAY, iso) : [];
+  const files = fileProblems(i.audit);
+  const input: InputProblem[] = [
+    ...files, ...sides, ...(stale ? [stale] : []), ...rejectedRows(i.audit), ...i.problems,
+  ];
 
   const levels: Array<Level | 'ok' | 'n/a'> = [
     ...newFindings.map((f) => f.severity),
@@ -66,7 +77,12 @@ export function buildCheck(i: CheckInput): { result: CheckResult; state: CheckSt
     marketplaceZone: zone,
     window: i.window,
     status,
-    checked: { shipments: i.audit.summary.shipments, inputFiles: i.inputFiles, newestTrackingData: newestIso ?? null },
+    checked: {
+      shipments: i.audit.summary.shipments,
+      inputFiles: i.inputFiles,
+      newestTrackingData: newestIso ?? null,
+      ...skippedEntries(i.audit),
+    },
     newFindings,
     alreadyReported,
     atRisk,
@@ -93,6 +109,21 @@ function withoutPending(findings: readonly Finding[], shipments: readonly Shipme
       .map((s) => `${s.orderId}|${s.trackingNumber}`),
   );
   return findings.filter((f) => f.rule !== 'tracking-not-found' || !pending.has(`${f.orderId}|${f.trackingNumber}`));
+}
+
+/** Folder entries not read, when there are any. */
+function skippedEntries(audit: AuditResult): Pick<CheckResult['checked'], 'skipped'> {
+  const skipped = audit.inputs
+    .filter((x) => x.skipped)
+    .map((x) => ({ file: x.file, reason: x.skipped!, ...(x.symlink ? { symlink: x.symlink } : {}) }));
+  return skipped.length > 0 ? { skipped } : {};
+}
+
+/** Folder files where data was expected that could not be read: each one an Input warning. */
+function fileProblems(audit: AuditResult): InputProblem[] {
+  return audit.inputs
+    .filter((x) => x.warning)
+    .map((x) => ({ level: 'warning', kind: 'input-file', message: `${x.file} was skipped: ${x.warning}` }));
 }
 
 function rejectedRows(audit: AuditResult): InputProblem[] {

@@ -4,7 +4,18 @@ import type { Level } from './defaults.js';
 /** Something about the inputs or the state that the reader must know before trusting the rest. */
 export interface InputProblem {
   level: Level;
-  kind: 'stale-tracking' | 'no-tracking' | 'no-confirmations' | 'rejected-rows' | 'empty-glob' | 'state';
+  kind:
+    | 'stale-tracking'
+    | 'no-tracking'
+    | 'stale-orders'
+    | 'no-orders'
+    | 'stale-confirmations'
+    | 'no-confirmations'
+    | 'clock-behind'
+    | 'input-file'
+    | 'rejected-rows'
+    | 'empty-glob'
+    | 'state';
   message: string;
 }
 
@@ -66,7 +77,13 @@ export interface CheckResult {
   marketplaceZone: string;
   window: { from: string; to: string; days: number };
   status: Level | 'ok';
-  checked: { shipments: number; inputFiles: number; newestTrackingData: string | null };
+  checked: {
+    shipments: number;
+    inputFiles: number;
+    newestTrackingData: string | null;
+    /** Folder entries not read, with the reason (those where data was expected are also Input warnings). */
+    skipped?: Array<{ file: string; reason: string; symlink?: string }>;
+  };
   newFindings: Finding[];
   alreadyReported: { count: number; byRule: Record<string, number> };
   atRisk: { shipments: ShipmentAtRisk[]; orders: OrderDue[] };

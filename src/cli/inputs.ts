@@ -1,10 +1,15 @@
-import { readdir, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream, rmSync, type Dirent } from 'node:fs';
+import { mkdtemp, readdir, realpath, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { Collector } from '../audit/collect.js';
 import type { InputSummary } from '../model/result.js';
 import { InputError, readInput, type InputReport, type RecordSink } from '../read/index.js';
+import type { NotData } from '../read/types.js';
+import { mixedEncodingNote } from '../model/result.js';
 import { UsageError } from './errors.js';
-import { endProgress, progressReporter, timing } from './io.js';
+import { endProgress, err, progressReporter, timing } from './io.js';
 import { finishThread, startThread, trackingFilesWorthAThread, type Outcome } from './read-thread.js';
 import { useMarketplaces, type Settings } from './settings.js';
 import { mergeUnclassified, type UnclassifiedHolder, type UnclassifiedMore } from '../read/bounds.js';
@@ -17,30 +22,125 @@ export interface Expanded {
   explicit: string[];
   /** Found in a folder: an unreadable one is skipped with a note. */
   found: string[];
+  /** Found through a symbolic link in a folder: path → the real path it reaches. */
+  symlinks: Map<string, string>;
+  /** Folder entries that can't be walked or read (a loop, a broken link, an unreadable folder). */
+  unreachable: Array<{ file: string; why: string }>;
 }
 
 export async function expandPaths(paths: readonly string[]): Promise<Expanded> {
-  const out: Expanded = { explicit: [], found: [] };
+  const out: Expanded = { explicit: [], found: [], symlinks: new Map(), unreachable: [] };
+  const seen = new Map<string, string>();
   for (const p of paths) {
     const st = await stat(p).catch(() => undefined);
     if (!st) throw new UsageError(`${p}: no such file or folder`);
-    if (st.isDirectory()) out.found.push(...(await walk(p)));
-    else out.explicit.push(p);
+    if (st.isDirectory()) await walkInto(p, out, seen, new Set([await realpath(p)]));
+    else {
+      if (!st.isFile()) await spool(p);
+      out.explicit.push(p);
+    }
   }
   return out;
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+/**
+ * The files under a folder, in name order, following symbolic links to files and folders (a link back to
+ * a folder on the way down is a loop: listed, not followed). A file reached twice (a link beside its
+ * target) is read once; the second path is listed as the same file. Nothing is left out unlisted.
+ */
+async function walkInto(
+  dir: string,
+  out: Expanded,
+  seen: Map<string, string>,
+  ancestors: Set<string>,
+  linked = false,
+): Promise<void> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    out.unreachable.push({ file: dir, why: `unreadable folder (${errorCode(e)})` });
+    return;
+  }
   entries.sort((a, b) => a.name.localeCompare(b.name));
-  const files: string[] = [];
   for (const e of entries) {
     const p = join(dir, e.name);
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-    if (e.isDirectory()) files.push(...(await walk(p)));
-    else if (e.isFile()) files.push(p);
+    let real = p;
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      try {
+        real = await realpath(p);
+        const st = await stat(real);
+        isDir = st.isDirectory();
+        isFile = st.isFile();
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        const why = code === 'ELOOP' ? 'symbolic link loop' : `broken symbolic link (${errorCode(err)})`;
+        out.unreachable.push({ file: p, why });
+        continue;
+      }
+      out.symlinks.set(p, real);
+    } else if (isFile) {
+      real = await realpath(p).catch(() => p);
+      // Under a linked folder every file is reached through the link: listed with where it really is.
+      if (linked) out.symlinks.set(p, real);
+    }
+    if (isDir) {
+      if (ancestors.has(real)) {
+        out.unreachable.push({ file: p, why: `symbolic link loop (back to ${real})` });
+        continue;
+      }
+      await walkInto(p, out, seen, new Set([...ancestors, real]), linked || e.isSymbolicLink());
+    } else if (isFile) {
+      const first = seen.get(real);
+      if (first !== undefined) {
+        out.unreachable.push({ file: p, why: `the same file as ${first} (read once)` });
+        continue;
+      }
+      seen.set(real, p);
+      out.found.push(p);
+    } else {
+      out.unreachable.push({ file: p, why: 'not a regular file (a pipe, socket or device)' });
+    }
   }
-  return files;
+}
+
+/** Pipes and devices named on the command line (`<(cat file)`, /dev/stdin) → the copy read in their place. */
+const spooled = new Map<string, string>();
+let spoolDir: string | undefined;
+
+/** The path to open for a named input: its copy when it is a pipe, else undefined (the file itself). */
+export function spooledPath(file: string): string | undefined {
+  return spooled.get(file);
+}
+
+/**
+ * A pipe can be read once and has no size: its content is copied to a temporary file first, which every
+ * reader (and a second pass, as explain makes) opens in its place, under the pipe's name.
+ */
+async function spool(p: string): Promise<void> {
+  if (spooled.has(p)) return;
+  if (!spoolDir) {
+    const dir = await mkdtemp(join(tmpdir(), 'shipaudit-pipe-'));
+    spoolDir = dir;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  const copy = join(spoolDir, `input-${spooled.size + 1}`);
+  try {
+    await pipeline(createReadStream(p), createWriteStream(copy));
+  } catch (e) {
+    throw new InputError(p, undefined, `can't read (${errorCode(e)})`, 'unreadable');
+  }
+  spooled.set(p, copy);
+}
+
+/** Files under a folder (the nightly check's globs walk it the same way). */
+export async function walk(dir: string): Promise<string[]> {
+  const out: Expanded = { explicit: [], found: [], symlinks: new Map(), unreachable: [] };
+  await walkInto(dir, out, new Map(), new Set([await realpath(dir)]));
+  return out.found;
 }
 
 export interface ReadAll {
@@ -61,7 +161,7 @@ export async function readAll(
   progress?: (msg: string) => void,
   meanwhile?: Meanwhile,
 ): Promise<ReadAll> {
-  const { explicit, found } = await expandPaths(paths);
+  const { explicit, found, symlinks, unreachable } = await expandPaths(paths);
   const files = [...explicit.map((f) => ({ f, explicit: true })), ...found.map((f) => ({ f, explicit: false }))];
   const candidates = files.filter(({ f, explicit: named }) => named || !NOT_INPUT.test(f)).map(({ f }) => f);
   // Large tracking files go to a second thread while this one reads the rest (only into a collector,
@@ -100,7 +200,7 @@ export async function readAll(
   const all: UnclassifiedHolder = { unclassified: {} };
   for (const { f, explicit: named } of files) {
     if (!isCandidate.has(f)) {
-      inputs.push(skipped(f, 'not an input file (by its name)'));
+      inputs.push(skipped(f, 'not an input file (by its name)', undefined, symlinks.get(f)));
       continue;
     }
     const outcome = outcomes.get(f);
@@ -109,7 +209,7 @@ export async function readAll(
     if ('error' in outcome) {
       const why = passedOver(named, outcome.error);
       if (why === undefined) throw outcome.error;
-      inputs.push(skipped(f, why));
+      inputs.push(skipped(f, why, expectedData(outcome.error), symlinks.get(f)));
       continue;
     }
     const { report } = outcome;
@@ -124,7 +224,13 @@ export async function readAll(
       rowsRejected: report.rowsRejected,
       problems: report.problems,
       zoneNote: report.zoneNote,
+      ...(symlinks.has(f) ? { symlink: symlinks.get(f) } : {}),
+      ...(report.gb18030Lines ? { encodingNote: mixedEncodingNote(report.gb18030Lines) } : {}),
     });
+  }
+  // A second link to a file already read is no loss; every other unreachable entry is.
+  for (const u of unreachable) {
+    inputs.push(skipped(u.file, u.why, u.why.startsWith('the same file') ? undefined : u.why));
   }
   if (reports.length === 0) throw new UsageError(`no input files could be read from ${paths.join(', ')}`);
   return { inputs, reports, unclassified: all.unclassified, unclassifiedMore: all.unclassifiedMore };
@@ -148,14 +254,37 @@ export interface Meanwhile<C = void> {
  */
 function passedOver(named: boolean, e: unknown): string | undefined {
   if (named || !(e instanceof InputError)) return undefined;
-  if (e.detail.startsWith('unrecognised file')) return 'not a recognised input (headers of no known kind)';
-  if (e.detail.startsWith('unrecognised XML')) return `not a recognised input (${e.detail})`;
-  if (e.line === undefined || e.detail.includes('no data rows')) return e.detail;
-  return undefined;
+  // An error of the whole file (not of a line in it) with no reason given: a JSON or workbook that can't be read.
+  if (e.notData === undefined) return e.line === undefined ? e.detail : undefined;
+  return SKIP_REASONS[e.notData] ?? (e.notData === 'unknown-shape' ? `not a recognised input (${e.detail})` : e.detail);
 }
 
-function skipped(file: string, why: string): InputSummary {
-  return { file, kind: 'skipped', encoding: '', delimiter: '', rowsRead: 0, rowsRejected: 0, problems: [], zoneNote: '', skipped: why };
+/** How a folder file that is not data is listed (the error's own detail where it says more). */
+const SKIP_REASONS: Partial<Record<NotData, string>> = {
+  'unknown-kind': 'not a recognised input (headers of no known kind)',
+  'no-header': 'no header row: the first row looks like data (a report saved without its header row?)',
+};
+
+/** Why a skipped folder file is a warning: data was expected there (a failed or cut download), or undefined. */
+function expectedData(e: unknown): string | undefined {
+  if (!(e instanceof InputError) || e.notData === 'unknown-kind' || e.notData === 'unknown-shape') return undefined;
+  return e.detail;
+}
+
+function skipped(file: string, why: string, warning?: string, symlink?: string): InputSummary {
+  return {
+    file,
+    kind: 'skipped',
+    encoding: '',
+    delimiter: '',
+    rowsRead: 0,
+    rowsRejected: 0,
+    problems: [],
+    zoneNote: '',
+    skipped: why,
+    ...(warning ? { warning } : {}),
+    ...(symlink ? { symlink } : {}),
+  };
 }
 
 /**
@@ -196,3 +325,13 @@ export function requireConfirmations(collector: Collector): void {
     throw new UsageError('no shipping confirmations found: give a shipping-confirmation file, an Orders API export or an ERP export (`shipaudit inspect` shows what each file was read as)');
   }
 }
+
+/**
+ * For commands whose output has no place for it (explain, the appeal pack's console): one stderr line per
+ * folder file where data was expected that could not be read.
+ */
+export function warnSkipped(inputs: readonly InputSummary[]): void {
+  for (const i of inputs) if (i.warning) err(`shipaudit: warning: ${i.file} was skipped: ${i.warning}\n`);
+}
+
+const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { Collector, type TrackingPart } from '../audit/collect.js';
 import { sniff } from '../read/detect.js';
 import { InputError, joinReports, readInputPart, type InputReport, type PartRead, type ReadOptions } from '../read/index.js';
+import type { NotData } from '../read/types.js';
 import { err, timing } from './io.js';
 import type { Meanwhile } from './inputs.js';
 import type { Settings } from './settings.js';
@@ -23,13 +24,15 @@ const THREAD_MIN_BYTES = Number(process.env.SHIPAUDIT_THREAD_MIN_MB ?? 40) * 1e6
  * only when this thread has read no tracking file itself (ties between scans go by reading order).
  */
 export async function trackingFilesWorthAThread(files: readonly string[], settings: Settings): Promise<string[]> {
-  const sizes = await Promise.all(files.map((f) => stat(f).then((st) => st.size, () => 0)));
+  const sizeOf = (f: string) => stat(settings.readOptionsFor(f).openAs ?? f).then((st) => st.size, () => 0);
+  const sizes = await Promise.all(files.map(sizeOf));
   // Most audits are far below the threshold: no need to look inside the files to know.
   if (sizes.reduce((a, b) => a + b, 0) < THREAD_MIN_BYTES) return [];
   const tracking: string[] = [];
   let bytes = 0;
   for (const [i, f] of files.entries()) {
-    const s = await sniff(f, settings.readOptionsFor(f).columns).catch(() => undefined);
+    const opts = settings.readOptionsFor(f);
+    const s = await sniff(f, opts.columns, opts.openAs).catch(() => undefined);
     if (!s || s.format === 'json' || s.format === 'xml' || s.format === 'amazon-feed-xml') continue;
     if (s.format === 'xlsx') return [];
     if (s.spec.kind !== 'tracking-events' && s.spec.kind !== 'tracking-summary') continue;
@@ -58,7 +61,7 @@ export interface CutMade {
 }
 export type ThreadOutcome =
   | { report: InputReport; cut?: CutMade }
-  | { inputError: { file: string; line: number | undefined; detail: string } }
+  | { inputError: { file: string; line: number | undefined; detail: string; notData?: NotData } }
   | { failure: string };
 type HeadOutcome = { report: InputReport; cut: CutMade };
 export interface ThreadResult {
@@ -187,7 +190,8 @@ function joinTail(collector: Collector, head: HeadOutcome, tail: Tail, keep?: nu
   const { lines, headerLine } = head.cut;
   if ('error' in tail) {
     const e = tail.error;
-    return { error: e instanceof InputError && e.line !== undefined ? new InputError(e.file, e.line + lines, e.detail) : e };
+    const moved = e instanceof InputError && e.line !== undefined;
+    return { error: moved ? new InputError(e.file, e.line! + lines, e.detail, e.notData) : e };
   }
   try {
     const report = joinReports(head.report, tail.read.report, lines, headerLine, keep);
@@ -200,6 +204,9 @@ function joinTail(collector: Collector, head: HeadOutcome, tail: Tail, keep?: nu
 
 function fromThread(o: ThreadOutcome): Outcome {
   if ('report' in o) return { report: o.report };
-  if ('inputError' in o) return { error: new InputError(o.inputError.file, o.inputError.line, o.inputError.detail) };
+  if ('inputError' in o) {
+    const { file, line, detail, notData } = o.inputError;
+    return { error: new InputError(file, line, detail, notData) };
+  }
   return { error: new Error(o.failure) };
 }

@@ -35,7 +35,7 @@ for (const [i, { file, options }] of job.files.entries()) {
   } catch (e) {
     outcomes.push(
       e instanceof InputError
-        ? { inputError: { file: e.file, line: e.line, detail: e.detail } }
+        ? { inputError: { file: e.file, line: e.line, detail: e.detail, notData: e.notData } }
         : { failure: e instanceof Error ? (e.stack ?? e.message) : String(e) },
     );
   }

@@ -6,12 +6,15 @@ import type { Handling } from '../audit/ship-by.js';
 import { ConfigError, DEFAULT_CONFIG_NAME } from '../config/errors.js';
 import type { Config } from '../config/schema.js';
 import type { EventEntry } from '../knowledge/events.js';
+import { FUTURE_TOLERANCE_MS } from '../knowledge/plausible.js';
 import type { ZoneHint } from '../model/timestamp.js';
 import { marketplaceOf } from '../knowledge/amazon.js';
 import type { ReadOptions } from '../read/index.js';
 import type { OrderZone } from '../read/context.js';
-import { isValidZone, parseStamp, startOfLocalDay, TimeParseError } from '../read/time.js';
+import { parseStamp, startOfLocalDay, TimeParseError, zoneNameProblem } from '../read/time.js';
+import { MAX_GRACE_HOURS } from '../config/errors.js';
 import { UsageError } from './errors.js';
+import { spooledPath } from './inputs.js';
 import { VERSION } from './version.js';
 
 /** Defaults a seller in the US gets without a config file; each one is overridable. */
@@ -38,6 +41,8 @@ export interface Settings {
   graceHours: number;
   handling: Handling;
   rules: Record<string, Partial<RuleSetting>>;
+  /** The clock dates are judged against while reading (--as-of, else now): see knowledge/plausible.ts. */
+  clockMs: number;
   readOptionsFor(file: string): ReadOptions;
   /** `--as-of` given: what the files say happened after it is left out (the files as they stood then). */
   asOfMs?: number;
@@ -55,14 +60,13 @@ export async function loadSettings(flags: CommonFlags, cwd = process.cwd()): Pro
   const config = configFile ? await (await import('../config/load.js')).loadConfig(configFile) : {};
 
   const zoneName = flags.marketplaceTz ?? config.marketplaceTimeZone;
-  if (flags.marketplaceTz && !isValidZone(flags.marketplaceTz)) {
-    throw new UsageError(`--marketplace-tz: unknown time zone "${flags.marketplaceTz}" (use an IANA name such as America/Los_Angeles)`);
-  }
+  const tzProblem = flags.marketplaceTz === undefined ? undefined : zoneNameProblem(flags.marketplaceTz);
+  if (tzProblem) throw new UsageError(`--marketplace-tz: ${tzProblem}`);
   const zone: ZoneHint = zoneName
     ? { zone: zoneName, source: 'setting', note: flags.marketplaceTz ? '--marketplace-tz' : 'marketplaceTimeZone in config' }
     : { zone: DEFAULTS.marketplaceTimeZone, source: 'assumed', note: 'default marketplace zone (Amazon.com); set --marketplace-tz' };
 
-  const graceHours = flags.grace !== undefined ? parseDuration(flags.grace, '--grace') : (config.graceHours ?? DEFAULTS.graceHours);
+  const graceHours = flags.grace !== undefined ? graceFlag(flags.grace) : (config.graceHours ?? DEFAULTS.graceHours);
   const h = config.handling ?? {};
   const handling: Handling = {
     days: h.days ?? DEFAULTS.handlingDays,
@@ -95,10 +99,13 @@ export async function loadSettings(flags: CommonFlags, cwd = process.cwd()): Pro
       columns: config.columns,
       events,
       acceptancePendingIsPossession: config.acceptancePendingIsPossession,
+      notAfterMs: settings.clockMs + FUTURE_TOLERANCE_MS,
+      openAs: spooledPath(file),
     };
   };
+  const clockMs = Date.now();
   const settings: Settings = {
-    config, configFile, zone, graceHours, handling, rules, readOptionsFor, marketplaceNotes: [],
+    config, configFile, zone, graceHours, handling, rules, clockMs, readOptionsFor, marketplaceNotes: [],
   };
   return settings;
 }
@@ -161,10 +168,24 @@ export function parseDuration(text: string, flag: string): number {
   return unit === 'm' ? n / 60 : unit === 'd' ? n * 24 : n;
 }
 
-/** A --from / --to day (YYYY-MM-DD, in the marketplace zone) → the start of that day. */
+/** --grace: a duration within 0–720 h (30 days); more is a typo, and would silence every rule. */
+function graceFlag(text: string): number {
+  const h = parseDuration(text, '--grace');
+  if (h > MAX_GRACE_HOURS) {
+    throw new UsageError(`--grace: ${text} is more than ${MAX_GRACE_HOURS} h (30 days); give hours such as 24h`);
+  }
+  return h;
+}
+
+/** A --from / --to / --fixed-on day (YYYY-MM-DD, in the marketplace zone) → the start of that day. */
 export function parseDay(text: string, flag: string, zone: string): number {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new UsageError(`${flag}: expected a date as YYYY-MM-DD, got "${text}"`);
-  return startOfLocalDay(text, zone);
+  try {
+    return startOfLocalDay(text, zone);
+  } catch (e) {
+    if (e instanceof TimeParseError) throw new UsageError(`${flag}: ${e.message}`);
+    throw e;
+  }
 }
 
 /** --as-of: a date-time with or without offset (without: marketplace zone), or a date (its end). */

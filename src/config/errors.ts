@@ -8,3 +8,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** The largest grace a setting may give, in hours (30 days): more is a typo that silences every rule. */
+export const MAX_GRACE_HOURS = 24 * 30;

@@ -281,3 +281,11 @@ export function normalizeHeader(header: string): string {
 export function describeKinds(): string {
   return KINDS.map((k) => `${k.kind} (${k.title})`).join(', ');
 }
+
+/**
+ * Every header name some kind knows, normalised: an error may quote a cell of an unrecognised file only
+ * when it is one of these, since any other cell may be a buyer's name, e-mail or phone.
+ */
+export const KNOWN_HEADER_NAMES: ReadonlySet<string> = new Set(
+  KINDS.flatMap((k) => Object.values(k.fields).flatMap((aliases) => (aliases ?? []).map(normalizeHeader))),
+);

@@ -480,3 +480,20 @@ export function abbreviationRegion(
   if (hint.zone === 'Asia/Shanghai') return 'cn';
   return US_ZONES.has(hint.zone) ? 'us' : undefined;
 }
+
+/**
+ * Zone abbreviations a user may type where an IANA name belongs (not carrier texts: ZONE_ABBREVIATIONS). Runtimes accept some of them ("EST" as a
+ * fixed -05:00 all year, "PST8PDT" as an old US rule), which silently puts half the year an hour off; the
+ * settings refuse them and suggest the zone meant.
+ */
+export const ZONE_NAME_SUGGESTIONS: Readonly<Record<string, string>> = {
+  EST: 'America/New_York', EDT: 'America/New_York', ET: 'America/New_York', EST5EDT: 'America/New_York',
+  CST: 'America/Chicago', CDT: 'America/Chicago', CT: 'America/Chicago', CST6CDT: 'America/Chicago',
+  MST: 'America/Denver', MDT: 'America/Denver', MT: 'America/Denver', MST7MDT: 'America/Denver',
+  PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles', PT: 'America/Los_Angeles', PST8PDT: 'America/Los_Angeles',
+  HST: 'Pacific/Honolulu', AKST: 'America/Anchorage',
+  GMT: 'Europe/London', BST: 'Europe/London', CET: 'Europe/Berlin', CEST: 'Europe/Berlin', MET: 'Europe/Berlin',
+  EET: 'Europe/Athens', WET: 'Europe/Lisbon', JST: 'Asia/Tokyo', KST: 'Asia/Seoul', IST: 'Asia/Kolkata',
+  AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney', HKT: 'Asia/Hong_Kong', SGT: 'Asia/Singapore',
+  'CHINA STANDARD TIME': 'Asia/Shanghai', CHINA: 'Asia/Shanghai', PRC: 'Asia/Shanghai',
+};

@@ -50,6 +50,15 @@ export interface InputSummary {
   zoneNote: string;
   /** Set when a folder entry was not an input and was skipped. */
   skipped?: string;
+  /**
+   * Set when the entry needs the reader's attention: a file where data was expected that is an HTML page,
+   * empty, binary or unreadable (`check` makes it an Input warning).
+   */
+  warning?: string;
+  /** Set when the entry was reached through a symbolic link: the path it points to. */
+  symlink?: string;
+  /** How the encoding was decided when it was not one for the whole file (mixed encodings). */
+  encodingNote?: string;
 }
 
 export interface AuditSummary {
@@ -71,6 +80,8 @@ export interface AuditSummary {
   validTrackingRate: TargetFigure;
   lagHours: LagFigure;
   rowsRejected: number;
+  /** Tracking events dated too far in the future to be the audit's clock (see `notes`). */
+  eventsIgnoredForClock: number;
 }
 
 export interface AuditResult {
@@ -91,4 +102,9 @@ export interface AuditResult {
   unclassifiedMore?: { texts: number; events: number };
   /** What could not be checked and why (no tracking data, no order data...). */
   notes: string[];
+}
+
+/** How a file's report says it was read in two encodings. */
+export function mixedEncodingNote(gb18030Lines: number): string {
+  return `mixed encodings: ${gb18030Lines} line${gb18030Lines === 1 ? '' : 's'} decoded as GB18030`;
 }

@@ -1,3 +1,4 @@
+import { InputError } from './types.js';
 /**
  * How large an input may be before shipaudit refuses it, in one reviewable table: every limit with the reason
  * for its value. Real files stay far below each (an event text is a sentence, an order export line a few
@@ -160,4 +161,29 @@ export function mergeUnclassified(into: UnclassifiedHolder, from: UnclassifiedHo
     more.events += from.unclassifiedMore.events;
   }
   capUnclassified(into);
+}
+
+/**
+ * Refuses JSON nested deeper than `max` before it is parsed and walked: very deep JSON ended in "Maximum
+ * call stack size exceeded" without the file's name. Brackets inside strings are text.
+ */
+export function checkDepth(file: string, text: string, max: number): void {
+  let depth = 0;
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+      else if (c === 0x0a) line++;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) {
+        const what = `more than ${max} levels (limit SHIPAUDIT_MAX_JSON_DEPTH)`;
+        throw new InputError(file, line, `too deeply nested at line ${line}: ${what}`);
+      }
+    } else if (c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
+    else if (c === 0x0a) line++;
+  }
 }

@@ -1,5 +1,6 @@
 import { isBlank, owned, pump, splitQuoted, type RowHandler, type RowRange, type RowSource, type RowsRead } from './rows.js';
-import { createDecoder, type Encoding } from './decode.js';
+import { MAX_QUOTED_LINES } from './rows.js';
+import { createDecoder, gb18030Line, isUtf8Bytes, type Encoding } from './decode.js';
 import { limit, sizeText } from './bounds.js';
 import { InputError } from './types.js';
 
@@ -119,6 +120,8 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
   let line = 0;
   /** A quoted record still open at a line end, as text (then lines are taken as text until it closes). */
   let pending: string | undefined;
+  /** The line the pending record started on. */
+  let pendingLine = 0;
   /** The start of a line whose end is in the next chunk. */
   let carry: Buffer | undefined;
   const fromStart = (range.start ?? 0) === 0;
@@ -139,13 +142,56 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
       onCells(owned(fields), line, fields.length);
       return;
     }
+    if (pending === undefined) pendingLine = line;
     pending = pending === undefined ? text : `${pending}\n${text}`;
     if (pending.length > maxLine) throw tooLong(line);
     const fields = splitQuoted(pending, delimiter);
-    if (fields === undefined) return;
+    if (fields === undefined) {
+      if (line - pendingLine >= MAX_QUOTED_LINES && src.onBadRow) {
+        giveUp(`a quote opened on this line is not closed within ${MAX_QUOTED_LINES} lines`);
+      }
+      return;
+    }
+    // Closed lines later by the next line's opening quote: more fields than the header has, so the quote
+    // was left open on its own line (a real field over lines keeps the row's width).
+    if (src.width !== undefined && fields.length > src.width && line > pendingLine && src.onBadRow) {
+      giveUp('a quote opened on this line is not closed where its field ends');
+      return;
+    }
     pending = undefined;
     if (fields.every((f) => f.trim() === '')) return;
     onCells(owned(fields), line, fields.length);
+  };
+
+  /**
+   * The pending record is no row: it is reported at the line it started on, and the lines after that one
+   * are read again as rows (a stray quote costs one row, not the rest of the file).
+   */
+  const giveUp = (why: string) => {
+    const rest = pending!.split('\n').slice(1);
+    const at = pendingLine;
+    const end = line;
+    pending = undefined;
+    src.onBadRow!(at, `${why} (the row is left out; the lines after it are read as rows)`);
+    rest.forEach((text, k) => {
+      line = at + 1 + k;
+      asText(text);
+    });
+    line = end;
+  };
+
+  /** Lines not valid UTF-8 in a UTF-8 file, read as GB18030. */
+  let gb18030Lines = 0;
+  /**
+   * A line of a UTF-8 file that is not UTF-8: read as GB18030 when it decodes cleanly so (its pickup scan
+   * kept, not turned into replacement characters), else as it is. Only lines of a chunk that fails the
+   * check as a whole are looked at one by one.
+   */
+  const mixedLine = (buf: Buffer, s: number, e: number) => {
+    const fixed = gb18030Line(buf.subarray(s, e));
+    if (fixed === undefined) return onLine(buf, s, e);
+    gb18030Lines++;
+    onLine(fixed, 0, fixed.length);
   };
 
   const onLine = (buf: Buffer, s: number, e: number) => {
@@ -204,10 +250,18 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
       }
       const joined = Buffer.concat([carry, chunk.subarray(0, nl)]);
       carry = undefined;
-      onLine(joined, 0, joined.length);
+      if (checkUtf8) mixedLine(joined, 0, joined.length);
+      else onLine(joined, 0, joined.length);
       s = nl + 1;
     }
     let nl: number;
+    const last = chunk.lastIndexOf(LF);
+    if (checkUtf8 && last >= s && !isUtf8Bytes(chunk.subarray(s, last))) {
+      while ((nl = chunk.indexOf(LF, s)) !== -1) {
+        mixedLine(chunk, s, nl);
+        s = nl + 1;
+      }
+    }
     while ((nl = chunk.indexOf(LF, s)) !== -1) {
       onLine(chunk, s, nl);
       s = nl + 1;
@@ -217,22 +271,31 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
 
   // (A cut is at a line start, where no character is half decoded: the decoder holds nothing then.)
   const decoder = utf8(src.encoding) ? undefined : createDecoder(src.encoding);
+  const checkUtf8 = decoder === undefined;
   const take = decoder ? (chunk: Buffer) => takeUtf8(Buffer.from(decoder.write(chunk), 'utf8')) : takeUtf8;
-  const stoppedAt = await pump(src.file, range, take, () => pending === undefined && carry === undefined);
-  if (stoppedAt !== undefined) return { lines: line, stoppedAt };
+  const stoppedAt = await pump(src.path ?? src.file, range, take, () => pending === undefined && carry === undefined);
+  const mixed = () => (gb18030Lines > 0 ? { gb18030Lines } : {});
+  if (stoppedAt !== undefined) return { lines: line, stoppedAt, ...mixed() };
   if (decoder) takeUtf8(Buffer.from(decoder.end(), 'utf8'));
   if (carry !== undefined) {
     const last = carry;
     carry = undefined;
     // A file of a byte-order mark alone has no line, as decoded text has none.
-    if (!(line === 0 && fromStart && last.length === 3 && bomAt(last, 0))) onLine(last, 0, last.length);
+    if (!(line === 0 && fromStart && last.length === 3 && bomAt(last, 0))) {
+      if (checkUtf8) mixedLine(last, 0, last.length);
+      else onLine(last, 0, last.length);
+    }
   }
-  // A quote left open at the end of the file: hand over what there is rather than lose the row.
+  // A quote left open at the end of the file, over lines: the same as one open too long.
+  while (pending !== undefined && pending.includes('\n') && src.onBadRow && range.start === undefined) {
+    giveUp('a quote opened on this line is not closed by the end of the file');
+  }
+  // On its last line alone: hand over what there is rather than lose the row.
   if (pending !== undefined) {
     const fields = splitQuoted(`${pending}"`, delimiter) ?? [pending];
     onCells(owned(fields), line, fields.length);
   }
-  return { lines: line };
+  return { lines: line, ...mixed() };
 }
 
 /** One 32-bit block into a MurmurHash3 state. */

@@ -17,6 +17,10 @@ export interface ReadOptions {
   columns?: ColumnOverrides;
   events?: readonly EventEntry[];
   acceptancePendingIsPossession?: boolean;
+  /** The path to open when it is not the file's name (a copy of a pipe's content, see the CLI). */
+  openAs?: string;
+  /** Orders and confirmations dated after this (the clock and its tolerance) are rejected rows. */
+  notAfterMs?: number;
   /** How many row problems to keep with line numbers (all are counted); default KEEP_PROBLEMS. */
   keepProblems?: number;
   /**

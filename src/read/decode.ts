@@ -1,3 +1,4 @@
+import { isUtf8 as isUtf8Bytes } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 /**
@@ -39,6 +40,8 @@ export function detectEncoding(sample: Buffer, truncated: boolean): Detection {
     return { binary: true };
   }
   if (isUtf8(sample, truncated)) return { encoding: 'utf-8' };
+  // A UTF-8 file with a few rows appended by a Chinese Excel or ERP: still UTF-8, read line by line.
+  if (mostlyUtf8(sample, truncated)) return { encoding: 'utf-8' };
   if (controlBytes(sample) > sample.length * 0.01) return { binary: true };
   return { encoding: guessLegacy(sample) };
 }
@@ -79,6 +82,31 @@ function isUtf8(sample: Buffer, truncated: boolean): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether the lines of a sample that hold non-ASCII bytes are mostly valid UTF-8: then the file is UTF-8
+ * with some lines in another encoding (each read as GB18030 where that fits, see byte-rows), not a GB18030
+ * file. A line of GBK text is almost never valid UTF-8 by chance (its lead bytes 0x81-0xC1 never start
+ * a UTF-8 character).
+ */
+function mostlyUtf8(sample: Buffer, truncated: boolean): boolean {
+  let valid = 0;
+  let invalid = 0;
+  let s = 0;
+  while (s < sample.length) {
+    let e = sample.indexOf(10, s);
+    if (e === -1) e = sample.length;
+    let high = false;
+    for (let i = s; i < e; i++) if (sample[i] >= 0x80) { high = true; break; }
+    // (The last line of a sample cut mid-file may end inside a character: it does not vote.)
+    if (high && (e < sample.length || !truncated)) {
+      if (isUtf8Bytes(sample.subarray(s, e))) valid++;
+      else invalid++;
+    }
+    s = e + 1;
+  }
+  return valid > 0 && valid >= invalid;
 }
 
 function guessLegacy(sample: Buffer): Encoding {
@@ -126,3 +154,15 @@ export function createDecoder(encoding: Encoding): TextDecoderStream {
   const d = iconv.getDecoder(encoding === 'windows-1252' ? 'win1252' : encoding, { stripBOM: true });
   return { write: (c) => d.write(c), end: () => d.end() ?? '' };
 }
+
+/**
+ * A line of a UTF-8 file that is not valid UTF-8, as UTF-8 bytes decoded from GB18030 when that decodes
+ * it cleanly (rows a Chinese Excel or ERP appended); undefined otherwise (the line is read as it is).
+ */
+export function gb18030Line(line: Buffer): Buffer | undefined {
+  if (isUtf8Bytes(line)) return undefined;
+  const text = iconv.decode(line, 'gb18030');
+  return text.includes('\uFFFD') ? undefined : Buffer.from(text, 'utf8');
+}
+
+export { isUtf8Bytes };

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { KINDS, describeKinds, normalizeHeader, type Field, type KindSpec } from '../knowledge/headers.js';
+import { KNOWN_HEADER_NAMES } from '../knowledge/headers.js';
 import { createDecoder, detectEncoding, type Encoding } from './decode.js';
 import { splitText, type Delimiter } from './rows.js';
 import { InputError } from './types.js';
@@ -33,6 +34,8 @@ export interface Header {
 const SAMPLE_BYTES = 256 * 1024;
 /** XML whose root element, after the declaration and any comments, is AmazonEnvelope. */
 const AMAZON_ENVELOPE = /^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<AmazonEnvelope[\s>]/;
+/** The start of an HTML page (a portal's error or login page saved under the report's name). */
+const HTML_START = /^\s*(<!--[\s\S]*?-->\s*)?<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i;
 const HEADER_SEARCH_LINES = 10;
 const DELIMITERS: ReadonlyArray<[Delimiter, string]> = [
   ['\t', 'tab'],
@@ -45,9 +48,9 @@ export function delimiterName(d: Delimiter): string {
 }
 
 /** Reads the first bytes of a file and decides what it is, without reading it all. */
-export async function sniff(file: string, columns: ColumnOverrides = {}): Promise<Sniffed> {
-  const fh = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
-    throw new InputError(file, undefined, e.code === 'ENOENT' ? 'no such file' : `can't open (${e.code ?? e.message})`);
+export async function sniff(file: string, columns: ColumnOverrides = {}, path = file): Promise<Sniffed> {
+  const fh = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
+    throw new InputError(file, undefined, e.code === 'ENOENT' ? 'no such file' : `can't open (${e.code ?? e.message})`, 'unreadable');
   });
   let buf: Buffer;
   let truncated: boolean;
@@ -59,14 +62,24 @@ export async function sniff(file: string, columns: ColumnOverrides = {}): Promis
   } finally {
     await fh.close();
   }
-  if (buf.length === 0) throw new InputError(file, undefined, 'the file is empty');
+  if (buf.length === 0) throw new InputError(file, undefined, 'the file is empty', 'empty');
+  const crOnly = crOnlyLines(buf);
+  if (crOnly > 0) {
+    const how = 'save it again with LF or CRLF line endings';
+    const what = `its ${crOnly} lines end with a carriage return only (classic Mac line endings)`;
+    throw new InputError(file, 1, `${what}: ${how}`);
+  }
   if (buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return { format: 'xlsx', file };
   const det = detectEncoding(buf, truncated);
-  if ('binary' in det) throw new InputError(file, undefined, 'not a text file (binary content): expected a report, CSV, TSV, JSON or XLSX export');
+  if ('binary' in det) throw new InputError(file, undefined, 'not a text file (binary content): expected a report, CSV, TSV, JSON or XLSX export', 'binary');
   const encoding = det.encoding;
   const dec = createDecoder(encoding);
   let text = dec.write(buf.subarray(0)) + (truncated ? '' : dec.end());
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (HTML_START.test(text.slice(0, 512))) {
+    const what = 'an HTML page, not a report or export (a download that returned an error or login page?)';
+    throw new InputError(file, 1, what, 'html');
+  }
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') return { format: 'json', file, encoding, text, truncated };
   if (first === '<' && AMAZON_ENVELOPE.test(text)) return { format: 'amazon-feed-xml', file, encoding };
@@ -116,11 +129,51 @@ export function findHeaderRow(file: string, rows: string[][], columns: ColumnOve
     }
   });
   if (!best) {
-    const found = firstHeaders?.filter((h) => h !== '').slice(0, 12).join(', ') || '(none)';
-    throw new InputError(file, 1, `unrecognised file: headers found: ${found}. Known kinds: ${describeKinds()}; map other headers under "columns" in the config`);
+    const first = describeFirstRow(firstHeaders ?? [], columns);
+    const notData = first.startsWith('headers found') ? 'unknown-kind' : 'no-header';
+    const hint = `Known kinds: ${describeKinds()}; map other headers under "columns" in the config`;
+    throw new InputError(file, 1, `unrecognised file: ${first}. ${hint}`, notData);
   }
   const { rank: _rank, ...header } = best;
   return header;
+}
+
+/**
+ * The first row of a file no kind recognises, in words that never quote a data value: a file without its
+ * header row starts with an order's cells (e-mail, name, phone), and this message goes to cron mail. A row
+ * with no cell that looks like a value (digits, an e-mail) is quoted as headers; of any other row, only the
+ * cells that are header names some kind (or the config's "columns") knows.
+ */
+export function describeFirstRow(cells: readonly string[], columns: ColumnOverrides = {}): string {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  if (filled.length === 0) return 'no header row found (the first rows are empty)';
+  const names = (v: string | readonly string[] | undefined) =>
+    v === undefined ? [] : typeof v === 'string' ? [v] : [...v];
+  const own = new Set(Object.values(columns).flatMap(names).map(normalizeHeader));
+  const isKnown = (c: string) => KNOWN_HEADER_NAMES.has(normalizeHeader(c)) || own.has(normalizeHeader(c));
+  if (!filled.some((c) => !isKnown(c) && VALUE_LIKE.test(c))) return `headers found: ${filled.slice(0, 12).join(', ')}`;
+  const known = filled.filter(isKnown);
+  const shown = known.length > 0
+    ? `known column names in it: ${known.slice(0, 12).join(', ')}; other cells`
+    : 'no cell is a column name shipaudit knows; values';
+  const count = `${filled.length} cell${filled.length === 1 ? '' : 's'}`;
+  const hidden = `${shown} are not shown: they may be personal data`;
+  return `the first row has ${count} and does not look like a header row (${hidden})`;
+}
+
+/** A cell that holds a value rather than a column name: digits (ids, dates, phones) or an e-mail's "@". */
+const VALUE_LIKE = /[\p{N}@]/u;
+
+/**
+ * The number of lines of a sample whose lines all end with a lone CR (and none with LF), or 0. Such a file
+ * is one long line to every reader here, which found "a header row but no data rows".
+ */
+function crOnlyLines(buf: Buffer): number {
+  if (buf.indexOf(10) !== -1) return 0;
+  let n = 0;
+  for (let i = 0; i < buf.length; i++) if (buf[i] === 13) n++;
+  // A sample cut mid-line still counts its last line.
+  return n > 1 ? n + (buf[buf.length - 1] === 13 ? 0 : 1) : 0;
 }
 
 function guessDelimiter(line: string): Delimiter {

@@ -18,9 +18,10 @@ export async function readFulfillmentFeedFile(
   hint: ZoneHint,
   onProblem: (line: number, err: unknown) => void,
   onSkip: (why: string) => void,
+  path = file,
 ): Promise<number> {
   const dec = createDecoder(encoding);
-  const xml = (dec.write(await readFile(file)) + dec.end()).replace(/^\uFEFF/, '');
+  const xml = (dec.write(await readFile(path)) + dec.end()).replace(/^\uFEFF/, '');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new InputError(file, valid.err.line, `not well-formed XML: ${valid.err.msg}`);
   const doc: unknown = new XMLParser({ ignoreAttributes: false, parseTagValue: false }).parse(xml);

@@ -7,9 +7,10 @@ import { confirmationRowReader } from './confirmations.js';
 import { easyShipRowReader } from './easyship.js';
 import { describeZone, KEEP_PROBLEMS, newReport, rowProblemCollector, RowError, zoneFor, type ReadOptions } from './context.js';
 import { delimiterName, findHeaderRow, sniff, type FieldIndex, type Header } from './detect.js';
-import { checkDepth, ordersIn, readOrdersJson } from './orders-api.js';
+import { ordersIn, readOrdersJson } from './orders-api.js';
 import { parseJsonDocuments, readApiText } from './api/index.js';
 import { readFulfillmentFeedFile } from './feed-file.js';
+import { plausibleDates } from './plausible.js';
 import { Row, mappingOf } from './row.js';
 import { owned, type RowRange, type RowsRead } from './rows.js';
 import { ColumnTexts, readByteRows, type ByteRow, type ByteRowHandler } from './byte-rows.js';
@@ -68,9 +69,24 @@ export interface PartRead extends RowsRead {
  * not looked for (it was read from the file's start); such a part, or one that stopped early, may have no
  * rows without that being an error: the whole file is judged when the parts are put together.
  */
-export async function readInputPart(file: string, sink: RecordSink, opts: ReadOptions, range: RowRange): Promise<PartRead> {
+export async function readInputPart(file: string, given: RecordSink, opts: ReadOptions, range: RowRange): Promise<PartRead> {
+  try {
+    return await readPart(file, given, opts, range);
+  } catch (e) {
+    // A file that can't be read half-way (a folder by the name, a disk error) is the user's input, not a bug.
+    const code = (e as NodeJS.ErrnoException)?.code;
+    if (!(e instanceof InputError) && typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      throw new InputError(file, undefined, `can't read (${code})`, 'unreadable');
+    }
+    throw e;
+  }
+}
+
+async function readPart(file: string, given: RecordSink, opts: ReadOptions, range: RowRange): Promise<PartRead> {
   const keep = opts.keepProblems ?? KEEP_PROBLEMS;
-  const s = await sniff(file, opts.columns);
+  const sink = plausibleDates(given, opts.notAfterMs);
+  const path = opts.openAs ?? file;
+  const s = await sniff(file, opts.columns, path);
   if (s.format !== 'text' || !splittable(s.encoding)) {
     // Such a file is read whole: a first part is simply never told to stop; a later part can't be asked for.
     if (range.start !== undefined) throw new Error(`readInputPart: ${file} can't be read from the middle`);
@@ -78,13 +94,12 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
   }
 
   if (s.format === 'xml') {
-    return { report: readApiText(file, 'xml', s.encoding, await readText(file, s.encoding), sink, opts), lines: 0 };
+    return { report: readApiText(file, 'xml', s.encoding, await readText(path, s.encoding), sink, opts), lines: 0 };
   }
 
   if (s.format === 'json') {
     // An Orders API response goes to the orders reader; any other JSON is offered to the API shapes.
-    const text = await readText(file, s.encoding);
-    checkDepth(file, text, limit('jsonDepth'));
+    const text = await readText(path, s.encoding);
     const docs = parseJsonDocuments(file, text);
     if (!docs.docs.some(({ doc }) => ordersIn(doc).length > 0)) {
       return { report: readApiText(file, 'json', s.encoding, text, sink, opts, docs), lines: 0 };
@@ -94,7 +109,7 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     const perOrder = opts.fileZone ? undefined : opts.orderZone;
     const onSkip = (why: string) => countSkipped(report, why);
     const onProblem = rowProblemCollector(report, keep);
-    const { rows, format } = await readOrdersJson(file, s.encoding, sink, hint, onProblem, onSkip, perOrder);
+    const { rows, format } = readOrdersJson(file, docs, sink, hint, onProblem, onSkip, perOrder);
     report.delimiter = format;
     report.rowsRead = rows;
     report.zoneNote = `${describeZone(hint)}; Orders API times normally carry an offset`;
@@ -111,13 +126,13 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
     const hint = zoneFor(opts);
     const onSkip = (why: string) => countSkipped(report, why);
     const onProblem = rowProblemCollector(report, keep);
-    report.rowsRead = await readFulfillmentFeedFile(file, s.encoding, sink, hint, onProblem, onSkip);
+    report.rowsRead = await readFulfillmentFeedFile(file, s.encoding, sink, hint, onProblem, onSkip, path);
     report.zoneNote = `${describeZone(hint)}; a FulfillmentDate without an offset is local time (Amazon's feed rule)`;
     return { report, lines: 0 };
   }
 
   if (s.format === 'xlsx') {
-    const rows = await readWorkbookRows(file);
+    const rows = await readWorkbookRows(file, path);
     const header = findHeaderRow(file, rows, opts.columns ?? {});
     const report = newReport(file, { kind: header.spec.kind, encoding: 'xlsx', delimiter: 'xlsx', quoting: false });
     const data = rows.slice(header.headerLine);
@@ -156,10 +171,16 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
   const width = s.headers.length;
   const source = {
     file,
+    path,
     encoding: s.encoding,
     delimiter: s.delimiter,
     quoting: s.quoting,
     headerLine: range.start === undefined ? s.headerLine : 0,
+    width,
+    onBadRow: (line: number, message: string) => {
+      report.rowsRead++;
+      onProblem(line, new RowError(message));
+    },
   };
   const maxField = limit('fieldBytes');
   const onCells = (cells: string[], line: number, cellCount: number) => {
@@ -205,6 +226,7 @@ export async function readInputPart(file: string, sink: RecordSink, opts: ReadOp
         }
       };
   const rows = await readByteRows(source, onBytes, onCells, range);
+  if (rows.gb18030Lines) report.gb18030Lines = rows.gb18030Lines;
   if (range.start !== undefined || rows.stoppedAt !== undefined) {
     report.mapping = mappingOf(s.index, s.headers);
     return { report, ...rows, headerLine: s.headerLine };
@@ -251,7 +273,9 @@ export function joinReports(head: InputReport, tail: InputReport, lines: number,
     joined.rowsSkipped = { ...joined.rowsSkipped };
     joined.rowsSkipped[why] = (joined.rowsSkipped[why] ?? 0) + n;
   }
-  if (joined.rowsRead === 0) throw new InputError(joined.file, headerLine, 'has a header row but no data rows');
+  const mixed = (head.gb18030Lines ?? 0) + (tail.gb18030Lines ?? 0);
+  if (mixed > 0) joined.gb18030Lines = mixed;
+  if (joined.rowsRead === 0) throw new InputError(joined.file, headerLine, 'has a header row but no data rows', 'no-rows');
   return joined;
 }
 
@@ -309,7 +333,7 @@ class TruncatedRow extends Error {
 
 function finish(report: InputReport, header: Header): InputReport {
   report.mapping = mappingOf(header.index, header.headers);
-  if (report.rowsRead === 0) throw new InputError(report.file, header.headerLine, 'has a header row but no data rows');
+  if (report.rowsRead === 0) throw new InputError(report.file, header.headerLine, 'has a header row but no data rows', 'no-rows');
   return report;
 }
 

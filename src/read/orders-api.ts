@@ -1,10 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
 import { limit, sizeText } from './bounds.js';
 import { canonicalCarrier } from '../knowledge/carriers.js';
 import { CANCELLED_PACKAGE_STATUSES, channel, orderStatus } from '../knowledge/amazon.js';
 import { normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
 import type { ZoneHint } from '../model/timestamp.js';
-import { createDecoder, type Encoding } from './decode.js';
+import type { JsonDocuments } from './api/index.js';
 import { optionalStamp, RowError, type OrderZone, type RecordSink } from './context.js';
 import { InputError } from './types.js';
 
@@ -132,78 +131,26 @@ function readOrder(
 }
 
 /**
- * Refuses JSON nested deeper than `max` before it is parsed and walked: very deep JSON ended in "Maximum
- * call stack size exceeded" without the file's name. Brackets inside strings are text.
+ * The orders in JSON documents the caller parsed (`parseJsonDocuments` in api/index.ts: one document, or JSON
+ * lines; a cut-off or broken file was refused there). Orders API responses come a page (100 orders) or a few
+ * thousand orders at a time.
  */
-export function checkDepth(file: string, text: string, max: number): void {
-  let depth = 0;
-  let line = 1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // a backslash escapes the next character
-      else if (c === 0x22) inString = false;
-      else if (c === 0x0a) line++;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) {
-        const what = `more than ${max} levels (limit SHIPAUDIT_MAX_JSON_DEPTH)`;
-        throw new InputError(file, line, `too deeply nested at line ${line}: ${what}`);
-      }
-    } else if (c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
-    else if (c === 0x0a) line++;
-  }
-}
-
-/**
- * Orders API responses are read whole: they come a page (100 orders) or a few thousand orders at a time,
- * and JSON lines files are parsed line by line.
- */
-export async function readOrdersJson(
+export function readOrdersJson(
   file: string,
-  encoding: Encoding,
+  parsed: JsonDocuments,
   sink: RecordSink,
   hint: ZoneHint,
   onProblem: (line: number, err: unknown) => void,
   onSkip: (why: string) => void = () => {},
   perOrder?: OrderZone,
-): Promise<{ rows: number; format: 'json' | 'jsonl' }> {
-  const maxBytes = limit('jsonBytes');
-  const size = (await stat(file)).size;
-  if (size > maxBytes) {
-    const limitText = `the limit of ${sizeText(maxBytes)} for an Orders API file (SHIPAUDIT_MAX_JSON_BYTES)`;
-    throw new InputError(file, undefined, `${sizeText(size)} of JSON, over ${limitText}`);
-  }
-  const dec = createDecoder(encoding);
-  const text = (dec.write(await readFile(file)) + dec.end()).replace(/^\uFEFF/, '');
-  checkDepth(file, text, limit('jsonDepth'));
-  let docs: Array<{ doc: unknown; line: number }>;
-  let format: 'json' | 'jsonl' = 'json';
-  try {
-    docs = [{ doc: JSON.parse(text), line: 1 }];
-  } catch (whole) {
-    const lines = text.split('\n');
-    if (lines.filter((l) => l.trim() !== '').length < 2) {
-      throw new InputError(file, undefined, `not valid JSON: ${(whole as Error).message}`);
-    }
-    format = 'jsonl';
-    docs = [];
-    lines.forEach((l, i) => {
-      if (l.trim() === '') return;
-      try {
-        docs.push({ doc: JSON.parse(l), line: i + 1 });
-      } catch (e) {
-        onProblem(i + 1, new RowError(`not valid JSON: ${(e as Error).message}`));
-      }
-    });
-  }
+): { rows: number; format: 'json' | 'jsonl' } {
+  for (const { line, message } of parsed.bad) onProblem(line, new RowError(message));
   let rows = 0;
-  for (const { doc, line } of docs) {
+  for (const { doc, line } of parsed.docs) {
     const orders = ordersIn(doc);
     orders.forEach((o, i) => {
       rows++;
-      const at = format === 'jsonl' ? line : i + 1;
+      const at = parsed.format === 'jsonl' ? line : i + 1;
       try {
         readOrder(o, file, at, sink, hint, onSkip, perOrder);
       } catch (e) {
@@ -211,8 +158,8 @@ export async function readOrdersJson(
       }
     });
   }
-  if (rows === 0 && docs.length > 0) {
-    throw new InputError(file, undefined, 'JSON without orders: expected an Orders API response (orders[], payload.Orders[]) or a list of orders');
+  if (rows === 0 && parsed.docs.length > 0) {
+    throw new InputError(file, undefined, 'JSON without orders: expected an Orders API response (orders[], payload.Orders[]) or a list of orders', 'unknown-kind');
   }
-  return { rows, format };
+  return { rows, format: parsed.format };
 }

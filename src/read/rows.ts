@@ -5,13 +5,28 @@ export type Delimiter = '\t' | ',' | ';';
 
 export interface RowSource {
   file: string;
+  /** The path to open when it is not `file` (a copy of a pipe's content); `file` names it everywhere. */
+  path?: string;
   encoding: Encoding;
   delimiter: Delimiter;
   /** Off for Amazon flat files, where a `"` is literal text. */
   quoting: boolean;
   /** 1-based line of the header row; rows up to it are skipped. */
   headerLine: number;
+  /**
+   * Told of a row the reader gave up on, with the line it started on: a quote opened and not closed within
+   * MAX_QUOTED_LINES lines (or by the end of the file). The lines after it are read as rows again.
+   */
+  onBadRow?: (line: number, message: string) => void;
+  /** How many fields the header row has (a row over lines with more is a quote left open). */
+  width?: number;
 }
+
+/**
+ * How many lines a quoted field may run over. A real one (an address, a note) runs over a few; a quote
+ * left open by a cut or a stray `"` would otherwise swallow the rest of the file into one bad row.
+ */
+export const MAX_QUOTED_LINES = 100;
 
 /**
  * Called for every non-blank data row with its 1-based physical line number (where the row ends) and how
@@ -45,6 +60,8 @@ export interface RowsRead {
    * (a line break inside quotes is text): the reading then goes on to the end, as if never asked.
    */
   stoppedAt?: number;
+  /** Lines of a UTF-8 file that were not UTF-8 and were read as GB18030 (mixed encodings). */
+  gb18030Lines?: number;
 }
 
 /**

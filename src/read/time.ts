@@ -2,14 +2,39 @@ import { readAbbreviation, type AbbreviationRegion } from '../knowledge/zones.js
 import type { Stamp, ZoneHint } from '../model/timestamp.js';
 import { fixedOffset, MAX_OFFSET_HOURS, OFFSET, offsetName, pad2, parseOffset, wallToInstant } from '../model/zone.js';
 
-import { localDateInZone as localDateOf, startOfLocalDay as startOfDayInZone } from '../model/zone.js';
+import { isValidZone, localDateInZone as localDateOf, startOfLocalDay as startOfDayInZone } from '../model/zone.js';
+import { ZONE_NAME_SUGGESTIONS } from '../knowledge/zones.js';
 
 export { formatInZone, isValidZone, localDateInZone } from '../model/zone.js';
+
+/**
+ * Why a zone name typed in a setting can't be used, or undefined when it can: an IANA name such as
+ * America/New_York, UTC, or a fixed offset such as +08:00. Abbreviations (EST, PST) are refused with the
+ * zone they usually mean: a runtime takes "EST" as -05:00 all year, an hour off all summer.
+ */
+export function zoneNameProblem(name: string): string | undefined {
+  const trimmed = name.trim();
+  const meant = ZONE_NAME_SUGGESTIONS[trimmed.toUpperCase()];
+  if (meant) return `"${name}" is an abbreviation, not a time zone: use an IANA name such as ${meant}`;
+  return isValidZone(trimmed) ? undefined : `unknown time zone "${name}" (use an IANA name such as America/New_York)`;
+}
 
 /** The first instant of a calendar day (YYYY-MM-DD) in `zone`; bad text is a TimeParseError like any other. */
 export function startOfLocalDay(localDate: string, zone: string): number {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(localDate)) throw new TimeParseError(`not a YYYY-MM-DD date "${localDate}"`);
+  if (!isCalendarDate(localDate)) {
+    throw new TimeParseError(`"${localDate}" is not a real date (no such day in the calendar)`);
+  }
   return startOfDayInZone(localDate, zone);
+}
+
+/** Whether a YYYY-MM-DD text names a day that exists (no 2026-02-30, no month 13). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
 /** Text that can't be read as a moment. The message names the text; the reader adds file and line. */

@@ -7,13 +7,13 @@ import { checkZipBounds } from './zip-bounds.js';
  * stores a date-time as a serial with no zone, which exceljs hands over as a UTC Date: its UTC fields
  * are the wall-clock time the sheet shows, so they are written out as local text for the time parser.
  */
-export async function readWorkbookRows(file: string): Promise<string[][]> {
+export async function readWorkbookRows(file: string, path = file): Promise<string[][]> {
   // Loaded on demand: the library takes longer to load than a month of orders takes to audit.
   const { default: Excel } = await import('exceljs');
   await checkZipBounds(file);
   const wb = new Excel.Workbook();
   try {
-    await wb.xlsx.readFile(file);
+    await wb.xlsx.readFile(path);
   } catch (e) {
     throw new InputError(file, undefined, `not a readable XLSX workbook (${(e as Error).message})`);
   }

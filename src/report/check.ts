@@ -63,15 +63,24 @@ export function formatCheckText(data: CheckResult, opts: CheckTextOptions): stri
     const first = r.state.status === 'created' ? ` First run: state kept in ${r.state.file}.` : '';
     return (
       `${style.ok(`✔ ${when}: all well.`)} ${plural(r.checked.shipments, 'shipment')} confirmed ${r.window.from} to ${r.window.to}` +
-      ` from ${plural(r.checked.inputFiles, 'input file')}, tracking up to ${r.checked.newestTrackingData ? short(r.checked.newestTrackingData) : 'n/a'};` +
+      ` from ${plural(r.checked.inputFiles, 'input file')}${skippedNote(r)},` +
+      ` tracking up to ${r.checked.newestTrackingData ? short(r.checked.newestTrackingData) : 'n/a'};` +
       ` LSR ${metric(r, 'lsr10')} (10 days), ${metric(r, 'lsr30')} (30 days), VTR ${metric(r, 'vtr')}.${first}\n`
     );
   }
   const head = `${when}: ${counts(r).join(', ')}.`;
+  // Folder entries not read for a harmless reason (a README) are still named, never skipped in silence.
+  const warned = (file: string) => r.input.some((p) => p.message.startsWith(`${file} was skipped`));
+  const quiet = (r.checked.skipped ?? []).filter((x) => !warned(x.file));
   const out = [r.status === 'error' ? style.error(`✖ ${head}`) : style.warning(`⚠ ${head}`)];
   const section = (title: string, body: string[]) => out.push('', style.heading(title), ...body);
 
-  if (r.input.length) section('Input', r.input.map((p) => `  ${paint(p.level, p.level, style)}  ${p.message}`));
+  if (r.input.length || quiet.length) {
+    section('Input', [
+      ...r.input.map((p) => `  ${paint(p.level, p.level, style)}  ${p.message}`),
+      ...quiet.map((x) => `  ${style.dim(`skipped  ${x.file}: ${x.reason}`)}`),
+    ]);
+  }
 
   const risky = [
     ...r.atRisk.orders.map((o) => ({
@@ -153,4 +162,12 @@ export function checkJson(r: CheckResult) {
 
 export function formatCheckJson(r: CheckResult): string {
   return `${JSON.stringify(checkJson(r), null, 2)}\n`;
+}
+
+/** ", 1 skipped (README.txt)" in the all-well line: what was not read is named even when all is well. */
+function skippedNote(r: CheckResult): string {
+  const s = r.checked.skipped ?? [];
+  if (s.length === 0) return '';
+  const names = s.slice(0, 3).map((x) => x.file.split(/[\\/]/).pop()).join(', ');
+  return ` (${s.length} skipped: ${names}${s.length > 3 ? ', …' : ''})`;
 }

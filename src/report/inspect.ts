@@ -1,4 +1,5 @@
 import { KINDS } from '../knowledge/headers.js';
+import { mixedEncodingNote } from '../model/result.js';
 import type { InputKind, InputReport } from '../read/types.js';
 import { padEnd, table, type Style } from './style.js';
 import { terminalSafe } from './sanitize.js';
@@ -44,7 +45,7 @@ export function inspectJson(inputs: readonly InspectedInput[]): { files: Inspect
       file: r.file,
       kind: r.kind,
       title: r.title ?? kindTitle(r.kind),
-      encoding: r.encoding,
+      encoding: r.gb18030Lines ? `${r.encoding} (${mixedEncodingNote(r.gb18030Lines)})` : r.encoding,
       delimiter: r.delimiter,
       quoting: r.quoting,
       rowsRead: r.rowsRead,

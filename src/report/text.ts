@@ -68,6 +68,13 @@ function verdict(result: AuditResult, style: Style): string {
   const counts = ruleCounts(result);
   if (counts.length === 0) {
     const caveat = result.summary.hasTrackingData ? '' : ' Tracking was not checked: no tracking data was given.';
+    const rejected = result.summary.rowsRejected;
+    // Rows that could not be read may hold the problems: no tick then.
+    if (rejected > 0) {
+      const text = `⚠ No problems found in the ${plural(total, 'shipment')} read, but ${plural(rejected, 'row')}` +
+        ' could not be read (below): the verdict may be incomplete.';
+      return style.warning(text) + caveat;
+    }
     return style.ok(`✔ No problems found in ${plural(total, 'shipment')}.`) + caveat;
   }
   const [first, ...rest] = counts;
@@ -108,14 +115,17 @@ function audited(result: AuditResult, style: Style): string[] {
   return lines;
 }
 
+/** A file as listed, with the path a symbolic link led to. */
+const fileName = (i: AuditResult['inputs'][number]) => (i.symlink ? `${i.file} → ${i.symlink}` : i.file);
+
 /** Which file was read as what, and which folder entries were skipped, so nothing is silently ignored. */
 function inputs(result: AuditResult, style: Style): string[] {
   return table(
     ['File', 'Read as', 'Rows'],
     result.inputs.map((i) =>
       i.skipped
-        ? [i.file, style.dim(`skipped: ${i.skipped}`), '']
-        : [i.file, i.kind, i.rowsRejected > 0 ? `${i.rowsRead} (${i.rowsRejected} rejected)` : String(i.rowsRead)],
+        ? [fileName(i), i.warning ? style.warning(`skipped: ${i.skipped}`) : style.dim(`skipped: ${i.skipped}`), '']
+        : [fileName(i), i.kind, i.rowsRejected > 0 ? `${i.rowsRead} (${i.rowsRejected} rejected)` : String(i.rowsRead)],
     ),
     ['left', 'left', 'right'],
     style,

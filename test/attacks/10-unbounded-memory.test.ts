@@ -54,7 +54,8 @@ describe('attack 10: bounds on what is read', () => {
   });
 
   it('an unclosed quote gathering lines past the limit stops the read too', () => {
-    const lines = Array.from({ length: 2000 }, () => 'z'.repeat(100)).join('\n');
+    // Long lines: the byte limit is reached before the reader gives the quote up (MAX_QUOTED_LINES lines).
+    const lines = Array.from({ length: 200 }, () => 'z'.repeat(2000)).join('\n');
     const p = file(
       'open-quote.csv',
       `${HEADER}${event(2, 'Accepted')}LY314159002CN,China Post,2026-10-13 10:50,"${lines}\n`,

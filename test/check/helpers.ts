@@ -40,6 +40,7 @@ export function summary(rates: { lsr10?: number | null; lsr30?: number | null; v
     validTrackingRate: vtr === null ? figure(null, null) : figure(vtr, vtr > 0.95, 'Valid Tracking Rate'),
     lagHours: { count: 0, median: null, p90: null, max: null },
     rowsRejected: 0,
+    eventsIgnoredForClock: 0,
   };
 }
 

@@ -49,8 +49,11 @@ describe('detectEncoding', () => {
     const at = whole.indexOf(Buffer.from('电子')) + 1;
     const cut = whole.subarray(0, at);
     expect(detectEncoding(cut, true)).toEqual({ encoding: 'utf-8' });
-    // The same cut at the real end of a file is a broken file, not UTF-8.
-    expect(detectEncoding(cut, false)).not.toEqual({ encoding: 'utf-8' });
+    // The same cut at the real end of a file: one broken line among valid UTF-8 ones leaves the file UTF-8
+    // (issue 15, item 7: a file is not taken as GB18030 because a few bytes fail UTF-8).
+    expect(detectEncoding(cut, false)).toEqual({ encoding: 'utf-8' });
+    // A broken line alone is no UTF-8 file.
+    expect(detectEncoding(Buffer.from('电子').subarray(0, 4), false)).not.toEqual({ encoding: 'utf-8' });
   });
 
   it.each<[Encoding, number]>([

@@ -124,6 +124,7 @@ export function resultFixture(): AuditResult {
       validTrackingRate: { count: 28, of: 30, value: 28 / 30, label: 'Valid Tracking Rate', target: 'over 95%', meetsTarget: false, basis: '' },
       lagHours: { count: 28, median: 1.5, p90: 40.2, max: 65.5 },
       rowsRejected: 3,
+      eventsIgnoredForClock: 0,
     },
     byCarrier: [group('China Post', 22, 2, 20.25, ['China Post']), group('USPS', 8, 0, -2, ['USPS'])],
     byWeek: [

@@ -28,6 +28,7 @@ function withFindings(mutate: (r: AuditResult) => void): AuditResult {
 const clean = (r: AuditResult) => {
   r.findings = [];
   for (const k of Object.keys(r.summary.findingsByRule)) r.summary.findingsByRule[k] = 0;
+  r.summary.rowsRejected = 0;
 };
 
 describe('verdict', () => {
@@ -38,6 +39,14 @@ describe('verdict', () => {
       '✖ 2 of 30 shipments were confirmed before the carrier had them (error). 1 was confirmed late (warning). 1 was handed to the carrier after the latest ship date (warning).',
     ],
     ['nothing found', withFindings(clean), '✔ No problems found in 30 shipments.'],
+    [
+      'nothing found, but rows could not be read: no tick',
+      withFindings((r) => {
+        clean(r);
+        r.summary.rowsRejected = 3;
+      }),
+      '⚠ No problems found in the 30 shipments read, but 3 rows could not be read (below): the verdict may be incomplete.',
+    ],
     [
       'nothing found without tracking data says tracking was not checked',
       withFindings((r) => {

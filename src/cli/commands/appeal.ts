@@ -8,7 +8,7 @@ import { formatPlanOfAction, periodColumn } from '../../report/poa.js';
 import { formatSellerNote, LANGS, type Lang } from '../../report/seller-note.js';
 import { formatEvidenceXlsx } from '../../report/xlsx.js';
 import { EXIT, UsageError } from '../errors.js';
-import { collectAll, requireConfirmations } from '../inputs.js';
+import { collectAll, requireConfirmations, warnSkipped } from '../inputs.js';
 import { out } from '../io.js';
 import { auditOptions, loadSettings, parseDay, type CommonFlags } from '../settings.js';
 import { Outputs } from '../write.js';
@@ -97,6 +97,7 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   if (refusal) throw new UsageError(refusal);
 
   const { collector, inputs, unclassified, unclassifiedMore } = await collectAll(paths, settings);
+  warnSkipped(inputs);
   requireConfirmations(collector);
   if (collector.trackingCount === 0) {
     throw new UsageError('no carrier tracking data found: an appeal needs the first carrier scan of each parcel (give a tracking export)');

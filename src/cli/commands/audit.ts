@@ -7,7 +7,7 @@ import { auditJsonChunks } from '../../report/json.js';
 import { formatAuditText } from '../../report/text.js';
 import { EXIT, UsageError } from '../errors.js';
 import { collectAll, requireConfirmations } from '../inputs.js';
-import { out, styleFor, timing } from '../io.js';
+import { err, out, styleFor, timing } from '../io.js';
 import { auditOptions, loadSettings, parseAsOf, parseDay, type CommonFlags, type Settings } from '../settings.js';
 import { isEvidenceCsv, Outputs } from '../write.js';
 
@@ -110,7 +110,20 @@ export async function finishAudit(result: AuditResult, settings: Settings, flags
   if (flags.format === 'json') for (const chunk of auditJsonChunks(result)) out(chunk);
   else out(formatAuditText(result, { style: styleFor(process.stdout, 'text'), evidencePath: flags.evidence }));
   timing('report written');
-  return exitCode(result, flags.failOn, flags.allowRejectedRows ?? false);
+  const code = exitCode(result, flags.failOn, flags.allowRejectedRows ?? false);
+  // Exit 2 always comes with its one line on stderr, even when the report itself was written.
+  if (code === EXIT.usage) err(`shipaudit: ${rejectedRowsLine(result)}\n`);
+  return code;
+}
+
+/** Why an audit with unreadable rows exits 2, naming the first of them. */
+export function rejectedRowsLine(result: AuditResult): string {
+  const n = result.summary.rowsRejected;
+  const first = result.inputs.flatMap((i) => i.problems)[0];
+  const where = first ? ` (first: ${first.file}:${first.line}: ${first.message})` : '';
+  const rows = `${n} row${n === 1 ? '' : 's'}`;
+  const incomplete = 'the verdict may be incomplete (--allow-rejected-rows exits by the findings)';
+  return `${rows} could not be read${where}; ${incomplete}`;
 }
 
 export function exitCode(result: AuditResult, failOn: string, allowRejected: boolean): number {

@@ -11,11 +11,12 @@ import { buildCheck, exitCodeFor } from '../../check/run.js';
 import type { CheckState } from '../../check/state.js';
 import type { CheckResult, InputProblem, StateReport } from '../../check/types.js';
 import { ConfigError } from '../../config/errors.js';
+import { FUTURE_TOLERANCE_MS } from '../../knowledge/plausible.js';
 import { localDateInZone } from '../../model/zone.js';
 import { formatCheckJson, formatCheckText } from '../../report/check.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
 import { UsageError } from '../errors.js';
-import { collectAll } from '../inputs.js';
+import { collectAll, walk } from '../inputs.js';
 import { err, out, styleFor } from '../io.js';
 import { auditOptions, loadSettings, parseAsOf } from '../settings.js';
 import { probeProcess, thisMachine } from '../process.js';
@@ -71,8 +72,9 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   const cfg = settings.config;
   const base = settings.configFile ? dirname(resolve(settings.configFile)) : cwd;
   const asOfMs = flags.asOf ? parseAsOf(flags.asOf, settings.zone) : Date.now();
-  // A replay judges the files as they stood then; a run as of now has nothing later to leave out.
-  if (flags.asOf) settings.asOfMs = asOfMs;
+  // The check's --as-of stands for now (not a replay, as in audit): data dated after it is not left out but
+  // shows a clock behind the data; orders and confirmations dated after it are not real yet.
+  settings.clockMs = asOfMs;
   let zone = settings.zone.zone;
   const problems: InputProblem[] = [];
   const paths = await resolveInputs(cfg.inputs, base, settings.configFile, problems);
@@ -96,6 +98,8 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     const readResult = { inputs, unclassified, unclassifiedMore };
     const per = { window: { ...window, from, to }, asOfMs };
     const { result, shipments, awaiting } = auditDetailed(collector, auditOptions(settings, readResult, per));
+    // Tracking is fresh or stale by its newest event at the check's clock: one dated later (2062) is left out.
+    const tracking = collector.clock.reading(asOfMs + FUTURE_TOLERANCE_MS);
     const { state, report } = await readState(outputs, statePath, relative(cwd, statePath) || statePath, problems);
     const graceOption = settings.rules['no-carrier-scan']?.options?.graceHours;
     const built = buildCheck({
@@ -105,7 +109,16 @@ async function runCheck(flags: CheckFlags): Promise<number> {
       asOfMs,
       window: { from, to, days: CHECK_DEFAULTS.windowDays },
       graceHours: typeof graceOption === 'number' ? graceOption : settings.graceHours,
-      newestTrackingMs: Number.isFinite(collector.newestEventMs) ? collector.newestEventMs : undefined,
+      newestTrackingMs: tracking?.ms,
+      freshness: {
+        newestOrderMs: finite(collector.newestOrderMs),
+        newestConfirmationMs: finite(collector.newestConfirmationMs),
+        confirmationsAfterOrders: collector.movedOnAfter(collector.newestOrderMs).confirmationsWithoutOrder,
+        scansAfterConfirmations: collector.movedOnAfter(collector.newestConfirmationMs).scansWithoutConfirmation,
+        futureEvents: tracking?.ignored ?? 0,
+        newestFutureMs: tracking?.newestIgnoredMs,
+      },
+      quietHours: CHECK_DEFAULTS.quietHours,
       inputFiles: inputs.filter((i) => !i.skipped).length,
       state,
       stateReport: report,
@@ -148,23 +161,13 @@ async function resolveInputs(entries: readonly string[] | undefined, base: strin
     const root = resolve(base, globBase(entry));
     if (!(await stat(root).catch(() => undefined))) throw new ConfigError(`${where}: inputs.${i}: folder "${globBase(entry)}" of "${entry}" does not exist (${root})`);
     const pattern = abs.replace(/\\/g, '/');
-    const matched = (await walk(root)).filter((f) => minimatch(f.replace(/\\/g, '/'), pattern));
+    const matched = (await walk(root)).sort().filter((f) => minimatch(f.replace(/\\/g, '/'), pattern));
     if (matched.length === 0) problems.push({ level: 'warning', kind: 'empty-glob', message: `inputs.${i}: "${entry}" matches no file` });
     paths.push(...matched);
   }
   return paths;
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    if (e.name.startsWith('.')) continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory()) files.push(...(await walk(p)));
-    else if (e.isFile()) files.push(p);
-  }
-  return files.sort();
-}
 
 /** Unusable state files kept for a look: the newest few, each under its own name. */
 const KEEP_CORRUPT = 5;
@@ -269,3 +272,5 @@ async function writeReports(
     if (s && old.has(s)) await outputs.removeFile(join(dir, n));
   }
 }
+
+const finite = (ms: number) => (Number.isFinite(ms) ? ms : undefined);

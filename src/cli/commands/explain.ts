@@ -8,7 +8,7 @@ import { EventWindow, explainJson, formatExplainText, type Timeline } from '../.
 import { limit } from '../../read/bounds.js';
 import { readInput } from '../../read/index.js';
 import { EXIT, UsageError } from '../errors.js';
-import { readAll } from '../inputs.js';
+import { readAll, warnSkipped } from '../inputs.js';
 import { out, styleFor } from '../io.js';
 import { auditOptions, loadSettings, parseAsOf, useMarketplaces, type CommonFlags } from '../settings.js';
 import { checkFormat } from './audit.js';
@@ -55,6 +55,7 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
           read = await readOnce();
         }
         const { orders, confirmations, collector, inputs, reports, unclassified, unclassifiedMore } = read;
+        warnSkipped(inputs);
         if (orders.length === 0 && confirmations.length === 0) throw new UsageError(`order ${orderId} is in none of the files`);
 
         // Second pass over the tracking files only, keeping every event of this order's numbers.

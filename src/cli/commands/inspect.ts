@@ -30,7 +30,7 @@ export function registerInspect(program: Command, run: (fn: () => Promise<number
       run(async () => {
         checkFormat(flags.format);
         const settings = await loadSettings(flags);
-        const { explicit, found } = await expandPaths(paths);
+        const { explicit, found, symlinks, unreachable } = await expandPaths(paths);
         const results: Array<{ report: InputReport; samples: Array<Record<string, string>> }> = [];
         const failures: Array<{ file: string; error: string }> = [];
         for (const file of [...explicit, ...found]) {
@@ -44,6 +44,14 @@ export function registerInspect(program: Command, run: (fn: () => Promise<number
             failures.push({ file, error: e.message });
             if (flags.format === 'text') err(`shipaudit: ${forTerminal(e.message)}\n`);
           }
+        }
+        for (const u of unreachable) {
+          failures.push({ file: u.file, error: `${u.file}: ${u.why}` });
+          if (flags.format === 'text') err(`shipaudit: ${u.file}: ${u.why}\n`);
+        }
+        for (const { report } of results) {
+          const target = symlinks.get(report.file);
+          if (target) report.zoneNote += `; read through a symbolic link to ${target}`;
         }
         if (flags.format === 'json') out(`${JSON.stringify({ ...inspectJson(results), failures }, null, 2)}\n`);
         else out(formatInspectText(results, { style: styleFor(process.stdout, 'text') }));

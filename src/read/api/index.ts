@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { ZoneHint } from '../../model/timestamp.js';
 import { KEEP_PROBLEMS, newReport, type ReadOptions } from '../context.js';
 import { InputError, type InputReport, type RecordSink } from '../types.js';
+import { checkDepth, limit } from '../bounds.js';
 import { CARRIER_SHAPES } from './carriers/index.js';
 import { SERVICE_SHAPES } from './services/index.js';
 import type { ApiReadContext, ApiShape } from './shape.js';
@@ -27,6 +28,7 @@ export interface JsonDocuments {
  * that stops before its brackets and strings close is cut off, and said so, rather than read as lines.
  */
 export function parseJsonDocuments(file: string, text: string): JsonDocuments {
+  checkDepth(file, text, limit('jsonDepth'));
   try {
     return { docs: [{ doc: JSON.parse(text), line: 1 }], format: 'json', bad: [] };
   } catch (whole) {
@@ -199,7 +201,7 @@ export function readApiText(
   if (!parsed) {
     const { root, doc } = parseXmlDocument(file, text);
     const shape = API_SHAPES.find((s) => s.format === 'xml' && s.matches(doc));
-    if (!shape) throw new InputError(file, 1, `unrecognised XML: root element <${root}>`);
+    if (!shape) throw new InputError(file, 1, `unrecognised XML: root element <${root}>`, 'unknown-shape');
     read(shape, doc, 1, text);
   } else {
     const jsonShapes = API_SHAPES.filter((s) => s.format === 'json');
@@ -220,6 +222,7 @@ export function readApiText(
         undefined,
         'JSON of no known shape: expected an Orders API response (orders[], payload.Orders[]) or a list of orders, ' +
           `or a tracking API response (${jsonShapes.map((s) => s.title).join(', ')})`,
+        'unknown-shape',
       );
     }
     for (const { line, message } of parsed.bad) reject(line, message);
