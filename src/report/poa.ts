@@ -1,5 +1,6 @@
 import { periodOf, type Comparison, type PeriodFigures, type VerdictProblem } from '../audit/compare.js';
 import type { AuditResult } from '../model/result.js';
+import { dataKindList } from './data-kinds.js';
 import type { EvidenceColumn } from './evidence-csv.js';
 
 /**
@@ -112,7 +113,7 @@ function blocks({ result, comparison: c, sellerName, attachments }: PoaInput): B
   const grace = c.graceHours;
   const total = result.summary.shipments;
   const lastDay = a.lastDay ?? b.lastDay;
-  const files = result.inputs.filter((i) => !i.skipped).map((i) => i.file.split(/[\\/]/).pop());
+  const kinds = dataKindList(result.inputs.filter((i) => !i.skipped).map((i) => i.kind));
   const out: Block[] = [
     { kind: 'title', text: 'Plan of Action: shipments confirmed before the carrier had the parcels' },
     { kind: 'para', text: `Seller: ${sellerName ?? placeholder('your seller name as shown in Seller Central')}` },
@@ -165,7 +166,19 @@ function blocks({ result, comparison: c, sellerName, attachments }: PoaInput): B
     out.push({ kind: 'para', text: placeholder(`explain the ${plural(a.earlyConfirmations, 'shipment')} confirmed early since ${fixedOn} and what you did about them`) });
   }
   if (a.lateConfirmations > 0) {
-    out.push({ kind: 'para', text: `${plural(a.lateConfirmations, 'shipment')} since ${fixedOn} ${a.lateConfirmations === 1 ? 'was' : 'were'} confirmed after the latest ship date.` });
+    const one = a.lateConfirmations === 1;
+    const late = plural(a.lateConfirmations, 'shipment');
+    out.push(
+      { kind: 'para', text: `${late} since ${fixedOn} ${one ? 'was' : 'were'} confirmed after the latest ship date.` },
+      // A reviewer asks about every late shipment after a fix: only the seller knows why it was late.
+      {
+        kind: 'para',
+        text: placeholder(
+          `explain the ${late} confirmed late since ${fixedOn}: why ${one ? 'it was' : 'they were'} late ` +
+            `and what you did about ${one ? 'it' : 'them'}`,
+        ),
+      },
+    );
   }
   out.push(
     { kind: 'heading', text: '4. Preventive measures' },
@@ -181,7 +194,7 @@ function blocks({ result, comparison: c, sellerName, attachments }: PoaInput): B
     { kind: 'list', items: attachments.map((x) => `${x.file}: ${x.what}`) },
     {
       kind: 'para',
-      text: `How the figures were measured: a shipment counts as confirmed before hand-over when its confirmation came more than ${grace} hours before the carrier's first physical scan; label-creation and electronic-information events are not scans. Times are in ${result.marketplaceZone}; data judged as of ${result.asOf}. Source files: ${files.join(', ')}. Figures computed by ${result.tool.name} ${result.tool.version}.`,
+      text: `How the figures were measured: a shipment counts as confirmed before hand-over when its confirmation came more than ${grace} hours before the carrier's first physical scan; label-creation and electronic-information events are not scans. Times are in ${result.marketplaceZone}; data judged as of ${result.asOf}. Data used: ${kinds.join(', ')}. Figures computed by ${result.tool.name} ${result.tool.version}.`,
     },
     { kind: 'para', text: 'We respectfully ask you to reinstate our merchant-fulfilled selling privileges.' },
     { kind: 'para', text: `Sincerely,\n${placeholder('name and title of the person signing')}` },
