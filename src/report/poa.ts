@@ -78,21 +78,42 @@ export function periodLabel(p: PeriodFigures, c: Comparison): string {
   return `${c.fixedOn} to ${p.lastDay ?? c.fixedOn}`;
 }
 
-/** The before/after table of the issue, shared by the Plan of Action, the HTML report and the workbook. */
+/** A row of the before/after table with its values as data: what the workbook stores in typed cells. */
+export interface BeforeAfterRow {
+  label: string;
+  kind: 'text' | 'count' | 'rate' | 'hours';
+  before: string | number | null;
+  after: string | number | null;
+}
+
+/** The before/after figures of the issue, shared by the Plan of Action, the HTML report and the workbook. */
+export function beforeAfterRows(c: Comparison): BeforeAfterRow[] {
+  type Value = BeforeAfterRow['before'];
+  const row = (label: string, kind: BeforeAfterRow['kind'], f: (p: PeriodFigures) => Value): BeforeAfterRow => ({
+    label,
+    kind,
+    before: f(c.before),
+    after: f(c.after),
+  });
+  return [
+    row('Period (confirmation dates)', 'text', (p) => periodLabel(p, c)),
+    row('Shipments confirmed', 'count', (p) => p.shipments),
+    row('With a known first carrier scan', 'count', (p) => p.withScanTime),
+    row(`Confirmed more than ${c.graceHours} h before the first scan`, 'count', (p) => p.earlyConfirmations),
+    row('Early-confirmation rate', 'rate', (p) => p.earlyConfirmationRate),
+    row('Median hours, confirmation to first scan', 'hours', (p) => p.lagHours.median),
+    row('90th percentile hours, confirmation to first scan', 'hours', (p) => p.lagHours.p90),
+    row('Late shipments (confirmed after the latest ship date)', 'count', (p) => p.lateConfirmations),
+  ];
+}
+
+/** The same table as text: the Plan of Action's and the HTML report's. */
 export function beforeAfterTable(c: Comparison): { head: string[]; rows: string[][] } {
-  const row = (label: string, f: (p: PeriodFigures) => string) => [label, f(c.before), f(c.after)];
+  const text = (kind: BeforeAfterRow['kind'], v: string | number | null) =>
+    kind === 'rate' ? pct(v as number | null) : kind === 'hours' ? hours(v as number | null) : String(v);
   return {
     head: ['', `Before ${c.fixedOn}`, `Since ${c.fixedOn}`],
-    rows: [
-      row('Period (confirmation dates)', (p) => periodLabel(p, c)),
-      row('Shipments confirmed', (p) => String(p.shipments)),
-      row('With a known first carrier scan', (p) => String(p.withScanTime)),
-      row(`Confirmed more than ${c.graceHours} h before the first scan`, (p) => String(p.earlyConfirmations)),
-      row('Early-confirmation rate', (p) => pct(p.earlyConfirmationRate)),
-      row('Median hours, confirmation to first scan', (p) => hours(p.lagHours.median)),
-      row('90th percentile hours, confirmation to first scan', (p) => hours(p.lagHours.p90)),
-      row('Late shipments (confirmed after the latest ship date)', (p) => String(p.lateConfirmations)),
-    ],
+    rows: beforeAfterRows(c).map((r) => [r.label, text(r.kind, r.before), text(r.kind, r.after)]),
   };
 }
 
