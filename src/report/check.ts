@@ -1,6 +1,6 @@
 import type { CheckResult, MetricCheck, Trend } from '../check/types.js';
 import type { Level } from '../check/defaults.js';
-import { findingJson } from './json.js';
+import { findingJson, SCHEMA_VERSION } from './json.js';
 import { table, type Style } from './style.js';
 import { worstFirst } from './text.js';
 
@@ -134,7 +134,7 @@ export function formatCheckText(r: CheckResult, opts: CheckTextOptions): string 
 }
 
 export function checkJson(r: CheckResult) {
-  return { command: 'check' as const, ...r, newFindings: r.newFindings.map(findingJson) };
+  return { schemaVersion: SCHEMA_VERSION, command: 'check' as const, ...r, newFindings: r.newFindings.map(findingJson) };
 }
 
 export function formatCheckJson(r: CheckResult): string {
