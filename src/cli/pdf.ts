@@ -79,7 +79,8 @@ export async function printHtmlToPdf(html: string, env: NodeJS.ProcessEnv = proc
     const page = join(dir, 'report.html');
     const pdf = join(dir, 'report.pdf');
     await writeFile(page, html);
-    const args = [...FLAGS, `--user-data-dir=${join(dir, 'profile')}`, `--print-to-pdf=${pdf}`, pathToFileURL(page).href];
+    const profile = `--user-data-dir=${join(dir, 'profile')}`;
+    const args = [...FLAGS, profile, `--print-to-pdf=${pdf}`, pathToFileURL(page).href];
     const failed = await run(browser.path, args);
     const bytes = await readFile(pdf).catch(() => undefined);
     if (bytes && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return { pdf: bytes };

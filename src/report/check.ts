@@ -134,7 +134,8 @@ export function formatCheckText(r: CheckResult, opts: CheckTextOptions): string 
 }
 
 export function checkJson(r: CheckResult) {
-  return { schemaVersion: SCHEMA_VERSION, command: 'check' as const, ...r, newFindings: r.newFindings.map(findingJson) };
+  const newFindings = r.newFindings.map(findingJson);
+  return { schemaVersion: SCHEMA_VERSION, command: 'check' as const, ...r, newFindings };
 }
 
 export function formatCheckJson(r: CheckResult): string {

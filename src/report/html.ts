@@ -116,6 +116,14 @@ export function formatHtmlReport({ result, comparison: c, rows, periodColumn, se
   const columns = [periodColumn, ...PAGE_COLUMNS.map((h) => EVIDENCE_COLUMNS.find((col) => col.header === h)!)];
   const title = `Shipment confirmations before and after ${c.fixedOn}`;
   const worst = worstRows(rows, PRINT_ROWS);
+  const capped = worst.length < rows.length;
+  const printTitle = capped
+    ? `The ${worst.length} worst of ${rows.length} shipments with an issue`
+    : `All ${rows.length} shipments with an issue, worst first`;
+  const whereAll = capped ? `All ${rows.length} shipments are` : 'The full table, with sources and time-zone notes, is';
+  const printNote =
+    `Errors first, then the longest time from confirmation to first carrier scan; "Fix": confirmed before or after ` +
+    `${c.fixedOn}. ${whereAll} in evidence.xlsx and evidence.csv.`;
   const tool = `${result.tool.name} ${result.tool.version} · judged as of ${result.asOf.slice(0, 10)}`;
   const css = BASE_CSS + pageCss(sellerName ? `${sellerName} · ${title}` : title, tool);
 
@@ -209,8 +217,8 @@ ${rows.map((r) => `<tr class="${r.period}">${columns.map((col) => `<td>${esc(col
 </section>
 
 <section class="print-evidence print-only">
-<h2>${worst.length < rows.length ? `The ${worst.length} worst of ${rows.length} shipments with an issue` : `All ${rows.length} shipments with an issue, worst first`}</h2>
-<p class="meta">Errors first, then the longest time from confirmation to first carrier scan; "Fix": confirmed before or after ${esc(c.fixedOn)}. ${worst.length < rows.length ? `All ${rows.length} shipments are` : 'The full table, with sources and time-zone notes, is'} in evidence.xlsx and evidence.csv.</p>
+<h2>${esc(printTitle)}</h2>
+<p class="meta">${esc(printNote)}</p>
 ${worstTable(worst, result.marketplaceZone)}
 </section>
 </body>
@@ -225,7 +233,9 @@ export function worstRows(rows: readonly EvidenceRow[], limit: number): Evidence
     .map((r, i) => ({ r, i }))
     .sort(
       (a, b) =>
-        SEVERITY_RANK[a.r.findings[0].severity] - SEVERITY_RANK[b.r.findings[0].severity] || lag(b.r) - lag(a.r) || a.i - b.i,
+        SEVERITY_RANK[a.r.findings[0].severity] - SEVERITY_RANK[b.r.findings[0].severity] ||
+        lag(b.r) - lag(a.r) ||
+        a.i - b.i,
     )
     .slice(0, limit)
     .map((x) => x.r);
@@ -250,7 +260,7 @@ function worstTable(rows: readonly EvidenceRow[], zone: string): string {
       esc(f.firstScanLocation ?? ''),
       esc([...new Set(r.findings.map((x) => issueName(x.rule)))].join('; ')),
     ];
-    const title = [event && gloss ? `${event}: ${gloss}` : event, f.firstScanLocation ?? ''].filter(Boolean).join(' · ');
+    const title = [gloss ? `${event}: ${gloss}` : event, f.firstScanLocation ?? ''].filter(Boolean).join(' · ');
     return `<tr class="${r.period}"${title ? ` title="${esc(title)}"` : ''}>${cells
       .map((c, i) => `<td${WORST_COLUMNS[i][2] ? ' class="num"' : ''}>${c}</td>`)
       .join('')}</tr>`;
@@ -298,17 +308,21 @@ export function shortTime(t: TimeFact | undefined, zone: string): string {
 
 /** A CSS string literal that can hold any text: every character but letters, digits and `.,:()/-` is escaped. */
 export function cssString(text: string): string {
-  return `"${[...text].map((ch) => (/[A-Za-z0-9 .,:()/-]/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `)).join('')}"`;
+  const hex = (ch: string) => `\\${ch.codePointAt(0)!.toString(16)} `;
+  const escaped = [...text].map((ch) => (/[A-Za-z0-9 .,:()/-]/.test(ch) ? ch : hex(ch)));
+  return `"${escaped.join('')}"`;
 }
+
+const MARGIN_FONT = 'font: 8pt system-ui, sans-serif; color: #5b6475;';
 
 /** Page size, margins, and on every printed page the report's name, who made it, and "Page 1 of 2". */
 function pageCss(left: string, right: string): string {
   return `@page {
   size: A4 landscape;
   margin: 15mm 12mm 13mm;
-  @top-left { content: ${cssString(left)}; font: 8pt system-ui, sans-serif; color: #5b6475; }
-  @top-right { content: ${cssString(right)}; font: 8pt system-ui, sans-serif; color: #5b6475; }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt system-ui, sans-serif; color: #5b6475; }
+  @top-left { content: ${cssString(left)}; ${MARGIN_FONT} }
+  @top-right { content: ${cssString(right)}; ${MARGIN_FONT} }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); ${MARGIN_FONT} }
 }
 `;
 }

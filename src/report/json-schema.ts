@@ -6,7 +6,9 @@ import { z } from 'zod';
  * is generated from them (scripts/write-json-schema.ts), so the documentation can't drift from what the
  * tool prints. Every output starts with `schemaVersion`.
  */
-const schemaVersion = z.literal(1).describe('version of this JSON shape; goes up when a key is renamed, removed or changes meaning');
+const schemaVersion = z
+  .literal(1)
+  .describe('version of this JSON shape; goes up when a key is renamed, removed or changes meaning');
 const iso = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$/, 'ISO 8601 date-time with offset, or a date');
 const source = z.object({ file: z.string(), line: z.number().int().positive() });
 const rateFigure = z.object({
@@ -118,7 +120,11 @@ export const checkJsonSchema = z.object({
   marketplaceZone: z.string(),
   window: z.object({ from: z.string(), to: z.string(), days: z.number().int() }),
   status: z.enum(['error', 'warning', 'ok']),
-  checked: z.object({ shipments: z.number().int(), inputFiles: z.number().int(), newestTrackingData: z.string().nullable() }),
+  checked: z.object({
+    shipments: z.number().int(),
+    inputFiles: z.number().int(),
+    newestTrackingData: z.string().nullable(),
+  }),
   newFindings: z.array(findingJsonSchema),
   alreadyReported: z.object({ count: z.number().int(), byRule: z.record(z.string(), z.number().int()) }),
   atRisk: z.object({
@@ -136,7 +142,13 @@ export const checkJsonSchema = z.object({
       }),
     ),
     orders: z.array(
-      z.object({ level, orderId: z.string(), latestShipDate: z.string(), latestShipDateComputed: z.boolean(), hoursLeft: z.number() }),
+      z.object({
+        level,
+        orderId: z.string(),
+        latestShipDate: z.string(),
+        latestShipDateComputed: z.boolean(),
+        hoursLeft: z.number(),
+      }),
     ),
   }),
   metrics: z.array(

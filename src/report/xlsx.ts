@@ -68,7 +68,8 @@ export async function formatEvidenceXlsx({ result, comparison: c, rows, periodCo
   wb.creator = `${result.tool.name} ${result.tool.version}`;
   summarySheet(wb.addWorksheet(SUMMARY_SHEET), result, c, sellerName);
   const views = [{ state: 'frozen' as const, ySplit: 1 }];
-  evidenceSheet(wb.addWorksheet(EVIDENCE_SHEET, { views }), rows, [...EVIDENCE_COLUMNS, periodColumn], result.marketplaceZone);
+  const columns = [...EVIDENCE_COLUMNS, periodColumn];
+  evidenceSheet(wb.addWorksheet(EVIDENCE_SHEET, { views }), rows, columns, result.marketplaceZone);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -91,7 +92,12 @@ function summarySheet(ws: ExcelJS.Worksheet, result: AuditResult, c: Comparison,
   add(['Grace (hours)', c.graceHours]);
   add([]);
   bold(add([null, `Before ${c.fixedOn}`, `Since ${c.fixedOn}`]));
-  const formatOf: Record<BeforeAfterRow['kind'], string | undefined> = { text: undefined, count: '0', rate: RATE_FORMAT, hours: HOURS_FORMAT };
+  const formatOf: Record<BeforeAfterRow['kind'], string | undefined> = {
+    text: undefined,
+    count: '0',
+    rate: RATE_FORMAT,
+    hours: HOURS_FORMAT,
+  };
   for (const r of beforeAfterRows(c)) {
     const fmt = formatOf[r.kind];
     const value = (v: BeforeAfterRow['before']) => (typeof v === 'number' && r.kind === 'hours' ? oneDecimal(v) : v);
@@ -103,7 +109,9 @@ function summarySheet(ws: ExcelJS.Worksheet, result: AuditResult, c: Comparison,
   bold(add(["Figures against Amazon's targets (whole audit)", 'Value', 'Count', 'Of', 'Target', 'Meets target']));
   const s = result.summary;
   const target = (f: TargetFigure) =>
-    add([f.label, f.value, f.count, f.of, f.target, f.meetsTarget === null ? 'n/a' : f.meetsTarget ? 'yes' : 'no'], { 2: RATE_FORMAT });
+    add([f.label, f.value, f.count, f.of, f.target, f.meetsTarget === null ? 'n/a' : f.meetsTarget ? 'yes' : 'no'], {
+      2: RATE_FORMAT,
+    });
   [s.earlyConfirmationRate, s.lateShipmentRate10, s.lateShipmentRate30, s.validTrackingRate].forEach(target);
   add([]);
   bold(add(['Carrier', 'Shipments', 'Early confirmations', 'Rate', 'Median hours', '90th percentile hours']));
@@ -119,7 +127,12 @@ function summarySheet(ws: ExcelJS.Worksheet, result: AuditResult, c: Comparison,
   for (let i = 2; i <= 6; i++) ws.getColumn(i).width = 24;
 }
 
-function evidenceSheet(ws: ExcelJS.Worksheet, rows: readonly EvidenceRow[], columns: readonly EvidenceColumn[], zone: string): void {
+function evidenceSheet(
+  ws: ExcelJS.Worksheet,
+  rows: readonly EvidenceRow[],
+  columns: readonly EvidenceColumn[],
+  zone: string,
+): void {
   const headers = columns.map((col) => (TIME_COLUMNS[col.header] ? `${col.header} (${zone})` : col.header));
   const header = ws.addRow(headers);
   header.font = { bold: true };

@@ -67,7 +67,8 @@ export function registerAppeal(program: Command, run: (fn: () => Promise<number>
     .description(
       'Audits the inputs like `shipaudit audit`, splits the shipments at the day the corrective action took\n' +
         'effect (--fixed-on) and writes a folder with a Plan of Action draft built on the figures, the evidence\n' +
-        'as CSV and XLSX, a printable HTML report and a short note. Nothing in it names a buyer.',
+        'as CSV and XLSX, an HTML report, report.pdf (when a Chromium or Chrome is found) and a short note.\n' +
+        'Nothing in it names a buyer.',
     )
     .argument('<paths...>', 'input files or folders (folders are read recursively)')
     .requiredOption('--fixed-on <date>', 'the day the corrective action took effect, YYYY-MM-DD in the marketplace zone')
@@ -86,6 +87,7 @@ export function registerAppeal(program: Command, run: (fn: () => Promise<number>
         'The folder is built beside --out and renamed into place, so it is never half written. An existing\n' +
         'folder is kept unless --force is given, and --force replaces only a pack folder shipaudit wrote: never\n' +
         'the working folder, an input or a folder holding one, a file, or a folder of yours.\n' +
+        'report.pdf: set SHIPAUDIT_CHROMIUM to the browser to use, or to "none" to skip it.\n' +
         'Exit codes: 0 pack written (whether or not the data shows an improvement: the pack says which), 2 bad usage or unreadable input.',
     )
     .action((paths: string[], flags: AppealFlags) => run(() => runAppeal(paths, flags)));
@@ -145,7 +147,10 @@ async function buildPack(result: AuditResult, comparison: Comparison, lang: Lang
     sellerName,
     attachments: pack.filter((p) => p.attach).map((p) => ({
       file: p.file,
-      what: p.file === 'evidence.csv' ? `${p.en} (${rows.length} rows: ${before} before ${comparison.fixedOn}, ${rows.length - before} since)` : p.en,
+      what:
+        p.file === 'evidence.csv'
+          ? `${p.en} (${rows.length} rows: ${before} before ${comparison.fixedOn}, ${rows.length - before} since)`
+          : p.en,
     })),
   });
   const note = formatSellerNote({

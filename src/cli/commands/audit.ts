@@ -89,7 +89,8 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
   if (result.summary.shipments === 0) {
     const outside = Object.values(result.summary.excluded).reduce((a, b) => a + b, 0);
     const why = Object.entries(result.summary.excluded).map(([k, v]) => `${v} ${exclusionLabel(k)}`);
-    throw new UsageError(`no shipments to audit${flags.from || flags.to ? ` between ${flags.from ?? 'the start'} and ${flags.to ?? 'the end'}` : ''} (${outside} left out: ${why.join(', ') || 'none'})`);
+    const range = flags.from || flags.to ? ` between ${flags.from ?? 'the start'} and ${flags.to ?? 'the end'}` : '';
+    throw new UsageError(`no shipments to audit${range} (${outside} left out: ${why.join(', ') || 'none'})`);
   }
   return { result, settings };
 }
