@@ -4,10 +4,10 @@
  * rule with no name here is shown by its id.
  */
 export const ISSUE_NAMES: Readonly<Record<string, string>> = {
-  'confirmed-before-handover': 'Confirmed before carrier scan',
+  'confirmed-before-handover': 'Confirmed before scan',
   'no-carrier-scan': 'No carrier scan yet',
   'late-confirmation': 'Confirmed late',
-  'late-handover': 'Handed to carrier late',
+  'late-handover': 'Handed over late',
   'missing-tracking': 'No tracking number',
   'tracking-not-found': 'No tracking data',
   'invalid-tracking-number': 'Invalid tracking number',

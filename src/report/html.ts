@@ -86,6 +86,8 @@ svg .ref { stroke: var(--good); stroke-dasharray: 2 3; }
   section.print-evidence h2 { margin-top: 0; }
   table.worst { table-layout: fixed; font-size: 7pt; line-height: 1.2; margin: 2px 0; }
   table.worst td { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  /* Identifiers are never cut: a number too long for its column (FedEx 34 digits) wraps instead. */
+  table.worst td:nth-child(2), table.worst td:nth-child(3) { white-space: normal; overflow-wrap: anywhere; }
   table.worst .gloss { font-style: italic; color: var(--muted); }
   .verdict, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -97,15 +99,15 @@ export const PRINT_ROWS = 40;
 /** Column widths of the printed table (fixed layout, A4 landscape), in %. */
 const WORST_COLUMNS: ReadonlyArray<[header: string, width: number, numeric?: boolean]> = [
   ['Fix', 4],
-  ['Order ID', 12],
-  ['Tracking number', 8.5],
+  ['Order ID', 11.5],
+  ['Tracking number', 14],
   ['Carrier', 6],
-  ['Confirmed', 9],
-  ['First carrier scan', 9],
+  ['Confirmed', 9.5],
+  ['First carrier scan', 9.5],
   ['Hours before scan', 5, true],
-  ['First scan event', 13],
-  ['Location', 6.5],
-  ['Issue', 27],
+  ['First scan event', 12.5],
+  ['Location', 8],
+  ['Issue', 20],
 ];
 
 export function formatHtmlReport({ result, comparison: c, rows, periodColumn, sellerName }: HtmlInput): string {

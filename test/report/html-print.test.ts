@@ -95,7 +95,7 @@ describe('the printed part of report.html, sample month', () => {
       '144.4',
       '已收寄 <span class="gloss">accepted (posted)</span>',
       '深圳市',
-      'Confirmed before carrier scan; Handed to carrier late',
+      'Confirmed before scan; Handed over late',
     ]);
     expect(printed).not.toContain('confirmed-before-handover');
   });

@@ -182,7 +182,7 @@ describe.skipIf(!runBrowser)('report.pdf of the sample month', () => {
     expect(pages[0]).toContain("Figures against Amazon's targets");
     expect(pages[1]).toContain('The 40 worst of 59 shipments with an issue');
     expect(pages[1]).toContain('All 59 shipments are in evidence.xlsx and evidence.csv.');
-    expect(pages[1]).toMatch(/113-5159169-1756524 +LY099849078CN +China Post +Oct 6 20:57 PDT +Oct 12 21:22 PDT +144\.4 +已收寄 accepted \(posted\) +深圳市 +Confirmed before carrier scan; Handed to carrier late/);
+    expect(pages[1]).toMatch(/113-5159169-1756524 +LY099849078CN +China Post +Oct 6 20:57 PDT +Oct 12 21:22 PDT +144\.4 +已收寄 accepted \(posted\) +深圳市 +Confirmed before scan; Handed over late/);
     expect(pages.join('').match(/^ *(before|after) +1\d\d-\d{7}-\d{7} /gm)).toHaveLength(40);
   });
 
