@@ -218,11 +218,15 @@ ${rows.map((r) => `<tr class="${r.period}">${columns.map((col) => `<td>${esc(col
 </table>
 </section>
 
-<section class="print-evidence print-only">
+${
+  rows.length === 0
+    ? ''
+    : `<section class="print-evidence print-only">
 <h2>${esc(printTitle)}</h2>
 <p class="meta">${esc(printNote)}</p>
 ${worstTable(worst, result.marketplaceZone)}
-</section>
+</section>`
+}
 </body>
 </html>
 `;

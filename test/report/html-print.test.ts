@@ -110,3 +110,19 @@ describe('the printed part of report.html, sample month', () => {
     expect(html.slice(0, html.indexOf('<section class="print-evidence')).match(/<tr class="(before|after)">/g)).toHaveLength(59);
   });
 });
+
+describe('the printed table with few or no shipments', () => {
+  it.each<[number, string | undefined]>([
+    [0, undefined],
+    [3, '<h2>All 3 shipments with an issue, worst first</h2>'],
+  ])('%i shipments with an issue', async (n, heading) => {
+    const input = await sampleAppeal();
+    const html = formatHtmlReport({ ...input, rows: input.rows.slice(0, n) });
+    const printed = html.includes('<section class="print-evidence print-only">');
+    expect(printed).toBe(heading !== undefined);
+    if (heading) {
+      expect(html).toContain(heading);
+      expect(html).toContain('The full table, with sources and time-zone notes, is in evidence.xlsx and evidence.csv.');
+    }
+  });
+});
