@@ -52,10 +52,20 @@ function auditJson(...args: string[]): AuditJson {
   return JSON.parse(r.stdout);
 }
 
-/** Every text in the pack, the workbook's cells included (its XML is zipped, so a byte search would miss them). */
+/**
+ * Every text in the pack: the workbook's cells (its XML is zipped, so a byte search would miss them) and
+ * the PDF's text as pdftotext reads it (its bytes are compressed, and digits in them match by chance).
+ */
 async function packText(dir: string): Promise<string> {
   const parts: string[] = [];
   for (const f of readdirSync(dir)) {
+    if (f.endsWith('.pdf')) {
+      const r = spawnSync('pdftotext', ['-layout', join(dir, f), '-'], { encoding: 'utf8' });
+      expect(r.status, `pdftotext (apt-get install poppler-utils): ${r.error ?? r.stderr}`).toBe(0);
+      expect(r.stdout).toContain('Shipment confirmations before and after');
+      parts.push(r.stdout);
+      continue;
+    }
     if (!f.endsWith('.xlsx')) {
       parts.push(readFileSync(join(dir, f), 'utf8'));
       continue;
