@@ -1,6 +1,8 @@
-// Regenerates docs/audit-output.schema.json from the zod schema the tests validate against.
+// Regenerates docs/<command>-output.schema.json from the zod schemas the tests validate against.
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { auditJsonSchema } from '../src/report/json-schema.js';
+import { PUBLISHED_SCHEMAS } from '../src/report/json-schema.js';
 
-writeFileSync(new URL('../docs/audit-output.schema.json', import.meta.url), `${JSON.stringify(z.toJSONSchema(auditJsonSchema), null, 2)}\n`);
+for (const { file, schema } of PUBLISHED_SCHEMAS) {
+  writeFileSync(new URL(`../docs/${file}`, import.meta.url), `${JSON.stringify(z.toJSONSchema(schema), null, 2)}\n`);
+}

@@ -1,6 +1,7 @@
 import { AWAITING_SHIPMENT } from '../knowledge/amazon.js';
 import { recognizeTrackingNumber, type Recognition } from '../knowledge/tracking-numbers.js';
 import type { Channel, OrderStatus, SourceRef } from '../model/records.js';
+import type { ExclusionKey } from '../model/result.js';
 import type { OrderFacts, Shipment, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import { Reuse, type Collector } from './collect.js';
@@ -14,12 +15,12 @@ export interface Window {
   toMs?: number;
 }
 
-/** Why shipments were left out of the audit; keys are shown to the user as they are. */
+/** Why shipments were left out of the audit: machine keys (the words are EXCLUSION_LABELS, model/result.ts). */
 export const EXCLUSION = {
-  afn: 'orders fulfilled by Amazon (AFN)',
-  cancelled: 'cancelled orders',
-  window: 'shipments confirmed outside the window',
-} as const;
+  afn: 'afn',
+  cancelled: 'cancelled',
+  window: 'outside-window',
+} as const satisfies Record<string, ExclusionKey>;
 
 export interface Joined {
   /** How many shipments were joined. */
@@ -41,7 +42,7 @@ export interface Joined {
   auditIndex(j: number): number;
   /** Every shipment as an object, in audit order: for small audits (the nightly check, the appeal) and tests. */
   readonly shipments: Shipment[];
-  excluded: Record<string, number>;
+  excluded: Partial<Record<ExclusionKey, number>>;
   /** Seller-fulfilled orders with no confirmation yet (from order reports), for the nightly check. */
   awaiting: OrderFacts[];
   /** Confirmations whose order no order file mentions (checked without purchase or ship-by dates). */
@@ -65,8 +66,8 @@ export function expectedJoinMs(c: Collector): number {
  * told apart by tracking number id. No text is built or hashed per row.
  */
 export function join(c: Collector, handling: Handling, window: Window = {}): Joined {
-  const excluded: Record<string, number> = {};
-  const skip = (reason: string) => (excluded[reason] = (excluded[reason] ?? 0) + 1);
+  const excluded: Partial<Record<ExclusionKey, number>> = {};
+  const skip = (reason: ExclusionKey) => (excluded[reason] = (excluded[reason] ?? 0) + 1);
 
   const confs = c.confirmationCount;
   const orders = c.orderCount;

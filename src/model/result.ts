@@ -61,10 +61,25 @@ export interface InputSummary {
   encodingNote?: string;
 }
 
+/** Why something was left out of the audit: stable keys for scripts (JSON `summary.excluded`). */
+export type ExclusionKey = 'afn' | 'cancelled' | 'outside-window';
+
+/** The same reasons in words, for people (text report, messages). */
+export const EXCLUSION_LABELS: Readonly<Record<ExclusionKey, string>> = {
+  afn: 'orders fulfilled by Amazon (AFN)',
+  cancelled: 'cancelled orders',
+  'outside-window': 'shipments confirmed outside the window',
+};
+
+/** The words for a reason key; an unknown key as it is. */
+export function exclusionLabel(key: string): string {
+  return (EXCLUSION_LABELS as Record<string, string>)[key] ?? key;
+}
+
 export interface AuditSummary {
   shipments: number;
-  /** Reason → count (orders for AFN / cancelled, shipments for the window). */
-  excluded: Record<string, number>;
+  /** Reason → count (orders for AFN / cancelled, shipments for the window); a reason with none is absent. */
+  excluded: Partial<Record<ExclusionKey, number>>;
   confirmationsWithoutOrder: number;
   matchedWithTracking: number;
   withPhysicalScan: number;

@@ -1,6 +1,6 @@
 import type { CheckResult, MetricCheck, Trend } from '../check/types.js';
 import type { Level } from '../check/defaults.js';
-import { findingJson } from './json.js';
+import { findingJson, SCHEMA_VERSION } from './json.js';
 import { table, type Style } from './style.js';
 import { worstFirst } from './text.js';
 import { terminalSafe } from './sanitize.js';
@@ -157,7 +157,8 @@ export function formatCheckText(data: CheckResult, opts: CheckTextOptions): stri
 }
 
 export function checkJson(r: CheckResult) {
-  return { command: 'check' as const, ...r, newFindings: r.newFindings.map(findingJson) };
+  const newFindings = r.newFindings.map(findingJson);
+  return { schemaVersion: SCHEMA_VERSION, command: 'check' as const, ...r, newFindings };
 }
 
 export function formatCheckJson(r: CheckResult): string {

@@ -1,14 +1,14 @@
 /**
  * CSV for spreadsheets: RFC 4180 quoting plus the OWASP guard against formula injection.
  *
- * A cell that starts with `=`, `+`, `-`, `@`, TAB or CR is run as a formula by Excel, LibreOffice and
- * Google Sheets. Tracking numbers, order ids and carrier event texts come from files the seller doesn't
- * control, so every such cell gets a leading `'`. That includes negative numbers: "-3.5" is written as
- * "'-3.5" and shows as text. OWASP advises escaping all of them, because a cell such as "-2+3+cmd|..."
- * also starts with a minus, and a reviewer loses nothing by reading a negative gap as text.
+ * A cell that starts with `=`, `+`, `@`, TAB or CR is run as a formula by Excel, LibreOffice and Google
+ * Sheets, and so is one starting with `-` followed by anything but digits ("-2+3+cmd|..."). Tracking numbers,
+ * order ids and carrier event texts come from files the seller doesn't control, so every such cell gets a
+ * leading `'`. A plain negative number ("-19.6", an hour gap) is a value, not a formula: it is left as it
+ * is, so that a spreadsheet reads it as a number.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+@\t\r]|^-(?!\d+(?:\.\d+)?$)/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 export function csvCell(value: string): string {

@@ -2,7 +2,7 @@ import type { Finding } from '../model/finding.js';
 import type { ConfirmationRecord, OrderRecord, SourceRef, TrackingEvent } from '../model/records.js';
 import { latestInstant, type Stamp } from '../model/timestamp.js';
 import { formatInZone } from '../model/zone.js';
-import { findingJson } from './json.js';
+import { findingJson, SCHEMA_VERSION } from './json.js';
 import type { Style } from './style.js';
 import { terminalSafe } from './sanitize.js';
 
@@ -136,6 +136,7 @@ export function formatExplainText(data: Timeline, style: Style): string {
 
 export function explainJson(t: Timeline) {
   return {
+    schemaVersion: SCHEMA_VERSION,
     orderId: t.orderId,
     zone: t.zone,
     asOf: t.asOf,

@@ -1,11 +1,17 @@
 import type { Comparison, EvidenceRow } from '../audit/compare.js';
+import { glossEvent } from '../knowledge/event-glossary.js';
+import { issueName } from '../knowledge/issue-names.js';
+import { SEVERITY_RANK, type TimeFact } from '../model/finding.js';
 import type { AuditResult, GroupFigures } from '../model/result.js';
 import { EVIDENCE_COLUMNS, type EvidenceColumn } from './evidence-csv.js';
 import { beforeAfterTable, hours, pct, verdictSentence } from './poa.js';
 
 /**
  * One self-contained page for the appeal: no script, no font, no image from anywhere (a CSP forbids it),
- * inline SVG charts, and print rules so that "Save as PDF" gives whole rows and repeated table headers.
+ * inline SVG charts. On screen it shows every affected shipment; printed (report.pdf) it is laid out for a
+ * reviewer who reads two A4 pages: the summary, the before/after table and the charts on the first, the
+ * worst shipments on the second (times short and local, issues in words, Chinese scan texts glossed), with
+ * a header and page numbers on every page. The full table is in evidence.xlsx and evidence.csv.
  */
 
 export interface HtmlInput {
@@ -34,7 +40,7 @@ const PAGE_COLUMNS = [
   'Issues',
 ];
 
-const CSS = `
+const BASE_CSS = `
 :root { --ink: #1d2330; --muted: #5b6475; --line: #d5d9e0; --bad: #b42318; --good: #067647; --accent: #1f5fbf; }
 * { box-sizing: border-box; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--ink); margin: 24px auto; max-width: 1100px; padding: 0 16px; }
@@ -59,17 +65,50 @@ svg .line.p90 { stroke: #98a2b3; stroke-dasharray: 4 3; stroke-width: 1.5; }
 svg .pt { fill: var(--accent); }
 svg .fix { stroke: var(--bad); stroke-width: 1.5; stroke-dasharray: 6 4; } svg text.fix-label { fill: var(--bad); }
 svg .ref { stroke: var(--good); stroke-dasharray: 2 3; }
-@page { size: A4 landscape; margin: 12mm; }
+.print-only { display: none; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
+  body { margin: 0; max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.3; }
+  .screen-only { display: none; }
+  .print-only { display: block; }
+  h1 { font-size: 14pt; } h2 { font-size: 10pt; margin: 8px 0 3px; padding-bottom: 2px; }
+  .meta { margin: 0 0 4px; } .verdict { padding: 5px 10px; margin: 4px 0; }
+  th, td { padding: 1px 4px; }
   h2 { break-after: avoid; page-break-after: avoid; }
   figure, .verdict, table.small { break-inside: avoid; page-break-inside: avoid; }
+  figure { margin: 2px 0 4px; } figcaption { font-size: 7pt; line-height: 1.2; }
+  .page1 { display: grid; grid-template-columns: 1fr 1fr; column-gap: 8mm; align-items: start; }
+  .page1 > .weeks { grid-column: 2; grid-row: 1 / span 3; }
+  .page1 > section > h2:first-child { margin-top: 4px; }
+  svg { max-width: none; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
-  section.evidence { break-before: page; page-break-before: always; }
+  section.print-evidence { break-before: page; page-break-before: always; }
+  section.print-evidence h2 { margin-top: 0; }
+  table.worst { table-layout: fixed; font-size: 7pt; line-height: 1.2; margin: 2px 0; }
+  table.worst td { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  /* Identifiers are never cut: a number too long for its column (FedEx 34 digits) wraps instead. */
+  table.worst td:nth-child(2), table.worst td:nth-child(3) { white-space: normal; overflow-wrap: anywhere; }
+  table.worst .gloss { font-style: italic; color: var(--muted); }
   .verdict, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
+
+/** How many shipments the printed report lists, worst first: two pages for a reviewer, not a thousand. */
+export const PRINT_ROWS = 40;
+
+/** Column widths of the printed table (fixed layout, A4 landscape), in %. */
+const WORST_COLUMNS: ReadonlyArray<[header: string, width: number, numeric?: boolean]> = [
+  ['Fix', 4],
+  ['Order ID', 11.5],
+  ['Tracking number', 14],
+  ['Carrier', 6],
+  ['Confirmed', 9.5],
+  ['First carrier scan', 9.5],
+  ['Hours before scan', 5, true],
+  ['First scan event', 12.5],
+  ['Location', 8],
+  ['Issue', 20],
+];
 
 export function formatHtmlReport({ result, comparison: c, rows, periodColumn, sellerName }: HtmlInput): string {
   const weeks = result.byWeek.map((w) => ({ w, mid: isoWeekMonday(w.key) + 3.5 * DAY }));
@@ -78,6 +117,17 @@ export function formatHtmlReport({ result, comparison: c, rows, periodColumn, se
   const t = beforeAfterTable(c);
   const columns = [periodColumn, ...PAGE_COLUMNS.map((h) => EVIDENCE_COLUMNS.find((col) => col.header === h)!)];
   const title = `Shipment confirmations before and after ${c.fixedOn}`;
+  const worst = worstRows(rows, PRINT_ROWS);
+  const capped = worst.length < rows.length;
+  const printTitle = capped
+    ? `The ${worst.length} worst of ${rows.length} shipments with an issue`
+    : `All ${rows.length} shipments with an issue, worst first`;
+  const whereAll = capped ? `All ${rows.length} shipments are` : 'The full table, with sources and time-zone notes, is';
+  const printNote =
+    `Errors first, then the longest time from confirmation to first carrier scan; "Fix": confirmed before or after ` +
+    `${c.fixedOn}. ${whereAll} in evidence.xlsx and evidence.csv.`;
+  const tool = `${result.tool.name} ${result.tool.version} · judged as of ${result.asOf.slice(0, 10)}`;
+  const css = BASE_CSS + pageCss(sellerName ? `${sellerName} · ${title}` : title, tool);
 
   return `<!DOCTYPE html>
 <html lang="en">
@@ -87,7 +137,7 @@ export function formatHtmlReport({ result, comparison: c, rows, periodColumn, se
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${esc(title)}</title>
-<style>${CSS}</style>
+<style>${css}</style>
 </head>
 <body>
 <header>
@@ -96,13 +146,14 @@ export function formatHtmlReport({ result, comparison: c, rows, periodColumn, se
 <p class="verdict${c.verdict.improved ? '' : ' not'}">${esc(verdictSentence(c))}</p>
 </header>
 
-<section>
+<div class="page1">
+<section class="ba">
 <h2>Before and after the fix</h2>
 ${table(t.head, t.rows, { small: true, numericFrom: 1 })}
 <p class="meta">A shipment counts as confirmed early when its confirmation came more than ${c.graceHours} hours before the carrier's first physical scan. Hours from confirmation to first scan: positive when the confirmation came first.</p>
 </section>
 
-<section>
+<section class="weeks">
 <h2>Week by week</h2>
 ${chart({
   id: 'chart-rate',
@@ -130,7 +181,7 @@ ${chart({
 })}
 </section>
 
-<section>
+<section class="targets">
 <h2>Figures against Amazon's targets</h2>
 ${table(
   ['Figure', 'Value', 'Count', 'Target', 'Meets target'],
@@ -146,7 +197,7 @@ ${table(
 ${result.notes.length ? `<ul>${result.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 </section>
 
-<section>
+<section class="carriers">
 <h2>By carrier</h2>
 ${table(
   ['Carrier', 'Shipments', 'Early confirmations', 'Rate', 'Median h', '90th percentile h', 'Physical scan'],
@@ -155,7 +206,9 @@ ${table(
 )}
 </section>
 
-<section class="evidence">
+</div>
+
+<section class="evidence screen-only">
 <h2>Evidence: ${rows.length} shipments with an issue</h2>
 <table class="evidence">
 <thead><tr>${columns.map((col) => `<th>${esc(col.header)}</th>`).join('')}</tr></thead>
@@ -164,8 +217,119 @@ ${rows.map((r) => `<tr class="${r.period}">${columns.map((col) => `<td>${esc(col
 </tbody>
 </table>
 </section>
+
+${
+  rows.length === 0
+    ? ''
+    : `<section class="print-evidence print-only">
+<h2>${esc(printTitle)}</h2>
+<p class="meta">${esc(printNote)}</p>
+${worstTable(worst, result.marketplaceZone)}
+</section>`
+}
 </body>
 </html>
+`;
+}
+
+/** Errors before warnings, then the longest confirmation → first scan gap first; ties in order of confirmation. */
+export function worstRows(rows: readonly EvidenceRow[], limit: number): EvidenceRow[] {
+  const lag = (r: EvidenceRow) => r.findings[0].lagHours ?? -Infinity;
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort(
+      (a, b) =>
+        SEVERITY_RANK[a.r.findings[0].severity] - SEVERITY_RANK[b.r.findings[0].severity] ||
+        lag(b.r) - lag(a.r) ||
+        a.i - b.i,
+    )
+    .slice(0, limit)
+    .map((x) => x.r);
+}
+
+function worstTable(rows: readonly EvidenceRow[], zone: string): string {
+  const head = WORST_COLUMNS.map(([h, , num]) => `<th${num ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
+  const cols = WORST_COLUMNS.map(([, w]) => `<col style="width:${w}%">`).join('');
+  const body = rows.map((r) => {
+    const f = r.findings[0];
+    const event = f.firstScanEvent ?? '';
+    const gloss = glossEvent(event);
+    const cells = [
+      esc(r.period),
+      esc(f.orderId),
+      esc(f.trackingNumber),
+      esc(f.carrier ?? ''),
+      esc(shortTime(f.confirmedAt, zone)),
+      esc(shortTime(f.firstCarrierScanAt, zone)),
+      esc(f.lagHours === undefined ? '' : f.lagHours.toFixed(1)),
+      `${esc(event)}${gloss ? ` <span class="gloss">${esc(gloss)}</span>` : ''}`,
+      esc(f.firstScanLocation ?? ''),
+      esc([...new Set(r.findings.map((x) => issueName(x.rule)))].join('; ')),
+    ];
+    const title = [gloss ? `${event}: ${gloss}` : event, f.firstScanLocation ?? ''].filter(Boolean).join(' · ');
+    return `<tr class="${r.period}"${title ? ` title="${esc(title)}"` : ''}>${cells
+      .map((c, i) => `<td${WORST_COLUMNS[i][2] ? ' class="num"' : ''}>${c}</td>`)
+      .join('')}</tr>`;
+  });
+  return `<table class="worst">
+<colgroup>${cols}</colgroup>
+<thead><tr>${head}</tr></thead>
+<tbody>
+${body.join('\n')}
+</tbody>
+</table>`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const zoneNames = new Map<string, Intl.DateTimeFormat | null>();
+
+/** The zone's short name at that moment ("PDT", "GMT+8"); the ISO offset when the zone has no name. */
+function zoneAbbreviation(zone: string, epochMs: number, isoOffset: string): string {
+  let fmt = zoneNames.get(zone);
+  if (fmt === undefined) {
+    try {
+      fmt = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' });
+    } catch {
+      fmt = null;
+    }
+    zoneNames.set(zone, fmt);
+  }
+  const name = fmt?.formatToParts(epochMs).find((p) => p.type === 'timeZoneName')?.value;
+  return name ?? `UTC${isoOffset}`;
+}
+
+/**
+ * A time as a reviewer reads it in a narrow column: `Oct 3 14:21 PDT`, the wall time of the marketplace
+ * zone (TimeFact.iso is already there) with the zone's short name; a date-only value as `Oct 3`.
+ */
+export function shortTime(t: TimeFact | undefined, zone: string): string {
+  if (!t) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):\d{2}(?:\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/.exec(t.iso);
+  if (!m) return t.iso;
+  const day = `${MONTHS[Number(m[2]) - 1]} ${Number(m[3])}`;
+  if (t.precision === 'date' || m[4] === undefined) return day;
+  const offset = m[6] === 'Z' ? '+00:00' : m[6];
+  return `${day} ${m[4]}:${m[5]} ${zoneAbbreviation(zone, t.epochMs, offset)}`;
+}
+
+/** A CSS string literal that can hold any text: every character but letters, digits and `.,:()/-` is escaped. */
+export function cssString(text: string): string {
+  const hex = (ch: string) => `\\${ch.codePointAt(0)!.toString(16)} `;
+  const escaped = [...text].map((ch) => (/[A-Za-z0-9 .,:()/-]/.test(ch) ? ch : hex(ch)));
+  return `"${escaped.join('')}"`;
+}
+
+const MARGIN_FONT = 'font: 8pt system-ui, sans-serif; color: #5b6475;';
+
+/** Page size, margins, and on every printed page the report's name, who made it, and "Page 1 of 2". */
+function pageCss(left: string, right: string): string {
+  return `@page {
+  size: A4 landscape;
+  margin: 15mm 12mm 13mm;
+  @top-left { content: ${cssString(left)}; ${MARGIN_FONT} }
+  @top-right { content: ${cssString(right)}; ${MARGIN_FONT} }
+  @bottom-right { content: "Page " counter(page) " of " counter(pages); ${MARGIN_FONT} }
+}
 `;
 }
 

@@ -1,6 +1,7 @@
 import { KINDS } from '../knowledge/headers.js';
 import { mixedEncodingNote } from '../model/result.js';
 import type { InputKind, InputReport } from '../read/types.js';
+import { SCHEMA_VERSION } from './json.js';
 import { padEnd, table, type Style } from './style.js';
 import { terminalSafe } from './sanitize.js';
 
@@ -39,8 +40,9 @@ export interface InspectedFile extends Omit<InputReport, 'mapping' | 'unclassifi
 }
 
 /** What `inspect --format json` prints: the same facts as the text, as data. */
-export function inspectJson(inputs: readonly InspectedInput[]): { files: InspectedFile[] } {
+export function inspectJson(inputs: readonly InspectedInput[]): { schemaVersion: number; files: InspectedFile[] } {
   return {
+    schemaVersion: SCHEMA_VERSION,
     files: inputs.map(({ report: r, samples }) => ({
       file: r.file,
       kind: r.kind,

@@ -2,11 +2,18 @@ import type { Finding, TimeFact } from '../model/finding.js';
 import type { AuditResult } from '../model/result.js';
 
 /**
+ * The version of the JSON every command prints (audit, check, inspect, explain), its first key. It goes up
+ * when a key is renamed, removed or changes meaning; new keys may be added within a version. The schemas
+ * are in docs/ (`*-output.schema.json`, generated from json-schema.ts).
+ */
+export const SCHEMA_VERSION = 1;
+
+/**
  * The machine-readable audit (schema in the README). Times are ISO 8601 strings with offset (a date
  * alone for date-only values); how each was read stays beside it under `evidence`.
  */
 export function auditJson(result: AuditResult) {
-  return { ...result, findings: result.findings.map(findingJson) };
+  return { schemaVersion: SCHEMA_VERSION, ...result, findings: result.findings.map(findingJson) };
 }
 
 export function formatAuditJson(result: AuditResult): string {
@@ -34,7 +41,7 @@ const COMMA = 0x2c;
  * `perBatch`: how many findings are stringified together. Each piece is whole characters.
  */
 export function* auditJsonChunks(result: AuditResult, perBatch = FINDINGS_PER_BATCH): Generator<Uint8Array> {
-  const frame = JSON.stringify({ ...result, findings: [] }, null, 2);
+  const frame = JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...result, findings: [] }, null, 2);
   const at = frame.indexOf(FINDINGS);
   yield encoder.encode(`${frame.slice(0, at)}\n  "findings": [`);
   // A few dozen findings at a time, stringified inside the same wrapper so that they come out indented

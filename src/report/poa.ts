@@ -1,5 +1,6 @@
 import { periodOf, type Comparison, type PeriodFigures, type VerdictProblem } from '../audit/compare.js';
 import type { AuditResult } from '../model/result.js';
+import { dataKindList } from './data-kinds.js';
 import type { EvidenceColumn } from './evidence-csv.js';
 import { forMarkdown, forTerminal } from './sanitize.js';
 
@@ -78,21 +79,42 @@ export function periodLabel(p: PeriodFigures, c: Comparison): string {
   return `${c.fixedOn} to ${p.lastDay ?? c.fixedOn}`;
 }
 
-/** The before/after table of the issue, shared by the Plan of Action, the HTML report and the workbook. */
+/** A row of the before/after table with its values as data: what the workbook stores in typed cells. */
+export interface BeforeAfterRow {
+  label: string;
+  kind: 'text' | 'count' | 'rate' | 'hours';
+  before: string | number | null;
+  after: string | number | null;
+}
+
+/** The before/after figures of the issue, shared by the Plan of Action, the HTML report and the workbook. */
+export function beforeAfterRows(c: Comparison): BeforeAfterRow[] {
+  type Value = BeforeAfterRow['before'];
+  const row = (label: string, kind: BeforeAfterRow['kind'], f: (p: PeriodFigures) => Value): BeforeAfterRow => ({
+    label,
+    kind,
+    before: f(c.before),
+    after: f(c.after),
+  });
+  return [
+    row('Period (confirmation dates)', 'text', (p) => periodLabel(p, c)),
+    row('Shipments confirmed', 'count', (p) => p.shipments),
+    row('With a known first carrier scan', 'count', (p) => p.withScanTime),
+    row(`Confirmed more than ${c.graceHours} h before the first scan`, 'count', (p) => p.earlyConfirmations),
+    row('Early-confirmation rate', 'rate', (p) => p.earlyConfirmationRate),
+    row('Median hours, confirmation to first scan', 'hours', (p) => p.lagHours.median),
+    row('90th percentile hours, confirmation to first scan', 'hours', (p) => p.lagHours.p90),
+    row('Late shipments (confirmed after the latest ship date)', 'count', (p) => p.lateConfirmations),
+  ];
+}
+
+/** The same table as text: the Plan of Action's and the HTML report's. */
 export function beforeAfterTable(c: Comparison): { head: string[]; rows: string[][] } {
-  const row = (label: string, f: (p: PeriodFigures) => string) => [label, f(c.before), f(c.after)];
+  const text = (kind: BeforeAfterRow['kind'], v: string | number | null) =>
+    kind === 'rate' ? pct(v as number | null) : kind === 'hours' ? hours(v as number | null) : String(v);
   return {
     head: ['', `Before ${c.fixedOn}`, `Since ${c.fixedOn}`],
-    rows: [
-      row('Period (confirmation dates)', (p) => periodLabel(p, c)),
-      row('Shipments confirmed', (p) => String(p.shipments)),
-      row('With a known first carrier scan', (p) => String(p.withScanTime)),
-      row(`Confirmed more than ${c.graceHours} h before the first scan`, (p) => String(p.earlyConfirmations)),
-      row('Early-confirmation rate', (p) => pct(p.earlyConfirmationRate)),
-      row('Median hours, confirmation to first scan', (p) => hours(p.lagHours.median)),
-      row('90th percentile hours, confirmation to first scan', (p) => hours(p.lagHours.p90)),
-      row('Late shipments (confirmed after the latest ship date)', (p) => String(p.lateConfirmations)),
-    ],
+    rows: beforeAfterRows(c).map((r) => [r.label, text(r.kind, r.before), text(r.kind, r.after)]),
   };
 }
 
@@ -135,7 +157,7 @@ function blocks({ result, comparison: c, sellerName, attachments }: PoaInput): B
   const grace = c.graceHours;
   const total = result.summary.shipments;
   const lastDay = a.lastDay ?? b.lastDay;
-  const files = result.inputs.filter((i) => !i.skipped).map((i) => v(i.file.split(/[\\/]/).pop()));
+  const kinds = dataKindList(result.inputs.filter((i) => !i.skipped).map((i) => i.kind));
   const out: Block[] = [
     { kind: 'title', text: 'Plan of Action: shipments confirmed before the carrier had the parcels' },
     {
@@ -193,7 +215,19 @@ function blocks({ result, comparison: c, sellerName, attachments }: PoaInput): B
     out.push({ kind: 'para', text: placeholder(`explain the ${plural(a.earlyConfirmations, 'shipment')} confirmed early since ${fixedOn} and what you did about them`) });
   }
   if (a.lateConfirmations > 0) {
-    out.push({ kind: 'para', text: `${plural(a.lateConfirmations, 'shipment')} since ${fixedOn} ${a.lateConfirmations === 1 ? 'was' : 'were'} confirmed after the latest ship date.` });
+    const one = a.lateConfirmations === 1;
+    const late = plural(a.lateConfirmations, 'shipment');
+    out.push(
+      { kind: 'para', text: `${late} since ${fixedOn} ${one ? 'was' : 'were'} confirmed after the latest ship date.` },
+      // A reviewer asks about every late shipment after a fix: only the seller knows why it was late.
+      {
+        kind: 'para',
+        text: placeholder(
+          `explain the ${late} confirmed late since ${fixedOn}: why ${one ? 'it was' : 'they were'} late ` +
+            `and what you did about ${one ? 'it' : 'them'}`,
+        ),
+      },
+    );
   }
   out.push(
     { kind: 'heading', text: '4. Preventive measures' },
@@ -209,7 +243,7 @@ function blocks({ result, comparison: c, sellerName, attachments }: PoaInput): B
     { kind: 'list', items: attachments.map((x) => `${v(x.file)}: ${x.what}`) },
     {
       kind: 'para',
-      text: `How the figures were measured: a shipment counts as confirmed before hand-over when its confirmation came more than ${grace} hours before the carrier's first physical scan; label-creation and electronic-information events are not scans. Times are in ${v(result.marketplaceZone)}; data judged as of ${v(result.asOf)}. Source files: ${files.join(', ')}. Figures computed by ${v(result.tool.name)} ${v(result.tool.version)}.`,
+      text: `How the figures were measured: a shipment counts as confirmed before hand-over when its confirmation came more than ${grace} hours before the carrier's first physical scan; label-creation and electronic-information events are not scans. Times are in ${v(result.marketplaceZone)}; data judged as of ${v(result.asOf)}. Data used: ${kinds.join(', ')}. Figures computed by ${v(result.tool.name)} ${v(result.tool.version)}.`,
     },
     { kind: 'para', text: 'We respectfully ask you to reinstate our merchant-fulfilled selling privileges.' },
     { kind: 'para', text: `Sincerely,\n${placeholder('name and title of the person signing')}` },

@@ -13,6 +13,8 @@ export interface NoteInput {
   lang: Lang;
   comparison: Comparison;
   placeholders: number;
+  /** Whether report.pdf was printed; if not, the note says how to print report.html. */
+  pdfWritten: boolean;
   /** The pack's files with what each holds, in the note's language. */
   files: ReadonlyArray<{ file: string; what: string }>;
 }
@@ -28,6 +30,7 @@ interface Words {
   notImproved: (c: Comparison) => string;
   problem: (p: VerdictProblem, fixedOn: string) => string;
   print: string;
+  printed: string;
   privacy: string;
   english?: string;
 }
@@ -44,7 +47,10 @@ const WORDS: Record<Lang, Words> = {
     notImproved: (c) =>
       `The data does NOT yet show an improvement after ${c.fixedOn}, and the Plan of Action says so. Think twice before sending; run shipaudit appeal again once more shipments since ${c.fixedOn} have a carrier scan.`,
     problem: describeProblem,
-    print: 'Open report.html in a browser and print it to PDF ("Save as PDF") to attach it.',
+    print:
+      'report.pdf could not be written on this computer (no Chromium or Chrome found). Open report.html in Chrome ' +
+      'or Edge and print it to PDF (A4, "Save as PDF"), then attach that PDF.',
+    printed: 'Open report.pdf and check it: it is what the reviewer reads (report.html is the same on screen).',
     privacy: 'None of these files holds buyer names, addresses, phone numbers or e-mails. Keep it that way: do not attach order reports.',
   },
   zh: {
@@ -67,20 +73,21 @@ const WORDS: Record<Lang, Words> = {
           return `${d} 之后的提前确认比例（${pct(p.after)}）不低于之前（${pct(p.before)}）`;
       }
     },
-    print: '用浏览器打开 report.html，打印为 PDF（"另存为 PDF"）后作为附件。',
+    print: '本机未能生成 report.pdf（未找到 Chromium 或 Chrome）。请用 Chrome 或 Edge 打开 report.html，打印为 PDF（A4，"另存为 PDF"），再作为附件。',
+    printed: '打开 report.pdf 检查一遍：审核人员看到的就是它（report.html 是同样内容的网页版）。',
     privacy: '这些文件都不含买家姓名、地址、电话或邮箱。请保持这样：不要附上订单报告。',
     english: '行动计划（plan-of-action）特意保留为英文：亚马逊卖家绩效团队以英文审核申诉。',
   },
 };
 
-export function formatSellerNote({ lang, comparison: c, placeholders, files }: NoteInput): string {
+export function formatSellerNote({ lang, comparison: c, placeholders, pdfWritten, files }: NoteInput): string {
   const w = WORDS[lang];
   const problems = c.verdict.problems.map((p) => `   - ${w.problem(p, c.fixedOn)}`);
   const steps = [
     placeholders > 0 ? w.placeholders(placeholders) : w.noPlaceholders,
     w.checkFacts,
     c.verdict.improved ? w.improved(c) : [w.notImproved(c), ...problems].join('\n'),
-    w.print,
+    pdfWritten ? w.printed : w.print,
     w.privacy,
     ...(w.english ? [w.english] : []),
   ];

@@ -1,5 +1,5 @@
 import { SEVERITY_RANK, type Finding, type Severity, type TimeFact } from '../model/finding.js';
-import type { AuditResult, GroupFigures, TargetFigure } from '../model/result.js';
+import { exclusionLabel, type AuditResult, type GroupFigures, type TargetFigure } from '../model/result.js';
 import { displayWidth, table, truncate, type Style } from './style.js';
 import { terminalSafe } from './sanitize.js';
 
@@ -101,7 +101,7 @@ function audited(result: AuditResult, style: Style): string[] {
     `Judged as of ${result.asOf}, ${AS_OF_SOURCES[result.asOfSource]}; times below are in ${result.marketplaceZone}.`,
   ];
   if (excluded.length > 0) {
-    lines.push(`Excluded: ${excluded.map(([why, n]) => `${why}: ${n}`).join('; ')}.`);
+    lines.push(`Excluded: ${excluded.map(([why, n]) => `${exclusionLabel(why)}: ${n}`).join('; ')}.`);
   }
   if (s.hasTrackingData) lines.push(`Matched with tracking: ${s.matchedWithTracking} of ${s.shipments}; with a physical carrier scan: ${s.withPhysicalScan}.`);
   if (s.rowsRejected > 0) {

@@ -1,13 +1,17 @@
 import type ExcelJS from 'exceljs';
 import type { Comparison, EvidenceRow } from '../audit/compare.js';
+import type { Finding, TimeFact } from '../model/finding.js';
 import type { AuditResult, TargetFigure } from '../model/result.js';
 import { EVIDENCE_COLUMNS, type EvidenceColumn } from './evidence-csv.js';
-import { beforeAfterTable, hours, pct, verdictSentence } from './poa.js';
+import { beforeAfterRows, verdictSentence, type BeforeAfterRow } from './poa.js';
 
 /**
  * The evidence as a workbook for reviewers who open spreadsheets: a summary sheet with the before/after
  * figures, and the evidence sheet with the CSV's columns, a frozen header, filters and readable widths.
- * Cells are written as values, never formulas, so text from the seller's files cannot run in Excel.
+ * Cells are typed so that sorting, filters and sums work: times are Excel dates, counts and hours numbers,
+ * rates percentages, and a missing value is an empty cell. Excel has no time zones, so a time is written
+ * as its wall-clock time in the marketplace zone and the column header names the zone. Cells are values,
+ * never formulas, so text from the seller's files cannot run in Excel.
  */
 
 export interface WorkbookInput {
@@ -22,9 +26,39 @@ export interface WorkbookInput {
 export const SUMMARY_SHEET = 'Summary';
 export const EVIDENCE_SHEET = 'Evidence';
 
-/** Columns whose text is a number: stored as numbers so that filters and sorting work. */
-const NUMERIC = new Set(['Hours Confirmation Before Scan']);
+export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+export const DATE_FORMAT = 'yyyy-mm-dd';
+export const RATE_FORMAT = '0.0%';
+export const HOURS_FORMAT = '0.0';
+
+/** Evidence columns whose value is a time: written as dates, the zone in the header. */
+const TIME_COLUMNS: Readonly<Record<string, (f: Finding) => TimeFact | undefined>> = {
+  'Purchase Date': (f) => f.purchasedAt,
+  'Latest Ship Date': (f) => f.latestShipDate,
+  'Ship Confirmation Time': (f) => f.confirmedAt,
+  'First Carrier Scan Time': (f) => f.firstCarrierScanAt,
+};
+/** Evidence columns whose value is a number of hours. */
+const HOURS_COLUMNS: Readonly<Record<string, (f: Finding) => number | undefined>> = {
+  'Hours Confirmation Before Scan': (f) => f.lagHours,
+};
 const MAX_WIDTH = 60;
+const DATE_TIME_WIDTH = 17;
+
+type Cell = string | number | Date | null;
+
+/**
+ * The wall-clock time of an ISO 8601 text ("2026-10-01T23:47:00-07:00" → 2026-10-01 23:47) as the Date that
+ * exceljs stores as that Excel date and time (exceljs counts in UTC). A plain date is its midnight.
+ */
+export function wallClockDate(iso: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
+  if (!m) return null;
+  return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)));
+}
+
+/** The figure as the CSV shows it (one decimal), as a number. */
+const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 
 export async function formatEvidenceXlsx({ result, comparison: c, rows, periodColumn, sellerName }: WorkbookInput): Promise<Buffer> {
   // Loaded here, not with the module: exceljs takes ~160 ms to load, and `shipaudit --help` and `--version`
@@ -33,7 +67,9 @@ export async function formatEvidenceXlsx({ result, comparison: c, rows, periodCo
   const wb = new Excel.Workbook();
   wb.creator = `${result.tool.name} ${result.tool.version}`;
   summarySheet(wb.addWorksheet(SUMMARY_SHEET), result, c, sellerName);
-  evidenceSheet(wb.addWorksheet(EVIDENCE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] }), rows, [...EVIDENCE_COLUMNS, periodColumn]);
+  const views = [{ state: 'frozen' as const, ySplit: 1 }];
+  const columns = [...EVIDENCE_COLUMNS, periodColumn];
+  evidenceSheet(wb.addWorksheet(EVIDENCE_SHEET, { views }), rows, columns, result.marketplaceZone);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -41,41 +77,88 @@ function summarySheet(ws: ExcelJS.Worksheet, result: AuditResult, c: Comparison,
   const bold = (row: ExcelJS.Row) => {
     row.font = { bold: true };
   };
-  bold(ws.addRow(['Shipments confirmed before the carrier had the parcels: before and after the fix']));
-  ws.addRow(['Seller', sellerName ?? '']);
-  ws.addRow(['Fix took effect on', c.fixedOn]);
-  ws.addRow(['Judged as of', result.asOf]);
-  ws.addRow(['Time zone', result.marketplaceZone]);
-  ws.addRow(['Grace (hours)', c.graceHours]);
-  ws.addRow([]);
-  const t = beforeAfterTable(c);
-  bold(ws.addRow(t.head));
-  for (const r of t.rows) ws.addRow(r);
-  ws.addRow([]);
-  ws.addRow([verdictSentence(c)]);
-  ws.addRow([]);
-  bold(ws.addRow(["Figures against Amazon's targets (whole audit)", 'Value', 'Count', 'Target', 'Meets target']));
+  /** A row of values with a number format per column (1-based) where one is given. */
+  const add = (values: Cell[], formats: Record<number, string> = {}) => {
+    const row = ws.addRow(values);
+    for (const [col, fmt] of Object.entries(formats)) row.getCell(Number(col)).numFmt = fmt;
+    return row;
+  };
+  const zone = result.marketplaceZone;
+  bold(add(['Shipments confirmed before the carrier had the parcels: before and after the fix']));
+  add(['Seller', sellerName ?? null]);
+  add(['Fix took effect on', wallClockDate(c.fixedOn)], { 2: DATE_FORMAT });
+  add([`Judged as of (${zone})`, wallClockDate(result.asOf)], { 2: DATE_TIME_FORMAT });
+  add(['Time zone', zone]);
+  add(['Grace (hours)', c.graceHours]);
+  add([]);
+  bold(add([null, `Before ${c.fixedOn}`, `Since ${c.fixedOn}`]));
+  const formatOf: Record<BeforeAfterRow['kind'], string | undefined> = {
+    text: undefined,
+    count: '0',
+    rate: RATE_FORMAT,
+    hours: HOURS_FORMAT,
+  };
+  for (const r of beforeAfterRows(c)) {
+    const fmt = formatOf[r.kind];
+    const value = (v: BeforeAfterRow['before']) => (typeof v === 'number' && r.kind === 'hours' ? oneDecimal(v) : v);
+    add([r.label, value(r.before), value(r.after)], fmt ? { 2: fmt, 3: fmt } : {});
+  }
+  add([]);
+  add([verdictSentence(c)]);
+  add([]);
+  bold(add(["Figures against Amazon's targets (whole audit)", 'Value', 'Count', 'Of', 'Target', 'Meets target']));
   const s = result.summary;
-  const target = (f: TargetFigure) => ws.addRow([f.label, pct(f.value), `${f.count} of ${f.of}`, f.target, f.meetsTarget === null ? 'n/a' : f.meetsTarget ? 'yes' : 'no']);
+  const target = (f: TargetFigure) =>
+    add([f.label, f.value, f.count, f.of, f.target, f.meetsTarget === null ? 'n/a' : f.meetsTarget ? 'yes' : 'no'], {
+      2: RATE_FORMAT,
+    });
   [s.earlyConfirmationRate, s.lateShipmentRate10, s.lateShipmentRate30, s.validTrackingRate].forEach(target);
-  ws.addRow([]);
-  bold(ws.addRow(['Carrier', 'Shipments', 'Early confirmations', 'Rate', 'Median hours', '90th percentile hours']));
-  for (const g of result.byCarrier) ws.addRow([g.key, g.shipments, g.earlyConfirmations, pct(g.earlyConfirmationRate), hours(g.lagHours.median), hours(g.lagHours.p90)]);
+  add([]);
+  bold(add(['Carrier', 'Shipments', 'Early confirmations', 'Rate', 'Median hours', '90th percentile hours']));
+  const h = (v: number | null) => (v === null ? null : oneDecimal(v));
+  for (const g of result.byCarrier) {
+    add([g.key, g.shipments, g.earlyConfirmations, g.earlyConfirmationRate, h(g.lagHours.median), h(g.lagHours.p90)], {
+      4: RATE_FORMAT,
+      5: HOURS_FORMAT,
+      6: HOURS_FORMAT,
+    });
+  }
   ws.getColumn(1).width = 55;
   for (let i = 2; i <= 6; i++) ws.getColumn(i).width = 24;
 }
 
-function evidenceSheet(ws: ExcelJS.Worksheet, rows: readonly EvidenceRow[], columns: readonly EvidenceColumn[]): void {
-  const header = ws.addRow(columns.map((col) => col.header));
+function evidenceSheet(
+  ws: ExcelJS.Worksheet,
+  rows: readonly EvidenceRow[],
+  columns: readonly EvidenceColumn[],
+  zone: string,
+): void {
+  const headers = columns.map((col) => (TIME_COLUMNS[col.header] ? `${col.header} (${zone})` : col.header));
+  const header = ws.addRow(headers);
   header.font = { bold: true };
-  const widths = columns.map((col) => col.header.length);
+  const widths = headers.map((h) => h.length);
   for (const r of rows) {
-    const cells = columns.map((col, i) => {
-      const text = col.value(r.findings[0], r.findings);
-      widths[i] = Math.max(widths[i], text.length);
-      return NUMERIC.has(col.header) && text !== '' ? Number(text) : text;
+    const f = r.findings[0];
+    const row = ws.addRow([]);
+    columns.forEach((col, i) => {
+      const cell = row.getCell(i + 1);
+      const time = TIME_COLUMNS[col.header];
+      const hours = HOURS_COLUMNS[col.header];
+      if (time) {
+        const t = time(f);
+        cell.value = t ? wallClockDate(t.iso) : null;
+        cell.numFmt = t?.precision === 'date' ? DATE_FORMAT : DATE_TIME_FORMAT;
+        widths[i] = Math.max(widths[i], DATE_TIME_WIDTH);
+      } else if (hours) {
+        const v = hours(f);
+        cell.value = v === undefined ? null : oneDecimal(v);
+        cell.numFmt = HOURS_FORMAT;
+      } else {
+        const text = col.value(f, r.findings);
+        cell.value = text === '' ? null : text;
+        widths[i] = Math.max(widths[i], text.length);
+      }
     });
-    ws.addRow(cells);
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   widths.forEach((w, i) => {

@@ -20,13 +20,19 @@ const PACK_FILES = [
   'plan-of-action.md',
   'plan-of-action.txt',
   'report.html',
+  'report.pdf',
 ];
 
 const tmp = mkdtempSync(join(tmpdir(), 'shipaudit-appeal-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+/** CI installs Debian's chromium (.ci/run): there report.pdf is always printed; the test fails without it. */
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/shipaudit.js', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return cliEnv({}, ...args);
+}
+
+function cliEnv(env: NodeJS.ProcessEnv, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/shipaudit.js', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -46,10 +52,20 @@ function auditJson(...args: string[]): AuditJson {
   return JSON.parse(r.stdout);
 }
 
-/** Every text in the pack, the workbook's cells included (its XML is zipped, so a byte search would miss them). */
+/**
+ * Every text in the pack: the workbook's cells (its XML is zipped, so a byte search would miss them) and
+ * the PDF's text as pdftotext reads it (its bytes are compressed, and digits in them match by chance).
+ */
 async function packText(dir: string): Promise<string> {
   const parts: string[] = [];
   for (const f of readdirSync(dir)) {
+    if (f.endsWith('.pdf')) {
+      const r = spawnSync('pdftotext', ['-layout', join(dir, f), '-'], { encoding: 'utf8' });
+      expect(r.status, `pdftotext (apt-get install poppler-utils): ${r.error ?? r.stderr}`).toBe(0);
+      expect(r.stdout).toContain('Shipment confirmations before and after');
+      parts.push(r.stdout);
+      continue;
+    }
     if (!f.endsWith('.xlsx')) {
       parts.push(readFileSync(join(dir, f), 'utf8'));
       continue;
@@ -90,6 +106,33 @@ describe('shipaudit appeal on the sample month, fix on 2026-11-03', () => {
     expect(readdirSync(tmp)).toEqual(['pack']); // no temporary folder left beside it
     expect(run.stdout).toContain(`Appeal pack written to ${out}`);
     expect(run.stdout).toContain(readFileSync(join(out, 'READ-ME-FIRST.txt'), 'utf8'));
+  });
+
+  it('prints report.pdf with Chromium and lists it, and only it, among the attachments', () => {
+    const pdf = readFileSync(join(out, 'report.pdf'));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(run.stderr).toBe('');
+    expect(poa).toMatch(/^- report\.pdf: report\.html printed for the reviewer/m);
+    expect(poa).not.toMatch(/^- report\.html/m);
+    expect(readFileSync(join(out, 'READ-ME-FIRST.txt'), 'utf8')).toContain('Open report.pdf and check it');
+  });
+
+  it('without a Chromium: no report.pdf, not listed, and stderr and the note say how to print', () => {
+    const dir = join(tmp, 'no-pdf');
+    const r = cliEnv({ SHIPAUDIT_CHROMIUM: 'none' }, 'appeal', SAMPLE, '--fixed-on', FIX, '--out', dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(PACK_FILES.filter((f) => f !== 'report.pdf'));
+    expect(r.stderr).toBe(
+      'shipaudit: report.pdf not written: SHIPAUDIT_CHROMIUM=none. Open report.html in Chrome or Edge and print it ' +
+        'to PDF (A4, "Save as PDF", margins: default).\n',
+    );
+    expect(readFileSync(join(dir, 'plan-of-action.txt'), 'utf8')).not.toContain('report.pdf');
+    expect(readFileSync(join(dir, 'READ-ME-FIRST.txt'), 'utf8')).toContain('report.pdf could not be written on this computer');
+    const missing = cliEnv({ SHIPAUDIT_CHROMIUM: join(tmp, 'no-such-browser') }, 'appeal', SAMPLE, '--fixed-on', FIX, '--out', join(tmp, 'no-pdf-2'));
+    expect(missing.code).toBe(0);
+    expect(missing.stderr).toContain(`report.pdf not written: SHIPAUDIT_CHROMIUM=${join(tmp, 'no-such-browser')} is not an executable file.`);
+    rmSync(dir, { recursive: true });
+    rmSync(join(tmp, 'no-pdf-2'), { recursive: true });
   });
 
   it('has the before/after table of the audit run on each period', () => {

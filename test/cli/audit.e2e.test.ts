@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditJsonSchema } from '../../src/report/json-schema.js';
+import { expectMatchesSchema } from '../helpers/schema.js';
 import { ROOT, runCli, type CliResult } from '../helpers/cli.js';
 
 /**
@@ -41,8 +42,7 @@ describe('audit of the sample month', () => {
   });
 
   it('matches the documented JSON schema', () => {
-    const parsed = auditJsonSchema.safeParse(json);
-    expect(parsed.success ? 'valid' : parsed.error.issues.slice(0, 3)).toBe('valid');
+    expectMatchesSchema(auditJsonSchema, json);
   });
 
   it('finds exactly the planted findings, rule by rule and order by order', () => {
@@ -57,8 +57,8 @@ describe('audit of the sample month', () => {
   it('audits the MFN shipments and counts what it left out', () => {
     expect(json.summary.shipments).toBe(expected.shipments.mfnConfirmedPackages);
     expect(json.summary.excluded).toEqual({
-      'orders fulfilled by Amazon (AFN)': expected.shipments.excludedOrders.afn.length,
-      'cancelled orders': expected.shipments.excludedOrders.cancelled.length,
+      afn: expected.shipments.excludedOrders.afn.length,
+      cancelled: expected.shipments.excludedOrders.cancelled.length,
     });
     expect(json.asOf).toBe('2026-11-24T15:38:00-08:00');
     expect(json.asOfSource).toBe('newest tracking event');
@@ -179,7 +179,7 @@ describe('audit options and exit codes', () => {
   it('the window selects shipments by confirmation day in the marketplace zone', () => {
     const r = JSON.parse(runCli(['audit', SAMPLE, '--from', '2026-11-03', '--format', 'json']).stdout);
     expect(r.summary.findingsByRule['confirmed-before-handover']).toBe(0);
-    expect(r.summary.excluded['shipments confirmed outside the window']).toBeGreaterThan(100);
+    expect(r.summary.excluded['outside-window']).toBeGreaterThan(100);
     expect(r.window).toEqual({ from: '2026-11-03' });
   });
 

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkJsonSchema } from '../../src/report/json-schema.js';
+import { expectMatchesSchema } from '../helpers/schema.js';
 import { parseConfig } from '../../src/config/load.js';
 
 /**
@@ -156,6 +158,7 @@ describe('shipaudit check --format json', () => {
     const r = check(dir, 1, '--format', 'json');
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
+    expectMatchesSchema(checkJsonSchema, j);
     expect([j.command, j.status, j.asOf, j.window]).toEqual(['check', 'error', '2026-11-10T06:00:00-08:00', { from: '2026-10-11', to: '2026-11-10', days: 30 }]);
     expect(j.checked).toEqual({ shipments: 84, inputFiles: 7, newestTrackingData: '2026-11-10T04:40:00-08:00' });
     expect(j.newFindings.map((f: { rule: string; orderId: string }) => [f.rule, f.orderId])).toEqual([

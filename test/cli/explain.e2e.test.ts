@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { explainJsonSchema } from '../../src/report/json-schema.js';
+import { expectMatchesSchema } from '../helpers/schema.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
 const SAMPLE = 'fixtures/sample-month';
@@ -30,6 +32,7 @@ describe('shipaudit explain', () => {
 
   it('JSON: the timeline entries in order, and the findings', () => {
     const j = JSON.parse(runCli(['explain', '112-5862620-5087427', SAMPLE, '--format', 'json']).stdout);
+    expectMatchesSchema(explainJsonSchema, j);
     expect(j.timeline.map((e: { what: string }) => e.what)).toEqual([
       'purchased',
       'scan: information',

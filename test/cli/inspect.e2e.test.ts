@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InspectedFile } from '../../src/report/inspect.js';
+import { inspectJsonSchema } from '../../src/report/json-schema.js';
+import { expectMatchesSchema } from '../helpers/schema.js';
 import { runCli } from '../helpers/cli.js';
 
 const F = 'fixtures/formats';
@@ -110,6 +112,10 @@ describe('shipaudit inspect --format json', () => {
     'json',
   ]);
   const json = JSON.parse(r.stdout);
+
+  it('matches the published schema', () => {
+    expectMatchesSchema(inspectJsonSchema, json);
+  });
 
   it('a file that fails is listed under failures, with exit 2 and nothing on stderr', () => {
     expect(r.code).toBe(2);

@@ -67,8 +67,8 @@ describe('evidence CSV cells', () => {
     ['113-2222222-2222222', 'Purchase Date', ''],
     ['113-2222222-2222222', 'Latest Ship Date Source', ''],
     ['113-2222222-2222222', 'Source: Order', ''],
-    // a negative gap is escaped like any other cell starting with "-"
-    ['113-4444444-4444444', 'Hours Confirmation Before Scan', "'-3.5"],
+    // a negative gap is a plain number: not escaped, so a spreadsheet reads it as one
+    ['113-4444444-4444444', 'Hours Confirmation Before Scan', '-3.5'],
     ['113-4444444-4444444', 'Latest Ship Date Source', 'computed from handling time'],
     ['113-4444444-4444444', 'Confirmation Precision', 'date and time'],
     ['113-4444444-4444444', 'Severity', 'warning'],
@@ -91,7 +91,7 @@ describe('evidence CSV cells', () => {
     };
     const line = formatEvidenceCsv([hostile]).split('\r\n')[1];
     expect(line.startsWith("'@SUM(1+1),9400111899223197428490,'+1,")).toBe(true);
-    expect(line).toContain(",'\tcmd,\"'\r=1\",'-3.5,late-handover,warning,'-2+3,");
+    expect(line).toContain(",'\tcmd,\"'\r=1\",-3.5,late-handover,warning,'-2+3,");
   });
 
   it('adds extra columns at the end', () => {

@@ -1,10 +1,12 @@
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/model/result.js';
+import { printHtmlToPdf } from '../../src/cli/pdf.js';
 import { esc, formatHtmlReport, isoWeekMonday } from '../../src/report/html.js';
 import { sampleAppeal } from './sample-appeal.js';
 
@@ -110,15 +112,20 @@ describe.skipIf(!runBrowser)('report.html in headless Chromium', () => {
     expect(await page.locator('table.evidence tbody tr.after').count()).toBe(11);
   });
 
-  it('prints with repeated table headers and whole rows', async () => {
+  it('prints the short table instead of the full one, with repeated headers and whole rows', async () => {
     await page.emulateMedia({ media: 'print' });
     const styles = await page.evaluate(() => ({
-      thead: getComputedStyle(document.querySelector('table.evidence thead')!).display,
-      row: getComputedStyle(document.querySelector('table.evidence tbody tr')!).breakInside,
-      evidence: getComputedStyle(document.querySelector('section.evidence')!).breakBefore,
+      full: getComputedStyle(document.querySelector('section.evidence')!).display,
+      short: getComputedStyle(document.querySelector('section.print-evidence')!).display,
+      thead: getComputedStyle(document.querySelector('table.worst thead')!).display,
+      row: getComputedStyle(document.querySelector('table.worst tbody tr')!).breakInside,
+      breakBefore: getComputedStyle(document.querySelector('section.print-evidence')!).breakBefore,
+      firstPage: getComputedStyle(document.querySelector('.page1')!).display,
     }));
-    expect(styles).toEqual({ thead: 'table-header-group', row: 'avoid', evidence: 'page' });
+    expect(styles).toEqual({ full: 'none', short: 'block', thead: 'table-header-group', row: 'avoid', breakBefore: 'page', firstPage: 'grid' });
     await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('section.print-evidence').isVisible()).toBe(false);
+    expect(await page.locator('section.evidence').isVisible()).toBe(true);
   });
 
   it('gives a screenshot and a PDF print', async () => {
@@ -130,5 +137,60 @@ describe.skipIf(!runBrowser)('report.html in headless Chromium', () => {
     expect(statSync(pdf).size).toBeGreaterThan(30_000);
     expect(requests).toEqual([url]);
     expect(consoleErrors).toEqual([]);
+  });
+});
+
+/**
+ * The acceptance test of the print layout: the sample month's report printed to PDF exactly as `appeal`
+ * prints report.pdf (Chromium started headless by src/cli/pdf.ts), read back with pdftotext (poppler-utils,
+ * installed by .ci/run). A reviewer reads two pages; at most three are allowed. The first page is kept as
+ * .ci/out/report-page1.png for a person to look at.
+ */
+describe.skipIf(!runBrowser)('report.pdf of the sample month', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shipaudit-pdf-test-'));
+  const pdfFile = join(dir, 'report.pdf');
+  let pages: string[];
+
+  beforeAll(async () => {
+    const input = await sampleAppeal();
+    const printed = await printHtmlToPdf(formatHtmlReport({ ...input, sellerName: 'Lingdong Tech' }));
+    if (!('pdf' in printed)) throw new Error(`no PDF: ${printed.reason}`);
+    writeFileSync(pdfFile, printed.pdf);
+    const text = spawnSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+    if (text.status !== 0) throw new Error(`pdftotext failed (apt-get install poppler-utils): ${text.error ?? text.stderr}`);
+    pages = text.stdout.split('\f').filter((p) => p.trim() !== '');
+  }, 120_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('has at most three pages (two for the sample month)', () => {
+    expect(pages.length).toBeLessThanOrEqual(3);
+    expect(pages.length).toBe(2);
+  });
+
+  it('numbers every page and repeats the header on each', () => {
+    pages.forEach((text, i) => {
+      expect(text).toMatch(new RegExp(`Page ${i + 1} of ${pages.length}\\s*$`));
+      expect(text.split('\n')[0]).toMatch(/^Lingdong Tech · Shipment confirmations before and after 2026-11-03 +shipaudit \S+ · judged as of 2026-11-24$/);
+    });
+  });
+
+  it('has the summary, the before/after table and the charts first, the worst shipments after', () => {
+    expect(pages[0]).toContain('Before and after the fix');
+    expect(pages[0]).toMatch(/Early-confirmation rate +40\.5% +0\.0%/);
+    expect(pages[0]).toContain('Week by week');
+    expect(pages[0]).toContain("Figures against Amazon's targets");
+    expect(pages[1]).toContain('The 40 worst of 59 shipments with an issue');
+    expect(pages[1]).toContain('All 59 shipments are in evidence.xlsx and evidence.csv.');
+    expect(pages[1]).toMatch(/113-5159169-1756524 +LY099849078CN +China Post +Oct 6 20:57 PDT +Oct 12 21:22 PDT +144\.4 +已收寄 accepted \(posted\) +深圳市 +Confirmed before scan; Handed over late/);
+    expect(pages.join('').match(/^ *(before|after) +1\d\d-\d{7}-\d{7} /gm)).toHaveLength(40);
+  });
+
+  it('keeps a picture of the first page (.ci/out/report-page1.png)', () => {
+    const out = join(import.meta.dirname, '..', '..', '.ci', 'out');
+    mkdirSync(out, { recursive: true });
+    const r = spawnSync('pdftoppm', ['-png', '-r', '100', '-f', '1', '-l', '1', '-singlefile', pdfFile, join(out, 'report-page1')]);
+    expect(r.status, String(r.stderr)).toBe(0);
+    expect(statSync(join(out, 'report-page1.png')).size).toBeGreaterThan(30_000);
   });
 });

@@ -1,12 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { auditJsonSchema } from '../../src/report/json-schema.js';
+import { PUBLISHED_SCHEMAS } from '../../src/report/json-schema.js';
 
-describe('documented JSON schema', () => {
-  it('docs/audit-output.schema.json is generated from the schema the tests use (npx tsx scripts/write-json-schema.ts)', () => {
-    const committed = JSON.parse(readFileSync(new URL('../../docs/audit-output.schema.json', import.meta.url), 'utf8'));
-    expect(committed).toEqual(JSON.parse(JSON.stringify(z.toJSONSchema(auditJsonSchema))));
+describe('documented JSON schemas', () => {
+  it.each(PUBLISHED_SCHEMAS.map((p) => [p.file, p.schema] as const))(
+    'docs/%s is generated from the schema the tests use (npx tsx scripts/write-json-schema.ts)',
+    (file, schema) => {
+      const committed = JSON.parse(readFileSync(new URL(`../../docs/${file}`, import.meta.url), 'utf8'));
+      expect(committed).toEqual(JSON.parse(JSON.stringify(z.toJSONSchema(schema))));
+      expect(committed.properties.schemaVersion).toMatchObject({ const: 1 });
+      expect(committed.required[0]).toBe('schemaVersion');
+    },
+  );
+
+  it('lists summary.excluded by stable keys', () => {
+    const audit = JSON.parse(readFileSync(new URL('../../docs/audit-output.schema.json', import.meta.url), 'utf8'));
+    expect(Object.keys(audit.properties.summary.properties.excluded.properties)).toEqual(['afn', 'cancelled', 'outside-window']);
   });
 });
 

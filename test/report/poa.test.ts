@@ -42,7 +42,11 @@ describe('Plan of Action from the sample month, fix on 2026-11-03', () => {
     ['verdict backed by numbers', 'Since 2026-11-03, none of the 82 shipments with a known first carrier scan was confirmed before the carrier had the parcel'],
     ['late shipments after the fix are not hidden', '3 shipments since 2026-11-03 were confirmed after the latest ship date.'],
     ['attachments', '- evidence.csv: one row per shipment\n- report.pdf: charts'],
-    ['method', 'Source files: all-orders.txt, confirmations.txt, tracking.csv.'],
+    ['method', 'Data used: Amazon All Orders report, shipping confirmation file, carrier tracking export.'],
+    [
+      'a placeholder for the late shipments after the fix',
+      '[[SELLER TO FILL: explain the 3 shipments confirmed late since 2026-11-03: why they were late and what you did about them]]',
+    ],
     ['structure', '1. ROOT CAUSE'],
     ['structure', '2. ACTIONS TAKEN'],
     ['structure', '3. RESULTS SINCE 2026-11-03'],
@@ -73,17 +77,45 @@ describe('Plan of Action from the sample month, fix on 2026-11-03', () => {
 
   it('counts its placeholders at the top of the .txt, and the .md has the same ones', () => {
     const body = poa.text.split('-'.repeat(40) + '\n')[1];
-    expect(poa.placeholders).toBe(10);
-    expect(poa.text.split('\n')[0]).toBe('10 placeholders left: replace every "SELLER TO FILL" marker below before sending. Paste from the line after the dashes.');
-    expect(body.match(MARKER)).toHaveLength(10);
+    expect(poa.placeholders).toBe(11);
+    expect(poa.text.split('\n')[0]).toBe('11 placeholders left: replace every "SELLER TO FILL" marker below before sending. Paste from the line after the dashes.');
+    expect(body.match(MARKER)).toHaveLength(11);
     expect(poa.markdown.match(MARKER)).toEqual(body.match(MARKER));
   });
 
   it('fills the seller name when given, escaped for Markdown', () => {
     const named = formatPlanOfAction({ result, comparison, attachments: ATTACHMENTS, sellerName: 'Lingdong *Tech* <US>' });
-    expect(named.placeholders).toBe(9);
+    expect(named.placeholders).toBe(10);
     expect(named.text).toContain('Seller: Lingdong *Tech* <US>');
     expect(named.markdown).toContain('Seller: Lingdong \\*Tech\\* \\<US\\>');
+  });
+});
+
+describe('the letter names kinds of data, never the seller\'s file names', () => {
+  it('leaves out raw and Chinese file names, and says one late shipment in the singular', () => {
+    const inputs = [
+      { ...result.inputs[0], file: '/home/seller/下载/亚马逊订单-十月.txt', kind: 'erp-confirmations' },
+      { ...result.inputs[0], file: 'C:\\Users\\li\\物流轨迹.csv', kind: 'tracking-events' },
+      { ...result.inputs[0], file: 'track2.csv', kind: 'tracking-summary' },
+      { ...result.inputs[0], file: 'usps.json', kind: 'tracking-api' },
+    ];
+    const one = { ...comparison, after: { ...comparison.after, lateConfirmations: 1 } };
+    const p = formatPlanOfAction({ result: { ...result, inputs }, comparison: one, attachments: ATTACHMENTS });
+    for (const name of ['亚马逊订单', '物流轨迹', 'track2', 'usps.json', '.txt', '.csv']) {
+      expect(p.text.replace(/evidence\.csv/g, '')).not.toContain(name);
+    }
+    expect(p.text).toContain(
+      'Data used: shipping confirmation export from our order system, carrier tracking export, carrier tracking data (API).',
+    );
+    expect(p.text).toContain('1 shipment since 2026-11-03 was confirmed after the latest ship date.');
+    expect(p.text).toContain(placeholder('explain the 1 shipment confirmed late since 2026-11-03: why it was late and what you did about it'));
+  });
+
+  it('has no late-shipment placeholder when none was late after the fix', () => {
+    const none = { ...comparison, after: { ...comparison.after, lateConfirmations: 0 } };
+    const p = formatPlanOfAction({ result, comparison: none, attachments: ATTACHMENTS });
+    expect(p.text).not.toContain('confirmed late since');
+    expect(p.placeholders).toBe(10);
   });
 });
 
@@ -94,14 +126,14 @@ describe('honest wording by verdict', () => {
       () => variant({ earlyConfirmations: 41, withScanTime: 82, earlyConfirmationRate: 0.5 }, { improved: false, problems: [{ kind: 'rate-not-lower', before: 47 / 116, after: 0.5 }] }),
       ['The data does not yet show an improvement after 2026-11-03: the early-confirmation rate since 2026-11-03 (50.0%) is not lower than before (40.5%).'],
       ['none of the', 'fell from'],
-      10,
+      11,
     ],
     [
       'too few shipments after the fix',
       () => variant({ earlyConfirmations: 0, withScanTime: 4, earlyConfirmationRate: 0 }, { improved: false, problems: [{ kind: 'few-after', withScanTime: 4, needed: 10 }] }),
       ['The data does not yet show an improvement after 2026-11-03: only 4 shipments confirmed since 2026-11-03 have a known first carrier scan (at least 10 are needed to show a change).'],
       ['none of the'],
-      10,
+      11,
     ],
     [
       'better but not clean',
@@ -112,7 +144,7 @@ describe('honest wording by verdict', () => {
         placeholder('explain the 2 shipments confirmed early since 2026-11-03 and what you did about them'),
       ],
       ['does not yet show', 'none of the'],
-      11,
+      12,
     ],
   ])('%s', (_, make, present, absent, placeholders) => {
     const p = formatPlanOfAction({ result, comparison: make(), attachments: ATTACHMENTS });

@@ -106,7 +106,7 @@ export function resultFixture(): AuditResult {
     graceHours: 2,
     summary: {
       shipments: 30,
-      excluded: { 'orders fulfilled by Amazon (AFN)': 4, 'cancelled orders': 1 },
+      excluded: { afn: 4, cancelled: 1 },
       confirmationsWithoutOrder: 0,
       matchedWithTracking: 29,
       withPhysicalScan: 28,

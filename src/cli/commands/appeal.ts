@@ -9,7 +9,8 @@ import { formatSellerNote, LANGS, type Lang } from '../../report/seller-note.js'
 import { formatEvidenceXlsx } from '../../report/xlsx.js';
 import { EXIT, UsageError } from '../errors.js';
 import { collectAll, requireConfirmations, warnSkipped } from '../inputs.js';
-import { out } from '../io.js';
+import { err, out } from '../io.js';
+import { printHtmlToPdf } from '../pdf.js';
 import { auditOptions, loadSettings, parseDay, type CommonFlags } from '../settings.js';
 import { Outputs } from '../write.js';
 
@@ -22,7 +23,7 @@ export interface AppealFlags extends CommonFlags {
 }
 
 /** The pack's files and what each holds, in both languages of the note. Attachments go to Amazon. */
-const PACK: ReadonlyArray<{ file: string; attach: boolean; en: string; zh: string; attachAs?: string }> = [
+const PACK: ReadonlyArray<{ file: string; attach: boolean; en: string; zh: string; pdf?: boolean }> = [
   { file: 'READ-ME-FIRST.txt', attach: false, en: 'this note', zh: '本说明' },
   {
     file: 'plan-of-action.txt',
@@ -45,11 +46,17 @@ const PACK: ReadonlyArray<{ file: string; attach: boolean; en: string; zh: strin
   },
   {
     file: 'report.html',
-    attach: true,
-    // Seller Central takes PDF attachments: the seller prints the page (the note says how).
-    attachAs: 'report.pdf',
+    attach: false,
     en: "charts of the weekly early-confirmation rate and hand-over lag with the fix date marked, the figures against Amazon's targets, per-carrier figures and the evidence table",
     zh: '图表报告：每周提前确认比例和交接时差（标出整改日期）、与亚马逊指标的对比、按承运商统计及证据表',
+  },
+  {
+    // Seller Central takes PDF attachments: written only when a Chromium is there to print report.html.
+    file: 'report.pdf',
+    attach: true,
+    pdf: true,
+    en: 'report.html printed for the reviewer (A4, two pages of summary, charts and the worst shipments)',
+    zh: 'report.html 的打印版（A4，汇总、图表和最严重的包裹），供审核人员阅读',
   },
 ];
 
@@ -60,7 +67,8 @@ export function registerAppeal(program: Command, run: (fn: () => Promise<number>
     .description(
       'Audits the inputs like `shipaudit audit`, splits the shipments at the day the corrective action took\n' +
         'effect (--fixed-on) and writes a folder with a Plan of Action draft built on the figures, the evidence\n' +
-        'as CSV and XLSX, a printable HTML report and a short note. Nothing in it names a buyer.',
+        'as CSV and XLSX, an HTML report, report.pdf (when a Chromium or Chrome is found) and a short note.\n' +
+        'Nothing in it names a buyer.',
     )
     .argument('<paths...>', 'input files or folders (folders are read recursively)')
     .requiredOption('--fixed-on <date>', 'the day the corrective action took effect, YYYY-MM-DD in the marketplace zone')
@@ -79,6 +87,7 @@ export function registerAppeal(program: Command, run: (fn: () => Promise<number>
         'The folder is built beside --out and renamed into place, so it is never half written. An existing\n' +
         'folder is kept unless --force is given, and --force replaces only a pack folder shipaudit wrote: never\n' +
         'the working folder, an input or a folder holding one, a file, or a folder of yours.\n' +
+        'report.pdf: set SHIPAUDIT_CHROMIUM to the browser to use, or to "none" to skip it.\n' +
         'Exit codes: 0 pack written (whether or not the data shows an improvement: the pack says which), 2 bad usage or unreadable input.',
     )
     .action((paths: string[], flags: AppealFlags) => run(() => runAppeal(paths, flags)));
@@ -111,38 +120,57 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
     throw new UsageError(`no shipments confirmed before --fixed-on ${flags.fixedOn}: the pack compares the period before the fix with the period after it`);
   }
 
-  const files = await buildPack(result, comparison, lang, flags.sellerName);
+  const { files, pdfReason } = await buildPack(result, comparison, lang, flags.sellerName);
   const read = inputs.filter((i) => !i.skipped).map((i) => i.file);
   await (await Outputs.forInputs([...paths, ...read, ...config])).writeFolder(outDir, files, force);
   out(`Appeal pack written to ${outDir}\n\n${files['READ-ME-FIRST.txt']}`);
+  if (pdfReason) err(`shipaudit: report.pdf not written: ${pdfReason}. ${PRINT_BY_HAND}\n`);
   return EXIT.ok;
 }
 
-async function buildPack(result: AuditResult, comparison: Comparison, lang: Lang, sellerName?: string): Promise<Record<string, string | Buffer>> {
+const PRINT_BY_HAND = 'Open report.html in Chrome or Edge and print it to PDF (A4, "Save as PDF", margins: default).';
+interface Pack {
+  files: Record<string, string | Buffer>;
+  /** Why report.pdf is missing ('' when it was written). */
+  pdfReason: string;
+}
+
+async function buildPack(result: AuditResult, comparison: Comparison, lang: Lang, sellerName?: string): Promise<Pack> {
   const period = periodColumn(comparison);
   const rows = evidenceRows(result.findings, comparison.boundaryMs);
   const before = rows.filter((r) => r.period === 'before').length;
+  const view = { result, comparison, rows, periodColumn: period, sellerName };
+  const html = formatHtmlReport(view);
+  const printed = await printHtmlToPdf(html);
+  const pdf = 'pdf' in printed ? printed.pdf : undefined;
+  const pack = PACK.filter((p) => !p.pdf || pdf);
   const poa = formatPlanOfAction({
     result,
     comparison,
     sellerName,
-    attachments: PACK.filter((p) => p.attach).map((p) => ({
-      file: p.attachAs ?? p.file,
+    attachments: pack.filter((p) => p.attach).map((p) => ({
+      file: p.file,
       what:
         p.file === 'evidence.csv'
           ? `${p.en} (${rows.length} rows: ${before} before ${comparison.fixedOn}, ${rows.length - before} since)`
-          : p.attachAs
-            ? `${p.en} (printed from ${p.file})`
-            : p.en,
+          : p.en,
     })),
   });
-  const view = { result, comparison, rows, periodColumn: period, sellerName };
-  return {
-    'READ-ME-FIRST.txt': formatSellerNote({ lang, comparison, placeholders: poa.placeholders, files: PACK.map((p) => ({ file: p.file, what: p[lang] })) }),
+  const note = formatSellerNote({
+    lang,
+    comparison,
+    placeholders: poa.placeholders,
+    pdfWritten: pdf !== undefined,
+    files: pack.map((p) => ({ file: p.file, what: p[lang] })),
+  });
+  const files = {
+    'READ-ME-FIRST.txt': note,
     'plan-of-action.txt': poa.text,
     'plan-of-action.md': poa.markdown,
     'evidence.csv': formatEvidenceCsv(result.findings, { extraColumns: [period] }),
     'evidence.xlsx': await formatEvidenceXlsx(view),
-    'report.html': formatHtmlReport(view),
+    'report.html': html,
+    ...(pdf ? { 'report.pdf': pdf } : {}),
   };
+  return { files, pdfReason: 'reason' in printed ? printed.reason : '' };
 }

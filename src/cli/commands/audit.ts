@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { expectedJoinMs, join, type Joined } from '../../audit/join.js';
 import { audit } from '../../audit/run.js';
-import type { AuditResult } from '../../model/result.js';
+import { exclusionLabel, type AuditResult } from '../../model/result.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
 import { auditJsonChunks } from '../../report/json.js';
 import { formatAuditText } from '../../report/text.js';
@@ -92,7 +92,9 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
   timing('rules and figures');
   if (result.summary.shipments === 0) {
     const outside = Object.values(result.summary.excluded).reduce((a, b) => a + b, 0);
-    throw new UsageError(`no shipments to audit${flags.from || flags.to ? ` between ${flags.from ?? 'the start'} and ${flags.to ?? 'the end'}` : ''} (${outside} left out: ${Object.entries(result.summary.excluded).map(([k, v]) => `${v} ${k}`).join(', ') || 'none'})`);
+    const why = Object.entries(result.summary.excluded).map(([k, v]) => `${v} ${exclusionLabel(k)}`);
+    const range = flags.from || flags.to ? ` between ${flags.from ?? 'the start'} and ${flags.to ?? 'the end'}` : '';
+    throw new UsageError(`no shipments to audit${range} (${outside} left out: ${why.join(', ') || 'none'})`);
   }
   return { result, settings };
 }
