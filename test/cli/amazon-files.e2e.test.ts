@@ -114,7 +114,7 @@ describe('shipaudit audit with the Amazon-side files', () => {
     };
     // 2 FBA orders (one of them on two item rows); the promotions file's 3 MFN orders, one confirmed.
     expect(out.summary).toMatchObject({
-      excluded: { 'orders fulfilled by Amazon (AFN)': 2 },
+      excluded: { afn: 2 },
       shipments: 1,
       rowsRejected: 0,
     });
