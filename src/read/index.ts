@@ -2,6 +2,7 @@ import type { Field } from '../knowledge/headers.js';
 import { zoneFromHeaderLanguage } from '../knowledge/zones.js';
 import { detectDateOrder } from './time.js';
 import { orderRowReader } from './amazon-orders.js';
+import { assignmentRowReader } from './assignments.js';
 import { confirmationRowReader } from './confirmations.js';
 import { describeZone, KEEP_PROBLEMS, newReport, rowProblemCollector, RowError, zoneFor, type ReadOptions } from './context.js';
 import { delimiterName, findHeaderRow, sniff, type FieldIndex, type Header } from './detect.js';
@@ -256,6 +257,9 @@ function rowReaderFor(header: Header, sink: RecordSink, report: InputReport, opt
       return trackingEventReaders(sink, report, opts, dayFirst, header.index);
     case 'tracking-summary':
       return { rows: trackingSummaryRowReader(sink, report, opts, dayFirst) };
+    case 'tracking-assignments':
+      report.zoneNote = 'no times: tracking numbers assigned to orders';
+      return { rows: assignmentRowReader(sink) };
     case 'orders-api-json':
     case 'tracking-api':
       throw new Error('JSON and XML inputs are not row-based');
