@@ -195,7 +195,7 @@ async function readState(
  * records this machine, its boot and this process's start time, so that the next run can tell a live
  * holder from a dead one or from a pid reused since (src/check/lock.ts judges).
  */
-async function acquireLock(path: string, shown: string): Promise<() => Promise<void>> {
+export async function acquireLock(path: string, shown: string): Promise<() => Promise<void>> {
   await mkdir(dirname(path), { recursive: true }).catch((e: unknown) => {
     throw describeFailure(shown, e);
   });
