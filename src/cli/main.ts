@@ -45,6 +45,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   fetch: async () => (await import('./commands/fetch.js')).registerFetch,
   init: async () => (await import('./commands/init.js')).registerInit,
   appeal: async () => (await import('./commands/appeal.js')).registerAppeal,
+  confirm: async () => (await import('./commands/confirm.js')).registerConfirm,
 };
 
 const asked = process.argv[2];

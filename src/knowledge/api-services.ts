@@ -64,3 +64,19 @@ export const SEVENTEEN_TRACK_CODES = {
   /** No quota left to register more numbers. */
   quotaExhausted: -18019908,
 } as const;
+
+/**
+ * Orders API v0 `confirmShipment` and `getOrder` (the confirmation gate's --submit): paths and the default
+ * usage plan. confirmShipment answers 204 when Amazon took the confirmation, 400 with `errors[]` when not.
+ */
+export const CONFIRM_SHIPMENT = {
+  path: (orderId: string) => `/orders/v0/orders/${encodeURIComponent(orderId)}/shipmentConfirmation`,
+  ratePerSecond: 2,
+  burst: 10,
+} as const;
+
+export const GET_ORDER = {
+  path: (orderId: string) => `/orders/v0/orders/${encodeURIComponent(orderId)}`,
+  ratePerSecond: 0.5,
+  burst: 30,
+} as const;
