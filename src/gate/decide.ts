@@ -91,7 +91,9 @@ export function decide(input: GateInput): GateDecision {
         continue;
       }
       const t = input.tracking.get(p.trackingNumber);
-      const carrierText = p.carrier ?? t?.carrier ?? recognised(p.trackingNumber);
+      // A carrier column saying only "Other" names nothing: the tracking data or the number may.
+      const named = (c: string | undefined) => (amazonCarrier(c) ? c : undefined);
+      const carrierText = named(p.carrier) ?? named(t?.carrier) ?? recognised(p.trackingNumber);
       const base: Hold = {
         orderId: order.orderId,
         trackingNumber: p.trackingNumber,
