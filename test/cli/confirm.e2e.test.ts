@@ -1,0 +1,282 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalCarrier } from '../../src/knowledge/carriers.js';
+import { classifyEvent } from '../../src/knowledge/events.js';
+import { validateConfirmationFile } from '../helpers/amazon-template.js';
+import { startServer, type SeenRequest } from '../sources/mock-server.js';
+
+/**
+ * The confirmation gate run as cron runs it, on the week in fixtures/gate (scripts/make-gate-fixtures.ts)
+ * whose answer key is fixtures/gate.expected.json: twice, hours apart, with one ledger.
+ */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(ROOT, 'bin/shipaudit.js');
+const GATE = join(ROOT, 'fixtures/gate');
+interface Expected {
+  runs: Array<{
+    asOf: string;
+    release: Record<string, { trackingNumber: string; shipDate: string; late: boolean }>;
+    hold: Record<string, string>;
+    overdue: Record<string, string>;
+  }>;
+}
+const EXPECTED = JSON.parse(readFileSync(join(ROOT, 'fixtures/gate.expected.json'), 'utf8')) as Expected;
+const [RUN1, RUN2] = EXPECTED.runs;
+
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('run `npm run build` first (`npm test` does)');
+});
+
+function workdir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'shipaudit-confirm-'));
+  made.push(dir);
+  return dir;
+}
+
+const ENV = { NO_COLOR: '1', SHIPAUDIT_DEBUG: '' };
+function shipaudit(dir: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...ENV } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The CLI without blocking this process: the local server it talks to runs here. */
+function shipauditAsync(dir: string, env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, ...ENV, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+const gate = (dir: string, asOf: string, ...args: string[]) =>
+  shipaudit(dir, 'confirm', GATE, '--as-of', asOf.slice(0, 16), '--marketplace-tz', 'America/Los_Angeles', ...args);
+
+/** Every physical scan in the tracking file, by number, as instants. */
+const SCANS = (() => {
+  const map = new Map<string, number[]>();
+  const lines = readFileSync(join(GATE, 'tracking-events.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
+  for (const line of lines) {
+    const [number, carrier, time, text] = line.slice(1, -1).split('","');
+    if (classifyEvent({ description: text, carrier: canonicalCarrier(carrier) }).possession) {
+      map.set(number, [...(map.get(number) ?? []), Date.parse(time)]);
+    }
+  }
+  return map;
+})();
+
+const ledgerOf = (dir: string) =>
+  readFileSync(join(dir, '.shipaudit/ledger.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { orderId: string; trackingNumber: string; status: string; errors?: unknown });
+
+describe('shipaudit confirm on a test week, run twice', () => {
+  const dir = workdir();
+  const first = gate(dir, RUN1.asOf, '--out', 'confirm-1.txt');
+  const second = gate(dir, RUN2.asOf, '--out', 'confirm-2.txt');
+  const third = gate(dir, RUN2.asOf, '--out', 'confirm-3.txt');
+  const files = [1, 2].map((n) => validateConfirmationFile(readFileSync(join(dir, `confirm-${n}.txt`), 'utf8')));
+
+  it('writes files Amazon’s template validator accepts, releasing exactly the orders the key says', () => {
+    expect([first.code, first.stderr]).toEqual([1, '']);
+    expect(second.code).toBe(1);
+    for (const [i, f] of files.entries()) {
+      expect(f.errors).toEqual([]);
+      const want = EXPECTED.runs[i].release;
+      const got = new Map(f.rows.map((r) => [r.orderId, { trackingNumber: r.trackingNumber, shipDate: r.shipDate }]));
+      expect(Object.fromEntries(got)).toEqual(Object.fromEntries(Object.entries(want).map(([id, w]) => [id, { trackingNumber: w.trackingNumber, shipDate: w.shipDate }])));
+    }
+    expect(Object.keys(RUN1.release).length).toBeGreaterThan(5);
+    expect(Object.keys(RUN2.release).length).toBeGreaterThan(2);
+  });
+
+  it('every order released has a physical carrier scan at or before its ship date, and before the run', () => {
+    for (const [i, f] of files.entries()) {
+      for (const r of f.rows) {
+        const scans = SCANS.get(r.trackingNumber) ?? [];
+        expect(scans.some((s) => s <= Date.parse(r.shipDate) && s <= Date.parse(EXPECTED.runs[i].asOf)), `${r.orderId} ${r.trackingNumber}`).toBe(true);
+      }
+    }
+  });
+
+  it('none is released twice across runs; a third run releases nothing and writes no file', () => {
+    const once = new Set(files[0].rows.map((r) => r.orderId));
+    expect(files[1].rows.filter((r) => once.has(r.orderId))).toEqual([]);
+    expect(third.code).toBe(1);
+    expect(third.stdout).toMatch(/^Released: 0 /m);
+    expect(existsSync(join(dir, 'confirm-3.txt'))).toBe(false);
+    const released = ledgerOf(dir).filter((r) => r.status === 'released');
+    expect(released.map((r) => r.orderId).sort()).toEqual([...Object.keys(RUN1.release), ...Object.keys(RUN2.release)].sort());
+    expect(third.stdout).toContain(`Already in the ledger (.shipaudit/ledger.jsonl): ${released.length} (${released.length} released)`);
+  });
+
+  it('one line per order item, with the quantity still to ship', () => {
+    const items = readFileSync(join(GATE, 'unshipped-orders.txt'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+    const rows = files[0].rows;
+    for (const r of rows) {
+      const line = items.find((c) => c[0] === r.orderId && c[1] === r.orderItemId);
+      expect(line?.[11], `${r.orderId} ${r.orderItemId}`).toBe(r.quantity);
+    }
+    expect(rows.length).toBe(items.filter((c) => c[0] in RUN1.release).length);
+  });
+
+  it('--reemit puts a released order in the file again', () => {
+    const id = Object.keys(RUN1.release)[0];
+    const again = gate(dir, RUN2.asOf, '--out', 'confirm-again.txt', '--reemit', id);
+    const { rows, errors } = validateConfirmationFile(readFileSync(join(dir, 'confirm-again.txt'), 'utf8'));
+    expect(errors).toEqual([]);
+    expect([...new Set(rows.map((r) => r.orderId))]).toEqual([id]);
+    expect(again.stdout).toContain('[re-emitted]');
+  });
+});
+
+describe('holding is explained', () => {
+  it('each held and overdue order says why and how long until (or since) it is late; a dry run writes nothing', () => {
+    const dir = workdir();
+    const r = gate(dir, RUN1.asOf, '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(existsSync(join(dir, '.shipaudit/ledger.jsonl'))).toBe(false);
+    const doc = JSON.parse(r.stdout) as {
+      held: Array<{ orderId: string; reason: string; why: string; hoursLeft?: number; latestShipDate?: string }>;
+      overdue: Array<{ orderId: string; reason: string; hoursLeft: number; whatYouCanDo: string[] }>;
+    };
+    expect(Object.fromEntries(doc.held.map((h) => [h.orderId, h.reason]))).toEqual(RUN1.hold);
+    expect(Object.fromEntries(doc.overdue.map((h) => [h.orderId, h.reason]))).toEqual(RUN1.overdue);
+    const asOf = Date.parse(RUN1.asOf);
+    for (const h of doc.held) {
+      expect(h.why.length).toBeGreaterThan(20);
+      expect(h.hoursLeft).toBeCloseTo((Date.parse(h.latestShipDate!) + 999 - asOf) / 3_600_000, 1);
+    }
+    expect(doc.held.map((h) => h.hoursLeft)).toEqual([...doc.held.map((h) => h.hoursLeft!)].sort((a, b) => a - b));
+    for (const o of doc.overdue) {
+      expect(o.hoursLeft).toBeLessThan(0);
+      expect(o.whatYouCanDo.join(' ')).toMatch(/carrier/);
+    }
+
+    const text = gate(dir, RUN1.asOf).stdout;
+    const label = Object.entries(RUN1.hold).find(([, why]) => why === 'information-only')![0];
+    expect(text).toMatch(new RegExp(`${label}.*\\d+\\.\\d h left \\(latest ship date 2026-10-\\d\\dT23:59:59-07:00\\)\\n\\s+why: only label / pre-advice events`));
+    expect(text).toContain('what you can do: contact the carrier to collect or scan the parcel; or ship it with another carrier');
+  });
+});
+
+describe('shipaudit confirm --submit against a local SP-API', () => {
+  const SECRETS = { SA_REFRESH: 'Atzr|refresh-token-for-test-0001', SA_CLIENT: 'amzn1.application-oa2-client.test0001', SA_SECRET: 'client-secret-for-test-0001' };
+  const config = {
+    marketplaceTimeZone: 'America/Los_Angeles',
+    sources: {
+      amazon: { region: 'NA', marketplaceIds: ['ATVPDKIKX0DER'], refreshTokenEnv: 'SA_REFRESH', clientIdEnv: 'SA_CLIENT', clientSecretEnv: 'SA_SECRET' },
+    },
+  };
+  const ids = Object.keys(RUN1.release).sort();
+  const [rejectedId, limitedId, shippedId, unsentId] = ids;
+
+  it('sends one order at a time; the ledger shows exactly what Amazon accepted; a 429 is retried; a 400 is kept as rejected', async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'shipaudit.config.json'), JSON.stringify(config));
+    // An earlier run died while sending two orders: Amazon has one as shipped, the other not.
+    const sending = (orderId: string) =>
+      JSON.stringify({ v: 1, at: '2026-10-16T18:00:00Z', orderId, trackingNumber: RUN1.release[orderId].trackingNumber, status: 'sending', wholeOrder: false });
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(dir, '.shipaudit'));
+    writeFileSync(join(dir, '.shipaudit/ledger.jsonl'), `${sending(shippedId)}\n${sending(unsentId)}\n`);
+
+    const accepted = new Set<string>();
+    let limitedOnce = false;
+    const server = await startServer((req: SeenRequest) => {
+      if (req.path === '/auth/o2/token') return { body: JSON.stringify({ access_token: 'Atza|access-0001', expires_in: 3600 }) };
+      const m = /^\/orders\/v0\/orders\/([^/]+)(\/shipmentConfirmation)?$/.exec(req.path);
+      if (!m) return { status: 404, body: '{}' };
+      const id = decodeURIComponent(m[1]);
+      if (!m[2]) return { body: JSON.stringify({ payload: { AmazonOrderId: id, OrderStatus: id === shippedId ? 'Shipped' : 'Unshipped' } }) };
+      if (id === rejectedId) {
+        return { status: 400, body: JSON.stringify({ errors: [{ code: 'InvalidInput', message: 'Invalid carrierCode for the marketplace' }] }) };
+      }
+      if (id === limitedId && !limitedOnce) {
+        limitedOnce = true;
+        return { status: 429, headers: { 'retry-after': '1', 'x-amzn-RateLimit-Limit': '2' }, body: JSON.stringify({ errors: [{ code: 'QuotaExceeded' }] }) };
+      }
+      accepted.add(id);
+      return { status: 204, body: '' };
+    });
+    try {
+      const env = {
+        ...SECRETS,
+        SHIPAUDIT_LWA_URL: `${server.url}/auth/o2/token`,
+        SHIPAUDIT_SP_API_URL: server.url,
+        SHIPAUDIT_FETCH_TIME_SCALE: '0',
+      };
+      const args = ['confirm', GATE, '--as-of', RUN1.asOf.slice(0, 16), '--submit'];
+      const r = await shipauditAsync(dir, env, ...args);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(1);
+
+      const posts = server.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/shipmentConfirmation'));
+      const postedIds = posts.map((q) => decodeURIComponent(q.path.split('/')[4]));
+      // The order Amazon already had was checked, not sent; the one it did not have was sent again.
+      expect(postedIds).not.toContain(shippedId);
+      expect(postedIds.filter((id) => id === unsentId)).toHaveLength(1);
+      expect(postedIds.filter((id) => id === limitedId)).toHaveLength(2);
+      expect(new Set(postedIds)).toEqual(new Set(ids.filter((id) => id !== shippedId)));
+      const body = JSON.parse(posts.find((q) => q.path.includes(limitedId))!.body) as { marketplaceId: string; packageDetail: Record<string, unknown> };
+      expect(body.marketplaceId).toBe('ATVPDKIKX0DER');
+      expect(body.packageDetail).toMatchObject({ trackingNumber: RUN1.release[limitedId].trackingNumber, shipDate: new Date(Date.parse(RUN1.release[limitedId].shipDate)).toISOString().replace('.000Z', 'Z') });
+      expect(posts.every((q) => q.headers['x-amz-access-token'] === 'Atza|access-0001')).toBe(true);
+
+      // The ledger's last word per order: accepted exactly where Amazon answered 204 (or had it shipped).
+      const last = new Map<string, { status: string; errors?: unknown }>();
+      for (const rec of ledgerOf(dir)) last.set(rec.orderId, rec);
+      const acceptedInLedger = [...last].filter(([, v]) => v.status === 'accepted').map(([k]) => k).sort();
+      expect(acceptedInLedger).toEqual([...accepted, shippedId].sort());
+      expect(last.get(rejectedId)).toMatchObject({ status: 'rejected', errors: [{ code: 'InvalidInput', message: 'Invalid carrierCode for the marketplace' }] });
+      expect([...last.values()].some((v) => v.status === 'sending')).toBe(false);
+      expect(r.stdout).toContain(`${rejectedId}`);
+      expect(r.stdout).toMatch(/REJECTED \(400\): Invalid carrierCode for the marketplace/);
+      expect(r.stdout).toContain(`${shippedId} ${RUN1.release[shippedId].trackingNumber}: an earlier run died while sending it; Amazon has it as shipped`);
+
+      // Secrets never leave the environment.
+      const ledgerText = readFileSync(join(dir, '.shipaudit/ledger.jsonl'), 'utf8');
+      for (const s of Object.values(SECRETS)) for (const text of [r.stdout, r.stderr, ledgerText]) expect(text).not.toContain(s);
+
+      // The next hour sends nothing again: what was accepted or rejected is in the ledger.
+      const before = server.requests.length;
+      const again = await shipauditAsync(dir, env, ...args);
+      expect(again.stderr).toBe('');
+      const newPosts = server.requests.slice(before).filter((q) => q.method === 'POST' && q.path.endsWith('/shipmentConfirmation'));
+      expect(newPosts).toEqual([]);
+      expect(again.stdout).toContain(`${rejectedId} ${RUN1.release[rejectedId].trackingNumber}: rejected by Amazon earlier`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a missing secret stops before anything is read or sent, naming the variable, not a value', async () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'shipaudit.config.json'), JSON.stringify(config));
+    const r = await shipauditAsync(dir, { SA_REFRESH: '', SA_CLIENT: 'x', SA_SECRET: 'y' }, 'confirm', GATE, '--submit');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^shipaudit: .*refreshTokenEnv: the environment variable SA_REFRESH is not set or empty\n$/);
+    expect(existsSync(join(dir, '.shipaudit/ledger.jsonl'))).toBe(false);
+  });
+});
+
+describe('bad ledger', () => {
+  it('a ledger line that is not a record stops the run with the file and line (exit 2)', async () => {
+    const dir = workdir();
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(dir, '.shipaudit'));
+    writeFileSync(join(dir, '.shipaudit/ledger.jsonl'), 'garbage\n{"v":1}\n');
+    const r = gate(dir, RUN1.asOf, '--out', 'x.txt');
+    expect([r.code, r.stderr]).toEqual([2, 'shipaudit: .shipaudit/ledger.jsonl:1: not a JSON record; the ledger is what keeps orders from being confirmed twice: repair or move it\n']);
+    expect(existsSync(join(dir, 'x.txt'))).toBe(false);
+  });
+});
