@@ -104,7 +104,7 @@ export function decide(input: GateInput): GateDecision {
       };
       const scan = t?.firstPossession;
       if (!scan) {
-        pending({ ...base, ...whyNoScan(t) });
+        pending({ ...base, ...whyNoScan(t, zone) });
         continue;
       }
       const carrier = amazonCarrier(carrierText);
@@ -182,12 +182,13 @@ function linesFor(packageItems: readonly GateItem[], orderItems: readonly GateIt
   return [{}];
 }
 
-function whyNoScan(t: GateTracking | undefined): Pick<Hold, 'reason' | 'lastEvent' | 'unknown'> {
+function whyNoScan(t: GateTracking | undefined, zone: string): Pick<Hold, 'reason' | 'lastEvent' | 'unknown'> {
   if (!t || t.events === 0) return { reason: 'no-tracking-data' };
   if (t.possessionWithoutTime) return { reason: 'scan-without-time' };
-  if (t.unknown.length > 0) return { reason: 'unknown-events', unknown: t.unknown, lastEvent: t.lastEvent && plain(t.lastEvent) };
-  if (t.lastInformation && t.lastEvent?.class === 'information') return { reason: 'information-only', lastEvent: plain(t.lastInformation) };
-  return { reason: 'no-physical-scan', lastEvent: t.lastEvent && plain(t.lastEvent) };
+  const last = t.lastEvent && shown(t.lastEvent, zone);
+  if (t.unknown.length > 0) return { reason: 'unknown-events', unknown: t.unknown, lastEvent: last };
+  if (t.lastInformation && t.lastEvent?.class === 'information') return { reason: 'information-only', lastEvent: shown(t.lastInformation, zone) };
+  return { reason: 'no-physical-scan', lastEvent: last };
 }
 
 function adviceFor(h: Hold): OverdueAdvice[] {
@@ -206,10 +207,6 @@ function adviceFor(h: Hold): OverdueAdvice[] {
 function recognised(trackingNumber: string): string | undefined {
   const r = recognizeTrackingNumber(trackingNumber);
   return r.checkDigit === 'valid' ? r.carrier : undefined;
-}
-
-function plain(e: EventRef): { description: string; at: string } {
-  return { description: e.description, at: e.at.precision === 'date' ? e.at.localDate : e.at.raw };
 }
 
 function shown(e: EventRef, zone: string): { description: string; at: string } {

@@ -280,3 +280,52 @@ describe('bad ledger', () => {
     expect(existsSync(join(dir, 'x.txt'))).toBe(false);
   });
 });
+
+describe('on a real carrier response (USPS Tracking API v3, label 3 days before acceptance)', () => {
+  const SAMPLES = join(ROOT, '../shared/real-samples');
+  const USPS = join(SAMPLES, 'usps-v3-tracking-karrio.json');
+
+  it('holds while only the label exists, then releases with the acceptance scan as ship date', () => {
+    if (!existsSync(USPS)) throw new Error(`${USPS} is missing: the real samples must sit beside the clone`);
+    const dir = workdir();
+    writeFileSync(
+      join(dir, 'unshipped.txt'),
+      'order-id\torder-item-id\tpurchase-date\tpromise-date\tquantity-purchased\tquantity-to-ship\n' +
+        '113-0000000-0000001\t12345678901234\t2024-11-15T07:00:00-08:00\t2024-11-19T23:59:59-08:00\t1\t1\n',
+    );
+    writeFileSync(join(dir, 'assigned.csv'), 'order id,tracking number,carrier\n113-0000000-0000001,9400 1091 0425 0532 9085 87,USPS\n');
+    const run = (asOf: string, ...more: string[]) =>
+      shipaudit(dir, 'confirm', 'unshipped.txt', 'assigned.csv', USPS, '--as-of', asOf, '--marketplace-tz', 'America/Los_Angeles', ...more);
+
+    const before = run('2024-11-17T12:00', '--format', 'json');
+    expect(before.stderr).toBe('');
+    const held = (JSON.parse(before.stdout) as { held: Array<Record<string, unknown>> }).held;
+    expect(held).toEqual([
+      expect.objectContaining({
+        orderId: '113-0000000-0000001',
+        trackingNumber: '9400109104250532908587',
+        reason: 'information-only',
+        hoursLeft: 60,
+        lastEvent: { description: 'Shipping Label Created, USPS Awaiting Item', at: '2024-11-15T08:32:00-08:00' },
+      }),
+    ]);
+
+    const after = run('2024-11-20T12:00', '--out', 'confirm.txt');
+    expect([after.code, after.stderr]).toEqual([0, '']);
+    const { rows, errors } = validateConfirmationFile(readFileSync(join(dir, 'confirm.txt'), 'utf8'));
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([
+      {
+        orderId: '113-0000000-0000001',
+        orderItemId: '12345678901234',
+        quantity: '1',
+        shipDate: '2024-11-18T08:10:00-08:00',
+        carrierCode: 'USPS',
+        carrierName: 'USPS',
+        trackingNumber: '9400109104250532908587',
+        shipMethod: '',
+      },
+    ]);
+    expect(after.stdout).toContain('scan "USPS in possession of item" JAMAICA');
+  });
+});
