@@ -1,4 +1,4 @@
-import { CHANNEL_VALUES, EVENT_CLASS_VALUES, ORDER_STATUS_VALUES, type Channel, type ConfirmationRecord, type EventClass, type OrderRecord, type OrderStatus, type PackageSummary, type SourceRef, type TrackingEvent } from '../model/records.js';
+import { CHANNEL_VALUES, EVENT_CLASS_VALUES, ORDER_STATUS_VALUES, type AssignmentRecord, type Channel, type ConfirmationRecord, type EventClass, type OrderRecord, type OrderStatus, type PackageSummary, type SourceRef, type TrackingEvent } from '../model/records.js';
 import type { EventRef, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import type { RecordSink } from '../read/types.js';
@@ -99,6 +99,8 @@ export class Collector implements RecordSink {
   newestEventMs = -Infinity;
   eventsSeen = 0;
   packagesSeen = 0;
+  /** Tracking numbers assigned and not yet confirmed: kept for the confirmation gate's backlog, not audited. */
+  readonly assignments: AssignmentRecord[] = [];
 
   private readonly kinds = new StampKinds();
   private readonly files = new FileNames();
@@ -227,6 +229,10 @@ export class Collector implements RecordSink {
     if (ms > this.newestEventMs) this.newestEventMs = ms;
     if (!this.lastEvent.has(t) || ms >= this.lastEvent.epochMs(t)) this.lastEvent.set(t, e);
     if (e.possession && (!this.firstPossession.has(t) || ms < this.firstPossession.epochMs(t))) this.firstPossession.set(t, e);
+  }
+
+  assignment(r: AssignmentRecord): void {
+    this.assignments.push(r);
   }
 
   package(p: PackageSummary): void {

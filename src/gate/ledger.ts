@@ -1,5 +1,8 @@
 import type { LedgerStatus } from './decide.js';
 
+/** The ledger's file name, beside the nightly check's state file. */
+export const LEDGER_NAME = 'ledger.jsonl';
+
 /**
  * The gate's ledger: one JSON record per line, appended (and synced) as things happen, never rewritten.
  * The last record of a package decides its status. What it holds is what Amazon was told or is being

@@ -329,3 +329,41 @@ describe('on a real carrier response (USPS Tracking API v3, label 3 days before 
     expect(after.stdout).toContain('scan "USPS in possession of item" JAMAICA');
   });
 });
+
+describe('check reports the gate’s backlog', () => {
+  it('overdue and soon-due held orders with why, the rest counted; released orders leave the backlog', () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'shipaudit.config.json'), JSON.stringify({ inputs: [GATE], marketplaceTimeZone: 'America/Los_Angeles' }));
+    const check = () => {
+      const r = shipaudit(dir, 'check', '--as-of', RUN1.asOf.slice(0, 16), '--format', 'json', '--state', 'state.json');
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout) as {
+        status: string;
+        atRisk: {
+          orders: Array<{ orderId: string }>;
+          gate: { overdue: Array<{ orderId: string; reason: string }>; held: Array<{ orderId: string; hoursLeft: number }>; heldLater: number; ready: number };
+        };
+      };
+    };
+    const before = check();
+    expect(before.status).toBe('error');
+    const g = before.atRisk.gate;
+    expect(Object.fromEntries(g.overdue.map((o) => [o.orderId, o.reason]))).toEqual(RUN1.overdue);
+    expect(g.held.every((h) => h.hoursLeft <= 24)).toBe(true);
+    expect(g.held.length + g.heldLater).toBe(Object.keys(RUN1.hold).length);
+    expect(g.ready).toBe(Object.keys(RUN1.release).length);
+    // The gate's orders are not listed twice.
+    const gateIds = new Set([...g.overdue, ...g.held].map((o) => o.orderId));
+    expect(before.atRisk.orders.filter((o) => gateIds.has(o.orderId))).toEqual([]);
+
+    // The check's ledger is the one beside its state file: a confirm run writing there empties "ready".
+    const confirmed = shipaudit(dir, 'confirm', GATE, '--as-of', RUN1.asOf.slice(0, 16), '--marketplace-tz', 'America/Los_Angeles', '--ledger', 'ledger.jsonl', '--out', 'c.txt');
+    expect(confirmed.stderr).toBe('');
+    expect(check().atRisk.gate.ready).toBe(0);
+
+    const text = shipaudit(dir, 'check', '--as-of', RUN1.asOf.slice(0, 16), '--state', 'state.json').stdout;
+    const id = Object.entries(RUN1.overdue).find(([, why]) => why === 'information-only')![0];
+    expect(text).toMatch(new RegExp(`error +${id} .*held by the gate, latest ship date passed \\d+\\.\\d h ago: only label / pre-advice events`));
+    expect(text).toMatch(/\d+ more orders held by the gate with more than a day left/);
+  });
+});

@@ -3,7 +3,13 @@ import { unlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { minimatch } from 'minimatch';
+import type { Collector } from '../../audit/collect.js';
 import { auditDetailed } from '../../audit/run.js';
+import type { GateOrder, GateTracking } from '../../gate/collect.js';
+import { decide } from '../../gate/decide.js';
+import { LEDGER_NAME, Ledger, LedgerFormatError, parseLedger } from '../../gate/ledger.js';
+import type { GateDecision } from '../../model/gate.js';
+import type { OrderFacts } from '../../model/shipment.js';
 import { CHECK_DEFAULTS, type FailOn } from '../../check/defaults.js';
 import { globBase, isGlob } from '../../check/inputs.js';
 import { lockText, lockVerdict, parseLock } from '../../check/lock.js';
@@ -91,6 +97,9 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     const to = localDateInZone(asOfMs, zone);
     const { result, shipments, awaiting } = auditDetailed(collector, auditOptions(settings, { inputs, unclassified }, { window: { ...window, from, to }, asOfMs }));
     const { state, report } = await readState(outputs, statePath, relative(cwd, statePath) || statePath, problems);
+    const gate = collector.assignments.length > 0
+      ? await gateDecision(collector, awaiting, statePath, relative(cwd, statePath) || statePath, asOfMs, zone, problems)
+      : undefined;
     const graceOption = settings.rules['no-carrier-scan']?.options?.graceHours;
     const built = buildCheck({
       audit: result,
@@ -107,6 +116,7 @@ async function runCheck(flags: CheckFlags): Promise<number> {
       staleAfterHours: cfg.staleAfterHours ?? CHECK_DEFAULTS.staleAfterHours,
       thresholds: { ...CHECK_DEFAULTS.thresholds, ...cfg.thresholds },
       atRisk: { ...CHECK_DEFAULTS.atRisk, ...cfg.atRisk },
+      gate,
     });
     // Report first, record second: if the reports can't be written the state is not advanced, so the
     // findings of this run are shown again by the next one instead of being lost.
@@ -119,6 +129,63 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   } finally {
     await release();
   }
+}
+
+/**
+ * What `shipaudit confirm` would decide now, for the backlog: the orders awaiting shipment, the numbers
+ * assigned to them, their scans, and the ledger (read only: the gate's own runs append to it).
+ */
+async function gateDecision(
+  collector: Collector,
+  awaiting: readonly OrderFacts[],
+  statePath: string,
+  stateShown: string,
+  asOfMs: number,
+  zone: string,
+  problems: InputProblem[],
+): Promise<GateDecision> {
+  const ledgerPath = join(dirname(statePath), LEDGER_NAME);
+  const shown = join(dirname(stateShown), LEDGER_NAME);
+  let ledger = new Ledger();
+  const text = await readFile(ledgerPath, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return '';
+    throw describeFailure(shown, e, 'read');
+  });
+  try {
+    ledger = new Ledger(parseLedger(text).records);
+  } catch (e) {
+    if (!(e instanceof LedgerFormatError)) throw e;
+    problems.push({ level: 'warning', kind: 'state', message: `${shown}:${e.line}: ${e.message}: the gate's backlog ignores the ledger` });
+  }
+  const orders = new Map<string, GateOrder>(
+    awaiting.map((o) => [o.orderId, { orderId: o.orderId, latestShipDate: o.latestShipDate, purchasedAt: o.purchasedAt, items: [], source: o.source }]),
+  );
+  const tracking = new Map<string, GateTracking>();
+  for (const a of collector.assignments) {
+    const f = collector.trackingFacts(a.trackingNumber);
+    if (!f) continue;
+    // What the tracking files know beyond the as-of is not known at the as-of (a check run for a past moment).
+    const known = <T extends { at: { epochMs: number } }>(e: T | undefined) => (e && e.at.epochMs <= asOfMs ? e : undefined);
+    const last = known(f.lastEvent);
+    tracking.set(a.trackingNumber, {
+      events: f.events,
+      firstPossession: known(f.firstPossession) ?? known(f.summaryFirstScan),
+      lastEvent: last,
+      lastInformation: last?.class === 'information' ? last : undefined,
+      unknown: last?.class === 'unknown' ? [last.description] : [],
+      possessionWithoutTime: f.possessionWithoutTime,
+    });
+  }
+  return decide({
+    orders,
+    notAwaiting: new Set(),
+    packages: collector.assignments,
+    tracking,
+    ledger: (id, n) => ledger.covers(id, n),
+    reemit: new Set(),
+    asOfMs,
+    zone,
+  });
 }
 
 /** Config `inputs` (folders, files or globs, relative to the config file's folder) → paths for the readers. */

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { CHECK_DEFAULTS } from '../../check/defaults.js';
 import { GateCollector } from '../../gate/collect.js';
 import { decide, type GatePackageInput } from '../../gate/decide.js';
-import { Ledger, LedgerFormatError, parseLedger, serializeRecord, type LedgerRecord } from '../../gate/ledger.js';
+import { LEDGER_NAME, Ledger, LedgerFormatError, parseLedger, serializeRecord, type LedgerRecord } from '../../gate/ledger.js';
 import { ledgerRecord, recoverSending, submitReleases, type ShipmentConfirmer } from '../../gate/submit.js';
 import type { Recovered, SubmitOutcome } from '../../model/gate.js';
 import { formatConfirmationFile, isConfirmationFile } from '../../report/confirmation-file.js';
@@ -27,9 +27,6 @@ export interface ConfirmFlags {
   reemit?: string[];
   format: string;
 }
-
-/** The ledger's name, beside the nightly check's state file. */
-export const LEDGER_NAME = 'ledger.jsonl';
 
 export function registerConfirm(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
   program
