@@ -28,6 +28,8 @@ export interface CheckFlags {
   format: string;
   state?: string;
   out?: string;
+  /** commander's form of --no-fetch: false when given. */
+  fetch?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -47,6 +49,7 @@ export function registerCheck(program: Command, run: (fn: () => Promise<number>)
     .option('--format <format>', 'text or json', 'text')
     .option('--state <file>', `what earlier runs reported (default: "state" in the config, else ${CHECK_DEFAULTS.state} beside the config)`)
     .option('--out <dir>', 'also write a dated JSON report and evidence CSV here, keeping the last "keepReports" runs')
+    .option('--no-fetch', 'when the config names "sources": check what is saved, without fetching first')
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -73,7 +76,17 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   const asOfMs = flags.asOf ? parseAsOf(flags.asOf, settings.zone) : Date.now();
   const zone = settings.zone.zone;
   const problems: InputProblem[] = [];
-  const paths = await resolveInputs(cfg.inputs, base, settings.configFile, problems);
+  // With "sources", the check fetches first (as `shipaudit fetch` does) and reads the data folder too. A
+  // refused key stops it (exit 2); a partial fetch is a problem in the report, and the check goes on
+  // with what is saved.
+  const data = cfg.sources ? (await import('./fetch.js')).dataFolder(settings, cwd) : undefined;
+  if (cfg.sources && flags.fetch !== false) {
+    const { fetchSources } = await import('./fetch.js');
+    const { fetchIsPartial, fetchProblems } = await import('../../report/fetch.js');
+    const fetched = await fetchSources(settings, { dryRun: false });
+    if (fetchIsPartial(fetched)) problems.push(...fetchProblems(fetched));
+  }
+  const paths = await resolveInputs(cfg.inputs, base, settings.configFile, problems, data);
   const statePath = flags.state ? resolve(cwd, flags.state) : resolve(base, cfg.state ?? CHECK_DEFAULTS.state);
 
   const release = await acquireLock(`${statePath}.lock`, relative(cwd, `${statePath}.lock`) || statePath);
@@ -122,8 +135,20 @@ async function runCheck(flags: CheckFlags): Promise<number> {
 }
 
 /** Config `inputs` (folders, files or globs, relative to the config file's folder) → paths for the readers. */
-async function resolveInputs(entries: readonly string[] | undefined, base: string, configFile: string | undefined, problems: InputProblem[]): Promise<string[]> {
+async function resolveInputs(
+  entries: readonly string[] | undefined,
+  base: string,
+  configFile: string | undefined,
+  problems: InputProblem[],
+  data?: string,
+): Promise<string[]> {
   const where = configFile ?? 'the config';
+  // The data folder counts once a fetch has completed something in it (half-done work is hidden).
+  const fetched = data && (await stat(data).catch(() => undefined))?.isDirectory() && (await walk(data)).length ? [data] : [];
+  if (data && (!entries || entries.length === 0)) {
+    if (fetched.length === 0) throw new ConfigError(`${where}: nothing fetched yet into ${data}: run \`shipaudit fetch\``);
+    return fetched;
+  }
   if (!entries || entries.length === 0) {
     throw new ConfigError(
       configFile
@@ -146,7 +171,7 @@ async function resolveInputs(entries: readonly string[] | undefined, base: strin
     if (matched.length === 0) problems.push({ level: 'warning', kind: 'empty-glob', message: `inputs.${i}: "${entry}" matches no file` });
     paths.push(...matched);
   }
-  return paths;
+  return [...paths, ...fetched];
 }
 
 async function walk(dir: string): Promise<string[]> {
