@@ -5,7 +5,7 @@ import type { Level } from './defaults.js';
 /** Something about the inputs or the state that the reader must know before trusting the rest. */
 export interface InputProblem {
   level: Level;
-  kind: 'stale-tracking' | 'no-tracking' | 'no-confirmations' | 'rejected-rows' | 'empty-glob' | 'state';
+  kind: 'stale-tracking' | 'no-tracking' | 'no-confirmations' | 'rejected-rows' | 'empty-glob' | 'state' | 'fetch';
   message: string;
 }
 

@@ -54,6 +54,30 @@ export function fetchIsPartial(s: FetchSummary): boolean {
   return [s.amazon?.status, s.tracking?.status].some((x) => x === 'partial' || x === 'failed');
 }
 
+/** A partial fetch as problems for the nightly check's report: what was not fetched, in one line each. */
+export function fetchProblems(s: FetchSummary): Array<{ level: 'warning'; kind: 'fetch'; message: string }> {
+  const out: Array<{ level: 'warning'; kind: 'fetch'; message: string }> = [];
+  const a = s.amazon;
+  if (a && (a.status === 'partial' || a.status === 'failed')) {
+    out.push({
+      level: 'warning',
+      kind: 'fetch',
+      message: `Amazon orders fetch ${a.status} (${plural(a.pages, 'page')} this run): ${a.error ?? 'stopped'}; the orders are those of the last complete fetch`,
+    });
+  }
+  const t = s.tracking;
+  if (t && (t.status === 'partial' || t.status === 'failed')) {
+    out.push({
+      level: 'warning',
+      kind: 'fetch',
+      message:
+        `${t.service} fetch ${t.status}: ${t.answered} of ${plural(t.toAsk, 'number')} answered, ` +
+        `${t.notFetched.length} not fetched${t.error ? ` (${t.error})` : ''}; \`shipaudit fetch\` lists them`,
+    });
+  }
+  return out;
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const quotaText = (q: TrackingSummary['quota']) =>
   q?.remain !== undefined ? `quota left ${q.remain}${q.total !== undefined ? ` of ${q.total}` : ''}` : undefined;

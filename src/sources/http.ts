@@ -88,9 +88,11 @@ export class RateLimiter {
   }
 
   async take(): Promise<void> {
+    // Time runs `1 / scale` times faster for the bucket, as for the waits (scale 0: no pacing at all).
+    if (this.scale === 0) return;
     for (;;) {
       const t = this.now();
-      this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.rate);
+      this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000 / this.scale) * this.rate);
       this.last = t;
       if (this.tokens >= 1) {
         this.tokens -= 1;

@@ -34,6 +34,8 @@ export interface CheckFlags {
   format: string;
   state?: string;
   out?: string;
+  /** commander's form of --no-fetch: false when given. */
+  fetch?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -53,6 +55,7 @@ export function registerCheck(program: Command, run: (fn: () => Promise<number>)
     .option('--format <format>', 'text or json', 'text')
     .option('--state <file>', `what earlier runs reported (default: "state" in the config, else ${CHECK_DEFAULTS.state} beside the config)`)
     .option('--out <dir>', 'also write a dated JSON report and evidence CSV here, keeping the last "keepReports" runs')
+    .option('--no-fetch', 'when the config names "sources": check what is saved, without fetching first')
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -79,7 +82,17 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   const asOfMs = flags.asOf ? parseAsOf(flags.asOf, settings.zone) : Date.now();
   const zone = settings.zone.zone;
   const problems: InputProblem[] = [];
-  const paths = await resolveInputs(cfg.inputs, base, settings.configFile, problems);
+  // With "sources", the check fetches first (as `shipaudit fetch` does) and reads the data folder too. A
+  // refused key stops it (exit 2); a partial fetch is a problem in the report, and the check goes on
+  // with what is saved.
+  const data = cfg.sources ? (await import('./fetch.js')).dataFolder(settings, cwd) : undefined;
+  if (cfg.sources && flags.fetch !== false) {
+    const { fetchSources } = await import('./fetch.js');
+    const { fetchIsPartial, fetchProblems } = await import('../../report/fetch.js');
+    const fetched = await fetchSources(settings, { dryRun: false });
+    if (fetchIsPartial(fetched)) problems.push(...fetchProblems(fetched));
+  }
+  const paths = await resolveInputs(cfg.inputs, base, settings.configFile, problems, data);
   const statePath = flags.state ? resolve(cwd, flags.state) : resolve(base, cfg.state ?? CHECK_DEFAULTS.state);
 
   const release = await acquireLock(`${statePath}.lock`, relative(cwd, `${statePath}.lock`) || statePath);
@@ -189,8 +202,20 @@ async function gateDecision(
 }
 
 /** Config `inputs` (folders, files or globs, relative to the config file's folder) → paths for the readers. */
-export async function resolveInputs(entries: readonly string[] | undefined, base: string, configFile: string | undefined, problems: InputProblem[]): Promise<string[]> {
+export async function resolveInputs(
+  entries: readonly string[] | undefined,
+  base: string,
+  configFile: string | undefined,
+  problems: InputProblem[],
+  data?: string,
+): Promise<string[]> {
   const where = configFile ?? 'the config';
+  // The data folder counts once a fetch has completed something in it (half-done work is hidden).
+  const fetched = data && (await stat(data).catch(() => undefined))?.isDirectory() && (await walk(data)).length ? [data] : [];
+  if (data && (!entries || entries.length === 0)) {
+    if (fetched.length === 0) throw new ConfigError(`${where}: nothing fetched yet into ${data}: run \`shipaudit fetch\``);
+    return fetched;
+  }
   if (!entries || entries.length === 0) {
     throw new ConfigError(
       configFile
@@ -213,7 +238,7 @@ export async function resolveInputs(entries: readonly string[] | undefined, base
     if (matched.length === 0) problems.push({ level: 'warning', kind: 'empty-glob', message: `inputs.${i}: "${entry}" matches no file` });
     paths.push(...matched);
   }
-  return paths;
+  return [...paths, ...fetched];
 }
 
 async function walk(dir: string): Promise<string[]> {

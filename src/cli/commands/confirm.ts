@@ -68,7 +68,9 @@ async function runConfirm(paths: string[], flags: ConfirmFlags): Promise<number>
   const settings = await loadSettings({ config: flags.config, marketplaceTz: flags.marketplaceTz }, cwd);
   const base = settings.configFile ? dirname(resolve(settings.configFile)) : cwd;
   const asOfMs = flags.asOf ? parseAsOf(flags.asOf, settings.zone) : Date.now();
-  const inputs = paths.length > 0 ? paths : await resolveInputs(settings.config.inputs, base, settings.configFile, []);
+  // Without paths: the config's inputs and, when it names sources, what `shipaudit fetch` saved (as check reads).
+  const data = settings.config.sources ? (await import('./fetch.js')).dataFolder(settings, cwd) : undefined;
+  const inputs = paths.length > 0 ? paths : await resolveInputs(settings.config.inputs, base, settings.configFile, [], data);
   const ledgerPath = flags.ledger
     ? resolve(cwd, flags.ledger)
     : resolve(base, dirname(settings.config.state ?? CHECK_DEFAULTS.state), LEDGER_NAME);

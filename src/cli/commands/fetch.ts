@@ -124,7 +124,8 @@ export async function fetchSources(
   const data = dataFolder(settings, cwd);
   const shown = (abs: string) => relative(cwd, abs) || '.';
   const nowMs = opts.nowMs ?? Date.now();
-  const runId = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+  // To the millisecond: two runs in one second must not share names.
+  const runId = new Date(nowMs).toISOString().replace(/[-:.]/g, '');
   const summary: FetchSummary = { dryRun: opts.dryRun, dataFolder: shown(data) };
 
   // Secrets first: a missing variable or a loose file stops the run before anything is asked.
@@ -159,7 +160,7 @@ export async function fetchSources(
   };
   if (opts.dryRun) {
     if (cfg.amazon) summary.amazon = amazonPlan(run, cfg.amazon);
-    if (cfg.tracking) summary.tracking = await trackingSummaryPlan(run, cfg.tracking.service);
+    if (cfg.tracking) summary.tracking = await trackingSummaryPlan(run, '17TRACK');
     return summary;
   }
 
@@ -286,7 +287,7 @@ async function fetchAmazon(
       run.progress?.(`Amazon: page ${p.page}, ${current.orders} orders, ${http.requests} requests`);
     });
     const finalDir = `amazon/${run.day}/${current.runId}`;
-    await moveInside(run.data, current.dir, finalDir);
+    // The snapshot before goes aside first, then the new one moves in: never two visible at once.
     const before = run.state.amazon.last;
     if (before) {
       const aside = `amazon/.superseded/${before.runId}`;
@@ -296,6 +297,7 @@ async function fetchAmazon(
         await removeInside(run.data, run.state.amazon.superseded.shift()!);
       }
     }
+    await moveInside(run.data, current.dir, finalDir);
     run.state.amazon.last = { ...current, dir: finalDir, finishedAt: new Date().toISOString() };
     run.state.amazon.running = undefined;
     await run.saveState();
@@ -305,7 +307,7 @@ async function fetchAmazon(
     summary.error = e.message;
     summary.status = current.pages > 0 ? 'partial' : 'failed';
   }
-  summary.pages = current.pages - (resumed ? resumed.next.page - 1 : 0);
+  summary.pages = current.pages;
   summary.orders = current.orders;
   summary.requests = http.requests;
   summary.tokenRefreshes = login.refreshes;
