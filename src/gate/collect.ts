@@ -76,9 +76,9 @@ export class GateCollector implements RecordSink {
     }
     o.latestShipDate ??= r.latestShipDate;
     o.purchasedAt ??= r.purchasedAt;
-    if (r.orderItemId !== undefined && !o.items.some((i) => i.orderItemId === r.orderItemId)) {
-      const quantity = r.quantityToShip ?? r.items ?? 1;
-      if (quantity > 0) o.items.push({ orderItemId: r.orderItemId, quantity });
+    const rows = r.itemsToShip ?? (r.orderItemId === undefined ? [] : [{ orderItemId: r.orderItemId, quantity: r.quantityToShip ?? r.items ?? 1 }]);
+    for (const item of rows) {
+      if (item.quantity > 0 && !o.items.some((i) => i.orderItemId === item.orderItemId)) o.items.push(item);
     }
   }
 

@@ -33,6 +33,8 @@ export interface OrderRecord {
   orderItemId?: string;
   /** Unshipped Orders: how many of the item are still to ship. */
   quantityToShip?: number;
+  /** Orders API: every item of the order with the quantity still to ship (one record holds the whole order). */
+  itemsToShip?: Array<{ orderItemId: string; quantity: number }>;
   source: SourceRef;
 }
 
