@@ -1,9 +1,22 @@
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../config/errors.js';
 import { CONFIRM_SHIPMENT, GET_ORDER, LWA_TOKEN_URL, SP_API_ENDPOINTS } from '../knowledge/api-services.js';
-import { Unanswered, type ConfirmAnswer, type ConfirmShipmentRequest, type ShipmentConfirmer } from '../gate/submit.js';
+import {
+  Unanswered,
+  type ConfirmAnswer,
+  type ConfirmShipmentRequest,
+  type ShipmentConfirmer,
+} from '../gate/submit.js';
 import { LwaLogin } from '../sources/amazon.js';
-import { Http, isObject, jsonOf, RateLimiter, SourceError, type HttpResponse, type RequestSpec } from '../sources/http.js';
+import {
+  Http,
+  isObject,
+  jsonOf,
+  RateLimiter,
+  SourceError,
+  type HttpResponse,
+  type RequestSpec,
+} from '../sources/http.js';
 import { ENDPOINT_ENV } from './commands/fetch.js';
 import { UsageError } from './errors.js';
 import { readSecret } from './secrets.js';
@@ -23,9 +36,27 @@ export async function amazonConfirmer(
   if (!cfg) throw new ConfigError(`${where}: --submit needs "sources.amazon" (region, marketplaceIds, credentials)`);
   const base = settings.configFile ? dirname(resolve(settings.configFile)) : process.cwd();
   const creds = {
-    refreshToken: await readSecret({ env: cfg.refreshTokenEnv, file: cfg.refreshTokenFile }, 'sources.amazon.refreshToken', where, base, env),
-    clientId: await readSecret({ env: cfg.clientIdEnv, file: cfg.clientIdFile }, 'sources.amazon.clientId', where, base, env),
-    clientSecret: await readSecret({ env: cfg.clientSecretEnv, file: cfg.clientSecretFile }, 'sources.amazon.clientSecret', where, base, env),
+    refreshToken: await readSecret(
+      { env: cfg.refreshTokenEnv, file: cfg.refreshTokenFile },
+      'sources.amazon.refreshToken',
+      where,
+      base,
+      env,
+    ),
+    clientId: await readSecret(
+      { env: cfg.clientIdEnv, file: cfg.clientIdFile },
+      'sources.amazon.clientId',
+      where,
+      base,
+      env,
+    ),
+    clientSecret: await readSecret(
+      { env: cfg.clientSecretEnv, file: cfg.clientSecretFile },
+      'sources.amazon.clientSecret',
+      where,
+      base,
+      env,
+    ),
   };
   const scale = Number(env.SHIPAUDIT_FETCH_TIME_SCALE ?? '1');
   const timeoutMs = Number(env.SHIPAUDIT_FETCH_TIMEOUT_MS ?? '30000');
@@ -87,17 +118,27 @@ class OrdersV0 implements ShipmentConfirmer {
     return typeof payload?.OrderStatus === 'string' ? payload.OrderStatus : undefined;
   }
 
-  /** A request with the access token; an expired token renewed once. No answer → Unanswered; refused login → exit 2. */
-  private async send(spec: Omit<RequestSpec, 'headers'> & { headers: Record<string, string> }): Promise<HttpResponse> {
+  /**
+   * A request with the access token; an expired token is renewed once. No answer → Unanswered; a refused
+   * login or access → one line, exit 2.
+   */
+  private async send(
+    spec: Omit<RequestSpec, 'headers'> & { headers: Record<string, string> },
+  ): Promise<HttpResponse> {
     try {
       for (let renewed = false; ; renewed = true) {
-        const r = await this.http.send({ ...spec, headers: { ...spec.headers, 'x-amz-access-token': await this.login.token() } });
+        const r = await this.http.send({
+          ...spec,
+          headers: { ...spec.headers, 'x-amz-access-token': await this.login.token() },
+        });
         if ((r.status === 401 || r.status === 403) && !renewed) {
           this.login.invalidate();
           continue;
         }
         if (r.status === 401 || r.status === 403) {
-          throw new UsageError(`${spec.what}: Amazon refused access (HTTP ${r.status}); check the app's roles and authorisation`);
+          throw new UsageError(
+            `${spec.what}: Amazon refused access (HTTP ${r.status}); check the app's roles and authorisation`,
+          );
         }
         return r;
       }

@@ -64,7 +64,8 @@ export class GateCollector implements RecordSink {
   constructor(private readonly asOfMs: number) {}
 
   order(r: OrderRecord): void {
-    const awaiting = r.awaitingShipment === true || (r.status !== undefined && TO_CONFIRM.has(r.status) && r.channel !== 'AFN');
+    const awaiting =
+      r.awaitingShipment === true || (r.status !== undefined && TO_CONFIRM.has(r.status) && r.channel !== 'AFN');
     if (!awaiting) {
       if (r.status !== undefined || r.channel === 'AFN') this.notAwaiting.add(r.orderId);
       return;
@@ -76,7 +77,11 @@ export class GateCollector implements RecordSink {
     }
     o.latestShipDate ??= r.latestShipDate;
     o.purchasedAt ??= r.purchasedAt;
-    const rows = r.itemsToShip ?? (r.orderItemId === undefined ? [] : [{ orderItemId: r.orderItemId, quantity: r.quantityToShip ?? r.items ?? 1 }]);
+    const rows =
+      r.itemsToShip ??
+      (r.orderItemId === undefined
+        ? []
+        : [{ orderItemId: r.orderItemId, quantity: r.quantityToShip ?? r.items ?? 1 }]);
     for (const item of rows) {
       if (item.quantity > 0 && !o.items.some((i) => i.orderItemId === item.orderItemId)) o.items.push(item);
     }
@@ -95,7 +100,13 @@ export class GateCollector implements RecordSink {
     const t = this.facts(e.trackingNumber);
     t.events++;
     t.carrier ??= e.carrier;
-    const ref: EventRef = { at: e.at, description: e.description, location: e.location, class: e.class, source: e.source };
+    const ref: EventRef = {
+      at: e.at,
+      description: e.description,
+      location: e.location,
+      class: e.class,
+      source: e.source,
+    };
     if (!t.lastEvent || e.at.epochMs >= t.lastEvent.at.epochMs) t.lastEvent = ref;
     if (e.possession) {
       if (!t.firstPossession || e.at.epochMs < t.firstPossession.at.epochMs) t.firstPossession = ref;
@@ -118,7 +129,8 @@ export class GateCollector implements RecordSink {
       };
       if (!t.firstPossession || p.firstScanAt.epochMs < t.firstPossession.at.epochMs) t.firstPossession = ref;
     } else if (p.statusClass?.possession) t.possessionWithoutTime = true;
-    else if (p.statusClass?.class === 'unknown' && p.status && !t.unknown.includes(p.status)) t.unknown.push(p.status);
+    else if (p.statusClass?.class === 'unknown' && p.status && !t.unknown.includes(p.status))
+      t.unknown.push(p.status);
     t.events++;
   }
 

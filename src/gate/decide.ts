@@ -1,6 +1,15 @@
 import { amazonCarrier } from '../knowledge/carriers.js';
 import { recognizeTrackingNumber } from '../knowledge/tracking-numbers.js';
-import type { GateDecision, Hold, LedgerStatus, Overdue, OverdueAdvice, Release, ReleaseLine, Skipped } from '../model/gate.js';
+import type {
+  GateDecision,
+  Hold,
+  LedgerStatus,
+  Overdue,
+  OverdueAdvice,
+  Release,
+  ReleaseLine,
+  Skipped,
+} from '../model/gate.js';
 import type { SourceRef } from '../model/records.js';
 import type { EventRef } from '../model/shipment.js';
 import { latestInstant, type Stamp } from '../model/timestamp.js';
@@ -52,7 +61,8 @@ export function decide(input: GateInput): GateDecision {
   const byOrder = new Map<string, GatePackageInput[]>();
   for (const p of input.packages) {
     if (!input.orders.has(p.orderId)) {
-      if (input.notAwaiting.has(p.orderId)) skipped.push({ orderId: p.orderId, trackingNumber: p.trackingNumber, why: 'not-awaiting' });
+      if (input.notAwaiting.has(p.orderId))
+        skipped.push({ orderId: p.orderId, trackingNumber: p.trackingNumber, why: 'not-awaiting' });
       continue;
     }
     const list = byOrder.get(p.orderId) ?? [];
@@ -71,7 +81,8 @@ export function decide(input: GateInput): GateDecision {
     const lsd = lsdMs === undefined ? undefined : formatInZone(lsdMs, zone);
     const hoursLeft = lsdMs === undefined ? undefined : h1(lsdMs - asOfMs);
     const pending = (h: Hold) => {
-      if (h.hoursLeft !== undefined && h.hoursLeft < 0) overdue.push({ ...h, hoursLeft: h.hoursLeft, advice: adviceFor(h) });
+      if (h.hoursLeft !== undefined && h.hoursLeft < 0)
+        overdue.push({ ...h, hoursLeft: h.hoursLeft, advice: adviceFor(h) });
       else hold.push(h);
     };
     const packages = groupPackages(byOrder.get(order.orderId) ?? []);
@@ -121,7 +132,12 @@ export function decide(input: GateInput): GateDecision {
         lines: linesFor(p.items, order.items, packages.length),
         shipDate: shipDateOf(scan.at, zone),
         shipDateIso: apiShipDate(scan.at, asOfMs),
-        scan: { at: scanText(scan.at, zone), description: scan.description, location: scan.location, source: scan.source },
+        scan: {
+          at: scanText(scan.at, zone),
+          description: scan.description,
+          location: scan.location,
+          source: scan.source,
+        },
         latestShipDate: lsd,
         late: lsdMs !== undefined && scan.at.epochMs > lsdMs,
         reemitted,
@@ -159,26 +175,33 @@ function groupPackages(rows: readonly GatePackageInput[]): Package[] {
     p.carrier ??= r.carrier;
     p.shipMethod ??= r.shipMethod;
     if (r.orderItemId !== undefined) {
-      if (r.quantity !== undefined && r.quantity > 0) p.items.push({ orderItemId: r.orderItemId, quantity: r.quantity });
+      if (r.quantity !== undefined && r.quantity > 0)
+        p.items.push({ orderItemId: r.orderItemId, quantity: r.quantity });
       else p.itemIds.push(r.orderItemId);
     }
   }
   for (const p of byNumber.values()) {
     // An item named without a quantity still counts as named: its quantity comes from the order.
-    for (const id of p.itemIds) if (!p.items.some((i) => i.orderItemId === id)) p.items.push({ orderItemId: id, quantity: 0 });
+    for (const id of p.itemIds)
+      if (!p.items.some((i) => i.orderItemId === id)) p.items.push({ orderItemId: id, quantity: 0 });
   }
   return [...byNumber.values()];
 }
 
 /** The file's lines: the package's items, else the order's, else one line for the whole order. */
-function linesFor(packageItems: readonly GateItem[], orderItems: readonly GateItem[], packages: number): ReleaseLine[] {
+function linesFor(
+  packageItems: readonly GateItem[],
+  orderItems: readonly GateItem[],
+  packages: number,
+): ReleaseLine[] {
   if (packageItems.length > 0) {
     return packageItems.map((i) => ({
       orderItemId: i.orderItemId,
       quantity: i.quantity > 0 ? i.quantity : orderItems.find((o) => o.orderItemId === i.orderItemId)?.quantity,
     }));
   }
-  if (packages === 1 && orderItems.length > 0) return orderItems.map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantity }));
+  if (packages === 1 && orderItems.length > 0)
+    return orderItems.map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantity }));
   return [{}];
 }
 
@@ -187,7 +210,8 @@ function whyNoScan(t: GateTracking | undefined, zone: string): Pick<Hold, 'reaso
   if (t.possessionWithoutTime) return { reason: 'scan-without-time' };
   const last = t.lastEvent && shown(t.lastEvent, zone);
   if (t.unknown.length > 0) return { reason: 'unknown-events', unknown: t.unknown, lastEvent: last };
-  if (t.lastInformation && t.lastEvent?.class === 'information') return { reason: 'information-only', lastEvent: shown(t.lastInformation, zone) };
+  if (t.lastInformation && t.lastEvent?.class === 'information')
+    return { reason: 'information-only', lastEvent: shown(t.lastInformation, zone) };
   return { reason: 'no-physical-scan', lastEvent: last };
 }
 
@@ -231,4 +255,3 @@ function apiShipDate(at: Stamp, asOfMs: number): string {
   const ms = at.precision === 'date' ? Math.min(latestInstant(at), asOfMs) : at.epochMs;
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
-

@@ -29,12 +29,21 @@ export interface LedgerRecord {
 }
 
 export class LedgerFormatError extends Error {
-  constructor(readonly line: number, detail: string) {
+  constructor(
+    readonly line: number,
+    detail: string,
+  ) {
     super(detail);
   }
 }
 
-const STATUSES: ReadonlySet<string> = new Set<LedgerStatus>(['released', 'sending', 'accepted', 'rejected', 'failed']);
+const STATUSES: ReadonlySet<string> = new Set<LedgerStatus>([
+  'released',
+  'sending',
+  'accepted',
+  'rejected',
+  'failed',
+]);
 
 /**
  * Reads a ledger's text. A last line cut short (the process died while appending it) is left out and
@@ -73,7 +82,12 @@ export function parseLedger(text: string): { records: LedgerRecord[]; torn: numb
 function isRecord(r: unknown): r is LedgerRecord {
   if (typeof r !== 'object' || r === null) return false;
   const o = r as Record<string, unknown>;
-  return typeof o.orderId === 'string' && typeof o.trackingNumber === 'string' && typeof o.status === 'string' && STATUSES.has(o.status);
+  return (
+    typeof o.orderId === 'string' &&
+    typeof o.trackingNumber === 'string' &&
+    typeof o.status === 'string' &&
+    STATUSES.has(o.status)
+  );
 }
 
 export function serializeRecord(r: LedgerRecord): string {

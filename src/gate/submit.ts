@@ -38,7 +38,11 @@ export interface ShipmentConfirmer {
 }
 
 /** The body for a release, or undefined when its items are unknown (the API needs `orderItems`). */
-export function confirmShipmentRequest(r: Release, packageReferenceId: number, marketplaceId: string): ConfirmShipmentRequest | undefined {
+export function confirmShipmentRequest(
+  r: Release,
+  packageReferenceId: number,
+  marketplaceId: string,
+): ConfirmShipmentRequest | undefined {
   const items = r.lines.filter((l) => l.orderItemId !== undefined && l.quantity !== undefined && l.quantity > 0);
   if (items.length === 0 || items.length !== r.lines.length) return undefined;
   return {
@@ -64,7 +68,12 @@ export interface SubmitDeps {
 }
 
 /** The ledger record of a release, with the status given. */
-export function ledgerRecord(r: Release, status: LedgerRecord['status'], at: string, extra: Partial<LedgerRecord> = {}): LedgerRecord {
+export function ledgerRecord(
+  r: Release,
+  status: LedgerRecord['status'],
+  at: string,
+  extra: Partial<LedgerRecord> = {},
+): LedgerRecord {
   return {
     v: 1,
     at,
@@ -96,7 +105,9 @@ export async function submitReleases(releases: readonly Release[], deps: SubmitD
         orderId: r.orderId,
         trackingNumber: r.trackingNumber,
         status: 'rejected',
-        errors: [{ code: 'ItemsUnknown', message: 'order items unknown: give the Unshipped Orders report (not sent)' }],
+        errors: [
+          { code: 'ItemsUnknown', message: 'order items unknown: give the Unshipped Orders report (not sent)' },
+        ],
       });
       continue;
     }
@@ -111,8 +122,16 @@ export async function submitReleases(releases: readonly Release[], deps: SubmitD
     }
     const accepted = answer.http >= 200 && answer.http < 300;
     const status = accepted ? 'accepted' : 'rejected';
-    await deps.record(ledgerRecord(r, status, deps.now(), { http: answer.http, errors: accepted ? undefined : answer.errors }));
-    outcomes.push({ orderId: r.orderId, trackingNumber: r.trackingNumber, status, http: answer.http, errors: accepted ? undefined : answer.errors });
+    await deps.record(
+      ledgerRecord(r, status, deps.now(), { http: answer.http, errors: accepted ? undefined : answer.errors }),
+    );
+    outcomes.push({
+      orderId: r.orderId,
+      trackingNumber: r.trackingNumber,
+      status,
+      http: answer.http,
+      errors: accepted ? undefined : answer.errors,
+    });
   }
   return outcomes;
 }

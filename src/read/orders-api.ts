@@ -98,7 +98,8 @@ function itemsToShip(o: Json): Array<{ orderItemId: string; quantity: number }> 
   const items = o.orderItems.filter(isObj).flatMap((i) => {
     const id = str(i.orderItemId);
     const left = isObj(i.fulfillment) ? i.fulfillment.quantityUnfulfilled : undefined;
-    const quantity = typeof left === 'number' ? left : typeof i.quantityOrdered === 'number' ? i.quantityOrdered : undefined;
+    const ordered = typeof i.quantityOrdered === 'number' ? i.quantityOrdered : undefined;
+    const quantity = typeof left === 'number' ? left : ordered;
     return id && quantity !== undefined ? [{ orderItemId: id, quantity }] : [];
   });
   return items.length > 0 ? items : undefined;

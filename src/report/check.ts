@@ -115,7 +115,8 @@ export function formatCheckText(r: CheckResult, opts: CheckTextOptions): string 
         h.orderId,
         h.trackingNumber ?? '',
         h.carrier ?? '',
-        `held by the gate, ${h.hoursLeft === undefined ? 'no latest ship date known' : `${h.hoursLeft.toFixed(1)} h left`}: ${HOLD_REASONS[h.reason]}`,
+        `held by the gate, ${h.hoursLeft === undefined ? 'no latest ship date known' : `${h.hoursLeft.toFixed(1)} h left`}: ` +
+          HOLD_REASONS[h.reason],
       ],
     })),
   ].sort((a, b) => a.hoursLeft - b.hoursLeft);

@@ -17,7 +17,12 @@ export const CONFIRMATION_COLUMNS = [
 ] as const;
 
 /** Flat files have no quoting: a tab or line break inside a value would shift or split the row. */
-const cell = (v: string | number | undefined) => (v === undefined ? '' : String(v).replace(/[\t\r\n]+/g, ' ').trim());
+const cell = (v: string | number | undefined) =>
+  v === undefined
+    ? ''
+    : String(v)
+        .replace(/[\t\r\n]+/g, ' ')
+        .trim();
 
 export function formatConfirmationFile(releases: readonly Release[]): string {
   const rows = [CONFIRMATION_COLUMNS.join('\t')];

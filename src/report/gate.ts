@@ -1,4 +1,12 @@
-import type { GateDecision, Hold, HoldReason, Overdue, OverdueAdvice, Recovered, SubmitOutcome } from '../model/gate.js';
+import type {
+  GateDecision,
+  Hold,
+  HoldReason,
+  Overdue,
+  OverdueAdvice,
+  Recovered,
+  SubmitOutcome,
+} from '../model/gate.js';
 import { plain, type Style } from './style.js';
 
 /** How the run delivered its releases. */
@@ -52,7 +60,11 @@ export function formatGateText(d: GateDecision, delivery: GateDelivery, style: S
   const out: string[] = [];
   out.push(style.heading(`shipaudit confirm — as of ${d.asOf} (${d.zone})`));
   for (const r of delivery.recovered ?? []) {
-    const found = { accepted: 'Amazon has it as shipped: recorded as accepted', failed: 'Amazon does not have it: it may be sent again', unknown: 'could not be checked: left as being sent' }[r.found];
+    const found = {
+      accepted: 'Amazon has it as shipped: recorded as accepted',
+      failed: 'Amazon does not have it: it may be sent again',
+      unknown: 'could not be checked: left as being sent',
+    }[r.found];
     out.push(`  ${r.orderId} ${r.trackingNumber}: an earlier run died while sending it; ${found}`);
   }
 
@@ -76,16 +88,23 @@ export function formatGateText(d: GateDecision, delivery: GateDelivery, style: S
     const again = r.reemitted ? ' [re-emitted]' : '';
     out.push(
       `  ${r.orderId}  ${r.trackingNumber} ${r.carrierCode === 'Other' ? `Other/${r.carrierName}` : r.carrierCode}` +
-        `  ship-date ${r.shipDate}  scan "${r.scan.description}"${r.scan.location ? ` ${r.scan.location}` : ''}${late}${again}${answer}`,
+        `  ship-date ${r.shipDate}  scan "${r.scan.description}"${r.scan.location ? ` ${r.scan.location}` : ''}` +
+        `${late}${again}${answer}`,
     );
   }
 
-  out.push('', style.bold(`Overdue: ${d.overdue.length} — latest ship date passed without a carrier scan; not released`));
+  out.push(
+    '',
+    style.bold(`Overdue: ${d.overdue.length} — latest ship date passed without a carrier scan; not released`),
+  );
   for (const o of d.overdue) out.push(...overdueLines(o, style));
 
   out.push('', style.bold(`Held: ${d.hold.length} — no carrier scan yet, most urgent first`));
   for (const h of d.hold) {
-    const left = h.hoursLeft === undefined ? 'no latest ship date known' : `${hours(h.hoursLeft)} left (latest ship date ${h.latestShipDate})`;
+    const left =
+      h.hoursLeft === undefined
+        ? 'no latest ship date known'
+        : `${hours(h.hoursLeft)} left (latest ship date ${h.latestShipDate})`;
     out.push(`  ${h.orderId}  ${pkg(h)}  ${left}`, `      why: ${why(h)}`);
   }
 
@@ -96,11 +115,20 @@ export function formatGateText(d: GateDecision, delivery: GateDelivery, style: S
   out.push('');
   if (inLedger.length > 0) {
     const parts = [...byStatus].map(([k, n]) => `${n} ${k}`).join(', ');
-    out.push(`Already in the ledger (${delivery.ledger}): ${inLedger.length} (${parts}); --reemit ORDER-ID emits one again`);
+    out.push(
+      `Already in the ledger (${delivery.ledger}): ${inLedger.length} (${parts}); --reemit ORDER-ID emits one again`,
+    );
   }
-  for (const s of inLedger.filter((x) => x.status === 'rejected')) out.push(`  ${s.orderId} ${s.trackingNumber ?? ''}: rejected by Amazon earlier`);
-  if (delivery.unresolved) out.push(`Being sent when an earlier run stopped: ${delivery.unresolved} (run with --submit to check them with Amazon)`);
-  if (notAwaiting > 0) out.push(`No longer awaiting shipment (shipped, cancelled or not merchant-fulfilled in the inputs): ${notAwaiting}`);
+  for (const s of inLedger.filter((x) => x.status === 'rejected'))
+    out.push(`  ${s.orderId} ${s.trackingNumber ?? ''}: rejected by Amazon earlier`);
+  if (delivery.unresolved)
+    out.push(
+      `Being sent when an earlier run stopped: ${delivery.unresolved} (run with --submit to check them with Amazon)`,
+    );
+  if (notAwaiting > 0)
+    out.push(
+      `No longer awaiting shipment (shipped, cancelled or not merchant-fulfilled in the inputs): ${notAwaiting}`,
+    );
   return `${out.join('\n')}\n`;
 }
 

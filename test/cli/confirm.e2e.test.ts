@@ -41,12 +41,20 @@ function workdir(): string {
 
 const ENV = { NO_COLOR: '1', SHIPAUDIT_DEBUG: '' };
 function shipaudit(dir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...ENV } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ...ENV },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** The CLI without blocking this process: the local server it talks to runs here. */
-function shipauditAsync(dir: string, env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function shipauditAsync(
+  dir: string,
+  env: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, ...ENV, ...env } });
     let stdout = '';
@@ -93,7 +101,11 @@ describe('shipaudit confirm on a test week, run twice', () => {
       expect(f.errors).toEqual([]);
       const want = EXPECTED.runs[i].release;
       const got = new Map(f.rows.map((r) => [r.orderId, { trackingNumber: r.trackingNumber, shipDate: r.shipDate }]));
-      expect(Object.fromEntries(got)).toEqual(Object.fromEntries(Object.entries(want).map(([id, w]) => [id, { trackingNumber: w.trackingNumber, shipDate: w.shipDate }])));
+      expect(Object.fromEntries(got)).toEqual(
+        Object.fromEntries(
+          Object.entries(want).map(([id, w]) => [id, { trackingNumber: w.trackingNumber, shipDate: w.shipDate }]),
+        ),
+      );
     }
     expect(Object.keys(RUN1.release).length).toBeGreaterThan(5);
     expect(Object.keys(RUN2.release).length).toBeGreaterThan(2);
@@ -103,7 +115,10 @@ describe('shipaudit confirm on a test week, run twice', () => {
     for (const [i, f] of files.entries()) {
       for (const r of f.rows) {
         const scans = SCANS.get(r.trackingNumber) ?? [];
-        expect(scans.some((s) => s <= Date.parse(r.shipDate) && s <= Date.parse(EXPECTED.runs[i].asOf)), `${r.orderId} ${r.trackingNumber}`).toBe(true);
+        expect(
+          scans.some((s) => s <= Date.parse(r.shipDate) && s <= Date.parse(EXPECTED.runs[i].asOf)),
+          `${r.orderId} ${r.trackingNumber}`,
+        ).toBe(true);
       }
     }
   });
@@ -115,12 +130,20 @@ describe('shipaudit confirm on a test week, run twice', () => {
     expect(third.stdout).toMatch(/^Released: 0 /m);
     expect(existsSync(join(dir, 'confirm-3.txt'))).toBe(false);
     const released = ledgerOf(dir).filter((r) => r.status === 'released');
-    expect(released.map((r) => r.orderId).sort()).toEqual([...Object.keys(RUN1.release), ...Object.keys(RUN2.release)].sort());
-    expect(third.stdout).toContain(`Already in the ledger (.shipaudit/ledger.jsonl): ${released.length} (${released.length} released)`);
+    expect(released.map((r) => r.orderId).sort()).toEqual(
+      [...Object.keys(RUN1.release), ...Object.keys(RUN2.release)].sort(),
+    );
+    expect(third.stdout).toContain(
+      `Already in the ledger (.shipaudit/ledger.jsonl): ${released.length} (${released.length} released)`,
+    );
   });
 
   it('one line per order item, with the quantity still to ship', () => {
-    const items = readFileSync(join(GATE, 'unshipped-orders.txt'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+    const items = readFileSync(join(GATE, 'unshipped-orders.txt'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t'));
     const rows = files[0].rows;
     for (const r of rows) {
       const line = items.find((c) => c[0] === r.orderId && c[1] === r.orderItemId);
@@ -164,28 +187,52 @@ describe('holding is explained', () => {
 
     const text = gate(dir, RUN1.asOf).stdout;
     const label = Object.entries(RUN1.hold).find(([, why]) => why === 'information-only')![0];
-    expect(text).toMatch(new RegExp(`${label}.*\\d+\\.\\d h left \\(latest ship date 2026-10-\\d\\dT23:59:59-07:00\\)\\n\\s+why: only label / pre-advice events`));
-    expect(text).toContain('what you can do: contact the carrier to collect or scan the parcel; or ship it with another carrier');
+    expect(text).toMatch(
+      new RegExp(
+        `${label}.*\\d+\\.\\d h left \\(latest ship date 2026-10-\\d\\dT23:59:59-07:00\\)` +
+          '\\n\\s+why: only label / pre-advice events',
+      ),
+    );
+    expect(text).toContain(
+      'what you can do: contact the carrier to collect or scan the parcel; or ship it with another carrier',
+    );
   });
 });
 
 describe('shipaudit confirm --submit against a local SP-API', () => {
-  const SECRETS = { SA_REFRESH: 'Atzr|refresh-token-for-test-0001', SA_CLIENT: 'amzn1.application-oa2-client.test0001', SA_SECRET: 'client-secret-for-test-0001' };
+  const SECRETS = {
+    SA_REFRESH: 'Atzr|refresh-token-for-test-0001',
+    SA_CLIENT: 'amzn1.application-oa2-client.test0001',
+    SA_SECRET: 'client-secret-for-test-0001',
+  };
   const config = {
     marketplaceTimeZone: 'America/Los_Angeles',
     sources: {
-      amazon: { region: 'NA', marketplaceIds: ['ATVPDKIKX0DER'], refreshTokenEnv: 'SA_REFRESH', clientIdEnv: 'SA_CLIENT', clientSecretEnv: 'SA_SECRET' },
+      amazon: {
+        region: 'NA',
+        marketplaceIds: ['ATVPDKIKX0DER'],
+        refreshTokenEnv: 'SA_REFRESH',
+        clientIdEnv: 'SA_CLIENT',
+        clientSecretEnv: 'SA_SECRET',
+      },
     },
   };
   const ids = Object.keys(RUN1.release).sort();
   const [rejectedId, limitedId, shippedId, unsentId] = ids;
 
-  it('sends one order at a time; the ledger shows exactly what Amazon accepted; a 429 is retried; a 400 is kept as rejected', async () => {
+  it('sends one order at a time; the ledger shows what Amazon accepted; a 429 retried, a 400 kept', async () => {
     const dir = workdir();
     writeFileSync(join(dir, 'shipaudit.config.json'), JSON.stringify(config));
     // An earlier run died while sending two orders: Amazon has one as shipped, the other not.
     const sending = (orderId: string) =>
-      JSON.stringify({ v: 1, at: '2026-10-16T18:00:00Z', orderId, trackingNumber: RUN1.release[orderId].trackingNumber, status: 'sending', wholeOrder: false });
+      JSON.stringify({
+        v: 1,
+        at: '2026-10-16T18:00:00Z',
+        orderId,
+        trackingNumber: RUN1.release[orderId].trackingNumber,
+        status: 'sending',
+        wholeOrder: false,
+      });
     const { mkdirSync } = await import('node:fs');
     mkdirSync(join(dir, '.shipaudit'));
     writeFileSync(join(dir, '.shipaudit/ledger.jsonl'), `${sending(shippedId)}\n${sending(unsentId)}\n`);
@@ -193,17 +240,32 @@ describe('shipaudit confirm --submit against a local SP-API', () => {
     const accepted = new Set<string>();
     let limitedOnce = false;
     const server = await startServer((req: SeenRequest) => {
-      if (req.path === '/auth/o2/token') return { body: JSON.stringify({ access_token: 'Atza|access-0001', expires_in: 3600 }) };
+      if (req.path === '/auth/o2/token')
+        return { body: JSON.stringify({ access_token: 'Atza|access-0001', expires_in: 3600 }) };
       const m = /^\/orders\/v0\/orders\/([^/]+)(\/shipmentConfirmation)?$/.exec(req.path);
       if (!m) return { status: 404, body: '{}' };
       const id = decodeURIComponent(m[1]);
-      if (!m[2]) return { body: JSON.stringify({ payload: { AmazonOrderId: id, OrderStatus: id === shippedId ? 'Shipped' : 'Unshipped' } }) };
+      if (!m[2])
+        return {
+          body: JSON.stringify({
+            payload: { AmazonOrderId: id, OrderStatus: id === shippedId ? 'Shipped' : 'Unshipped' },
+          }),
+        };
       if (id === rejectedId) {
-        return { status: 400, body: JSON.stringify({ errors: [{ code: 'InvalidInput', message: 'Invalid carrierCode for the marketplace' }] }) };
+        return {
+          status: 400,
+          body: JSON.stringify({
+            errors: [{ code: 'InvalidInput', message: 'Invalid carrierCode for the marketplace' }],
+          }),
+        };
       }
       if (id === limitedId && !limitedOnce) {
         limitedOnce = true;
-        return { status: 429, headers: { 'retry-after': '1', 'x-amzn-RateLimit-Limit': '2' }, body: JSON.stringify({ errors: [{ code: 'QuotaExceeded' }] }) };
+        return {
+          status: 429,
+          headers: { 'retry-after': '1', 'x-amzn-RateLimit-Limit': '2' },
+          body: JSON.stringify({ errors: [{ code: 'QuotaExceeded' }] }),
+        };
       }
       accepted.add(id);
       return { status: 204, body: '' };
@@ -227,33 +289,53 @@ describe('shipaudit confirm --submit against a local SP-API', () => {
       expect(postedIds.filter((id) => id === unsentId)).toHaveLength(1);
       expect(postedIds.filter((id) => id === limitedId)).toHaveLength(2);
       expect(new Set(postedIds)).toEqual(new Set(ids.filter((id) => id !== shippedId)));
-      const body = JSON.parse(posts.find((q) => q.path.includes(limitedId))!.body) as { marketplaceId: string; packageDetail: Record<string, unknown> };
+      const body = JSON.parse(posts.find((q) => q.path.includes(limitedId))!.body) as {
+        marketplaceId: string;
+        packageDetail: Record<string, unknown>;
+      };
       expect(body.marketplaceId).toBe('ATVPDKIKX0DER');
-      expect(body.packageDetail).toMatchObject({ trackingNumber: RUN1.release[limitedId].trackingNumber, shipDate: new Date(Date.parse(RUN1.release[limitedId].shipDate)).toISOString().replace('.000Z', 'Z') });
+      expect(body.packageDetail).toMatchObject({
+        trackingNumber: RUN1.release[limitedId].trackingNumber,
+        shipDate: new Date(Date.parse(RUN1.release[limitedId].shipDate)).toISOString().replace('.000Z', 'Z'),
+      });
       expect(posts.every((q) => q.headers['x-amz-access-token'] === 'Atza|access-0001')).toBe(true);
 
       // The ledger's last word per order: accepted exactly where Amazon answered 204 (or had it shipped).
       const last = new Map<string, { status: string; errors?: unknown }>();
       for (const rec of ledgerOf(dir)) last.set(rec.orderId, rec);
-      const acceptedInLedger = [...last].filter(([, v]) => v.status === 'accepted').map(([k]) => k).sort();
+      const acceptedInLedger = [...last]
+        .filter(([, v]) => v.status === 'accepted')
+        .map(([k]) => k)
+        .sort();
       expect(acceptedInLedger).toEqual([...accepted, shippedId].sort());
-      expect(last.get(rejectedId)).toMatchObject({ status: 'rejected', errors: [{ code: 'InvalidInput', message: 'Invalid carrierCode for the marketplace' }] });
+      expect(last.get(rejectedId)).toMatchObject({
+        status: 'rejected',
+        errors: [{ code: 'InvalidInput', message: 'Invalid carrierCode for the marketplace' }],
+      });
       expect([...last.values()].some((v) => v.status === 'sending')).toBe(false);
       expect(r.stdout).toContain(`${rejectedId}`);
       expect(r.stdout).toMatch(/REJECTED \(400\): Invalid carrierCode for the marketplace/);
-      expect(r.stdout).toContain(`${shippedId} ${RUN1.release[shippedId].trackingNumber}: an earlier run died while sending it; Amazon has it as shipped`);
+      expect(r.stdout).toContain(
+        `${shippedId} ${RUN1.release[shippedId].trackingNumber}: ` +
+          'an earlier run died while sending it; Amazon has it as shipped',
+      );
 
       // Secrets never leave the environment.
       const ledgerText = readFileSync(join(dir, '.shipaudit/ledger.jsonl'), 'utf8');
-      for (const s of Object.values(SECRETS)) for (const text of [r.stdout, r.stderr, ledgerText]) expect(text).not.toContain(s);
+      for (const s of Object.values(SECRETS))
+        for (const text of [r.stdout, r.stderr, ledgerText]) expect(text).not.toContain(s);
 
       // The next hour sends nothing again: what was accepted or rejected is in the ledger.
       const before = server.requests.length;
       const again = await shipauditAsync(dir, env, ...args);
       expect(again.stderr).toBe('');
-      const newPosts = server.requests.slice(before).filter((q) => q.method === 'POST' && q.path.endsWith('/shipmentConfirmation'));
+      const newPosts = server.requests
+        .slice(before)
+        .filter((q) => q.method === 'POST' && q.path.endsWith('/shipmentConfirmation'));
       expect(newPosts).toEqual([]);
-      expect(again.stdout).toContain(`${rejectedId} ${RUN1.release[rejectedId].trackingNumber}: rejected by Amazon earlier`);
+      expect(again.stdout).toContain(
+        `${rejectedId} ${RUN1.release[rejectedId].trackingNumber}: rejected by Amazon earlier`,
+      );
     } finally {
       await server.close();
     }
@@ -262,9 +344,17 @@ describe('shipaudit confirm --submit against a local SP-API', () => {
   it('a missing secret stops before anything is read or sent, naming the variable, not a value', async () => {
     const dir = workdir();
     writeFileSync(join(dir, 'shipaudit.config.json'), JSON.stringify(config));
-    const r = await shipauditAsync(dir, { SA_REFRESH: '', SA_CLIENT: 'x', SA_SECRET: 'y' }, 'confirm', GATE, '--submit');
+    const r = await shipauditAsync(
+      dir,
+      { SA_REFRESH: '', SA_CLIENT: 'x', SA_SECRET: 'y' },
+      'confirm',
+      GATE,
+      '--submit',
+    );
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^shipaudit: .*refreshTokenEnv: the environment variable SA_REFRESH is not set or empty\n$/);
+    expect(r.stderr).toMatch(
+      /^shipaudit: .*refreshTokenEnv: the environment variable SA_REFRESH is not set or empty\n$/,
+    );
     expect(existsSync(join(dir, '.shipaudit/ledger.jsonl'))).toBe(false);
   });
 });
@@ -276,7 +366,11 @@ describe('bad ledger', () => {
     mkdirSync(join(dir, '.shipaudit'));
     writeFileSync(join(dir, '.shipaudit/ledger.jsonl'), 'garbage\n{"v":1}\n');
     const r = gate(dir, RUN1.asOf, '--out', 'x.txt');
-    expect([r.code, r.stderr]).toEqual([2, 'shipaudit: .shipaudit/ledger.jsonl:1: not a JSON record; the ledger is what keeps orders from being confirmed twice: repair or move it\n']);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      'shipaudit: .shipaudit/ledger.jsonl:1: not a JSON record; ' +
+        'the ledger is what keeps orders from being confirmed twice: repair or move it\n',
+    ]);
     expect(existsSync(join(dir, 'x.txt'))).toBe(false);
   });
 });
@@ -293,9 +387,23 @@ describe('on a real carrier response (USPS Tracking API v3, label 3 days before 
       'order-id\torder-item-id\tpurchase-date\tpromise-date\tquantity-purchased\tquantity-to-ship\n' +
         '113-0000000-0000001\t12345678901234\t2024-11-15T07:00:00-08:00\t2024-11-19T23:59:59-08:00\t1\t1\n',
     );
-    writeFileSync(join(dir, 'assigned.csv'), 'order id,tracking number,carrier\n113-0000000-0000001,9400 1091 0425 0532 9085 87,USPS\n');
+    writeFileSync(
+      join(dir, 'assigned.csv'),
+      'order id,tracking number,carrier\n113-0000000-0000001,9400 1091 0425 0532 9085 87,USPS\n',
+    );
     const run = (asOf: string, ...more: string[]) =>
-      shipaudit(dir, 'confirm', 'unshipped.txt', 'assigned.csv', USPS, '--as-of', asOf, '--marketplace-tz', 'America/Los_Angeles', ...more);
+      shipaudit(
+        dir,
+        'confirm',
+        'unshipped.txt',
+        'assigned.csv',
+        USPS,
+        '--as-of',
+        asOf,
+        '--marketplace-tz',
+        'America/Los_Angeles',
+        ...more,
+      );
 
     const before = run('2024-11-17T12:00', '--format', 'json');
     expect(before.stderr).toBe('');
@@ -333,15 +441,32 @@ describe('on a real carrier response (USPS Tracking API v3, label 3 days before 
 describe('check reports the gate’s backlog', () => {
   it('overdue and soon-due held orders with why, the rest counted; released orders leave the backlog', () => {
     const dir = workdir();
-    writeFileSync(join(dir, 'shipaudit.config.json'), JSON.stringify({ inputs: [GATE], marketplaceTimeZone: 'America/Los_Angeles' }));
+    writeFileSync(
+      join(dir, 'shipaudit.config.json'),
+      JSON.stringify({ inputs: [GATE], marketplaceTimeZone: 'America/Los_Angeles' }),
+    );
     const check = () => {
-      const r = shipaudit(dir, 'check', '--as-of', RUN1.asOf.slice(0, 16), '--format', 'json', '--state', 'state.json');
+      const r = shipaudit(
+        dir,
+        'check',
+        '--as-of',
+        RUN1.asOf.slice(0, 16),
+        '--format',
+        'json',
+        '--state',
+        'state.json',
+      );
       expect(r.stderr).toBe('');
       return JSON.parse(r.stdout) as {
         status: string;
         atRisk: {
           orders: Array<{ orderId: string }>;
-          gate: { overdue: Array<{ orderId: string; reason: string }>; held: Array<{ orderId: string; hoursLeft: number }>; heldLater: number; ready: number };
+          gate: {
+            overdue: Array<{ orderId: string; reason: string }>;
+            held: Array<{ orderId: string; hoursLeft: number }>;
+            heldLater: number;
+            ready: number;
+          };
         };
       };
     };
@@ -357,13 +482,29 @@ describe('check reports the gate’s backlog', () => {
     expect(before.atRisk.orders.filter((o) => gateIds.has(o.orderId))).toEqual([]);
 
     // The check's ledger is the one beside its state file: a confirm run writing there empties "ready".
-    const confirmed = shipaudit(dir, 'confirm', GATE, '--as-of', RUN1.asOf.slice(0, 16), '--marketplace-tz', 'America/Los_Angeles', '--ledger', 'ledger.jsonl', '--out', 'c.txt');
+    const confirmed = shipaudit(
+      dir,
+      'confirm',
+      GATE,
+      '--as-of',
+      RUN1.asOf.slice(0, 16),
+      '--marketplace-tz',
+      'America/Los_Angeles',
+      '--ledger',
+      'ledger.jsonl',
+      '--out',
+      'c.txt',
+    );
     expect(confirmed.stderr).toBe('');
     expect(check().atRisk.gate.ready).toBe(0);
 
     const text = shipaudit(dir, 'check', '--as-of', RUN1.asOf.slice(0, 16), '--state', 'state.json').stdout;
     const id = Object.entries(RUN1.overdue).find(([, why]) => why === 'information-only')![0];
-    expect(text).toMatch(new RegExp(`error +${id} .*held by the gate, latest ship date passed \\d+\\.\\d h ago: only label / pre-advice events`));
+    expect(text).toMatch(
+      new RegExp(
+        `error +${id} .*held by the gate, latest ship date passed \\d+\\.\\d h ago: only label / pre-advice events`,
+      ),
+    );
     expect(text).toMatch(/\d+ more orders held by the gate with more than a day left/);
   });
 });

@@ -17,7 +17,14 @@ describe('the gate’s orders', () => {
     const orders: OrderRecord[] = [];
     await readInput(file, { order: (o) => orders.push(o) }, opts);
     expect(orders.map((o) => [o.orderId, o.status, o.itemsToShip])).toEqual([
-      ['123-4567890-1234567', 'shipped', [{ orderItemId: '12345678901234', quantity: 0 }, { orderItemId: '12345678901235', quantity: 0 }]],
+      [
+        '123-4567890-1234567',
+        'shipped',
+        [
+          { orderItemId: '12345678901234', quantity: 0 },
+          { orderItemId: '12345678901235', quantity: 0 },
+        ],
+      ],
     ]);
     // Shipped: not the gate's to confirm.
     const g = new GateCollector(Date.now());
@@ -31,10 +38,19 @@ describe('the gate’s orders', () => {
       orderId: 'A',
       status: 'partially-shipped',
       channel: 'MFN',
-      itemsToShip: [{ orderItemId: '1', quantity: 2 }, { orderItemId: '2', quantity: 0 }],
+      itemsToShip: [
+        { orderItemId: '1', quantity: 2 },
+        { orderItemId: '2', quantity: 0 },
+      ],
       source: { file: 'orders.json', line: 1 },
     });
-    g.order({ orderId: 'A', awaitingShipment: true, orderItemId: '1', quantityToShip: 2, source: { file: 'unshipped.txt', line: 2 } });
+    g.order({
+      orderId: 'A',
+      awaitingShipment: true,
+      orderItemId: '1',
+      quantityToShip: 2,
+      source: { file: 'unshipped.txt', line: 2 },
+    });
     expect(g.orders.get('A')?.items).toEqual([{ orderItemId: '1', quantity: 2 }]);
   });
 });

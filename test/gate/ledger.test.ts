@@ -13,11 +13,17 @@ const rec = (o: Partial<LedgerRecord>): LedgerRecord => ({
 
 describe('ledger', () => {
   it('reads records back as written; the last record of a package decides', () => {
-    const text = [rec({ status: 'sending' }), rec({ status: 'accepted' }), rec({ orderId: 'B', status: 'sending' })].map(serializeRecord).join('');
+    const text = [rec({ status: 'sending' }), rec({ status: 'accepted' }), rec({ orderId: 'B', status: 'sending' })]
+      .map(serializeRecord)
+      .join('');
     const { records, torn } = parseLedger(text);
     expect(torn).toBe(0);
     const l = new Ledger(records);
-    expect([l.covers('A', 'N1'), l.covers('B', 'N1'), l.covers('C', 'N1')]).toEqual(['accepted', 'sending', undefined]);
+    expect([l.covers('A', 'N1'), l.covers('B', 'N1'), l.covers('C', 'N1')]).toEqual([
+      'accepted',
+      'sending',
+      undefined,
+    ]);
     expect(l.unresolved().map((r) => r.orderId)).toEqual(['B']);
   });
 
@@ -28,7 +34,11 @@ describe('ledger', () => {
 
   it.each([
     ['a broken line before the last', `{"v":1,\n${serializeRecord(rec({}))}`, 1],
-    ['a record of no known status', `${JSON.stringify(rec({ status: 'maybe' as never }))}\n${serializeRecord(rec({}))}`, 1],
+    [
+      'a record of no known status',
+      `${JSON.stringify(rec({ status: 'maybe' as never }))}\n${serializeRecord(rec({}))}`,
+      1,
+    ],
   ])('%s stops with its line number', (_, text, line) => {
     expect(() => parseLedger(text)).toThrow(LedgerFormatError);
     try {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerRecord } from '../../src/gate/ledger.js';
-import { confirmShipmentRequest, recoverSending, submitReleases, Unanswered, type ConfirmShipmentRequest, type ShipmentConfirmer } from '../../src/gate/submit.js';
+import {
+  confirmShipmentRequest,
+  recoverSending,
+  submitReleases,
+  Unanswered,
+  type ConfirmShipmentRequest,
+  type ShipmentConfirmer,
+} from '../../src/gate/submit.js';
 import type { Release } from '../../src/model/gate.js';
 
 const release = (orderId: string, o: Partial<Release> = {}): Release => ({
@@ -20,12 +27,17 @@ const release = (orderId: string, o: Partial<Release> = {}): Release => ({
 
 class Fake implements ShipmentConfirmer {
   sent: Array<[string, ConfirmShipmentRequest]> = [];
-  constructor(private readonly answers: Record<string, number | 'none'>, private readonly statuses: Record<string, string | 'none'> = {}) {}
+  constructor(
+    private readonly answers: Record<string, number | 'none'>,
+    private readonly statuses: Record<string, string | 'none'> = {},
+  ) {}
   async confirmShipment(orderId: string, body: ConfirmShipmentRequest) {
     this.sent.push([orderId, body]);
     const a = this.answers[orderId] ?? 204;
     if (a === 'none') throw new Unanswered('HTTP 429 (too many requests), 6 attempts');
-    return a === 204 ? { http: 204 } : { http: a, errors: [{ code: 'InvalidInput', message: 'Invalid tracking number' }] };
+    return a === 204
+      ? { http: 204 }
+      : { http: a, errors: [{ code: 'InvalidInput', message: 'Invalid tracking number' }] };
   }
   async orderStatus(orderId: string) {
     const s = this.statuses[orderId];
@@ -56,7 +68,12 @@ describe('submit', () => {
     const ledger: LedgerRecord[] = [];
     const log: string[] = [];
     fake.confirmShipment = ((orig) => async (id: string, b: ConfirmShipmentRequest) => {
-      log.push(`request ${id} after ${ledger.filter((r) => r.orderId === id).map((r) => r.status).join(',')}`);
+      log.push(
+        `request ${id} after ${ledger
+          .filter((r) => r.orderId === id)
+          .map((r) => r.status)
+          .join(',')}`,
+      );
       return orig(id, b);
     })(fake.confirmShipment.bind(fake));
     const out = await submitReleases([release('A'), release('B'), release('C'), release('D', { lines: [{}] })], {
@@ -73,18 +90,43 @@ describe('submit', () => {
       ['D', 'rejected', undefined],
     ]);
     expect(ledger.map((r) => [r.orderId, r.status])).toEqual([
-      ['A', 'sending'], ['A', 'accepted'], ['B', 'sending'], ['B', 'rejected'], ['C', 'sending'],
+      ['A', 'sending'],
+      ['A', 'accepted'],
+      ['B', 'sending'],
+      ['B', 'rejected'],
+      ['C', 'sending'],
     ]);
-    expect(ledger.find((r) => r.status === 'rejected')?.errors).toEqual([{ code: 'InvalidInput', message: 'Invalid tracking number' }]);
+    expect(ledger.find((r) => r.status === 'rejected')?.errors).toEqual([
+      { code: 'InvalidInput', message: 'Invalid tracking number' },
+    ]);
   });
 
   it('a package left sending is checked with Amazon, not resent', async () => {
-    const sending = (orderId: string): LedgerRecord => ({ v: 1, at: 'T0', orderId, trackingNumber: `1Z${orderId}`, status: 'sending', wholeOrder: true });
+    const sending = (orderId: string): LedgerRecord => ({
+      v: 1,
+      at: 'T0',
+      orderId,
+      trackingNumber: `1Z${orderId}`,
+      status: 'sending',
+      wholeOrder: true,
+    });
     const fake = new Fake({}, { A: 'Shipped', B: 'Unshipped', C: 'none', D: 'Canceled' });
     const ledger: LedgerRecord[] = [];
-    const found = await recoverSending([sending('A'), sending('B'), sending('C'), sending('D')], { confirmer: fake, record: async (r) => void ledger.push(r), now: () => 'T1' });
-    expect(found.map((f) => [f.orderId, f.found])).toEqual([['A', 'accepted'], ['B', 'failed'], ['C', 'unknown'], ['D', 'unknown']]);
-    expect(ledger.map((r) => [r.orderId, r.status])).toEqual([['A', 'accepted'], ['B', 'failed']]);
+    const found = await recoverSending([sending('A'), sending('B'), sending('C'), sending('D')], {
+      confirmer: fake,
+      record: async (r) => void ledger.push(r),
+      now: () => 'T1',
+    });
+    expect(found.map((f) => [f.orderId, f.found])).toEqual([
+      ['A', 'accepted'],
+      ['B', 'failed'],
+      ['C', 'unknown'],
+      ['D', 'unknown'],
+    ]);
+    expect(ledger.map((r) => [r.orderId, r.status])).toEqual([
+      ['A', 'accepted'],
+      ['B', 'failed'],
+    ]);
     expect(fake.sent).toEqual([]);
   });
 });

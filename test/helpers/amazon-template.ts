@@ -4,15 +4,49 @@
  * code under test: its carrier list is typed here, not imported.
  */
 export const TEMPLATE_COLUMNS = [
-  'order-id', 'order-item-id', 'quantity', 'ship-date', 'carrier-code', 'carrier-name', 'tracking-number', 'ship-method',
+  'order-id',
+  'order-item-id',
+  'quantity',
+  'ship-date',
+  'carrier-code',
+  'carrier-name',
+  'tracking-number',
+  'ship-method',
 ];
 
 /** Amazon's carrier-code values (the template's valid-values list, as in shared/DOMAIN.md). */
 export const AMAZON_CARRIER_CODES = new Set([
-  'USPS', 'UPS', 'FedEx', 'DHL', 'DHL eCommerce', 'OnTrac', 'Lasership', 'Canada Post', 'Royal Mail', 'Parcelforce',
-  'DPD', 'GLS', 'Hermes', 'Deutsche Post', 'La Poste', 'Poste Italiane', 'SDA', 'Australia Post', 'Japan Post',
-  'Yamato Transport', 'Sagawa Express', 'China Post', 'EUB', 'Yanwen', 'Yun Express', '4PX', 'SF Express',
-  'Singapore Post', 'Aramex', 'Amazon Shipping', 'Other',
+  'USPS',
+  'UPS',
+  'FedEx',
+  'DHL',
+  'DHL eCommerce',
+  'OnTrac',
+  'Lasership',
+  'Canada Post',
+  'Royal Mail',
+  'Parcelforce',
+  'DPD',
+  'GLS',
+  'Hermes',
+  'Deutsche Post',
+  'La Poste',
+  'Poste Italiane',
+  'SDA',
+  'Australia Post',
+  'Japan Post',
+  'Yamato Transport',
+  'Sagawa Express',
+  'China Post',
+  'EUB',
+  'Yanwen',
+  'Yun Express',
+  '4PX',
+  'SF Express',
+  'Singapore Post',
+  'Aramex',
+  'Amazon Shipping',
+  'Other',
 ]);
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,7 +68,8 @@ export interface TemplateRow {
 export function validateConfirmationFile(text: string): { rows: TemplateRow[]; errors: string[] } {
   const errors: string[] = [];
   const lines = text.replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
-  if (lines[0] !== TEMPLATE_COLUMNS.join('\t')) errors.push(`1: header is not the template's columns in order: ${lines[0]}`);
+  if (lines[0] !== TEMPLATE_COLUMNS.join('\t'))
+    errors.push(`1: header is not the template's columns in order: ${lines[0]}`);
   const rows: TemplateRow[] = [];
   lines.slice(1).forEach((line, i) => {
     const n = i + 2;
@@ -45,12 +80,17 @@ export function validateConfirmationFile(text: string): { rows: TemplateRow[]; e
     }
     const [orderId, orderItemId, quantity, shipDate, carrierCode, carrierName, trackingNumber, shipMethod] = c;
     if (!ORDER_ID.test(orderId)) errors.push(`${n}: order-id "${orderId}"`);
-    if (quantity !== '' && !/^[1-9]\d*$/.test(quantity)) errors.push(`${n}: quantity "${quantity}" is not a positive integer`);
+    if (quantity !== '' && !/^[1-9]\d*$/.test(quantity))
+      errors.push(`${n}: quantity "${quantity}" is not a positive integer`);
     if (orderItemId !== '' && quantity === '') errors.push(`${n}: order-item-id without a quantity`);
-    if (!DATE.test(shipDate) && !(ISO.test(shipDate) && !Number.isNaN(Date.parse(shipDate)))) errors.push(`${n}: ship-date "${shipDate}"`);
-    if (!AMAZON_CARRIER_CODES.has(carrierCode)) errors.push(`${n}: carrier-code "${carrierCode}" is not on Amazon's list`);
-    if (carrierCode === 'Other' && carrierName.trim() === '') errors.push(`${n}: carrier-code Other without a carrier-name`);
-    if (trackingNumber.trim() === '' || /\s/.test(trackingNumber)) errors.push(`${n}: tracking-number "${trackingNumber}"`);
+    if (!DATE.test(shipDate) && !(ISO.test(shipDate) && !Number.isNaN(Date.parse(shipDate))))
+      errors.push(`${n}: ship-date "${shipDate}"`);
+    if (!AMAZON_CARRIER_CODES.has(carrierCode))
+      errors.push(`${n}: carrier-code "${carrierCode}" is not on Amazon's list`);
+    if (carrierCode === 'Other' && carrierName.trim() === '')
+      errors.push(`${n}: carrier-code Other without a carrier-name`);
+    if (trackingNumber.trim() === '' || /\s/.test(trackingNumber))
+      errors.push(`${n}: tracking-number "${trackingNumber}"`);
     rows.push({ orderId, orderItemId, quantity, shipDate, carrierCode, carrierName, trackingNumber, shipMethod });
   });
   return { rows, errors };

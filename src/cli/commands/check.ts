@@ -111,7 +111,8 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     const { result, shipments, awaiting } = auditDetailed(collector, auditOptions(settings, { inputs, unclassified }, { window: { ...window, from, to }, asOfMs }));
     const { state, report } = await readState(outputs, statePath, relative(cwd, statePath) || statePath, problems);
     const gate = collector.assignments.length > 0
-      ? await gateDecision(collector, awaiting, statePath, relative(cwd, statePath) || statePath, asOfMs, zone, problems)
+      ? await gateDecision(collector, awaiting, statePath, relative(cwd, statePath) || statePath, asOfMs, zone,
+          problems)
       : undefined;
     const graceOption = settings.rules['no-carrier-scan']?.options?.graceHours;
     const built = buildCheck({
@@ -168,17 +169,22 @@ async function gateDecision(
     ledger = new Ledger(parseLedger(text).records);
   } catch (e) {
     if (!(e instanceof LedgerFormatError)) throw e;
-    problems.push({ level: 'warning', kind: 'state', message: `${shown}:${e.line}: ${e.message}: the gate's backlog ignores the ledger` });
+    const message = `${shown}:${e.line}: ${e.message}: the gate's backlog ignores the ledger`;
+    problems.push({ level: 'warning', kind: 'state', message });
   }
   const orders = new Map<string, GateOrder>(
-    awaiting.map((o) => [o.orderId, { orderId: o.orderId, latestShipDate: o.latestShipDate, purchasedAt: o.purchasedAt, items: [], source: o.source }]),
+    awaiting.map((o) => [
+      o.orderId,
+      { orderId: o.orderId, latestShipDate: o.latestShipDate, purchasedAt: o.purchasedAt, items: [], source: o.source },
+    ]),
   );
   const tracking = new Map<string, GateTracking>();
   for (const a of collector.assignments) {
     const f = collector.trackingFacts(a.trackingNumber);
     if (!f) continue;
     // What the tracking files know beyond the as-of is not known at the as-of (a check run for a past moment).
-    const known = <T extends { at: { epochMs: number } }>(e: T | undefined) => (e && e.at.epochMs <= asOfMs ? e : undefined);
+    const known = <T extends { at: { epochMs: number } }>(e: T | undefined) =>
+      e && e.at.epochMs <= asOfMs ? e : undefined;
     const last = known(f.lastEvent);
     tracking.set(a.trackingNumber, {
       events: f.events,

@@ -4,7 +4,14 @@ import type { Command } from 'commander';
 import { CHECK_DEFAULTS } from '../../check/defaults.js';
 import { GateCollector } from '../../gate/collect.js';
 import { decide, type GatePackageInput } from '../../gate/decide.js';
-import { LEDGER_NAME, Ledger, LedgerFormatError, parseLedger, serializeRecord, type LedgerRecord } from '../../gate/ledger.js';
+import {
+  LEDGER_NAME,
+  Ledger,
+  LedgerFormatError,
+  parseLedger,
+  serializeRecord,
+  type LedgerRecord,
+} from '../../gate/ledger.js';
 import { ledgerRecord, recoverSending, submitReleases, type ShipmentConfirmer } from '../../gate/submit.js';
 import type { Recovered, SubmitOutcome } from '../../model/gate.js';
 import { formatConfirmationFile, isConfirmationFile } from '../../report/confirmation-file.js';
@@ -56,7 +63,8 @@ export function registerConfirm(program: Command, run: (fn: () => Promise<number
         '  shipaudit confirm unshipped.txt assigned.csv tracking/            # dry run\n' +
         '  shipaudit confirm unshipped.txt assigned.csv tracking/ --out confirm-upload.txt\n' +
         '  shipaudit fetch && shipaudit confirm --submit                      # hourly, inputs from the config\n\n' +
-        'Exit codes: 0 nothing overdue or rejected, 1 an order is overdue or Amazon rejected one, 2 bad usage or input.\n' +
+        'Exit codes: 0 nothing overdue or rejected, 1 an order is overdue or Amazon rejected one,\n' +
+        '2 bad usage or input.\n' +
         'See docs/confirm.md.',
     )
     .action((paths: string[], flags: ConfirmFlags) => run(() => runConfirm(paths, flags)));
@@ -70,7 +78,8 @@ async function runConfirm(paths: string[], flags: ConfirmFlags): Promise<number>
   const asOfMs = flags.asOf ? parseAsOf(flags.asOf, settings.zone) : Date.now();
   // Without paths: the config's inputs and, when it names sources, what `shipaudit fetch` saved (as check reads).
   const data = settings.config.sources ? (await import('./fetch.js')).dataFolder(settings, cwd) : undefined;
-  const inputs = paths.length > 0 ? paths : await resolveInputs(settings.config.inputs, base, settings.configFile, [], data);
+  const inputs =
+    paths.length > 0 ? paths : await resolveInputs(settings.config.inputs, base, settings.configFile, [], data);
   const ledgerPath = flags.ledger
     ? resolve(cwd, flags.ledger)
     : resolve(base, dirname(settings.config.state ?? CHECK_DEFAULTS.state), LEDGER_NAME);
@@ -96,7 +105,11 @@ async function runConfirm(paths: string[], flags: ConfirmFlags): Promise<number>
     if (confirmer) {
       const unresolved = ledger.unresolved();
       if (unresolved.length > 0) {
-        recovered = await recoverSending(unresolved, { confirmer, record: (r) => append(r).then(() => ledger.add(r)), now });
+        recovered = await recoverSending(unresolved, {
+          confirmer,
+          record: (r) => append(r).then(() => ledger.add(r)),
+          now,
+        });
       }
     }
 
@@ -124,7 +137,12 @@ async function runConfirm(paths: string[], flags: ConfirmFlags): Promise<number>
     }
     let submitted: SubmitOutcome[] | undefined;
     if (client) {
-      submitted = await submitReleases(decision.release, { confirmer: client.confirmer, record: append, marketplaceId: client.marketplaceId, now });
+      submitted = await submitReleases(decision.release, {
+        confirmer: client.confirmer,
+        record: append,
+        marketplaceId: client.marketplaceId,
+        now,
+      });
       delivery.submitted = submitted;
     } else {
       const unresolved = decision.skipped.filter((s) => s.status === 'sending').length;
@@ -132,7 +150,11 @@ async function runConfirm(paths: string[], flags: ConfirmFlags): Promise<number>
     }
     delivery.recovered = recovered;
 
-    out(flags.format === 'json' ? formatGateJson(decision, delivery) : formatGateText(decision, delivery, styleFor(process.stdout, 'text')));
+    out(
+      flags.format === 'json'
+        ? formatGateJson(decision, delivery)
+        : formatGateText(decision, delivery, styleFor(process.stdout, 'text')),
+    );
     const rejected = submitted?.some((s) => s.status !== 'accepted') ?? false;
     return decision.overdue.length > 0 || rejected ? EXIT.findings : EXIT.ok;
   } finally {
@@ -172,7 +194,10 @@ async function readLedger(path: string, shown: string): Promise<Ledger> {
     return new Ledger(parseLedger(text).records);
   } catch (e) {
     if (e instanceof LedgerFormatError) {
-      throw new UsageError(`${shown}:${e.line}: ${e.message}; the ledger is what keeps orders from being confirmed twice: repair or move it`);
+      throw new UsageError(
+        `${shown}:${e.line}: ${e.message}; ` +
+          'the ledger is what keeps orders from being confirmed twice: repair or move it',
+      );
     }
     throw e;
   }
