@@ -69,7 +69,9 @@ export function formatGateText(d: GateDecision, delivery: GateDelivery, style: S
   }
 
   const sent = new Map((delivery.submitted ?? []).map((s) => [`${s.orderId}|${s.trackingNumber}`, s]));
-  const where = delivery.submitted
+  const where = d.release.length === 0
+    ? 'nothing to release'
+    : delivery.submitted
     ? 'sent to Amazon'
     : delivery.file
       ? `written to ${delivery.file}`

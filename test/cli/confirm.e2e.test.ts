@@ -508,3 +508,30 @@ describe('check reports the gate’s backlog', () => {
     expect(text).toMatch(/\d+ more orders held by the gate with more than a day left/);
   });
 });
+
+describe('a ledger cut short by a crash', () => {
+  it('the torn last line is ignored, then cut off before the next record, so the ledger stays readable', async () => {
+    const dir = workdir();
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(dir, '.shipaudit'));
+    const id = Object.keys(RUN1.release)[0];
+    const whole = JSON.stringify({
+      v: 1,
+      at: '2026-10-16T18:00:00Z',
+      orderId: id,
+      trackingNumber: RUN1.release[id].trackingNumber,
+      status: 'released',
+      wholeOrder: true,
+    });
+    writeFileSync(join(dir, '.shipaudit/ledger.jsonl'), `${whole}\n{"v":1,"at":"2026-10-16T18:00:01Z","orderId":"11`);
+    const first = gate(dir, RUN1.asOf, '--out', 'a.txt');
+    expect(first.stderr).toBe('');
+    const { rows } = validateConfirmationFile(readFileSync(join(dir, 'a.txt'), 'utf8'));
+    expect(rows.map((r) => r.orderId)).not.toContain(id);
+    const ledger = ledgerOf(dir);
+    expect(ledger).toHaveLength(1 + Object.keys(RUN1.release).length - 1);
+    const second = gate(dir, RUN1.asOf, '--out', 'b.txt');
+    expect([second.stderr, existsSync(join(dir, 'b.txt'))]).toEqual(['', false]);
+    expect(second.stdout).toMatch(/^Released: 0 — a physical carrier scan exists \(nothing to release\)$/m);
+  });
+});

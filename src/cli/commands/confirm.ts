@@ -205,39 +205,41 @@ async function readLedger(path: string, shown: string): Promise<Ledger> {
 
 /**
  * Appends a record and syncs it to disk before returning: a record the next run can read is one this run
- * acted on. A torn last line (power lost mid-append) is ignored by the reader; the next append starts on
- * a line of its own.
+ * acted on. A last line cut short (power lost mid-append) was never acted on: it is cut off before the
+ * first append, so that it never ends up in the middle of the ledger.
  */
 async function ledgerAppender(path: string, shown: string): Promise<(r: LedgerRecord) => Promise<void>> {
   await mkdir(dirname(path), { recursive: true }).catch((e: unknown) => {
     throw describeFailure(shown, e);
   });
-  let needsBreak = await endsWithoutNewline(path);
+  let checked = false;
   return async (r) => {
-    const fh = await open(path, 'a').catch((e: unknown) => {
-      throw describeFailure(shown, e);
-    });
     try {
-      await fh.write(`${needsBreak ? '\n' : ''}${serializeRecord(r)}`);
-      await fh.sync();
-      needsBreak = false;
+      if (!checked) await cutTornLine(path);
+      checked = true;
+      const fh = await open(path, 'a');
+      try {
+        await fh.write(serializeRecord(r));
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
     } catch (e) {
       throw describeFailure(shown, e);
-    } finally {
-      await fh.close();
     }
   };
 }
 
-async function endsWithoutNewline(path: string): Promise<boolean> {
-  const fh = await open(path, 'r').catch(() => undefined);
-  if (!fh) return false;
+async function cutTornLine(path: string): Promise<void> {
+  const text = await readFile(path).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw e;
+  });
+  if (!text || text.length === 0 || text[text.length - 1] === 0x0a) return;
+  const fh = await open(path, 'r+');
   try {
-    const { size } = await fh.stat();
-    if (size === 0) return false;
-    const b = Buffer.alloc(1);
-    await fh.read(b, 0, 1, size - 1);
-    return b[0] !== 0x0a;
+    await fh.truncate(text.lastIndexOf(0x0a) + 1);
+    await fh.sync();
   } finally {
     await fh.close();
   }
