@@ -236,6 +236,39 @@ describe('shipaudit fetch against a local SP-API and 17TRACK', () => {
     expect(pages.map((f) => readFileSync(f, 'utf8'))).toEqual(w.amazon.pages);
   });
 
+  it('a number 17TRACK has no tracking for yet (just registered) is not a failure: asked again next run', async () => {
+    const w = world();
+    w.track.parcels[NUMBERS[3]] = { delivered: false, noInfo: true, events: [] };
+    await serve(w);
+    const dir = workdir();
+    const r = await shipaudit(dir, ['fetch']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✔ 17TRACK: 3 of 4 numbers answered');
+    expect(r.stdout).toContain('1 delivered now, 1 with no tracking yet;');
+    server!.requests.length = 0;
+    await shipaudit(dir, ['fetch']);
+    const asked = server!.to('/track/v2.2/gettrackinfo').flatMap((q) => (JSON.parse(q.body) as Array<{ number: string }>).map((x) => x.number));
+    expect(asked).toContain(NUMBERS[3]);
+  });
+
+  it('a saved page token Amazon no longer takes: the stopped search is dropped, the next run starts afresh', async () => {
+    const fails = Array.from({ length: 6 }, () => ({ status: 500 }));
+    const invalid = { status: 400, body: '{"errors":[{"code":"InvalidInput","message":"Invalid paginationToken."}]}' };
+    const w = world({ amazon: { faults: { 'page-2': [...fails, invalid] } } });
+    await serve(w);
+    const dir = workdir({ ...CONFIG, sources: { amazon: CONFIG.sources.amazon } });
+    expect((await shipaudit(dir, ['fetch'])).code).toBe(1);
+    const second = await shipaudit(dir, ['fetch']);
+    expect(second.code).toBe(1);
+    expect(second.stdout).toContain(
+      'not fetched: Amazon searchOrders page 2: Amazon refused the request (InvalidInput: Invalid paginationToken.); ' +
+        'the stopped search is dropped, the next run starts afresh',
+    );
+    expect(readdirSync(join(dir, '.shipaudit/data/amazon'))).toEqual([]);
+    const third = await shipaudit(dir, ['fetch']);
+    expect(third.stdout).toMatch(/^✔ Amazon: 5 orders in 3 pages, /);
+  });
+
   it('17TRACK quota used up: partial, the numbers not registered listed; check reports the partial fetch', async () => {
     const w = world({ track: { quota: 2 } });
     await serve(w);
