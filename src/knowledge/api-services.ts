@@ -63,6 +63,11 @@ export const SEVENTEEN_TRACK_CODES = {
   notRegistered: -18019902,
   /** No quota left to register more numbers. */
   quotaExhausted: -18019908,
+  /**
+   * No tracking information yet: normal for a number registered minutes ago (17TRACK fetches it from the
+   * carrier within hours) or a label the carrier has not seen. Asked again next run; not a failure.
+   */
+  noInfoYet: -18019909,
 } as const;
 
 /**

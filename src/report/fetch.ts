@@ -34,6 +34,8 @@ export interface TrackingSummary {
   toRegister: number;
   registered: number;
   answered: number;
+  /** Numbers 17TRACK has no tracking for yet (just registered, or not seen by the carrier): asked again next run. */
+  noInfoYet: number;
   deliveredNow: number;
   /** Numbers not fetched, with why (quota, rejected, an error). */
   notFetched: Array<{ number: string; why: string }>;
@@ -113,7 +115,8 @@ export function formatFetchText(s: FetchSummary): string {
       lines.push(
         `${head}: ${t.answered} of ${plural(t.toAsk, 'number')} answered (${known}` +
           `${t.resumed ? `, ${t.resumed} done by the stopped run` : ''}), ${t.registered} newly registered, ` +
-          `${t.deliveredNow} delivered now; ${plural(t.requests, 'request')}${q ? `, ${q}` : ''}` +
+          `${t.deliveredNow} delivered now${t.noInfoYet ? `, ${t.noInfoYet} with no tracking yet` : ''}; ` +
+          `${plural(t.requests, 'request')}${q ? `, ${q}` : ''}` +
           `${t.folder ? `; saved in ${t.folder}` : ''}`,
       );
       if (t.error) lines.push(`  stopped: ${t.error}`);

@@ -33,12 +33,14 @@ afterEach(async () => {
 });
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+/** USPS numbers with their check digits right (no invalid-tracking-number finding to muddle the comparison). */
+const VALID = ['9400111899562000000001', '9400111899562000000018', '9400111899562000000025', '9400111899562000000032', '9400111899562000000049'];
 const order = (i: number, o: Partial<FakeOrder> = {}): FakeOrder => ({
   orderId: `113-20000${String(i).padStart(2, '0')}-00000${String(i).padStart(2, '0')}`,
   createdTime: `2026-11-0${1 + (i % 5)}T17:00:00Z`,
   latestShip: `2026-11-0${3 + (i % 5)}T07:59:59Z`,
   confirmedAt: `2026-11-0${2 + (i % 5)}T18:00:00Z`,
-  trackingNumber: `94001118995620000000${String(i).padStart(2, '0')}`,
+  trackingNumber: VALID[i - 1],
   ...o,
 });
 
@@ -68,6 +70,8 @@ function world(over: { amazon?: Partial<AmazonFake>; track?: Partial<TrackFake> 
       parcels: {
         [NUMBERS[0]]: { delivered: true, events: [ev('Delivered, In/At Mailbox', '2026-11-06T11:00:00-08:00', '2026-11-06T19:00:00Z'), ev('USPS in possession of item', '2026-11-02T16:00:00-08:00', '2026-11-03T00:00:00Z')] },
         [NUMBERS[1]]: { delivered: false, events: [ev('USPS in possession of item', '2026-11-05T13:00:00-08:00', '2026-11-05T21:00:00Z')] },
+        // Confirmed 2026-11-05 18:00 UTC, first scanned three days later: confirmed before hand-over.
+        [NUMBERS[2]]: { delivered: false, events: [ev('USPS in possession of item', '2026-11-08T09:00:00-08:00', '2026-11-08T17:00:00Z')] },
       },
       ...over.track,
     },
@@ -184,6 +188,8 @@ describe('shipaudit fetch against a local SP-API and 17TRACK', () => {
     const equivalent = join(dir, 'equivalent');
     mkdirSync(equivalent);
     w.sent.get('/orders/2026-01-01/orders')!.forEach((b, i) => writeFileSync(join(equivalent, `orders-${i + 1}.json`), b));
+    // The tracking response too: until a 17TRACK v2.2 reader is merged both runs pass it over; after, both read it.
+    writeFileSync(join(equivalent, 'tracking.json'), w.sent.get('/track/v2.2/gettrackinfo')![0]);
     const audit = await shipaudit(dir, ['audit', 'equivalent', '--as-of', AS_OF, '--format', 'json', '--fail-on', 'never']);
     expect(audit.code).toBe(0);
     const check = await shipaudit(dir, ['check', '--no-fetch', '--as-of', AS_OF, '--format', 'json']);
@@ -234,6 +240,39 @@ describe('shipaudit fetch against a local SP-API and 17TRACK', () => {
     expect(asks).toEqual(['tok-2', 'tok-3']);
     const pages = filesUnder(join(data, 'amazon')).filter((f) => !relative(data, f).includes('/.'));
     expect(pages.map((f) => readFileSync(f, 'utf8'))).toEqual(w.amazon.pages);
+  });
+
+  it('a number 17TRACK has no tracking for yet (just registered) is not a failure: asked again next run', async () => {
+    const w = world();
+    w.track.parcels[NUMBERS[3]] = { delivered: false, noInfo: true, events: [] };
+    await serve(w);
+    const dir = workdir();
+    const r = await shipaudit(dir, ['fetch']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✔ 17TRACK: 3 of 4 numbers answered');
+    expect(r.stdout).toContain('1 delivered now, 1 with no tracking yet;');
+    server!.requests.length = 0;
+    await shipaudit(dir, ['fetch']);
+    const asked = server!.to('/track/v2.2/gettrackinfo').flatMap((q) => (JSON.parse(q.body) as Array<{ number: string }>).map((x) => x.number));
+    expect(asked).toContain(NUMBERS[3]);
+  });
+
+  it('a saved page token Amazon no longer takes: the stopped search is dropped, the next run starts afresh', async () => {
+    const fails = Array.from({ length: 6 }, () => ({ status: 500 }));
+    const invalid = { status: 400, body: '{"errors":[{"code":"InvalidInput","message":"Invalid paginationToken."}]}' };
+    const w = world({ amazon: { faults: { 'page-2': [...fails, invalid] } } });
+    await serve(w);
+    const dir = workdir({ ...CONFIG, sources: { amazon: CONFIG.sources.amazon } });
+    expect((await shipaudit(dir, ['fetch'])).code).toBe(1);
+    const second = await shipaudit(dir, ['fetch']);
+    expect(second.code).toBe(1);
+    expect(second.stdout).toContain(
+      'not fetched: Amazon searchOrders page 2: Amazon refused the request (InvalidInput: Invalid paginationToken.); ' +
+        'the stopped search is dropped, the next run starts afresh',
+    );
+    expect(readdirSync(join(dir, '.shipaudit/data/amazon'))).toEqual([]);
+    const third = await shipaudit(dir, ['fetch']);
+    expect(third.stdout).toMatch(/^✔ Amazon: 5 orders in 3 pages, /);
   });
 
   it('17TRACK quota used up: partial, the numbers not registered listed; check reports the partial fetch', async () => {

@@ -96,7 +96,7 @@ export interface TrackFake {
   quota: number;
   registered: Set<string>;
   /** Events per number (newest first, as 17TRACK lists them) and whether delivered. */
-  parcels: Record<string, { delivered: boolean; events: Array<{ at: string; utc: string; description: string; location: string }> }>;
+  parcels: Record<string, { delivered: boolean; noInfo?: boolean; events: Array<{ at: string; utc: string; description: string; location: string }> }>;
   faults?: Record<string, Reply[]>;
 }
 
@@ -173,6 +173,8 @@ export function fakeServices(amazon?: AmazonFake, track?: TrackFake) {
           }
         } else if (!track.registered.has(number)) {
           rejected.push({ number, error: { code: -18019902, message: `The tracking number '${number}' does not register, please register first.` } });
+        } else if (track.parcels[number]?.noInfo) {
+          rejected.push({ number, error: { code: -18019909, message: 'No tracking information at this time.' } });
         } else accepted.push(trackInfo(number, track.parcels[number] ?? { delivered: false, events: [] }));
       }
       return json({ code: 0, data: { accepted, rejected } });

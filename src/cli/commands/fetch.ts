@@ -306,6 +306,14 @@ async function fetchAmazon(
     if (!(e instanceof SourceError) || e.kind === 'auth') throw asUsage(e);
     summary.error = e.message;
     summary.status = current.pages > 0 ? 'partial' : 'failed';
+    // Amazon refused to go on from the saved token (expired, or the query no longer valid): the stopped
+    // search is dropped, and the next run starts afresh rather than failing the same way all day.
+    if (resumed && /refused the request/.test(e.message)) {
+      await removeInside(run.data, current.dir);
+      run.state.amazon.running = undefined;
+      await run.saveState();
+      summary.error += '; the stopped search is dropped, the next run starts afresh';
+    }
   }
   summary.pages = current.pages;
   summary.orders = current.orders;
@@ -345,6 +353,7 @@ function emptyTracking(service: string): TrackingSummary {
     toRegister: 0,
     registered: 0,
     answered: 0,
+    noInfoYet: 0,
     deliveredNow: 0,
     notFetched: [],
     requests: 0,
@@ -428,6 +437,10 @@ async function fetchTracking(run: Run, apiKey: string, baseUrl: string): Promise
       for (const n of b.delivered) entry(n).delivered = nowIso();
       for (const r of b.rejected) {
         pending.delete(r.number);
+        if (r.code === SEVENTEEN_TRACK_CODES.noInfoYet) {
+          t.noInfoYet++;
+          continue;
+        }
         // 17TRACK no longer has it (registrations expire): registered again next run.
         if (r.code === SEVENTEEN_TRACK_CODES.notRegistered) delete entry(r.number).registered;
         t.notFetched.push({ number: r.number, why: `${r.code ?? ''}${r.code ? ' ' : ''}${r.message}` });
