@@ -24,8 +24,12 @@ const cell = (v: string | number | undefined) =>
         .replace(/[\t\r\n]+/g, ' ')
         .trim();
 
-export function formatConfirmationFile(releases: readonly Release[]): string {
-  const rows = [CONFIRMATION_COLUMNS.join('\t')];
+/**
+ * `earlier`: the lines of a file written before and not uploaded yet, kept first (a line already there is not
+ * repeated).
+ */
+export function formatConfirmationFile(releases: readonly Release[], earlier: readonly string[] = []): string {
+  const rows = [CONFIRMATION_COLUMNS.join('\t'), ...earlier];
   for (const r of releases) {
     for (const line of r.lines) {
       rows.push(
@@ -45,7 +49,15 @@ export function formatConfirmationFile(releases: readonly Release[]): string {
       );
     }
   }
-  return `${rows.join('\r\n')}\r\n`;
+  return `${[...new Set(rows)].join('\r\n')}\r\n`;
+}
+
+/** The data lines of a confirmation file shipaudit wrote. */
+export function confirmationLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((l) => l.trim() !== '');
 }
 
 /** A confirmation file as shipaudit writes it starts with this header: such a file may be replaced. */

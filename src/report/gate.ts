@@ -13,6 +13,8 @@ import { plain, type Style } from './style.js';
 export interface GateDelivery {
   /** The confirmation file written, if any. */
   file?: string;
+  /** Lines of that file from earlier runs, not uploaded yet, kept in it. */
+  keptLines?: number;
   /** Sent to Amazon, one outcome per package. */
   submitted?: readonly SubmitOutcome[];
   /** Packages an earlier run died while sending, checked with Amazon before anything was sent. */
@@ -69,13 +71,17 @@ export function formatGateText(d: GateDecision, delivery: GateDelivery, style: S
   }
 
   const sent = new Map((delivery.submitted ?? []).map((s) => [`${s.orderId}|${s.trackingNumber}`, s]));
-  const where = d.release.length === 0
-    ? 'nothing to release'
-    : delivery.submitted
-    ? 'sent to Amazon'
-    : delivery.file
-      ? `written to ${delivery.file}`
-      : 'dry run: nothing written or sent (--out FILE writes the file, --submit sends)';
+  const kept = delivery.keptLines
+    ? `, with ${delivery.keptLines} earlier lines not uploaded yet: upload it, then remove it`
+    : '';
+  const where =
+    d.release.length === 0
+      ? 'nothing to release'
+      : delivery.submitted
+        ? 'sent to Amazon'
+        : delivery.file
+          ? `written to ${delivery.file}${kept}`
+          : 'dry run: nothing written or sent (--out FILE writes the file, --submit sends)';
   out.push('', style.bold(`Released: ${d.release.length} — a physical carrier scan exists (${where})`));
   for (const r of d.release) {
     const s = sent.get(`${r.orderId}|${r.trackingNumber}`);

@@ -162,6 +162,33 @@ describe('shipaudit confirm on a test week, run twice', () => {
   });
 });
 
+describe('one file name every hour', () => {
+  it('a file not uploaded yet keeps its lines, the new ones added: replacing it would lose released orders', () => {
+    const dir = workdir();
+    gate(dir, RUN1.asOf, '--out', 'upload.txt');
+    const second = gate(dir, RUN2.asOf, '--out', 'upload.txt');
+    const lines = Object.keys(RUN1.release).length;
+    expect(second.stdout).toMatch(/written to upload\.txt, with \d+ earlier lines not uploaded yet: upload it, then remove it/);
+    const { rows, errors } = validateConfirmationFile(readFileSync(join(dir, 'upload.txt'), 'utf8'));
+    expect(errors).toEqual([]);
+    const ids = [...new Set(rows.map((r) => r.orderId))].sort();
+    expect(ids).toEqual([...Object.keys(RUN1.release), ...Object.keys(RUN2.release)].sort());
+    expect(new Set(rows.map((r) => `${r.orderId}|${r.orderItemId}`)).size).toBe(rows.length);
+    expect(lines).toBeGreaterThan(0);
+  });
+
+  it('a file of that name that shipaudit did not write is refused, and nothing is recorded', () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'upload.txt'), 'my notes\n');
+    const r = gate(dir, RUN1.asOf, '--out', 'upload.txt');
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      'shipaudit: upload.txt exists and is not a shipping-confirmation file written by shipaudit: not overwritten\n',
+    ]);
+    expect(existsSync(join(dir, '.shipaudit/ledger.jsonl'))).toBe(false);
+  });
+});
+
 describe('holding is explained', () => {
   it('each held and overdue order says why and how long until (or since) it is late; a dry run writes nothing', () => {
     const dir = workdir();

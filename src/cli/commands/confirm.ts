@@ -14,7 +14,7 @@ import {
 } from '../../gate/ledger.js';
 import { ledgerRecord, recoverSending, submitReleases, type ShipmentConfirmer } from '../../gate/submit.js';
 import type { Recovered, SubmitOutcome } from '../../model/gate.js';
-import { formatConfirmationFile, isConfirmationFile } from '../../report/confirmation-file.js';
+import { confirmationLines, formatConfirmationFile, isConfirmationFile } from '../../report/confirmation-file.js';
 import { formatGateJson, formatGateText, type GateDelivery } from '../../report/gate.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readAll } from '../inputs.js';
@@ -128,12 +128,18 @@ async function runConfirm(paths: string[], flags: ConfirmFlags): Promise<number>
     // File first, ledger second: a run that dies between the two writes the same lines again next hour
     // (Amazon takes a repeated confirmation of the same number as an update), never loses one.
     if (flags.out && decision.release.length > 0) {
-      await outputs.writeFile(flags.out, formatConfirmationFile(decision.release), {
-        ownedIf: (head) => isConfirmationFile(head.toString('utf8')),
+      // A file of an earlier run not uploaded yet keeps its lines: the ledger has those orders as released,
+      // so replacing it would lose them. Upload the file, then remove it.
+      const before = await readFile(resolve(cwd, flags.out), 'utf8').catch(() => undefined);
+      const kept = before !== undefined && isConfirmationFile(before) ? confirmationLines(before) : [];
+      await outputs.writeFile(flags.out, formatConfirmationFile(decision.release, kept), {
+        // Its first 64 bytes are too few for the header: judged on the whole text read above.
+        ownedIf: () => kept.length > 0 || (before !== undefined && isConfirmationFile(before)),
         what: 'a shipping-confirmation file written by shipaudit',
       });
       for (const r of decision.release) await append(ledgerRecord(r, 'released', now(), { file: flags.out }));
       delivery.file = flags.out;
+      if (kept.length > 0) delivery.keptLines = kept.length;
     }
     let submitted: SubmitOutcome[] | undefined;
     if (client) {
