@@ -562,3 +562,34 @@ describe('a ledger cut short by a crash', () => {
     expect(second.stdout).toMatch(/^Released: 0 — a physical carrier scan exists \(nothing to release\)$/m);
   });
 });
+
+describe('no buyer data', () => {
+  it('the Unshipped report’s buyer names, e-mails, phones and addresses reach no output', () => {
+    const dir = workdir();
+    writeFileSync(
+      join(dir, 'assigned.csv'),
+      'order id,tracking number,carrier\n112-3847561-0092837,1ZV7A3703700085742,UPS\n114-6652093-7781402,LX234679980CN,China Post\n',
+    );
+    writeFileSync(
+      join(dir, 'tracking.csv'),
+      'Tracking Number,Event Time,Event Description,Location\n' +
+        '1ZV7A3703700085742,2026-10-13T15:00:00-07:00,Origin Scan,"Seattle, WA"\n' +
+        'LX234679980CN,2026-10-13T15:00:00+08:00,电子信息已收到,"深圳"\n',
+    );
+    const unshipped = join(ROOT, 'fixtures/formats/unshipped-orders.txt');
+    const args = ['confirm', unshipped, 'assigned.csv', 'tracking.csv', '--as-of', '2026-10-14T08:00'];
+    const text = shipaudit(dir, ...args, '--out', 'upload.txt');
+    const json = shipaudit(dir, ...args, '--format', 'json', '--reemit', '112-3847561-0092837');
+    expect(text.stdout).toMatch(/^Released: 1 /m);
+    const outputs = [
+      text.stdout,
+      text.stderr,
+      json.stdout,
+      readFileSync(join(dir, 'upload.txt'), 'utf8'),
+      readFileSync(join(dir, '.shipaudit/ledger.jsonl'), 'utf8'),
+    ].join('\n');
+    for (const personal of ['Priya', 'Natarajan', 'Alvarez', 'Reed', '@marketplace.amazon.com', '555-01', 'Fremont', 'Shoal Creek']) {
+      expect(outputs).not.toContain(personal);
+    }
+  });
+});
