@@ -144,9 +144,12 @@ async function resolveInputs(
 ): Promise<string[]> {
   const where = configFile ?? 'the config';
   // The data folder counts once a fetch has completed something in it (half-done work is hidden).
-  const fetched = data && (await stat(data).catch(() => undefined))?.isDirectory() && (await walk(data)).length ? [data] : [];
+  const isDir = data && (await stat(data).catch(() => undefined))?.isDirectory();
+  const fetched = data && isDir && (await walk(data)).length > 0 ? [data] : [];
   if (data && (!entries || entries.length === 0)) {
-    if (fetched.length === 0) throw new ConfigError(`${where}: nothing fetched yet into ${data}: run \`shipaudit fetch\``);
+    if (fetched.length === 0) {
+      throw new ConfigError(`${where}: nothing fetched yet into ${data}: run \`shipaudit fetch\``);
+    }
     return fetched;
   }
   if (!entries || entries.length === 0) {
