@@ -82,9 +82,11 @@ export class SeventeenTrack {
   async register(
     numbers: readonly string[],
     onBatch: (b: BatchSeen) => Promise<void>,
-  ): Promise<{ registered: string[]; rejected: Rejection[]; quotaExhausted: boolean }> {
+  ): Promise<{ registered: string[]; accepted: number; rejected: Rejection[]; quotaExhausted: boolean }> {
     const registered: string[] = [];
     const rejected: Rejection[] = [];
+    // Numbers this call registered (each used quota), not those 17TRACK had already.
+    let newly = 0;
     for (const [i, batch] of batches(numbers).entries()) {
       const { r, doc } = await this.post(
         'register',
@@ -94,6 +96,7 @@ export class SeventeenTrack {
       await onBatch({ op: 'register', batch: i + 1, numbers: batch, body: r.body });
       const { accepted, rejected: no } = acceptedAndRejected(doc);
       registered.push(...accepted);
+      newly += accepted.length;
       let quotaHit = false;
       for (const x of no) {
         if (x.code === SEVENTEEN_TRACK_CODES.alreadyRegistered) registered.push(x.number);
@@ -105,10 +108,10 @@ export class SeventeenTrack {
       if (quotaHit) {
         const rest = numbers.slice((i + 1) * SEVENTEEN_TRACK.batch);
         rejected.push(...rest.map((number) => ({ number, message: 'not registered: no quota left' })));
-        return { registered, rejected, quotaExhausted: true };
+        return { registered, accepted: newly, rejected, quotaExhausted: true };
       }
     }
-    return { registered, rejected, quotaExhausted: false };
+    return { registered, accepted: newly, rejected, quotaExhausted: false };
   }
 
   /**

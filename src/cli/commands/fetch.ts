@@ -454,7 +454,8 @@ async function fetchTracking(run: Run, apiKey: string, baseUrl: string): Promise
         run.progress?.(`17TRACK: registering, batch ${b.batch}, ${http.requests} requests`);
       });
       for (const n of reg.registered) entry(n).registered = nowIso();
-      t.registered = reg.registered.length;
+      t.registered = reg.accepted;
+      if (tr.quota?.remain !== undefined) tr.quota.remain = Math.max(0, tr.quota.remain - reg.accepted);
       for (const r of reg.rejected) {
         pending.delete(r.number);
         t.notFetched.push({ number: r.number, why: `not registered: ${r.code ?? ''}${r.code ? ' ' : ''}${r.message}` });
