@@ -55,7 +55,9 @@ const sources = z
     amazon: z
       .object({
         region: z.enum(['NA', 'EU', 'FE']),
-        marketplaceIds: z.array(z.string().regex(/^[A-Z0-9]{8,20}$/, 'expected a marketplace id such as ATVPDKIKX0DER')).min(1),
+        marketplaceIds: z
+          .array(z.string().regex(/^[A-Z0-9]{8,20}$/, 'expected a marketplace id such as ATVPDKIKX0DER'))
+          .min(1),
         /** Orders created this many days back are fetched on each run (default 35). */
         days: z.number().int().min(1).max(180).optional(),
         ...secretKeys('refreshToken'),

@@ -64,7 +64,9 @@ export function fetchProblems(s: FetchSummary): Array<{ level: 'warning'; kind: 
     out.push({
       level: 'warning',
       kind: 'fetch',
-      message: `Amazon orders fetch ${a.status} (${plural(a.pages, 'page')} this run): ${a.error ?? 'stopped'}; the orders are those of the last complete fetch`,
+      message:
+        `Amazon orders fetch ${a.status} (${plural(a.pages, 'page')} fetched): ${a.error ?? 'stopped'}; ` +
+        'the orders are those of the last complete fetch',
     });
   }
   const t = s.tracking;
@@ -89,7 +91,8 @@ export function formatFetchText(s: FetchSummary): string {
   const a = s.amazon;
   if (a) {
     const window = `orders created ${a.createdAfter} to ${a.createdBefore}, ${a.region} ${a.marketplaceIds.join(',')}`;
-    if (s.dryRun) lines.push(`Amazon: would search ${window}${a.resumedAtPage ? `, going on from page ${a.resumedAtPage}` : ''}`);
+    if (s.dryRun)
+      lines.push(`Amazon: would search ${window}${a.resumedAtPage ? `, going on from page ${a.resumedAtPage}` : ''}`);
     else {
       const head = a.status === 'complete' ? '✔ Amazon' : `✖ Amazon (${a.status})`;
       const resumed = a.resumedAtPage ? ` (went on from page ${a.resumedAtPage})` : '';
@@ -103,18 +106,19 @@ export function formatFetchText(s: FetchSummary): string {
   const t = s.tracking;
   if (t) {
     const known = `${plural(t.numbers, 'tracking number')} in the orders, ${t.alreadyDelivered} delivered before`;
+    const resumed = t.resumed ? `, ${t.resumed} done by the stopped run` : '';
     if (s.dryRun) {
       const q = quotaText(t.quota);
       lines.push(
-        `${t.service}: would ask about ${plural(t.toAsk, 'number')} (${known}${t.resumed ? `, ${t.resumed} done by the stopped run` : ''}), ` +
+        `${t.service}: would ask about ${plural(t.toAsk, 'number')} (${known}${resumed}), ` +
           `registering ${t.toRegister} first${q ? `; ${q} at the last run` : ''}`,
       );
     } else {
       const head = t.status === 'complete' ? `✔ ${t.service}` : `✖ ${t.service} (${t.status})`;
       const q = quotaText(t.quota);
       lines.push(
-        `${head}: ${t.answered} of ${plural(t.toAsk, 'number')} answered (${known}` +
-          `${t.resumed ? `, ${t.resumed} done by the stopped run` : ''}), ${t.registered} newly registered, ` +
+        `${head}: ${t.answered} of ${plural(t.toAsk, 'number')} answered (${known}${resumed}), ` +
+          `${t.registered} newly registered, ` +
           `${t.deliveredNow} delivered now${t.noInfoYet ? `, ${t.noInfoYet} with no tracking yet` : ''}; ` +
           `${plural(t.requests, 'request')}${q ? `, ${q}` : ''}` +
           `${t.folder ? `; saved in ${t.folder}` : ''}`,

@@ -170,7 +170,10 @@ export async function searchOrders(
     const limit = Number(r.headers.get('x-amzn-ratelimit-limit'));
     if (limit > 0) limiter.setRate(limit);
     if (r.status === 401 || r.status === 403) {
-      throw http.error(`${what}: Amazon refused access (${spApiSaid(r)}); check the app's roles and authorisation`, 'auth');
+      throw http.error(
+        `${what}: Amazon refused access (${spApiSaid(r)}); check the app's roles and authorisation`,
+        'auth',
+      );
     }
     if (r.status >= 400) throw http.error(`${what}: Amazon refused the request (${spApiSaid(r)})`, 'failed');
     const page = readPage(jsonOf(r))!;

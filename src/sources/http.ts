@@ -98,7 +98,7 @@ export class RateLimiter {
         this.tokens -= 1;
         return;
       }
-      await this.sleep((((1 - this.tokens) / this.rate) * 1000) * this.scale);
+      await this.sleep(((1 - this.tokens) / this.rate) * 1000 * this.scale);
     }
   }
 }
@@ -165,7 +165,11 @@ export class Http {
           signal: AbortSignal.timeout(this.o.timeoutMs),
           redirect: 'error',
         });
-        const r: HttpResponse = { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+        const r: HttpResponse = {
+          status: res.status,
+          headers: res.headers,
+          body: Buffer.from(await res.arrayBuffer()),
+        };
         if (r.status === 429) {
           spec.limiter?.drain();
           wait = retryAfterMs(r.headers.get('retry-after'));

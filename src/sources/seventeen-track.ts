@@ -39,7 +39,11 @@ export class SeventeenTrack {
     this.limiter = new RateLimiter(SEVENTEEN_TRACK.ratePerSecond, SEVENTEEN_TRACK.ratePerSecond, http.timeScale);
   }
 
-  private async post(op: string, payload: unknown, what: string): Promise<{ r: HttpResponse; doc: Record<string, unknown> }> {
+  private async post(
+    op: string,
+    payload: unknown,
+    what: string,
+  ): Promise<{ r: HttpResponse; doc: Record<string, unknown> }> {
     const r = await this.http.send({
       method: 'POST',
       url: `${this.baseUrl.replace(/\/+$/, '')}/${op}`,
@@ -78,14 +82,21 @@ export class SeventeenTrack {
   async register(
     numbers: readonly string[],
     onBatch: (b: BatchSeen) => Promise<void>,
-  ): Promise<{ registered: string[]; rejected: Rejection[]; quotaExhausted: boolean }> {
+  ): Promise<{ registered: string[]; accepted: number; rejected: Rejection[]; quotaExhausted: boolean }> {
     const registered: string[] = [];
     const rejected: Rejection[] = [];
+    // Numbers this call registered (each used quota), not those 17TRACK had already.
+    let newly = 0;
     for (const [i, batch] of batches(numbers).entries()) {
-      const { r, doc } = await this.post('register', batch.map((number) => ({ number })), `17TRACK register batch ${i + 1}`);
+      const { r, doc } = await this.post(
+        'register',
+        batch.map((number) => ({ number })),
+        `17TRACK register batch ${i + 1}`,
+      );
       await onBatch({ op: 'register', batch: i + 1, numbers: batch, body: r.body });
       const { accepted, rejected: no } = acceptedAndRejected(doc);
       registered.push(...accepted);
+      newly += accepted.length;
       let quotaHit = false;
       for (const x of no) {
         if (x.code === SEVENTEEN_TRACK_CODES.alreadyRegistered) registered.push(x.number);
@@ -97,10 +108,10 @@ export class SeventeenTrack {
       if (quotaHit) {
         const rest = numbers.slice((i + 1) * SEVENTEEN_TRACK.batch);
         rejected.push(...rest.map((number) => ({ number, message: 'not registered: no quota left' })));
-        return { registered, rejected, quotaExhausted: true };
+        return { registered, accepted: newly, rejected, quotaExhausted: true };
       }
     }
-    return { registered, rejected, quotaExhausted: false };
+    return { registered, accepted: newly, rejected, quotaExhausted: false };
   }
 
   /**
@@ -113,7 +124,11 @@ export class SeventeenTrack {
     onBatch: (b: BatchSeen & { delivered: string[]; answered: string[]; rejected: Rejection[] }) => Promise<void>,
   ): Promise<void> {
     for (const [i, batch] of batches(numbers).entries()) {
-      const { r, doc } = await this.post('gettrackinfo', batch.map((number) => ({ number })), `17TRACK gettrackinfo batch ${i + 1}`);
+      const { r, doc } = await this.post(
+        'gettrackinfo',
+        batch.map((number) => ({ number })),
+        `17TRACK gettrackinfo batch ${i + 1}`,
+      );
       const data = isObject(doc.data) ? doc.data : {};
       const delivered: string[] = [];
       const answered: string[] = [];
@@ -122,7 +137,8 @@ export class SeventeenTrack {
         answered.push(a.number);
         const info = isObject(a.track_info) ? a.track_info : {};
         const latest = isObject(info.latest_status) ? info.latest_status : {};
-        if (typeof latest.status === 'string' && SEVENTEEN_TRACK.finalStatuses.includes(latest.status)) delivered.push(a.number);
+        if (typeof latest.status === 'string' && SEVENTEEN_TRACK.finalStatuses.includes(latest.status))
+          delivered.push(a.number);
       }
       await onBatch({
         op: 'gettrackinfo',

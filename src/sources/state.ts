@@ -8,9 +8,7 @@ import { z } from 'zod';
  */
 const iso = z.string().refine((s) => Number.isFinite(Date.parse(s)), 'expected an ISO date-time');
 
-const query = z
-  .object({ marketplaceIds: z.array(z.string()), createdAfter: iso, createdBefore: iso })
-  .strict();
+const query = z.object({ marketplaceIds: z.array(z.string()), createdAfter: iso, createdBefore: iso }).strict();
 
 const amazonRun = z
   .object({
@@ -46,7 +44,10 @@ export const fetchStateSchema = z
       .object({
         numbers: z.record(z.string().min(1), numberState),
         /** A tracking run that stopped: the numbers it had done, so that a run soon after goes on from there. */
-        running: z.object({ runId: z.string(), startedAt: iso, done: z.array(z.string()) }).strict().optional(),
+        running: z
+          .object({ runId: z.string(), startedAt: iso, done: z.array(z.string()) })
+          .strict()
+          .optional(),
         quota: z
           .object({ at: iso, total: z.number().optional(), used: z.number().optional(), remain: z.number().optional() })
           .strict()

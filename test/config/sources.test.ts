@@ -13,20 +13,47 @@ const amazon = {
 
 describe('config: sources', () => {
   it('a full sources block loads', () => {
-    const c = parseConfig(JSON.stringify({ sources: { amazon, tracking: { service: '17track', apiKeyEnv: 'K17' } } }), 'c.json');
+    const c = parseConfig(
+      JSON.stringify({ sources: { amazon, tracking: { service: '17track', apiKeyEnv: 'K17' } } }),
+      'c.json',
+    );
     expect(c.sources?.amazon?.clientSecretFile).toBe('secrets/lwa');
     expect(c.sources?.tracking?.apiKeyEnv).toBe('K17');
   });
 
   const bad: Array<[string, unknown, string]> = [
-    ['a secret in the config itself', { tracking: { service: '17track', apiKey: 'abc' } }, 'c.json: sources.tracking.apiKey: unknown key'],
-    ['neither env nor file', { tracking: { service: '17track' } }, 'c.json: sources.tracking.apiKeyEnv: give exactly one of "apiKeyEnv"'],
-    ['both env and file', { tracking: { service: '17track', apiKeyEnv: 'K', apiKeyFile: 'k' } }, 'c.json: sources.tracking.apiKeyEnv: give exactly one of'],
-    ['a value where a variable name belongs', { tracking: { service: '17track', apiKeyEnv: 'K17-abc-123' } }, 'c.json: sources.tracking.apiKeyEnv: expected an environment variable name'],
+    [
+      'a secret in the config itself',
+      { tracking: { service: '17track', apiKey: 'abc' } },
+      'c.json: sources.tracking.apiKey: unknown key',
+    ],
+    [
+      'neither env nor file',
+      { tracking: { service: '17track' } },
+      'c.json: sources.tracking.apiKeyEnv: give exactly one of "apiKeyEnv"',
+    ],
+    [
+      'both env and file',
+      { tracking: { service: '17track', apiKeyEnv: 'K', apiKeyFile: 'k' } },
+      'c.json: sources.tracking.apiKeyEnv: give exactly one of',
+    ],
+    [
+      'a value where a variable name belongs',
+      { tracking: { service: '17track', apiKeyEnv: 'K17-abc-123' } },
+      'c.json: sources.tracking.apiKeyEnv: expected an environment variable name',
+    ],
     ['AfterShip: not yet', { tracking: { service: 'aftership', apiKeyEnv: 'K' } }, 'c.json: sources.tracking.service:'],
     ['an unknown region', { amazon: { ...amazon, region: 'US' } }, 'c.json: sources.amazon.region:'],
-    ['a marketplace id that is not one', { amazon: { ...amazon, marketplaceIds: ['amazon.com'] } }, 'c.json: sources.amazon.marketplaceIds.0: expected a marketplace id'],
-    ['no client secret', { amazon: { ...amazon, clientSecretFile: undefined } }, 'c.json: sources.amazon.clientSecretEnv: give exactly one of'],
+    [
+      'a marketplace id that is not one',
+      { amazon: { ...amazon, marketplaceIds: ['amazon.com'] } },
+      'c.json: sources.amazon.marketplaceIds.0: expected a marketplace id',
+    ],
+    [
+      'no client secret',
+      { amazon: { ...amazon, clientSecretFile: undefined } },
+      'c.json: sources.amazon.clientSecretEnv: give exactly one of',
+    ],
   ];
   for (const [name, sources, message] of bad) {
     it(`refused: ${name}`, () => {

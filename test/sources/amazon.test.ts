@@ -10,8 +10,16 @@ afterEach(async () => {
   server = undefined;
 });
 
-const CREDS = { refreshToken: 'Atzr|refresh-test', clientId: 'amzn1.application-oa2-client.test', clientSecret: 'cs-test' };
-const QUERY = { marketplaceIds: ['ATVPDKIKX0DER'], createdAfter: '2026-10-05T00:00:00Z', createdBefore: '2026-11-10T05:57:00Z' };
+const CREDS = {
+  refreshToken: 'Atzr|refresh-test',
+  clientId: 'amzn1.application-oa2-client.test',
+  clientSecret: 'cs-test',
+};
+const QUERY = {
+  marketplaceIds: ['ATVPDKIKX0DER'],
+  createdAfter: '2026-10-05T00:00:00Z',
+  createdBefore: '2026-11-10T05:57:00Z',
+};
 
 const order = (i: number): FakeOrder => ({
   orderId: `113-000000${i}-000000${i}`,
@@ -21,7 +29,10 @@ const order = (i: number): FakeOrder => ({
   trackingNumber: `94001118995620000000${String(i).padStart(2, '0')}`,
 });
 
-async function run(fake: Partial<AmazonFake> & { pages: string[] }, from = { page: 1 } as { page: number; token?: string }) {
+async function run(
+  fake: Partial<AmazonFake> & { pages: string[] },
+  from = { page: 1 } as { page: number; token?: string },
+) {
   server = await startServer(fakeServices({ ...CREDS, ...fake }));
   const http = new Http({ retries: 3, timeoutMs: 2000, timeScale: 0, secrets: Object.values(CREDS) });
   const login = new LwaLogin(http, CREDS, `${server.url}/auth/o2/token`);
@@ -43,7 +54,11 @@ describe('searchOrders against a local SP-API', () => {
     ]);
     seen.forEach((p, i) => expect(p.body.equals(Buffer.from(pages[i]))).toBe(true));
     const asks = server.to('/orders/2026-01-01/orders');
-    expect(asks.map((r) => r.query.get('paginationToken'))).toEqual([null, 'tok-2-2YgYW55IGNhcm5hbCBwbGVhc3VyZS4', 'tok-3-2YgYW55IGNhcm5hbCBwbGVhc3VyZS4']);
+    expect(asks.map((r) => r.query.get('paginationToken'))).toEqual([
+      null,
+      'tok-2-2YgYW55IGNhcm5hbCBwbGVhc3VyZS4',
+      'tok-3-2YgYW55IGNhcm5hbCBwbGVhc3VyZS4',
+    ]);
     // Only the data sets the audit needs: no BUYER, no RECIPIENT (buyers' personal data is never asked for).
     expect(asks[0].query.get('includedData')).toBe('FULFILLMENT,PACKAGES');
     expect(Object.fromEntries(asks[0].query)).toEqual({
@@ -62,7 +77,9 @@ describe('searchOrders against a local SP-API', () => {
     expect(result.pages).toBe(3);
     expect(login.refreshes).toBe(2);
     const asks = server.to('/orders/2026-01-01/orders');
-    expect(asks.map((r) => [r.headers['x-amz-access-token'], r.query.get('paginationToken')?.slice(0, 5) ?? null])).toEqual([
+    expect(
+      asks.map((r) => [r.headers['x-amz-access-token'], r.query.get('paginationToken')?.slice(0, 5) ?? null]),
+    ).toEqual([
       ['Atza|access-1', null],
       ['Atza|access-1', 'tok-2'],
       ['Atza|access-1', 'tok-3'],
@@ -81,8 +98,22 @@ describe('searchOrders against a local SP-API', () => {
     const { result, seen, http } = await run({
       pages,
       faults: {
-        'page-1': [{ status: 429, headers: { 'retry-after': '1', 'x-amzn-RateLimit-Limit': '0.0167' }, body: '{"errors":[{"code":"QuotaExceeded","message":"You exceeded your quota for the requested resource."}]}' }],
-        'page-2': [{ status: 500, body: '{"errors":[{"code":"InternalFailure","message":"We encountered an internal error."}]}' }, { status: 200, body: '{"orders": [{"orderId": "113-' }],
+        'page-1': [
+          {
+            status: 429,
+            headers: { 'retry-after': '1', 'x-amzn-RateLimit-Limit': '0.0167' },
+            body: JSON.stringify({
+              errors: [{ code: 'QuotaExceeded', message: 'You exceeded your quota for the requested resource.' }],
+            }),
+          },
+        ],
+        'page-2': [
+          {
+            status: 500,
+            body: '{"errors":[{"code":"InternalFailure","message":"We encountered an internal error."}]}',
+          },
+          { status: 200, body: '{"orders": [{"orderId": "113-' },
+        ],
       },
     });
     expect(result.pages).toBe(3);
@@ -95,7 +126,15 @@ describe('searchOrders against a local SP-API', () => {
     const http = new Http({ timeScale: 0 });
     const { RateLimiter } = await import('../../src/sources/http.js');
     const limiter = new RateLimiter(0.0167, 20, 0);
-    await searchOrders(http, new LwaLogin(http, CREDS, `${server.url}/auth/o2/token`), server.url, QUERY, { page: 1 }, async () => undefined, limiter);
+    await searchOrders(
+      http,
+      new LwaLogin(http, CREDS, `${server.url}/auth/o2/token`),
+      server.url,
+      QUERY,
+      { page: 1 },
+      async () => undefined,
+      limiter,
+    );
     expect(limiter.currentRate).toBe(0.5);
   });
 
@@ -105,19 +144,33 @@ describe('searchOrders against a local SP-API', () => {
       fake: {},
       creds: { refreshToken: 'Atzr|revoked' },
       message:
-        'Amazon login (LWA) refused the credentials (invalid_grant: The request has an invalid grant parameter : refresh_token); ' +
-        'check the refresh token, client id and client secret named in sources.amazon, or authorise the app again in Seller Central',
+        'Amazon login (LWA) refused the credentials (invalid_grant: The request has an invalid grant parameter : ' +
+        'refresh_token); ' +
+        'check the refresh token, client id and client secret named in sources.amazon, or authorise the app ' +
+        'again in Seller Central',
     },
     {
       name: 'a wrong client secret',
       fake: {},
       creds: { clientSecret: 'wrong' },
-      message: 'Amazon login (LWA) refused the credentials (invalid_client: Client authentication failed); check the refresh token, client id and client secret named in sources.amazon, or authorise the app again in Seller Central',
+      message:
+        'Amazon login (LWA) refused the credentials (invalid_client: Client authentication failed); check the ' +
+        'refresh token, client id and client secret named in sources.amazon, or authorise the app again in ' +
+        'Seller Central',
     },
     {
       name: 'access refused even with a new token',
-      fake: { faults: { 'page-1': [403, 403].map(() => ({ status: 403, body: '{"errors":[{"code":"Unauthorized","message":"Access to requested resource is denied."}]}' })) } },
-      message: "Amazon searchOrders page 1: Amazon refused access (Unauthorized: Access to requested resource is denied.); check the app's roles and authorisation",
+      fake: {
+        faults: {
+          'page-1': [403, 403].map(() => ({
+            status: 403,
+            body: '{"errors":[{"code":"Unauthorized","message":"Access to requested resource is denied."}]}',
+          })),
+        },
+      },
+      message:
+        'Amazon searchOrders page 1: Amazon refused access (Unauthorized: Access to requested resource is ' +
+        "denied.); check the app's roles and authorisation",
     },
   ];
   for (const c of refusals) {
@@ -125,16 +178,32 @@ describe('searchOrders against a local SP-API', () => {
       server = await startServer(fakeServices({ ...CREDS, pages, ...c.fake }));
       const creds = { ...CREDS, ...c.creds };
       const http = new Http({ timeScale: 0, secrets: Object.values(creds) });
-      const e = await searchOrders(http, new LwaLogin(http, creds, `${server.url}/auth/o2/token`), server.url, QUERY, { page: 1 }, async () => undefined).catch((x) => x);
+      const e = await searchOrders(
+        http,
+        new LwaLogin(http, creds, `${server.url}/auth/o2/token`),
+        server.url,
+        QUERY,
+        { page: 1 },
+        async () => undefined,
+      ).catch((x) => x);
       expect(e).toBeInstanceOf(SourceError);
       expect([e.kind, e.message]).toEqual(['auth', c.message]);
     });
   }
 
   it('an LWA endpoint that keeps failing is a failure, not an auth error', async () => {
-    server = await startServer(fakeServices({ ...CREDS, pages, faults: { lwa: Array.from({ length: 9 }, () => ({ status: 503 })) } }));
+    server = await startServer(
+      fakeServices({ ...CREDS, pages, faults: { lwa: Array.from({ length: 9 }, () => ({ status: 503 })) } }),
+    );
     const http = new Http({ retries: 2, timeScale: 0 });
-    const e = await searchOrders(http, new LwaLogin(http, CREDS, `${server.url}/auth/o2/token`), server.url, QUERY, { page: 1 }, async () => undefined).catch((x) => x);
+    const e = await searchOrders(
+      http,
+      new LwaLogin(http, CREDS, `${server.url}/auth/o2/token`),
+      server.url,
+      QUERY,
+      { page: 1 },
+      async () => undefined,
+    ).catch((x) => x);
     expect([e.kind, e.message]).toEqual(['failed', 'Amazon login (LWA token): HTTP 503, 3 attempts']);
   });
 });
@@ -147,8 +216,24 @@ describe('reading a page: only what paging and tracking need', () => {
   });
 
   const cases: Array<[string, unknown, Array<{ trackingNumber: string; carrier?: string }>]> = [
-    ['voided label left out', { orders: [{ packages: [{ trackingNumber: 'X1', packageStatus: { status: 'CANCELLED', detailedStatus: 'LABEL_CANCELLED' } }] }] }, []],
-    ['number normalised (spaces, case)', { orders: [{ packages: [{ trackingNumber: ' 1z 999 aa1 ', carrier: 'UPS' }] }] }, [{ trackingNumber: '1Z999AA1', carrier: 'UPS' }]],
+    [
+      'voided label left out',
+      {
+        orders: [
+          {
+            packages: [
+              { trackingNumber: 'X1', packageStatus: { status: 'CANCELLED', detailedStatus: 'LABEL_CANCELLED' } },
+            ],
+          },
+        ],
+      },
+      [],
+    ],
+    [
+      'number normalised (spaces, case)',
+      { orders: [{ packages: [{ trackingNumber: ' 1z 999 aa1 ', carrier: 'UPS' }] }] },
+      [{ trackingNumber: '1Z999AA1', carrier: 'UPS' }],
+    ],
     ['no packages', { orders: [{ orderId: 'x' }] }, []],
     ['not a page', { payload: {} }, []],
   ];

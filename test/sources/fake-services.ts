@@ -15,7 +15,8 @@ export const SAMPLES = resolve(ROOT, '../shared/real-samples');
 /** Amazon's example, read from the real samples: a test that needs it fails when the folder is missing. */
 export function amazonExample(): Record<string, unknown> {
   const file = resolve(SAMPLES, 'sp-api-orders-2026-searchOrders-example.json');
-  if (!existsSync(file)) throw new Error(`real samples missing: ${file} (../shared/real-samples must sit beside the clone)`);
+  if (!existsSync(file))
+    throw new Error(`real samples missing: ${file} (../shared/real-samples must sit beside the clone)`);
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 }
 
@@ -96,7 +97,14 @@ export interface TrackFake {
   quota: number;
   registered: Set<string>;
   /** Events per number (newest first, as 17TRACK lists them) and whether delivered. */
-  parcels: Record<string, { delivered: boolean; noInfo?: boolean; events: Array<{ at: string; utc: string; description: string; location: string }> }>;
+  parcels: Record<
+    string,
+    {
+      delivered: boolean;
+      noInfo?: boolean;
+      events: Array<{ at: string; utc: string; description: string; location: string }>;
+    }
+  >;
   faults?: Record<string, Reply[]>;
 }
 
@@ -120,7 +128,10 @@ export function fakeServices(amazon?: AmazonFake, track?: TrackFake) {
         return json({ error: 'invalid_client', error_description: 'Client authentication failed' }, 401);
       }
       if (form.get('grant_type') !== 'refresh_token' || form.get('refresh_token') !== amazon.refreshToken) {
-        return json({ error: 'invalid_grant', error_description: 'The request has an invalid grant parameter : refresh_token' }, 400);
+        return json(
+          { error: 'invalid_grant', error_description: 'The request has an invalid grant parameter : refresh_token' },
+          400,
+        );
       }
       const token = `Atza|access-${++logins}`;
       valid.set(token, 0);
@@ -135,13 +146,26 @@ export function fakeServices(amazon?: AmazonFake, track?: TrackFake) {
       const served = valid.get(access);
       if (served === undefined || (amazon.expireAfterPages !== undefined && served >= amazon.expireAfterPages)) {
         return json(
-          { errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details: 'The access token you provided has expired.' }] },
+          {
+            errors: [
+              {
+                code: 'Unauthorized',
+                message: 'Access to requested resource is denied.',
+                details: 'The access token you provided has expired.',
+              },
+            ],
+          },
           403,
         );
       }
       valid.set(access, served + 1);
-      if (!amazon.pages[page - 1]) return json({ errors: [{ code: 'InvalidInput', message: 'Invalid paginationToken' }] }, 400);
-      return { status: 200, headers: amazon.rateLimit ? { 'x-amzn-RateLimit-Limit': amazon.rateLimit } : {}, body: amazon.pages[page - 1] };
+      if (!amazon.pages[page - 1])
+        return json({ errors: [{ code: 'InvalidInput', message: 'Invalid paginationToken' }] }, 400);
+      return {
+        status: 200,
+        headers: amazon.rateLimit ? { 'x-amzn-RateLimit-Limit': amazon.rateLimit } : {},
+        body: amazon.pages[page - 1],
+      };
     }
     if (track && req.path.startsWith('/track/v2.2/')) {
       const op = req.path.slice('/track/v2.2/'.length);
@@ -152,18 +176,36 @@ export function fakeServices(amazon?: AmazonFake, track?: TrackFake) {
       }
       if (op === 'getquota') {
         const used = track.registered.size;
-        return json({ code: 0, data: { quota_total: used + track.quota, quota_used: used, quota_remain: track.quota, today_used: used, max_track_daily: 10000 } });
+        return json({
+          code: 0,
+          data: {
+            quota_total: used + track.quota,
+            quota_used: used,
+            quota_remain: track.quota,
+            today_used: used,
+            max_track_daily: 10000,
+          },
+        });
       }
       const items = JSON.parse(req.body) as Array<{ number: string }>;
       if (items.length > 40) {
-        return json({ code: -18010014, data: { errors: [{ code: -18010014, message: 'The submitted tracking numbers exceed the limit of 40.' }] } });
+        return json({
+          code: -18010014,
+          data: { errors: [{ code: -18010014, message: 'The submitted tracking numbers exceed the limit of 40.' }] },
+        });
       }
       const accepted: unknown[] = [];
       const rejected: unknown[] = [];
       for (const { number } of items) {
         if (op === 'register') {
           if (track.registered.has(number)) {
-            rejected.push({ number, error: { code: -18019901, message: `The tracking number '${number}' has been registered, don't need to repeat registration.` } });
+            rejected.push({
+              number,
+              error: {
+                code: -18019901,
+                message: `The tracking number '${number}' has been registered, don't need to repeat registration.`,
+              },
+            });
           } else if (track.quota <= 0) {
             rejected.push({ number, error: { code: -18019908, message: 'The remaining quota is insufficient.' } });
           } else {
@@ -172,7 +214,13 @@ export function fakeServices(amazon?: AmazonFake, track?: TrackFake) {
             accepted.push({ origin: 1, number, carrier: 21051 });
           }
         } else if (!track.registered.has(number)) {
-          rejected.push({ number, error: { code: -18019902, message: `The tracking number '${number}' does not register, please register first.` } });
+          rejected.push({
+            number,
+            error: {
+              code: -18019902,
+              message: `The tracking number '${number}' does not register, please register first.`,
+            },
+          });
         } else if (track.parcels[number]?.noInfo) {
           rejected.push({ number, error: { code: -18019909, message: 'No tracking information at this time.' } });
         } else accepted.push(trackInfo(number, track.parcels[number] ?? { delivered: false, events: [] }));
@@ -193,7 +241,14 @@ function trackInfo(number: string, p: TrackFake['parcels'][string]) {
     location: e.location,
     stage: null,
     sub_status: e.description.includes('Delivered') ? 'Delivered_Other' : 'InTransit_Other',
-    address: { country: 'US', state: null, city: null, street: null, postal_code: null, coordinates: { longitude: null, latitude: null } },
+    address: {
+      country: 'US',
+      state: null,
+      city: null,
+      street: null,
+      postal_code: null,
+      coordinates: { longitude: null, latitude: null },
+    },
   }));
   return {
     number,
@@ -204,7 +259,11 @@ function trackInfo(number: string, p: TrackFake['parcels'][string]) {
       shipping_info: { shipper_address: { country: 'US' }, recipient_address: { country: 'US' } },
       latest_status: p.delivered
         ? { status: 'Delivered', sub_status: 'Delivered_Other', sub_status_descr: null }
-        : { status: events.length ? 'InTransit' : 'NotFound', sub_status: events.length ? 'InTransit_Other' : 'NotFound_Other', sub_status_descr: null },
+        : {
+            status: events.length ? 'InTransit' : 'NotFound',
+            sub_status: events.length ? 'InTransit_Other' : 'NotFound_Other',
+            sub_status_descr: null,
+          },
       latest_event: events[0] ?? null,
       time_metrics: { days_after_order: 2, days_of_transit: 2, days_of_transit_done: 2, days_after_last_update: 0 },
       milestone: [],
@@ -213,7 +272,14 @@ function trackInfo(number: string, p: TrackFake['parcels'][string]) {
         providers_hash: 1,
         providers: [
           {
-            provider: { key: 21051, name: 'USPS', alias: 'USPS', tel: null, homepage: 'https://www.usps.com/', country: 'US' },
+            provider: {
+              key: 21051,
+              name: 'USPS',
+              alias: 'USPS',
+              tel: null,
+              homepage: 'https://www.usps.com/',
+              country: 'US',
+            },
             service_type: 'USPS Ground Advantage',
             latest_sync_status: 'Success',
             latest_sync_time: '2026-11-10T05:00:00Z',

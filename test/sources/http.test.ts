@@ -82,7 +82,9 @@ describe('Http.send: retries, backoff and Retry-After', () => {
   it('gives up after the bounded retries with one line naming the request and the last problem', async () => {
     server = await startServer(() => ({ status: 502 }));
     const { http, waits } = client({ retries: 3 });
-    const e = await http.send({ method: 'GET', url: `${server.url}/x`, what: 'Amazon searchOrders page 2' }).catch((x) => x);
+    const e = await http
+      .send({ method: 'GET', url: `${server.url}/x`, what: 'Amazon searchOrders page 2' })
+      .catch((x) => x);
     expect(e).toBeInstanceOf(SourceError);
     expect([e.kind, e.message]).toEqual(['failed', 'Amazon searchOrders page 2: HTTP 502, 4 attempts']);
     expect(waits).toEqual([100, 200, 400]);
@@ -108,7 +110,13 @@ describe('Http.send: retries, backoff and Retry-After', () => {
   it('backoff has full jitter: random 0.5 halves the wait; it is capped at maxDelayMs', async () => {
     server = await startServer(() => ({ status: 500 }));
     const waits: number[] = [];
-    const http = new Http({ retries: 5, baseDelayMs: 300, maxDelayMs: 1000, random: () => 0.5, sleep: async (ms) => void waits.push(ms) });
+    const http = new Http({
+      retries: 5,
+      baseDelayMs: 300,
+      maxDelayMs: 1000,
+      random: () => 0.5,
+      sleep: async (ms) => void waits.push(ms),
+    });
     await http.send({ method: 'GET', url: `${server.url}/x`, what: 't' }).catch(() => undefined);
     expect(waits).toEqual([150, 300, 500, 500, 500]);
   });
@@ -136,10 +144,16 @@ describe('RateLimiter', () => {
   it('lets the burst through, then paces at the rate; a new rate is followed', async () => {
     let now = 0;
     const slept: number[] = [];
-    const lim = new RateLimiter(2, 2, 1, async (ms) => {
-      slept.push(ms);
-      now += ms;
-    }, () => now);
+    const lim = new RateLimiter(
+      2,
+      2,
+      1,
+      async (ms) => {
+        slept.push(ms);
+        now += ms;
+      },
+      () => now,
+    );
     await lim.take();
     await lim.take();
     expect(slept).toEqual([]);

@@ -11,10 +11,33 @@ describe('which tracking numbers a run asks about', () => {
     B: { registered: iso(50), fetched: iso(24) },
     C: { registered: iso(2), fetched: iso(2) },
   };
-  const cases: Array<{ name: string; running?: { startedAt: string; done: string[] }; ask: string[]; register: string[]; resumed: number }> = [
-    { name: 'delivered never again; unknown numbers registered first', ask: ['B', 'C', 'D'], register: ['D'], resumed: 0 },
-    { name: 'a run stopped 2 h ago: what it did is not asked again', running: { startedAt: iso(2), done: ['C'] }, ask: ['B', 'D'], register: ['D'], resumed: 1 },
-    { name: 'a run stopped 13 h ago: started afresh', running: { startedAt: iso(13), done: ['C'] }, ask: ['B', 'C', 'D'], register: ['D'], resumed: 0 },
+  const cases: Array<{
+    name: string;
+    running?: { startedAt: string; done: string[] };
+    ask: string[];
+    register: string[];
+    resumed: number;
+  }> = [
+    {
+      name: 'delivered never again; unknown numbers registered first',
+      ask: ['B', 'C', 'D'],
+      register: ['D'],
+      resumed: 0,
+    },
+    {
+      name: 'a run stopped 2 h ago: what it did is not asked again',
+      running: { startedAt: iso(2), done: ['C'] },
+      ask: ['B', 'D'],
+      register: ['D'],
+      resumed: 1,
+    },
+    {
+      name: 'a run stopped 13 h ago: started afresh',
+      running: { startedAt: iso(13), done: ['C'] },
+      ask: ['B', 'C', 'D'],
+      register: ['D'],
+      resumed: 0,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -35,7 +58,10 @@ describe('the state file', () => {
   const bad: Array<[string, string]> = [
     ['{', 'not valid JSON'],
     ['{"version":2,"amazon":{"superseded":[]},"tracking":{"numbers":{}}}', 'version: '],
-    ['{"version":1,"amazon":{"superseded":[]},"tracking":{"numbers":{"X":{"delivered":"yesterday"}}}}', 'tracking.numbers.X.delivered: expected an ISO date-time'],
+    [
+      '{"version":1,"amazon":{"superseded":[]},"tracking":{"numbers":{"X":{"delivered":"yesterday"}}}}',
+      'tracking.numbers.X.delivered: expected an ISO date-time',
+    ],
   ];
   for (const [text, reason] of bad) {
     it(`unusable: ${reason}`, () => {

@@ -48,7 +48,8 @@ export function registerCheck(program: Command, run: (fn: () => Promise<number>)
       'Audits the last 30 days of the inputs named in the config file and reports only what needs attention:\n' +
         'findings not reported by an earlier run, shipments whose grace for a carrier scan runs out, orders due\n' +
         'to ship within 24 hours, metrics past their warning level, and stale tracking data. One line when all\n' +
-        'is well. Meant for cron, a systemd timer or the Windows Task Scheduler (see the README).',
+        'is well. Meant for cron, a systemd timer or the Windows Task Scheduler (see the README). With "sources" in\n' +
+        'the config it first fetches the orders and the tracking itself (`shipaudit fetch`) and reads what it saved.',
     )
     .option('--config <file>', 'config file (default: shipaudit.config.json in the working folder; `shipaudit init` writes one)')
     .option('--as-of <datetime>', 'the moment the check is judged at (default: now)')
@@ -217,9 +218,12 @@ export async function resolveInputs(
 ): Promise<string[]> {
   const where = configFile ?? 'the config';
   // The data folder counts once a fetch has completed something in it (half-done work is hidden).
-  const fetched = data && (await stat(data).catch(() => undefined))?.isDirectory() && (await walk(data)).length ? [data] : [];
+  const isDir = data && (await stat(data).catch(() => undefined))?.isDirectory();
+  const fetched = data && isDir && (await walk(data)).length > 0 ? [data] : [];
   if (data && (!entries || entries.length === 0)) {
-    if (fetched.length === 0) throw new ConfigError(`${where}: nothing fetched yet into ${data}: run \`shipaudit fetch\``);
+    if (fetched.length === 0) {
+      throw new ConfigError(`${where}: nothing fetched yet into ${data}: run \`shipaudit fetch\``);
+    }
     return fetched;
   }
   if (!entries || entries.length === 0) {

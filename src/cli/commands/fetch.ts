@@ -11,7 +11,13 @@ import {
   SP_API_ENDPOINTS,
 } from '../../knowledge/api-services.js';
 import { localDateInZone } from '../../model/zone.js';
-import { fetchIsPartial, formatFetchText, type AmazonSummary, type FetchSummary, type TrackingSummary } from '../../report/fetch.js';
+import {
+  fetchIsPartial,
+  formatFetchText,
+  type AmazonSummary,
+  type FetchSummary,
+  type TrackingSummary,
+} from '../../report/fetch.js';
 import { LwaLogin, packagesOf, searchOrders, type OrdersQuery } from '../../sources/amazon.js';
 import { Http, SourceError } from '../../sources/http.js';
 import { SeventeenTrack } from '../../sources/seventeen-track.js';
@@ -130,11 +136,37 @@ export async function fetchSources(
 
   // Secrets first: a missing variable or a loose file stops the run before anything is asked.
   const amazonCreds = cfg.amazon && {
-    refreshToken: await readSecret({ env: cfg.amazon.refreshTokenEnv, file: cfg.amazon.refreshTokenFile }, 'sources.amazon.refreshToken', where, base, env),
-    clientId: await readSecret({ env: cfg.amazon.clientIdEnv, file: cfg.amazon.clientIdFile }, 'sources.amazon.clientId', where, base, env),
-    clientSecret: await readSecret({ env: cfg.amazon.clientSecretEnv, file: cfg.amazon.clientSecretFile }, 'sources.amazon.clientSecret', where, base, env),
+    refreshToken: await readSecret(
+      { env: cfg.amazon.refreshTokenEnv, file: cfg.amazon.refreshTokenFile },
+      'sources.amazon.refreshToken',
+      where,
+      base,
+      env,
+    ),
+    clientId: await readSecret(
+      { env: cfg.amazon.clientIdEnv, file: cfg.amazon.clientIdFile },
+      'sources.amazon.clientId',
+      where,
+      base,
+      env,
+    ),
+    clientSecret: await readSecret(
+      { env: cfg.amazon.clientSecretEnv, file: cfg.amazon.clientSecretFile },
+      'sources.amazon.clientSecret',
+      where,
+      base,
+      env,
+    ),
   };
-  const apiKey = cfg.tracking && (await readSecret({ env: cfg.tracking.apiKeyEnv, file: cfg.tracking.apiKeyFile }, 'sources.tracking.apiKey', where, base, env));
+  const apiKey =
+    cfg.tracking &&
+    (await readSecret(
+      { env: cfg.tracking.apiKeyEnv, file: cfg.tracking.apiKeyFile },
+      'sources.tracking.apiKey',
+      where,
+      base,
+      env,
+    ));
 
   const statePath = join(data, STATE_FILE);
   const state = await loadState(statePath, shown(statePath));
@@ -172,7 +204,13 @@ export async function fetchSources(
   try {
     if (cfg.amazon && amazonCreds) {
       const endpoint = env[ENDPOINT_ENV.spApi] || SP_API_ENDPOINTS[cfg.amazon.region];
-      summary.amazon = await fetchAmazon(run, cfg.amazon, amazonCreds, endpoint, env[ENDPOINT_ENV.lwa] || LWA_TOKEN_URL);
+      summary.amazon = await fetchAmazon(
+        run,
+        cfg.amazon,
+        amazonCreds,
+        endpoint,
+        env[ENDPOINT_ENV.lwa] || LWA_TOKEN_URL,
+      );
     }
     if (cfg.tracking && apiKey) {
       summary.tracking = await fetchTracking(run, apiKey, env[ENDPOINT_ENV.seventeenTrack] || SEVENTEEN_TRACK.baseUrl);
@@ -416,7 +454,8 @@ async function fetchTracking(run: Run, apiKey: string, baseUrl: string): Promise
         run.progress?.(`17TRACK: registering, batch ${b.batch}, ${http.requests} requests`);
       });
       for (const n of reg.registered) entry(n).registered = nowIso();
-      t.registered = reg.registered.length;
+      t.registered = reg.accepted;
+      if (tr.quota?.remain !== undefined) tr.quota.remain = Math.max(0, tr.quota.remain - reg.accepted);
       for (const r of reg.rejected) {
         pending.delete(r.number);
         t.notFetched.push({ number: r.number, why: `not registered: ${r.code ?? ''}${r.code ? ' ' : ''}${r.message}` });
@@ -450,7 +489,8 @@ async function fetchTracking(run: Run, apiKey: string, baseUrl: string): Promise
       tr.running!.done.push(...b.numbers);
       done += b.numbers.length;
       await run.saveState();
-      run.progress?.(`17TRACK: ${done}/${ask.length} numbers, ${http.requests} requests${tr.quota?.remain !== undefined ? `, quota left ${tr.quota.remain}` : ''}`);
+      const left = tr.quota?.remain !== undefined ? `, quota left ${tr.quota.remain}` : '';
+      run.progress?.(`17TRACK: ${done}/${ask.length} numbers, ${http.requests} requests${left}`);
     });
     if (plan.ask.length > 0) tr.quota = { at: nowIso(), ...(await client.quota()) };
     if (!t.error) tr.running = undefined;
