@@ -22,6 +22,8 @@ export interface GateDelivery {
   /** Packages the ledger has as being sent that this run could not check (no --submit). */
   unresolved?: number;
   ledger: string;
+  /** Input rows that could not be read, and the first of them. */
+  rowsRejected?: { count: number; first?: string };
 }
 
 export const HOLD_REASONS: Record<HoldReason, string> = {
@@ -61,6 +63,16 @@ function pkg(h: Hold): string {
 export function formatGateText(d: GateDecision, delivery: GateDelivery, style: Style = plain): string {
   const out: string[] = [];
   out.push(style.heading(`shipaudit confirm — as of ${d.asOf} (${d.zone})`));
+  const rejected = delivery.rowsRejected;
+  if (rejected) {
+    const first = rejected.first ? ` (first: ${rejected.first})` : '';
+    out.push(
+      style.warning(
+        `  ${rejected.count} input row${rejected.count === 1 ? '' : 's'} could not be read${first}; ` +
+          '`shipaudit inspect` shows them all',
+      ),
+    );
+  }
   for (const r of delivery.recovered ?? []) {
     const found = {
       accepted: 'Amazon has it as shipped: recorded as accepted',

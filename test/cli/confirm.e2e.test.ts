@@ -563,6 +563,20 @@ describe('a ledger cut short by a crash', () => {
   });
 });
 
+describe('rows that could not be read', () => {
+  it('are counted and the first named; the order waits as unassigned', () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'assigned.csv'), 'order id,tracking number,carrier\n112-3847561-0092837,,UPS\n');
+    const unshipped = join(ROOT, 'fixtures/formats/unshipped-orders.txt');
+    const r = shipaudit(dir, 'confirm', unshipped, 'assigned.csv', '--as-of', '2026-10-13T08:00');
+    expect(r.stdout.split('\n')[1]).toBe(
+      '  1 input row could not be read (first: assigned.csv:2: tracking number is empty: nothing to watch for this ' +
+        'order); `shipaudit inspect` shows them all',
+    );
+    expect(r.stdout).toMatch(/112-3847561-0092837  -  .*\n\s+why: no tracking number assigned to the order/);
+  });
+});
+
 describe('no buyer data', () => {
   it('the Unshipped report’s buyer names, e-mails, phones and addresses reach no output', () => {
     const dir = workdir();

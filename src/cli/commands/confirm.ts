@@ -125,8 +125,14 @@ async function runConfirm(paths: string[], flags: ConfirmFlags): Promise<number>
     });
 
     const delivery: GateDelivery = { ledger: ledgerShown };
-    // File first, ledger second: a run that dies between the two writes the same lines again next hour
-    // (Amazon takes a repeated confirmation of the same number as an update), never loses one.
+    // Rows that could not be read are said, never dropped silently: one may hold the scan a held order waits for.
+    const rejected = read.inputs.reduce((n, i) => n + i.rowsRejected, 0);
+    if (rejected > 0) {
+      const first = read.inputs.flatMap((i) => i.problems)[0];
+      delivery.rowsRejected = { count: rejected, first: first && `${first.file}:${first.line}: ${first.message}` };
+    }
+    // File first, ledger second: a run that dies between the two writes the same lines again next hour (a
+    // line repeated is the lesser harm), never loses one.
     if (flags.out && decision.release.length > 0) {
       // A file of an earlier run not uploaded yet keeps its lines: the ledger has those orders as released,
       // so replacing it would lose them. Upload the file, then remove it.
@@ -161,8 +167,8 @@ async function runConfirm(paths: string[], flags: ConfirmFlags): Promise<number>
         ? formatGateJson(decision, delivery)
         : formatGateText(decision, delivery, styleFor(process.stdout, 'text')),
     );
-    const rejected = submitted?.some((s) => s.status !== 'accepted') ?? false;
-    return decision.overdue.length > 0 || rejected ? EXIT.findings : EXIT.ok;
+    const refused = submitted?.some((s) => s.status !== 'accepted') ?? false;
+    return decision.overdue.length > 0 || refused ? EXIT.findings : EXIT.ok;
   } finally {
     await release();
   }
