@@ -1,5 +1,6 @@
 import { CHANNEL_VALUES, EVENT_CLASS_VALUES, ORDER_STATUS_VALUES, type Channel, type ConfirmationRecord, type EventClass, type OrderRecord, type OrderStatus, type PackageSummary, type SourceRef, type TrackingEvent } from '../model/records.js';
 import { MARKETPLACES, marketplaceOf } from '../knowledge/amazon.js';
+import type { AssignmentRecord } from '../model/records.js';
 import type { EventRef, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import type { RecordSink } from '../read/types.js';
@@ -123,6 +124,8 @@ export class Collector implements RecordSink {
   readonly afterAsOf: AfterAsOf = { orders: 0, confirmations: 0, events: 0 };
   /** The as-of time: what happened after it is not yet known then (Infinity: nothing is left out). */
   private readonly asOfMs: number;
+  /** Tracking numbers assigned and not yet confirmed: kept for the confirmation gate's backlog, not audited. */
+  readonly assignments: AssignmentRecord[] = [];
 
   private readonly kinds = new StampKinds();
   private readonly files = new FileNames();
@@ -304,6 +307,10 @@ export class Collector implements RecordSink {
     this.clock.add(ms);
     if (!this.lastEvent.has(t) || ms >= this.lastEvent.epochMs(t)) this.lastEvent.set(t, e);
     if (e.possession && (!this.firstPossession.has(t) || ms < this.firstPossession.epochMs(t))) this.firstPossession.set(t, e);
+  }
+
+  assignment(r: AssignmentRecord): void {
+    this.assignments.push(r);
   }
 
   package(p: PackageSummary): void {

@@ -16,6 +16,12 @@ export const EXAMPLE_CONFIG = `// shipaudit configuration (comments are allowed)
     "downloads/tracking/*.csv"
   ],
 
+  // Or let shipaudit fetch the orders (Amazon SP-API) and the tracking (17TRACK) itself: \`check\` then
+  // fetches first and reads .shipaudit/data (docs/connectors.md). Secrets: the NAMES of environment
+  // variables ("...Env"), or files with mode 0600 ("...File"); never the secret itself. "amazon" takes
+  // region (NA, EU, FE), marketplaceIds, refreshTokenEnv, clientIdEnv and clientSecretEnv.
+  // "sources": { "tracking": { "service": "17track", "apiKeyEnv": "SHIPAUDIT_17TRACK_KEY" } },
+
   // The marketplace's IANA time zone: times without an offset in Amazon files are read in it, and the
   // report shows times in it. Amazon.com: America/Los_Angeles; .co.uk: Europe/London; .de: Europe/Berlin.
   "marketplaceTimeZone": "America/Los_Angeles",

@@ -3,7 +3,9 @@ import type { AuditResult } from '../model/result.js';
 import type { OrderFacts, Shipment } from '../model/shipment.js';
 import { latestInstant } from '../model/timestamp.js';
 import { formatInZone } from '../model/zone.js';
+import type { GateDecision } from '../model/gate.js';
 import { ordersDue, shipmentsAtRisk } from './at-risk.js';
+import { gateBacklog, withoutGateOrders } from './gate.js';
 import type { FailOn, Level } from './defaults.js';
 import { markReported, splitNew } from './identity.js';
 import { staleOrderData, staleTracking, type Freshness } from './inputs.js';
@@ -36,6 +38,8 @@ export interface CheckInput {
   quietHours?: number;
   thresholds: Thresholds;
   atRisk: { graceLeftHours: number; shipWithinHours: number };
+  /** The confirmation gate's decision, when the inputs assign tracking numbers to orders. */
+  gate?: GateDecision;
 }
 
 /**
@@ -49,7 +53,13 @@ export function buildCheck(i: CheckInput): { result: CheckResult; state: CheckSt
   const findings = withoutPending(i.audit.findings, i.shipments, i.asOfMs, i.graceHours);
   const { newFindings, alreadyReported } = splitNew(findings, i.state.reported);
   const opts = { asOfMs: i.asOfMs, zone, graceHours: i.graceHours, hasTrackingData, ...i.atRisk };
-  const atRisk = { shipments: shipmentsAtRisk(i.shipments, opts), orders: ordersDue(i.awaiting, opts) };
+  const due = ordersDue(i.awaiting, opts);
+  const gate = i.gate && gateBacklog(i.gate, i.atRisk.shipWithinHours);
+  const atRisk: CheckResult['atRisk'] = {
+    shipments: shipmentsAtRisk(i.shipments, opts),
+    orders: i.gate ? withoutGateOrders(due, i.gate) : due,
+    ...(gate && { gate }),
+  };
   const metrics = evaluateMetrics(i.audit.summary, i.thresholds, i.state.history, i.asOfMs);
 
   const newestIso = i.newestTrackingMs === undefined ? undefined : formatInZone(i.newestTrackingMs, zone);
@@ -66,6 +76,8 @@ export function buildCheck(i: CheckInput): { result: CheckResult; state: CheckSt
     ...newFindings.map((f) => f.severity),
     ...atRisk.shipments.map((s) => s.level),
     ...atRisk.orders.map((o) => o.level),
+    ...(gate?.overdue.length ? ['error' as const] : []),
+    ...(gate?.held.length ? ['warning' as const] : []),
     ...metrics.map((m) => m.level),
     ...input.map((p) => p.level),
   ];

@@ -1,4 +1,5 @@
 import type { Finding } from '../model/finding.js';
+import type { Hold, Overdue } from '../model/gate.js';
 import type { Level } from './defaults.js';
 
 /** Something about the inputs or the state that the reader must know before trusting the rest. */
@@ -15,7 +16,8 @@ export interface InputProblem {
     | 'input-file'
     | 'rejected-rows'
     | 'empty-glob'
-    | 'state';
+    | 'state'
+    | 'fetch';
   message: string;
 }
 
@@ -86,8 +88,20 @@ export interface CheckResult {
   };
   newFindings: Finding[];
   alreadyReported: { count: number; byRule: Record<string, number> };
-  atRisk: { shipments: ShipmentAtRisk[]; orders: OrderDue[] };
+  atRisk: { shipments: ShipmentAtRisk[]; orders: OrderDue[]; gate?: GateBacklog };
   metrics: MetricCheck[];
   input: InputProblem[];
   state: StateReport;
+}
+
+/** The confirmation gate's backlog (`shipaudit confirm`), when tracking numbers are assigned in the inputs. */
+export interface GateBacklog {
+  /** Latest ship date passed without a carrier scan: an error. */
+  overdue: Overdue[];
+  /** No scan yet and the latest ship date within `shipWithinHours` (or unknown): a warning. */
+  held: Hold[];
+  /** Held with more time left: counted, not listed. */
+  heldLater: number;
+  /** Scanned and not yet confirmed: the next `shipaudit confirm` releases them (shown, no alarm). */
+  ready: number;
 }

@@ -42,8 +42,10 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   explain: async () => (await import('./commands/explain.js')).registerExplain,
   rules: async () => (await import('./commands/rules.js')).registerRules,
   check: async () => (await import('./commands/check.js')).registerCheck,
+  fetch: async () => (await import('./commands/fetch.js')).registerFetch,
   init: async () => (await import('./commands/init.js')).registerInit,
   appeal: async () => (await import('./commands/appeal.js')).registerAppeal,
+  confirm: async () => (await import('./commands/confirm.js')).registerConfirm,
 };
 
 const asked = process.argv[2];

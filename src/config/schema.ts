@@ -31,6 +31,56 @@ const eventEntry = z
   .strict()
   .refine((e) => [e.phrase, e.code, e.pattern].filter(Boolean).length === 1, 'give exactly one of "phrase", "code" or "pattern"');
 
+/**
+ * A secret is never written in the config: the config names the environment variable holding it, or a file
+ * (readable by its owner only, mode 0600) whose content it is. Exactly one of the two.
+ */
+function secretKeys<const K extends string>(name: K) {
+  return {
+    [`${name}Env`]: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name').optional(),
+    [`${name}File`]: z.string().min(1).optional(),
+  } as Record<`${K}Env` | `${K}File`, z.ZodOptional<z.ZodString>>;
+}
+const oneSecret = (name: string) => (o: Record<string, unknown>) =>
+  (o[`${name}Env`] === undefined) !== (o[`${name}File`] === undefined);
+const secretMessage = (name: string) => ({
+  message: `give exactly one of "${name}Env" (an environment variable's name) or "${name}File" (a file with mode 0600)`,
+  path: [`${name}Env`],
+});
+
+const sources = z
+  .object({
+    /** Where fetched responses are saved, relative to the config file's folder (default .shipaudit/data). */
+    data: z.string().min(1).optional(),
+    amazon: z
+      .object({
+        region: z.enum(['NA', 'EU', 'FE']),
+        marketplaceIds: z
+          .array(z.string().regex(/^[A-Z0-9]{8,20}$/, 'expected a marketplace id such as ATVPDKIKX0DER'))
+          .min(1),
+        /** Orders created this many days back are fetched on each run (default 35). */
+        days: z.number().int().min(1).max(180).optional(),
+        ...secretKeys('refreshToken'),
+        ...secretKeys('clientId'),
+        ...secretKeys('clientSecret'),
+      })
+      .strict()
+      .refine(oneSecret('refreshToken'), secretMessage('refreshToken'))
+      .refine(oneSecret('clientId'), secretMessage('clientId'))
+      .refine(oneSecret('clientSecret'), secretMessage('clientSecret'))
+      .optional(),
+    tracking: z
+      .object({
+        // AfterShip and carrier APIs: not yet (docs/connectors.md).
+        service: z.enum(['17track']),
+        ...secretKeys('apiKey'),
+      })
+      .strict()
+      .refine(oneSecret('apiKey'), secretMessage('apiKey'))
+      .optional(),
+  })
+  .strict();
+
 const ruleSetting = z.union([
   severity,
   z.object({ severity: severity.optional() }).catchall(z.union([z.number(), z.string(), z.boolean()])),
@@ -65,6 +115,8 @@ export const configSchema = z
           .strict(),
       )
       .optional(),
+    // Where `shipaudit fetch` (and `check`) get orders and tracking from
+    sources: sources.optional(),
     // The nightly check
     inputs: z.array(z.string().min(1)).optional(),
     failOn: z.enum(['error', 'warning', 'never']).optional(),

@@ -139,3 +139,24 @@ export function canonicalCarrier(text: string | undefined): string | undefined {
   if (SEEN.size < SEEN_MAX) SEEN.set(text, name ?? null);
   return name;
 }
+
+/**
+ * Amazon's carrier codes: the names above are Amazon's own codes (the list of the shipping-confirmation
+ * template and of the Orders API's `carrierCode`). A carrier not on the list goes as "Other", its name in
+ * `carrier-name`, which Amazon then requires.
+ */
+export const AMAZON_CARRIER_CODES: ReadonlySet<string> = new Set(CARRIERS.map((c) => c.name));
+
+export const OTHER_CARRIER_CODE = 'Other';
+
+/**
+ * The carrier-code and carrier-name to confirm a carrier with (`carrier`: canonical name or the text as
+ * given), or undefined when the text names no carrier at all (blank, or just "Other").
+ */
+export function amazonCarrier(carrier: string | undefined): { code: string; name: string } | undefined {
+  const text = carrier?.trim() ?? '';
+  const known = canonicalCarrier(text);
+  if (text === '' || known === OTHER_CARRIER_CODE) return undefined;
+  if (known !== undefined) return { code: known, name: known };
+  return { code: OTHER_CARRIER_CODE, name: text };
+}

@@ -271,6 +271,23 @@ export const KINDS: readonly KindSpec[] = [
     },
     requires: [['trackingNumber'], ['firstScan', 'status', 'latestEvent']],
   },
+  {
+    // Last: a file with a ship date is a confirmation export, one with events or a status is tracking data.
+    // What is left, an order id beside a tracking number, is a number assigned and not yet confirmed.
+    kind: 'tracking-assignments',
+    title: 'tracking numbers assigned to orders (not yet confirmed)',
+    flatFile: false,
+    fields: {
+      orderId: ORDER_ID_ERP,
+      orderItemId: ['order-item-id', 'order item id', 'orderitemid'],
+      trackingNumber: TRACKING,
+      carrierCode: ['carrier-code', 'carrier code'],
+      carrierName: CARRIER.filter((c) => !/^carrier[- ]code$/.test(c)),
+      shipMethod: ['ship-method', 'service', 'shipping service', 'ship method', '物流方式', '运输方式', '配送方法'],
+      quantity: ['quantity', 'qty', '数量'],
+    },
+    requires: [['orderId'], ['trackingNumber']],
+  },
 ];
 
 export function normalizeHeader(header: string): string {

@@ -29,6 +29,31 @@ export interface OrderRecord {
   items?: number;
   /** True when the row comes from an Unshipped Orders report: Amazon still waits for a confirmation. */
   awaitingShipment?: boolean;
+  /** The item this row is about (order reports list one row per item). */
+  orderItemId?: string;
+  /** Unshipped Orders: how many of the item are still to ship. */
+  quantityToShip?: number;
+  /** Orders API: every item of the order with the quantity still to ship (one record holds the whole order). */
+  itemsToShip?: Array<{ orderItemId: string; quantity: number }>;
+  source: SourceRef;
+}
+
+/**
+ * A tracking number the seller has put on an order and not yet confirmed to Amazon (a label bought in an
+ * ERP, a forwarder's number): what the confirmation gate waits to see scanned. Not a confirmation: the
+ * audit never reads it as one.
+ */
+export interface AssignmentRecord {
+  orderId: string;
+  orderItemId?: string;
+  quantity?: number;
+  /** Normalised, as in ConfirmationRecord. */
+  trackingNumber: string;
+  trackingRaw: string;
+  /** Canonical carrier name when recognised, else the text as given. */
+  carrier?: string;
+  carrierRaw?: string;
+  shipMethod?: string;
   source: SourceRef;
 }
 

@@ -24,6 +24,7 @@ export function orderRowReader(
     const statusRaw = row.get('orderStatus') ?? row.get('itemStatus');
     const ch = row.get('fulfillmentChannel');
     const qty = row.get('quantity');
+    const toShip = row.get('quantityToShip');
     const rec: OrderRecord = {
       orderId,
       purchasedAt: optionalStamp(row.get('purchaseDate'), 'purchase date', hint, dayFirst('purchaseDate')),
@@ -37,6 +38,8 @@ export function orderRowReader(
       shipServiceLevel: row.get('shipServiceLevel'),
       items: qty !== undefined && /^\d+$/.test(qty) ? Number(qty) : 1,
       awaitingShipment: kind === 'unshipped-orders' || undefined,
+      orderItemId: row.get('orderItemId'),
+      quantityToShip: toShip !== undefined && /^\d+$/.test(toShip) ? Number(toShip) : undefined,
       source: { file, line },
     };
     sink.order?.(rec);

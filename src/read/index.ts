@@ -3,6 +3,7 @@ import { canonicalCarrier } from '../knowledge/carriers.js';
 import { abbreviationRegion, CARRIER_REGIONS, inferZone, zoneFromHeaderLanguage } from '../knowledge/zones.js';
 import { detectDateOrder } from './time.js';
 import { isContinuationLine, orderRowReader, PROMOTION_CONTINUATION } from './amazon-orders.js';
+import { assignmentRowReader } from './assignments.js';
 import { confirmationRowReader } from './confirmations.js';
 import { easyShipRowReader } from './easyship.js';
 import { describeZone, KEEP_PROBLEMS, newReport, rowProblemCollector, RowError, zoneFor, type ReadOptions } from './context.js';
@@ -392,6 +393,9 @@ function rowReaderFor(
       return trackingEventReaders(sink, report, opts, dayFirst, header.index);
     case 'tracking-summary':
       return { rows: trackingSummaryRowReader(sink, report, opts, dayFirst) };
+    case 'tracking-assignments':
+      report.zoneNote = 'no times: tracking numbers assigned to orders';
+      return { rows: assignmentRowReader(sink) };
     case 'orders-api-json':
     case 'tracking-api':
     case 'order-fulfillment-feed':

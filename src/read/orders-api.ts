@@ -93,6 +93,7 @@ function readOrder(
     statusRaw,
     channel: ch ? channel(ch === 'MERCHANT' ? 'Merchant' : ch) : undefined,
     salesChannel: sales,
+    itemsToShip: itemsToShip(o),
     source,
   });
   const packages = Array.isArray(o.packages) ? o.packages.filter(isObj) : [];
@@ -128,6 +129,19 @@ function readOrder(
       source,
     });
   }
+}
+
+/** 2026-01-01 `orderItems[]`: each item's id and what is left to ship (`quantityUnfulfilled`, else ordered). */
+function itemsToShip(o: Json): Array<{ orderItemId: string; quantity: number }> | undefined {
+  if (!Array.isArray(o.orderItems)) return undefined;
+  const items = o.orderItems.filter(isObj).flatMap((i) => {
+    const id = str(i.orderItemId);
+    const left = isObj(i.fulfillment) ? i.fulfillment.quantityUnfulfilled : undefined;
+    const ordered = typeof i.quantityOrdered === 'number' ? i.quantityOrdered : undefined;
+    const quantity = typeof left === 'number' ? left : ordered;
+    return id && quantity !== undefined ? [{ orderItemId: id, quantity }] : [];
+  });
+  return items.length > 0 ? items : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { UnclassifiedMore } from './bounds.js';
 import type {
+  AssignmentRecord,
   ConfirmationRecord,
   OrderRecord,
   PackageSummary,
@@ -20,6 +21,8 @@ export type InputKind =
   | 'erp-confirmations'
   | 'tracking-events'
   | 'tracking-summary'
+  /** Tracking numbers assigned to orders, not yet confirmed: order id, tracking number, carrier. */
+  | 'tracking-assignments'
   /** A carrier's or tracking service's saved API response (JSON or XML), recognised by its shape. */
   | 'tracking-api';
 
@@ -32,6 +35,7 @@ export interface RecordSink {
   confirmation?(record: ConfirmationRecord): void;
   event?(event: TrackingEvent): void;
   package?(summary: PackageSummary): void;
+  assignment?(record: AssignmentRecord): void;
 }
 
 /** What a reader tells about how it understood a file (shown by `inspect`, kept in the audit's inputs). */

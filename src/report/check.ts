@@ -1,5 +1,6 @@
 import type { CheckResult, MetricCheck, Trend } from '../check/types.js';
 import type { Level } from '../check/defaults.js';
+import { ADVICE, HOLD_REASONS } from './gate.js';
 import { findingJson, SCHEMA_VERSION } from './json.js';
 import { table, type Style } from './style.js';
 import { worstFirst } from './text.js';
@@ -33,13 +34,15 @@ function metric(r: CheckResult, id: MetricCheck['id']): string {
 /** What the headline counts, most urgent kind first; empty when all is well. */
 function counts(r: CheckResult): string[] {
   const due = r.atRisk.orders;
-  const overdue = due.filter((o) => o.hoursLeft < 0).length;
+  const gate = r.atRisk.gate;
+  const overdue = due.filter((o) => o.hoursLeft < 0).length + (gate?.overdue.length ?? 0);
+  const today = due.filter((o) => o.hoursLeft >= 0).length + (gate?.held.length ?? 0);
   const over = r.metrics.filter((m) => m.level === 'error').length;
   const near = r.metrics.filter((m) => m.level === 'warning').length;
   const input = r.input.length;
   return [
     overdue && `${plural(overdue, 'order')} past the latest ship date`,
-    due.length - overdue && `${plural(due.length - overdue, 'order')} to ship today`,
+    today && `${plural(today, 'order')} to ship today`,
     r.atRisk.shipments.length && `${plural(r.atRisk.shipments.length, 'shipment')} at risk`,
     r.newFindings.length && `${plural(r.newFindings.length, 'new finding')}`,
     over && `${plural(over, 'metric')} past Amazon's target`,
@@ -106,12 +109,43 @@ export function formatCheckText(data: CheckResult, opts: CheckTextOptions): stri
           (s.lastEvent ? `last event "${s.lastEvent.description}" ${short(s.lastEvent.at)}` : 'not in the tracking data yet'),
       ],
     })),
+    // The confirmation gate's backlog: orders it holds for want of a carrier scan, with why.
+    ...(r.atRisk.gate?.overdue ?? []).map((o) => ({
+      hoursLeft: o.hoursLeft,
+      row: [
+        paint('error', 'error', style),
+        o.orderId,
+        o.trackingNumber ?? '',
+        o.carrier ?? '',
+        `held by the gate, latest ship date passed ${(-o.hoursLeft).toFixed(1)} h ago: ${HOLD_REASONS[o.reason]}; ` +
+          o.advice.map((a) => ADVICE[a]).join('; or '),
+      ],
+    })),
+    ...(r.atRisk.gate?.held ?? []).map((h) => ({
+      hoursLeft: h.hoursLeft ?? Infinity,
+      row: [
+        paint('warning', 'warning', style),
+        h.orderId,
+        h.trackingNumber ?? '',
+        h.carrier ?? '',
+        `held by the gate, ${h.hoursLeft === undefined ? 'no latest ship date known' : `${h.hoursLeft.toFixed(1)} h left`}: ` +
+          HOLD_REASONS[h.reason],
+      ],
+    })),
   ].sort((a, b) => a.hoursLeft - b.hoursLeft);
   if (risky.length) {
     section(
       'At risk, not yet a defect',
       table(['', 'Order ID', 'Tracking number', 'Carrier', 'What to do'], risky.map((x) => x.row), ['left', 'left', 'left', 'left', 'left'], style),
     );
+  }
+  const g = r.atRisk.gate;
+  if (g && (g.heldLater || g.ready)) {
+    const notes = [
+      g.heldLater && `${plural(g.heldLater, 'more order')} held by the gate with more than a day left`,
+      g.ready && `${plural(g.ready, 'order')} scanned and ready: the next \`shipaudit confirm\` releases them`,
+    ].filter((x): x is string => typeof x === 'string');
+    out.push(...notes.map((n) => style.dim(`  ${n}`)));
   }
 
   const old = r.alreadyReported;

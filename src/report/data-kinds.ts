@@ -17,6 +17,7 @@ export const DATA_KIND_NAMES: Readonly<Record<InputKind, string>> = {
   'amazon-fulfilled-shipments': 'Amazon Fulfilled Shipments report',
   'easyship-picked-up': 'Amazon Easy Ship picked-up report',
   'order-fulfillment-feed': 'shipping confirmation feed (XML)',
+  'tracking-assignments': 'tracking numbers assigned to orders',
 };
 
 /** The distinct kinds of the files read, in the order first read. */

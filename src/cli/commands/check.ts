@@ -3,7 +3,13 @@ import { unlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { minimatch } from 'minimatch';
+import type { Collector } from '../../audit/collect.js';
 import { auditDetailed } from '../../audit/run.js';
+import type { GateOrder, GateTracking } from '../../gate/collect.js';
+import { decide } from '../../gate/decide.js';
+import { LEDGER_NAME, Ledger, LedgerFormatError, parseLedger } from '../../gate/ledger.js';
+import type { GateDecision } from '../../model/gate.js';
+import type { OrderFacts } from '../../model/shipment.js';
 import { CHECK_DEFAULTS, type FailOn } from '../../check/defaults.js';
 import { globBase, isGlob } from '../../check/inputs.js';
 import { lockText, lockVerdict, parseLock } from '../../check/lock.js';
@@ -29,6 +35,8 @@ export interface CheckFlags {
   format: string;
   state?: string;
   out?: string;
+  /** commander's form of --no-fetch: false when given. */
+  fetch?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -41,13 +49,15 @@ export function registerCheck(program: Command, run: (fn: () => Promise<number>)
       'Audits the last 30 days of the inputs named in the config file and reports only what needs attention:\n' +
         'findings not reported by an earlier run, shipments whose grace for a carrier scan runs out, orders due\n' +
         'to ship within 24 hours, metrics past their warning level, and stale tracking data. One line when all\n' +
-        'is well. Meant for cron, a systemd timer or the Windows Task Scheduler (see the README).',
+        'is well. Meant for cron, a systemd timer or the Windows Task Scheduler (see the README). With "sources" in\n' +
+        'the config it first fetches the orders and the tracking itself (`shipaudit fetch`) and reads what it saved.',
     )
     .option('--config <file>', 'config file (default: shipaudit.config.json in the working folder; `shipaudit init` writes one)')
     .option('--as-of <datetime>', 'the moment the check is judged at (default: now)')
     .option('--format <format>', 'text or json', 'text')
     .option('--state <file>', `what earlier runs reported (default: "state" in the config, else ${CHECK_DEFAULTS.state} beside the config)`)
     .option('--out <dir>', 'also write a dated JSON report and evidence CSV here, keeping the last "keepReports" runs')
+    .option('--no-fetch', 'when the config names "sources": check what is saved, without fetching first')
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -77,7 +87,17 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   settings.clockMs = asOfMs;
   let zone = settings.zone.zone;
   const problems: InputProblem[] = [];
-  const paths = await resolveInputs(cfg.inputs, base, settings.configFile, problems);
+  // With "sources", the check fetches first (as `shipaudit fetch` does) and reads the data folder too. A
+  // refused key stops it (exit 2); a partial fetch is a problem in the report, and the check goes on
+  // with what is saved.
+  const data = cfg.sources ? (await import('./fetch.js')).dataFolder(settings, cwd) : undefined;
+  if (cfg.sources && flags.fetch !== false) {
+    const { fetchSources } = await import('./fetch.js');
+    const { fetchIsPartial, fetchProblems } = await import('../../report/fetch.js');
+    const fetched = await fetchSources(settings, { dryRun: false });
+    if (fetchIsPartial(fetched)) problems.push(...fetchProblems(fetched));
+  }
+  const paths = await resolveInputs(cfg.inputs, base, settings.configFile, problems, data);
   const statePath = flags.state ? resolve(cwd, flags.state) : resolve(base, cfg.state ?? CHECK_DEFAULTS.state);
 
   const release = await acquireLock(`${statePath}.lock`, relative(cwd, `${statePath}.lock`) || statePath);
@@ -101,6 +121,10 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     // Tracking is fresh or stale by its newest event at the check's clock: one dated later (2062) is left out.
     const tracking = collector.clock.reading(asOfMs + FUTURE_TOLERANCE_MS);
     const { state, report } = await readState(outputs, statePath, relative(cwd, statePath) || statePath, problems);
+    const gate = collector.assignments.length > 0
+      ? await gateDecision(collector, awaiting, statePath, relative(cwd, statePath) || statePath, asOfMs, zone,
+          problems)
+      : undefined;
     const graceOption = settings.rules['no-carrier-scan']?.options?.graceHours;
     const built = buildCheck({
       audit: result,
@@ -126,6 +150,7 @@ async function runCheck(flags: CheckFlags): Promise<number> {
       staleAfterHours: cfg.staleAfterHours ?? CHECK_DEFAULTS.staleAfterHours,
       thresholds: { ...CHECK_DEFAULTS.thresholds, ...cfg.thresholds },
       atRisk: { ...CHECK_DEFAULTS.atRisk, ...cfg.atRisk },
+      gate,
     });
     // Report first, record second: if the reports can't be written the state is not advanced, so the
     // findings of this run are shown again by the next one instead of being lost.
@@ -140,9 +165,86 @@ async function runCheck(flags: CheckFlags): Promise<number> {
   }
 }
 
+/**
+ * What `shipaudit confirm` would decide now, for the backlog: the orders awaiting shipment, the numbers
+ * assigned to them, their scans, and the ledger (read only: the gate's own runs append to it).
+ */
+async function gateDecision(
+  collector: Collector,
+  awaiting: readonly OrderFacts[],
+  statePath: string,
+  stateShown: string,
+  asOfMs: number,
+  zone: string,
+  problems: InputProblem[],
+): Promise<GateDecision> {
+  const ledgerPath = join(dirname(statePath), LEDGER_NAME);
+  const shown = join(dirname(stateShown), LEDGER_NAME);
+  let ledger = new Ledger();
+  const text = await readFile(ledgerPath, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return '';
+    throw describeFailure(shown, e, 'read');
+  });
+  try {
+    ledger = new Ledger(parseLedger(text).records);
+  } catch (e) {
+    if (!(e instanceof LedgerFormatError)) throw e;
+    const message = `${shown}:${e.line}: ${e.message}: the gate's backlog ignores the ledger`;
+    problems.push({ level: 'warning', kind: 'state', message });
+  }
+  const orders = new Map<string, GateOrder>(
+    awaiting.map((o) => [
+      o.orderId,
+      { orderId: o.orderId, latestShipDate: o.latestShipDate, purchasedAt: o.purchasedAt, items: [], source: o.source },
+    ]),
+  );
+  const tracking = new Map<string, GateTracking>();
+  for (const a of collector.assignments) {
+    const f = collector.trackingFacts(a.trackingNumber);
+    if (!f) continue;
+    // What the tracking files know beyond the as-of is not known at the as-of (a check run for a past moment).
+    const known = <T extends { at: { epochMs: number } }>(e: T | undefined) =>
+      e && e.at.epochMs <= asOfMs ? e : undefined;
+    const last = known(f.lastEvent);
+    tracking.set(a.trackingNumber, {
+      events: f.events,
+      firstPossession: known(f.firstPossession) ?? known(f.summaryFirstScan),
+      lastEvent: last,
+      lastInformation: last?.class === 'information' ? last : undefined,
+      unknown: last?.class === 'unknown' ? [last.description] : [],
+      possessionWithoutTime: f.possessionWithoutTime,
+    });
+  }
+  return decide({
+    orders,
+    notAwaiting: new Set(),
+    packages: collector.assignments,
+    tracking,
+    ledger: (id, n) => ledger.covers(id, n),
+    reemit: new Set(),
+    asOfMs,
+    zone,
+  });
+}
+
 /** Config `inputs` (folders, files or globs, relative to the config file's folder) → paths for the readers. */
-async function resolveInputs(entries: readonly string[] | undefined, base: string, configFile: string | undefined, problems: InputProblem[]): Promise<string[]> {
+export async function resolveInputs(
+  entries: readonly string[] | undefined,
+  base: string,
+  configFile: string | undefined,
+  problems: InputProblem[],
+  data?: string,
+): Promise<string[]> {
   const where = configFile ?? 'the config';
+  // The data folder counts once a fetch has completed something in it (half-done work is hidden).
+  const isDir = data && (await stat(data).catch(() => undefined))?.isDirectory();
+  const fetched = data && isDir && (await walk(data)).length > 0 ? [data] : [];
+  if (data && (!entries || entries.length === 0)) {
+    if (fetched.length === 0) {
+      throw new ConfigError(`${where}: nothing fetched yet into ${data}: run \`shipaudit fetch\``);
+    }
+    return fetched;
+  }
   if (!entries || entries.length === 0) {
     throw new ConfigError(
       configFile
@@ -165,7 +267,7 @@ async function resolveInputs(entries: readonly string[] | undefined, base: strin
     if (matched.length === 0) problems.push({ level: 'warning', kind: 'empty-glob', message: `inputs.${i}: "${entry}" matches no file` });
     paths.push(...matched);
   }
-  return paths;
+  return [...paths, ...fetched];
 }
 
 
@@ -204,7 +306,7 @@ async function readState(
  * records this machine, its boot and this process's start time, so that the next run can tell a live
  * holder from a dead one or from a pid reused since (src/check/lock.ts judges).
  */
-async function acquireLock(path: string, shown: string): Promise<() => Promise<void>> {
+export async function acquireLock(path: string, shown: string): Promise<() => Promise<void>> {
   await mkdir(dirname(path), { recursive: true }).catch((e: unknown) => {
     throw describeFailure(shown, e);
   });

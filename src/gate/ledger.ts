@@ -1,0 +1,140 @@
+import type { LedgerStatus } from './decide.js';
+
+/** The ledger's file name, beside the nightly check's state file. */
+export const LEDGER_NAME = 'ledger.jsonl';
+
+/**
+ * The gate's ledger: one JSON record per line, appended (and synced) as things happen, never rewritten.
+ * The last record of a package decides its status. What it holds is what Amazon was told or is being
+ * told; never buyer data.
+ */
+export interface LedgerRecord {
+  v: 1;
+  /** When the record was made (ISO, UTC). */
+  at: string;
+  orderId: string;
+  trackingNumber: string;
+  status: LedgerStatus;
+  /** The package confirms the whole order (no order-item-id), so any later number for it is a second one. */
+  wholeOrder: boolean;
+  carrierCode?: string;
+  carrierName?: string;
+  shipDate?: string;
+  /** The confirmation file a released package was written to. */
+  file?: string;
+  /** Amazon's answer: HTTP status, and its errors for a rejection. */
+  http?: number;
+  errors?: Array<{ code?: string; message?: string }>;
+  note?: string;
+}
+
+export class LedgerFormatError extends Error {
+  constructor(
+    readonly line: number,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+const STATUSES: ReadonlySet<string> = new Set<LedgerStatus>([
+  'released',
+  'sending',
+  'accepted',
+  'rejected',
+  'failed',
+]);
+
+/**
+ * Reads a ledger's text. A last line cut short (the process died while appending it) is left out and
+ * counted in `torn`: it was never synced, so nothing acted on it. Any other bad line stops with its number:
+ * a ledger that can't be trusted could let an order be confirmed twice.
+ */
+export function parseLedger(text: string): { records: LedgerRecord[]; torn: number } {
+  const lines = text.split('\n');
+  const records: LedgerRecord[] = [];
+  let torn = 0;
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    const last = i === lines.length - 1;
+    let r: unknown;
+    try {
+      r = JSON.parse(line);
+    } catch {
+      if (last) {
+        torn++;
+        return;
+      }
+      throw new LedgerFormatError(i + 1, 'not a JSON record');
+    }
+    if (!isRecord(r)) {
+      if (last) {
+        torn++;
+        return;
+      }
+      throw new LedgerFormatError(i + 1, 'not a ledger record (orderId, trackingNumber, status)');
+    }
+    records.push(r);
+  });
+  return { records, torn };
+}
+
+function isRecord(r: unknown): r is LedgerRecord {
+  if (typeof r !== 'object' || r === null) return false;
+  const o = r as Record<string, unknown>;
+  return (
+    typeof o.orderId === 'string' &&
+    typeof o.trackingNumber === 'string' &&
+    typeof o.status === 'string' &&
+    STATUSES.has(o.status)
+  );
+}
+
+export function serializeRecord(r: LedgerRecord): string {
+  return `${JSON.stringify(r)}\n`;
+}
+
+/** Each package's last record, by order. */
+export class Ledger {
+  private readonly byOrder = new Map<string, Map<string, LedgerRecord>>();
+
+  constructor(records: readonly LedgerRecord[] = []) {
+    for (const r of records) this.add(r);
+  }
+
+  add(r: LedgerRecord): void {
+    let m = this.byOrder.get(r.orderId);
+    if (!m) {
+      m = new Map();
+      this.byOrder.set(r.orderId, m);
+    }
+    m.set(r.trackingNumber, r);
+  }
+
+  /**
+   * The status that keeps a package from being confirmed again: its own last record, else a whole-order
+   * confirmation of the same order under another number. A package found not sent ('failed') may go again.
+   */
+  covers(orderId: string, trackingNumber: string): LedgerStatus | undefined {
+    const m = this.byOrder.get(orderId);
+    if (!m) return undefined;
+    const own = m.get(trackingNumber);
+    if (own) return own.status === 'failed' ? undefined : own.status;
+    for (const r of m.values()) if (r.wholeOrder && r.status !== 'failed' && r.status !== 'rejected') return r.status;
+    return undefined;
+  }
+
+  /** Packages whose last record is "sending": a run died between the request and its answer. */
+  unresolved(): LedgerRecord[] {
+    return [...this.byOrder.values()].flatMap((m) => [...m.values()].filter((r) => r.status === 'sending'));
+  }
+
+  last(orderId: string, trackingNumber: string): LedgerRecord | undefined {
+    return this.byOrder.get(orderId)?.get(trackingNumber);
+  }
+
+  /** Every package's last record. */
+  all(): LedgerRecord[] {
+    return [...this.byOrder.values()].flatMap((m) => [...m.values()]);
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The outside services `shipaudit fetch` talks to: their addresses, their published rate limits, and what
+ * their error codes mean. Reviewable here, used by the clients in src/sources/.
+ */
+
+/** Login with Amazon: exchanges a seller's refresh token for an access token (valid one hour). */
+export const LWA_TOKEN_URL = 'https://api.amazon.com/auth/o2/token';
+
+/** Selling Partner API endpoints by region (developer-docs.amazon.com/sp-api/docs/sp-api-endpoints). */
+export const SP_API_ENDPOINTS = {
+  NA: 'https://sellingpartnerapi-na.amazon.com',
+  EU: 'https://sellingpartnerapi-eu.amazon.com',
+  FE: 'https://sellingpartnerapi-fe.amazon.com',
+} as const;
+
+export type SpApiRegion = keyof typeof SP_API_ENDPOINTS;
+
+/**
+ * Orders API 2026-01-01 `searchOrders`. The rate is the default usage plan (requests per second and burst)
+ * until a response's `x-amzn-RateLimit-Limit` header says otherwise. `includedData` asks for the
+ * fulfilment window and the packages only: no BUYER or RECIPIENT data set, so no buyer's personal data is
+ * downloaded, let alone saved.
+ */
+export const SEARCH_ORDERS = {
+  path: '/orders/2026-01-01/orders',
+  ratePerSecond: 0.0167,
+  burst: 20,
+  maxResultsPerPage: 100,
+  includedData: ['FULFILLMENT', 'PACKAGES'],
+  /** `createdBefore` must be at least two minutes before the request. */
+  createdBeforeLagMs: 3 * 60_000,
+} as const;
+
+/** A package status the Orders API gives for a label that was voided: not a shipment to track. */
+export const CANCELLED_PACKAGE_STATUSES: readonly string[] = ['LABEL_CANCELLED', 'CANCELLED'];
+
+/** 17TRACK Tracking API v2.2 (api.17track.net/en/doc). */
+export const SEVENTEEN_TRACK = {
+  baseUrl: 'https://api.17track.net/track/v2.2',
+  /** Numbers per register or gettrackinfo request. */
+  batch: 40,
+  /** Requests per second allowed per key. */
+  ratePerSecond: 3,
+  /** `track_info.latest_status.status` of a parcel whose tracking is final: not asked again. */
+  finalStatuses: ['Delivered'] as readonly string[],
+} as const;
+
+/**
+ * 17TRACK error codes the client acts on. Top-level codes refuse the whole request; item codes come in
+ * `data.rejected[].error.code` for one number.
+ */
+export const SEVENTEEN_TRACK_CODES = {
+  /** The key is wrong, disabled, or the caller's IP is not on the key's allow-list: nothing will work. */
+  auth: new Map<number, string>([
+    [-18010001, 'the IP address is not on the API key allow-list'],
+    [-18010002, 'the API key is invalid'],
+    [-18010004, 'the account is disabled'],
+    [-18010005, 'unauthorised access'],
+  ]),
+  /** Already registered: nothing to do, the number can be asked for. */
+  alreadyRegistered: -18019901,
+  /** Asked for before being registered: register it first. */
+  notRegistered: -18019902,
+  /** No quota left to register more numbers. */
+  quotaExhausted: -18019908,
+  /**
+   * No tracking information yet: normal for a number registered minutes ago (17TRACK fetches it from the
+   * carrier within hours) or a label the carrier has not seen. Asked again next run; not a failure.
+   */
+  noInfoYet: -18019909,
+} as const;
+
+/**
+ * Orders API v0 `confirmShipment` and `getOrder` (the confirmation gate's --submit): paths and the default
+ * usage plan. confirmShipment answers 204 when Amazon took the confirmation, 400 with `errors[]` when not.
+ */
+export const CONFIRM_SHIPMENT = {
+  path: (orderId: string) => `/orders/v0/orders/${encodeURIComponent(orderId)}/shipmentConfirmation`,
+  ratePerSecond: 2,
+  burst: 10,
+} as const;
+
+export const GET_ORDER = {
+  path: (orderId: string) => `/orders/v0/orders/${encodeURIComponent(orderId)}`,
+  ratePerSecond: 0.5,
+  burst: 30,
+} as const;

@@ -1,0 +1,100 @@
+import type { SourceRef } from './records.js';
+
+/** The confirmation gate's decision per order awaiting shipment (see src/gate/decide.ts). */
+
+/**
+ * What the ledger says about a package: written to a confirmation file, being sent (no answer recorded yet),
+ * accepted or rejected by Amazon, or found not sent (it may go again).
+ */
+export type LedgerStatus = 'released' | 'sending' | 'accepted' | 'rejected' | 'failed';
+
+/** One line of the confirmation: an order item, or the whole order when its items are not known. */
+export interface ReleaseLine {
+  orderItemId?: string;
+  quantity?: number;
+}
+
+export interface Release {
+  orderId: string;
+  trackingNumber: string;
+  carrierCode: string;
+  carrierName: string;
+  shipMethod?: string;
+  lines: ReleaseLine[];
+  /** The ship date for the file: the scan's moment (ISO with offset, marketplace zone), or its day. */
+  shipDate: string;
+  /** The ship date for the Orders API: an instant, never before the scan. */
+  shipDateIso: string;
+  scan: { at: string; description: string; location?: string; source: SourceRef };
+  latestShipDate?: string;
+  /** The scan came after the latest ship date: the order is late whatever is done now. */
+  late: boolean;
+  /** The ledger had the order and the user asked for it again. */
+  reemitted: boolean;
+}
+
+export type HoldReason =
+  | 'no-tracking-number'
+  | 'several-numbers-without-items'
+  | 'no-tracking-data'
+  | 'information-only'
+  | 'unknown-events'
+  | 'no-physical-scan'
+  | 'scan-without-time'
+  | 'carrier-unknown';
+
+export interface Hold {
+  orderId: string;
+  trackingNumber?: string;
+  carrier?: string;
+  reason: HoldReason;
+  /** The newest information-only event (label created, pre-advice), or the newest event of any kind. */
+  lastEvent?: { description: string; at: string };
+  /** Event descriptions no table classified. */
+  unknown?: string[];
+  latestShipDate?: string;
+  /** Hours until the latest ship date; negative once past (then the order is overdue). */
+  hoursLeft?: number;
+}
+
+export type OverdueAdvice = 'contact-carrier' | 'other-carrier' | 'assign-tracking' | 'classify-events';
+
+export interface Overdue extends Hold {
+  hoursLeft: number;
+  advice: OverdueAdvice[];
+}
+
+export interface Skipped {
+  orderId: string;
+  trackingNumber?: string;
+  why: 'in-ledger' | 'not-awaiting' | 'not-an-awaiting-order';
+  status?: LedgerStatus;
+}
+
+export interface GateDecision {
+  asOf: string;
+  zone: string;
+  release: Release[];
+  hold: Hold[];
+  overdue: Overdue[];
+  skipped: Skipped[];
+}
+
+/** What Amazon answered to one confirmation sent through the Orders API. */
+export interface SubmitOutcome {
+  orderId: string;
+  trackingNumber: string;
+  status: 'accepted' | 'rejected' | 'unanswered';
+  http?: number;
+  errors?: Array<{ code?: string; message?: string }>;
+  /** Why there was no answer (network, rate limit past the retries); the ledger keeps it as "sending". */
+  note?: string;
+}
+
+/** A package a run died while sending, and what a check with Amazon found. */
+export interface Recovered {
+  orderId: string;
+  trackingNumber: string;
+  found: 'accepted' | 'failed' | 'unknown';
+  orderStatus?: string;
+}

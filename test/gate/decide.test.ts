@@ -1,0 +1,286 @@
+import { describe, expect, it } from 'vitest';
+import { GateCollector } from '../../src/gate/collect.js';
+import { decide, type GateInput, type GatePackageInput } from '../../src/gate/decide.js';
+import { Ledger } from '../../src/gate/ledger.js';
+import type { EventClass, OrderRecord, TrackingEvent } from '../../src/model/records.js';
+import { stamp } from '../rules/build.js';
+
+const ZONE = 'America/Los_Angeles';
+const ASOF = '2026-10-16T12:00:00-07:00';
+const LSD = '2026-10-16T23:59:59-07:00';
+const UPS = '1ZV7A3703700085742';
+
+function order(id: string, o: Partial<OrderRecord> = {}): OrderRecord {
+  return {
+    orderId: id,
+    latestShipDate: stamp(LSD),
+    awaitingShipment: true,
+    source: { file: 'unshipped.txt', line: 2 },
+    ...o,
+  };
+}
+
+function ev(
+  number: string,
+  at: string,
+  description: string,
+  cls: EventClass,
+  possession = cls === 'physical',
+): TrackingEvent {
+  return {
+    trackingNumber: number,
+    at: stamp(at),
+    description,
+    class: cls,
+    possession,
+    source: { file: 't.csv', line: 3 },
+  };
+}
+
+function pkg(orderId: string, trackingNumber = UPS, o: Partial<GatePackageInput> = {}): GatePackageInput {
+  return { orderId, trackingNumber, carrier: 'UPS', source: { file: 'assigned.csv', line: 2 }, ...o };
+}
+
+interface Case {
+  orders?: OrderRecord[];
+  packages?: GatePackageInput[];
+  events?: TrackingEvent[];
+  ledger?: Ledger;
+  reemit?: string[];
+  asOf?: string;
+}
+
+function run(c: Case) {
+  const asOfMs = Date.parse(c.asOf ?? ASOF);
+  const g = new GateCollector(asOfMs);
+  for (const o of c.orders ?? [order('A')]) g.order(o);
+  for (const e of c.events ?? []) g.event(e);
+  const ledger = c.ledger ?? new Ledger();
+  const input: GateInput = {
+    orders: g.orders,
+    notAwaiting: g.notAwaiting,
+    packages: c.packages ?? [pkg('A')],
+    tracking: g.tracking,
+    ledger: (id, n) => ledger.covers(id, n),
+    reemit: new Set(c.reemit ?? []),
+    asOfMs,
+    zone: ZONE,
+  };
+  return decide(input);
+}
+
+const label = ev(
+  UPS,
+  '2026-10-15T09:00:00-07:00',
+  'Shipper created a label, UPS has not received the package yet.',
+  'information',
+);
+const scan = ev(UPS, '2026-10-15T17:30:00-07:00', 'Origin Scan', 'physical');
+
+describe('decide: release, hold or overdue', () => {
+  it.each<[string, Case, 'release' | 'hold' | 'overdue', string | undefined]>([
+    ['a physical scan releases', { events: [label, scan] }, 'release', undefined],
+    [
+      'a delivery proves possession too',
+      { events: [ev(UPS, '2026-10-15T17:30:00-07:00', 'Delivered', 'delivered', true)] },
+      'release',
+      undefined,
+    ],
+    ['a label only holds', { events: [label] }, 'hold', 'information-only'],
+    ['no events for the number holds', { events: [] }, 'hold', 'no-tracking-data'],
+    ['no number assigned holds', { packages: [] }, 'hold', 'no-tracking-number'],
+    [
+      'an unclassified event holds, named',
+      { events: [ev(UPS, '2026-10-15T10:00:00-07:00', '已转单', 'unknown')] },
+      'hold',
+      'unknown-events',
+    ],
+    [
+      'an exception without possession holds',
+      { events: [ev(UPS, '2026-10-15T10:00:00-07:00', 'Held', 'exception')] },
+      'hold',
+      'no-physical-scan',
+    ],
+    [
+      'a scan after the as-of is not known yet',
+      { events: [label, scan], asOf: '2026-10-15T17:00:00-07:00' },
+      'hold',
+      'information-only',
+    ],
+    [
+      'past the latest ship date without a scan: overdue',
+      { events: [label], asOf: '2026-10-17T08:00:00-07:00' },
+      'overdue',
+      'information-only',
+    ],
+    [
+      'past the latest ship date with a scan: released (late)',
+      { events: [scan], asOf: '2026-10-17T08:00:00-07:00' },
+      'release',
+      undefined,
+    ],
+    [
+      'several numbers and no item ids: the gate cannot tell what each carries',
+      { packages: [pkg('A'), pkg('A', '1ZV7A8903252058235')], events: [scan] },
+      'hold',
+      'several-numbers-without-items',
+    ],
+    [
+      'a scanned number with no carrier at all',
+      {
+        packages: [pkg('A', 'XX1234567', { carrier: undefined })],
+        events: [ev('XX1234567', '2026-10-15T17:30:00-07:00', 'Origin Scan', 'physical')],
+      },
+      'hold',
+      'carrier-unknown',
+    ],
+  ])('%s', (_, c, where, reason) => {
+    const d = run(c);
+    const found = { release: d.release, hold: d.hold, overdue: d.overdue };
+    expect(found[where].map((x) => x.orderId)).toEqual(['A']);
+    for (const other of (['release', 'hold', 'overdue'] as const).filter((w) => w !== where))
+      expect(found[other]).toEqual([]);
+    if (reason) expect((found[where][0] as { reason: string }).reason).toBe(reason);
+  });
+
+  it('takes the ship date from the first physical scan, in the marketplace zone', () => {
+    const later = ev(UPS, '2026-10-16T13:00:00+08:00', 'Departed from Facility', 'physical');
+    const [r] = run({ events: [later, label, scan] }).release;
+    expect(r).toMatchObject({
+      shipDate: '2026-10-15T17:30:00-07:00',
+      shipDateIso: '2026-10-16T00:30:00Z',
+      carrierCode: 'UPS',
+      late: false,
+      scan: { description: 'Origin Scan', at: '2026-10-15T17:30:00-07:00' },
+    });
+  });
+
+  it('a scan known only by its day gives that day; the API gets the day’s end or the as-of, never earlier', () => {
+    const day = {
+      ...ev(UPS, '2026-10-15T00:00:00-07:00', 'first scan / pickup', 'physical'),
+      at: stamp('2026-10-15T00:00:00-07:00', 'date'),
+    };
+    const [r] = run({ events: [day] }).release;
+    expect(r.shipDate).toBe('2026-10-15');
+    expect(r.shipDateIso).toBe('2026-10-16T06:59:59Z');
+    const [same] = run({ events: [day], asOf: '2026-10-15T12:00:00-07:00' }).release;
+    expect(same.shipDateIso).toBe('2026-10-15T19:00:00Z');
+  });
+
+  it('one line per order item with its quantity to ship, when the order report names them', () => {
+    const orders = [
+      order('A', { orderItemId: '111', quantityToShip: 2, items: 3 }),
+      order('A', { orderItemId: '222', items: 1 }),
+    ];
+    const [r] = run({ orders, events: [scan] }).release;
+    expect(r.lines).toEqual([
+      { orderItemId: '111', quantity: 2 },
+      { orderItemId: '222', quantity: 1 },
+    ]);
+  });
+
+  it('an item-level assignment confirms only its items; the whole order when nothing names items', () => {
+    const orders = [order('A', { orderItemId: '111', items: 1 }), order('A', { orderItemId: '222', items: 2 })];
+    const second = '1ZV7A8903252058235';
+    const d = run({
+      orders,
+      packages: [pkg('A', UPS, { orderItemId: '111' }), pkg('A', second, { orderItemId: '222', quantity: 2 })],
+      events: [scan],
+    });
+    expect(d.release.map((r) => [r.trackingNumber, r.lines])).toEqual([[UPS, [{ orderItemId: '111', quantity: 1 }]]]);
+    expect(d.hold.map((h) => [h.trackingNumber, h.reason])).toEqual([[second, 'no-tracking-data']]);
+    expect(run({ events: [scan] }).release[0].lines).toEqual([{}]);
+  });
+
+  it.each([
+    ['a carrier on Amazon’s list by an alias', '云途', 'Yun Express', 'Yun Express'],
+    ['a carrier not on the list: Other, with its name', 'Best Express', 'Other', 'Best Express'],
+  ])('%s', (_, carrier, code, name) => {
+    const [r] = run({ packages: [pkg('A', UPS, { carrier })], events: [scan] }).release;
+    expect([r.carrierCode, r.carrierName]).toEqual([code, name]);
+  });
+
+  it('without a carrier column, the carrier comes from the tracking data, else from the number', () => {
+    const fromEvents = run({
+      packages: [pkg('A', 'XX1', { carrier: undefined })],
+      events: [{ ...ev('XX1', '2026-10-15T17:30:00-07:00', 'Picked up', 'physical'), carrier: 'FedEx' }],
+    });
+    expect(fromEvents.release[0].carrierCode).toBe('FedEx');
+    const fromNumber = run({ packages: [pkg('A', UPS, { carrier: undefined })], events: [scan] });
+    expect(fromNumber.release[0].carrierCode).toBe('UPS');
+    const justOther = run({ packages: [pkg('A', UPS, { carrier: 'Other' })], events: [scan] });
+    expect(justOther.release[0].carrierCode).toBe('UPS');
+  });
+
+  it('holds are explained with hours left, most urgent first; overdue ones with what to do', () => {
+    const orders = [
+      order('LATER', { latestShipDate: stamp('2026-10-19T23:59:59-07:00') }),
+      order('SOON'),
+      order('NONE', { latestShipDate: undefined }),
+      order('GONE', { latestShipDate: stamp('2026-10-15T23:59:59-07:00') }),
+    ];
+    const d = run({
+      orders,
+      packages: [pkg('LATER'), pkg('SOON'), pkg('GONE', '1ZV7A8903252058235')],
+      events: [label],
+    });
+    expect(d.hold.map((h) => [h.orderId, h.hoursLeft, h.reason])).toEqual([
+      ['SOON', 12, 'information-only'],
+      ['LATER', 84, 'information-only'],
+      ['NONE', undefined, 'no-tracking-number'],
+    ]);
+    expect(d.hold[0].lastEvent).toEqual({
+      description: 'Shipper created a label, UPS has not received the package yet.',
+      at: '2026-10-15T09:00:00-07:00',
+    });
+    expect(d.overdue).toEqual([
+      expect.objectContaining({
+        orderId: 'GONE',
+        hoursLeft: -12,
+        reason: 'no-tracking-data',
+        advice: ['contact-carrier', 'other-carrier'],
+      }),
+    ]);
+  });
+
+  it('what the ledger has is skipped, unless asked again; a package found unsent goes again', () => {
+    const rec = (status: 'released' | 'failed' | 'rejected', wholeOrder = true) =>
+      new Ledger([{ v: 1, at: '2026-10-15T20:00:00Z', orderId: 'A', trackingNumber: UPS, status, wholeOrder }]);
+    expect(run({ events: [scan], ledger: rec('released') })).toMatchObject({
+      release: [],
+      skipped: [{ orderId: 'A', why: 'in-ledger', status: 'released' }],
+    });
+    expect(run({ events: [scan], ledger: rec('rejected') }).release).toEqual([]);
+    expect(run({ events: [scan], ledger: rec('failed') }).release).toHaveLength(1);
+    const again = run({ events: [scan], ledger: rec('released'), reemit: ['A'] }).release;
+    expect(again.map((r) => [r.orderId, r.reemitted])).toEqual([['A', true]]);
+    // A whole-order confirmation covers the order under any later number too.
+    const other = '1ZV7A8903252058235';
+    const relabelled = run({
+      packages: [pkg('A', other)],
+      events: [{ ...scan, trackingNumber: other }],
+      ledger: rec('released'),
+    });
+    expect(relabelled.release).toEqual([]);
+  });
+
+  it('orders no longer waiting are not the gate’s: shipped, cancelled, pending or Amazon-fulfilled', () => {
+    const orders = [
+      order('A'),
+      { ...order('A'), awaitingShipment: undefined, status: 'shipped' as const },
+      { ...order('P'), awaitingShipment: undefined, status: 'pending' as const },
+      { ...order('F'), awaitingShipment: undefined, status: 'unshipped' as const, channel: 'AFN' as const },
+    ];
+    const d = run({
+      orders,
+      packages: [pkg('A'), pkg('P'), pkg('F')],
+      events: [scan, { ...scan, trackingNumber: 'P1' }],
+    });
+    expect([d.release, d.hold, d.overdue]).toEqual([[], [], []]);
+    expect(d.skipped.map((s) => [s.orderId, s.why]).sort()).toEqual([
+      ['A', 'not-awaiting'],
+      ['F', 'not-awaiting'],
+      ['P', 'not-awaiting'],
+    ]);
+  });
+});
