@@ -28,6 +28,7 @@ export function plausibleDates(sink: RecordSink, notAfterMs: number | undefined)
   // Methods of a class instance (the collector) are not own properties: bind what the spread missed.
   if (sink.event) guarded.event = sink.event.bind(sink);
   if (sink.package) guarded.package = sink.package.bind(sink);
+  if (sink.assignment) guarded.assignment = sink.assignment.bind(sink);
   return guarded;
 }
 

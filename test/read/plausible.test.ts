@@ -47,3 +47,22 @@ describe('plausibleDates', () => {
     expect(events).toHaveLength(1);
   });
 });
+
+describe('plausibleDates passes every kind of record on', () => {
+  // A record kind the guard forgets is silently dropped: the gate's assignments once were.
+  class Sink {
+    seen: string[] = [];
+    order() { this.seen.push('order'); }
+    confirmation() { this.seen.push('confirmation'); }
+    event() { this.seen.push('event'); }
+    package() { this.seen.push('package'); }
+    assignment() { this.seen.push('assignment'); }
+  }
+  it('forwards each method of a class-instance sink, with its this', () => {
+    const sink = new Sink();
+    const guarded = plausibleDates(sink, CLOCK);
+    const methods = Object.getOwnPropertyNames(Sink.prototype).filter((m) => m !== 'constructor');
+    for (const m of methods) (guarded as Record<string, (r: object) => void>)[m]({ orderId: 'x', trackingNumber: 'y' });
+    expect(sink.seen).toEqual(methods);
+  });
+});
