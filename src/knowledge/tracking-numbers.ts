@@ -214,6 +214,17 @@ const S10_BY_CODE = new Map<number, string>(
 const S10_COUNTRY_CODES = new Set([...S10_COUNTRIES].map((cc) => cc.charCodeAt(0) * 256 + cc.charCodeAt(1)));
 const s10CountryOk = (n: string): boolean => S10_COUNTRY_CODES.has(n.charCodeAt(11) * 256 + n.charCodeAt(12));
 
+/**
+ * What a number that fails its format's check gets wrong, for the finding's message: an S10 number whose
+ * check digit is right but whose last two letters are no UPU member's country code is not mistyped there.
+ */
+export function checkFault(normalized: string, format: string | undefined): string {
+  if (format === 's10' && s10Ok(normalized) && !s10CountryOk(normalized)) {
+    return `its country code ${normalized.slice(11)} is not a UPU member's`;
+  }
+  return 'fails its check digit';
+}
+
 export interface TrackingFormat {
   id: string;
   /** Canonical carrier name (see carriers.ts), or `POSTAL` when it depends on the number (S10). */

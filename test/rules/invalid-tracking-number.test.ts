@@ -73,7 +73,13 @@ testRule(rule, {
     {
       name: 'S10 ending in no country',
       shipment: number('RB123456785XX', 'China Post'),
-      message: 'RB123456785XX has the s10 format of postal but fails its check digit',
+      message: "RB123456785XX has the s10 format of postal but its country code XX is not a UPU member's",
+    },
+    {
+      // Check digit 4 is wrong (8·1+6·2+4·3+2·4+3·5+5·6+9·7+7·8 = 204 → 5) and XX is no country: the digit first.
+      name: 'S10 ending in no country, its check digit wrong too',
+      shipment: number('RB123456784XX', 'China Post'),
+      message: 'RB123456784XX has the s10 format of postal but fails its check digit',
     },
     // Text that cannot be a tracking number, whatever the carrier.
     {
