@@ -612,6 +612,14 @@ export function mangledBySpreadsheet(raw: string): boolean {
  */
 export const NOT_A_NUMBER: readonly { why: string; plain: boolean; test: (raw: string) => boolean }[] = [
   { why: 'a spreadsheet formula', plain: false, test: (raw) => /^\s*[=+@]\s*[A-Z_][A-Z0-9_.]*\s*\(/i.test(raw) },
+  // A formula that only points at a cell (=A2, =$B$2, =Sheet1!C3, =B2&C2): the number is in another cell.
+  {
+    why: 'a spreadsheet formula',
+    plain: false,
+    test: (raw) => /^\s*=\s*(?:[A-Z_][A-Z0-9_ ]*!)?\$?[A-Z]{1,3}\$?\d+\b/i.test(raw),
+  },
+  // The order's own ID (3-7-7 digits) pasted into the tracking column: Amazon's, no carrier's.
+  { why: 'an Amazon order ID', plain: false, test: (raw) => /^\s*\d{3}-\d{7}-\d{7}\s*$/.test(raw) },
   { why: 'a web address', plain: false, test: (raw) => /\bhttps?:\/\/|\bwww\./i.test(raw) },
   {
     why: 'a number a spreadsheet turned into 9.40011E+21, its digits lost',
