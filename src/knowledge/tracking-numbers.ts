@@ -214,6 +214,17 @@ const S10_BY_CODE = new Map<number, string>(
 const S10_COUNTRY_CODES = new Set([...S10_COUNTRIES].map((cc) => cc.charCodeAt(0) * 256 + cc.charCodeAt(1)));
 const s10CountryOk = (n: string): boolean => S10_COUNTRY_CODES.has(n.charCodeAt(11) * 256 + n.charCodeAt(12));
 
+/**
+ * What a number that fails its format's check gets wrong, for the finding's message: an S10 number whose
+ * check digit is right but whose last two letters are no UPU member's country code is not mistyped there.
+ */
+export function checkFault(normalized: string, format: string | undefined): string {
+  if (format === 's10' && s10Ok(normalized) && !s10CountryOk(normalized)) {
+    return `its country code ${normalized.slice(11)} is not a UPU member's`;
+  }
+  return 'fails its check digit';
+}
+
 export interface TrackingFormat {
   id: string;
   /** Canonical carrier name (see carriers.ts), or `POSTAL` when it depends on the number (S10). */
@@ -601,6 +612,14 @@ export function mangledBySpreadsheet(raw: string): boolean {
  */
 export const NOT_A_NUMBER: readonly { why: string; plain: boolean; test: (raw: string) => boolean }[] = [
   { why: 'a spreadsheet formula', plain: false, test: (raw) => /^\s*[=+@]\s*[A-Z_][A-Z0-9_.]*\s*\(/i.test(raw) },
+  // A formula that only points at a cell (=A2, =$B$2, =Sheet1!C3, =B2&C2): the number is in another cell.
+  {
+    why: 'a spreadsheet formula',
+    plain: false,
+    test: (raw) => /^\s*=\s*(?:[A-Z_][A-Z0-9_ ]*!)?\$?[A-Z]{1,3}\$?\d+\b/i.test(raw),
+  },
+  // The order's own ID (3-7-7 digits) pasted into the tracking column: Amazon's, no carrier's.
+  { why: 'an Amazon order ID', plain: false, test: (raw) => /^\s*\d{3}-\d{7}-\d{7}\s*$/.test(raw) },
   { why: 'a web address', plain: false, test: (raw) => /\bhttps?:\/\/|\bwww\./i.test(raw) },
   {
     why: 'a number a spreadsheet turned into 9.40011E+21, its digits lost',

@@ -1,5 +1,5 @@
 import { isPrivateNumber, isSharedShape, numberFitsCarrier } from '../knowledge/carrier-numbers.js';
-import { notATrackingNumber, recognizeAs } from '../knowledge/tracking-numbers.js';
+import { checkFault, notATrackingNumber, recognizeAs } from '../knowledge/tracking-numbers.js';
 import type { Rule } from './types.js';
 
 export const rule: Rule = {
@@ -22,7 +22,8 @@ export const rule: Rule = {
     if (s.carrier && r.carrier !== s.carrier && r.checkDigit !== 'invalid') {
       const own = recognizeAs(s.trackingNumber, s.carrier);
       if (own?.checkDigit === 'invalid') {
-        return { message: `${shown} has the ${own.format} format of ${own.carrier} but fails its check digit` };
+        const fault = checkFault(s.trackingNumber, own.format);
+        return { message: `${shown} has the ${own.format} format of ${own.carrier} but ${fault}` };
       }
     }
     if (r.checkDigit !== 'invalid' || r.carrier === undefined) return undefined;
@@ -30,7 +31,7 @@ export const rule: Rule = {
     // A 12-digit Yamato number fails FedEx's check because it is not a FedEx number, not because it is broken.
     if (isSharedShape(s.trackingNumber) && !(s.carrier && numberFitsCarrier(r.carrier, s.carrier))) return undefined;
     return {
-      message: `${shown} has the ${r.format} format of ${r.carrier} but fails its check digit`,
+      message: `${shown} has the ${r.format} format of ${r.carrier} but ${checkFault(s.trackingNumber, r.format)}`,
     };
   },
 };

@@ -28,6 +28,8 @@ testRule(rule, {
     { name: 'a spaced Purolator number', shipment: raw('KYV 009956937', 'Other') },
     { name: 'full-width characters (Japanese input)', shipment: raw('ＹＴ２２２９５２１２７２１６４４４６', 'Yun Express') },
     { name: 'the ERP text marker ="…"', shipment: raw('="9400111201080805483016"', 'USPS') },
+    { name: 'the ERP text marker ="…" around a UPS number', shipment: raw('="1Z5R89390357567127"', 'UPS') },
+    { name: 'a number with hyphens that is no order ID', shipment: raw('9400-1112-0108-0805-4830-16', 'USPS') },
     { name: 'a Purolator number confirmed as Other', shipment: number('320595463938', 'Other') },
     { name: 'a 12-digit FedEx number that Purolator’s Luhn also passes', shipment: number('986578788855', 'FedEx') },
     // Forwarders' own numbers in the S10 shape end in no country: theirs, not a broken S10 number.
@@ -73,7 +75,13 @@ testRule(rule, {
     {
       name: 'S10 ending in no country',
       shipment: number('RB123456785XX', 'China Post'),
-      message: 'RB123456785XX has the s10 format of postal but fails its check digit',
+      message: "RB123456785XX has the s10 format of postal but its country code XX is not a UPU member's",
+    },
+    {
+      // Check digit 4 is wrong (8·1+6·2+4·3+2·4+3·5+5·6+9·7+7·8 = 204 → 5) and XX is no country: the digit first.
+      name: 'S10 ending in no country, its check digit wrong too',
+      shipment: number('RB123456784XX', 'China Post'),
+      message: 'RB123456784XX has the s10 format of postal but fails its check digit',
     },
     // Text that cannot be a tracking number, whatever the carrier.
     {
@@ -84,6 +92,19 @@ testRule(rule, {
         'USPS',
       ),
       message: /^=HYPERLINK\(.* cannot be a tracking number: a spreadsheet formula$/,
+    },
+    {
+      name: 'a formula pointing at a cell',
+      shipment: raw('=A2', 'USPS'),
+      message: '=A2 cannot be a tracking number: a spreadsheet formula',
+    },
+    { name: 'a formula pointing at an absolute cell', shipment: raw('=$B$2', 'UPS'), message: /formula$/ },
+    { name: 'a formula pointing at another sheet', shipment: raw('=Sheet1!C3', 'UPS'), message: /formula$/ },
+    { name: 'a formula joining cells', shipment: raw('=B2&C2', 'FedEx'), message: /: a spreadsheet formula$/ },
+    {
+      name: 'the Amazon order ID in the tracking column',
+      shipment: raw('111-2024111-0000001', 'USPS'),
+      message: '111-2024111-0000001 cannot be a tracking number: an Amazon order ID',
     },
     {
       name: 'a web address',
