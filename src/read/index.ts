@@ -446,7 +446,8 @@ function usTracking(index: FieldIndex, sample: string[][]): boolean {
   // Per row: true at a US location, false at another place, undefined where the location tells nothing.
   const inUs = sample.map((r) => {
     row.cells = r;
-    const location = locationOf(row);
+    // A row cut short before its place tells nothing here; the read itself rejects it with its line.
+    const location = r.length > (index.location ?? -1) ? locationOf(row) : undefined;
     const hint = location === undefined ? undefined : inferZone({ location });
     return hint && abbreviationRegion(undefined, hint) === 'us';
   });
