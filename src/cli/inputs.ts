@@ -7,7 +7,7 @@ import { Collector } from '../audit/collect.js';
 import type { InputSummary } from '../model/result.js';
 import { InputError, readInput, type InputReport, type RecordSink } from '../read/index.js';
 import type { NotData } from '../read/types.js';
-import { mixedEncodingNote } from '../model/result.js';
+import { mixedEncodingOf } from '../model/result.js';
 import { UsageError } from './errors.js';
 import { endProgress, err, progressReporter, timing } from './io.js';
 import { finishThread, startThread, trackingFilesWorthAThread, type Outcome } from './read-thread.js';
@@ -225,7 +225,7 @@ export async function readAll(
       problems: report.problems,
       zoneNote: report.zoneNote,
       ...(symlinks.has(f) ? { symlink: symlinks.get(f) } : {}),
-      ...(report.gb18030Lines ? { encodingNote: mixedEncodingNote(report.gb18030Lines) } : {}),
+      ...(mixedEncodingOf(report) ? { encodingNote: mixedEncodingOf(report) } : {}),
     });
   }
   // A second link to a file already read is no loss; every other unreachable entry is.

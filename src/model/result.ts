@@ -120,6 +120,12 @@ export interface AuditResult {
 }
 
 /** How a file's report says it was read in two encodings. */
-export function mixedEncodingNote(gb18030Lines: number): string {
-  return `mixed encodings: ${gb18030Lines} line${gb18030Lines === 1 ? '' : 's'} decoded as GB18030`;
+export function mixedEncodingNote(gb18030Lines: number, as = 'GB18030'): string {
+  return `mixed encodings: ${gb18030Lines} line${gb18030Lines === 1 ? '' : 's'} decoded as ${as}`;
+}
+
+/** The note of a file read in two encodings (a UTF-8 file with GB18030 lines, or the other way), if any. */
+export function mixedEncodingOf(r: { gb18030Lines?: number; utf8Lines?: number }): string | undefined {
+  if (r.gb18030Lines) return mixedEncodingNote(r.gb18030Lines);
+  return r.utf8Lines ? mixedEncodingNote(r.utf8Lines, 'UTF-8') : undefined;
 }

@@ -1,6 +1,7 @@
 import { isBlank, owned, pump, splitQuoted, type RowHandler, type RowRange, type RowSource, type RowsRead } from './rows.js';
 import { MAX_QUOTED_LINES } from './rows.js';
 import { createDecoder, gb18030Line, isUtf8Bytes, type Encoding } from './decode.js';
+import iconv from 'iconv-lite';
 import { limit, sizeText } from './bounds.js';
 import { InputError } from './types.js';
 
@@ -16,6 +17,7 @@ const utf8Slice: (this: Buffer, start: number, end: number) => string =
   };
 
 const LF = 10;
+const LF_BYTE = Buffer.from([LF]);
 const CR = 13;
 const QUOTE = 34;
 
@@ -269,14 +271,61 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
     if (s < chunk.length) carry = chunk.subarray(s);
   };
 
+  /** Lines of a GB18030 file that are valid UTF-8 (rows a UTF-8 tool appended), read as UTF-8. */
+  let utf8Lines = 0;
+  /** The start of a GB18030 line whose end is in the next chunk, not decoded yet. */
+  let rawCarry: Buffer | undefined;
+  /**
+   * A line of a GB18030 file as UTF-8 bytes: as it is when it is ASCII, or valid UTF-8 with non-ASCII bytes
+   * (GBK text is almost never valid UTF-8 by chance, see decode.ts); else decoded from GB18030. Its line
+   * feed is ASCII in both, so lines are cut before decoding.
+   */
+  const gbLine = (raw: Buffer): Buffer => {
+    let high = false;
+    for (let i = 0; i < raw.length; i++) if (raw[i] >= 0x80) { high = true; break; }
+    if (!high) return raw;
+    if (isUtf8Bytes(raw)) {
+      utf8Lines++;
+      return raw;
+    }
+    return Buffer.from(iconv.decode(raw, 'gb18030'), 'utf8');
+  };
+  const takeGb = (chunk: Buffer) => {
+    const last = chunk.lastIndexOf(LF);
+    if (last === -1) {
+      rawCarry = rawCarry === undefined ? chunk : Buffer.concat([rawCarry, chunk]);
+      if (rawCarry.length > maxLine) throw tooLong(line + 1);
+      return;
+    }
+    const lines = chunk.subarray(0, last + 1);
+    const whole = rawCarry === undefined ? lines : Buffer.concat([rawCarry, lines]);
+    rawCarry = last + 1 < chunk.length ? chunk.subarray(last + 1) : undefined;
+    const out: Buffer[] = [];
+    let s = 0;
+    let nl: number;
+    while ((nl = whole.indexOf(LF, s)) !== -1) {
+      out.push(gbLine(whole.subarray(s, nl)), LF_BYTE);
+      s = nl + 1;
+    }
+    takeUtf8(Buffer.concat(out));
+  };
+
   // (A cut is at a line start, where no character is half decoded: the decoder holds nothing then.)
-  const decoder = utf8(src.encoding) ? undefined : createDecoder(src.encoding);
-  const checkUtf8 = decoder === undefined;
-  const take = decoder ? (chunk: Buffer) => takeUtf8(Buffer.from(decoder.write(chunk), 'utf8')) : takeUtf8;
-  const stoppedAt = await pump(src.path ?? src.file, range, take, () => pending === undefined && carry === undefined);
-  const mixed = () => (gb18030Lines > 0 ? { gb18030Lines } : {});
+  const gb = src.encoding === 'gb18030';
+  const decoder = utf8(src.encoding) || gb ? undefined : createDecoder(src.encoding);
+  const checkUtf8 = decoder === undefined && !gb;
+  const decoded = (chunk: Buffer) => takeUtf8(Buffer.from(decoder!.write(chunk), 'utf8'));
+  const take = gb ? takeGb : decoder ? decoded : takeUtf8;
+  const done = () => pending === undefined && carry === undefined && rawCarry === undefined;
+  const stoppedAt = await pump(src.path ?? src.file, range, take, done);
+  const mixed = () => ({ ...(gb18030Lines > 0 ? { gb18030Lines } : {}), ...(utf8Lines > 0 ? { utf8Lines } : {}) });
   if (stoppedAt !== undefined) return { lines: line, stoppedAt, ...mixed() };
   if (decoder) takeUtf8(Buffer.from(decoder.end(), 'utf8'));
+  if (rawCarry !== undefined) {
+    const rest = rawCarry;
+    rawCarry = undefined;
+    takeUtf8(gbLine(rest));
+  }
   if (carry !== undefined) {
     const last = carry;
     carry = undefined;

@@ -228,6 +228,7 @@ async function readPart(file: string, given: RecordSink, opts: ReadOptions, rang
       };
   const rows = await readByteRows(source, onBytes, onCells, range);
   if (rows.gb18030Lines) report.gb18030Lines = rows.gb18030Lines;
+  if (rows.utf8Lines) report.utf8Lines = rows.utf8Lines;
   if (range.start !== undefined || rows.stoppedAt !== undefined) {
     report.mapping = mappingOf(s.index, s.headers);
     return { report, ...rows, headerLine: s.headerLine };
@@ -276,6 +277,8 @@ export function joinReports(head: InputReport, tail: InputReport, lines: number,
   }
   const mixed = (head.gb18030Lines ?? 0) + (tail.gb18030Lines ?? 0);
   if (mixed > 0) joined.gb18030Lines = mixed;
+  const utf8Lines = (head.utf8Lines ?? 0) + (tail.utf8Lines ?? 0);
+  if (utf8Lines > 0) joined.utf8Lines = utf8Lines;
   if (joined.rowsRead === 0) throw new InputError(joined.file, headerLine, 'has a header row but no data rows', 'no-rows');
   return joined;
 }
@@ -443,7 +446,8 @@ function usTracking(index: FieldIndex, sample: string[][]): boolean {
   // Per row: true at a US location, false at another place, undefined where the location tells nothing.
   const inUs = sample.map((r) => {
     row.cells = r;
-    const location = locationOf(row);
+    // A row cut short before its place tells nothing here; the read itself rejects it with its line.
+    const location = r.length > (index.location ?? -1) ? locationOf(row) : undefined;
     const hint = location === undefined ? undefined : inferZone({ location });
     return hint && abbreviationRegion(undefined, hint) === 'us';
   });

@@ -62,6 +62,8 @@ export interface RowsRead {
   stoppedAt?: number;
   /** Lines of a UTF-8 file that were not UTF-8 and were read as GB18030 (mixed encodings). */
   gb18030Lines?: number;
+  /** Lines of a GB18030 file that were valid UTF-8 and were read as UTF-8 (mixed encodings). */
+  utf8Lines?: number;
 }
 
 /**

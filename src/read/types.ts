@@ -69,6 +69,8 @@ export interface InputReport {
   unclassifiedMore?: UnclassifiedMore;
   /** Lines of a UTF-8 file that were not UTF-8 and were read as GB18030 (mixed encodings), when any. */
   gb18030Lines?: number;
+  /** Lines of a GB18030 file that were valid UTF-8 and were read as UTF-8 (mixed encodings), when any. */
+  utf8Lines?: number;
 }
 
 /**

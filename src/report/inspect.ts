@@ -1,5 +1,5 @@
 import { KINDS } from '../knowledge/headers.js';
-import { mixedEncodingNote } from '../model/result.js';
+import { mixedEncodingOf } from '../model/result.js';
 import type { InputKind, InputReport } from '../read/types.js';
 import { SCHEMA_VERSION } from './json.js';
 import { padEnd, table, type Style } from './style.js';
@@ -47,7 +47,7 @@ export function inspectJson(inputs: readonly InspectedInput[]): { schemaVersion:
       file: r.file,
       kind: r.kind,
       title: r.title ?? kindTitle(r.kind),
-      encoding: r.gb18030Lines ? `${r.encoding} (${mixedEncodingNote(r.gb18030Lines)})` : r.encoding,
+      encoding: mixedEncodingOf(r) ? `${r.encoding} (${mixedEncodingOf(r)})` : r.encoding,
       delimiter: r.delimiter,
       quoting: r.quoting,
       rowsRead: r.rowsRead,

@@ -62,6 +62,23 @@ describe('attack 7: mixed encodings', () => {
     });
   }
 
+  it('UTF-8 rows appended to a GB18030 file: every pickup scan is read, the file says it mixes encodings', () => {
+    const file = Buffer.concat([
+      gbk([HEADER, ...all.slice(0, 20).map(pickup), ...filler(4500)]),
+      utf8(all.slice(20).map(pickup)),
+    ]);
+    const { dir, r } = audit(file);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const a = json(r);
+    expect([a.summary.findingsByRule['no-carrier-scan'], a.summary.withPhysicalScan]).toEqual([0, 29]);
+    expect(a.unclassifiedEvents).toEqual([]);
+    const input = a.inputs.find((i: { file: string }) => i.file === 'tracking.csv');
+    const note = 'mixed encodings: 9 lines decoded as UTF-8';
+    expect([input.encoding, input.rowsRejected, input.encodingNote]).toEqual(['gb18030', 0, note]);
+    const inspect = json(cli(dir, 'inspect', 'tracking.csv', '--format', 'json'));
+    expect(inspect.files[0].encoding).toBe(`gb18030 (${note})`);
+  });
+
   it('control: a file all in GB18030 is still read as GB18030, with no note', () => {
     const { r } = audit(gbk([HEADER, ...all.map(pickup)]));
     const input = json(r).inputs.find((i: { file: string }) => i.file === 'tracking.csv');

@@ -44,6 +44,10 @@ describe('attack 11: invented dates and values', () => {
       args: ['appeal', 'in', '--fixed-on', '2026-11-31', '--out', 'pack'],
       error: `--fixed-on: ${notReal('2026-11-31')}`,
     },
+    {
+      args: ['appeal', 'in', '--fixed-on', '2099-01-01', '--out', 'pack'],
+      error: '--fixed-on: 2099-01-01 is in the future: give the day the fix took effect',
+    },
   ];
   for (const f of flags) {
     it(`${f.args.slice(2).join(' ')} is refused, exit 2`, () => {

@@ -31,6 +31,23 @@ describe('attack 14: misleading errors on input', () => {
     );
   });
 
+  it('a tracking download cut off inside its last row: that row rejected with its line, no internal error', () => {
+    const cut = trackingText(all).trimEnd();
+    const dir = folder({
+      'orders.txt': ordersText(all),
+      'confirmations.txt': confirmationsText(all),
+      'tracking.csv': cut.slice(0, cut.lastIndexOf(',USPS,') + 10),
+    });
+    const r = cli(dir, 'audit', 'orders.txt', 'confirmations.txt', 'tracking.csv');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/^⚠ No problems found in the 29 shipments read, but 1 row could not be read \(below\)/);
+    expect(r.stderr).toBe(
+      'shipaudit: 1 row could not be read ' +
+        '(first: tracking.csv:59: row has 3 columns, description is column 4 (truncated row?)); ' +
+        'the verdict may be incomplete (--allow-rejected-rows exits by the findings)\n',
+    );
+  });
+
   it('CR-only line endings: said so, not "a header row but no data rows"', () => {
     const cr = trackingText(all).replace(/\n/g, '\r');
     const dir = folder({ 'confirmations.txt': confirmationsText(all), 'tracking.csv': cr });

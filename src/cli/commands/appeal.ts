@@ -97,7 +97,11 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   if (!(LANGS as readonly string[]).includes(flags.lang)) throw new UsageError(`--lang: expected ${LANGS.join(' or ')}, got "${flags.lang}"`);
   const lang = flags.lang as Lang;
   const settings = await loadSettings(flags);
-  parseDay(flags.fixedOn, '--fixed-on', settings.zone.zone);
+  const fixDayMs = parseDay(flags.fixedOn, '--fixed-on', settings.zone.zone);
+  // A fix that has not taken effect yet would reach Amazon as an invented date in the Plan of Action.
+  if (fixDayMs > Date.now()) {
+    throw new UsageError(`--fixed-on: ${flags.fixedOn} is in the future: give the day the fix took effect`);
+  }
   const outDir = flags.out ?? `appeal-pack-${flags.fixedOn}`;
   const force = flags.force ?? false;
   const config = settings.configFile ? [settings.configFile] : [];
