@@ -41,6 +41,7 @@ export type HoldReason =
   | 'unknown-events'
   | 'no-physical-scan'
   | 'scan-without-time'
+  | 'scan-before-order'
   | 'carrier-unknown';
 
 export interface Hold {

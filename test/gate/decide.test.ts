@@ -114,6 +114,21 @@ describe('decide: release, hold or overdue', () => {
       'information-only',
     ],
     [
+      'a scan older than the order is another parcel (reused number): held',
+      {
+        orders: [order('A', { purchasedAt: stamp('2026-10-14T08:00:00-07:00') })],
+        events: [ev(UPS, '2026-10-01T10:00:00+08:00', 'Origin Scan', 'physical')],
+      },
+      'hold',
+      'scan-before-order',
+    ],
+    [
+      'a scan after the purchase releases',
+      { orders: [order('A', { purchasedAt: stamp('2026-10-14T08:00:00-07:00') })], events: [scan] },
+      'release',
+      undefined,
+    ],
+    [
       'past the latest ship date with a scan: released (late)',
       { events: [scan], asOf: '2026-10-17T08:00:00-07:00' },
       'release',
