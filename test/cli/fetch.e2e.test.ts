@@ -272,6 +272,9 @@ describe('shipaudit fetch against a local SP-API and 17TRACK', () => {
     const keys = findingKeys(checked);
     expect(keys).toEqual(findingKeys(JSON.parse(audit.stdout)));
     expect(keys).toContain(`late-confirmation|113-2000002-0000002|${NUMBERS[1]}`);
+    // The saved 17TRACK response is read: its scans make findings, not tracking-not-found.
+    expect(keys).toContain(`confirmed-before-handover|113-2000003-0000003|${NUMBERS[2]}`);
+    expect(keys.filter((k) => k.startsWith('tracking-not-found'))).toEqual([]);
     expect(checked.window.from).toBe('2026-10-11');
   });
 
