@@ -146,6 +146,7 @@ export function decide(input: GateInput): GateDecision {
         latestShipDate: lsd,
         late: lsdMs !== undefined && scan.at.epochMs > lsdMs,
         reemitted,
+        wholeOrder: p.items.length === 0,
       });
     }
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GateCollector } from '../../src/gate/collect.js';
 import { decide, type GateInput, type GatePackageInput } from '../../src/gate/decide.js';
 import { Ledger } from '../../src/gate/ledger.js';
+import { ledgerRecord } from '../../src/gate/submit.js';
 import type { EventClass, OrderRecord, TrackingEvent } from '../../src/model/records.js';
 import { stamp } from '../rules/build.js';
 
@@ -277,6 +278,24 @@ describe('decide: release, hold or overdue', () => {
       ledger: rec('released'),
     });
     expect(relabelled.release).toEqual([]);
+  });
+
+  it.each<[string, Partial<GatePackageInput>, number]>([
+    ['a package naming no items carries the whole order: a new number is not confirmed again', {}, 0],
+  ])('released with the order’s items, then relabelled: %s', (_, item, again) => {
+    const orders = [order('A', { orderItemId: 'I1', quantityToShip: 2 })];
+    const first = run({ orders, packages: [pkg('A', UPS, item)], events: [scan] }).release;
+    expect(first.map((r) => [r.trackingNumber, r.lines])).toEqual([[UPS, [{ orderItemId: 'I1', quantity: 2 }]]]);
+    const ledger = new Ledger(first.map((r) => ledgerRecord(r, 'released', '2026-10-15T20:00:00Z')));
+    const other = '1ZV7A8903252058235';
+    const relabelled = run({
+      orders,
+      packages: [pkg('A', other)],
+      events: [{ ...scan, trackingNumber: other }],
+      ledger,
+    });
+    expect(relabelled.release).toHaveLength(again);
+    expect(relabelled.skipped).toMatchObject([{ orderId: 'A', why: 'in-ledger', status: 'released' }]);
   });
 
   it('orders no longer waiting are not the gate’s: shipped, cancelled, pending or Amazon-fulfilled', () => {
