@@ -118,6 +118,11 @@ export function decide(input: GateInput): GateDecision {
         pending({ ...base, ...whyNoScan(t, zone) });
         continue;
       }
+      // A scan before the order was placed belongs to another parcel (a reused or mistyped number).
+      if (order.purchasedAt && latestInstant(scan.at) < order.purchasedAt.epochMs) {
+        pending({ ...base, reason: 'scan-before-order', lastEvent: shown(scan, zone) });
+        continue;
+      }
       const carrier = amazonCarrier(carrierText);
       if (!carrier) {
         pending({ ...base, reason: 'carrier-unknown', lastEvent: shown(scan, zone) });
@@ -141,6 +146,7 @@ export function decide(input: GateInput): GateDecision {
         latestShipDate: lsd,
         late: lsdMs !== undefined && scan.at.epochMs > lsdMs,
         reemitted,
+        wholeOrder: p.items.length === 0,
       });
     }
   }
@@ -219,6 +225,7 @@ function adviceFor(h: Hold): OverdueAdvice[] {
   switch (h.reason) {
     case 'no-tracking-number':
     case 'several-numbers-without-items':
+    case 'scan-before-order':
       return ['assign-tracking', 'other-carrier'];
     case 'unknown-events':
       return ['classify-events', 'contact-carrier'];

@@ -80,7 +80,7 @@ export function ledgerRecord(
     orderId: r.orderId,
     trackingNumber: r.trackingNumber,
     status,
-    wholeOrder: r.lines.every((l) => l.orderItemId === undefined),
+    wholeOrder: r.wholeOrder ?? r.lines.every((l) => l.orderItemId === undefined),
     carrierCode: r.carrierCode,
     carrierName: r.carrierName,
     shipDate: r.shipDate,

@@ -31,6 +31,11 @@ export interface Release {
   late: boolean;
   /** The ledger had the order and the user asked for it again. */
   reemitted: boolean;
+  /**
+   * The package carries the whole order (it names no items): any later number for the order would confirm
+   * it a second time. Absent: decided from the lines (none names an item).
+   */
+  wholeOrder?: boolean;
 }
 
 export type HoldReason =
@@ -41,6 +46,7 @@ export type HoldReason =
   | 'unknown-events'
   | 'no-physical-scan'
   | 'scan-without-time'
+  | 'scan-before-order'
   | 'carrier-unknown';
 
 export interface Hold {

@@ -34,6 +34,7 @@ export const HOLD_REASONS: Record<HoldReason, string> = {
   'unknown-events': 'only events no table knows: classify them in the config ("events")',
   'no-physical-scan': 'events, but no physical carrier scan',
   'scan-without-time': 'the package status says the carrier has it, but no scan time is known',
+  'scan-before-order': 'the first scan is older than the order: the number is reused or mistyped',
   'carrier-unknown': 'scanned, but the carrier is unknown: add a carrier column to the assignments',
 };
 

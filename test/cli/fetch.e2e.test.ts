@@ -272,7 +272,28 @@ describe('shipaudit fetch against a local SP-API and 17TRACK', () => {
     const keys = findingKeys(checked);
     expect(keys).toEqual(findingKeys(JSON.parse(audit.stdout)));
     expect(keys).toContain(`late-confirmation|113-2000002-0000002|${NUMBERS[1]}`);
+    // The saved 17TRACK response is read: its scans make findings, not tracking-not-found.
+    expect(keys).toContain(`confirmed-before-handover|113-2000003-0000003|${NUMBERS[2]}`);
+    expect(keys.filter((k) => k.startsWith('tracking-not-found'))).toEqual([]);
     expect(checked.window.from).toBe('2026-10-11');
+  });
+
+  it('tracks the numbers the inputs assign to orders not confirmed yet (the gate needs their scans)', async () => {
+    const w = world();
+    await serve(w);
+    const dir = workdir({ ...CONFIG, inputs: ['assigned'] });
+    mkdirSync(join(dir, 'assigned'));
+    const assigned = '9400111899562000000056';
+    writeFileSync(
+      join(dir, 'assigned/assigned.csv'),
+      `order id,tracking number,carrier\r\n113-2000004-0000004,${assigned},USPS\r\n`,
+    );
+    const plan = await shipaudit(dir, ['fetch', '--dry-run']);
+    expect(plan.stdout).toMatch(/17TRACK: would ask about 1 numbers? \(1 tracking number/);
+    const r = await shipaudit(dir, ['fetch']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('(5 tracking numbers in the orders, 0 delivered before), 5 newly registered');
+    expect([...w.track.registered].sort()).toEqual([...NUMBERS, assigned].sort());
   });
 
   it('a second run asks only numbers not delivered and replaces the orders snapshot', async () => {

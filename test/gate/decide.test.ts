@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GateCollector } from '../../src/gate/collect.js';
 import { decide, type GateInput, type GatePackageInput } from '../../src/gate/decide.js';
 import { Ledger } from '../../src/gate/ledger.js';
+import { ledgerRecord } from '../../src/gate/submit.js';
 import type { EventClass, OrderRecord, TrackingEvent } from '../../src/model/records.js';
 import { stamp } from '../rules/build.js';
 
@@ -112,6 +113,21 @@ describe('decide: release, hold or overdue', () => {
       { events: [label], asOf: '2026-10-17T08:00:00-07:00' },
       'overdue',
       'information-only',
+    ],
+    [
+      'a scan older than the order is another parcel (reused number): held',
+      {
+        orders: [order('A', { purchasedAt: stamp('2026-10-14T08:00:00-07:00') })],
+        events: [ev(UPS, '2026-10-01T10:00:00+08:00', 'Origin Scan', 'physical')],
+      },
+      'hold',
+      'scan-before-order',
+    ],
+    [
+      'a scan after the purchase releases',
+      { orders: [order('A', { purchasedAt: stamp('2026-10-14T08:00:00-07:00') })], events: [scan] },
+      'release',
+      undefined,
     ],
     [
       'past the latest ship date with a scan: released (late)',
@@ -262,6 +278,24 @@ describe('decide: release, hold or overdue', () => {
       ledger: rec('released'),
     });
     expect(relabelled.release).toEqual([]);
+  });
+
+  it.each<[string, Partial<GatePackageInput>, number]>([
+    ['a package naming no items carries the whole order: a new number is not confirmed again', {}, 0],
+  ])('released with the order’s items, then relabelled: %s', (_, item, again) => {
+    const orders = [order('A', { orderItemId: 'I1', quantityToShip: 2 })];
+    const first = run({ orders, packages: [pkg('A', UPS, item)], events: [scan] }).release;
+    expect(first.map((r) => [r.trackingNumber, r.lines])).toEqual([[UPS, [{ orderItemId: 'I1', quantity: 2 }]]]);
+    const ledger = new Ledger(first.map((r) => ledgerRecord(r, 'released', '2026-10-15T20:00:00Z')));
+    const other = '1ZV7A8903252058235';
+    const relabelled = run({
+      orders,
+      packages: [pkg('A', other)],
+      events: [{ ...scan, trackingNumber: other }],
+      ledger,
+    });
+    expect(relabelled.release).toHaveLength(again);
+    expect(relabelled.skipped).toMatchObject([{ orderId: 'A', why: 'in-ledger', status: 'released' }]);
   });
 
   it('orders no longer waiting are not the gate’s: shipped, cancelled, pending or Amazon-fulfilled', () => {

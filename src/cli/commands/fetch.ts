@@ -34,7 +34,8 @@ import { endProgress, err, out, progressReporter } from '../io.js';
 import { readSecret } from '../secrets.js';
 import { loadSettings, type Settings } from '../settings.js';
 import { describeFailure, Outputs } from '../write.js';
-import { acquireLock } from './check.js';
+import { readAll } from '../inputs.js';
+import { acquireLock, resolveInputs } from './check.js';
 
 export interface FetchFlags {
   config?: string;
@@ -363,7 +364,7 @@ async function fetchAmazon(
 /** The tracking numbers of the latest complete Amazon snapshot, in the order the pages give them. */
 async function snapshotNumbers(run: Run): Promise<string[]> {
   const last = run.state.amazon.last;
-  if (!last) return [];
+  if (!last) return [...new Set(await assignedNumbers(run))];
   const dir = join(run.data, last.dir);
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /^page-\d+\.json$/.test(n)).sort();
   const numbers: string[] = [];
@@ -377,7 +378,22 @@ async function snapshotNumbers(run: Run): Promise<string[]> {
     }
     for (const p of packagesOf(doc)) numbers.push(p.trackingNumber);
   }
+  numbers.push(...(await assignedNumbers(run)));
   return [...new Set(numbers)];
+}
+
+/**
+ * The tracking numbers the config's inputs assign to orders not confirmed yet (the confirmation gate's): an
+ * order Amazon still waits on has no package in its search, so these would otherwise never be tracked.
+ */
+async function assignedNumbers(run: Run): Promise<string[]> {
+  const { settings } = run;
+  if (!settings.config.inputs?.length) return [];
+  const base = settings.configFile ? dirname(resolve(settings.configFile)) : process.cwd();
+  const paths = await resolveInputs(settings.config.inputs, base, settings.configFile, []);
+  const numbers: string[] = [];
+  await readAll(paths, { assignment: (r) => numbers.push(r.trackingNumber) }, settings);
+  return numbers;
 }
 
 function emptyTracking(service: string): TrackingSummary {
