@@ -15,7 +15,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 const program = new Command();
 program
   .name('shipaudit')
-  .description('Audit Amazon merchant-fulfilled orders: find shipments confirmed before the carrier had them, or late,\nand produce the evidence for a Plan of Action.')
+  .description('Audit Amazon merchant-fulfilled orders: find shipments confirmed before the carrier had them, or late, and produce the evidence for a Plan of Action.')
   .version(VERSION)
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()

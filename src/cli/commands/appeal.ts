@@ -65,9 +65,9 @@ export function registerAppeal(program: Command, run: (fn: () => Promise<number>
     .command('appeal')
     .summary('build the appeal pack: Plan of Action draft, evidence and report, before vs after a fix')
     .description(
-      'Audits the inputs like `shipaudit audit`, splits the shipments at the day the corrective action took\n' +
-        'effect (--fixed-on) and writes a folder with a Plan of Action draft built on the figures, the evidence\n' +
-        'as CSV and XLSX, an HTML report, report.pdf (when a Chromium or Chrome is found) and a short note.\n' +
+      'Audits the inputs like `shipaudit audit`, splits the shipments at the day the corrective action took ' +
+        'effect (--fixed-on) and writes a folder with a Plan of Action draft built on the figures, the evidence ' +
+        'as CSV and XLSX, an HTML report, report.pdf (when a Chromium or Chrome is found) and a short note. ' +
         'Nothing in it names a buyer.',
     )
     .argument('<paths...>', 'input files or folders (folders are read recursively)')

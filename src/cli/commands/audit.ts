@@ -26,8 +26,8 @@ export function registerAudit(program: Command, run: (fn: () => Promise<number>)
     .command('audit')
     .summary('find orders confirmed before the carrier had them, or late')
     .description(
-      'Reads order reports, shipping confirmations and carrier tracking exports (files or folders, any order),\n' +
-        'joins them per shipment and checks every rule (see `shipaudit rules`). Prints a summary; writes an\n' +
+      'Reads order reports, shipping confirmations and carrier tracking exports (files or folders, any order), ' +
+        'joins them per shipment and checks every rule (see `shipaudit rules`). Prints a summary; writes an ' +
         'evidence CSV for a Plan of Action with --evidence.',
     )
     .argument('<paths...>', 'input files or folders (folders are read recursively)')

@@ -46,10 +46,10 @@ export function registerCheck(program: Command, run: (fn: () => Promise<number>)
     .command('check')
     .summary('the nightly check: new findings, shipments at risk, metrics against thresholds')
     .description(
-      'Audits the last 30 days of the inputs named in the config file and reports only what needs attention:\n' +
-        'findings not reported by an earlier run, shipments whose grace for a carrier scan runs out, orders due\n' +
-        'to ship within 24 hours, metrics past their warning level, and stale tracking data. One line when all\n' +
-        'is well. Meant for cron, a systemd timer or the Windows Task Scheduler (see the README). With "sources" in\n' +
+      'Audits the last 30 days of the inputs named in the config file and reports only what needs attention: ' +
+        'findings not reported by an earlier run, shipments whose grace for a carrier scan runs out, orders due ' +
+        'to ship within 24 hours, metrics past their warning level, and stale tracking data. One line when all ' +
+        'is well. Meant for cron, a systemd timer or the Windows Task Scheduler (see the README). With "sources" in ' +
         'the config it first fetches the orders and the tracking itself (`shipaudit fetch`) and reads what it saved.',
     )
     .option('--config <file>', 'config file (default: shipaudit.config.json in the working folder; `shipaudit init` writes one)')

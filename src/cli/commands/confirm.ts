@@ -40,12 +40,12 @@ export function registerConfirm(program: Command, run: (fn: () => Promise<number
     .command('confirm')
     .summary('confirm shipments to Amazon only once the carrier has scanned them')
     .description(
-      'The confirmation gate. Reads the orders awaiting shipment (Unshipped Orders report or Orders API), the\n' +
-        'tracking numbers assigned to them (an ERP export, or a file: order id, tracking number, carrier) and the\n' +
-        'tracking data, and per order: releases it when a physical carrier scan exists (ship date = the scan),\n' +
-        'holds it when not (with why and the hours left), and lists it as overdue when its latest ship date has\n' +
-        'passed without a scan. Released orders go into an Amazon shipping-confirmation file (--out) or to the\n' +
-        'Orders API (--submit), and into a ledger so that no order is confirmed twice. Without --out or --submit\n' +
+      'The confirmation gate. Reads the orders awaiting shipment (Unshipped Orders report or Orders API), the ' +
+        'tracking numbers assigned to them (an ERP export, or a file: order id, tracking number, carrier) and the ' +
+        'tracking data, and per order: releases it when a physical carrier scan exists (ship date = the scan), ' +
+        'holds it when not (with why and the hours left), and lists it as overdue when its latest ship date has ' +
+        'passed without a scan. Released orders go into an Amazon shipping-confirmation file (--out) or to the ' +
+        'Orders API (--submit), and into a ledger so that no order is confirmed twice. Without --out or --submit ' +
         'it is a dry run: it shows what would be released and writes nothing.',
     )
     .argument('[paths...]', 'input files or folders (default: the "inputs" of the config)')

@@ -17,8 +17,8 @@ export function registerInspect(program: Command, run: (fn: () => Promise<number
     .command('inspect')
     .summary('show how each file is understood')
     .description(
-      'For each file: the kind recognised, encoding, delimiter, rows read and rejected (with reasons and line\n' +
-        'numbers), the column mapping, the time-zone assumption, a few records as read, and for tracking files\n' +
+      'For each file: the kind recognised, encoding, delimiter, rows read and rejected (with reasons and line ' +
+        'numbers), the column mapping, the time-zone assumption, a few records as read, and for tracking files ' +
         'the event descriptions no table entry matched.',
     )
     .argument('<paths...>', 'input files or folders')
