@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { compareAroundFix, evidenceRows, type Comparison } from '../../audit/compare.js';
+import { compareAroundFix, evidenceRows, fixedOnAfterData, type Comparison } from '../../audit/compare.js';
 import { auditDetailed } from '../../audit/run.js';
 import type { AuditResult } from '../../model/result.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
@@ -120,6 +120,11 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
     throw new UsageError(`no shipments confirmed before --fixed-on ${flags.fixedOn}: the pack compares the period before the fix with the period after it`);
   }
 
+  const noAfter = fixedOnAfterData(comparison);
+  if (noAfter) {
+    err(`shipaudit: warning: --fixed-on ${flags.fixedOn} is after the newest confirmation read (${noAfter.newest}): ` +
+      'the pack has no "after" period\n');
+  }
   const { files, pdfReason } = await buildPack(result, comparison, lang, flags.sellerName);
   const read = inputs.filter((i) => !i.skipped).map((i) => i.file);
   await (await Outputs.forInputs([...paths, ...read, ...config])).writeFolder(outDir, files, force);
