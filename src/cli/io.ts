@@ -1,10 +1,14 @@
 import { Chalk } from 'chalk';
 import { forTerminal } from '../report/sanitize.js';
 import { chalkStyle, plain, type Style } from '../report/style.js';
+import { colorChoice, colorWanted, fitToWidth, terminalWidth } from './terminal.js';
 
 /** The CLI's only doors to the terminal. Tests run the built CLI and read these streams. */
 export const out = (s: string | Uint8Array) => void process.stdout.write(s);
 export const err = (s: string) => void process.stderr.write(s);
+
+/** Report text for a person: fitted to the terminal's width (80 columns when stdout is no terminal). */
+export const outText = (s: string) => out(fitToWidth(s, terminalWidth(process.stdout)));
 
 /**
  * With `SHIPAUDIT_TIMINGS=1`, when each phase of a run ended, in seconds since the process started, on
@@ -14,10 +18,9 @@ export const timing: (phase: string) => void = process.env.SHIPAUDIT_TIMINGS
   ? (phase) => err(`shipaudit timing: ${(performance.now() / 1000).toFixed(2)} s ${phase}\n`)
   : () => undefined;
 
-/** Colour only on a terminal, never with NO_COLOR (https://no-color.org), and never in JSON. */
+/** Colour as --color, FORCE_COLOR, NO_COLOR (https://no-color.org) and the terminal say; never in JSON. */
 export function styleFor(stream: NodeJS.WriteStream, format: string): Style {
-  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
-  if (format !== 'text' || noColor || !stream.isTTY || process.env.TERM === 'dumb') return plain;
+  if (format !== 'text' || !colorWanted(colorChoice(), process.env, stream.isTTY === true)) return plain;
   return chalkStyle(new Chalk({ level: 1 }));
 }
 

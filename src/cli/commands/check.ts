@@ -23,7 +23,7 @@ import { formatCheckJson, formatCheckText } from '../../report/check.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
 import { UsageError } from '../errors.js';
 import { collectAll, walk } from '../inputs.js';
-import { err, out, styleFor } from '../io.js';
+import { err, out, outText, styleFor } from '../io.js';
 import { auditOptions, loadSettings, parseAsOf } from '../settings.js';
 import { probeProcess, thisMachine } from '../process.js';
 import { describeFailure, Outputs } from '../write.js';
@@ -154,7 +154,8 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     });
     // Report first, record second: if the reports can't be written the state is not advanced, so the
     // findings of this run are shown again by the next one instead of being lost.
-    out(flags.format === 'json' ? formatCheckJson(built.result) : formatCheckText(built.result, { style: styleFor(process.stdout, 'text') }));
+    if (flags.format === 'json') out(formatCheckJson(built.result));
+    else outText(formatCheckText(built.result, { style: styleFor(process.stdout, 'text') }));
     const keep = cfg.keepReports ?? CHECK_DEFAULTS.keepReports;
     if (flags.out) await writeReports(outputs, flags.out, built.result, built.findings, keep);
     const stateText = (await stateModule()).serializeState(built.state);

@@ -18,7 +18,7 @@ import { confirmationLines, formatConfirmationFile, isConfirmationFile } from '.
 import { formatGateJson, formatGateText, type GateDelivery } from '../../report/gate.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readAll } from '../inputs.js';
-import { out, styleFor } from '../io.js';
+import { out, outText, styleFor } from '../io.js';
 import { loadSettings, parseAsOf, type Settings } from '../settings.js';
 import { describeFailure, Outputs } from '../write.js';
 import { checkFormat } from './audit.js';
@@ -162,11 +162,8 @@ async function runConfirm(paths: string[], flags: ConfirmFlags): Promise<number>
     }
     delivery.recovered = recovered;
 
-    out(
-      flags.format === 'json'
-        ? formatGateJson(decision, delivery)
-        : formatGateText(decision, delivery, styleFor(process.stdout, 'text')),
-    );
+    if (flags.format === 'json') out(formatGateJson(decision, delivery));
+    else outText(formatGateText(decision, delivery, styleFor(process.stdout, 'text')));
     const refused = submitted?.some((s) => s.status !== 'accepted') ?? false;
     return decision.overdue.length > 0 || refused ? EXIT.findings : EXIT.ok;
   } finally {

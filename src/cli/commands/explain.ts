@@ -9,7 +9,7 @@ import { limit } from '../../read/bounds.js';
 import { readInput } from '../../read/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readAll, warnSkipped } from '../inputs.js';
-import { out, styleFor } from '../io.js';
+import { out, outText, styleFor } from '../io.js';
 import { auditOptions, loadSettings, parseAsOf, useMarketplaces, type CommonFlags } from '../settings.js';
 import { checkFormat } from './audit.js';
 
@@ -89,7 +89,8 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
           eventsOmitted: omitted,
           findings: result.findings.filter((f) => f.orderId === orderId),
         };
-        out(flags.format === 'json' ? `${JSON.stringify(explainJson(timeline), null, 2)}\n` : formatExplainText(timeline, styleFor(process.stdout, 'text')));
+        if (flags.format === 'json') out(`${JSON.stringify(explainJson(timeline), null, 2)}\n`);
+        else outText(formatExplainText(timeline, styleFor(process.stdout, 'text')));
         return timeline.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
       }),
     );
