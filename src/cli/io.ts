@@ -1,7 +1,8 @@
 import { Chalk } from 'chalk';
 import { forTerminal } from '../report/sanitize.js';
 import { chalkStyle, plain, type Style } from '../report/style.js';
-import { colorChoice, colorWanted, fitToWidth, terminalWidth } from './terminal.js';
+import cliProgress from 'cli-progress';
+import { colorChoice, colorWanted, fitToWidth, terminalWidth, trimLine } from './terminal.js';
 
 /** The CLI's only doors to the terminal. Tests run the built CLI and read these streams. */
 export const out = (s: string | Uint8Array) => void process.stdout.write(s);
@@ -24,13 +25,40 @@ export function styleFor(stream: NodeJS.WriteStream, format: string): Style {
   return chalkStyle(new Chalk({ level: 1 }));
 }
 
-/** Progress for long runs goes to stderr, and only to a terminal: cron mail stays quiet, stdout parseable. */
-export function progressReporter(): ((msg: string) => void) | undefined {
+/** Progress: a phase, and when known how many of how many things are done. */
+export type Progress = (phase: string, done?: number, total?: number, unit?: string) => void;
+
+const bars = new WeakMap<Progress, { stop(): void }>();
+
+/**
+ * Progress for long runs goes to stderr, and only to a terminal: cron mail stays quiet, stdout parseable.
+ * cli-progress redraws one line in place (throttled, so a fast run costs nothing); the line is built here
+ * and cut to the terminal's width, so that it never wraps and leaves fragments behind.
+ */
+export function progressReporter(): Progress | undefined {
   if (!process.stderr.isTTY) return undefined;
-  // The message names files, whose names are data too.
-  return (msg) => err(`\r\x1b[2K${forTerminal(msg)}`);
+  const started = Date.now();
+  let current = { phase: '', done: undefined as number | undefined, total: undefined as number | undefined, unit: '' };
+  const line = () => {
+    const secs = Math.round((Date.now() - started) / 1000);
+    const { phase, done, total, unit } = current;
+    const count = done !== undefined && total ? ` ${'█'.repeat(Math.round((done / total) * 10)).padEnd(10, '░')} ` +
+      `${done}/${total}${unit ? ` ${unit}` : ''} (${Math.floor((done / total) * 100)}%)` : '';
+    // The phase names files, whose names are data too.
+    return trimLine(`${forTerminal(phase)}${count} · ${secs} s`, terminalWidth(process.stderr) - 1);
+  };
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: () => line(), clearOnComplete: true, linewrap: false, hideCursor: false, fps: 5 },
+  );
+  bar.start(1, 0);
+  const report: Progress = (phase, done, total, unit = '') => {
+    current = { phase, done, total, unit };
+    bar.update(0);
+  };
+  bars.set(report, bar);
+  return report;
 }
 
-export function endProgress(p: ((msg: string) => void) | undefined): void {
-  if (p) err('\r\x1b[2K');
+export function endProgress(p: Progress | undefined): void {
+  if (p) bars.get(p)?.stop();
 }

@@ -111,6 +111,12 @@ describe('the CLI fits its text to the width', () => {
     expect(r.stdout.includes('\u001b[')).toBe(coloured);
   });
 
+  it('shows no progress when stderr is not a terminal', () => {
+    const r = runCli(['audit', 'fixtures/sample-month']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+  });
+
   it('refuses an unknown --color value', () => {
     const r = runCli(['--color', 'sometimes', 'rules']);
     expect(r.code).toBe(2);
@@ -124,8 +130,12 @@ describe('the CLI fits its text to the width', () => {
     delete env.COLUMNS;
     const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: ROOT, env, encoding: 'utf8' });
     expect(r.status).toBe(1);
-    // What the terminal shows last on each row: a progress line is redrawn in place (\r, erase line).
-    const shown = r.stdout.split('\r\n').map((l) => l.split('\r').at(-1)!.replace(/\u001b\[2K/g, ''));
+    // What the terminal shows last on each row: the progress line is redrawn in place (cursor to column 1,
+    // erase line), so only what follows the last such move stays; other control sequences take no cells.
+    const shown = r.stdout
+      .split('\r\n')
+      .map((l) => l.split(/\r|\u001b\[1G/).at(-1)!.replace(/\u001b\[[0-9;?]*[A-Za-ln-z]|\u001b[78]/g, ''));
+    expect(r.stdout).toMatch(/reading [a-z-]+\.(txt|csv) [█░]{10} \d\/4 files \(\d+%\) · \d+ s/);
     expect(shown.length).toBeGreaterThan(20);
     for (const l of shown) expect(displayWidth(l), l).toBeLessThanOrEqual(70);
     expect(r.stdout).toContain('\u001b[31m');
