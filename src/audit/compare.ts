@@ -48,6 +48,11 @@ export interface Comparison {
   before: PeriodFigures;
   after: PeriodFigures;
   verdict: Verdict;
+  /**
+   * YYYY-MM-DD (marketplace zone) of the newest confirmation read. When it is before fixedOn there is no
+   * "after" period at all: the CLI and the seller's note warn.
+   */
+  newestConfirmedDay?: string;
 }
 
 /** Same rule as the audit's --from/--to window: a shipment belongs to the day of its (first) confirmation. */
@@ -66,7 +71,22 @@ export function compareAroundFix(
   const figures = (p: Period) => periodFigures(p, parts[p], hits, opts.zone);
   const before = figures('before');
   const after = figures('after');
-  return { fixedOn: opts.fixedOn, boundaryMs, zone: opts.zone, graceHours: opts.graceHours, before, after, verdict: judgeImprovement(before, after) };
+  const newestMs = shipments.reduce((m, s) => Math.max(m, s.confirmedAt.epochMs), -Infinity);
+  return {
+    fixedOn: opts.fixedOn, boundaryMs, zone: opts.zone, graceHours: opts.graceHours, before, after,
+    verdict: judgeImprovement(before, after),
+    ...(Number.isFinite(newestMs) ? { newestConfirmedDay: localDay(newestMs, opts.zone) } : {}),
+  };
+}
+
+/** The calendar day of an instant in a zone, as YYYY-MM-DD. */
+function localDay(epochMs: number, zone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs);
+}
+
+/** The warning when --fixed-on lies after the newest confirmation read: there is no "after" to show. */
+export function fixedOnAfterData(c: Comparison): { newest: string } | undefined {
+  return c.newestConfirmedDay !== undefined && c.newestConfirmedDay < c.fixedOn ? { newest: c.newestConfirmedDay } : undefined;
 }
 
 /**

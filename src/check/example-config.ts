@@ -26,7 +26,7 @@ export const EXAMPLE_CONFIG = `// shipaudit configuration (comments are allowed)
   // report shows times in it. Amazon.com: America/Los_Angeles; .co.uk: Europe/London; .de: Europe/Berlin.
   "marketplaceTimeZone": "America/Los_Angeles",
 
-  // Per file (glob on the path relative to the working folder): the zone of times without an offset,
+  // Per file (glob on the path relative to this config's folder): the zone of times without an offset,
   // and whether 03/04/2026 means 3 April ("day-first") or March 4 ("month-first").
   "files": [
     // { "match": "downloads/tracking/yanwen-*.csv", "timeZone": "Asia/Shanghai", "dateOrder": "day-first" }

@@ -2,14 +2,14 @@ import { createReadStream, createWriteStream, rmSync, type Dirent } from 'node:f
 import { mkdtemp, readdir, realpath, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { pipeline } from 'node:stream/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Collector } from '../audit/collect.js';
 import type { InputSummary } from '../model/result.js';
 import { InputError, readInput, type InputReport, type RecordSink } from '../read/index.js';
 import type { NotData } from '../read/types.js';
 import { mixedEncodingOf } from '../model/result.js';
 import { UsageError } from './errors.js';
-import { endProgress, err, progressReporter, timing } from './io.js';
+import { endProgress, err, progressReporter, timing, type Progress } from './io.js';
 import { finishThread, startThread, trackingFilesWorthAThread, type Outcome } from './read-thread.js';
 import { useMarketplaces, type Settings } from './settings.js';
 import { mergeUnclassified, type UnclassifiedHolder, type UnclassifiedMore } from '../read/bounds.js';
@@ -158,7 +158,7 @@ export async function readAll(
   paths: readonly string[],
   sink: RecordSink,
   settings: Settings,
-  progress?: (msg: string) => void,
+  progress?: Progress,
   meanwhile?: Meanwhile,
 ): Promise<ReadAll> {
   const { explicit, found, symlinks, unreachable } = await expandPaths(paths);
@@ -172,7 +172,7 @@ export async function readAll(
     offloaded.map((file) => ({ file, options: { ...settings.readOptionsFor(file), orderZone: undefined } })),
     settings.asOfMs,
   ) : undefined;
-  const beside = thread ? ` (and ${offloaded.join(', ')} in a second thread)` : '';
+  const beside = thread ? ` (and ${offloaded.length} in a second thread)` : '';
   const isCandidate = new Set(candidates);
   const inThread = new Set(offloaded);
 
@@ -180,7 +180,7 @@ export async function readAll(
   let ended = false;
   for (const [i, { f, explicit: named }] of files.entries()) {
     if (!isCandidate.has(f) || inThread.has(f)) continue;
-    progress?.(`reading ${f} (${i + 1}/${files.length})${beside}`);
+    progress?.(`reading ${basename(f)}${beside}`, i, files.length, 'files');
     const outcome: Outcome = await readInput(f, sink, settings.readOptionsFor(f)).then((report) => ({ report }), (error: unknown) => ({ error }));
     outcomes.set(f, outcome);
     // A file that ends the run ends the reading too (the thread's files are still waited for: one of

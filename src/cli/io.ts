@@ -1,10 +1,15 @@
 import { Chalk } from 'chalk';
 import { forTerminal } from '../report/sanitize.js';
 import { chalkStyle, plain, type Style } from '../report/style.js';
+import cliProgress from 'cli-progress';
+import { colorChoice, colorWanted, fitToWidth, terminalWidth, trimLine } from './terminal.js';
 
 /** The CLI's only doors to the terminal. Tests run the built CLI and read these streams. */
 export const out = (s: string | Uint8Array) => void process.stdout.write(s);
 export const err = (s: string) => void process.stderr.write(s);
+
+/** Report text for a person: fitted to the terminal's width (80 columns when stdout is no terminal). */
+export const outText = (s: string) => out(fitToWidth(s, terminalWidth(process.stdout)));
 
 /**
  * With `SHIPAUDIT_TIMINGS=1`, when each phase of a run ended, in seconds since the process started, on
@@ -14,20 +19,46 @@ export const timing: (phase: string) => void = process.env.SHIPAUDIT_TIMINGS
   ? (phase) => err(`shipaudit timing: ${(performance.now() / 1000).toFixed(2)} s ${phase}\n`)
   : () => undefined;
 
-/** Colour only on a terminal, never with NO_COLOR (https://no-color.org), and never in JSON. */
+/** Colour as --color, FORCE_COLOR, NO_COLOR (https://no-color.org) and the terminal say; never in JSON. */
 export function styleFor(stream: NodeJS.WriteStream, format: string): Style {
-  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
-  if (format !== 'text' || noColor || !stream.isTTY || process.env.TERM === 'dumb') return plain;
+  if (format !== 'text' || !colorWanted(colorChoice(), process.env, stream.isTTY === true)) return plain;
   return chalkStyle(new Chalk({ level: 1 }));
 }
 
-/** Progress for long runs goes to stderr, and only to a terminal: cron mail stays quiet, stdout parseable. */
-export function progressReporter(): ((msg: string) => void) | undefined {
+/** Progress: a phase, and when known how many of how many things are done. */
+export type Progress = (phase: string, done?: number, total?: number, unit?: string) => void;
+
+const bars = new WeakMap<Progress, { stop(): void }>();
+
+/**
+ * Progress for long runs goes to stderr, and only to a terminal: cron mail stays quiet, stdout parseable.
+ * cli-progress redraws one line in place (throttled, so a fast run costs nothing); the line is built here
+ * and cut to the terminal's width, so that it never wraps and leaves fragments behind.
+ */
+export function progressReporter(): Progress | undefined {
   if (!process.stderr.isTTY) return undefined;
-  // The message names files, whose names are data too.
-  return (msg) => err(`\r\x1b[2K${forTerminal(msg)}`);
+  const started = Date.now();
+  let current = { phase: '', done: undefined as number | undefined, total: undefined as number | undefined, unit: '' };
+  const line = () => {
+    const secs = Math.round((Date.now() - started) / 1000);
+    const { phase, done, total, unit } = current;
+    const count = done !== undefined && total ? ` ${'█'.repeat(Math.round((done / total) * 10)).padEnd(10, '░')} ` +
+      `${done}/${total}${unit ? ` ${unit}` : ''} (${Math.floor((done / total) * 100)}%)` : '';
+    // The phase names files, whose names are data too.
+    return trimLine(`${forTerminal(phase)}${count} · ${secs} s`, terminalWidth(process.stderr) - 1);
+  };
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: () => line(), clearOnComplete: true, linewrap: false, hideCursor: false, fps: 5 },
+  );
+  bar.start(1, 0);
+  const report: Progress = (phase, done, total, unit = '') => {
+    current = { phase, done, total, unit };
+    bar.update(0);
+  };
+  bars.set(report, bar);
+  return report;
 }
 
-export function endProgress(p: ((msg: string) => void) | undefined): void {
-  if (p) err('\r\x1b[2K');
+export function endProgress(p: Progress | undefined): void {
+  if (p) bars.get(p)?.stop();
 }

@@ -1,6 +1,7 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { EXIT, reportFailure } from './errors.js';
 import { err } from './io.js';
+import { COLOR_CHOICES, setColorChoice, type ColorChoice } from './terminal.js';
 import { VERSION } from './version.js';
 
 // A reader that stops early (`shipaudit audit … | head`) closes the pipe: the rest of the output is not
@@ -15,8 +16,14 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 const program = new Command();
 program
   .name('shipaudit')
-  .description('Audit Amazon merchant-fulfilled orders: find shipments confirmed before the carrier had them, or late,\nand produce the evidence for a Plan of Action.')
+  .description('Audit Amazon merchant-fulfilled orders: find shipments confirmed before the carrier had them, or late, and produce the evidence for a Plan of Action.')
   .version(VERSION)
+  .addOption(
+    new Option('--color <when>', 'colour the text output: auto (a terminal, unless NO_COLOR), always or never')
+      .choices(COLOR_CHOICES)
+      .default('auto'),
+  )
+  .hook('preAction', (cmd) => setColorChoice(cmd.opts().color as ColorChoice))
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
   .configureOutput({ writeErr: err });

@@ -8,7 +8,8 @@ import { Collector, type TrackingPart } from '../audit/collect.js';
 import { sniff } from '../read/detect.js';
 import { InputError, joinReports, readInputPart, type InputReport, type PartRead, type ReadOptions } from '../read/index.js';
 import type { NotData } from '../read/types.js';
-import { err, timing } from './io.js';
+import { err, timing, type Progress } from './io.js';
+import { basename } from 'node:path';
 import type { Meanwhile } from './inputs.js';
 import type { Settings } from './settings.js';
 
@@ -153,15 +154,15 @@ export async function finishThread(
   collector: Collector,
   settings: Settings,
   outcomes: Map<string, Outcome>,
-  { wantCut, progress, meanwhile }: { wantCut: boolean; progress?: (msg: string) => void; meanwhile?: Meanwhile },
+  { wantCut, progress, meanwhile }: { wantCut: boolean; progress?: Progress; meanwhile?: Meanwhile },
 ): Promise<void> {
   const asked = thread.askCut(wantCut, meanwhile?.expectedMs() ?? 0);
   meanwhile?.run();
   const cut = await asked;
-  if (cut) progress?.(`reading the rest of ${cut.file} from byte ${cut.at} (the second thread reads up to there)`);
+  if (cut) progress?.(`reading the rest of ${basename(cut.file)} (the second thread reads its start)`);
   const tail = cut && (await readTail(cut, settings));
   if (tail) timing('rest of the cut file read');
-  progress?.(`reading ${offloaded.join(', ')} (second thread; the other files are read)`);
+  progress?.(`waiting for the second thread (${offloaded.map((f) => basename(f)).join(', ')})`);
   const { outcomes: theirs, part } = await thread.result;
   theirs.forEach((o, i) => outcomes.set(offloaded[i], fromThread(o)));
   collector.absorb(part);

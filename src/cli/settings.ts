@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve, relative } from 'node:path';
+import { dirname, isAbsolute, resolve, relative } from 'node:path';
 import { minimatch } from 'minimatch';
 import type { AuditOptions, RuleSetting } from '../audit/run.js';
 import type { Handling } from '../audit/ship-by.js';
@@ -86,9 +86,11 @@ export async function loadSettings(flags: CommonFlags, cwd = process.cwd()): Pro
   }
 
   const events = (config.events ?? []).map(toEventEntry);
+  // files[].match is relative to the config's folder, as `inputs` is: the same config means the same
+  // thing whether shipaudit runs in that folder or elsewhere with --config.
+  const matchBase = configFile ? dirname(resolve(cwd, configFile)) : cwd;
   const readOptionsFor = (file: string): ReadOptions => {
-    const rel = relative(cwd, resolve(file));
-    const per = (config.files ?? []).filter((f) => minimatch(rel, f.match, { dot: true, matchBase: !f.match.includes('/') }));
+    const per = (config.files ?? []).filter((f) => fileMatches(resolve(cwd, file), f.match, matchBase));
     const fileZone = per.findLast((f) => f.timeZone)?.timeZone;
     const order = per.findLast((f) => f.dateOrder)?.dateOrder;
     return {
@@ -108,6 +110,17 @@ export async function loadSettings(flags: CommonFlags, cwd = process.cwd()): Pro
     config, configFile, zone, graceHours, handling, rules, clockMs, readOptionsFor, marketplaceNotes: [],
   };
   return settings;
+}
+
+/**
+ * Whether a `files[].match` glob names the file at `absFile`. A relative pattern is taken from `base` (the config's folder);
+ * an absolute one as it is; a pattern without `/` matches the file name in any folder.
+ */
+export function fileMatches(absFile: string, pattern: string, base: string): boolean {
+  const abs = resolve(absFile);
+  const opts = { dot: true, matchBase: !pattern.includes('/') };
+  if (isAbsolute(pattern)) return minimatch(abs, pattern, opts);
+  return minimatch(relative(base, abs).split('\\').join('/'), pattern, opts);
 }
 
 /**

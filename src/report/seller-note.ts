@@ -1,4 +1,4 @@
-import type { Comparison, VerdictProblem } from '../audit/compare.js';
+import { fixedOnAfterData, type Comparison, type VerdictProblem } from '../audit/compare.js';
 import { describeProblem, pct } from './poa.js';
 
 /**
@@ -32,6 +32,7 @@ interface Words {
   print: string;
   printed: string;
   privacy: string;
+  noAfter: (fixedOn: string, newest: string) => string;
   english?: string;
 }
 
@@ -51,6 +52,9 @@ const WORDS: Record<Lang, Words> = {
       'report.pdf could not be written on this computer (no Chromium or Chrome found). Open report.html in Chrome ' +
       'or Edge and print it to PDF (A4, "Save as PDF"), then attach that PDF.',
     printed: 'Open report.pdf and check it: it is what the reviewer reads (report.html is the same on screen).',
+    noAfter: (d, n) =>
+      `WARNING: the fix date ${d} is after the newest confirmation in the data (${n}): there is no "after" ` +
+      'period, so nothing can show the fix worked. Check --fixed-on, or give the files that run past it.',
     privacy: 'None of these files holds buyer names, addresses, phone numbers or e-mails. Keep it that way: do not attach order reports.',
   },
   zh: {
@@ -75,6 +79,7 @@ const WORDS: Record<Lang, Words> = {
     },
     print: '本机未能生成 report.pdf（未找到 Chromium 或 Chrome）。请用 Chrome 或 Edge 打开 report.html，打印为 PDF（A4，"另存为 PDF"），再作为附件。',
     printed: '打开 report.pdf 检查一遍：审核人员看到的就是它（report.html 是同样内容的网页版）。',
+    noAfter: (d, n) => `警告：整改日期 ${d} 晚于数据中最新的发货确认（${n}）：没有"整改之后"的数据，无法证明整改有效。请检查 --fixed-on，或提供覆盖该日期之后的文件。`,
     privacy: '这些文件都不含买家姓名、地址、电话或邮箱。请保持这样：不要附上订单报告。',
     english: '行动计划（plan-of-action）特意保留为英文：亚马逊卖家绩效团队以英文审核申诉。',
   },
@@ -83,7 +88,9 @@ const WORDS: Record<Lang, Words> = {
 export function formatSellerNote({ lang, comparison: c, placeholders, pdfWritten, files }: NoteInput): string {
   const w = WORDS[lang];
   const problems = c.verdict.problems.map((p) => `   - ${w.problem(p, c.fixedOn)}`);
+  const noAfter = fixedOnAfterData(c);
   const steps = [
+    ...(noAfter ? [w.noAfter(c.fixedOn, noAfter.newest)] : []),
     placeholders > 0 ? w.placeholders(placeholders) : w.noPlaceholders,
     w.checkFacts,
     c.verdict.improved ? w.improved(c) : [w.notImproved(c), ...problems].join('\n'),

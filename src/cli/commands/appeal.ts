@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { compareAroundFix, evidenceRows, type Comparison } from '../../audit/compare.js';
+import { compareAroundFix, evidenceRows, fixedOnAfterData, type Comparison } from '../../audit/compare.js';
 import { auditDetailed } from '../../audit/run.js';
 import type { AuditResult } from '../../model/result.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
@@ -65,9 +65,9 @@ export function registerAppeal(program: Command, run: (fn: () => Promise<number>
     .command('appeal')
     .summary('build the appeal pack: Plan of Action draft, evidence and report, before vs after a fix')
     .description(
-      'Audits the inputs like `shipaudit audit`, splits the shipments at the day the corrective action took\n' +
-        'effect (--fixed-on) and writes a folder with a Plan of Action draft built on the figures, the evidence\n' +
-        'as CSV and XLSX, an HTML report, report.pdf (when a Chromium or Chrome is found) and a short note.\n' +
+      'Audits the inputs like `shipaudit audit`, splits the shipments at the day the corrective action took ' +
+        'effect (--fixed-on) and writes a folder with a Plan of Action draft built on the figures, the evidence ' +
+        'as CSV and XLSX, an HTML report, report.pdf (when a Chromium or Chrome is found) and a short note. ' +
         'Nothing in it names a buyer.',
     )
     .argument('<paths...>', 'input files or folders (folders are read recursively)')
@@ -124,6 +124,11 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
     throw new UsageError(`no shipments confirmed before --fixed-on ${flags.fixedOn}: the pack compares the period before the fix with the period after it`);
   }
 
+  const noAfter = fixedOnAfterData(comparison);
+  if (noAfter) {
+    err(`shipaudit: warning: --fixed-on ${flags.fixedOn} is after the newest confirmation read (${noAfter.newest}): ` +
+      'the pack has no "after" period\n');
+  }
   const { files, pdfReason } = await buildPack(result, comparison, lang, flags.sellerName);
   const read = inputs.filter((i) => !i.skipped).map((i) => i.file);
   await (await Outputs.forInputs([...paths, ...read, ...config])).writeFolder(outDir, files, force);

@@ -7,7 +7,7 @@ import { auditJsonChunks } from '../../report/json.js';
 import { formatAuditText } from '../../report/text.js';
 import { EXIT, UsageError } from '../errors.js';
 import { collectAll, requireConfirmations } from '../inputs.js';
-import { err, out, styleFor, timing } from '../io.js';
+import { err, out, outText, styleFor, timing } from '../io.js';
 import { auditOptions, loadSettings, parseAsOf, parseDay, type CommonFlags, type Settings } from '../settings.js';
 import { isEvidenceCsv, Outputs } from '../write.js';
 
@@ -26,8 +26,8 @@ export function registerAudit(program: Command, run: (fn: () => Promise<number>)
     .command('audit')
     .summary('find orders confirmed before the carrier had them, or late')
     .description(
-      'Reads order reports, shipping confirmations and carrier tracking exports (files or folders, any order),\n' +
-        'joins them per shipment and checks every rule (see `shipaudit rules`). Prints a summary; writes an\n' +
+      'Reads order reports, shipping confirmations and carrier tracking exports (files or folders, any order), ' +
+        'joins them per shipment and checks every rule (see `shipaudit rules`). Prints a summary; writes an ' +
         'evidence CSV for a Plan of Action with --evidence.',
     )
     .argument('<paths...>', 'input files or folders (folders are read recursively)')
@@ -110,7 +110,7 @@ export async function finishAudit(result: AuditResult, settings: Settings, flags
     });
   }
   if (flags.format === 'json') for (const chunk of auditJsonChunks(result)) out(chunk);
-  else out(formatAuditText(result, { style: styleFor(process.stdout, 'text'), evidencePath: flags.evidence }));
+  else outText(formatAuditText(result, { style: styleFor(process.stdout, 'text'), evidencePath: flags.evidence }));
   timing('report written');
   const code = exitCode(result, flags.failOn, flags.allowRejectedRows ?? false);
   // Exit 2 always comes with its one line on stderr, even when the report itself was written.

@@ -23,7 +23,7 @@ import { formatCheckJson, formatCheckText } from '../../report/check.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
 import { UsageError } from '../errors.js';
 import { collectAll, walk } from '../inputs.js';
-import { err, out, styleFor } from '../io.js';
+import { err, out, outText, styleFor } from '../io.js';
 import { auditOptions, loadSettings, parseAsOf } from '../settings.js';
 import { probeProcess, thisMachine } from '../process.js';
 import { describeFailure, Outputs } from '../write.js';
@@ -46,10 +46,10 @@ export function registerCheck(program: Command, run: (fn: () => Promise<number>)
     .command('check')
     .summary('the nightly check: new findings, shipments at risk, metrics against thresholds')
     .description(
-      'Audits the last 30 days of the inputs named in the config file and reports only what needs attention:\n' +
-        'findings not reported by an earlier run, shipments whose grace for a carrier scan runs out, orders due\n' +
-        'to ship within 24 hours, metrics past their warning level, and stale tracking data. One line when all\n' +
-        'is well. Meant for cron, a systemd timer or the Windows Task Scheduler (see the README). With "sources" in\n' +
+      'Audits the last 30 days of the inputs named in the config file and reports only what needs attention: ' +
+        'findings not reported by an earlier run, shipments whose grace for a carrier scan runs out, orders due ' +
+        'to ship within 24 hours, metrics past their warning level, and stale tracking data. One line when all ' +
+        'is well. Meant for cron, a systemd timer or the Windows Task Scheduler (see the README). With "sources" in ' +
         'the config it first fetches the orders and the tracking itself (`shipaudit fetch`) and reads what it saved.',
     )
     .option('--config <file>', 'config file (default: shipaudit.config.json in the working folder; `shipaudit init` writes one)')
@@ -154,7 +154,8 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     });
     // Report first, record second: if the reports can't be written the state is not advanced, so the
     // findings of this run are shown again by the next one instead of being lost.
-    out(flags.format === 'json' ? formatCheckJson(built.result) : formatCheckText(built.result, { style: styleFor(process.stdout, 'text') }));
+    if (flags.format === 'json') out(formatCheckJson(built.result));
+    else outText(formatCheckText(built.result, { style: styleFor(process.stdout, 'text') }));
     const keep = cfg.keepReports ?? CHECK_DEFAULTS.keepReports;
     if (flags.out) await writeReports(outputs, flags.out, built.result, built.findings, keep);
     const stateText = (await stateModule()).serializeState(built.state);

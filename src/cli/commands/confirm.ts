@@ -18,7 +18,7 @@ import { confirmationLines, formatConfirmationFile, isConfirmationFile } from '.
 import { formatGateJson, formatGateText, type GateDelivery } from '../../report/gate.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readAll } from '../inputs.js';
-import { out, styleFor } from '../io.js';
+import { out, outText, styleFor } from '../io.js';
 import { loadSettings, parseAsOf, type Settings } from '../settings.js';
 import { describeFailure, Outputs } from '../write.js';
 import { checkFormat } from './audit.js';
@@ -40,12 +40,12 @@ export function registerConfirm(program: Command, run: (fn: () => Promise<number
     .command('confirm')
     .summary('confirm shipments to Amazon only once the carrier has scanned them')
     .description(
-      'The confirmation gate. Reads the orders awaiting shipment (Unshipped Orders report or Orders API), the\n' +
-        'tracking numbers assigned to them (an ERP export, or a file: order id, tracking number, carrier) and the\n' +
-        'tracking data, and per order: releases it when a physical carrier scan exists (ship date = the scan),\n' +
-        'holds it when not (with why and the hours left), and lists it as overdue when its latest ship date has\n' +
-        'passed without a scan. Released orders go into an Amazon shipping-confirmation file (--out) or to the\n' +
-        'Orders API (--submit), and into a ledger so that no order is confirmed twice. Without --out or --submit\n' +
+      'The confirmation gate. Reads the orders awaiting shipment (Unshipped Orders report or Orders API), the ' +
+        'tracking numbers assigned to them (an ERP export, or a file: order id, tracking number, carrier) and the ' +
+        'tracking data, and per order: releases it when a physical carrier scan exists (ship date = the scan), ' +
+        'holds it when not (with why and the hours left), and lists it as overdue when its latest ship date has ' +
+        'passed without a scan. Released orders go into an Amazon shipping-confirmation file (--out) or to the ' +
+        'Orders API (--submit), and into a ledger so that no order is confirmed twice. Without --out or --submit ' +
         'it is a dry run: it shows what would be released and writes nothing.',
     )
     .argument('[paths...]', 'input files or folders (default: the "inputs" of the config)')
@@ -162,11 +162,8 @@ async function runConfirm(paths: string[], flags: ConfirmFlags): Promise<number>
     }
     delivery.recovered = recovered;
 
-    out(
-      flags.format === 'json'
-        ? formatGateJson(decision, delivery)
-        : formatGateText(decision, delivery, styleFor(process.stdout, 'text')),
-    );
+    if (flags.format === 'json') out(formatGateJson(decision, delivery));
+    else outText(formatGateText(decision, delivery, styleFor(process.stdout, 'text')));
     const refused = submitted?.some((s) => s.status !== 'accepted') ?? false;
     return decision.overdue.length > 0 || refused ? EXIT.findings : EXIT.ok;
   } finally {

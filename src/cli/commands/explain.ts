@@ -9,7 +9,7 @@ import { limit } from '../../read/bounds.js';
 import { readInput } from '../../read/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readAll, warnSkipped } from '../inputs.js';
-import { out, styleFor } from '../io.js';
+import { out, outText, styleFor } from '../io.js';
 import { auditOptions, loadSettings, parseAsOf, useMarketplaces, type CommonFlags } from '../settings.js';
 import { checkFormat } from './audit.js';
 
@@ -17,7 +17,7 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
   program
     .command('explain')
     .summary('show the timeline of one order and the rules it breaks')
-    .description('Purchase, latest ship date, each confirmation, each carrier event with its classification and the zone\nits time was read in, then the findings for the order.')
+    .description('Purchase, latest ship date, each confirmation, each carrier event with its classification and the zone its time was read in, then the findings for the order.')
     .argument('<order-id>', 'the Amazon order id, e.g. 113-1234567-1234567')
     .argument('<paths...>', 'input files or folders, as for audit')
     .option('--format <format>', 'text or json', 'text')
@@ -25,7 +25,7 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
     .option('--marketplace-tz <zone>', 'IANA zone of the marketplace')
     .option('--config <file>', 'config file')
     .option('--as-of <datetime>', 'the moment the audit is judged at (default: the newest tracking event read)')
-    .addHelpText('after', '\nExample:\n  shipaudit explain 113-0000000-0000001 fixtures/sample-month')
+    .addHelpText('after', '\nExample:\n  shipaudit explain 111-7625964-1065606 fixtures/sample-month')
     .action((orderId: string, paths: string[], flags: CommonFlags & { format: string; asOf?: string }) =>
       run(async () => {
         checkFormat(flags.format);
@@ -89,7 +89,8 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
           eventsOmitted: omitted,
           findings: result.findings.filter((f) => f.orderId === orderId),
         };
-        out(flags.format === 'json' ? `${JSON.stringify(explainJson(timeline), null, 2)}\n` : formatExplainText(timeline, styleFor(process.stdout, 'text')));
+        if (flags.format === 'json') out(`${JSON.stringify(explainJson(timeline), null, 2)}\n`);
+        else outText(formatExplainText(timeline, styleFor(process.stdout, 'text')));
         return timeline.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
       }),
     );

@@ -64,10 +64,10 @@ export function registerFetch(program: Command, run: (fn: () => Promise<number>)
     .command('fetch')
     .summary('get orders from Amazon (SP-API) and tracking from 17TRACK into .shipaudit/data')
     .description(
-      'Pulls the orders of the last days from the Selling Partner API (Orders API 2026-01-01, all pages) and,\n' +
-        'for every tracking number they name that is not yet delivered, the tracking from 17TRACK, as the\n' +
-        'config\'s "sources" say. Each response is saved unchanged under the data folder (default\n' +
-        '.shipaudit/data beside the config); `shipaudit check` reads that folder. A run that stops goes on\n' +
+      'Pulls the orders of the last days from the Selling Partner API (Orders API 2026-01-01, all pages) and, ' +
+        'for every tracking number they name that is not yet delivered, the tracking from 17TRACK, as the ' +
+        'config\'s "sources" say. Each response is saved unchanged under the data folder (default ' +
+        '.shipaudit/data beside the config); `shipaudit check` reads that folder. A run that stops goes on ' +
         'where it stopped next time. Secrets come from environment variables or 0600 files the config names.',
     )
     .option('--config <file>', 'config file (default: shipaudit.config.json in the working folder)')

@@ -5,7 +5,7 @@ import { InputError, readInput, type InputReport, type RecordSink } from '../../
 import { formatInZone } from '../../read/time.js';
 import { EXIT } from '../errors.js';
 import { expandPaths } from '../inputs.js';
-import { err, out, styleFor } from '../io.js';
+import { err, out, outText, styleFor } from '../io.js';
 import { loadSettings, type CommonFlags } from '../settings.js';
 import { checkFormat } from './audit.js';
 import { forTerminal } from '../../report/sanitize.js';
@@ -17,8 +17,8 @@ export function registerInspect(program: Command, run: (fn: () => Promise<number
     .command('inspect')
     .summary('show how each file is understood')
     .description(
-      'For each file: the kind recognised, encoding, delimiter, rows read and rejected (with reasons and line\n' +
-        'numbers), the column mapping, the time-zone assumption, a few records as read, and for tracking files\n' +
+      'For each file: the kind recognised, encoding, delimiter, rows read and rejected (with reasons and line ' +
+        'numbers), the column mapping, the time-zone assumption, a few records as read, and for tracking files ' +
         'the event descriptions no table entry matched.',
     )
     .argument('<paths...>', 'input files or folders')
@@ -54,7 +54,7 @@ export function registerInspect(program: Command, run: (fn: () => Promise<number
           if (target) report.zoneNote += `; read through a symbolic link to ${target}`;
         }
         if (flags.format === 'json') out(`${JSON.stringify({ ...inspectJson(results), failures }, null, 2)}\n`);
-        else out(formatInspectText(results, { style: styleFor(process.stdout, 'text') }));
+        else outText(formatInspectText(results, { style: styleFor(process.stdout, 'text') }));
         const rejected = results.some((r) => r.report.rowsRejected > 0);
         return failures.length || rejected ? EXIT.usage : EXIT.ok;
       }),

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { formatRulesText } from '../../report/rules.js';
 import { RULES } from '../../rules/index.js';
 import { EXIT } from '../errors.js';
-import { out, styleFor } from '../io.js';
+import { out, outText, styleFor } from '../io.js';
 import { checkFormat } from './audit.js';
 
 export function registerRules(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
@@ -15,7 +15,8 @@ export function registerRules(program: Command, run: (fn: () => Promise<number>)
       run(async () => {
         checkFormat(flags.format);
         const metas = RULES.map((r) => r.meta);
-        out(flags.format === 'json' ? `${JSON.stringify(metas, null, 2)}\n` : formatRulesText(metas, styleFor(process.stdout, 'text')));
+        if (flags.format === 'json') out(`${JSON.stringify(metas, null, 2)}\n`);
+        else outText(formatRulesText(metas, styleFor(process.stdout, 'text')));
         return EXIT.ok;
       }),
     );
