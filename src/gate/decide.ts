@@ -6,6 +6,7 @@ import type {
   LedgerStatus,
   Overdue,
   OverdueAdvice,
+  PriorRelease,
   Release,
   ReleaseLine,
   Skipped,
@@ -40,6 +41,8 @@ export interface GateInput {
   tracking: ReadonlyMap<string, GateTracking>;
   /** The ledger's last word on an order's package, if any (see `ledgerCovers`). */
   ledger: (orderId: string, trackingNumber: string) => LedgerStatus | undefined;
+  /** The order's packages the ledger has as released under other numbers (see `Ledger.releases`). */
+  released?: (orderId: string, exceptNumber: string) => readonly PriorRelease[];
   /** Orders the user asked to emit again although the ledger has them. */
   reemit: ReadonlySet<string>;
   asOfMs: number;
@@ -71,6 +74,20 @@ export function decide(input: GateInput): GateDecision {
     byOrder.set(p.orderId, list);
   }
 
+  // One number on two orders may be one parcel carrying both (legitimate), or a number typed twice: said.
+  const ordersByNumber = new Map<string, Set<string>>();
+  for (const [orderId, list] of byOrder) {
+    if (input.notAwaiting.has(orderId)) continue;
+    for (const p of list) {
+      const ids = ordersByNumber.get(p.trackingNumber) ?? new Set<string>();
+      ordersByNumber.set(p.trackingNumber, ids.add(orderId));
+    }
+  }
+  const sharedNumbers = [...ordersByNumber]
+    .filter(([, ids]) => ids.size > 1)
+    .map(([trackingNumber, ids]) => ({ trackingNumber, orderIds: [...ids].sort() }))
+    .sort((a, b) => a.trackingNumber.localeCompare(b.trackingNumber));
+
   const orders = [...input.orders.values()].sort((a, b) => a.orderId.localeCompare(b.orderId));
   for (const order of orders) {
     if (input.notAwaiting.has(order.orderId)) {
@@ -101,6 +118,29 @@ export function decide(input: GateInput): GateDecision {
         skipped.push({ orderId: order.orderId, trackingNumber: p.trackingNumber, why: 'in-ledger', status });
         continue;
       }
+      // What the ledger released under other numbers is not confirmed again: a package naming no items is a
+      // relabel (held); one naming items carries only what is left of them.
+      // --reemit sends the package as it is, as for its own number.
+      const earlier = input.released?.(order.orderId, p.trackingNumber) ?? [];
+      const prior = input.reemit.has(order.orderId) ? [] : earlier;
+      const left = prior.length === 0 ? undefined : itemsLeft(p, order.items, prior);
+      if (left !== undefined && left.length === 0) {
+        const first = [...prior].sort((a, b) => a.at.localeCompare(b.at))[0];
+        hold.push({
+          orderId: order.orderId,
+          trackingNumber: p.trackingNumber,
+          carrier: p.carrier,
+          reason: 'already-confirmed',
+          latestShipDate: lsd,
+          hoursLeft,
+          confirmed: {
+            trackingNumber: first.trackingNumber,
+            on: formatInZone(Date.parse(first.at), zone).slice(0, 10),
+          },
+        });
+        continue;
+      }
+      const items = left ?? p.items;
       const t = input.tracking.get(p.trackingNumber);
       // A carrier column saying only "Other" names nothing: the tracking data or the number may.
       const named = (c: string | undefined) => (amazonCarrier(c) ? c : undefined);
@@ -134,7 +174,7 @@ export function decide(input: GateInput): GateDecision {
         carrierCode: carrier.code,
         carrierName: carrier.name,
         shipMethod: p.shipMethod,
-        lines: linesFor(p.items, order.items, packages.length),
+        lines: linesFor(items, order.items, packages.length),
         shipDate: shipDateOf(scan.at, zone),
         shipDateIso: apiShipDate(scan.at, asOfMs),
         scan: {
@@ -145,7 +185,7 @@ export function decide(input: GateInput): GateDecision {
         },
         latestShipDate: lsd,
         late: lsdMs !== undefined && scan.at.epochMs > lsdMs,
-        reemitted,
+        reemitted: reemitted || (earlier.length > 0 && input.reemit.has(order.orderId)),
         wholeOrder: p.items.length === 0,
       });
     }
@@ -157,7 +197,32 @@ export function decide(input: GateInput): GateDecision {
   hold.sort(urgency);
   overdue.sort(urgency);
   release.sort((a, b) => a.orderId.localeCompare(b.orderId) || a.trackingNumber.localeCompare(b.trackingNumber));
-  return { asOf: formatInZone(asOfMs, zone), zone, release, hold, overdue, skipped };
+  return { asOf: formatInZone(asOfMs, zone), zone, release, hold, overdue, skipped, sharedNumbers };
+}
+
+/**
+ * The package's items not yet fully released by the order's earlier packages, with the quantity left (empty:
+ * nothing left). A package naming no items, or an earlier whole-order package, leaves nothing. An item's
+ * total is the order's quantity to ship when known; else an item released once is taken as done.
+ */
+function itemsLeft(p: Package, orderItems: readonly GateItem[], prior: readonly PriorRelease[]): GateItem[] {
+  if (p.items.length === 0 || prior.some((r) => r.wholeOrder)) return [];
+  const done = new Map<string, number>();
+  for (const r of prior)
+    for (const i of r.items ?? []) done.set(i.orderItemId, (done.get(i.orderItemId) ?? 0) + i.quantity);
+  const out: GateItem[] = [];
+  for (const i of p.items) {
+    const released = done.get(i.orderItemId) ?? 0;
+    if (released === 0) {
+      out.push(i);
+      continue;
+    }
+    const total = orderItems.find((o) => o.orderItemId === i.orderItemId)?.quantity;
+    if (total === undefined || released >= total) continue;
+    const wanted = i.quantity > 0 ? i.quantity : total;
+    out.push({ orderItemId: i.orderItemId, quantity: Math.min(wanted, total - released) });
+  }
+  return out;
 }
 
 interface Package {

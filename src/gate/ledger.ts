@@ -1,4 +1,4 @@
-import type { LedgerStatus } from './decide.js';
+import type { LedgerStatus, PriorRelease } from '../model/gate.js';
 
 /** The ledger's file name, beside the nightly check's state file. */
 export const LEDGER_NAME = 'ledger.jsonl';
@@ -17,6 +17,11 @@ export interface LedgerRecord {
   status: LedgerStatus;
   /** The package confirms the whole order (no order-item-id), so any later number for it is a second one. */
   wholeOrder: boolean;
+  /**
+   * The items and quantities the package released, so that a later package of the order confirms only what
+   * is left. Absent in records written before it was kept: such a package is taken to cover the whole order.
+   */
+  items?: Array<{ orderItemId: string; quantity: number }>;
   carrierCode?: string;
   carrierName?: string;
   shipDate?: string;
@@ -112,16 +117,30 @@ export class Ledger {
   }
 
   /**
-   * The status that keeps a package from being confirmed again: its own last record, else a whole-order
-   * confirmation of the same order under another number. A package found not sent ('failed') may go again.
+   * The status that keeps a package from being confirmed again: its own last record. A package found not
+   * sent ('failed') may go again. Other packages of the order are weighed by `releases`.
    */
   covers(orderId: string, trackingNumber: string): LedgerStatus | undefined {
+    const own = this.byOrder.get(orderId)?.get(trackingNumber);
+    return own && own.status !== 'failed' ? own.status : undefined;
+  }
+
+  /**
+   * The order's packages under other tracking numbers that Amazon was told or is being told of (released,
+   * sending, accepted): what a new package of the order must not confirm again.
+   */
+  releases(orderId: string, exceptNumber?: string): PriorRelease[] {
     const m = this.byOrder.get(orderId);
-    if (!m) return undefined;
-    const own = m.get(trackingNumber);
-    if (own) return own.status === 'failed' ? undefined : own.status;
-    for (const r of m.values()) if (r.wholeOrder && r.status !== 'failed' && r.status !== 'rejected') return r.status;
-    return undefined;
+    if (!m) return [];
+    return [...m.values()]
+      .filter((r) => r.trackingNumber !== exceptNumber && r.status !== 'failed' && r.status !== 'rejected')
+      .map((r) => ({
+        trackingNumber: r.trackingNumber,
+        at: r.at,
+        items: r.items,
+        // An older record without items cannot say which it released: taken as the whole order (never twice).
+        wholeOrder: r.wholeOrder || r.items === undefined,
+      }));
   }
 
   /** Packages whose last record is "sending": a run died between the request and its answer. */

@@ -81,6 +81,11 @@ export function ledgerRecord(
     trackingNumber: r.trackingNumber,
     status,
     wholeOrder: r.wholeOrder ?? r.lines.every((l) => l.orderItemId === undefined),
+    items: r.lines.flatMap((l) =>
+      l.orderItemId !== undefined && l.quantity !== undefined
+        ? [{ orderItemId: l.orderItemId, quantity: l.quantity }]
+        : [],
+    ),
     carrierCode: r.carrierCode,
     carrierName: r.carrierName,
     shipDate: r.shipDate,

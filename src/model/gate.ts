@@ -47,7 +47,19 @@ export type HoldReason =
   | 'no-physical-scan'
   | 'scan-without-time'
   | 'scan-before-order'
-  | 'carrier-unknown';
+  | 'carrier-unknown'
+  | 'already-confirmed';
+
+/** A package of the order the ledger has as released under another tracking number (see `Ledger.releases`). */
+export interface PriorRelease {
+  trackingNumber: string;
+  /** When the ledger recorded it (ISO, UTC). */
+  at: string;
+  /** The items and quantities it released; absent in ledgers written before they were recorded. */
+  items?: Array<{ orderItemId: string; quantity: number }>;
+  /** It carried the whole order (named no items). */
+  wholeOrder: boolean;
+}
 
 export interface Hold {
   orderId: string;
@@ -61,6 +73,8 @@ export interface Hold {
   latestShipDate?: string;
   /** Hours until the latest ship date; negative once past (then the order is overdue). */
   hoursLeft?: number;
+  /** For 'already-confirmed': the earlier package the ledger has, and the day it was recorded (marketplace zone). */
+  confirmed?: { trackingNumber: string; on: string };
 }
 
 export type OverdueAdvice = 'contact-carrier' | 'other-carrier' | 'assign-tracking' | 'classify-events';
@@ -77,6 +91,12 @@ export interface Skipped {
   status?: LedgerStatus;
 }
 
+/** One tracking number assigned to several orders: released for each (one parcel may carry two orders), said. */
+export interface SharedNumber {
+  trackingNumber: string;
+  orderIds: string[];
+}
+
 export interface GateDecision {
   asOf: string;
   zone: string;
@@ -84,6 +104,8 @@ export interface GateDecision {
   hold: Hold[];
   overdue: Overdue[];
   skipped: Skipped[];
+  /** Tracking numbers assigned to more than one order awaiting shipment. */
+  sharedNumbers: SharedNumber[];
 }
 
 /** What Amazon answered to one confirmation sent through the Orders API. */

@@ -5,6 +5,7 @@ import type {
   Overdue,
   OverdueAdvice,
   Recovered,
+  SharedNumber,
   SubmitOutcome,
 } from '../model/gate.js';
 import { plain, type Style } from './style.js';
@@ -36,6 +37,7 @@ export const HOLD_REASONS: Record<HoldReason, string> = {
   'scan-without-time': 'the package status says the carrier has it, but no scan time is known',
   'scan-before-order': 'the first scan is older than the order: the number is reused or mistyped',
   'carrier-unknown': 'scanned, but the carrier is unknown: add a carrier column to the assignments',
+  'already-confirmed': 'already confirmed under another tracking number',
 };
 
 export const ADVICE: Record<OverdueAdvice, string> = {
@@ -46,6 +48,13 @@ export const ADVICE: Record<OverdueAdvice, string> = {
 };
 
 function why(h: Hold): string {
+  if (h.reason === 'already-confirmed' && h.confirmed) {
+    return (
+      `already confirmed with tracking number ${h.confirmed.trackingNumber} on ${h.confirmed.on}; ` +
+      'a new label for the same order is not confirmed again — ' +
+      `use --reemit ${h.orderId} if Amazon must get the new number`
+    );
+  }
   const base = HOLD_REASONS[h.reason];
   const last = h.lastEvent ? `; last: "${h.lastEvent.description}" ${h.lastEvent.at}` : '';
   const unknown = h.unknown?.length ? ` (${h.unknown.map((u) => `"${u}"`).join(', ')})` : '';
@@ -95,6 +104,8 @@ export function formatGateText(d: GateDecision, delivery: GateDelivery, style: S
         : delivery.file
           ? `written to ${delivery.file}${kept}`
           : 'dry run: nothing written or sent (--out FILE writes the file, --submit sends)';
+  for (const w of d.sharedNumbers) out.push(style.warning(`  warning: ${sharedText(w)}`));
+
   out.push('', style.bold(`Released: ${d.release.length} — a physical carrier scan exists (${where})`));
   for (const r of d.release) {
     const s = sent.get(`${r.orderId}|${r.trackingNumber}`);
@@ -123,7 +134,9 @@ export function formatGateText(d: GateDecision, delivery: GateDelivery, style: S
   out.push('', style.bold(`Held: ${d.hold.length} — no carrier scan yet, most urgent first`));
   for (const h of d.hold) {
     const left =
-      h.hoursLeft === undefined
+      h.reason === 'already-confirmed'
+        ? 'not sent again'
+        : h.hoursLeft === undefined
         ? 'no latest ship date known'
         : `${hours(h.hoursLeft)} left (latest ship date ${h.latestShipDate})`;
     out.push(`  ${h.orderId}  ${pkg(h)}  ${left}`, `      why: ${why(h)}`);
@@ -153,6 +166,13 @@ export function formatGateText(d: GateDecision, delivery: GateDelivery, style: S
   return `${out.join('\n')}\n`;
 }
 
+/** "tracking number X is assigned to orders A and B" (A, B and C for three). */
+export function sharedText(w: SharedNumber): string {
+  const ids = w.orderIds;
+  const list = ids.length <= 2 ? ids.join(' and ') : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
+  return `tracking number ${w.trackingNumber} is assigned to orders ${list}`;
+}
+
 function overdueLines(o: Overdue, style: Style): string[] {
   return [
     `  ${style.error(o.orderId)}  ${pkg(o)}  ${hours(o.hoursLeft)} past the latest ship date ${o.latestShipDate}`,
@@ -173,6 +193,7 @@ export function formatGateJson(d: GateDecision, delivery: GateDelivery): string 
       overdue: d.overdue.map((o) => ({ ...words(o), whatYouCanDo: o.advice.map((a) => ADVICE[a]) })),
       held: d.hold.map(words),
       skipped: d.skipped,
+      warnings: d.sharedNumbers.map((w) => ({ kind: 'shared-tracking-number', ...w, message: sharedText(w) })),
       delivery,
     },
     null,

@@ -11,6 +11,7 @@ const decision: GateDecision = {
   hold: [hold('SOON', 12), hold('EDGE', 24), hold('LATER', 84), hold('UNKNOWN')],
   overdue: [{ ...hold('LATE', -12), hoursLeft: -12, advice: ['contact-carrier'] }],
   skipped: [],
+  sharedNumbers: [],
 };
 
 describe('the gate’s backlog in the check', () => {

@@ -609,3 +609,92 @@ describe('no buyer data', () => {
     }
   });
 });
+
+describe('never twice: a relabel after an item-level release; one number on two orders', () => {
+  const unshipped = join(ROOT, 'fixtures/formats/unshipped-orders.txt');
+  const tracking =
+    'Tracking Number,Event Time,Event Description,Location\n' +
+    '1ZV7A3703700085742,2026-10-14T06:00:00-07:00,Origin Scan,"Seattle, WA"\n' +
+    '1ZV7A8903252058235,2026-10-14T07:00:00-07:00,Origin Scan,"Seattle, WA"\n';
+
+  it('a new number without items for an order released with its items is held, with how to send it anyway', () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'tracking.csv'), tracking);
+    writeFileSync(
+      join(dir, 'items.csv'),
+      'order id,order item id,quantity,tracking number,carrier\n' +
+        '114-6652093-7781402,29918407736154,2,1ZV7A3703700085742,UPS\n',
+    );
+    writeFileSync(
+      join(dir, 'relabel.csv'),
+      'order id,tracking number,carrier\n114-6652093-7781402,1ZV7A8903252058235,UPS\n',
+    );
+    const asOf = ['--as-of', '2026-10-14T08:00'];
+    const first = shipaudit(dir, 'confirm', unshipped, 'items.csv', 'tracking.csv', ...asOf, '--out', 'a.txt');
+    // Exit 1: 112-3847561-0092837, with no number, is past its latest ship date.
+    expect([first.code, first.stderr]).toEqual([1, '']);
+    const ledger = ledgerOf(dir);
+    expect(ledger).toMatchObject([
+      { orderId: '114-6652093-7781402', status: 'released', items: [{ orderItemId: '29918407736154', quantity: 2 }] },
+    ]);
+    // The day the ledger recorded the release, in the marketplace zone.
+    const on = new Date((ledger[0] as unknown as { at: string }).at).toLocaleDateString('en-CA', {
+      timeZone: 'America/Los_Angeles',
+    });
+
+    const second = shipaudit(dir, 'confirm', unshipped, 'relabel.csv', 'tracking.csv', ...asOf, '--out', 'b.txt');
+    expect([second.code, second.stderr, existsSync(join(dir, 'b.txt'))]).toEqual([1, '', false]);
+    expect(second.stdout).toMatch(/^Released: 0 /m);
+    const why =
+      `already confirmed with tracking number 1ZV7A3703700085742 on ${on}; a new label for the same order ` +
+      'is not confirmed again — use --reemit 114-6652093-7781402 if Amazon must get the new number';
+    expect(second.stdout).toContain(
+      `  114-6652093-7781402  1ZV7A8903252058235 UPS  not sent again\n      why: ${why}\n`,
+    );
+    const json = JSON.parse(
+      shipaudit(dir, 'confirm', unshipped, 'relabel.csv', 'tracking.csv', ...asOf, '--format', 'json').stdout,
+    ) as { released: unknown[]; held: Array<{ orderId: string; reason: string; why: string }> };
+    expect(json.released).toEqual([]);
+    expect(json.held.map((h) => [h.orderId, h.reason, h.why])).toContainEqual([
+      '114-6652093-7781402',
+      'already-confirmed',
+      why,
+    ]);
+
+    const reemit = ['--out', 'c.txt', '--reemit', '114-6652093-7781402'];
+    const again = shipaudit(dir, 'confirm', unshipped, 'relabel.csv', 'tracking.csv', ...asOf, ...reemit);
+    expect(again.stderr).toBe('');
+    const { rows } = validateConfirmationFile(readFileSync(join(dir, 'c.txt'), 'utf8'));
+    expect(rows.map((r) => [r.orderId, r.trackingNumber])).toEqual([['114-6652093-7781402', '1ZV7A8903252058235']]);
+  });
+
+  it('one tracking number on two orders: both released, and a warning names them', () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'tracking.csv'), tracking);
+    writeFileSync(
+      join(dir, 'assigned.csv'),
+      'order id,tracking number,carrier\n112-3847561-0092837,1ZV7A3703700085742,UPS\n' +
+        '111-0476219-3358804,1ZV7A3703700085742,UPS\n',
+    );
+    const args = ['confirm', unshipped, 'assigned.csv', 'tracking.csv', '--as-of', '2026-10-14T08:00'];
+    const message =
+      'tracking number 1ZV7A3703700085742 is assigned to orders 111-0476219-3358804 and 112-3847561-0092837';
+    const text = shipaudit(dir, ...args);
+    expect([text.code, text.stderr]).toEqual([0, '']);
+    expect(text.stdout).toContain(`\n  warning: ${message}\n`);
+    expect(text.stdout).toMatch(/^Released: 2 /m);
+    const json = JSON.parse(shipaudit(dir, ...args, '--format', 'json').stdout) as {
+      released: Array<{ orderId: string }>;
+      warnings: unknown[];
+    };
+    expect(json.released.map((r) => r.orderId)).toEqual(['111-0476219-3358804', '112-3847561-0092837']);
+    expect(json.warnings).toEqual([
+      {
+        kind: 'shared-tracking-number',
+        trackingNumber: '1ZV7A3703700085742',
+        orderIds: ['111-0476219-3358804', '112-3847561-0092837'],
+        message,
+      },
+    ]);
+  });
+});

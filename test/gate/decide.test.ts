@@ -63,6 +63,7 @@ function run(c: Case) {
     packages: c.packages ?? [pkg('A')],
     tracking: g.tracking,
     ledger: (id, n) => ledger.covers(id, n),
+    released: (id, n) => ledger.releases(id, n),
     reemit: new Set(c.reemit ?? []),
     asOfMs,
     zone: ZONE,
@@ -77,6 +78,8 @@ const label = ev(
   'information',
 );
 const scan = ev(UPS, '2026-10-15T17:30:00-07:00', 'Origin Scan', 'physical');
+const ITEM: Partial<GatePackageInput> = { orderItemId: 'I1', quantity: 2 };
+const ITEM_ORDER: Partial<OrderRecord> = { orderItemId: 'I1', quantityToShip: 2 };
 
 describe('decide: release, hold or overdue', () => {
   it.each<[string, Case, 'release' | 'hold' | 'overdue', string | undefined]>([
@@ -278,10 +281,12 @@ describe('decide: release, hold or overdue', () => {
       ledger: rec('released'),
     });
     expect(relabelled.release).toEqual([]);
+    expect(relabelled.hold).toMatchObject([{ orderId: 'A', trackingNumber: other, reason: 'already-confirmed' }]);
   });
 
   it.each<[string, Partial<GatePackageInput>, number]>([
     ['a package naming no items carries the whole order: a new number is not confirmed again', {}, 0],
+    ['a package naming its item and quantity: a new number without items is not confirmed again', ITEM, 0],
   ])('released with the order’s items, then relabelled: %s', (_, item, again) => {
     const orders = [order('A', { orderItemId: 'I1', quantityToShip: 2 })];
     const first = run({ orders, packages: [pkg('A', UPS, item)], events: [scan] }).release;
@@ -295,7 +300,120 @@ describe('decide: release, hold or overdue', () => {
       ledger,
     });
     expect(relabelled.release).toHaveLength(again);
-    expect(relabelled.skipped).toMatchObject([{ orderId: 'A', why: 'in-ledger', status: 'released' }]);
+    expect(relabelled.hold).toEqual([
+      expect.objectContaining({
+        orderId: 'A',
+        trackingNumber: other,
+        reason: 'already-confirmed',
+        confirmed: { trackingNumber: UPS, on: '2026-10-15' },
+      }),
+    ]);
+    expect(relabelled.overdue).toEqual([]);
+    // --reemit sends the new number, as it sends a package the ledger has under its own number.
+    const reemitted = run({
+      orders,
+      packages: [pkg('A', other)],
+      events: [{ ...scan, trackingNumber: other }],
+      ledger,
+      reemit: ['A'],
+    }).release;
+    expect(reemitted.map((r) => [r.trackingNumber, r.reemitted])).toEqual([[other, true]]);
+  });
+
+  it('an already-confirmed relabel past the latest ship date stays held, not overdue', () => {
+    const ledger = new Ledger([
+      ledgerRecord(
+        run({ packages: [pkg('A', UPS, ITEM)], events: [scan], orders: [order('A', ITEM_ORDER)] }).release[0],
+        'accepted',
+        '2026-10-16T06:30:00Z',
+      ),
+    ]);
+    const other = '1ZV7A8903252058235';
+    const d = run({
+      orders: [order('A', ITEM_ORDER)],
+      packages: [pkg('A', other)],
+      events: [{ ...scan, trackingNumber: other }],
+      ledger,
+      asOf: '2026-10-18T08:00:00-07:00',
+    });
+    expect([d.release, d.overdue]).toEqual([[], []]);
+    // 06:30 UTC is the evening before in Los Angeles: the day is the marketplace's.
+    expect(d.hold).toMatchObject([
+      { reason: 'already-confirmed', confirmed: { trackingNumber: UPS, on: '2026-10-15' } },
+    ]);
+  });
+
+  it.each<[string, number, Array<Partial<GatePackageInput>>, Partial<GatePackageInput>, unknown[] | undefined]>([
+    [
+      'another item of the order goes',
+      2,
+      [ITEM],
+      { orderItemId: 'I2', quantity: 1 },
+      [{ orderItemId: 'I2', quantity: 1 }],
+    ],
+    ['the same item, fully released, is held', 2, [ITEM], { orderItemId: 'I1', quantity: 2 }, undefined],
+    ['the same item named without quantity, fully released, is held', 2, [ITEM], { orderItemId: 'I1' }, undefined],
+    [
+      'the same item, partly released, goes for what is left',
+      5,
+      [{ orderItemId: 'I1', quantity: 2 }],
+      { orderItemId: 'I1', quantity: 9 },
+      [{ orderItemId: 'I1', quantity: 3 }],
+    ],
+    [
+      'two earlier packages add up',
+      5,
+      [
+        { orderItemId: 'I1', quantity: 2 },
+        { orderItemId: 'I1', quantity: 3 },
+      ],
+      { orderItemId: 'I1', quantity: 1 },
+      undefined,
+    ],
+  ])('item-level releases, then a new package: %s', (_, toShip, earlier, later, lines) => {
+    const orders = [
+      order('A', { orderItemId: 'I1', quantityToShip: toShip }),
+      order('A', { orderItemId: 'I2', quantityToShip: 1 }),
+    ];
+    const ledger = new Ledger(
+      earlier.map((item, i) => ({
+        v: 1 as const,
+        at: '2026-10-15T20:00:00Z',
+        orderId: 'A',
+        trackingNumber: `EARLIER${i}`,
+        status: 'accepted' as const,
+        wholeOrder: false,
+        items: [{ orderItemId: item.orderItemId!, quantity: item.quantity! }],
+      })),
+    );
+    const d = run({ orders, packages: [pkg('A', UPS, later)], events: [scan], ledger });
+    if (lines) expect(d.release.map((r) => r.lines)).toEqual([lines]);
+    else {
+      expect(d.release).toEqual([]);
+      expect(d.hold).toMatchObject([{ reason: 'already-confirmed', confirmed: { trackingNumber: 'EARLIER0' } }]);
+    }
+  });
+
+  it('an older ledger record without items is read, and taken to cover the order', () => {
+    const old = { v: 1 as const, at: '2026-10-15T20:00:00Z', orderId: 'A', trackingNumber: 'OLD1' };
+    const ledger = new Ledger([{ ...old, status: 'released', wholeOrder: false }]);
+    const d = run({ packages: [pkg('A', UPS, { orderItemId: 'I2', quantity: 1 })], events: [scan], ledger });
+    expect(d.release).toEqual([]);
+    expect(d.hold).toMatchObject([{ reason: 'already-confirmed', confirmed: { trackingNumber: 'OLD1' } }]);
+  });
+
+  it('one number assigned to two orders: both released, and said', () => {
+    const d = run({
+      orders: [order('B'), order('A'), order('C')],
+      packages: [pkg('B'), pkg('A'), pkg('C', 'LX234679980CN')],
+      events: [scan],
+    });
+    expect(d.release.map((r) => [r.orderId, r.trackingNumber])).toEqual([
+      ['A', UPS],
+      ['B', UPS],
+    ]);
+    expect(d.sharedNumbers).toEqual([{ trackingNumber: UPS, orderIds: ['A', 'B'] }]);
+    expect(run({ events: [scan] }).sharedNumbers).toEqual([]);
   });
 
   it('orders no longer waiting are not the gate’s: shipped, cancelled, pending or Amazon-fulfilled', () => {

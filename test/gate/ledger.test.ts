@@ -50,11 +50,28 @@ describe('ledger', () => {
 
   it.each<[string, Partial<LedgerRecord>, string, string | undefined]>([
     ['its own number', {}, 'N1', 'released'],
-    ['a whole-order confirmation covers another number', {}, 'N2', 'released'],
-    ['an item-level one does not', { wholeOrder: false }, 'N2', undefined],
-    ['a rejected whole-order one does not cover another number', { status: 'rejected' }, 'N2', undefined],
+    ['another number is weighed by releases, not here', {}, 'N2', undefined],
     ['a package found unsent may go again', { status: 'failed' }, 'N1', undefined],
   ])('covers: %s', (_, o, number, expected) => {
     expect(new Ledger([rec(o)]).covers('A', number)).toBe(expected);
+  });
+
+  const items = [{ orderItemId: 'I1', quantity: 2 }];
+  it.each<[string, Partial<LedgerRecord>, unknown[]]>([
+    ['a whole-order release', {}, [{ trackingNumber: 'N1', wholeOrder: true }]],
+    [
+      'an item-level one, with its items',
+      { wholeOrder: false, items },
+      [{ trackingNumber: 'N1', wholeOrder: false, items }],
+    ],
+    ['an older item-level one without items: taken as the whole order', { wholeOrder: false }, [{ wholeOrder: true }]],
+    ['a rejected one: none', { status: 'rejected' }, []],
+    ['one found unsent: none', { status: 'failed' }, []],
+    ['one being sent counts', { status: 'sending', wholeOrder: false, items }, [{ trackingNumber: 'N1', items }]],
+  ])('releases under other numbers: %s', (_, o, expected) => {
+    const l = new Ledger(parseLedger(serializeRecord(rec(o))).records);
+    expect(l.releases('A', 'N2')).toMatchObject(expected);
+    expect(l.releases('A', 'N1')).toEqual([]);
+    expect(l.releases('B', 'N2')).toEqual([]);
   });
 });

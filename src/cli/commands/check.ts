@@ -222,6 +222,7 @@ async function gateDecision(
     packages: collector.assignments,
     tracking,
     ledger: (id, n) => ledger.covers(id, n),
+    released: (id, n) => ledger.releases(id, n),
     reemit: new Set(),
     asOfMs,
     zone,

@@ -119,6 +119,7 @@ async function runConfirm(paths: string[], flags: ConfirmFlags): Promise<number>
       packages: packagesOf(gate),
       tracking: gate.tracking,
       ledger: (orderId, number) => ledger.covers(orderId, number),
+      released: (orderId, number) => ledger.releases(orderId, number),
       reemit: new Set(flags.reemit ?? []),
       asOfMs,
       zone: settings.zone.zone,
