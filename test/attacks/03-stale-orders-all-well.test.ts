@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, confirmationsText, folder, json, month, ordersText, TRACKING_HEADER, trackingRows, trackingText } from './gen.js';
+import {
+  cli, confirmationsText, folder, json, month, ordersText, TRACKING_HEADER, trackingRows, trackingText,
+} from './gen.js';
 
 /**
  * Issue 15, item 3: the order and confirmation downloads stop while the tracking download goes on (or the
