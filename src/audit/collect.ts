@@ -118,6 +118,9 @@ export class Collector implements RecordSink {
   /** Newest purchase date and newest confirmation read: each side's freshness. */
   newestOrderMs = -Infinity;
   newestConfirmationMs = -Infinity;
+  /** The UTC days with an order or a confirmation (day numbers): each side's rhythm for the check. */
+  readonly orderDays = new Set<number>();
+  readonly confirmationDays = new Set<number>();
   eventsSeen = 0;
   packagesSeen = 0;
   /** Records left out as later than the as-of time: item rows, confirmations, events. */
@@ -233,6 +236,7 @@ export class Collector implements RecordSink {
     const have = this.orderIndex.intern(r.orderId);
     const purchased = r.purchasedAt?.epochMs;
     if (purchased !== undefined && purchased > this.newestOrderMs) this.newestOrderMs = purchased;
+    if (purchased !== undefined) this.orderDays.add(Math.floor(purchased / 86_400_000));
     if (have === before) {
       const i = have;
       this.oPurchased.set(i, this.oStamps.add(r.purchasedAt));
@@ -282,6 +286,7 @@ export class Collector implements RecordSink {
     const i = this.confCount++;
     const at = r.confirmedAt?.epochMs;
     if (at !== undefined && at > this.newestConfirmationMs) this.newestConfirmationMs = at;
+    if (at !== undefined) this.confirmationDays.add(Math.floor(at / 86_400_000));
     const o = this.orderIndex.find(r.orderId);
     this.cOrder.set(i, o);
     this.cOrderIds.push(o >= 0 ? this.orderIds[o] : this.unknownOrderId(r.orderId));

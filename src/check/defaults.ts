@@ -11,10 +11,11 @@ export const CHECK_DEFAULTS = {
   staleAfterHours: 36,
   /**
    * Orders and confirmations are stale after `staleAfterHours` when the next side moved on without them
-   * (confirmations of unknown orders, scans of unconfirmed parcels), else after this long: a small shop
-   * has quiet days, but not a quiet week.
+   * (confirmations of unknown orders, scans of unconfirmed parcels), after twice their own longest gap in
+   * the window (see RHYTHM in inputs.ts), and in any case after this long: a small shop has quiet days, but
+   * not a quiet week.
    */
-  quietHours: 7 * 24,
+  maxQuietHours: 7 * 24,
   state: '.shipaudit/state.json',
   keepReports: 30,
   /** The check exists to warn before a defect, so a warning already fails the job by default. */

@@ -90,6 +90,11 @@ export const EXAMPLE_CONFIG = `// shipaudit configuration (comments are allowed)
   // The newest tracking event older than this many hours is a warning: the download may have stopped.
   "staleAfterHours": 36,
 
+  // Orders or confirmations whose newest is older than this many hours are a warning (the download may
+  // have stopped); so is a silence over twice the side's longest gap between days with data in the window
+  // (at least 48 h, with data on 7 days or more), and over staleAfterHours when the next side moved on.
+  "maxQuietHours": 168,
+
   // What earlier runs reported and the metric history, relative to this file's folder (or --state).
   "state": ".shipaudit/state.json",
 

@@ -45,20 +45,44 @@ export interface Freshness {
   /** Tracking events dated more than a day after the check's clock: left out of the tracking freshness. */
   futureEvents: number;
   newestFutureMs?: number;
+  /** The days (UTC day numbers, Math.floor(ms / DAY)) with an order or a confirmation: each side's rhythm. */
+  orderDays?: Iterable<number>;
+  confirmationDays?: Iterable<number>;
+}
+
+const DAY = 24 * HOUR;
+
+/**
+ * The shop's own rhythm: a side whose silence lasts more than `factor` times its longest gap between
+ * consecutive days with records in the window (and at least `minHours`) has likely stopped. Fewer than
+ * `minDays` days with records show no rhythm: only the fixed limit applies then.
+ */
+export const RHYTHM = { factor: 2, minHours: 48, minDays: 7 } as const;
+
+/** The rhythm limit in hours from a side's days with records, or undefined when they show no rhythm. */
+export function rhythmLimitHours(days: Iterable<number>, fromMs: number, asOfMs: number): number | undefined {
+  const first = Math.floor(fromMs / DAY);
+  const last = Math.floor(asOfMs / DAY);
+  const inWindow = [...new Set(days)].filter((d) => d >= first && d <= last).sort((a, b) => a - b);
+  if (inWindow.length < RHYTHM.minDays) return undefined;
+  let longest = 0;
+  for (let k = 1; k < inWindow.length; k++) longest = Math.max(longest, inWindow[k] - inWindow[k - 1]);
+  return Math.max(RHYTHM.minHours, RHYTHM.factor * longest * 24);
 }
 
 /**
  * Orders and confirmations have their own freshness: when their download stops while tracking goes on,
  * every new order is missing and nothing else can tell (no order, no finding). A side is stale when its
- * newest is older than `quietHours` (no new order for days), or older than `staleAfterHours` while the next
- * side moved on without it: confirmations of orders no order file names, scans of parcels no confirmation
- * names (a shop's quiet day leaves no such trace). Data newer than the clock by more than a day means the
- * clock (or the data) is wrong: the check would judge the wrong days.
+ * newest is older than `maxQuietHours` (the seller's limit), or than its own rhythm allows (see RHYTHM: a
+ * shop with an order every day stopping for four days, while tracking of older parcels goes on), or older
+ * than `staleAfterHours` while the next side moved on without it: confirmations of orders no order file
+ * names, scans of parcels no confirmation names (a shop's quiet day leaves no such trace). Data newer than
+ * the clock by more than a day means the clock (or the data) is wrong: the check would judge the wrong days.
  */
 export function staleOrderData(
   f: Freshness,
   asOfMs: number,
-  hours: { staleAfterHours: number; quietHours: number },
+  hours: { staleAfterHours: number; maxQuietHours: number; windowDays: number },
   toleranceMs: number,
   iso: (ms: number) => string,
 ): InputProblem[] {
@@ -73,6 +97,8 @@ export function staleOrderData(
       data: 'order data',
       from: 'an order report (All Orders, Order report) or Orders API export',
       movedOn: f.confirmationsAfterOrders,
+      days: f.orderDays,
+      rhythm: 'the longest gap between order days in the window',
       sign: (n: number) =>
         n === 1
           ? '1 confirmation since then names an order no order file has'
@@ -86,6 +112,8 @@ export function staleOrderData(
       data: 'confirmation data',
       from: '',
       movedOn: f.scansAfterConfirmations,
+      days: f.confirmationDays,
+      rhythm: 'the longest gap between confirmation days in the window',
       sign: (n: number) =>
         n === 1
           ? '1 parcel scanned since then has no confirmation'
@@ -103,9 +131,15 @@ export function staleOrderData(
       continue;
     }
     const ageH = (asOfMs - s.ms) / HOUR;
-    const limit = s.movedOn > 0 ? staleAfterHours : hours.quietHours;
+    const fromMs = asOfMs - hours.windowDays * DAY;
+    const rhythm = s.days === undefined ? undefined : rhythmLimitHours(s.days, fromMs, asOfMs);
+    const limits = [
+      { hours: hours.maxQuietHours, why: '' },
+      ...(rhythm === undefined ? [] : [{ hours: rhythm, why: ` (${RHYTHM.factor}× ${s.rhythm})` }]),
+      ...(s.movedOn > 0 ? [{ hours: staleAfterHours, why: ` (${s.sign(s.movedOn)})` }] : []),
+    ];
+    const { hours: limit, why } = limits.reduce((a, b) => (b.hours <= a.hours ? b : a));
     if (ageH > limit) {
-      const why = s.movedOn > 0 ? ` (${s.sign(s.movedOn)})` : '';
       out.push({
         level: 'warning',
         kind: s.stale,

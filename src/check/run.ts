@@ -6,7 +6,7 @@ import { formatInZone } from '../model/zone.js';
 import type { GateDecision } from '../model/gate.js';
 import { ordersDue, shipmentsAtRisk } from './at-risk.js';
 import { gateBacklog, withoutGateOrders } from './gate.js';
-import type { FailOn, Level } from './defaults.js';
+import { CHECK_DEFAULTS, type FailOn, type Level } from './defaults.js';
 import { markReported, splitNew } from './identity.js';
 import { staleOrderData, staleTracking, type Freshness } from './inputs.js';
 import { evaluateMetrics, metricValues, recordRun, type Thresholds } from './metrics.js';
@@ -35,7 +35,7 @@ export interface CheckInput {
   problems: readonly InputProblem[];
   staleAfterHours: number;
   /** Orders or confirmations older than this are stale even when nothing shows another side moved on. */
-  quietHours?: number;
+  maxQuietHours?: number;
   thresholds: Thresholds;
   atRisk: { graceLeftHours: number; shipWithinHours: number };
   /** The confirmation gate's decision, when the inputs assign tracking numbers to orders. */
@@ -65,7 +65,11 @@ export function buildCheck(i: CheckInput): { result: CheckResult; state: CheckSt
   const newestIso = i.newestTrackingMs === undefined ? undefined : formatInZone(i.newestTrackingMs, zone);
   const stale = staleTracking(hasTrackingData ? i.newestTrackingMs : undefined, i.asOfMs, i.staleAfterHours, newestIso);
   const iso = (ms: number) => formatInZone(ms, zone);
-  const hours = { staleAfterHours: i.staleAfterHours, quietHours: i.quietHours ?? 7 * 24 };
+  const hours = {
+    staleAfterHours: i.staleAfterHours,
+    maxQuietHours: i.maxQuietHours ?? CHECK_DEFAULTS.maxQuietHours,
+    windowDays: i.window.days,
+  };
   const sides = i.freshness ? staleOrderData(i.freshness, i.asOfMs, hours, DAY, iso) : [];
   const files = fileProblems(i.audit);
   const input: InputProblem[] = [
@@ -93,6 +97,9 @@ export function buildCheck(i: CheckInput): { result: CheckResult; state: CheckSt
       shipments: i.audit.summary.shipments,
       inputFiles: i.inputFiles,
       newestTrackingData: newestIso ?? null,
+      ...(i.freshness?.newestConfirmationMs !== undefined && {
+        newestConfirmation: iso(i.freshness.newestConfirmationMs),
+      }),
       ...skippedEntries(i.audit),
     },
     newFindings,

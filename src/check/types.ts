@@ -83,6 +83,8 @@ export interface CheckResult {
     shipments: number;
     inputFiles: number;
     newestTrackingData: string | null;
+    /** The newest confirmation read (marketplace time), absent when none: the data's age, not the window's. */
+    newestConfirmation?: string;
     /** Folder entries not read, with the reason (those where data was expected are also Input warnings). */
     skipped?: Array<{ file: string; reason: string; symlink?: string }>;
   };

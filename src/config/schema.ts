@@ -121,6 +121,7 @@ export const configSchema = z
     inputs: z.array(z.string().min(1)).optional(),
     failOn: z.enum(['error', 'warning', 'never']).optional(),
     staleAfterHours: z.number().positive().optional(),
+    maxQuietHours: z.number().positive().optional(),
     state: z.string().min(1).optional(),
     keepReports: z.number().int().min(1).optional(),
     thresholds: z

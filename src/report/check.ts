@@ -65,7 +65,9 @@ export function formatCheckText(data: CheckResult, opts: CheckTextOptions): stri
   if (r.status === 'ok') {
     const first = r.state.status === 'created' ? ` First run: state kept in ${r.state.file}.` : '';
     return (
-      `${style.ok(`✔ ${when}: all well.`)} ${plural(r.checked.shipments, 'shipment')} confirmed ${r.window.from} to ${r.window.to}` +
+      // The newest confirmation, not the window's end: data that stopped must not look fresh.
+      `${style.ok(`✔ ${when}: all well.`)} ${plural(r.checked.shipments, 'shipment')} confirmed ${r.window.from} to ` +
+      `${r.checked.newestConfirmation ? `${short(r.checked.newestConfirmation)} (newest)` : r.window.to}` +
       ` from ${plural(r.checked.inputFiles, 'input file')}${skippedNote(r)},` +
       ` tracking up to ${r.checked.newestTrackingData ? short(r.checked.newestTrackingData) : 'n/a'};` +
       ` LSR ${metric(r, 'lsr10')} (10 days), ${metric(r, 'lsr30')} (30 days), VTR ${metric(r, 'vtr')}.${first}\n`

@@ -130,6 +130,7 @@ export const checkJsonSchema = z.object({
     shipments: z.number().int(),
     inputFiles: z.number().int(),
     newestTrackingData: z.string().nullable(),
+    newestConfirmation: z.string().optional(),
   }),
   newFindings: z.array(findingJsonSchema),
   alreadyReported: z.object({ count: z.number().int(), byRule: z.record(z.string(), z.number().int()) }),

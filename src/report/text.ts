@@ -62,17 +62,32 @@ function ruleCounts(result: AuditResult): Array<{ rule: string; count: number; s
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.count - a.count || a.rule.localeCompare(b.rule));
 }
 
+/**
+ * Folder files where data was expected that could not be read (an HTML page saved as the tracking file):
+ * what they should hold is missing, so the verdict names them, the first one with its reason.
+ */
+export function unreadableFilesNote(result: AuditResult): string | undefined {
+  const files = result.inputs.filter((i) => i.warning);
+  if (files.length === 0) return undefined;
+  const more = files.length > 1 ? ` and ${files.length - 1} more (below)` : '';
+  return `${plural(files.length, 'input file')} could not be read, ${files[0].file}: ${files[0].warning}${more}`;
+}
+
 function verdict(result: AuditResult, style: Style): string {
   const total = result.summary.shipments;
   if (total === 0) return style.warning('⚠ No shipments were audited.');
   const counts = ruleCounts(result);
+  const unread = unreadableFilesNote(result);
   if (counts.length === 0) {
-    const caveat = result.summary.hasTrackingData ? '' : ' Tracking was not checked: no tracking data was given.';
+    const given = unread ? 'no tracking data could be read' : 'no tracking data was given';
+    const caveat = result.summary.hasTrackingData ? '' : ` Tracking was not checked: ${given}.`;
     const rejected = result.summary.rowsRejected;
-    // Rows that could not be read may hold the problems: no tick then.
-    if (rejected > 0) {
-      const text = `⚠ No problems found in the ${plural(total, 'shipment')} read, but ${plural(rejected, 'row')}` +
-        ' could not be read (below): the verdict may be incomplete.';
+    // Rows or files that could not be read may hold the problems: no tick then.
+    if (rejected > 0 || unread) {
+      const rows = rejected > 0 ? [`${plural(rejected, 'row')} could not be read (below)`] : [];
+      const why = [...rows, ...(unread ? [unread] : [])];
+      const text = `⚠ No problems found in the ${plural(total, 'shipment')} read, but ${why.join('; ')}` +
+        (unread ? '; the verdict may be incomplete.' : ': the verdict may be incomplete.');
       return style.warning(text) + caveat;
     }
     return style.ok(`✔ No problems found in ${plural(total, 'shipment')}.`) + caveat;
@@ -81,6 +96,7 @@ function verdict(result: AuditResult, style: Style): string {
   const text = [
     `${first.count} of ${plural(total, 'shipment')} ${phrase(first.rule, first.count)} (${first.severity}).`,
     ...rest.map((c) => `${c.count} ${phrase(c.rule, c.count)} (${c.severity}).`),
+    ...(unread ? [`${unread}; the verdict may be incomplete.`] : []),
   ].join(' ');
   return first.severity === 'error' ? style.error(`✖ ${text}`) : style.warning(`⚠ ${text}`);
 }

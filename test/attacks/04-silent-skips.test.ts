@@ -66,6 +66,44 @@ describe('attack 4: nothing in an input folder is skipped in silence', () => {
     });
   }
 
+  it('audit whose only tracking file is an HTML page: no tick, the headline names it, exit 2 with its line', () => {
+    const dir = drops(HTML);
+    const r = cli(dir, 'audit', 'drops');
+    const [headline] = r.stdout.split('\n');
+    expect(headline).toBe(
+      '⚠ No problems found in the 29 shipments read, but 1 input file could not be read, drops/tracking.csv: ' +
+        `${broken[0].reason}; the verdict may be incomplete. Tracking was not checked: no tracking data could be read.`,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `shipaudit: 1 input file could not be read, drops/tracking.csv: ${broken[0].reason}; ` +
+        'the verdict may be incomplete (--allow-rejected-rows exits by the findings)\n',
+    );
+    // The flag for an incomplete verdict exits by the findings, the headline still has no tick.
+    const allowed = cli(dir, 'audit', 'drops', '--allow-rejected-rows');
+    expect([allowed.code, allowed.stderr]).toEqual([0, '']);
+    expect(allowed.stdout.split('\n')[0]).toBe(headline);
+  });
+
+  for (const b of broken.slice(1)) {
+    it(`audit with tracking.csv replaced by ${b.name}: exit 2, the headline names it`, () => {
+      const r = cli(drops(b.content as string), 'audit', 'drops');
+      expect(r.stdout.split('\n')[0]).toContain(`1 input file could not be read, drops/tracking.csv: ${b.reason}`);
+      expect(r.code).toBe(2);
+    });
+  }
+
+  it('audit with findings and an unreadable second file: the findings headline names the file too', () => {
+    const dir = drops(trackingText(all.slice(0, 20)));
+    writeFileSync(join(dir, 'drops/tracking-2.csv'), HTML);
+    const r = cli(dir, 'audit', 'drops', '--fail-on', 'never');
+    expect(r.stdout.split('\n')[0]).toBe(
+      '⚠ 9 of 29 shipments have a tracking number no tracking file mentions (warning). ' +
+        `1 input file could not be read, drops/tracking-2.csv: ${broken[0].reason}; the verdict may be incomplete.`,
+    );
+    expect(r.code).toBe(2);
+  });
+
   it('a broken symbolic link where the tracking file was: listed as unreadable, a warning', () => {
     const dir = drops(undefined);
     symlinkSync(join(dir, 'nowhere.csv'), join(dir, 'drops/tracking.csv'));

@@ -10,7 +10,8 @@ import { deadPid, oneLineError, shipaudit, useBuiltCli, withNightly } from './he
  * reused (pid 1 in a container, restarted) blocked it for ever.
  */
 useBuiltCli();
-const NIGHT_1 = '2026-11-10T06:00';
+// The nightly base alone while its orders are fresh (by Nov 10 they have stopped for four days: a warning).
+const BASE_NIGHT = '2026-11-08T08:00';
 const MIN = 60_000;
 
 function lockedDir(lock: object): { dir: string; lock: string } {
@@ -27,7 +28,7 @@ describe('a stale lock is taken over at once, saying what held it and since when
   it('the lock of a run that died a minute ago', () => {
     const pid = deadPid();
     const { dir, lock } = lockedDir({ pid, startedAt: ago(MIN) });
-    const r = shipaudit(dir, 'check', '--as-of', NIGHT_1);
+    const r = shipaudit(dir, 'check', '--as-of', BASE_NIGHT);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(
       new RegExp(
@@ -43,7 +44,7 @@ describe('a stale lock is taken over at once, saying what held it and since when
     await new Promise((res) => other.once('spawn', res));
     try {
       const { dir } = lockedDir({ pid: other.pid, startedAt: ago(60 * MIN) });
-      const r = shipaudit(dir, 'check', '--as-of', NIGHT_1);
+      const r = shipaudit(dir, 'check', '--as-of', BASE_NIGHT);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toMatch(
         new RegExp(
@@ -58,7 +59,7 @@ describe('a stale lock is taken over at once, saying what held it and since when
 
   it('pid 1 recorded before the container restarted', () => {
     const { dir } = lockedDir({ pid: 1, startedAt: '2001-01-01T00:00:00.000Z' });
-    const r = shipaudit(dir, 'check', '--as-of', NIGHT_1);
+    const r = shipaudit(dir, 'check', '--as-of', BASE_NIGHT);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^shipaudit: note: took over a stale lock .*\(pid 1, started 2001-01-01T00:00:00\.000Z, /);
     expect(r.stderr).toMatch(/ h old, pid now used by another process started .+\)\n$/);
@@ -66,7 +67,7 @@ describe('a stale lock is taken over at once, saying what held it and since when
 
   it('a lock of this machine that records a process start time the pid no longer has', () => {
     const { dir } = lockedDir({ pid: process.pid, startedAt: ago(MIN), procStart: '1', host: hostname() });
-    const r = shipaudit(dir, 'check', '--as-of', NIGHT_1);
+    const r = shipaudit(dir, 'check', '--as-of', BASE_NIGHT);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/pid now used by another process/);
   });
@@ -74,7 +75,7 @@ describe('a stale lock is taken over at once, saying what held it and since when
   it('a live run keeps its lock: exit 2, one line naming the holder and since when', () => {
     // Taken now by this process, which started before: the lock of a live run.
     const { dir, lock } = lockedDir({ pid: process.pid, startedAt: ago(0) });
-    const r = shipaudit(dir, 'check', '--as-of', NIGHT_1);
+    const r = shipaudit(dir, 'check', '--as-of', BASE_NIGHT);
     expect(r.code).toBe(2);
     expect(oneLineError(r.stderr)).toMatch(
       new RegExp(`another check is running: .*state\\.json\\.lock is held \\(pid ${process.pid}, started .+\\)`),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staleOrderData, type Freshness } from '../../src/check/inputs.js';
+import { rhythmLimitHours, staleOrderData, type Freshness } from '../../src/check/inputs.js';
 
 const H = 3_600_000;
 const AS_OF = Date.parse('2026-11-10T14:00:00Z');
@@ -11,7 +11,10 @@ const fresh: Freshness = {
   scansAfterConfirmations: 0,
   futureEvents: 0,
 };
-const hours = { staleAfterHours: 36, quietHours: 168 };
+const hours = { staleAfterHours: 36, maxQuietHours: 168, windowDays: 30 };
+/** `n` UTC day numbers, every `step` days, the newest `first` days before AS_OF's day. */
+const daysBack = (first: number, step: number, n: number) =>
+  Array.from({ length: n }, (_, k) => Math.floor(AS_OF / (24 * H)) - first - k * step);
 const check = (f: Freshness) => staleOrderData(f, AS_OF, hours, 24 * H, iso);
 
 describe('staleOrderData', () => {
@@ -27,6 +30,21 @@ describe('staleOrderData', () => {
     [
       'confirmations 2 days old, scans of unconfirmed parcels since',
       { newestConfirmationMs: AS_OF - 48 * H, scansAfterConfirmations: 1 },
+      ['stale-confirmations'],
+    ],
+    [
+      'orders 3 days old, an order every day before: beyond the rhythm',
+      { newestOrderMs: AS_OF - 72 * H, orderDays: daysBack(3, 1, 20) },
+      ['stale-orders'],
+    ],
+    [
+      'orders 3 days old, an order every 2 days before: within twice the rhythm',
+      { newestOrderMs: AS_OF - 72 * H, orderDays: daysBack(3, 2, 10) },
+      [],
+    ],
+    [
+      'confirmations 3 days old, one every day before',
+      { newestConfirmationMs: AS_OF - 72 * H, confirmationDays: daysBack(3, 1, 20) },
       ['stale-confirmations'],
     ],
     ['no orders at all', { newestOrderMs: undefined }, ['no-orders']],
@@ -46,5 +64,15 @@ describe('staleOrderData', () => {
         '(1 confirmation since then names an order no order file has); ' +
         'orders since then are not seen, check the download',
     );
+  });
+
+  it.each<[string, number[], number | undefined]>([
+    ['an order every day: twice a day, raised to 48 h', daysBack(0, 1, 30), 48],
+    ['every 3 days: twice the gap', daysBack(0, 3, 10), 144],
+    ['8 days between two runs of daily orders: twice that', [...daysBack(0, 1, 10), ...daysBack(18, 1, 10)], 432],
+    ['6 days with data: no rhythm', daysBack(0, 1, 6), undefined],
+    ['days before the window do not count', [...daysBack(0, 1, 5), ...daysBack(40, 1, 10)], undefined],
+  ])('rhythmLimitHours: %s', (_name, days, limit) => {
+    expect(rhythmLimitHours(days, AS_OF - 30 * 24 * H, AS_OF)).toBe(limit);
   });
 });

@@ -15,7 +15,9 @@ import { parseConfig } from '../../src/config/load.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/shipaudit.js');
 const FIXTURES = join(ROOT, 'fixtures/nightly');
-const NIGHT = { 1: '2026-11-10T06:00', 2: '2026-11-11T06:00', 3: '2026-11-12T06:00' } as const;
+// Night 0: base alone, checked while its orders are fresh (by Nov 10, an order every 7 hours stopping on
+// Nov 6 is a download that stopped).
+const NIGHT = { 0: '2026-11-08T08:00', 1: '2026-11-10T06:00', 2: '2026-11-11T06:00', 3: '2026-11-12T06:00' } as const;
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -49,13 +51,14 @@ const check = (dir: string, night: keyof typeof NIGHT, ...args: string[]) => shi
 describe('shipaudit check, night after night', () => {
   it('all is well: one line saying what was checked, as of when; exit 0', () => {
     const dir = workdir(DEFAULT_CONFIG, 'base');
-    const first = check(dir, 1);
+    const first = check(dir, 0);
     expect(first.stdout).toBe(
-      '✔ shipaudit check, as of 2026-11-10 06:00 America/Los_Angeles: all well. 80 shipments confirmed 2026-10-11 to 2026-11-10 from 3 input files, ' +
+      '✔ shipaudit check, as of 2026-11-08 08:00 America/Los_Angeles: all well. ' +
+        '80 shipments confirmed 2026-10-09 to 2026-11-07 06:00 (newest) from 3 input files, ' +
         'tracking up to 2026-11-09 05:00; LSR 0.0% (10 days), 0.0% (30 days), VTR 100.0%. First run: state kept in .shipaudit/state.json.\n',
     );
     expect([first.code, first.stderr]).toEqual([0, '']);
-    const again = check(dir, 1);
+    const again = check(dir, 0);
     expect(again.stdout).toMatch(/VTR 100\.0%\.\n$/);
     expect(again.code).toBe(0);
   });
@@ -160,7 +163,12 @@ describe('shipaudit check --format json', () => {
     const j = JSON.parse(r.stdout);
     expectMatchesSchema(checkJsonSchema, j);
     expect([j.command, j.status, j.asOf, j.window]).toEqual(['check', 'error', '2026-11-10T06:00:00-08:00', { from: '2026-10-11', to: '2026-11-10', days: 30 }]);
-    expect(j.checked).toEqual({ shipments: 84, inputFiles: 7, newestTrackingData: '2026-11-10T04:40:00-08:00' });
+    expect(j.checked).toEqual({
+      shipments: 84,
+      inputFiles: 7,
+      newestTrackingData: '2026-11-10T04:40:00-08:00',
+      newestConfirmation: '2026-11-09T11:00:00-08:00',
+    });
     expect(j.newFindings.map((f: { rule: string; orderId: string }) => [f.rule, f.orderId])).toEqual([
       ['confirmed-before-handover', '113-1000001-0000001'],
       ['late-confirmation', '113-1000002-0000002'],
@@ -235,7 +243,7 @@ describe('what a scheduled job must survive', () => {
     mkdirSync(join(dir, '.shipaudit'));
     const dead = spawnSync(process.execPath, ['-e', '0']).pid;
     writeFileSync(join(dir, '.shipaudit/state.json.lock'), JSON.stringify({ pid: dead, startedAt: new Date(Date.now() - 7 * 3_600_000).toISOString() }));
-    const r = check(dir, 1);
+    const r = check(dir, 0);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^shipaudit: note: took over a stale lock .*state\.json\.lock \(pid \d+, started .+, 7\.0 h old, process gone\)\n$/);
     expect(existsSync(join(dir, '.shipaudit/state.json.lock'))).toBe(false);
@@ -245,9 +253,9 @@ describe('what a scheduled job must survive', () => {
     const dir = workdir(DEFAULT_CONFIG, 'base');
     mkdirSync(join(dir, '.shipaudit'));
     writeFileSync(join(dir, '.shipaudit/state.json'), '{"version": 1, "reported": {"no-carrier-scan|1');
-    const r = check(dir, 1);
+    const r = check(dir, 0);
     expect(r.code).toBe(1);
-    expect(r.lines[0]).toBe('⚠ shipaudit check, as of 2026-11-10 06:00 America/Los_Angeles: 1 input warning.');
+    expect(r.lines[0]).toBe('⚠ shipaudit check, as of 2026-11-08 08:00 America/Los_Angeles: 1 input warning.');
     expect(r.lines[3]).toMatch(/^ {2}warning {2}state file \.shipaudit\/state\.json was unusable \(not valid JSON /);
     expect(r.lines[3]).toMatch(/; kept as \.shipaudit\/state\.json\.corrupt-\d{8}T\d{9}Z and rebuilt, /);
     expect(r.lines[3]).toMatch(/ and rebuilt, so findings reported before may be repeated$/);
@@ -256,7 +264,7 @@ describe('what a scheduled job must survive', () => {
     const text = readFileSync(join(dir, '.shipaudit', kept[0]), 'utf8');
     expect(text).toBe('{"version": 1, "reported": {"no-carrier-scan|1');
     expect(JSON.parse(readFileSync(join(dir, '.shipaudit/state.json'), 'utf8')).version).toBe(1);
-    expect(check(dir, 1).code).toBe(0);
+    expect(check(dir, 0).code).toBe(0);
   });
 
   it.each([
@@ -282,9 +290,9 @@ describe('what a scheduled job must survive', () => {
 
   it('globs in inputs are read like folders', () => {
     const dir = workdir({ inputs: ['drops/amazon/*.txt', 'drops/tracking/tracking-*.csv'] }, 'base');
-    const r = check(dir, 1);
+    const r = check(dir, 0);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('80 shipments confirmed 2026-10-11 to 2026-11-10 from 3 input files');
+    expect(r.stdout).toContain('80 shipments confirmed 2026-10-09 to 2026-11-07 06:00 (newest) from 3 input files');
   });
 
   it('no config file: exit 2, pointing at shipaudit init', () => {
@@ -295,7 +303,8 @@ describe('what a scheduled job must survive', () => {
   });
 
   it.each([
-    ['all well', 0, ['base'], 'warning', 1],
+    ['all well', 0, ['base'], 'warning', 0],
+    ['base alone by Nov 10: orders stopped 4 days ago', 1, ['base'], 'warning', 1],
     ['only warnings (stale tracking), failOn error', 0, ['base'], 'error', 3],
     ['only warnings (stale tracking), failOn warning', 1, ['base'], 'warning', 3],
     ['errors, failOn error', 1, ['base', 'night-1'], 'error', 1],

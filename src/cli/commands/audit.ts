@@ -4,7 +4,7 @@ import { audit } from '../../audit/run.js';
 import { exclusionLabel, type AuditResult } from '../../model/result.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
 import { auditJsonChunks } from '../../report/json.js';
-import { formatAuditText } from '../../report/text.js';
+import { formatAuditText, unreadableFilesNote } from '../../report/text.js';
 import { EXIT, UsageError } from '../errors.js';
 import { collectAll, requireConfirmations } from '../inputs.js';
 import { err, out, outText, styleFor, timing } from '../io.js';
@@ -118,18 +118,21 @@ export async function finishAudit(result: AuditResult, settings: Settings, flags
   return code;
 }
 
-/** Why an audit with unreadable rows exits 2, naming the first of them. */
+/** Why an audit with unreadable rows or input files exits 2, naming the first of them. */
 export function rejectedRowsLine(result: AuditResult): string {
   const n = result.summary.rowsRejected;
   const first = result.inputs.flatMap((i) => i.problems)[0];
   const where = first ? ` (first: ${first.file}:${first.line}: ${first.message})` : '';
-  const rows = `${n} row${n === 1 ? '' : 's'}`;
+  const rows = n > 0 ? [`${n} row${n === 1 ? '' : 's'} could not be read${where}`] : [];
+  const files = unreadableFilesNote(result);
   const incomplete = 'the verdict may be incomplete (--allow-rejected-rows exits by the findings)';
-  return `${rows} could not be read${where}; ${incomplete}`;
+  return [...rows, ...(files ? [files] : []), incomplete].join('; ');
 }
 
+/** Rows or folder files that could not be read leave the verdict incomplete: exit 2 unless allowed. */
 export function exitCode(result: AuditResult, failOn: string, allowRejected: boolean): number {
-  if (result.summary.rowsRejected > 0 && !allowRejected) return EXIT.usage;
+  const unreadable = result.summary.rowsRejected > 0 || result.inputs.some((i) => i.warning);
+  if (unreadable && !allowRejected) return EXIT.usage;
   const { error, warning } = result.summary.findingsBySeverity;
   if (failOn === 'error' && error > 0) return EXIT.findings;
   if (failOn === 'warning' && error + warning > 0) return EXIT.findings;
