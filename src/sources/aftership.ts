@@ -100,7 +100,7 @@ export class AfterShip {
         );
       } catch (e) {
         if ((e as { kind?: string }).kind !== 'quota') throw e;
-        refused.push(...numbers.slice(i).map((n) => ({ number: n, message: 'not created: plan limit reached' })));
+        refused.push(...numbers.slice(i).map((n) => ({ number: n, message: 'plan limit reached' })));
         return { tracked, created, refused, quotaExhausted: true };
       }
       const { r, doc, code } = res;

@@ -130,7 +130,8 @@ describe('AfterShip Tracking API against a local server', () => {
 
   it('a 400 other than 4003 refuses that number only', async () => {
     const all = numbers(2);
-    const { c } = await client({ faults: { create: [error(400, 4005, 'The value of `tracking_number` is invalid.')] } });
+    const invalid = error(400, 4005, 'The value of `tracking_number` is invalid.');
+    const { c } = await client({ faults: { create: [invalid] } });
     const r = await c.create(all, async () => undefined);
     expect(r.tracked).toEqual([all[1]]);
     expect(r.refused).toEqual([
