@@ -111,8 +111,8 @@ export function fakeAfterShip(f: AfterShipFake): (req: SeenRequest) => Reply | n
       }
       if (f.allowance !== undefined) f.allowance--;
       f.tracked.add(number);
-      const created = { meta: { code: 201, message: 'Created', type: 'Created' }, data: trackingDoc(number, undefined) };
-      return json(created, 201);
+      const meta = { code: 201, message: 'Created', type: 'Created' };
+      return json({ meta, data: trackingDoc(number, undefined) }, 201);
     }
     const asked = (req.query.get('tracking_numbers') ?? '').split(',').filter(Boolean);
     if (asked.length > 50) {
