@@ -71,8 +71,8 @@ const sources = z
       .optional(),
     tracking: z
       .object({
-        // AfterShip and carrier APIs: not yet (docs/connectors.md).
-        service: z.enum(['17track']),
+        // Carrier APIs (USPS, UPS): not yet (docs/connectors.md).
+        service: z.enum(['17track', 'aftership']),
         ...secretKeys('apiKey'),
       })
       .strict()

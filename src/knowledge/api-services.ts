@@ -71,6 +71,37 @@ export const SEVENTEEN_TRACK_CODES = {
 } as const;
 
 /**
+ * AfterShip Tracking API (www.aftership.com/docs/tracking), version 2026-07: `as-api-key` header,
+ * `POST /trackings` creates one tracking, `GET /trackings?tracking_numbers=a,b` lists them (cursor paging).
+ * Rates are per endpoint; a 429 carries `X-RateLimit-Reset` (Unix seconds).
+ */
+export const AFTERSHIP = {
+  baseUrl: 'https://api.aftership.com/tracking/2026-07',
+  /** Numbers per list request (`tracking_numbers`, comma-separated). */
+  batch: 50,
+  /** Trackings per list page (`limit`). */
+  pageLimit: 200,
+  /** Requests per second: POST /trackings, GET /trackings. */
+  createRatePerSecond: 20,
+  listRatePerSecond: 6,
+  /** A tracking's `tag` that is final: not asked again. */
+  finalTags: ['Delivered'] as readonly string[],
+} as const;
+
+/** AfterShip `meta.code`s (and HTTP statuses) the client acts on. */
+export const AFTERSHIP_CODES = {
+  /** The key is wrong, revoked, or lacks the tracking scope: nothing will work. */
+  auth: new Map<number, string>([
+    [401, 'the API key is invalid'],
+    [403, 'the API key may not use the Tracking API'],
+  ]),
+  /** The number is tracked already: nothing to do, it can be listed. */
+  alreadyExists: 4003,
+  /** The plan's tracking allowance is used up (HTTP 402 Payment Required): no more trackings created. */
+  quotaExhausted: new Set<number>([402]),
+} as const;
+
+/**
  * Orders API v0 `confirmShipment` and `getOrder` (the confirmation gate's --submit): paths and the default
  * usage plan. confirmShipment answers 204 when Amazon took the confirmation, 400 with `errors[]` when not.
  */

@@ -56,6 +56,12 @@ export function retryAfterMs(value: string | null, nowMs = Date.now()): number |
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
 }
 
+/** `X-RateLimit-Reset` (AfterShip and others): the Unix time in seconds when the limit resets. */
+export function rateLimitResetMs(value: string | null, nowMs = Date.now()): number | undefined {
+  if (!value || !/^\d+$/.test(value.trim())) return undefined;
+  return Math.min(60_000, Math.max(0, Number(value) * 1000 - nowMs));
+}
+
 /** A token bucket: `rate` requests a second on average, up to `burst` at once. */
 export class RateLimiter {
   private tokens: number;
@@ -172,7 +178,7 @@ export class Http {
         };
         if (r.status === 429) {
           spec.limiter?.drain();
-          wait = retryAfterMs(r.headers.get('retry-after'));
+          wait = retryAfterMs(r.headers.get('retry-after')) ?? rateLimitResetMs(r.headers.get('x-ratelimit-reset'));
           lastProblem = 'HTTP 429 (too many requests)';
         } else if (r.status >= 500) {
           wait = retryAfterMs(r.headers.get('retry-after'));

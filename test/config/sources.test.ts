@@ -21,6 +21,12 @@ describe('config: sources', () => {
     expect(c.sources?.tracking?.apiKeyEnv).toBe('K17');
   });
 
+  it('AfterShip as the tracking service loads', () => {
+    const tracking = { service: 'aftership', apiKeyEnv: 'AS_KEY' };
+    const c = parseConfig(JSON.stringify({ sources: { tracking } }), 'c.json');
+    expect([c.sources?.tracking?.service, c.sources?.tracking?.apiKeyEnv]).toEqual(['aftership', 'AS_KEY']);
+  });
+
   const bad: Array<[string, unknown, string]> = [
     [
       'a secret in the config itself',
@@ -42,7 +48,7 @@ describe('config: sources', () => {
       { tracking: { service: '17track', apiKeyEnv: 'K17-abc-123' } },
       'c.json: sources.tracking.apiKeyEnv: expected an environment variable name',
     ],
-    ['AfterShip: not yet', { tracking: { service: 'aftership', apiKeyEnv: 'K' } }, 'c.json: sources.tracking.service:'],
+    ['a carrier API: not yet', { tracking: { service: 'usps', apiKeyEnv: 'K' } }, 'c.json: sources.tracking.service:'],
     ['an unknown region', { amazon: { ...amazon, region: 'US' } }, 'c.json: sources.amazon.region:'],
     [
       'a marketplace id that is not one',

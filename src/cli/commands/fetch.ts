@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { ConfigError } from '../../config/errors.js';
 import type { Config } from '../../config/schema.js';
 import {
+  AFTERSHIP,
   LWA_TOKEN_URL,
   SEARCH_ORDERS,
   SEVENTEEN_TRACK,
@@ -19,6 +20,7 @@ import {
   type TrackingSummary,
 } from '../../report/fetch.js';
 import { LwaLogin, packagesOf, searchOrders, type OrdersQuery } from '../../sources/amazon.js';
+import { AfterShip } from '../../sources/aftership.js';
 import { Http, SourceError } from '../../sources/http.js';
 import { SeventeenTrack } from '../../sources/seventeen-track.js';
 import {
@@ -57,15 +59,19 @@ export const ENDPOINT_ENV = {
   lwa: 'SHIPAUDIT_LWA_URL',
   spApi: 'SHIPAUDIT_SP_API_URL',
   seventeenTrack: 'SHIPAUDIT_17TRACK_URL',
+  afterShip: 'SHIPAUDIT_AFTERSHIP_URL',
 } as const;
+
+/** The name of each tracking service as the summary shows it. */
+const SERVICE_NAME = { '17track': '17TRACK', aftership: 'AfterShip' } as const;
 
 export function registerFetch(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
   program
     .command('fetch')
-    .summary('get orders from Amazon (SP-API) and tracking from 17TRACK into .shipaudit/data')
+    .summary('get orders from Amazon (SP-API) and tracking from 17TRACK or AfterShip into .shipaudit/data')
     .description(
       'Pulls the orders of the last days from the Selling Partner API (Orders API 2026-01-01, all pages) and, ' +
-        'for every tracking number they name that is not yet delivered, the tracking from 17TRACK, as the ' +
+        'for every tracking number they name that is not yet delivered, the tracking from 17TRACK or AfterShip, as the ' +
         'config\'s "sources" say. Each response is saved unchanged under the data folder (default ' +
         '.shipaudit/data beside the config); `shipaudit check` reads that folder. A run that stops goes on ' +
         'where it stopped next time. Secrets come from environment variables or 0600 files the config names.',
@@ -193,7 +199,7 @@ export async function fetchSources(
   };
   if (opts.dryRun) {
     if (cfg.amazon) summary.amazon = amazonPlan(run, cfg.amazon);
-    if (cfg.tracking) summary.tracking = await trackingSummaryPlan(run, '17TRACK');
+    if (cfg.tracking) summary.tracking = await trackingSummaryPlan(run, SERVICE_NAME[cfg.tracking.service]);
     return summary;
   }
 
@@ -213,7 +219,9 @@ export async function fetchSources(
         env[ENDPOINT_ENV.lwa] || LWA_TOKEN_URL,
       );
     }
-    if (cfg.tracking && apiKey) {
+    if (cfg.tracking?.service === 'aftership' && apiKey) {
+      summary.tracking = await fetchAfterShip(run, apiKey, env[ENDPOINT_ENV.afterShip] || AFTERSHIP.baseUrl);
+    } else if (cfg.tracking && apiKey) {
       summary.tracking = await fetchTracking(run, apiKey, env[ENDPOINT_ENV.seventeenTrack] || SEVENTEEN_TRACK.baseUrl);
     }
   } finally {
@@ -519,6 +527,98 @@ async function fetchTracking(run: Run, apiKey: string, baseUrl: string): Promise
   }
   await run.saveState();
   t.quota = tr.quota;
+  t.requests = http.requests;
+  t.status = t.error || t.notFetched.length ? (t.answered > 0 ? 'partial' : 'failed') : 'complete';
+  return t;
+}
+
+/**
+ * Tracking from AfterShip for the numbers of the latest orders snapshot that are not delivered: a tracking
+ * created for each number not yet created (one POST each; "already exists" is fine), then listed, 50
+ * numbers a request, every page. Each list page is saved as `aftership/<day>/trackings-<run>-<batch>-<page>.json`
+ * (an input of the audit); create answers go to the hidden `aftership/<day>/.requests/`. After each page the
+ * state records what is done, so that a run that stops is continued by the next.
+ */
+async function fetchAfterShip(run: Run, apiKey: string, baseUrl: string): Promise<TrackingSummary> {
+  const http = run.http([apiKey]);
+  const client = new AfterShip(http, apiKey, baseUrl);
+  const numbers = await snapshotNumbers(run);
+  const plan = trackingPlan(run.state, numbers, run.nowMs);
+  const t: TrackingSummary = {
+    ...emptyTracking(SERVICE_NAME.aftership),
+    numbers: numbers.length,
+    alreadyDelivered: plan.delivered,
+    resumed: plan.resumed,
+    toAsk: plan.ask.length,
+    toRegister: plan.register.length,
+  };
+  const tr = run.state.tracking;
+  const stillRunning = tr.running && plan.resumed > 0 ? tr.running : undefined;
+  tr.running = stillRunning ?? { runId: run.runId, startedAt: new Date(run.nowMs).toISOString(), done: [] };
+  // The 17TRACK quota means nothing here.
+  tr.quota = undefined;
+  const dayDir = join(run.data, 'aftership', run.day);
+  const stamp = run.runId.slice(9);
+  const nowIso = () => new Date().toISOString();
+  const entry = (n: string) => (tr.numbers[n] ??= {});
+  const pending = new Set(plan.ask);
+  const pad = (n: number) => String(n).padStart(4, '0');
+  try {
+    if (plan.register.length > 0) {
+      let i = 0;
+      const made = await client.create(plan.register, async (_number, body) => {
+        await run.outputs.writeFile(
+          run.shown(join(dayDir, '.requests', `create-${stamp}-${pad(++i)}.json`)),
+          body,
+          { replace: true },
+        );
+        run.progress?.(`AfterShip: creating trackings, ${i}/${plan.register.length}, ${http.requests} requests`);
+      });
+      for (const n of made.tracked) entry(n).registered = nowIso();
+      t.registered = made.created;
+      for (const r of made.refused) {
+        pending.delete(r.number);
+        t.notFetched.push({ number: r.number, why: `not created: ${r.code ?? ''}${r.code ? ' ' : ''}${r.message}` });
+      }
+      if (made.quotaExhausted) t.error = 'AfterShip plan limit reached: numbers not created are asked next time';
+      await run.saveState();
+    }
+    const ask = plan.ask.filter((n) => pending.has(n));
+    const asked = new Set<string>();
+    await client.list(ask, async (p) => {
+      const name = `trackings-${stamp}-${pad(p.batch)}-${pad(p.page)}.json`;
+      await run.outputs.writeFile(run.shown(join(dayDir, name)), p.body, { replace: true });
+      t.folder = run.shown(dayDir);
+      for (const n of p.answered) {
+        if (!pending.delete(n)) continue;
+        entry(n).fetched = nowIso();
+        t.answered++;
+      }
+      for (const n of p.delivered) {
+        if (!entry(n).delivered) t.deliveredNow++;
+        entry(n).delivered ??= nowIso();
+      }
+      for (const n of p.numbers) asked.add(n);
+      tr.running!.done.push(...p.answered.filter((n) => p.numbers.includes(n)));
+      await run.saveState();
+      run.progress?.(`AfterShip: ${asked.size}/${ask.length} numbers, ${http.requests} requests`);
+    });
+    // Asked and not listed: AfterShip does not have it (deleted, or created by another service's run).
+    for (const n of ask) {
+      if (!pending.has(n)) continue;
+      pending.delete(n);
+      delete entry(n).registered;
+      t.notFetched.push({ number: n, why: 'not tracked by AfterShip: created again next run' });
+    }
+    if (!t.error) tr.running = undefined;
+  } catch (e) {
+    if (!(e instanceof SourceError) || e.kind === 'auth') throw asUsage(e);
+    t.error = e.message;
+  }
+  for (const n of pending) {
+    if (!t.notFetched.some((x) => x.number === n)) t.notFetched.push({ number: n, why: 'not asked: the run stopped' });
+  }
+  await run.saveState();
   t.requests = http.requests;
   t.status = t.error || t.notFetched.length ? (t.answered > 0 ? 'partial' : 'failed') : 'complete';
   return t;
