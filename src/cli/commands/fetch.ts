@@ -522,14 +522,8 @@ async function fetchTracking(run: Run, apiKey: string, baseUrl: string): Promise
     if (!(e instanceof SourceError) || e.kind === 'auth') throw asUsage(e);
     t.error = e.message;
   }
-  for (const n of pending) {
-    if (!t.notFetched.some((x) => x.number === n)) t.notFetched.push({ number: n, why: 'not asked: the run stopped' });
-  }
-  await run.saveState();
   t.quota = tr.quota;
-  t.requests = http.requests;
-  t.status = t.error || t.notFetched.length ? (t.answered > 0 ? 'partial' : 'failed') : 'complete';
-  return t;
+  return closeTracking(run, t, pending, http.requests);
 }
 
 /**
@@ -615,11 +609,21 @@ async function fetchAfterShip(run: Run, apiKey: string, baseUrl: string): Promis
     if (!(e instanceof SourceError) || e.kind === 'auth') throw asUsage(e);
     t.error = e.message;
   }
+  return closeTracking(run, t, pending, http.requests);
+}
+
+/** The end of a tracking fetch, whichever the service: the numbers never asked, the state saved, the status. */
+async function closeTracking(
+  run: Run,
+  t: TrackingSummary,
+  pending: Iterable<string>,
+  requests: number,
+): Promise<TrackingSummary> {
   for (const n of pending) {
     if (!t.notFetched.some((x) => x.number === n)) t.notFetched.push({ number: n, why: 'not asked: the run stopped' });
   }
   await run.saveState();
-  t.requests = http.requests;
+  t.requests = requests;
   t.status = t.error || t.notFetched.length ? (t.answered > 0 ? 'partial' : 'failed') : 'complete';
   return t;
 }
