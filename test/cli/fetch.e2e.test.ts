@@ -1,20 +1,27 @@
-import { spawn } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { fakeServices, pageBodies, type AmazonFake, type FakeOrder, type TrackFake } from '../sources/fake-services.js';
+import {
+  AMAZON_SOURCE,
+  cliRunner,
+  filesUnder,
+  findingKeys,
+  NUMBERS,
+  ORDERS,
+  workdirWith,
+  type Ran,
+} from './fetch-harness.js';
+import { fakeServices, pageBodies, type AmazonFake, type TrackFake } from '../sources/fake-services.js';
 import { startServer, type MockServer, type Reply, type SeenRequest } from '../sources/mock-server.js';
 
 /**
@@ -23,7 +30,6 @@ import { startServer, type MockServer, type Reply, type SeenRequest } from '../s
  * CLI is spawned asynchronously.
  */
 
-const BIN = join(ROOT, 'bin/shipaudit.js');
 // Several CLI runs a test, on a machine shared with other jobs.
 vi.setConfig({ testTimeout: 90_000 });
 const SECRETS = {
@@ -45,30 +51,6 @@ afterEach(async () => {
 });
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-/** USPS numbers with their check digits right (no invalid-tracking-number finding to muddle the comparison). */
-const VALID = [
-  '9400111899562000000001',
-  '9400111899562000000018',
-  '9400111899562000000025',
-  '9400111899562000000032',
-  '9400111899562000000049',
-];
-const order = (i: number, o: Partial<FakeOrder> = {}): FakeOrder => ({
-  orderId: `113-20000${String(i).padStart(2, '0')}-00000${String(i).padStart(2, '0')}`,
-  createdTime: `2026-11-0${1 + (i % 5)}T17:00:00Z`,
-  latestShip: `2026-11-0${3 + (i % 5)}T07:59:59Z`,
-  confirmedAt: `2026-11-0${2 + (i % 5)}T18:00:00Z`,
-  trackingNumber: VALID[i - 1],
-  ...o,
-});
-
-/** Three pages: one order confirmed late, one without a package, the others on time. */
-const ORDERS: FakeOrder[][] = [
-  [order(1), order(2, { confirmedAt: '2026-11-05T20:00:00Z' })],
-  [order(3), order(4, { confirmedAt: undefined, trackingNumber: undefined })],
-  [order(5)],
-];
-const NUMBERS = ORDERS.flat().flatMap((o) => (o.confirmedAt ? [o.trackingNumber!] : []));
 
 interface World {
   amazon: AmazonFake;
@@ -127,79 +109,25 @@ async function serve(w: World): Promise<MockServer> {
 
 const CONFIG = {
   marketplaceTimeZone: 'America/Los_Angeles',
-  sources: {
-    amazon: {
-      region: 'NA',
-      marketplaceIds: ['ATVPDKIKX0DER'],
-      refreshTokenEnv: 'SA_REFRESH',
-      clientIdEnv: 'SA_CLIENT',
-      clientSecretEnv: 'SA_SECRET',
-    },
-    tracking: { service: '17track', apiKeyEnv: 'SA_17KEY' },
-  },
+  sources: { amazon: AMAZON_SOURCE, tracking: { service: '17track', apiKeyEnv: 'SA_17KEY' } },
 };
 
 function workdir(config: object = CONFIG): string {
-  const dir = mkdtempSync(join(tmpdir(), 'shipaudit-fetch-'));
-  made.push(dir);
-  writeFileSync(join(dir, 'shipaudit.config.json'), JSON.stringify(config, null, 2));
-  return dir;
+  return workdirWith('shipaudit-fetch-', config, made);
 }
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 const outputs: Ran[] = [];
-
-function shipaudit(dir: string, args: string[], env: Record<string, string> = {}): Promise<Ran> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: dir,
-      env: {
-        ...process.env,
-        NO_COLOR: '1',
-        SHIPAUDIT_DEBUG: '',
-        ...SECRETS,
-        SHIPAUDIT_LWA_URL: `${server?.url}/auth/o2/token`,
-        SHIPAUDIT_SP_API_URL: `${server?.url}`,
-        SHIPAUDIT_17TRACK_URL: `${server?.url}/track/v2.2`,
-        SHIPAUDIT_FETCH_TIME_SCALE: '0',
-        SHIPAUDIT_FETCH_TIMEOUT_MS: '2000',
-        ...env,
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => {
-      const r = { code, stdout, stderr };
-      outputs.push(r);
-      done(r);
-    });
-  });
-}
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...filesUnder(p));
-    else out.push(p);
-  }
-  return out.sort();
-}
+const shipaudit = cliRunner(
+  () => ({
+    ...SECRETS,
+    SHIPAUDIT_LWA_URL: `${server?.url}/auth/o2/token`,
+    SHIPAUDIT_SP_API_URL: `${server?.url}`,
+    SHIPAUDIT_17TRACK_URL: `${server?.url}/track/v2.2`,
+  }),
+  outputs,
+);
 
 const rel = (dir: string, files: string[]) => files.map((f) => relative(dir, f));
-const findingKeys = (doc: { findings?: Finding[]; newFindings?: Finding[] }) =>
-  (doc.findings ?? doc.newFindings ?? []).map((f) => `${f.rule}|${f.orderId}|${f.trackingNumber ?? ''}`).sort();
-interface Finding {
-  rule: string;
-  orderId: string;
-  trackingNumber?: string;
-}
 
 describe('shipaudit fetch against a local SP-API and 17TRACK', () => {
   it('saves each response as sent; check reads them alone and finds what audit finds in the same files', async () => {
