@@ -21,25 +21,13 @@ import {
   upsCheckDigit,
   uspsCheckDigit,
 } from '../src/knowledge/tracking-numbers.js';
+import { prng } from './prng.js';
 
 const ROOT = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const H = 3_600_000;
 const LA = 'America/Los_Angeles';
 const SH = 'Asia/Shanghai';
 
-function prng(seed: number) {
-  let s = seed >>> 0;
-  const next = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
-  const digits = (n: number): string => Array.from({ length: n }, () => int(0, 9)).join('');
-  return { int, digits };
-}
 const rng = prng(20261012);
 
 const pad = (n: number) => String(n).padStart(2, '0');
