@@ -7,10 +7,8 @@ import { formatInZone, localDateInZone, offsetAt } from '../model/zone.js';
 import { RULES } from '../rules/index.js';
 import type { Rule, RuleContext } from '../rules/types.js';
 import { FUTURE_TOLERANCE_MS, PLAUSIBLE_DATES } from '../knowledge/plausible.js';
-import type { ClockReading } from './clock.js';
-import type { Collector } from './collect.js';
-import { join, type Joined, type Window } from './join.js';
-import type { Handling } from './ship-by.js';
+import type { ClockReading, LoadedData, LoadedShipments, Window } from '../engine/index.js';
+import type { Handling } from '../knowledge/ship-by.js';
 import { distribution, rate } from './stats.js';
 
 export interface RuleSetting {
@@ -54,16 +52,20 @@ export interface AuditDetail {
   awaiting: OrderFacts[];
 }
 
-/** `joined`: the join made earlier with the same handling and window (see `collectAll`'s `meanwhile`). */
-export function audit(c: Collector, opts: AuditOptions, joined?: Joined): AuditResult {
-  return auditDetailed(c, opts, joined).result;
+/** Rules, figures and notes over the loaded shipments (see `loadShipments`). */
+export function audit(loaded: LoadedShipments, opts: AuditOptions): AuditResult {
+  return auditDetailed(loaded, opts).result;
 }
 
+/** A shipment's rule hits: the ids of the rules it broke, in rule order. Most shipments share the empty list. */
+const NO_HITS: readonly string[] = Object.freeze([]);
+
 /**
- * Runs every active rule over every shipment in one pass. Each shipment is an object only for its turn
- * (see join.ts); what the figures need of it is tallied on the way, and its rule hits are kept as bits.
+ * Runs every active rule over every shipment in one pass. What the figures need of a shipment is tallied
+ * on the way, and the ids of the rules it broke are kept, by its place in audit order.
  */
-export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c, opts.handling, opts.window)): AuditDetail {
+export function auditDetailed(loaded: LoadedShipments, opts: AuditOptions): AuditDetail {
+  const { shipments, data: c } = loaded;
   const zone = opts.marketplaceZone;
   const hasTrackingData = c.trackingCount > 0;
   const clock = opts.asOfMs === undefined ? defaultClock(c, opts.nowMs ?? Date.now()) : undefined;
@@ -75,9 +77,7 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
 
   const active = activeRules(opts);
   const ids = active.map((a) => a.rule.meta.id);
-  let errorBits = 0;
-  active.forEach((a, b) => a.severity === 'error' && (errorBits |= 1 << b));
-  const bitsOf = new Int32Array(joined.count);
+  const hitsOf: Array<readonly string[]> = new Array(shipments.count).fill(NO_HITS);
   const overall = new GroupTally();
   const byCarrier = new Map<string, GroupTally>();
   const byWeek = new Map<string, GroupTally>();
@@ -89,34 +89,31 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
   const carrierTally = new Tallies();
   const weekTally = new Tallies();
 
-  // Made once, not per shipment and rule: a million shipments times nine rules was a third of the
-  // audit's allocations (bench/RESULTS.md).
+  // Made once, not per shipment and rule: with a million shipments and nine rules, objects made per rule
+  // call were a large share of the audit's allocations.
   const facts = new TallyFacts();
   const contexts = active.map(({ options }): RuleContext => ({ asOfMs, hasTrackingData, options }));
-  const earlyBit = bitOf(ids, 'confirmed-before-handover');
-  const lateBit = bitOf(ids, 'late-confirmation');
-  // The pass goes through the shipments in the order they are stored, which reads the columns in sequence;
-  // what depends on order is put in audit order: the findings after the pass, ties between groups by rank.
-  const shipment = joined.cursor();
   const made: Finding[] = [];
-  // A computed latest ship date is one stamp per purchase day (see ship-by.ts): its time fact is made once.
+  // A computed latest ship date is one stamp per purchase day (see knowledge/ship-by.ts): its time fact is made once.
   const computedDates = new Map<Stamp, TimeFact>();
   const madeRank: number[] = [];
-  for (let j = 0; j < joined.count; j++) {
-    const s = shipment(j);
-    const i = joined.auditIndex(j);
-    let bits = 0;
+  // The pass goes through the shipments in the order they are stored, which reads the columns in sequence;
+  // what depends on order is put in audit order: the findings after the pass, ties between groups by rank.
+  shipments.each((s, i) => {
+    let hits: string[] | undefined;
+    let error = false;
     for (let b = 0; b < active.length; b++) {
       const { rule, severity } = active[b];
       const r = rule.check(s, contexts[b]);
       if (!r) continue;
-      bits |= 1 << b;
+      (hits ??= []).push(ids[b]);
+      if (severity === 'error') error = true;
       made.push(toFinding(s, rule.meta.id, severity, r.message, r.lagHours, zone, computedDates));
       madeRank.push(i);
     }
-    bitsOf[i] = bits;
+    if (hits) hitsOf[i] = hits;
     // What the three groupings tally, worked out once for the shipment.
-    const f = facts.of(s, (bits & earlyBit) !== 0, (bits & lateBit) !== 0);
+    const f = facts.of(s, hits?.includes('confirmed-before-handover') ?? false, hits?.includes('late-confirmation') ?? false);
     overall.add(f, i);
     carrierTally.of(byCarrier, f.carrier).add(f, i);
     weekTally.of(byWeek, isoWeek(s.confirmedAt.epochMs, zone)).add(f, i);
@@ -127,8 +124,8 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
       if (hasTrackingData && s.trackingNumber !== '' && f.physicalScan) vtr.valid++;
     }
     if (s.tracking) matchedWithTracking++;
-    if (bits & errorBits) shipmentsWithErrors++;
-  }
+    if (error) shipmentsWithErrors++;
+  });
   // A shipment's findings keep the order the rules made them in.
   const byRank = Array.from(made.keys()).sort((a, b) => madeRank[a] - madeRank[b] || a - b);
   const findings = byRank.map((k) => made[k]);
@@ -157,7 +154,7 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
   notes.push(...inputHealthNotes(opts.inputs));
   const ignored = clock?.reading?.ignored ?? 0;
   if (ignored > 0) notes.push(futureNote(ignored, clock!, zone));
-  if (joined.withoutOrder > 0 && c.orderCount > 0) notes.push(`${joined.withoutOrder} shipment(s) have no matching order in the order files: they were checked without ship-by dates.`);
+  if (loaded.withoutOrder > 0 && c.orderCount > 0) notes.push(`${loaded.withoutOrder} shipment(s) have no matching order in the order files: they were checked without ship-by dates.`);
 
   const unclassified = Object.entries(opts.unclassified)
     .map(([description, count]) => ({ description, count }))
@@ -171,9 +168,9 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
     window: { from: opts.window.from, to: opts.window.to },
     graceHours: opts.graceHours,
     summary: {
-      shipments: joined.count,
-      excluded: joined.excluded,
-      confirmationsWithoutOrder: joined.withoutOrder,
+      shipments: shipments.count,
+      excluded: loaded.excluded,
+      confirmationsWithoutOrder: loaded.withoutOrder,
       matchedWithTracking,
       withPhysicalScan: all.withPhysicalScan,
       hasTrackingData,
@@ -206,27 +203,22 @@ export function auditDetailed(c: Collector, opts: AuditOptions, joined = join(c,
     notes,
   };
 
-  let hits: Map<Shipment, Set<string>> | undefined;
+  let list: Shipment[] | undefined;
+  let hits: Map<Shipment, ReadonlySet<string>> | undefined;
   return {
     result,
     get shipments() {
-      return joined.shipments;
+      return (list ??= [...shipments]);
     },
     get hits() {
       if (!hits) {
         hits = new Map();
-        joined.shipments.forEach((s, i) => hits!.set(s, new Set(ids.filter((_, b) => bitsOf[i] & (1 << b)))));
+        this.shipments.forEach((s, i) => hits!.set(s, new Set(hitsOf[i])));
       }
       return hits;
     },
-    awaiting: joined.awaiting,
+    awaiting: loaded.awaiting,
   };
-}
-
-/** The bit of a rule in a shipment's hits; 0 when the rule is off (so it never counts). */
-function bitOf(ids: readonly string[], id: string): number {
-  const b = ids.indexOf(id);
-  return b < 0 ? 0 : 1 << b;
 }
 
 function activeRules(opts: AuditOptions) {
@@ -508,7 +500,7 @@ export interface DefaultClock {
  * travelling): a single event typed as 2062 would otherwise move the clock there and with it the 10/30-day
  * windows and every staleness alarm.
  */
-export function defaultClock(c: Collector, nowMs: number): DefaultClock {
+export function defaultClock(c: Pick<LoadedData, 'newestOrderDataMs' | 'clock'>, nowMs: number): DefaultClock {
   const orders = c.newestOrderDataMs;
   const byOrders = orders !== undefined && orders < nowMs;
   const boundMs = (byOrders ? orders : nowMs) + FUTURE_TOLERANCE_MS;

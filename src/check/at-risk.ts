@@ -2,7 +2,7 @@ import { hasPhysicalScan } from '../audit/run.js';
 import type { OrderFacts, Shipment } from '../model/shipment.js';
 import { latestInstant } from '../model/timestamp.js';
 import { formatInZone } from '../model/zone.js';
-import type { OrderDue, ShipmentAtRisk } from './types.js';
+import type { OrderDue, ShipmentAtRisk } from '../model/check.js';
 
 const HOUR = 3_600_000;
 const h1 = (ms: number) => Math.round(ms / (HOUR / 10)) / 10 + 0;

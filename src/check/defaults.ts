@@ -1,4 +1,3 @@
-import type { Severity } from '../model/finding.js';
 
 /**
  * What the nightly check does without a config key saying otherwise. Amazon's own targets live in
@@ -43,4 +42,4 @@ export const CHECK_DEFAULTS = {
 } as const;
 
 export type FailOn = 'error' | 'warning' | 'never';
-export type Level = Severity;
+export type { Level } from '../model/check.js';

@@ -1,5 +1,5 @@
 import type { GateDecision } from '../model/gate.js';
-import type { GateBacklog, OrderDue } from './types.js';
+import type { GateBacklog, OrderDue } from '../model/check.js';
 
 /**
  * The gate's decision as the nightly check shows it: overdue orders and those held close to their latest

@@ -1,4 +1,4 @@
-import type { InputProblem } from './types.js';
+import type { InputProblem } from '../model/check.js';
 
 const HOUR = 3_600_000;
 

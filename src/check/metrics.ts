@@ -1,7 +1,7 @@
 import type { AuditSummary, TargetFigure } from '../model/result.js';
 import { CHECK_DEFAULTS } from './defaults.js';
 import type { HistoryEntry, MetricValues } from './state.js';
-import type { MetricCheck, MetricId, Trend } from './types.js';
+import type { MetricCheck, MetricId, Trend } from '../model/check.js';
 
 const DAY = 86_400_000;
 

@@ -11,7 +11,7 @@ import { markReported, splitNew } from './identity.js';
 import { staleOrderData, staleTracking, type Freshness } from './inputs.js';
 import { evaluateMetrics, metricValues, recordRun, type Thresholds } from './metrics.js';
 import type { CheckState } from './state.js';
-import type { CheckResult, InputProblem, StateReport } from './types.js';
+import type { CheckResult, InputProblem, StateReport } from '../model/check.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

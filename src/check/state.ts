@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MetricId } from './types.js';
+import type { MetricId } from '../model/check.js';
 
 /**
  * What the check remembers between nights: the findings already reported (by identity, with the

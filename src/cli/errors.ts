@@ -1,12 +1,11 @@
 import { ConfigError } from '../config/errors.js';
-import { InputError } from '../read/types.js';
+import { InputError, UsageError } from '../model/errors.js';
 import { forTerminal } from '../report/sanitize.js';
 
 /** Exit codes, the contract with cron jobs and scripts. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
-/** A mistake in how the command was called. */
-export class UsageError extends Error {}
+export { UsageError };
 
 /**
  * Every failure a user can cause becomes one line on stderr and exit code 2. Anything else is a bug in

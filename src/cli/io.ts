@@ -25,8 +25,9 @@ export function styleFor(stream: NodeJS.WriteStream, format: string): Style {
   return chalkStyle(new Chalk({ level: 1 }));
 }
 
-/** Progress: a phase, and when known how many of how many things are done. */
-export type Progress = (phase: string, done?: number, total?: number, unit?: string) => void;
+import type { Progress } from '../engine/index.js';
+
+export type { Progress };
 
 const bars = new WeakMap<Progress, { stop(): void }>();
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve, relative } from 'node:path';
 import { minimatch } from 'minimatch';
 import type { AuditOptions, RuleSetting } from '../audit/run.js';
-import type { Handling } from '../audit/ship-by.js';
+import type { Handling } from '../knowledge/ship-by.js';
 import { ConfigError, DEFAULT_CONFIG_NAME } from '../config/errors.js';
 import type { Config } from '../config/schema.js';
 import type { EventEntry } from '../knowledge/events.js';
@@ -14,7 +14,7 @@ import type { OrderZone } from '../read/context.js';
 import { parseStamp, startOfLocalDay, TimeParseError, zoneNameProblem } from '../read/time.js';
 import { MAX_GRACE_HOURS } from '../config/errors.js';
 import { UsageError } from './errors.js';
-import { spooledPath } from './inputs.js';
+import { spooledPath } from '../engine/index.js';
 import { VERSION } from './version.js';
 
 /** Defaults a seller in the US gets without a config file; each one is overridable. */

@@ -1,4 +1,4 @@
-import type { InputKind } from '../read/types.js';
+import type { InputKind } from '../model/input.js';
 
 /**
  * How each input shape is recognised from its header row, and which header names feed which field.
@@ -306,3 +306,15 @@ export function describeKinds(): string {
 export const KNOWN_HEADER_NAMES: ReadonlySet<string> = new Set(
   KINDS.flatMap((k) => Object.values(k.fields).flatMap((aliases) => (aliases ?? []).map(normalizeHeader))),
 );
+
+/** Kinds recognised by structure rather than by a header row, so absent from the header table. */
+const OTHER_TITLES: Partial<Record<InputKind, string>> = {
+  'orders-api-json': 'Amazon Orders API JSON',
+  'tracking-api': 'Tracking API response',
+  'order-fulfillment-feed': 'Amazon order-fulfilment feed (POST_ORDER_FULFILLMENT_DATA XML)',
+};
+
+/** What `inspect` calls a kind of input. */
+export function kindTitle(kind: InputKind): string {
+  return KINDS.find((k) => k.kind === kind)?.title ?? OTHER_TITLES[kind] ?? kind;
+}

@@ -1,3 +1,4 @@
+import type { Recognition } from '../model/shipment.js';
 /**
  * Tracking-number normalisation and format recognition.
  *
@@ -523,11 +524,7 @@ export function normalizeTrackingNumber(raw: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // Recognition
 
-export interface Recognition {
-  format?: string;
-  carrier?: string;
-  checkDigit: 'valid' | 'invalid' | 'none';
-}
+export type { Recognition };
 
 type Outcomes = Readonly<Record<Recognition['checkDigit'], Readonly<Recognition>>>;
 

@@ -1,6 +1,12 @@
-import type { Recognition } from '../knowledge/tracking-numbers.js';
 import type { Channel, EventClass, OrderStatus, SourceRef } from './records.js';
 import type { Stamp } from './timestamp.js';
+
+/** What a tracking number's shape says: its format, the carrier that issues it, whether its check digit holds. */
+export interface Recognition {
+  format?: string;
+  carrier?: string;
+  checkDigit: 'valid' | 'invalid' | 'none';
+}
 
 /** A carrier event as the audit keeps it: enough to show and to trace, not the whole history. */
 export interface EventRef {

@@ -1,3 +1,4 @@
+import type { UnclassifiedMore } from '../model/input.js';
 import { InputError } from './types.js';
 /**
  * How large an input may be before shipaudit refuses it, in one reviewable table: every limit with the reason
@@ -99,11 +100,7 @@ export function sizeText(bytes: number): string {
 }
 
 /** Unclassified event texts beyond those kept: how many distinct texts were let go, and their events. */
-export interface UnclassifiedMore {
-  /** Distinct texts let go (one let go twice, after coming back, counts twice). */
-  texts: number;
-  events: number;
-}
+export type { UnclassifiedMore };
 
 /** Where unclassified texts are counted: a file's report, or all files together. */
 export interface UnclassifiedHolder {

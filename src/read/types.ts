@@ -1,30 +1,12 @@
-import type { UnclassifiedMore } from './bounds.js';
+export { InputError, type NotData } from '../model/errors.js';
+export type { InputKind, InputReport } from '../model/input.js';
 import type {
   AssignmentRecord,
   ConfirmationRecord,
   OrderRecord,
   PackageSummary,
-  RowProblem,
   TrackingEvent,
 } from '../model/records.js';
-
-/** The input shapes shipaudit recognises from a file's header row (or JSON structure). */
-export type InputKind =
-  | 'all-orders'
-  | 'amazon-fulfilled-shipments'
-  | 'easyship-picked-up'
-  | 'order-report'
-  | 'unshipped-orders'
-  | 'confirmation-upload'
-  | 'orders-api-json'
-  | 'order-fulfillment-feed'
-  | 'erp-confirmations'
-  | 'tracking-events'
-  | 'tracking-summary'
-  /** Tracking numbers assigned to orders, not yet confirmed: order id, tracking number, carrier. */
-  | 'tracking-assignments'
-  /** A carrier's or tracking service's saved API response (JSON or XML), recognised by its shape. */
-  | 'tracking-api';
 
 /**
  * Readers push what they read here instead of returning arrays, so that a consumer decides what to keep:
@@ -38,58 +20,3 @@ export interface RecordSink {
   assignment?(record: AssignmentRecord): void;
 }
 
-/** What a reader tells about how it understood a file (shown by `inspect`, kept in the audit's inputs). */
-export interface InputReport {
-  file: string;
-  kind: InputKind;
-  encoding: string;
-  /** What `inspect` calls the file when its kind alone says too little (an API response: which API). */
-  title?: string;
-  /** `tab`, `comma`, `semicolon`, or `json`/`jsonl`/`xml`/`xlsx` for non-delimited inputs. */
-  delimiter: string;
-  quoting: boolean;
-  rowsRead: number;
-  rowsRejected: number;
-  /** The first problems, with line numbers (the count above is the full one). */
-  problems: RowProblem[];
-  /** Model field → the header it was read from. */
-  mapping: Record<string, string>;
-  /** How times without an offset were placed, in words. */
-  zoneNote: string;
-  /** Event descriptions no table entry matched, with how often each occurred. */
-  unclassified: Record<string, number>;
-  /**
-   * Rows left out on purpose because they hold no record (e.g. an order report's promotion continuation
-   * lines), by reason: counted apart from rowsRead, and not problems.
-   */
-  rowsSkipped?: Record<string, number>;
-  /** What the reader tells about the file as a whole (whose shipments these are, what a time means). */
-  notes?: string[];
-  /** Unclassified texts past the limit kept (src/read/bounds.ts): counted, not listed. */
-  unclassifiedMore?: UnclassifiedMore;
-  /** Lines of a UTF-8 file that were not UTF-8 and were read as GB18030 (mixed encodings), when any. */
-  gb18030Lines?: number;
-  /** Lines of a GB18030 file that were valid UTF-8 and were read as UTF-8 (mixed encodings), when any. */
-  utf8Lines?: number;
-}
-
-/**
- * Why a file is not data at all, when that is why it can't be read: a file found in a folder is then
- * skipped and listed with the reason. `unknown-kind` is a text file of no known kind (a README), `unknown-shape`
- * a JSON or XML document of no known shape (the reason names its root); the others
- * are files where data was expected (a download that failed or was cut), and are warnings.
- */
-export type NotData = 'empty' | 'binary' | 'html' | 'unreadable' | 'no-header' | 'no-rows' | 'unknown-kind' | 'unknown-shape';
-
-/** A file that can't be read at all. The CLI prints `message` on one line and exits 2. */
-export class InputError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number | undefined,
-    readonly detail: string,
-    readonly notData?: NotData,
-  ) {
-    super(`${file}${line !== undefined ? `:${line}` : ''}: ${detail}`);
-    this.name = 'InputError';
-  }
-}

@@ -1,5 +1,4 @@
-import type { CheckResult, MetricCheck, Trend } from '../check/types.js';
-import type { Level } from '../check/defaults.js';
+import type { CheckResult, Level, MetricCheck, Trend } from '../model/check.js';
 import { ADVICE, HOLD_REASONS } from './gate.js';
 import { findingJson, SCHEMA_VERSION } from './json.js';
 import { table, type Style } from './style.js';

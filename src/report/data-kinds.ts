@@ -1,4 +1,4 @@
-import type { InputKind } from '../read/types.js';
+import type { InputKind } from '../model/input.js';
 
 /**
  * The kinds of data, as the letter to Amazon names them. File names stay out of the letter: they are the

@@ -1,66 +1,12 @@
-import type { Finding } from '../model/finding.js';
-import type { ConfirmationRecord, OrderRecord, SourceRef, TrackingEvent } from '../model/records.js';
+import type { SourceRef } from '../model/records.js';
+import type { Timeline } from '../model/timeline.js';
+
+export type { Timeline };
 import { latestInstant, type Stamp } from '../model/timestamp.js';
 import { formatInZone } from '../model/zone.js';
 import { findingJson, SCHEMA_VERSION } from './json.js';
 import type { Style } from './style.js';
 import { terminalSafe } from './sanitize.js';
-
-/** Everything known about one order, in the order it happened. */
-export interface Timeline {
-  orderId: string;
-  zone: string;
-  asOf: string;
-  orders: OrderRecord[];
-  /** From the order files, or computed from the handling time when they carry none. */
-  latestShipDate?: { stamp: Stamp; computed: boolean };
-  confirmations: ConfirmationRecord[];
-  events: TrackingEvent[];
-  /** Carrier events of the order's numbers left out of `events` (see EventWindow). */
-  eventsOmitted?: number;
-  findings: Finding[];
-}
-
-const instant = (e: TrackingEvent) => e.at!.epochMs;
-
-/** Keeps at most `k` events of a sorted list: the earliest (`keepLate` false) or the latest. */
-function keepSorted(list: TrackingEvent[], e: TrackingEvent, k: number, keepLate: boolean): void {
-  const t = instant(e);
-  if (list.length >= k && (keepLate ? t <= instant(list[0]) : t >= instant(list[list.length - 1]))) return;
-  let at = list.length;
-  while (at > 0 && instant(list[at - 1]) > t) at--;
-  list.splice(at, 0, e);
-  if (list.length > k) keepLate ? list.shift() : list.pop();
-}
-
-/**
- * The events explain shows of an order whose numbers may have millions (a file made to exhaust memory, or a
- * number reused for years): the first `k`, the first `k` with the parcel in the carrier's hands (the ones
- * the rules judge by), and the last `k`; the others are only counted. Events are given in file order.
- */
-export class EventWindow {
-  private readonly first: TrackingEvent[] = [];
-  private readonly held: TrackingEvent[] = [];
-  private readonly last: TrackingEvent[] = [];
-  private seen = 0;
-
-  constructor(private readonly k: number) {}
-
-  add(e: TrackingEvent): void {
-    // An event without a time has no place in a timeline.
-    if (!e.at) return;
-    this.seen++;
-    keepSorted(this.first, e, this.k, false);
-    if (e.possession) keepSorted(this.held, e, this.k, false);
-    keepSorted(this.last, e, this.k, true);
-  }
-
-  /** The kept events, in time order, and how many were left out. */
-  result(): { events: TrackingEvent[]; omitted: number } {
-    const events = [...new Set([...this.first, ...this.held, ...this.last])].sort((a, b) => instant(a) - instant(b));
-    return { events, omitted: this.seen - events.length };
-  }
-}
 
 interface Entry {
   at: number;

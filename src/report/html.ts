@@ -1,6 +1,6 @@
-import type { Comparison, EvidenceRow } from '../audit/compare.js';
-import { glossEvent } from '../knowledge/event-glossary.js';
-import { issueName } from '../knowledge/issue-names.js';
+import type { Comparison, EvidenceRow } from '../model/compare.js';
+import { glossEvent } from './event-glossary.js';
+import { issueName } from './issue-names.js';
 import { SEVERITY_RANK, type TimeFact } from '../model/finding.js';
 import type { AuditResult, GroupFigures } from '../model/result.js';
 import { EVIDENCE_COLUMNS, type EvidenceColumn } from './evidence-csv.js';

@@ -1,6 +1,5 @@
-import { KINDS } from '../knowledge/headers.js';
 import { mixedEncodingOf } from '../model/result.js';
-import type { InputKind, InputReport } from '../read/types.js';
+import type { InputKind, InputReport } from '../model/input.js';
 import { SCHEMA_VERSION } from './json.js';
 import { padEnd, table, type Style } from './style.js';
 import { terminalSafe } from './sanitize.js';
@@ -9,24 +8,15 @@ export interface InspectedInput {
   report: InputReport;
   /** A few records as the reader understood them, flattened by the caller to field → text. */
   samples: Array<Record<string, string>>;
+  /** What the kind is called (knowledge/headers.ts kindTitle), when the report gives no title of its own. */
+  kindTitle: string;
 }
-
-/** Kinds recognised by structure rather than by a header row, so absent from the header table. */
-const OTHER_TITLES: Partial<Record<InputKind, string>> = {
-  'orders-api-json': 'Amazon Orders API JSON',
-  'tracking-api': 'Tracking API response',
-  'order-fulfillment-feed': 'Amazon order-fulfilment feed (POST_ORDER_FULFILLMENT_DATA XML)',
-};
 
 const TRACKING_KINDS: ReadonlySet<InputKind> = new Set(['tracking-events', 'tracking-summary', 'tracking-api']);
 
 /** How many row problems and unclassified events the text shows per file (the JSON has them all). */
 const PROBLEMS_SHOWN = 5;
 const UNCLASSIFIED_SHOWN = 20;
-
-export function kindTitle(kind: InputKind): string {
-  return KINDS.find((k) => k.kind === kind)?.title ?? OTHER_TITLES[kind] ?? kind;
-}
 
 /** What `inspect` shows of a file: the reader's report, with the mapping as a list and sample rows. */
 export interface InspectedFile extends Omit<InputReport, 'mapping' | 'unclassified'> {
@@ -43,10 +33,10 @@ export interface InspectedFile extends Omit<InputReport, 'mapping' | 'unclassifi
 export function inspectJson(inputs: readonly InspectedInput[]): { schemaVersion: number; files: InspectedFile[] } {
   return {
     schemaVersion: SCHEMA_VERSION,
-    files: inputs.map(({ report: r, samples }) => ({
+    files: inputs.map(({ report: r, samples, kindTitle }) => ({
       file: r.file,
       kind: r.kind,
-      title: r.title ?? kindTitle(r.kind),
+      title: r.title ?? kindTitle,
       encoding: mixedEncodingOf(r) ? `${r.encoding} (${mixedEncodingOf(r)})` : r.encoding,
       delimiter: r.delimiter,
       quoting: r.quoting,

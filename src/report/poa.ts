@@ -1,4 +1,4 @@
-import { periodOf, type Comparison, type PeriodFigures, type VerdictProblem } from '../audit/compare.js';
+import { periodOf, type Comparison, type PeriodFigures, type VerdictProblem } from '../model/compare.js';
 import type { AuditResult } from '../model/result.js';
 import { dataKindList } from './data-kinds.js';
 import type { EvidenceColumn } from './evidence-csv.js';

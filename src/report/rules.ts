@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../rules/types.js';
+import type { RuleMeta } from '../model/rule.js';
 import type { Style } from './style.js';
 
 export function formatRulesText(metas: readonly RuleMeta[], style: Style): string {

@@ -1,4 +1,4 @@
-import { fixedOnAfterData, type Comparison, type VerdictProblem } from '../audit/compare.js';
+import { fixedOnAfterData, type Comparison, type VerdictProblem } from '../model/compare.js';
 import { describeProblem, pct } from './poa.js';
 
 /**

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { Comparison, EvidenceRow } from '../audit/compare.js';
+import type { Comparison, EvidenceRow } from '../model/compare.js';
 import type { Finding, TimeFact } from '../model/finding.js';
 import type { AuditResult, TargetFigure } from '../model/result.js';
 import { EVIDENCE_COLUMNS, type EvidenceColumn } from './evidence-csv.js';

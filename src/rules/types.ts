@@ -1,17 +1,7 @@
-import type { Severity } from '../model/finding.js';
 import type { Shipment } from '../model/shipment.js';
 
-export interface RuleOption {
-  default: number | string | boolean;
-  description: string;
-}
-
-export interface RuleMeta {
-  id: string;
-  severity: Severity;
-  description: string;
-  options: Record<string, RuleOption>;
-}
+export type { RuleMeta, RuleOption } from '../model/rule.js';
+import type { RuleMeta } from '../model/rule.js';
 
 /** What a rule may know beyond the shipment: the audit's clock and the rule's resolved options. */
 export interface RuleContext {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { StringIndex } from '../../src/audit/columns.js';
+import { StringIndex } from '../../src/engine/columns.js';
 import { ByteKeys, ByteRow } from '../../src/read/byte-rows.js';
 import { readInput } from '../../src/read/index.js';
 

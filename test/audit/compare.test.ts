@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareAroundFix, evidenceRows, judgeImprovement, MIN_AFTER_WITH_SCAN_TIME, type VerdictProblem } from '../../src/audit/compare.js';
+import { compareAroundFix, evidenceRows, judgeImprovement } from '../../src/audit/compare.js';
+import { MIN_AFTER_WITH_SCAN_TIME, type VerdictProblem } from '../../src/model/compare.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { GroupFigures } from '../../src/model/result.js';
 import type { Shipment } from '../../src/model/shipment.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Collector } from '../../src/audit/collect.js';
+import { Collector, joinCollected } from '../../src/engine/index.js';
 import { audit, isoWeek, type AuditOptions } from '../../src/audit/run.js';
 import type { ConfirmationRecord, OrderRecord } from '../../src/model/records.js';
 import { parseStamp } from '../../src/read/time.js';
@@ -51,7 +51,7 @@ function backwards(): Collector {
 
 describe('audit over shipments stored in another order than audit order', () => {
   it('lists findings in audit order, and a shipment\'s findings in rule order', () => {
-    const { findings } = audit(backwards(), options);
+    const { findings } = audit(joinCollected(backwards(), options.handling), options);
     expect(findings.map((f) => `${f.orderId} ${f.rule}`)).toEqual([
       'A late-confirmation',
       'A missing-tracking',
@@ -62,7 +62,7 @@ describe('audit over shipments stored in another order than audit order', () => 
   });
 
   it('breaks ties between carriers by who comes first in audit order, not in the file', () => {
-    const r = audit(backwards(), options);
+    const r = audit(joinCollected(backwards(), options.handling), options);
     // Two shipments each; A (USPS) is first in audit order, D (UPS) first in the file.
     expect(r.byCarrier.map((g) => [g.key, g.shipments])).toEqual([
       ['USPS', 2],

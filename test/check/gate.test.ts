@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gateBacklog, withoutGateOrders } from '../../src/check/gate.js';
-import type { OrderDue } from '../../src/check/types.js';
+import type { OrderDue } from '../../src/model/check.js';
 import type { GateDecision, Hold } from '../../src/model/gate.js';
 
 const hold = (orderId: string, hoursLeft?: number): Hold => ({ orderId, reason: 'information-only', hoursLeft });

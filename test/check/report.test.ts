@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_DEFAULTS } from '../../src/check/defaults.js';
 import { buildCheck } from '../../src/check/run.js';
-import type { CheckResult } from '../../src/check/types.js';
+import type { CheckResult } from '../../src/model/check.js';
 import { checkJson, formatCheckText } from '../../src/report/check.js';
 import { plain } from '../../src/report/style.js';
 import { auditResult, finding } from './helpers.js';

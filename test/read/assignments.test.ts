@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Collector } from '../../src/audit/collect.js';
+import { Collector } from '../../src/engine/collect.js';
 import type { AssignmentRecord } from '../../src/model/records.js';
 import { findHeaderRow } from '../../src/read/detect.js';
 import { readInput } from '../../src/read/index.js';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { EvidenceRow } from '../../src/audit/compare.js';
+import type { EvidenceRow } from '../../src/model/compare.js';
 import type { Finding, TimeFact } from '../../src/model/finding.js';
 import { cssString, formatHtmlReport, PRINT_ROWS, shortTime, worstRows } from '../../src/report/html.js';
 import { sampleAppeal } from './sample-appeal.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InputReport } from '../../src/read/types.js';
-import { formatInspectText, inspectJson, kindTitle, type InspectedInput } from '../../src/report/inspect.js';
+import { kindTitle } from '../../src/knowledge/headers.js';
+import { formatInspectText, inspectJson, type InspectedInput } from '../../src/report/inspect.js';
 import { plain } from '../../src/report/style.js';
 
 const confirmations: InspectedInput = {
@@ -17,6 +18,7 @@ const confirmations: InspectedInput = {
     zoneNote: 'times without an offset: America/Los_Angeles (--marketplace-tz)',
     unclassified: {},
   },
+  kindTitle: kindTitle('confirmation-upload'),
   samples: [
     { orderId: '113-1111111-1111111', confirmedAt: '2026-10-05 (date)', trackingNumber: 'RB123456785CN' },
     { orderId: '113-2222222-2222222', confirmedAt: '2026-10-13 (date)', trackingNumber: '9400111899223197428490' },
@@ -37,6 +39,7 @@ const events: InspectedInput = {
     zoneNote: 'times without an offset: Asia/Shanghai, inferred from Chinese event text',
     unclassified: { 'Arrived at Hub': 3, 到达寄达地处理中心: 7 },
   },
+  kindTitle: kindTitle('tracking-events'),
   samples: [],
 };
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Comparison, VerdictProblem } from '../../src/audit/compare.js';
+import type { Comparison, VerdictProblem } from '../../src/model/compare.js';
 import type { AuditResult } from '../../src/model/result.js';
 import { countPlaceholders, describeProblem, formatPlanOfAction, placeholder, type PlanOfAction } from '../../src/report/poa.js';
 import { sampleAppeal } from './sample-appeal.js';

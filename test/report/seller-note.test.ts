@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Comparison, PeriodFigures } from '../../src/audit/compare.js';
+import type { Comparison, PeriodFigures } from '../../src/model/compare.js';
 import { formatSellerNote, type Lang } from '../../src/report/seller-note.js';
 
 const side = (key: 'before' | 'after', rate: number): PeriodFigures =>

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { compareAroundFix, evidenceRows, fixedOnAfterData, type Comparison } from '../../audit/compare.js';
+import { compareAroundFix, evidenceRows } from '../../audit/compare.js';
+import { fixedOnAfterData, type Comparison } from '../../model/compare.js';
 import { auditDetailed } from '../../audit/run.js';
 import type { AuditResult } from '../../model/result.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
@@ -8,7 +9,8 @@ import { formatPlanOfAction, periodColumn } from '../../report/poa.js';
 import { formatSellerNote, LANGS, type Lang } from '../../report/seller-note.js';
 import { formatEvidenceXlsx } from '../../report/xlsx.js';
 import { EXIT, UsageError } from '../errors.js';
-import { collectAll, requireConfirmations, warnSkipped } from '../inputs.js';
+import { requireConfirmations } from '../../engine/index.js';
+import { load, warnSkipped } from '../load.js';
 import { err, out } from '../io.js';
 import { printHtmlToPdf } from '../pdf.js';
 import { auditOptions, loadSettings, parseDay, type CommonFlags } from '../settings.js';
@@ -109,14 +111,14 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   const refusal = await (await Outputs.forInputs([...paths, ...config])).folderRefusal(outDir, force);
   if (refusal) throw new UsageError(refusal);
 
-  const { collector, inputs, unclassified, unclassifiedMore } = await collectAll(paths, settings);
+  const loaded = await load(paths, settings);
+  const { data, inputs } = loaded;
   warnSkipped(inputs);
-  requireConfirmations(collector);
-  if (collector.trackingCount === 0) {
+  requireConfirmations(data);
+  if (data.trackingCount === 0) {
     throw new UsageError('no carrier tracking data found: an appeal needs the first carrier scan of each parcel (give a tracking export)');
   }
-  const readResult = { inputs, unclassified, unclassifiedMore };
-  const { result, shipments, hits } = auditDetailed(collector, auditOptions(settings, readResult));
+  const { result, shipments, hits } = auditDetailed(loaded, auditOptions(settings, loaded));
   // Read after the inputs: the orders' sales channels may have named the marketplace zone.
   const zone = settings.zone.zone;
   const comparison = compareAroundFix(shipments, hits, { fixedOn: flags.fixedOn, zone, graceHours: settings.graceHours });

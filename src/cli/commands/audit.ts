@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { expectedJoinMs, join, type Joined } from '../../audit/join.js';
 import { audit } from '../../audit/run.js';
 import { exclusionLabel, type AuditResult } from '../../model/result.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
 import { auditJsonChunks } from '../../report/json.js';
 import { formatAuditText, unreadableFilesNote } from '../../report/text.js';
 import { EXIT, UsageError } from '../errors.js';
-import { collectAll, requireConfirmations } from '../inputs.js';
+import { requireConfirmations } from '../../engine/index.js';
+import { load } from '../load.js';
 import { err, out, outText, styleFor, timing } from '../io.js';
 import { auditOptions, loadSettings, parseAsOf, parseDay, type CommonFlags, type Settings } from '../settings.js';
 import { isEvidenceCsv, Outputs } from '../write.js';
@@ -76,19 +76,9 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
     return { window: { fromMs, toMs, from: flags.from, to: flags.to }, asOfMs };
   };
   let per = perZone();
-  let joined: Joined | undefined;
-  // The join reads only orders and confirmations, so it is made while a second thread may still be reading
-  // the tracking files (its shipments read their tracking facts when the audit asks).
-  const { collector, inputs, unclassified, unclassifiedMore } = await collectAll(paths, settings, {
-    run(c) {
-      joined = join(c, settings.handling, per.window);
-      timing('join');
-    },
-    expectedMs: expectedJoinMs,
-  }, () => (per = perZone()));
-  timing('all read');
-  requireConfirmations(collector);
-  const result = audit(collector, auditOptions(settings, { inputs, unclassified, unclassifiedMore }, per), joined);
+  const loaded = await load(paths, settings, { window: () => per.window, rezoned: () => (per = perZone()) });
+  requireConfirmations(loaded.data);
+  const result = audit(loaded, auditOptions(settings, loaded, per));
   timing('rules and figures');
   if (result.summary.shipments === 0) {
     const outside = Object.values(result.summary.excluded).reduce((a, b) => a + b, 0);

@@ -3,7 +3,6 @@ import { unlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { minimatch } from 'minimatch';
-import type { Collector } from '../../audit/collect.js';
 import { auditDetailed } from '../../audit/run.js';
 import type { GateOrder, GateTracking } from '../../gate/collect.js';
 import { decide } from '../../gate/decide.js';
@@ -15,14 +14,15 @@ import { globBase, isGlob } from '../../check/inputs.js';
 import { lockText, lockVerdict, parseLock } from '../../check/lock.js';
 import { buildCheck, exitCodeFor } from '../../check/run.js';
 import type { CheckState } from '../../check/state.js';
-import type { CheckResult, InputProblem, StateReport } from '../../check/types.js';
+import type { CheckResult, InputProblem, StateReport } from '../../model/check.js';
 import { ConfigError } from '../../config/errors.js';
 import { FUTURE_TOLERANCE_MS } from '../../knowledge/plausible.js';
 import { localDateInZone } from '../../model/zone.js';
 import { formatCheckJson, formatCheckText } from '../../report/check.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
 import { UsageError } from '../errors.js';
-import { collectAll, walk } from '../inputs.js';
+import { walk, type LoadedData } from '../../engine/index.js';
+import { load } from '../load.js';
 import { err, out, outText, styleFor } from '../io.js';
 import { auditOptions, loadSettings, parseAsOf } from '../settings.js';
 import { probeProcess, thisMachine } from '../process.js';
@@ -102,7 +102,9 @@ async function runCheck(flags: CheckFlags): Promise<number> {
 
   const release = await acquireLock(`${statePath}.lock`, relative(cwd, `${statePath}.lock`) || statePath);
   try {
-    const { collector, inputs, unclassified, unclassifiedMore } = await collectAll(paths, settings);
+    const window = { fromMs: asOfMs + 1 - CHECK_DEFAULTS.windowDays * DAY, toMs: asOfMs + 1 };
+    const loaded = await load(paths, settings, { window: () => window });
+    const { data: collector, inputs } = loaded;
     // Nothing the run read (nor the config) is ever written over, set aside or deleted.
     const read = inputs.filter((i) => !i.skipped).map((i) => i.file);
     const config = settings.configFile ? [settings.configFile] : [];
@@ -112,12 +114,10 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     if (collector.confirmationCount === 0) {
       problems.push({ level: 'warning', kind: 'no-confirmations', message: 'no shipping confirmations in the inputs: no shipment could be checked' });
     }
-    const window = { fromMs: asOfMs + 1 - CHECK_DEFAULTS.windowDays * DAY, toMs: asOfMs + 1 };
     const from = localDateInZone(window.fromMs, zone);
     const to = localDateInZone(asOfMs, zone);
-    const readResult = { inputs, unclassified, unclassifiedMore };
     const per = { window: { ...window, from, to }, asOfMs };
-    const { result, shipments, awaiting } = auditDetailed(collector, auditOptions(settings, readResult, per));
+    const { result, shipments, awaiting } = auditDetailed(loaded, auditOptions(settings, loaded, per));
     // Tracking is fresh or stale by its newest event at the check's clock: one dated later (2062) is left out.
     const tracking = collector.clock.reading(asOfMs + FUTURE_TOLERANCE_MS);
     const { state, report } = await readState(outputs, statePath, relative(cwd, statePath) || statePath, problems);
@@ -173,7 +173,7 @@ async function runCheck(flags: CheckFlags): Promise<number> {
  * assigned to them, their scans, and the ledger (read only: the gate's own runs append to it).
  */
 async function gateDecision(
-  collector: Collector,
+  collector: Pick<LoadedData, 'assignments' | 'trackingFacts'>,
   awaiting: readonly OrderFacts[],
   statePath: string,
   stateShown: string,

@@ -17,7 +17,7 @@ import type { Recovered, SubmitOutcome } from '../../model/gate.js';
 import { confirmationLines, formatConfirmationFile, isConfirmationFile } from '../../report/confirmation-file.js';
 import { formatGateJson, formatGateText, type GateDelivery } from '../../report/gate.js';
 import { EXIT, UsageError } from '../errors.js';
-import { readAll } from '../inputs.js';
+import { readAll } from '../../engine/index.js';
 import { out, outText, styleFor } from '../io.js';
 import { loadSettings, parseAsOf, type Settings } from '../settings.js';
 import { describeFailure, Outputs } from '../write.js';

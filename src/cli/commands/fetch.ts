@@ -36,7 +36,7 @@ import { endProgress, err, out, progressReporter } from '../io.js';
 import { readSecret } from '../secrets.js';
 import { loadSettings, type Settings } from '../settings.js';
 import { describeFailure, Outputs } from '../write.js';
-import { readAll } from '../inputs.js';
+import { readAll } from '../../engine/index.js';
 import { acquireLock, resolveInputs } from './check.js';
 
 export interface FetchFlags {

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import type { Stamp } from '../../model/timestamp.js';
-import { inspectJson, formatInspectText } from '../../report/inspect.js';
-import { InputError, readInput, type InputReport, type RecordSink } from '../../read/index.js';
+import { kindTitle } from '../../knowledge/headers.js';
+import { inspectJson, formatInspectText, type InspectedInput } from '../../report/inspect.js';
+import { InputError, readInput, type RecordSink } from '../../read/index.js';
 import { formatInZone } from '../../read/time.js';
 import { EXIT } from '../errors.js';
-import { expandPaths } from '../inputs.js';
+import { expandPaths } from '../../engine/index.js';
 import { err, out, outText, styleFor } from '../io.js';
 import { loadSettings, type CommonFlags } from '../settings.js';
 import { checkFormat } from './audit.js';
@@ -31,14 +32,15 @@ export function registerInspect(program: Command, run: (fn: () => Promise<number
         checkFormat(flags.format);
         const settings = await loadSettings(flags);
         const { explicit, found, symlinks, unreachable } = await expandPaths(paths);
-        const results: Array<{ report: InputReport; samples: Array<Record<string, string>> }> = [];
+        const results: InspectedInput[] = [];
         const failures: Array<{ file: string; error: string }> = [];
         for (const file of [...explicit, ...found]) {
           const samples: Array<Record<string, string>> = [];
           const take = (r: object) => void (samples.length < SAMPLES && samples.push(flatten(r)));
           const sink: RecordSink = { order: take, confirmation: take, event: take, package: take };
           try {
-            results.push({ report: await readInput(file, sink, settings.readOptionsFor(file)), samples });
+            const report = await readInput(file, sink, settings.readOptionsFor(file));
+            results.push({ report, samples, kindTitle: kindTitle(report.kind) });
           } catch (e) {
             if (!(e instanceof InputError)) throw e;
             failures.push({ file, error: e.message });

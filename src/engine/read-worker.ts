@@ -8,7 +8,7 @@
  */
 import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { Collector, transferablesOf } from '../audit/collect.js';
+import { Collector, transferablesOf } from './collect.js';
 import { InputError, readInputPart } from '../read/index.js';
 import { cutTarget, type CutReply, type ThreadJob, type ThreadOutcome, type ThreadResult, type ToThread } from './read-thread.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventClock } from '../../src/audit/clock.js';
+import { EventClock } from '../../src/engine/clock.js';
 
 const at = (iso: string) => Date.parse(iso);
 /** A moment in November 2026: day and hour, UTC. */

@@ -1,12 +1,12 @@
 import { AWAITING_SHIPMENT } from '../knowledge/amazon.js';
-import { recognizeTrackingNumber, type Recognition } from '../knowledge/tracking-numbers.js';
+import { recognizeTrackingNumber } from '../knowledge/tracking-numbers.js';
 import type { Channel, OrderStatus, SourceRef } from '../model/records.js';
 import type { ExclusionKey } from '../model/result.js';
-import type { OrderFacts, Shipment, TrackingFacts } from '../model/shipment.js';
+import type { OrderFacts, Recognition, Shipment, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import { Reuse, type Collector } from './collect.js';
-import { computeLatestShipDate, type Handling } from './ship-by.js';
-import { orderByValue } from './stats.js';
+import { computeLatestShipDate, type Handling } from '../knowledge/ship-by.js';
+import { orderByValue } from './order.js';
 
 export interface Window {
   /** Inclusive, epoch ms. */
@@ -22,26 +22,25 @@ export const EXCLUSION = {
   window: 'outside-window',
 } as const satisfies Record<string, ExclusionKey>;
 
-export interface Joined {
+/**
+ * The shipments of a run: indexable in audit order (confirmation time, then order id), iterable in that
+ * order, and passable in the order they are stored. A shipment handed out is an object of its own and stays
+ * valid; its fields are read from the columns when it is made, its rarely read parts (confirmation rows,
+ * other orders of its number) when first asked for.
+ */
+export interface Shipments extends Iterable<Shipment> {
   /** How many shipments were joined. */
-  count: number;
-  /**
-   * The i-th shipment in audit order (confirmation time, then order id), built on each call: a million
-   * shipments are kept as a few numbers each and become objects only while a rule or report looks at them.
-   */
+  readonly count: number;
+  /** The i-th shipment in audit order. */
   at(i: number): Shipment;
   /**
-   * For a pass over all shipments, in the order they are stored (the confirmation files' order, which is
-   * not audit order): the j-th stored shipment in one object, with its order, tracking facts, stamps and
-   * events, refilled on each call rather than made anew, so what it returns holds only until the next call.
-   * At a million shipments the objects made per shipment were most of the audit's garbage, and reading the
-   * columns in audit order rather than in the order they were written missed the cache at every shipment.
+   * Every shipment with its place in audit order, in the order they are stored (the confirmation files'
+   * order): the columns are read in sequence, which a pass over all shipments wants.
    */
-  cursor(): (j: number) => Shipment;
-  /** Where the j-th stored shipment stands in audit order (what `at` takes). */
-  auditIndex(j: number): number;
-  /** Every shipment as an object, in audit order: for small audits (the nightly check, the appeal) and tests. */
-  readonly shipments: Shipment[];
+  each(visit: (s: Shipment, rank: number) => void): void;
+}
+
+export interface Joined extends Shipments {
   excluded: Partial<Record<ExclusionKey, number>>;
   /** Seller-fulfilled orders with no confirmation yet (from order reports), for the nightly check. */
   awaiting: OrderFacts[];
@@ -243,18 +242,14 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
     );
   };
   const at = (i: number) => load(sorted[i], new JoinedShipment());
-  let all: Shipment[] | undefined;
   return {
     count,
     at,
-    cursor() {
-      const into = new JoinedShipment();
-      const objects = { reuse: new Reuse(), order: new JoinedOrder() };
-      return (j) => load(j, into, objects);
+    each(visit) {
+      for (let j = 0; j < count; j++) visit(load(j, new JoinedShipment()), rank[j]);
     },
-    auditIndex: (j) => rank[j],
-    get shipments() {
-      return (all ??= Array.from({ length: count }, (_, i) => at(i)));
+    *[Symbol.iterator]() {
+      for (let i = 0; i < count; i++) yield at(i);
     },
     excluded,
     awaiting,

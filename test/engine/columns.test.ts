@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { f64, i32, Interner, StampKinds, StampTable, StringIndex, TextArena, unpackText } from '../../src/audit/columns.js';
+import { f64, i32, Interner, StampKinds, StampTable, StringIndex, TextArena, unpackText } from '../../src/engine/columns.js';
 import type { Stamp } from '../../src/model/timestamp.js';
 
 const stamp = (raw: string, epochMs: number, zone = 'America/Los_Angeles'): Stamp => ({

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Collector } from '../../src/audit/collect.js';
-import { EXCLUSION, join } from '../../src/audit/join.js';
-import type { Handling } from '../../src/audit/ship-by.js';
+import { Collector } from '../../src/engine/collect.js';
+import { EXCLUSION, join } from '../../src/engine/join.js';
+import type { Handling } from '../../src/knowledge/ship-by.js';
 import type { ConfirmationRecord, OrderRecord, TrackingEvent } from '../../src/model/records.js';
+import type { Shipment } from '../../src/model/shipment.js';
 import { parseStamp } from '../../src/read/time.js';
 
 const LA = 'America/Los_Angeles';
@@ -99,7 +100,8 @@ describe('join', () => {
         conf('A', 'N2', '2026-10-07T10:00:00-07:00', 4),
       ],
     );
-    const { shipments } = join(c, handling);
+    const joined = join(c, handling);
+    const shipments = [...joined];
     expect(shipments.map((s) => [s.orderId, s.trackingNumber, s.confirmations.length])).toEqual([
       ['A', 'N1', 2],
       ['A', 'N2', 1],
@@ -120,7 +122,9 @@ describe('join', () => {
         conf('E', 'N5', '2026-11-06T10:00:00-08:00'),
       ],
     );
-    const { shipments, excluded } = join(c, handling, { toMs: Date.parse('2026-11-01T00:00:00-07:00') });
+    const joined = join(c, handling, { toMs: Date.parse('2026-11-01T00:00:00-07:00') });
+    const shipments = [...joined];
+    const { excluded } = joined;
     expect(shipments.map((s) => s.orderId)).toEqual(['A']);
     expect(excluded).toEqual({ [EXCLUSION.afn]: 2, [EXCLUSION.cancelled]: 1, [EXCLUSION.window]: 1 });
   });
@@ -135,7 +139,8 @@ describe('join', () => {
         conf('D', '', '2026-10-06T13:00:00-07:00'),
       ],
     );
-    const { shipments } = join(c, handling);
+    const joined = join(c, handling);
+    const shipments = [...joined];
     expect(shipments.map((s) => [s.orderId, s.sharedWith])).toEqual([
       ['A', ['B']],
       ['B', ['A']],
@@ -146,7 +151,9 @@ describe('join', () => {
 
   it('attaches tracking facts and recognises the number; confirmations without an order still count', () => {
     const c = collect([], [conf('X', '1Z999AA10123456784', '2026-10-06T10:00:00-07:00')], [event('1Z999AA10123456784', '2026-10-06T12:00:00-07:00', true)]);
-    const { shipments, withoutOrder } = join(c, handling);
+    const joined = join(c, handling);
+    const shipments = [...joined];
+    const { withoutOrder } = joined;
     expect(withoutOrder).toBe(1);
     expect(shipments[0].tracking?.firstPossession?.description).toBe('Accepted at USPS Origin Facility');
     expect(shipments[0].recognition).toMatchObject({ format: 'ups', carrier: 'UPS', checkDigit: 'valid' });
@@ -209,7 +216,7 @@ describe('Collector.absorb (tracking read in another thread)', () => {
     // As it would cross between threads.
     apart.absorb(structuredClone(other.trackingPart()));
 
-    const view = (c: Collector) => JSON.stringify(join(c, handling).shipments);
+    const view = (c: Collector) => JSON.stringify([...join(c, handling)]);
     expect(view(apart)).toBe(view(together));
     expect([apart.trackingCount, apart.eventsSeen, apart.packagesSeen, apart.newestEventMs]).toEqual([
       together.trackingCount,
@@ -265,8 +272,8 @@ describe('Collector.absorb (tracking read in another thread)', () => {
 const UPS = '1Z999AA10123456784';
 const CHINA_POST = 'LZ000001482CN';
 
-describe('Joined.cursor', () => {
-  it('gives each stored shipment as `at` gives it at its audit place, whatever shipment it read before', () => {
+describe('Shipments.each', () => {
+  it('gives each stored shipment as `at` gives it at its audit place, and each stays valid after the pass', () => {
     fc.assert(
       fc.property(
         fc.array(
@@ -292,12 +299,14 @@ describe('Joined.cursor', () => {
           const c = collect(orders, confs, events);
           c.package({ trackingNumber: CHINA_POST, status: 'In transit', statusClass: { class: 'physical', possession: true }, firstScanAt: at('2026-10-06T20:00:00-07:00'), source: src(5) });
           const joined = join(c, handling);
-          const cursor = joined.cursor();
+          const stored: Array<[Shipment, number]> = [];
+          joined.each((s, rank) => stored.push([s, rank]));
           // Every audit place is some stored shipment's, once.
-          expect(Array.from({ length: joined.count }, (_, j) => joined.auditIndex(j)).sort((a, b) => a - b)).toEqual([...Array(joined.count).keys()]);
+          expect(stored.map(([, rank]) => rank).sort((a, b) => a - b)).toEqual([...Array(joined.count).keys()]);
+          // Each shipment handed out stays what it was after the pass has moved on.
           for (const v of visits) {
-            const j = v % joined.count;
-            expect(JSON.stringify(cursor(j))).toBe(JSON.stringify(joined.at(joined.auditIndex(j))));
+            const [s, rank] = stored[v % joined.count];
+            expect(JSON.stringify(s)).toBe(JSON.stringify(joined.at(rank)));
           }
         },
       ),

@@ -1,6 +1,9 @@
-import type { Finding } from '../model/finding.js';
-import type { Hold, Overdue } from '../model/gate.js';
-import type { Level } from './defaults.js';
+import type { Finding } from './finding.js';
+import type { Hold, Overdue } from './gate.js';
+import type { Severity } from './finding.js';
+
+/** How serious a check problem is: a finding's severities. */
+export type Level = Severity;
 
 /** Something about the inputs or the state that the reader must know before trusting the rest. */
 export interface InputProblem {

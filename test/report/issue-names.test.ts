@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ISSUE_NAMES, issueName } from '../../src/knowledge/issue-names.js';
+import { ISSUE_NAMES, issueName } from '../../src/report/issue-names.js';
 import { RULES } from '../../src/rules/index.js';
 
 describe('ISSUE_NAMES', () => {

@@ -4,14 +4,12 @@
  */
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { Collector, type TrackingPart } from '../audit/collect.js';
+import { Collector, type TrackingPart } from './collect.js';
 import { sniff } from '../read/detect.js';
 import { InputError, joinReports, readInputPart, type InputReport, type PartRead, type ReadOptions } from '../read/index.js';
 import type { NotData } from '../read/types.js';
-import { err, timing, type Progress } from './io.js';
 import { basename } from 'node:path';
-import type { Meanwhile } from './inputs.js';
-import type { Settings } from './settings.js';
+import type { LoadHooks, LoadSettings, Meanwhile, Progress } from './types.js';
 
 /** How reading one file ended. */
 export type Outcome = { report: InputReport } | { error: unknown };
@@ -24,7 +22,7 @@ const THREAD_MIN_BYTES = Number(process.env.SHIPAUDIT_THREAD_MIN_MB ?? 40) * 1e6
  * the thread read is taken in after everything this thread read, which is the order of a single reader
  * only when this thread has read no tracking file itself (ties between scans go by reading order).
  */
-export async function trackingFilesWorthAThread(files: readonly string[], settings: Settings): Promise<string[]> {
+export async function trackingFilesWorthAThread(files: readonly string[], settings: LoadSettings): Promise<string[]> {
   const sizeOf = (f: string) => stat(settings.readOptionsFor(f).openAs ?? f).then((st) => st.size, () => 0);
   const sizes = await Promise.all(files.map(sizeOf));
   // Most audits are far below the threshold: no need to look inside the files to know.
@@ -112,7 +110,7 @@ export interface ThreadHandle {
   askCut(wanted: boolean, busyMs: number): Promise<{ file: string; at: number } | undefined>;
 }
 
-export function startThread(files: ThreadJob['files'], asOfMs?: number): ThreadHandle {
+export function startThread(files: ThreadJob['files'], asOfMs?: number, hooks: LoadHooks = {}): ThreadHandle {
   const job: ThreadJob = { files, asOfMs, minCutBytes: CUT_TEST ? 0 : MIN_CUT_BYTES, waitForCut: CUT_TEST, ...(CUT_TEST && { chunkBytes: 4096 }) };
   const worker = new Worker(new URL('./read-worker.js', import.meta.url), { workerData: job });
   let answer: (reply: CutReply) => void = () => undefined;
@@ -121,7 +119,7 @@ export function startThread(files: ThreadJob['files'], asOfMs?: number): ThreadH
     worker.on('message', (m: ThreadResult | CutReply) => {
       if (m.type === 'cut') return answer(m);
       // Said when it arrives, which may be while this thread still reads its own files or the cut file's rest.
-      timing('second thread done');
+      hooks.phase?.('second thread done');
       resolve(m);
     });
     worker.once('error', reject);
@@ -152,16 +150,16 @@ export async function finishThread(
   thread: ThreadHandle,
   offloaded: readonly string[],
   collector: Collector,
-  settings: Settings,
+  settings: LoadSettings,
   outcomes: Map<string, Outcome>,
-  { wantCut, progress, meanwhile }: { wantCut: boolean; progress?: Progress; meanwhile?: Meanwhile },
+  { wantCut, progress, meanwhile, hooks = {} }: { wantCut: boolean; progress?: Progress; meanwhile?: Meanwhile; hooks?: LoadHooks },
 ): Promise<void> {
   const asked = thread.askCut(wantCut, meanwhile?.expectedMs() ?? 0);
   meanwhile?.run();
   const cut = await asked;
   if (cut) progress?.(`reading the rest of ${basename(cut.file)} (the second thread reads its start)`);
   const tail = cut && (await readTail(cut, settings));
-  if (tail) timing('rest of the cut file read');
+  if (tail) hooks.phase?.('rest of the cut file read');
   progress?.(`waiting for the second thread (${offloaded.map((f) => basename(f)).join(', ')})`);
   const { outcomes: theirs, part } = await thread.result;
   theirs.forEach((o, i) => outcomes.set(offloaded[i], fromThread(o)));
@@ -169,14 +167,14 @@ export async function finishThread(
   const head = theirs.at(-1);
   const held = cut && tail && head && 'cut' in head && head.cut?.at === cut.at;
   if (held) outcomes.set(cut.file, joinTail(collector, head as HeadOutcome, tail, settings.readOptionsFor(cut.file).keepProblems));
-  timing('second thread taken in');
-  if (CUT_TEST) err(`shipaudit (SHIPAUDIT_THREAD_TEST): ${cut ? `cut ${cut.file} at byte ${cut.at}, ${held ? 'held' : 'not held'}` : 'no cut'}\n`);
+  hooks.phase?.('second thread taken in');
+  if (CUT_TEST) hooks.note?.(`shipaudit (SHIPAUDIT_THREAD_TEST): ${cut ? `cut ${cut.file} at byte ${cut.at}, ${held ? 'held' : 'not held'}` : 'no cut'}\n`);
 }
 
 type Tail = { read: PartRead; part: TrackingPart } | { error: unknown };
 
 /** The rest of a file from a cut, into a collector of its own (its lines counted from the cut). */
-async function readTail(cut: { file: string; at: number }, settings: Settings): Promise<Tail> {
+async function readTail(cut: { file: string; at: number }, settings: LoadSettings): Promise<Tail> {
   const collector = new Collector({ part: true, asOfMs: settings.asOfMs });
   try {
     const read = await readInputPart(cut.file, collector, settings.readOptionsFor(cut.file), { start: cut.at });

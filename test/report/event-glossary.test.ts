@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_GLOSSARY, glossEvent } from '../../src/knowledge/event-glossary.js';
+import { EVENT_GLOSSARY, glossEvent } from '../../src/report/event-glossary.js';
 
 describe('EVENT_GLOSSARY', () => {
   it.each(EVENT_GLOSSARY.map(([phrase, english]) => [phrase, english]))('%s alone reads "%s"', (phrase, english) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeLatestShipDate, type Handling } from '../../src/audit/ship-by.js';
+import { computeLatestShipDate, type Handling } from '../../src/knowledge/ship-by.js';
 import { parseStamp } from '../../src/read/time.js';
 
 const LA = 'America/Los_Angeles';

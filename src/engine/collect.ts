@@ -20,6 +20,13 @@ export interface CollectedOrder {
   source: SourceRef;
 }
 
+/** One order's records as the readers gave them. */
+export interface KeptOrder {
+  orderId: string;
+  orders: OrderRecord[];
+  confirmations: ConfirmationRecord[];
+}
+
 /** A confirmation as the join reads it. */
 export interface CollectedConfirmation {
   orderId: string;
@@ -129,6 +136,8 @@ export class Collector implements RecordSink {
   private readonly asOfMs: number;
   /** Tracking numbers assigned and not yet confirmed: kept for the confirmation gate's backlog, not audited. */
   readonly assignments: AssignmentRecord[] = [];
+  /** The records of one order as read (`keepOrder`, for `explain`), those after the as-of time left out. */
+  readonly kept?: KeptOrder;
 
   private readonly kinds = new StampKinds();
   private readonly files = new FileNames();
@@ -188,8 +197,9 @@ export class Collector implements RecordSink {
    * taking collector anyway, puts the two together as if read in one. At a million packages the lookups
    * cost the thread a third of a second, in cache misses on a table of millions.
    */
-  constructor(private readonly options: { part?: boolean; asOfMs?: number } = {}) {
+  constructor(private readonly options: { part?: boolean; asOfMs?: number; keepOrder?: string } = {}) {
     this.asOfMs = options.asOfMs ?? Infinity;
+    if (options.keepOrder !== undefined) this.kept = { orderId: options.keepOrder, orders: [], confirmations: [] };
     this.firstPossession = new EventSlots(new StampTable(this.kinds), this.shared, this.files);
     this.lastEvent = new EventSlots(new StampTable(this.kinds), this.shared, this.files);
   }
@@ -232,6 +242,7 @@ export class Collector implements RecordSink {
       this.afterAsOf.orders++;
       return;
     }
+    if (this.kept?.orderId === r.orderId) this.kept.orders.push(r);
     const before = this.orderIndex.size;
     const have = this.orderIndex.intern(r.orderId);
     const purchased = r.purchasedAt?.epochMs;
@@ -283,6 +294,7 @@ export class Collector implements RecordSink {
       this.afterAsOf.confirmations++;
       return;
     }
+    if (this.kept?.orderId === r.orderId) this.kept.confirmations.push(r);
     const i = this.confCount++;
     const at = r.confirmedAt?.epochMs;
     if (at !== undefined && at > this.newestConfirmationMs) this.newestConfirmationMs = at;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutTarget } from '../../src/cli/read-thread.js';
+import { cutTarget } from '../../src/engine/read-thread.js';
 
 const MB = 1e6;
 

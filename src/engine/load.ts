@@ -3,16 +3,15 @@ import { mkdtemp, readdir, realpath, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { basename, join } from 'node:path';
-import { Collector } from '../audit/collect.js';
+import type { Progress } from './types.js';
+import { InputError, UsageError, type NotData } from '../model/errors.js';
 import type { InputSummary } from '../model/result.js';
-import { InputError, readInput, type InputReport, type RecordSink } from '../read/index.js';
-import type { NotData } from '../read/types.js';
 import { mixedEncodingOf } from '../model/result.js';
-import { UsageError } from './errors.js';
-import { endProgress, err, progressReporter, timing, type Progress } from './io.js';
-import { finishThread, startThread, trackingFilesWorthAThread, type Outcome } from './read-thread.js';
-import { useMarketplaces, type Settings } from './settings.js';
+import { readInput, type InputReport, type RecordSink } from '../read/index.js';
 import { mergeUnclassified, type UnclassifiedHolder, type UnclassifiedMore } from '../read/bounds.js';
+import { Collector } from './collect.js';
+import { finishThread, startThread, trackingFilesWorthAThread, type Outcome } from './read-thread.js';
+import type { LoadHooks, LoadSettings, Meanwhile } from './types.js';
 
 /** Files in a folder that are never inputs, whatever their content. */
 const NOT_INPUT = /(^|[\\/])(\.[^\\/]*|node_modules|shipaudit\.config\.json|evidence[^\\/]*\.csv|.*\.(md|pdf|html?|zip|png|jpe?g|gif|docx?|log))$/i;
@@ -157,9 +156,25 @@ export interface ReadAll {
 export async function readAll(
   paths: readonly string[],
   sink: RecordSink,
-  settings: Settings,
-  progress?: Progress,
+  settings: LoadSettings,
+  hooks: LoadHooks = {},
   meanwhile?: Meanwhile,
+): Promise<ReadAll> {
+  const shown = hooks.progress?.();
+  try {
+    return await readFiles(paths, sink, settings, hooks, shown?.report, meanwhile);
+  } finally {
+    shown?.end();
+  }
+}
+
+async function readFiles(
+  paths: readonly string[],
+  sink: RecordSink,
+  settings: LoadSettings,
+  hooks: LoadHooks,
+  progress: Progress | undefined,
+  meanwhile: Meanwhile | undefined,
 ): Promise<ReadAll> {
   const { explicit, found, symlinks, unreachable } = await expandPaths(paths);
   const files = [...explicit.map((f) => ({ f, explicit: true })), ...found.map((f) => ({ f, explicit: false }))];
@@ -171,6 +186,7 @@ export async function readAll(
     // Tracking readers place no Amazon times: the per-order zone (a function) stays on this side.
     offloaded.map((file) => ({ file, options: { ...settings.readOptionsFor(file), orderZone: undefined } })),
     settings.asOfMs,
+    hooks,
   ) : undefined;
   const beside = thread ? ` (and ${offloaded.length} in a second thread)` : '';
   const isCandidate = new Set(candidates);
@@ -190,9 +206,9 @@ export async function readAll(
       break;
     }
   }
-  timing('own files read');
+  hooks.phase?.('own files read');
   const work = ended ? undefined : meanwhile;
-  if (thread) await finishThread(thread, offloaded, sink as Collector, settings, outcomes, { wantCut: !ended, progress, meanwhile: work });
+  if (thread) await finishThread(thread, offloaded, sink as Collector, settings, outcomes, { wantCut: !ended, progress, meanwhile: work, hooks });
   else work?.run();
 
   const inputs: InputSummary[] = [];
@@ -238,17 +254,6 @@ export async function readAll(
 
 
 /**
- * Work on the orders and confirmations, run once this thread has read its files and before tracking data
- * from a second thread is taken in: the time this thread would otherwise spend waiting. It must not read
- * tracking data. Without a second thread it runs after all files are read. `expectedMs` is its rough
- * length, which the second thread is given to read on for before a cut.
- */
-export interface Meanwhile<C = void> {
-  run(on: C): void;
-  expectedMs(on: C): number;
-}
-
-/**
  * Why a file that failed is passed over, or undefined when its error ends the run. In a folder, a file
  * that is not an input at all is passed over; one that is an input but broken is not.
  */
@@ -288,50 +293,41 @@ function skipped(file: string, why: string, warning?: string, symlink?: string):
 }
 
 /**
- * Reads everything into a fresh collector, with progress on a terminal's stderr. When no marketplace zone
- * was configured and the orders' sales channels name another one (Amazon.co.uk → Europe/London), or several,
- * the files are read again with that zone (see useMarketplaces): times without an offset are placed as they
- * are read. `rezoned` is called in between, for what the caller worked out in the old zone.
+ * Reads everything into a fresh collector. When `rezone` says the orders' sales channels call for another
+ * marketplace zone than the one the files were read in (Amazon.co.uk → Europe/London), the files are read
+ * again: times without an offset are placed as they are read. `keepOrder`: the records of that one order
+ * are kept as read, for `explain`.
  */
 export async function collectAll(
   paths: readonly string[],
-  settings: Settings,
-  meanwhile?: Meanwhile<Collector>,
-  rezoned?: () => void,
+  settings: LoadSettings,
+  options: {
+    meanwhile?: Meanwhile<Collector>;
+    rezone?: (marketplaces: ReadonlyMap<string, number>, marketplaceOfOrder: (orderId: string) => { channel: string; zone: string } | undefined) => boolean;
+    keepOrder?: string;
+    hooks?: LoadHooks;
+  } = {},
 ): Promise<ReadAll & { collector: Collector }> {
+  const { meanwhile, rezone, keepOrder, hooks } = options;
   const once = async () => {
-    const collector = new Collector({ asOfMs: settings.asOfMs });
-    const progress = progressReporter();
+    const collector = new Collector({ asOfMs: settings.asOfMs, keepOrder });
     const work = meanwhile && {
       run: () => meanwhile.run(collector),
       expectedMs: () => meanwhile.expectedMs(collector),
     };
-    try {
-      return { collector, ...(await readAll(paths, collector, settings, progress, work)) };
-    } finally {
-      endProgress(progress);
-    }
+    return { collector, ...(await readAll(paths, collector, settings, hooks, work)) };
   };
   const first = await once();
   const { collector } = first;
-  if (!useMarketplaces(settings, collector.marketplaces, (id) => collector.marketplaceOfOrder(id))) return first;
-  rezoned?.();
+  if (!rezone?.(collector.marketplaces, (id) => collector.marketplaceOfOrder(id))) return first;
   return once();
 }
 
 /** Commands that audit shipments need at least one confirmation; without one there is nothing to judge. */
-export function requireConfirmations(collector: Collector): void {
+export function requireConfirmations(collector: { confirmationCount: number }): void {
   if (collector.confirmationCount === 0) {
     throw new UsageError('no shipping confirmations found: give a shipping-confirmation file, an Orders API export or an ERP export (`shipaudit inspect` shows what each file was read as)');
   }
-}
-
-/**
- * For commands whose output has no place for it (explain, the appeal pack's console): one stderr line per
- * folder file where data was expected that could not be read.
- */
-export function warnSkipped(inputs: readonly InputSummary[]): void {
-  for (const i of inputs) if (i.warning) err(`shipaudit: warning: ${i.file} was skipped: ${i.warning}\n`);
 }
 
 const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;

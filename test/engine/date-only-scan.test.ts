@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Collector } from '../../src/audit/collect.js';
+import { Collector, joinCollected } from '../../src/engine/index.js';
 import { audit, type AuditOptions } from '../../src/audit/run.js';
 import type { TrackingEvent } from '../../src/model/records.js';
 import { findingJson } from '../../src/report/json.js';
@@ -59,7 +59,7 @@ describe('a date-only first scan', () => {
     // Three days early by the day alone: flagged however the day is read
     ['2013-12-31T10:00:00', [['2014-01-03T00:00:00', 'Picked up']], 24, true, 62],
   ] as const)('confirmed %s, scans %j, grace %i h → flagged %s, lag %d h', (confirmed, scans, grace, flagged, lag) => {
-    const r = audit(shipment(confirmed, scans as unknown as Array<[string, string]>), options(grace));
+    const r = audit(joinCollected(shipment(confirmed, scans as unknown as Array<[string, string]>), options(grace).handling), options(grace));
     const found = r.findings.filter((f) => f.rule === 'confirmed-before-handover');
     expect(found.length).toBe(flagged ? 1 : 0);
     expect(r.summary.lagHours.max).toBe(lag);

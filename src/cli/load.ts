@@ -1,0 +1,44 @@
+import { loadShipments, type Loaded, type LoadHooks, type LoadOptions } from '../engine/index.js';
+import type { InputSummary } from '../model/result.js';
+import { endProgress, err, progressReporter, timing } from './io.js';
+import { useMarketplaces, type Settings } from './settings.js';
+
+/** The engine's hooks as the CLI fills them: a progress line on a terminal, timings, notes on stderr. */
+export const CLI_HOOKS: LoadHooks = {
+  progress() {
+    const report = progressReporter();
+    return report && { report, end: () => endProgress(report) };
+  },
+  phase: timing,
+  note: err,
+};
+
+/**
+ * Every command's way in: the engine reads, folds and joins; the CLI decides the marketplace zone from the
+ * orders' sales channels when none was configured (see useMarketplaces), and `rezoned` is then called, for
+ * what the command worked out in the old zone, before the files are read again.
+ */
+export function load(
+  paths: readonly string[],
+  settings: Settings,
+  options: Omit<LoadOptions, 'rezone' | 'hooks'> & { rezoned?: () => void } = {},
+): Promise<Loaded> {
+  const { rezoned, ...rest } = options;
+  return loadShipments(paths, settings, {
+    ...rest,
+    rezone(marketplaces, marketplaceOfOrder) {
+      if (!useMarketplaces(settings, marketplaces, marketplaceOfOrder)) return false;
+      rezoned?.();
+      return true;
+    },
+    hooks: CLI_HOOKS,
+  });
+}
+
+/**
+ * For commands whose output has no place for it (explain, the appeal pack's console): one stderr line per
+ * folder file where data was expected that could not be read.
+ */
+export function warnSkipped(inputs: readonly InputSummary[]): void {
+  for (const i of inputs) if (i.warning) err(`shipaudit: warning: ${i.file} was skipped: ${i.warning}\n`);
+}
