@@ -9,9 +9,11 @@
  *
  * OTHER_DIST is the dist/ of another checkout, e.g. one made with
  *   git worktree add /tmp/before HEAD~3 && ln -s "$PWD/node_modules" /tmp/before/ && (cd /tmp/before && npx tsc)
- * Its audit must accept this build's Collector (true while the collector's read-back methods stay).
- * Run `npm run build` first; `node --expose-gc bench/audit-ab.mjs …` starts each run on a collected heap.
+ * A build with src/engine/ is driven through its door (joinCollected, then audit over the shipments); an
+ * older one (audit/join.js, audit/run.js taking the collector) the old way. Either must accept this build's
+ * Collector (true while the collector's read-back methods stay). Run `npm run build` first; `node --expose-gc bench/audit-ab.mjs …` starts each run on a collected heap.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -24,13 +26,21 @@ if (positionals.length !== 2) {
 const [dir, otherDist] = positionals;
 const load = (dist, module) => import(pathToFileURL(resolve(dist, module)).href);
 
-const { Collector } = await load('dist', 'audit/collect.js');
+const { Collector } = await load('dist', 'engine/index.js');
 const { readInput } = await load('dist', 'read/index.js');
 const { loadSettings, auditOptions } = await load('dist', 'cli/settings.js');
-const builds = [];
-for (const [name, dist] of [['this', 'dist'], ['other', otherDist]]) {
-  builds.push({ name, audit: (await load(dist, 'audit/run.js')).audit, join: (await load(dist, 'audit/join.js')).join, runs: [] });
+/** A build's join and audit as two steps: `join` made once per build, `audit` timed. */
+async function stepsOf(dist) {
+  const { audit } = await load(dist, 'audit/run.js');
+  if (existsSync(resolve(dist, 'engine/index.js'))) {
+    const { joinCollected } = await load(dist, 'engine/index.js');
+    return { join: joinCollected, audit: (c, opts, joined) => audit(joined, opts) };
+  }
+  const { join } = await load(dist, 'audit/join.js');
+  return { join, audit };
 }
+const builds = [];
+for (const [name, dist] of [['this', 'dist'], ['other', otherDist]]) builds.push({ name, ...(await stepsOf(dist)), runs: [] });
 
 const settings = await loadSettings({});
 const c = new Collector();

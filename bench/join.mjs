@@ -7,8 +7,8 @@
  */
 import { join as joinPath } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Collector } from '../dist/audit/collect.js';
-import { join } from '../dist/audit/join.js';
+import { Collector } from '../dist/engine/collect.js';
+import { join } from '../dist/engine/join.js';
 import { loadSettings } from '../dist/cli/settings.js';
 import { readInput } from '../dist/read/index.js';
 

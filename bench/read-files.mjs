@@ -10,7 +10,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Collector } from '../dist/audit/collect.js';
+import { Collector } from '../dist/engine/collect.js';
 import { loadSettings } from '../dist/cli/settings.js';
 import { readInput } from '../dist/read/index.js';
 

@@ -3,13 +3,13 @@
  * node bench/string-index.mjs [--keys 1100000] [--runs 3]
  *
  * Why the collector numbers order ids and tracking numbers with its own StringIndex
- * (src/audit/columns.ts) instead of a Map<string, number>: fills and asks both with a million order-id
+ * (src/engine/columns.ts) instead of a Map<string, number>: fills and asks both with a million order-id
  * shaped keys, each a fresh string as the readers hand them out, and prints milliseconds. Asked in file
  * order (the index's guess of the next key answers) and shuffled (every lookup hashed).
  * Run `npm run build` first.
  */
 import { parseArgs } from 'node:util';
-import { StringIndex } from '../dist/audit/columns.js';
+import { StringIndex } from '../dist/engine/columns.js';
 
 const { values } = parseArgs({ options: { keys: { type: 'string', default: '1100000' }, runs: { type: 'string', default: '3' } } });
 const N = Number(values.keys);

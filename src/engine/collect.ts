@@ -452,14 +452,14 @@ export class Collector implements RecordSink {
     };
   }
 
-  /** The order's purchase time; `into` is refilled instead of making a stamp (see Joined.cursor). */
-  orderPurchasedAt(i: number, into?: HeldStamp): HeldStamp | undefined {
-    return this.oStamps.stamp(this.oPurchased.get(i), into);
+  /** The order's purchase time. */
+  orderPurchasedAt(i: number): HeldStamp | undefined {
+    return this.oStamps.stamp(this.oPurchased.get(i));
   }
 
   /** The latest ship date an order file gave (not one computed from the handling time). */
-  orderLatestShipDate(i: number, into?: HeldStamp): HeldStamp | undefined {
-    return this.oStamps.stamp(this.oLatestShip.get(i), into);
+  orderLatestShipDate(i: number): HeldStamp | undefined {
+    return this.oStamps.stamp(this.oLatestShip.get(i));
   }
 
   /** Items as the order files count them, else the number of item rows. */
@@ -535,8 +535,8 @@ export class Collector implements RecordSink {
     return s < 0 ? NaN : this.cStamps.epochMs(s);
   }
 
-  confirmedStamp(i: number, into?: HeldStamp): HeldStamp | undefined {
-    return this.cStamps.stamp(this.cAt.get(i), into);
+  confirmedStamp(i: number): HeldStamp | undefined {
+    return this.cStamps.stamp(this.cAt.get(i));
   }
 
   confirmationCarrier(i: number): string | undefined {
@@ -557,23 +557,24 @@ export class Collector implements RecordSink {
   }
 
   /** What the tracking files say about a tracking number id; undefined when none mentions it. */
-  trackingAt(n: number, reuse?: Reuse): TrackingFacts | undefined {
+  trackingAt(n: number): TrackingFacts | undefined {
     if (this.tTracked.get(n) !== 1) return undefined;
     const summary = this.tSummaryFirstScan.get(n);
-    // Every field written, absent ones as undefined: one object shape for every shipment.
-    const f: TrackingFacts = reuse?.tracking ?? { events: 0 };
-    f.events = this.tEvents.get(n);
-    f.firstPossession = this.firstPossession.get(n, reuse?.firstPossession);
-    f.lastEvent = this.lastEvent.get(n, reuse?.lastEvent);
-    f.summaryFirstScan = summary && {
+    const summaryFirstScan: EventRef | undefined = summary && {
       at: this.tSummaryStamps.stamp(summary.stamp)!,
       description: 'first scan / pickup (package summary)',
       class: 'physical',
       source: { file: this.files.name(summary.file), line: summary.line },
     };
-    f.possessionWithoutTime = this.tPossessionWithoutTime.get(n) === 1 || undefined;
-    f.latestStatus = this.tLatestStatus.get(n);
-    return f;
+    return new HeldTracking(
+      this.lastEvent,
+      n,
+      this.tEvents.get(n),
+      this.firstPossession.get(n),
+      summaryFirstScan,
+      this.tPossessionWithoutTime.get(n) === 1 || undefined,
+      this.tLatestStatus.get(n),
+    );
   }
 
   /** By the texts: for tests and `explain`. */
@@ -716,12 +717,12 @@ class EventSlots {
     if (this.stamps.size > 2 * this.live + 65_536) this.compact();
   }
 
-  /** The slot's event, in `into` when given (see Joined.cursor). */
-  get(n: number, into?: HeldEvent): EventRef | undefined {
+  /** The slot's event. */
+  get(n: number): EventRef | undefined {
     if (n === this.hotN) this.commit();
     const s = this.stamp.get(n);
     if (s < 0) return undefined;
-    const e = into ?? new HeldEvent();
+    const e = new HeldEvent();
     const at = this.stamps.stamp(s, e.at)!;
     const description = this.shared.texts[this.description.get(n)];
     return e.refill(at, description, this.shared.text(this.location.get(n)), CLASSES[this.cls.get(n)], this.files, this.file.get(n), this.line.get(n));
@@ -770,14 +771,29 @@ class HeldEvent implements EventRef {
 }
 
 /**
- * The objects the audit's cursor refills for each shipment instead of making new ones (see Joined.cursor):
- * what it returns holds only until the next shipment is read.
+ * A tracking number's facts as the audit reads them. Its last event is made only when asked for: the rules
+ * read it only for a number without a carrier scan.
  */
-export class Reuse {
-  readonly tracking: TrackingFacts = { events: 0, firstPossession: undefined, lastEvent: undefined, summaryFirstScan: undefined, possessionWithoutTime: undefined, latestStatus: undefined };
-  readonly firstPossession = new HeldEvent();
-  readonly lastEvent = new HeldEvent();
-  readonly confirmed = new HeldStamp();
-  readonly purchased = new HeldStamp();
-  readonly latestShip = new HeldStamp();
+class HeldTracking implements TrackingFacts {
+  private last: EventRef | undefined | null = null;
+
+  constructor(
+    private readonly slots: EventSlots,
+    private readonly n: number,
+    readonly events: number,
+    readonly firstPossession: EventRef | undefined,
+    readonly summaryFirstScan: EventRef | undefined,
+    readonly possessionWithoutTime: true | undefined,
+    readonly latestStatus: string | undefined,
+  ) {}
+
+  get lastEvent(): EventRef | undefined {
+    if (this.last === null) this.last = this.slots.get(this.n);
+    return this.last;
+  }
+
+  toJSON(): TrackingFacts {
+    const { events, firstPossession, lastEvent, summaryFirstScan, possessionWithoutTime, latestStatus } = this;
+    return { events, firstPossession, lastEvent, summaryFirstScan, possessionWithoutTime, latestStatus };
+  }
 }

@@ -283,7 +283,7 @@ export class StampTable {
     return to;
   }
 
-  /** Stamp `id` as an object; `into` is refilled instead of making one (see Joined.cursor). */
+  /** Stamp `id` as an object; `into`, when given, is filled instead of making one. */
   stamp(id: number, into?: HeldStamp): HeldStamp | undefined {
     if (id < 0) return undefined;
     const held = into ?? new HeldStamp();
@@ -307,7 +307,7 @@ export class HeldStamp implements Stamp {
   private id = -1;
   private kind!: StampKind;
 
-  /** Makes this object stand for stamp `id` of `table`: made blank, or reused by the audit's cursor per role. */
+  /** Makes this object stand for stamp `id` of `table` (a stamp is made blank, then filled by its table). */
   refill(table: StampTable, id: number, epochMs: number, kind: StampKind): this {
     this.table = table;
     this.id = id;

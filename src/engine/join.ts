@@ -4,7 +4,7 @@ import type { Channel, OrderStatus, SourceRef } from '../model/records.js';
 import type { ExclusionKey } from '../model/result.js';
 import type { OrderFacts, Recognition, Shipment, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
-import { Reuse, type Collector } from './collect.js';
+import type { Collector } from './collect.js';
 import { computeLatestShipDate, type Handling } from '../knowledge/ship-by.js';
 import { orderByValue } from './order.js';
 
@@ -218,17 +218,16 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
       return others ? others.filter((o) => o !== sKey[j]).map(orderIdOfKey) : NO_OTHERS;
     },
   };
-  /** The j-th stored shipment into `into`: made new, or refilled with the cursor's objects. */
-  const load = (j: number, into: JoinedShipment, cursor?: { reuse: Reuse; order: JoinedOrder }): Shipment => {
-    const reuse = cursor?.reuse;
+  /** The j-th stored shipment, into a new `into`. */
+  const load = (j: number, into: JoinedShipment): Shipment => {
     const first = sFirst[j];
     const key = sKey[j];
     const n = sNumber[j];
     let carrier: string | undefined;
     for (let r = sRowsFrom[j]; r < sRowsFrom[j + 1]; r++) if ((carrier = c.confirmationCarrier(rows[r]))) break;
-    const confirmedAt = c.confirmedStamp(first, reuse?.confirmed)!;
+    const confirmedAt = c.confirmedStamp(first)!;
     let order: OrderFacts | undefined;
-    if (key < orders) order = (cursor?.order ?? new JoinedOrder()).load(c, key, handling, reuse);
+    if (key < orders) order = new JoinedOrder().load(c, key, handling);
     return into.load(
       parts,
       j,
@@ -238,7 +237,7 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
       carrier || undefined,
       confirmedAt,
       order,
-      n < 0 ? undefined : c.trackingAt(n, reuse),
+      n < 0 ? undefined : c.trackingAt(n),
     );
   };
   const at = (i: number) => load(sorted[i], new JoinedShipment());
@@ -339,13 +338,13 @@ class JoinedOrder implements OrderFacts {
   private c!: Collector;
   private i = -1;
 
-  /** Order i of the collector; with `reuse`, its stamps are refilled rather than made. */
-  load(c: Collector, i: number, handling: Handling, reuse?: Reuse): this {
+  /** Order i of the collector. */
+  load(c: Collector, i: number, handling: Handling): this {
     this.c = c;
     this.i = i;
     this.orderId = c.orderIdAt(i);
-    const purchasedAt = c.orderPurchasedAt(i, reuse?.purchased);
-    const given = c.orderLatestShipDate(i, reuse?.latestShip);
+    const purchasedAt = c.orderPurchasedAt(i);
+    const given = c.orderLatestShipDate(i);
     this.purchasedAt = purchasedAt;
     this.latestShipDate = given ?? (purchasedAt ? computeLatestShipDate(purchasedAt, handling) : undefined);
     this.latestShipDateComputed = !given && purchasedAt !== undefined;
