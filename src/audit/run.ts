@@ -89,8 +89,8 @@ export function auditDetailed(loaded: LoadedShipments, opts: AuditOptions): Audi
   const carrierTally = new Tallies();
   const weekTally = new Tallies();
 
-  // Made once, not per shipment and rule: with a million shipments and nine rules, objects made per rule
-  // call were a large share of the audit's allocations.
+  // Made once, not per shipment and rule: objects made per rule call would be a large share of the
+  // audit's allocations.
   const facts = new TallyFacts();
   const contexts = active.map(({ options }): RuleContext => ({ asOfMs, hasTrackingData, options }));
   const made: Finding[] = [];
@@ -422,7 +422,7 @@ function computeIsoWeek(epochMs: number, zone: string): string {
   const thursday = new Date(Date.UTC(y, m - 1, d - wd + 4));
   const weekYear = thursday.getUTCFullYear();
   const week = Math.ceil(((thursday.getTime() - Date.UTC(weekYear, 0, 1)) / DAY + 1) / 7);
-  // A month table, not toLocaleString: that builds an Intl formatter per call, a quarter of a large audit.
+  // A month table, not toLocaleString: that builds an Intl formatter per call, and every shipment asks.
   const mon = `${MONTHS[monday.getUTCMonth()]} ${String(monday.getUTCDate()).padStart(2, '0')}`;
   return `${weekYear}-W${String(week).padStart(2, '0')} (${mon})`;
 }
@@ -442,7 +442,7 @@ export function timeFact(stamp: Stamp, zone: string): TimeFact {
 /**
  * "+08:00, offset" or "Asia/Shanghai, inferred: language": how a time was placed. One text per way of
  * reading, shared by every finding: the audit keeps all its findings, and a text made per time fact was a
- * fifth of what each of them held (~320 of 1 530 bytes at a million orders).
+ * large part of what each of them held.
  */
 function howRead(zone: string, source: string, note: string | undefined): string {
   let bySource = howTexts.get(zone);

@@ -22,8 +22,8 @@ export interface Distribution {
 
 /**
  * Median, p90 and maximum as `median` and `quantile` give them over the sorted values, found by selection
- * rather than by sorting: the audit asks for the whole, every carrier and every week, 3.3M lags at a million
- * orders, and sorting them was a tenth of the rule pass (bench/RESULTS.md).
+ * rather than by sorting: the audit asks for the whole, every carrier and every week, three lags per
+ * shipment, and sorting them was a noticeable part of the rule pass (bench/RESULTS.md).
  */
 export function distribution(values: readonly number[]): Distribution {
   const a = Float64Array.from(values);

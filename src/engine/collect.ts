@@ -5,7 +5,7 @@ import type { EventRef, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import type { RecordSink } from '../read/types.js';
 import { EventClock, type ClockPart } from './clock.js';
-import { f64, FileNames, HeldStamp, i32, Interner, packTexts, StampKinds, StampTable, StringIndex, u8, unpackText, type PackedTexts, type StampBlock, type StampKind } from './columns.js';
+import { Column, f64, FileNames, HeldStamp, i32, Interner, packTexts, StampKinds, StampTable, StringIndex, u8, unpackText, type PackedTexts, type StampBlock, type StampKind } from './columns.js';
 
 /** An order as the collector merged it from all its item rows and reports. */
 export interface CollectedOrder {
@@ -73,11 +73,8 @@ interface SlotPart {
   stamps: StampBlock;
   stamp: Int32Array;
   ms: Float64Array;
-  description: Int32Array;
-  location: Int32Array;
-  cls: Uint8Array;
-  file: Int32Array;
-  line: Int32Array;
+  /** One column per fact of EVENT_FACTS. */
+  facts: Record<EventFact, Int32Array | Uint8Array>;
 }
 
 /** Another collector's ids as this one's, and how far its line numbers are to move. */
@@ -91,7 +88,7 @@ interface PartIds {
 
 /** The buffers of a part, to transfer rather than copy. */
 export function transferablesOf(p: TrackingPart): ArrayBuffer[] {
-  const slot = (s: SlotPart) => [s.stamps.texts.ends, s.stamps.ms, s.stamps.kind, s.stamp, s.ms, s.description, s.location, s.cls, s.file, s.line];
+  const slot = (s: SlotPart) => [s.stamps.texts.ends, s.stamps.ms, s.stamps.kind, s.stamp, s.ms, ...Object.values(s.facts)];
   const clock = p.clock.newest.length > 0 ? [p.clock.newest, p.clock.count] : [];
   const slots = [...slot(p.firstPossession), ...slot(p.lastEvent)];
   const arrays = [p.numbers.ends, p.tracked, p.events, p.possessionWithoutTime, ...slots];
@@ -194,14 +191,15 @@ export class Collector implements RecordSink {
    * `part`: a collector whose tracking data another takes in (see trackingPart and absorb), as a second
    * reading thread's is. It numbers tracking numbers by runs of rows, without looking each new one up:
    * a number that comes back later gets a second number, and absorb, which looks every number up in the
-   * taking collector anyway, puts the two together as if read in one. At a million packages the lookups
-   * cost the thread a third of a second, in cache misses on a table of millions.
+   * taking collector anyway, puts the two together as if read in one: lookups in a table of millions are
+   * cache misses, which the thread is spared.
    */
   constructor(private readonly options: { part?: boolean; asOfMs?: number; keepOrder?: string } = {}) {
     this.asOfMs = options.asOfMs ?? Infinity;
     if (options.keepOrder !== undefined) this.kept = { orderId: options.keepOrder, orders: [], confirmations: [] };
-    this.firstPossession = new EventSlots(new StampTable(this.kinds), this.shared, this.files);
-    this.lastEvent = new EventSlots(new StampTable(this.kinds), this.shared, this.files);
+    const tables = { shared: this.shared, files: this.files };
+    this.firstPossession = new EventSlots(new StampTable(this.kinds), tables);
+    this.lastEvent = new EventSlots(new StampTable(this.kinds), tables);
   }
 
   /** Newest order or confirmation time read, if any. */
@@ -619,6 +617,39 @@ export class Collector implements RecordSink {
   }
 }
 
+/** Where an event's facts are numbered: texts once each, source files by number. */
+interface FactTables {
+  shared: Interner;
+  files: FileNames;
+}
+
+/** What the collector keeps of one fact of an event: its column, how it is written, renumbered and read. */
+interface EventFactSpec {
+  column: () => Column<Int32Array> | Column<Uint8Array>;
+  /** The number kept for the event's fact. */
+  write(e: TrackingEvent, t: FactTables): number;
+  /** Another collector's number (a reading thread's part) as this collector's. */
+  adopt(v: number, ids: PartIds): number;
+}
+
+/**
+ * The facts kept of each kept event besides its time (a stamp of its own), one entry each: adding a fact
+ * is an entry here, the field in the model's EventRef and its getter on HeldEvent. Texts are numbers in the
+ * collector's shared texts; the class is its place in the model's list.
+ */
+const EVENT_FACTS = {
+  description: { column: () => i32(), write: (e, t) => t.shared.id(e.description), adopt: (v, ids) => ids.texts[v] },
+  location: { column: () => i32(-1), write: (e, t) => t.shared.optional(e.location), adopt: (v, ids) => (v < 0 ? -1 : ids.texts[v]) },
+  class: { column: () => u8(), write: (e) => code(CLASSES, e.class), adopt: (v) => v },
+  file: { column: () => i32(), write: (e, t) => t.files.id(e.source.file), adopt: (v, ids) => ids.files[v] },
+  line: { column: () => i32(), write: (e) => e.source.line, adopt: (v, ids) => v + ids.lineOffset },
+} satisfies Record<string, EventFactSpec>;
+
+type EventFact = keyof typeof EVENT_FACTS;
+const FACTS = Object.keys(EVENT_FACTS) as EventFact[];
+const SPECS: readonly EventFactSpec[] = FACTS.map((f) => EVENT_FACTS[f]);
+const COLUMN_OF = Object.fromEntries(FACTS.map((f, i) => [f, i])) as Record<EventFact, number>;
+
 /**
  * One kept event per tracking number (its first possession scan, or its last event), overwritten as
  * later rows supersede it. The texts of overwritten stamps are garbage in the shared stamp table; when
@@ -627,17 +658,13 @@ export class Collector implements RecordSink {
 class EventSlots {
   private readonly stamp = i32(-1);
   private readonly ms = f64();
-  private readonly description = i32();
-  private readonly location = i32(-1);
-  private readonly cls = u8();
-  private readonly file = i32();
-  private readonly line = i32();
+  /** One column per fact, in the order of FACTS. */
+  private readonly facts = SPECS.map((f) => f.column());
   private live = 0;
 
   constructor(
     private stamps: StampTable,
-    private readonly shared: Interner,
-    private readonly files: FileNames,
+    readonly tables: FactTables,
   ) {}
 
   /**
@@ -662,6 +689,11 @@ class EventSlots {
     this.hot = e;
   }
 
+  /** Fact `f` of slot n, as kept (a number). */
+  fact(f: EventFact, n: number): number {
+    return this.facts[COLUMN_OF[f]].get(n);
+  }
+
   private commit(): void {
     const n = this.hotN;
     const e = this.hot;
@@ -671,26 +703,15 @@ class EventSlots {
     if (this.stamp.get(n) < 0) this.live++;
     this.stamp.set(n, this.stamps.add(e.at));
     this.ms.set(n, e.at!.epochMs);
-    this.description.set(n, this.shared.id(e.description));
-    this.location.set(n, this.shared.optional(e.location));
-    this.cls.set(n, code(CLASSES, e.class));
-    this.file.set(n, this.files.id(e.source.file));
-    this.line.set(n, e.source.line);
+    for (let f = 0; f < SPECS.length; f++) this.facts[f].set(n, SPECS[f].write(e, this.tables));
     if (this.stamps.size > 2 * this.live + 65_536) this.compact();
   }
 
   part(count: number): SlotPart {
     this.commit();
-    return {
-      stamps: this.stamps.block(),
-      stamp: this.stamp.copy(count),
-      ms: this.ms.copy(count),
-      description: this.description.copy(count),
-      location: this.location.copy(count),
-      cls: this.cls.copy(count),
-      file: this.file.copy(count),
-      line: this.line.copy(count),
-    };
+    const facts = {} as SlotPart['facts'];
+    FACTS.forEach((f, i) => (facts[f] = this.facts[i].copy(count)));
+    return { stamps: this.stamps.block(), stamp: this.stamp.copy(count), ms: this.ms.copy(count), facts };
   }
 
   /**
@@ -701,6 +722,7 @@ class EventSlots {
     this.commit();
     // The part's stamps are taken in as they are (texts and all); only their kinds are renumbered.
     const base = this.stamps.adopt({ ...p.stamps, kind: p.stamps.kind.map((k) => ids.kinds[k]) });
+    const theirs = FACTS.map((f) => p.facts[f]);
     for (let w = 0; w < ids.numbers.length; w++) {
       if (p.stamp[w] < 0) continue;
       const n = ids.numbers[w];
@@ -708,24 +730,17 @@ class EventSlots {
       else if (!replaces(p.ms[w], this.ms.get(n))) continue;
       this.stamp.set(n, base + p.stamp[w]);
       this.ms.set(n, p.ms[w]);
-      this.description.set(n, ids.texts[p.description[w]]);
-      this.location.set(n, p.location[w] < 0 ? -1 : ids.texts[p.location[w]]);
-      this.cls.set(n, p.cls[w]);
-      this.file.set(n, ids.files[p.file[w]]);
-      this.line.set(n, p.line[w] + ids.lineOffset);
+      for (let f = 0; f < SPECS.length; f++) this.facts[f].set(n, SPECS[f].adopt(theirs[f][w], ids));
     }
     if (this.stamps.size > 2 * this.live + 65_536) this.compact();
   }
 
-  /** The slot's event. */
+  /** The slot's event: its stamp now, its other facts read from the columns when asked for. */
   get(n: number): EventRef | undefined {
     if (n === this.hotN) this.commit();
     const s = this.stamp.get(n);
     if (s < 0) return undefined;
-    const e = new HeldEvent();
-    const at = this.stamps.stamp(s, e.at)!;
-    const description = this.shared.texts[this.description.get(n)];
-    return e.refill(at, description, this.shared.text(this.location.get(n)), CLASSES[this.cls.get(n)], this.files, this.file.get(n), this.line.get(n));
+    return new HeldEvent(this.stamps.stamp(s)!, this, n);
   }
 
   private compact(): void {
@@ -740,29 +755,29 @@ class EventSlots {
   }
 }
 
-/** A kept event as the audit reads it; its source is made only when a finding shows it. */
+/**
+ * A kept event as the audit reads it: its time, and its other facts read from its slot when asked for
+ * (most shipments show no finding, and the rules read little else). The collector is done reading when
+ * shipments are made, so the slot holds still.
+ */
 class HeldEvent implements EventRef {
-  at = new HeldStamp();
-  description = '';
-  location?: string;
-  class: EventClass = 'unknown';
-  // Set by the first refill, which a slot makes before it hands the event out.
-  private files!: FileNames;
-  private file = -1;
-  private line = 0;
+  constructor(
+    readonly at: HeldStamp,
+    private readonly slots: EventSlots,
+    private readonly n: number,
+  ) {}
 
-  refill(at: HeldStamp, description: string, location: string | undefined, cls: EventClass, files: FileNames, file: number, line: number): this {
-    this.at = at;
-    this.description = description;
-    this.location = location;
-    this.class = cls;
-    this.files = files;
-    this.file = file;
-    this.line = line;
-    return this;
+  get description(): string {
+    return this.slots.tables.shared.texts[this.slots.fact('description', this.n)];
+  }
+  get location(): string | undefined {
+    return this.slots.tables.shared.text(this.slots.fact('location', this.n));
+  }
+  get class(): EventClass {
+    return CLASSES[this.slots.fact('class', this.n)];
   }
   get source(): SourceRef {
-    return { file: this.files.name(this.file), line: this.line };
+    return { file: this.slots.tables.files.name(this.slots.fact('file', this.n)), line: this.slots.fact('line', this.n) };
   }
   toJSON(): EventRef {
     const { at, description, location, source } = this;

@@ -3,8 +3,8 @@ import { localDateInZone } from '../model/zone.js';
 
 /**
  * Storage for what the audit keeps of millions of rows: numbers in typed arrays, texts packed into long
- * strings. A million orders held as objects cost ~350 bytes each and kept V8's collector busy for a
- * quarter of the run (bench/RESULTS.md); columns cost a few bytes a field and are nothing to trace.
+ * strings. Orders held as objects cost hundreds of bytes each and keep V8's collector tracing them for the
+ * whole run; columns cost a few bytes a field and are nothing to trace (bench/RESULTS.md).
  */
 
 type Typed = Float64Array | Int32Array | Uint8Array;
@@ -385,11 +385,10 @@ export function unpackText(p: PackedTexts, i: number): string {
 
 /**
  * Texts numbered in the order first seen, found by text: a hash table of numbers over a typed array. It
- * stands where a Map<string, number> did for order ids and tracking numbers: at 1.1M keys the Map takes
- * ~2.8× as long to fill and 1.2× as long to ask in random order, and ~15× as long in file order, where the
- * index tries the next key first (`node bench/string-index.mjs`). These tables are asked once per row of
- * every file. (Keeping each hash beside its slot instead of in an array by key number changed nothing
- * measurable: the misses are on the key and its text.)
+ * stands where a Map<string, number> did for order ids and tracking numbers, which is slower to fill and
+ * to ask, most of all in file order, where the index tries the next key first (`node bench/string-index.mjs`,
+ * bench/RESULTS.md). These tables are asked once per row of every file. Each hash is kept in an array by
+ * key number rather than beside its slot: the cache misses are on the key and its text either way.
  */
 export class StringIndex {
   readonly keys: string[] = [];
@@ -402,8 +401,8 @@ export class StringIndex {
 
   /**
    * The key after the one last found or numbered: files list orders, and their confirmations, in much the
-   * same order, so a lookup tries it (and the last one itself) before hashing. At a million keys a hashed
-   * lookup misses the cache three times over (`find` was 0.35 s of reading 1.1M confirmations).
+   * same order, so a lookup tries it (and the last one itself) before hashing: in a table of millions a
+   * hashed lookup misses the cache several times over.
    */
   private last = -1;
 

@@ -49,8 +49,9 @@ export interface Joined extends Shipments {
 }
 
 /**
- * About how long `join` takes, in ms: ~0.3 µs per confirmation (0.28–0.35 s for 1.1M on the bench machine,
- * `SHIPAUDIT_TIMINGS=1`). Only a hint, for sharing the reading between threads while the join runs.
+ * About how long `join` takes, in ms, from the number of confirmations: a rate taken from the bench
+ * machine's timings (`SHIPAUDIT_TIMINGS=1`, bench/RESULTS.md). Only a hint, for sharing the reading
+ * between threads while the join runs.
  */
 export function expectedJoinMs(c: Collector): number {
   return c.confirmationCount * 0.0003;
@@ -111,8 +112,8 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
   /** Numbers confirmed on several orders: (first row of the package, order key) per package. */
   const shared = new Map<number, Array<[number, number]>>();
   // Per shipment (at most one per confirmation row): its earliest row, order key, number, and where its
-  // rows start in `rows`. Typed and sized once: growing arrays and a row list per package were most of the
-  // join's allocations at a million orders (bench/RESULTS.md).
+  // rows start in `rows`. Typed and sized once: growing arrays and a row list per package would be most of
+  // the join's allocations.
   const sFirst = new Int32Array(confs);
   const sKey = new Int32Array(confs);
   const sNumber = new Int32Array(confs);

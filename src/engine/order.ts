@@ -2,7 +2,7 @@
  * The positions 0..n-1 ordered by their values, equal values in position order: what
  * `Array.from(keys(values)).sort((a, b) => values[a] - values[b] || a - b)` gives, by a least-significant-digit
  * radix sort on the values' bits (four passes of 16 bits). The join orders shipments by confirmation time
- * this way; the comparison sort was 0.21 s of its 0.53 s at a million orders (`node bench/join.mjs`).
+ * this way: a comparison sort was a large part of the join (`node bench/join.mjs`, bench/RESULTS.md).
  * Values must not be NaN; -0 counts as 0.
  */
 export function orderByValue(values: Float64Array): Int32Array {

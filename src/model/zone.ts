@@ -160,9 +160,9 @@ function ymd(d: Date): string {
 
 /**
  * ISO 8601 with the zone's offset at that instant, to the second: `2024-10-03T07:12:45-07:00`. Joined from
- * an array rather than concatenated: concatenation leaves a tree of pieces, and the findings keep ~300k of
- * these texts at a million orders (54 MB of trees in a heap profile of the rule pass, 10 MB joined; the
- * time the pass takes did not change measurably).
+ * an array rather than concatenated: concatenation leaves a tree of pieces, and a large audit's findings
+ * keep hundreds of thousands of these texts; joined, each is one flat string (bench/RESULTS.md, "Comment
+ * figures moved here").
  */
 export function formatInZone(epochMs: number, zone: string): string {
   const seconds = Math.floor(epochMs / 1000) * 1000;

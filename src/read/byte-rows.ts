@@ -7,8 +7,8 @@ import { InputError } from './types.js';
 
 /**
  * Node's own UTF-8 slicer, which `toString('utf8', start, end)` calls after checking its arguments: a
- * field is decoded millions of times, and the checks were a third of the cost (a 19-byte field, 50 → 45 ns
- * per call, and `slice` 0.4 s of a 1M-order read in the profile). Falls back to `toString` where absent.
+ * field is decoded millions of times, and the argument checks are a share of each call worth saving
+ * (bench/RESULTS.md). Falls back to `toString` where absent.
  */
 const utf8Slice: (this: Buffer, start: number, end: number) => string =
   (Buffer.prototype as unknown as { utf8Slice?: (this: Buffer, start: number, end: number) => string }).utf8Slice ??
@@ -103,8 +103,8 @@ export type ByteRowHandler = (row: ByteRow, line: number) => void;
  * Streams a delimited file row by row without decoding it whole: a row is cut into fields in its bytes, and
  * a handler decodes only the fields it uses (an All Orders row has 30-odd and the reader uses eight; a
  * tracking row repeats its number, carrier, event and place from rows before). Hand-written rather than
- * csv-parse, which reads a flat file at ~43 MB/s here against a few hundred for this scan
- * (`node bench/read-speed.mjs`, bench/RESULTS.md).
+ * csv-parse, which reads a flat file several times slower than this scan (`node bench/read-speed.mjs`,
+ * bench/RESULTS.md).
  *
  * Rows are those of RFC 4180 as Amazon's and carriers' files bend it: flat files (`quoting` off) take a
  * `"` as text; in quoted CSV a field may be quoted, with doubled quotes, delimiters and line breaks inside,

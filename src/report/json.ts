@@ -26,8 +26,8 @@ export function formatAuditJson(result: AuditResult): string {
 const FINDINGS = '\n  "findings": []';
 /**
  * Findings stringified together: a batch's text (two bytes a character once one Chinese event is in it)
- * then stays within the core's cache while it is flattened and encoded. 32 against 256: the JSON of 76k
- * findings in 0.48-0.51 s against 0.58-0.60 s (bench/RESULTS.md).
+ * then stays within the core's cache while it is flattened and encoded; 32 was quicker than 256
+ * (bench/RESULTS.md).
  */
 const FINDINGS_PER_BATCH = 32;
 const BATCH_HEAD = '{\n  "findings": [\n';
@@ -45,7 +45,7 @@ export function* auditJsonChunks(result: AuditResult, perBatch = FINDINGS_PER_BA
   const at = frame.indexOf(FINDINGS);
   yield encoder.encode(`${frame.slice(0, at)}\n  "findings": [`);
   // A few dozen findings at a time, stringified inside the same wrapper so that they come out indented
-  // as they stand in the whole (one stringify per finding and re-indenting it took a quarter longer); the
+  // as they stand in the whole (one stringify per finding and re-indenting it was slower); the
   // wrapper is cut off the bytes, not the text: cutting the text made V8 flatten the stringified batch, and
   // the writer copy the cut again before encoding it (bench/RESULTS.md).
   for (let i = 0; i < result.findings.length; i += perBatch) {

@@ -61,8 +61,8 @@ export function wallClockDate(iso: string): Date | null {
 const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 
 export async function formatEvidenceXlsx({ result, comparison: c, rows, periodColumn, sellerName }: WorkbookInput): Promise<Buffer> {
-  // Loaded here, not with the module: exceljs takes ~160 ms to load, and `shipaudit --help` and `--version`
-  // load every command, `appeal` (which imports this module) included.
+  // Loaded here, not with the module: exceljs is slow to load, and `shipaudit --help` and `--version` load
+  // every command, `appeal` (which imports this module) included.
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   wb.creator = `${result.tool.name} ${result.tool.version}`;

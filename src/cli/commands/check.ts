@@ -71,7 +71,8 @@ export function registerCheck(program: Command, run: (fn: () => Promise<number>)
 
 /**
  * The state file's schema is written with zod, ninety-odd modules: loaded when `check` runs, not when
- * `shipaudit --help` or `--version` loads every command (with exceljs, that took them from 0.12 to 0.3 s).
+ * `shipaudit --help` or `--version` loads every command, and a start-up that loads zod and exceljs is
+ * several times slower.
  */
 const stateModule = () => import('../../check/state.js');
 
