@@ -283,16 +283,15 @@ export class StampTable {
     return to;
   }
 
-  /** Stamp `id` as an object; `into`, when given, is filled instead of making one. */
-  stamp(id: number, into?: HeldStamp): HeldStamp | undefined {
+  /** Stamp `id` as an object. */
+  stamp(id: number): HeldStamp | undefined {
     if (id < 0) return undefined;
-    const held = into ?? new HeldStamp();
-    if (id < ADOPTED) return held.refill(this, id, this.ms.get(id), this.kinds.get(this.kind.get(id)));
+    if (id < ADOPTED) return new HeldStamp().fill(this, id, this.ms.get(id), this.kinds.get(this.kind.get(id)));
     // Found once for both the instant and the kind: the audit reads two adopted stamps per shipment.
     const b = this.blockOf(id);
     const k = id - ADOPTED - this.blockStarts[b];
     const block = this.blocks[b];
-    return held.refill(this, id, block.ms[k], this.kinds.get(block.kind[k]));
+    return new HeldStamp().fill(this, id, block.ms[k], this.kinds.get(block.kind[k]));
   }
 }
 
@@ -302,13 +301,13 @@ export class StampTable {
  */
 export class HeldStamp implements Stamp {
   epochMs = NaN;
-  // Set by the first refill, which a table makes before it hands the stamp out.
+  // Set by `fill`, which a table calls before it hands the stamp out.
   private table!: StampTable;
   private id = -1;
   private kind!: StampKind;
 
   /** Makes this object stand for stamp `id` of `table` (a stamp is made blank, then filled by its table). */
-  refill(table: StampTable, id: number, epochMs: number, kind: StampKind): this {
+  fill(table: StampTable, id: number, epochMs: number, kind: StampKind): this {
     this.table = table;
     this.id = id;
     this.epochMs = epochMs;

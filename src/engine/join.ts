@@ -267,7 +267,7 @@ interface ShipmentParts {
   sharedWith(j: number): readonly string[];
 }
 
-/** A shipment built for its turn in the audit; the rarely read parts are built on first read. */
+/** A shipment: its main facts read from the columns when it is made, the rarely read parts on first read. */
 class JoinedShipment implements Shipment {
   orderId = '';
   trackingNumber = '';
