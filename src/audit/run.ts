@@ -61,10 +61,10 @@ export function audit(loaded: LoadedShipments, opts: AuditOptions): AuditResult 
 const NO_HITS: readonly string[] = Object.freeze([]);
 
 /**
- * Runs every active rule over every shipment in one pass. What the figures need of a shipment is tallied
+ * Runs every active rule (of `rules`: the registry, or a test's own) over every shipment in one pass. What the figures need of a shipment is tallied
  * on the way, and the ids of the rules it broke are kept, by its place in audit order.
  */
-export function auditDetailed(loaded: LoadedShipments, opts: AuditOptions): AuditDetail {
+export function auditDetailed(loaded: LoadedShipments, opts: AuditOptions, rules: readonly Rule[] = RULES): AuditDetail {
   const { shipments, data: c } = loaded;
   const zone = opts.marketplaceZone;
   const hasTrackingData = c.trackingCount > 0;
@@ -75,7 +75,7 @@ export function auditDetailed(loaded: LoadedShipments, opts: AuditOptions): Audi
   const periodEnd = opts.window.toMs ?? asOfMs;
   const inWindow = (s: Shipment, days: number) => s.confirmedAt.epochMs > periodEnd - days * DAY && s.confirmedAt.epochMs <= periodEnd;
 
-  const active = activeRules(opts);
+  const active = activeRules(opts, rules);
   const ids = active.map((a) => a.rule.meta.id);
   const hitsOf: Array<readonly string[]> = new Array(shipments.count).fill(NO_HITS);
   const overall = new GroupTally();
@@ -221,9 +221,9 @@ export function auditDetailed(loaded: LoadedShipments, opts: AuditOptions): Audi
   };
 }
 
-function activeRules(opts: AuditOptions) {
+function activeRules(opts: AuditOptions, rules: readonly Rule[]) {
   const out: Array<{ rule: Rule; severity: Severity; options: Record<string, number | string | boolean> }> = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const setting = opts.rules[rule.meta.id] ?? {};
     const severity = setting.severity ?? rule.meta.severity;
     if (severity === 'off') continue;

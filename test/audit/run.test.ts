@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Collector, joinCollected } from '../../src/engine/index.js';
-import { audit, isoWeek, type AuditOptions } from '../../src/audit/run.js';
+import { audit, auditDetailed, isoWeek, type AuditOptions } from '../../src/audit/run.js';
+import type { Rule } from '../../src/rules/types.js';
 import type { ConfirmationRecord, OrderRecord } from '../../src/model/records.js';
 import { parseStamp } from '../../src/read/time.js';
 
@@ -70,6 +71,36 @@ describe('audit over shipments stored in another order than audit order', () => 
     ]);
     expect(r.byWeek).toHaveLength(1);
     expect(r.byWeek[0].carriers).toEqual(['USPS', 'UPS']);
+  });
+});
+
+describe('rule hits: as many rules as there are', () => {
+  // A rule per number, flagging the shipments whose order id is in its list: hits past the 32nd rule
+  // must count as the first ones do (a bit per rule in a 32-bit word would drop or wrap them).
+  const numbered = (n: number, orders: readonly string[]): Rule => ({
+    meta: { id: `rule-${n}`, severity: n % 2 ? 'warning' : 'error', description: `rule ${n}`, options: {} },
+    check: (s) => (orders.includes(s.orderId) ? { message: `rule ${n} on ${s.orderId}` } : undefined),
+  });
+  it.each([
+    ['31 rules', 31],
+    ['32 rules', 32],
+    ['40 rules', 40],
+    ['70 rules', 70],
+  ])('%s: every hit kept, counted and listed', (_name, count) => {
+    const rules = Array.from({ length: count }, (_, n) => numbered(n + 1, n % 3 === 0 ? ['A', 'C'] : ['B']));
+    const detail = auditDetailed(joinCollected(backwards(), options.handling), options, rules);
+    const hitsOf = (id: string) => [...detail.hits.get(detail.shipments.find((s) => s.orderId === id)!)!];
+    const onAC = rules.filter((_, n) => n % 3 === 0).map((r) => r.meta.id);
+    const onB = rules.filter((_, n) => n % 3 !== 0).map((r) => r.meta.id);
+    expect(hitsOf('A')).toEqual(onAC);
+    expect(hitsOf('B')).toEqual(onB);
+    expect(hitsOf('C')).toEqual(onAC);
+    expect(hitsOf('D')).toEqual([]);
+    expect(detail.result.findings).toHaveLength(2 * onAC.length + onB.length);
+    expect(detail.result.summary.findingsByRule[`rule-${count}`]).toBe((count - 1) % 3 === 0 ? 2 : 1);
+    // Shipments with an error-severity hit: A, B and C whenever some rule of theirs is an error.
+    const errors = ['A', 'B', 'C'].filter((id) => hitsOf(id).some((r) => Number(r.slice(5)) % 2 === 0));
+    expect(detail.result.summary.shipmentsWithErrors).toBe(errors.length);
   });
 });
 
