@@ -1,22 +1,25 @@
 import { spawnSync } from 'node:child_process';
+import { fstatSync } from 'node:fs';
 import iconv from 'iconv-lite';
 
 /**
  * The bytes of the text report for the program that reads them. Node writes UTF-8. On Windows:
- * - to the console itself (a TTY), Node (libuv) turns the UTF-8 into UTF-16 and calls WriteConsoleW: the
+ * - to the console itself, Node (libuv) turns the UTF-8 into UTF-16 and calls WriteConsoleW: the
  *   characters show whatever the console's code page (936 on a Chinese Windows), so nothing is changed;
- * - redirected (`> report.txt`) or piped (`| more`, `| findstr`, captured by PowerShell 5), the bytes are
- *   read as the console's code page: UTF-8 would show as mojibake (锟斤拷) in a code page 936 console.
- *   The text report is then written in that code page (GBK for 936), unless the code page is UTF-8
- *   (65001, after `chcp 65001`) or the shell is an MSYS one (Git Bash: UTF-8).
+ * - into a file (`> report.txt`, the Task Scheduler's batch file), UTF-8 too: Notepad and every editor read
+ *   it, and no code page short of UTF-8 holds both Chinese and the report's symbols (✔, →);
+ * - into a pipe (`| more`, `| findstr`, captured or redirected by PowerShell 5), the bytes are decoded in
+ *   the console's code page: UTF-8 would show as mojibake in a code page 936 console. The text report is
+ *   then written in that code page (GBK for 936), unless it is UTF-8 (65001, after `chcp 65001`) or the
+ *   shell is an MSYS one (Git Bash reads UTF-8).
  * JSON stays UTF-8 everywhere (RFC 8259; what every JSON reader expects). `SHIPAUDIT_ENCODING` (e.g.
  * `utf8`, `gbk`, `gb18030`, `big5`, `shift_jis`) says what to write instead, except to a Windows console,
  * where Node shows Unicode itself.
  */
 export interface ConsoleFacts {
   platform: NodeJS.Platform;
-  /** Whether stdout is a terminal (on Windows: the console). */
-  isTTY: boolean;
+  /** What stdout is: a terminal (on Windows: the console), a file, or a pipe (or a device). */
+  stdout: 'tty' | 'file' | 'pipe';
   env: NodeJS.ProcessEnv;
   /** The Windows console's code page (`chcp`), when known. */
   codePage?: number;
@@ -26,11 +29,11 @@ export const UTF8 = 'utf8';
 
 /** The encoding of the text report's bytes on stdout, as an iconv-lite name ("utf8" when unchanged). */
 export function textEncoding(f: ConsoleFacts): string {
-  if (f.platform === 'win32' && f.isTTY) return UTF8;
+  if (f.platform === 'win32' && f.stdout === 'tty') return UTF8;
   const asked = f.env.SHIPAUDIT_ENCODING?.trim();
   // An encoding iconv-lite does not know is left aside: UTF-8, the same as without the variable.
   if (asked && iconv.encodingExists(asked)) return normalise(asked);
-  if (f.platform !== 'win32' || f.env.MSYSTEM) return UTF8;
+  if (f.platform !== 'win32' || f.stdout !== 'pipe' || f.env.MSYSTEM) return UTF8;
   if (f.codePage === undefined || f.codePage === 65001) return UTF8;
   const name = `cp${f.codePage}`;
   return iconv.encodingExists(name) ? name : UTF8;
@@ -53,12 +56,22 @@ export function parseChcp(output: string): number | undefined {
 }
 
 /**
- * The console's code page, asked of `chcp` (Windows only; some 30 ms, so asked only when stdout is
- * redirected there and no SHIPAUDIT_ENCODING decides). Undefined without a console (Task Scheduler).
+ * The console's code page, asked of `chcp` (Windows only; some 30 ms, so asked only when stdout is a pipe
+ * there and no SHIPAUDIT_ENCODING decides). Undefined when chcp can't tell.
  */
 export function consoleCodePage(): number | undefined {
   const r = spawnSync('chcp.com', [], { encoding: 'latin1', windowsHide: true, timeout: 5000 });
   return r.status === 0 ? parseChcp(r.stdout) : undefined;
+}
+
+/** What this process's stdout is. */
+function stdoutKind(): ConsoleFacts['stdout'] {
+  if (process.stdout.isTTY) return 'tty';
+  try {
+    return fstatSync(1).isFile() ? 'file' : 'pipe';
+  } catch {
+    return 'pipe';
+  }
 }
 
 let decided: string | undefined;
@@ -66,10 +79,10 @@ let decided: string | undefined;
 /** The text report's encoding for this process's stdout, decided once. */
 export function stdoutTextEncoding(): string {
   if (decided === undefined) {
-    const facts: ConsoleFacts = { platform: process.platform, isTTY: process.stdout.isTTY === true, env: process.env };
+    const facts: ConsoleFacts = { platform: process.platform, stdout: stdoutKind(), env: process.env };
     const asked = facts.env.SHIPAUDIT_ENCODING?.trim();
     const byVariable = asked !== undefined && asked !== '' && iconv.encodingExists(asked);
-    const needsCodePage = facts.platform === 'win32' && !facts.isTTY && !byVariable && !facts.env.MSYSTEM;
+    const needsCodePage = facts.platform === 'win32' && facts.stdout === 'pipe' && !byVariable && !facts.env.MSYSTEM;
     decided = textEncoding(needsCodePage ? { ...facts, codePage: consoleCodePage() } : facts);
   }
   return decided;
