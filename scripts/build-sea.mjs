@@ -145,6 +145,9 @@ step('node --experimental-sea-config', process.execPath, ['--experimental-sea-co
 const exe = join(outDir, win ? 'shipaudit.exe' : 'shipaudit');
 copyFileSync(process.execPath, exe);
 chmodSync(exe, 0o755);
+// macOS refuses a changed signed binary: the signature goes, and a new ad-hoc one comes after. (On Windows
+// node.exe's signature is left: Node's documentation calls removing it optional, and the injected file is
+// unsigned for Windows either way.)
 if (process.platform === 'darwin') execFileSync('codesign', ['--remove-signature', exe]);
 // postject's own command (as `npx postject` runs it), from this project's devDependencies.
 const postject = createRequire(import.meta.url).resolve('postject/dist/cli.js');

@@ -280,7 +280,7 @@ function powershell(spec: CompletionSpec): string {
   const commands = spec.commands.map((c) => `    ${psq(c.name)} = @{ Description = ${psq(oneLine(c.description))}; Options = ${psOptions(c.options)}; Args = ${psValues(c.args)} }`);
   return `# ${n} completion for PowerShell. Load it in this session:  ${n} completion powershell | Out-String | Invoke-Expression
 # or for every session: add that line to your profile (notepad $PROFILE).
-Register-ArgumentCompleter -Native -CommandName ${psq(n)}, ${psq(`${n}.exe`)} -ScriptBlock {
+Register-ArgumentCompleter -Native -CommandName ${[n, `${n}.exe`, `${n}.cmd`, `${n}.ps1`].map(psq).join(', ')} -ScriptBlock {
   param($wordToComplete, $commandAst, $cursorPosition)
   $globalOptions = ${psOptions(spec.options)}
   $commands = [ordered]@{
