@@ -14,7 +14,9 @@ export function globBase(pattern: string): string {
   const parts = pattern.replace(/\\/g, '/').split('/');
   const i = parts.findIndex((p) => GLOB_MAGIC.test(p));
   const base = parts.slice(0, i < 0 ? parts.length : i).join('/');
-  return base === '' ? (pattern.startsWith('/') ? '/' : '.') : base;
+  if (base === '') return pattern.startsWith('/') || pattern.startsWith('\\') ? '/' : '.';
+  // `C:` alone is the working folder of drive C, not its root: `C:/*.csv` means the root.
+  return /^[A-Za-z]:$/.test(base) && i > 0 ? `${base}/` : base;
 }
 
 /**

@@ -2,14 +2,18 @@ import { Chalk } from 'chalk';
 import { forTerminal } from '../report/sanitize.js';
 import { chalkStyle, plain, type Style } from '../report/style.js';
 import cliProgress from 'cli-progress';
+import { encodeText, stdoutTextEncoding } from './console.js';
 import { colorChoice, colorWanted, fitToWidth, terminalWidth, trimLine } from './terminal.js';
 
 /** The CLI's only doors to the terminal. Tests run the built CLI and read these streams. */
 export const out = (s: string | Uint8Array) => void process.stdout.write(s);
 export const err = (s: string) => void process.stderr.write(s);
 
-/** Report text for a person: fitted to the terminal's width (80 columns when stdout is no terminal). */
-export const outText = (s: string) => out(fitToWidth(s, terminalWidth(process.stdout)));
+/**
+ * Report text for a person: fitted to the terminal's width (80 columns when stdout is no terminal), in
+ * the encoding the reader of stdout expects (a Windows console's code page when redirected: console.ts).
+ */
+export const outText = (s: string) => out(encodeText(fitToWidth(s, terminalWidth(process.stdout)), stdoutTextEncoding()));
 
 /**
  * With `SHIPAUDIT_TIMINGS=1`, when each phase of a run ended, in seconds since the process started, on

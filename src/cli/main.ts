@@ -53,17 +53,28 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   init: async () => (await import('./commands/init.js')).registerInit,
   appeal: async () => (await import('./commands/appeal.js')).registerAppeal,
   confirm: async () => (await import('./commands/confirm.js')).registerConfirm,
+  completion: async () => (await import('./commands/completion.js')).registerCompletion,
 };
 
-const asked = process.argv[2];
-const needed = asked !== undefined && asked in COMMANDS ? [asked] : Object.keys(COMMANDS);
-for (const name of needed) (await COMMANDS[name]())(program, run);
+/**
+ * Loads the command asked for (all of them for help and completion) and runs it. A function rather than
+ * top-level await, so that the CLI also bundles into the one CommonJS script of a single executable.
+ */
+async function main(argv: string[]): Promise<void> {
+  const asked = argv[2];
+  const needed = asked !== undefined && asked in COMMANDS && asked !== 'completion' ? [asked] : Object.keys(COMMANDS);
+  for (const name of needed) (await COMMANDS[name]())(program, run);
 
-try {
-  await program.parseAsync(process.argv);
-} catch (e) {
-  // Commander has already printed its own message; help and version are not failures.
-  if (e instanceof CommanderError) {
-    process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-  } else process.exitCode = reportFailure(e, err);
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    // Commander has already printed its own message; help and version are not failures.
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    } else process.exitCode = reportFailure(e, err);
+  }
 }
+
+main(process.argv).catch((e: unknown) => {
+  process.exitCode = reportFailure(e, err);
+});

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, resolve, relative } from 'node:path';
-import { minimatch } from 'minimatch';
+import { dirname, resolve } from 'node:path';
 import type { AuditOptions, RuleSetting } from '../audit/run.js';
 import type { Handling } from '../knowledge/ship-by.js';
 import { ConfigError, DEFAULT_CONFIG_NAME } from '../config/errors.js';
@@ -15,6 +14,7 @@ import { parseStamp, startOfLocalDay, TimeParseError, zoneNameProblem } from '..
 import { MAX_GRACE_HOURS } from '../config/errors.js';
 import { UsageError } from './errors.js';
 import { spooledPath } from '../engine/index.js';
+import { fileMatches } from './paths.js';
 import { VERSION } from './version.js';
 
 /** Defaults a seller in the US gets without a config file; each one is overridable. */
@@ -112,16 +112,7 @@ export async function loadSettings(flags: CommonFlags, cwd = process.cwd()): Pro
   return settings;
 }
 
-/**
- * Whether a `files[].match` glob names the file at `absFile`. A relative pattern is taken from `base` (the config's folder);
- * an absolute one as it is; a pattern without `/` matches the file name in any folder.
- */
-export function fileMatches(absFile: string, pattern: string, base: string): boolean {
-  const abs = resolve(absFile);
-  const opts = { dot: true, matchBase: !pattern.includes('/') };
-  if (isAbsolute(pattern)) return minimatch(abs, pattern, opts);
-  return minimatch(relative(base, abs).split('\\').join('/'), pattern, opts);
-}
+export { fileMatches };
 
 /**
  * The marketplace zone the orders' sales channels call for when no zone was configured (Amazon.co.uk →

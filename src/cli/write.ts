@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
+import { isRoot, isSameOrInside, samePath } from './paths.js';
 import { processIsGone } from './process.js';
 
 /**
@@ -54,9 +55,14 @@ export class Outputs {
     return new Outputs([...new Set(real)], await realOrResolved(cwd));
   }
 
+  /** Whether a real path is an input of the run, as the platform compares names (without case on Windows). */
+  private isInput(real: string): boolean {
+    return this.inputs.some((i) => samePath(i, real));
+  }
+
   /** Refuses a path that is an input of the run, for a use that would change it ("used as the state file"). */
   async refuseInput(path: string, use: string): Promise<void> {
-    if (this.inputs.includes(await realOrResolved(resolve(this.cwd, path))))
+    if (this.isInput(await realOrResolved(resolve(this.cwd, path))))
       throw new OutputError(`${path} is an input of this run: not ${use}`);
   }
 
@@ -64,7 +70,7 @@ export class Outputs {
   async writeFile(path: string, data: string | Uint8Array, opts: FileOptions = {}): Promise<void> {
     const abs = resolve(this.cwd, path);
     const real = await realOrResolved(abs);
-    if (this.inputs.includes(real)) throw new OutputError(`${path} is an input of this run: not overwritten`);
+    if (this.isInput(real)) throw new OutputError(`${path} is an input of this run: not overwritten`);
     const st = await stat(real).catch(failure(path, 'ENOENT'));
     if (st?.isDirectory()) throw new OutputError(`cannot write ${path}: it is a folder`);
     if (st && !st.isFile()) return writeInto(path, real, data);
@@ -94,10 +100,10 @@ export class Outputs {
   async folderRefusal(path: string, force: boolean): Promise<string | undefined> {
     const abs = resolve(this.cwd, path);
     const real = await realOrResolved(abs);
-    if (this.cwd === real || this.cwd.startsWith(real + sep) || real === dirname(real)) {
+    if (isSameOrInside(this.cwd, real) || isRoot(real)) {
       return `${abs} holds the working folder: not replaced`;
     }
-    if (this.inputs.some((i) => i === real || i.startsWith(real + sep)))
+    if (this.inputs.some((i) => isSameOrInside(i, real)))
       return `${abs} is an input of this run, or holds one: not replaced`;
     const st = await lstat(abs).catch(() => undefined);
     if (!st) return undefined;
@@ -158,7 +164,7 @@ export class Outputs {
   /** Deletes a file shipaudit wrote (an old report), never an input. */
   async removeFile(path: string): Promise<void> {
     const real = await realOrResolved(resolve(this.cwd, path));
-    if (this.inputs.includes(real)) return;
+    if (this.isInput(real)) return;
     await rm(real, { force: true }).catch(failure(path));
   }
 

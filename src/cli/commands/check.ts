@@ -2,7 +2,6 @@ import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { minimatch } from 'minimatch';
 import { auditDetailed } from '../../audit/run.js';
 import type { GateOrder, GateTracking } from '../../gate/collect.js';
 import { decide } from '../../gate/decide.js';
@@ -11,6 +10,7 @@ import type { GateDecision } from '../../model/gate.js';
 import type { OrderFacts } from '../../model/shipment.js';
 import { CHECK_DEFAULTS, type FailOn } from '../../check/defaults.js';
 import { globBase, isGlob } from '../../check/inputs.js';
+import { inputGlob } from '../paths.js';
 import { lockText, lockVerdict, parseLock } from '../../check/lock.js';
 import { buildCheck, exitCodeFor } from '../../check/run.js';
 import type { CheckState } from '../../check/state.js';
@@ -259,16 +259,15 @@ export async function resolveInputs(
   }
   const paths: string[] = [];
   for (const [i, entry] of entries.entries()) {
-    const abs = resolve(base, entry);
     if (!isGlob(entry)) {
+      const abs = resolve(base, entry);
       if (!(await stat(abs).catch(() => undefined))) throw new ConfigError(`${where}: inputs.${i}: "${entry}" does not exist (${abs})`);
       paths.push(abs);
       continue;
     }
-    const root = resolve(base, globBase(entry));
+    const { root, matches } = inputGlob(base, entry);
     if (!(await stat(root).catch(() => undefined))) throw new ConfigError(`${where}: inputs.${i}: folder "${globBase(entry)}" of "${entry}" does not exist (${root})`);
-    const pattern = abs.replace(/\\/g, '/');
-    const matched = (await walk(root)).sort().filter((f) => minimatch(f.replace(/\\/g, '/'), pattern));
+    const matched = (await walk(root)).sort().filter(matches);
     if (matched.length === 0) problems.push({ level: 'warning', kind: 'empty-glob', message: `inputs.${i}: "${entry}" matches no file` });
     paths.push(...matched);
   }

@@ -1,5 +1,5 @@
 import { lstat, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError } from '../../config/errors.js';
 import type { Config } from '../../config/schema.js';
@@ -37,6 +37,7 @@ import { readSecret } from '../secrets.js';
 import { loadSettings, type Settings } from '../settings.js';
 import { describeFailure, Outputs } from '../write.js';
 import { readAll } from '../../engine/index.js';
+import { isInside } from '../paths.js';
 import { acquireLock, resolveInputs } from './check.js';
 
 export interface FetchFlags {
@@ -635,7 +636,7 @@ function asUsage(e: unknown): unknown {
 /** A path inside the data folder, refused otherwise (a state file edited by hand can't move anything else). */
 function inside(data: string, rel: string): string {
   const abs = resolve(data, rel);
-  if (!abs.startsWith(data + sep)) throw new UsageError(`${rel}: not inside the data folder ${data}`);
+  if (!isInside(abs, data)) throw new UsageError(`${rel}: not inside the data folder ${data}`);
   return abs;
 }
 
