@@ -283,7 +283,7 @@ function sizeTable(rows) {
 
 say(`# shipaudit bench, ${new Date().toISOString()}`);
 say(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
-say(`Peak RSS from ${TIME ? '/usr/bin/time -v' : 'polled /proc VmHWM'}; wall time includes Node start-up for both tools; --as-of ${AS_OF}.`);
+say(`Peak RSS from ${TIME ? '/usr/bin/time -v' : 'polled /proc VmHWM'}; wall time includes Node start-up for both tools; --as-of ${AS_OF} for set A, ${AS_OF_B} for B and C.`);
 
 if (!values['no-read-speed']) {
   const file = await defaultReadSpeedFile();
