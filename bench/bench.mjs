@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import { AS_OF } from './generate.mjs';
 import { AS_OF_B } from './generate-b.mjs';
 import { pathologicalCase } from './pathological.mjs';
+import { readAuditJson } from './audit-json.mjs';
 import { QUOTED_READERS, defaultQuotedFile, defaultReadSpeedFile, measureReadSpeed, readSpeedMarkdown } from './read-speed.mjs';
 
 const { values } = parseArgs({
@@ -165,7 +166,7 @@ async function benchSize(n) {
     row.failure = `shipaudit exit ${cli.exit}: ${why?.trim()}`;
     return row;
   }
-  const result = JSON.parse(readFileSync(join(out, 'shipaudit.json'), 'utf8'));
+  const result = readAuditJson(join(out, 'shipaudit.json'));
   const found = new Set(result.findings.filter((f) => f.rule === RULE).map((f) => f.orderId));
   const oracle = JSON.parse(readFileSync(join(out, 'duckdb.json'), 'utf8'));
   const sql = new Set(oracle.orderIds);
@@ -209,7 +210,7 @@ async function benchSetSize(set, n) {
     row.failure = `shipaudit exit ${cli.exit}: ${why?.trim()}`;
     return row;
   }
-  const result = JSON.parse(readFileSync(join(out, 'shipaudit.json'), 'utf8'));
+  const result = readAuditJson(join(out, 'shipaudit.json'));
   const oracle = JSON.parse(readFileSync(join(out, 'duckdb.json'), 'utf8'));
   const of = (rule) => new Set(result.findings.filter((f) => f.rule === rule).map((f) => f.orderId));
   const same = (a, b) => diff(a, b).length === 0 && diff(b, a).length === 0;
