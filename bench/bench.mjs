@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --sizes 10000,100000,1000000] [--runs 3] [--sets A,B,C] [--data-b DIR] [--no-read-speed]
+ * npm run bench [-- --sizes 10000,100000,1000000] [--runs 3] [--sets A,B,C] [--data-b DIR] [--cli PATH] [--no-read-speed]
  *               [--no-month] [--no-pathological]
  *
  * 1. read-speed.mjs: MB/s of three ways to read a flat file (skipped with --no-read-speed);
@@ -37,6 +37,8 @@ const { values } = parseArgs({
     'no-read-speed': { type: 'boolean', default: false },
     'no-month': { type: 'boolean', default: false },
     'no-pathological': { type: 'boolean', default: false },
+    // Another build's CLI (e.g. /work/wt-base/bin/shipaudit.js) to time the code before a change.
+    cli: { type: 'string', default: 'bin/shipaudit.js' },
     sets: { type: 'string', default: process.env.BENCH_SETS ?? 'A,B,C' },
     'data-b': { type: 'string', default: process.env.BENCH_DATA_B ?? join('bench', 'data') },
   },
@@ -129,7 +131,7 @@ const inputMb = (dir) =>
   ['all-orders.txt', 'order-report.txt', 'confirmations.txt', 'confirmations.csv', 'tracking.csv']
     .filter((f) => existsSync(join(dir, f)))
     .reduce((a, f) => a + statSync(join(dir, f)).size, 0) / 1e6;
-const cliArgs = (dir, asOf = AS_OF) => ['bin/shipaudit.js', 'audit', dir, '--format', 'json', '--as-of', asOf];
+const cliArgs = (dir, asOf = AS_OF) => [values.cli, 'audit', dir, '--format', 'json', '--as-of', asOf];
 const outDir = (n, set = 'A') => {
   // Outside the data folder: the CLI reads folders recursively.
   const d = join(DATA, set === 'A' ? `${n}.out` : `${set}-${n}.out`);
@@ -283,6 +285,7 @@ function sizeTable(rows) {
 }
 
 say(`# shipaudit bench, ${new Date().toISOString()}`);
+say(`\nCLI: ${values.cli}.`);
 say(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
 say(`Peak RSS from ${TIME ? '/usr/bin/time -v' : 'polled /proc VmHWM'}; wall time includes Node start-up for both tools; --as-of ${AS_OF} for set A, ${AS_OF_B} for B and C.`);
 
@@ -321,7 +324,7 @@ if (setRows.length) say(`\n## Sets B and C: audit vs DuckDB (best of ${RUNS} run
 
 let patho;
 if (!values['no-pathological']) {
-  patho = await pathologicalCase({ measure, runs: Math.max(RUNS, 3), log });
+  patho = await pathologicalCase({ measure, cli: values.cli, runs: Math.max(RUNS, 3), log });
   say(`\n## Pathological texts\n\n${patho.markdown}`);
 }
 say(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);

@@ -50,7 +50,7 @@ export function writePathological(root, events = 30_000) {
  * Times the CLI on both folders, taking turns. `measure(args, outFile)` is bench.mjs's (wall, CPU, peak RSS).
  * Returns { markdown, pass }.
  */
-export async function pathologicalCase({ measure, runs = 3, events = 30_000, root = join('bench', 'data', 'pathological'), log = () => {} }) {
+export async function pathologicalCase({ measure, cli = 'bin/shipaudit.js', runs = 3, events = 30_000, root = join('bench', 'data', 'pathological'), log = () => {} }) {
   const dirs = writePathological(root, events);
   const out = join('bench', 'data', 'pathological.out');
   mkdirSync(out, { recursive: true });
@@ -58,7 +58,7 @@ export async function pathologicalCase({ measure, runs = 3, events = 30_000, roo
   for (let r = 0; r < runs; r++) {
     for (const name of ['identical', 'varying']) {
       log(`  pathological ${name} run ${r + 1}/${runs}`);
-      res[name].push(await measure(['bin/shipaudit.js', 'audit', dirs[name], '--format', 'json', '--as-of', AS_OF], join(out, `${name}.json`)));
+      res[name].push(await measure([cli, 'audit', dirs[name], '--format', 'json', '--as-of', AS_OF], join(out, `${name}.json`)));
     }
   }
   const best = (xs) => xs.reduce((a, b) => (b.wallS < a.wallS ? b : a));
