@@ -29,7 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { STATE_ZONE } from './generate-b.mjs';
 
 const lit = (s) => `'${String(s).replaceAll("'", "''")}'`;
-const POSSESSION = '已收寄|离开|签收|航班起飞|Accepted|possession|Arrived|Departed|Hand over|customs clearance|Out for Delivery|Delivered';
+export const POSSESSION = '已收寄|离开|签收|航班起飞|Accepted|possession|Arrived|Departed|Hand over|customs clearance|Out for Delivery|Delivered';
 
 export function oracleBSql(dir, graceHours = 24) {
   const file = (name) => lit(resolve(join(dir, name)));
