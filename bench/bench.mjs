@@ -163,7 +163,8 @@ async function benchSize(n) {
   const pairs = cliRuns.map((c, k) => c.wallS / duckRuns[k].wallS).sort((a, b) => a - b);
 
   const row = { n, mb, cli, duck, pairs, expected, load: loadavg()[0] };
-  if (cli.exit !== 0 && cli.exit !== 1) {
+  // Exit 1 means findings; it is also what Node exits with on an uncaught error, which writes no JSON.
+  if ((cli.exit !== 0 && cli.exit !== 1) || statSync(join(out, 'shipaudit.json')).size === 0) {
     const why = cli.stderr.split('\n').find((l) => /FATAL ERROR|Error/.test(l)) ?? cli.stderr.trim().split('\n').at(-1);
     row.failure = `shipaudit exit ${cli.exit}: ${why?.trim()}`;
     return row;
@@ -207,7 +208,8 @@ async function benchSetSize(set, n) {
   const duck = best(duckRuns);
   const pairs = cliRuns.map((c, k) => c.wallS / duckRuns[k].wallS).sort((a, b) => a - b);
   const row = { set, n, mb: inputMb(dir), cli, duck, pairs, load: loadavg()[0] };
-  if (cli.exit !== 0 && cli.exit !== 1) {
+  // Exit 1 means findings; it is also what Node exits with on an uncaught error, which writes no JSON.
+  if ((cli.exit !== 0 && cli.exit !== 1) || statSync(join(out, 'shipaudit.json')).size === 0) {
     const why = cli.stderr.split('\n').find((l) => /FATAL ERROR|Error/.test(l)) ?? cli.stderr.trim().split('\n').at(-1);
     row.failure = `shipaudit exit ${cli.exit}: ${why?.trim()}`;
     return row;

@@ -96,7 +96,7 @@ function brackets(name, style) {
   return style === 0 ? `【${name}】` : style === 1 ? `[${name}]` : style === 2 ? `（${name}）` : `${name} `;
 }
 
-/** mulberry32 with a different output mix than generate.mjs's: xorshift128-ish would do as well. */
+/** xorshift32 (generate.mjs uses mulberry32): seeded, fast, good enough for test data. */
 function rng(seed) {
   let s = (seed * 2654435761) >>> 0 || 1;
   return () => {
@@ -163,7 +163,7 @@ function shipBy(purchasedMs, days) {
   const next = t + D;
   let utc = next - offsetMin(MARKET_ZONE, next) * M;
   utc = next - offsetMin(MARKET_ZONE, utc) * M;
-  return { endMs: utc, localDate: `${new Date(t).toISOString().slice(0, 10)}` };
+  return { endMs: utc };
 }
 
 // ── files ──────────────────────────────────────────────────────────────────────────────────────────
@@ -274,7 +274,7 @@ export async function generateB(opts) {
     for (let k = 0; k < nItems; k++) {
       const [name, sku, asin, price] = GOODS[(i * 3 + k) % GOODS.length];
       const qty = r() < 0.93 ? 1 : 2;
-      const status = cancelled ? 'Cancelled' : afn ? 'Shipped' : 'Shipped';
+      const status = cancelled ? 'Cancelled' : 'Shipped';
       await allOut.put([
         id, '', iso(purchased, 'UTC'), iso(purchased + 3 * D, 'UTC'), status, afn ? 'Amazon' : 'Merchant', 'Amazon.com', '', '',
         r() < 0.9 ? 'Standard' : 'Expedited', name, sku, asin, status, qty, 'USD', (price * qty).toFixed(2), (price * qty * 0.07).toFixed(2),
@@ -340,7 +340,8 @@ export async function generateB(opts) {
     if (kase === 'early') early.push(id);
     if (kase === 'late') late.push(id);
 
-    const [service, warehouse] = carrier === 'USPS' ? ['USPS Ground Advantage', 'US-LAX-01'] : carrier === 'Yun Express' ? ['YunExpress Standard (US)', 'SZ-BA-02'] : ['ePacket 国际e邮宝', 'SZ-LG-01'];
+    const [service, warehouse] =
+      carrier === 'USPS' ? ['USPS Ground Advantage', 'US-LAX-01'] : carrier === 'Yun Express' ? ['YunExpress Standard (US)', 'SZ-BA-02'] : ['ePacket 国际e邮宝', 'SZ-LG-01'];
     // The ERP writes Beijing time with its offset, one row per package.
     await confOut.put([id, `P${i}`, tn, carrier, service, nItems, iso(conf, 'Asia/Shanghai'), warehouse].map(q).join(','));
     count.confirmations++;
@@ -403,7 +404,7 @@ function journey(carrier, scan, conf, [city, st, zip], { r, one, mins, high }) {
     if (high && r() < 0.35) accept += `，揽投员：${one(HANDLERS)}，电话：1${Math.floor(r() * 1e10).toString().padStart(10, '0')}`;
     add(scan, accept, place, SH);
     const left = scan + mins(6, 26);
-    add(left, high ? `离开${brackets(hub, style)}${style === 3 ? '，' : '，'}下一站${brackets(one(NEXT_STOP), style)}` : `离开【${hub}】，下一站【洛杉矶】`, high ? hub.slice(0, 2) : '深圳', SH);
+    add(left, high ? `离开${brackets(hub, style)}，下一站${brackets(one(NEXT_STOP), style)}` : `离开【${hub}】，下一站【洛杉矶】`, high ? hub.slice(0, 2) : '深圳', SH);
     add(landed, 'Arrived at USPS Regional Facility', plantPlace, plantZone);
     if (r() < 0.5) add(ofd, 'Out for Delivery', dest, destZone);
     add(delivered, high && r() < 0.2 ? '已签收，投递员：USPS' : deliveredText, dest, destZone);
