@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * npm run bench [-- --sizes 10000,100000,1000000] [--runs 3] [--no-read-speed] [--no-month]
+ * npm run bench [-- --sizes 10000,100000,1000000] [--runs 3] [--sets A,B,C] [--data-b DIR] [--cli PATH] [--no-read-speed]
+ *               [--no-month] [--no-pathological]
  *
  * 1. read-speed.mjs: MB/s of three ways to read a flat file (skipped with --no-read-speed);
  * 2. the typical month: 20k orders, the whole CLI including Node's start-up (target: under 1 s);
@@ -9,6 +10,12 @@
  *    slow stretch of a noisy machine falls on both, measures wall time, CPU time and peak RSS, and checks
  *    that both found the same orders for confirmed-before-handover, and that those are the generator's.
  *    The ratio is given for the best run of each, and for each pair of runs side by side (median, range).
+ * Sets (see RESULTS.md, "The three bench sets"): A is generate.mjs + oracle.mjs; B and C are generate-b.mjs
+ * (C with other knobs) + oracle-b.mjs, whose data goes to --data-b (default bench/data) as B-<N>, C-<N>.
+ * For B and C both rules the oracle knows are compared (early confirmations and late hand-overs), and the
+ * texts the classifier must not know are checked to be listed as unclassified.
+ * 4. the pathological shape (pathological.mjs): 30k events whose texts differ only in the middle against
+ *    30k identical texts, whole CLI; target within 2×.
  * Sizes can also come from BENCH_SIZES. The tables are printed and saved to bench/data/last-run.md.
  * Run `npm run build` first: the CLI and the generator use dist/.
  */
@@ -18,6 +25,9 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AS_OF } from './generate.mjs';
+import { AS_OF_B } from './generate-b.mjs';
+import { pathologicalCase } from './pathological.mjs';
+import { readAuditJson } from './audit-json.mjs';
 import { QUOTED_READERS, defaultQuotedFile, defaultReadSpeedFile, measureReadSpeed, readSpeedMarkdown } from './read-speed.mjs';
 
 const { values } = parseArgs({
@@ -26,9 +36,20 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     'no-read-speed': { type: 'boolean', default: false },
     'no-month': { type: 'boolean', default: false },
+    'no-pathological': { type: 'boolean', default: false },
+    // Another build's CLI (e.g. /work/wt-base/bin/shipaudit.js) to time the code before a change.
+    cli: { type: 'string', default: 'bin/shipaudit.js' },
+    sets: { type: 'string', default: process.env.BENCH_SETS ?? 'A,B,C' },
+    'data-b': { type: 'string', default: process.env.BENCH_DATA_B ?? join('bench', 'data') },
   },
 });
 const SIZES = values.sizes.split(',').map(Number);
+const SETS = values.sets.split(',').map((x) => x.trim().toUpperCase());
+/** The knobs of generate-b.mjs for each of its sets (B: its defaults). */
+const B_SETS = {
+  B: [],
+  C: ['--quoting', 'none', '--zones', 'inferred', '--findings', '0.05', '--order-files', '1'],
+};
 const RUNS = Number(values.runs);
 const DATA = join('bench', 'data');
 const MONTH = 20_000;
@@ -94,11 +115,26 @@ function generateIfMissing(n) {
   });
 }
 
-const inputMb = (dir) => ['all-orders.txt', 'confirmations.txt', 'tracking.csv'].reduce((a, f) => a + statSync(join(dir, f)).size, 0) / 1e6;
-const cliArgs = (dir) => ['bin/shipaudit.js', 'audit', dir, '--format', 'json', '--as-of', AS_OF];
-const outDir = (n) => {
+function generateBIfMissing(set, n) {
+  const dir = join(values['data-b'], `${set}-${n}`);
+  if (existsSync(join(dir, 'expected.json'))) return Promise.resolve(dir);
+  log(`generating ${dir} ...`);
+  return new Promise((resolve, reject) => {
+    spawn(process.execPath, ['bench/generate-b.mjs', '--orders', String(n), '--out', dir, ...B_SETS[set]], { stdio: ['ignore', 'ignore', 'inherit'] }).on(
+      'close',
+      (code) => (code === 0 ? resolve(dir) : reject(new Error(`generate-b ${set} ${n} failed (${code})`))),
+    );
+  });
+}
+
+const inputMb = (dir) =>
+  ['all-orders.txt', 'order-report.txt', 'confirmations.txt', 'confirmations.csv', 'tracking.csv']
+    .filter((f) => existsSync(join(dir, f)))
+    .reduce((a, f) => a + statSync(join(dir, f)).size, 0) / 1e6;
+const cliArgs = (dir, asOf = AS_OF) => [values.cli, 'audit', dir, '--format', 'json', '--as-of', asOf];
+const outDir = (n, set = 'A') => {
   // Outside the data folder: the CLI reads folders recursively.
-  const d = join(DATA, `${n}.out`);
+  const d = join(DATA, set === 'A' ? `${n}.out` : `${set}-${n}.out`);
   mkdirSync(d, { recursive: true });
   return d;
 };
@@ -127,12 +163,13 @@ async function benchSize(n) {
   const pairs = cliRuns.map((c, k) => c.wallS / duckRuns[k].wallS).sort((a, b) => a - b);
 
   const row = { n, mb, cli, duck, pairs, expected, load: loadavg()[0] };
-  if (cli.exit !== 0 && cli.exit !== 1) {
+  // Exit 1 means findings; it is also what Node exits with on an uncaught error, which writes no JSON.
+  if ((cli.exit !== 0 && cli.exit !== 1) || statSync(join(out, 'shipaudit.json')).size === 0) {
     const why = cli.stderr.split('\n').find((l) => /FATAL ERROR|Error/.test(l)) ?? cli.stderr.trim().split('\n').at(-1);
     row.failure = `shipaudit exit ${cli.exit}: ${why?.trim()}`;
     return row;
   }
-  const result = JSON.parse(readFileSync(join(out, 'shipaudit.json'), 'utf8'));
+  const result = readAuditJson(join(out, 'shipaudit.json'));
   const found = new Set(result.findings.filter((f) => f.rule === RULE).map((f) => f.orderId));
   const oracle = JSON.parse(readFileSync(join(out, 'duckdb.json'), 'utf8'));
   const sql = new Set(oracle.orderIds);
@@ -146,6 +183,78 @@ async function benchSize(n) {
   row.countsMismatch = Object.entries(expected.findings).filter(([rule, count]) => byRule[rule] !== count).map(([rule, c]) => `${rule} ${byRule[rule]}≠${c}`);
   row.rowsRejected = result.summary.rowsRejected;
   return row;
+}
+
+/**
+ * One size of set B or C: the CLI and oracle-b.mjs taking turns; both rules compared with the query and
+ * with the generator's lists; the texts the classifier must not know listed as unclassified.
+ */
+async function benchSetSize(set, n) {
+  const dir = await generateBIfMissing(set, n);
+  const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+  const list = (f) => new Set(readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean));
+  const truthEarly = list('.early-orders.txt');
+  const truthLate = list('.late-orders.txt');
+  const out = outDir(n, set);
+  const cliRuns = [];
+  const duckRuns = [];
+  for (let r = 0; r < RUNS; r++) {
+    log(`  ${set} ${n}: shipaudit run ${r + 1}/${RUNS} (load ${loadavg()[0].toFixed(1)})`);
+    cliRuns.push(await measure(cliArgs(dir, AS_OF_B), join(out, 'shipaudit.json')));
+    log(`  ${set} ${n}: duckdb run ${r + 1}/${RUNS}`);
+    duckRuns.push(await measure(['bench/oracle-b.mjs', dir], join(out, 'duckdb.json')));
+  }
+  const cli = best(cliRuns);
+  const duck = best(duckRuns);
+  const pairs = cliRuns.map((c, k) => c.wallS / duckRuns[k].wallS).sort((a, b) => a - b);
+  const row = { set, n, mb: inputMb(dir), cli, duck, pairs, load: loadavg()[0] };
+  // Exit 1 means findings; it is also what Node exits with on an uncaught error, which writes no JSON.
+  if ((cli.exit !== 0 && cli.exit !== 1) || statSync(join(out, 'shipaudit.json')).size === 0) {
+    const why = cli.stderr.split('\n').find((l) => /FATAL ERROR|Error/.test(l)) ?? cli.stderr.trim().split('\n').at(-1);
+    row.failure = `shipaudit exit ${cli.exit}: ${why?.trim()}`;
+    return row;
+  }
+  const result = readAuditJson(join(out, 'shipaudit.json'));
+  const oracle = JSON.parse(readFileSync(join(out, 'duckdb.json'), 'utf8'));
+  const of = (rule) => new Set(result.findings.filter((f) => f.rule === rule).map((f) => f.orderId));
+  const same = (a, b) => diff(a, b).length === 0 && diff(b, a).length === 0;
+  const early = of(RULE);
+  const late = of('late-handover');
+  const sqlEarly = new Set(oracle.orderIds);
+  const sqlLate = new Set(oracle.lateOrderIds);
+  row.queryS = oracle.queryMs / 1000;
+  row.early = early.size;
+  row.late = late.size;
+  row.findings = result.findings.length;
+  row.pass = same(early, sqlEarly) && same(late, sqlLate);
+  row.truth = same(early, truthEarly) && same(late, truthLate);
+  row.onlyCli = [...diff(early, sqlEarly), ...diff(late, sqlLate)];
+  row.onlySql = [...diff(sqlEarly, early), ...diff(sqlLate, late)];
+  const listed = new Set(result.unclassifiedEvents.map((u) => u.description));
+  row.unknownOk = expected.unknownTexts.every((t) => listed.has(t)) && listed.size === expected.unknownTexts.length;
+  return row;
+}
+
+function setTable(rows) {
+  const lines = [
+    '| set | orders | input MB | audit wall s | CPU s | peak RSS MB | DuckDB wall s | DuckDB query s | DuckDB peak MB | ratio (best) | ratio per pair: median (range) | oracle (early + late) | = generator | unknown texts listed | findings |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|---:|',
+  ];
+  for (const r of rows) {
+    if (r.failure) {
+      lines.push(`| ${r.set} | ${r.n} | ${fmt(r.mb, 0)} | ${fmt(r.cli.wallS)} | ${fmt(r.cli.cpuS)} | ${fmt(r.cli.peakMb, 0)} | ${fmt(r.duck.wallS)} | | ${fmt(r.duck.peakMb, 0)} | | | FAILED: ${r.failure} | | | |`);
+      continue;
+    }
+    lines.push(
+      `| ${r.set} | ${r.n} | ${fmt(r.mb, 0)} | ${fmt(r.cli.wallS)} | ${fmt(r.cli.cpuS)} | ${fmt(r.cli.peakMb, 0)} | ${fmt(r.duck.wallS)} | ${fmt(r.queryS)} | ` +
+        `${fmt(r.duck.peakMb, 0)} | ${fmt(r.cli.wallS / r.duck.wallS)}× | ${pairText(r.pairs)} | ${r.pass ? 'PASS' : 'FAIL'} (${r.early} + ${r.late} orders) | ` +
+        `${r.truth ? 'yes' : 'NO'} | ${r.unknownOk ? 'yes' : 'NO'} | ${r.findings} |`,
+    );
+  }
+  for (const r of rows.filter((x) => !x.failure && !x.pass)) {
+    lines.push('', `FAIL at ${r.set} ${r.n}: only shipaudit: ${ids(r.onlyCli) || 'none'}; only DuckDB: ${ids(r.onlySql) || 'none'}`);
+  }
+  return lines.join('\n');
 }
 
 /** Pair ratios (sorted): the median, and the range when there are several. */
@@ -178,8 +287,9 @@ function sizeTable(rows) {
 }
 
 say(`# shipaudit bench, ${new Date().toISOString()}`);
+say(`\nCLI: ${values.cli}.`);
 say(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
-say(`Peak RSS from ${TIME ? '/usr/bin/time -v' : 'polled /proc VmHWM'}; wall time includes Node start-up for both tools; --as-of ${AS_OF}.`);
+say(`Peak RSS from ${TIME ? '/usr/bin/time -v' : 'polled /proc VmHWM'}; wall time includes Node start-up for both tools; --as-of ${AS_OF} for set A, ${AS_OF_B} for B and C.`);
 
 if (!values['no-read-speed']) {
   const file = await defaultReadSpeedFile();
@@ -205,12 +315,21 @@ if (!values['no-month']) {
 }
 
 const rows = [];
+const setRows = [];
 for (const n of SIZES) {
   log(`size ${n}`);
-  rows.push(await benchSize(n));
+  if (SETS.includes('A')) rows.push(await benchSize(n));
+  for (const set of SETS.filter((x) => x in B_SETS)) setRows.push(await benchSetSize(set, n));
 }
-say(`\n## Audit vs DuckDB (best of ${RUNS} run${RUNS === 1 ? '' : 's'} each, taking turns)\n\n${sizeTable(rows)}`);
+if (rows.length) say(`\n## Set A: audit vs DuckDB (best of ${RUNS} run${RUNS === 1 ? '' : 's'} each, taking turns)\n\n${sizeTable(rows)}`);
+if (setRows.length) say(`\n## Sets B and C: audit vs DuckDB (best of ${RUNS} run${RUNS === 1 ? '' : 's'} each, taking turns)\n\n${setTable(setRows)}`);
+
+let patho;
+if (!values['no-pathological']) {
+  patho = await pathologicalCase({ measure, cli: values.cli, runs: Math.max(RUNS, 3), log });
+  say(`\n## Pathological texts\n\n${patho.markdown}`);
+}
 say(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
 mkdirSync(DATA, { recursive: true });
 writeFileSync(join(DATA, 'last-run.md'), report.join('\n') + '\n');
-process.exitCode = rows.every((r) => !r.failure && r.pass) ? 0 : 1;
+process.exitCode = [...rows, ...setRows].every((r) => !r.failure && r.pass) && (!patho || patho.pass) ? 0 : 1;

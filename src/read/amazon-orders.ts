@@ -25,10 +25,11 @@ export function orderRowReader(
     const ch = row.get('fulfillmentChannel');
     const qty = row.get('quantity');
     const toShip = row.get('quantityToShip');
+    // The earliest ship date (Order report) is not parsed: nothing downstream reads it, and a row has
+    // millions of siblings in a year's report. Of three times per row, the two that are kept are read.
     const rec: OrderRecord = {
       orderId,
       purchasedAt: optionalStamp(row.get('purchaseDate'), 'purchase date', hint, dayFirst('purchaseDate')),
-      earliestShipDate: optionalStamp(row.get('earliestShipDate'), 'earliest ship date', hint, dayFirst('earliestShipDate')),
       // In the Unshipped report the promise date is the date by which the order must ship.
       latestShipDate: optionalStamp(row.get('latestShipDate') ?? row.get('promiseDate'), 'latest ship date', hint, dayFirst('latestShipDate')),
       status: statusRaw ? orderStatus(statusRaw) : kind === 'unshipped-orders' ? 'unshipped' : undefined,

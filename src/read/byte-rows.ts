@@ -208,27 +208,40 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
     let from = s;
     let ended = false;
     let { starts, ends } = row;
-    for (let i = s; i < e; i++) {
-      const b = buf[i];
-      if (b === delim) {
-        if (count === starts.length - 1) ({ starts, ends } = row.grow());
-        starts[count] = from;
-        ends[count++] = i;
-        from = i + 1;
-      } else if (b === QUOTE && quoting && i === from) {
-        // (A quote inside an unquoted field is text: splitQuoted's relaxed rule.)
-        const q = buf.indexOf(QUOTE, i + 1);
-        // Open past the line end, doubled, or followed by text: the text way settles it.
-        if (q === -1 || q >= e || (q + 1 < e && buf[q + 1] !== delim)) return asText(buf.toString('utf8', s, e));
-        if (count === starts.length - 1) ({ starts, ends } = row.grow());
-        starts[count] = i + 1;
-        ends[count++] = q;
-        if (q + 1 === e) {
-          ended = true;
-          break;
+    if (!quoting) {
+      // A flat file: every delimiter ends a field, and a quote is text. The loop that only looks for the
+      // delimiter is the one a flat file's bytes (a third of a million-order audit's) go through.
+      for (let i = s; i < e; i++) {
+        if (buf[i] === delim) {
+          if (count === starts.length - 1) ({ starts, ends } = row.grow());
+          starts[count] = from;
+          ends[count++] = i;
+          from = i + 1;
         }
-        i = q + 1;
-        from = q + 2;
+      }
+    } else {
+      for (let i = s; i < e; i++) {
+        const b = buf[i];
+        if (b === delim) {
+          if (count === starts.length - 1) ({ starts, ends } = row.grow());
+          starts[count] = from;
+          ends[count++] = i;
+          from = i + 1;
+        } else if (b === QUOTE && i === from) {
+          // (A quote inside an unquoted field is text: splitQuoted's relaxed rule.)
+          const q = buf.indexOf(QUOTE, i + 1);
+          // Open past the line end, doubled, or followed by text: the text way settles it.
+          if (q === -1 || q >= e || (q + 1 < e && buf[q + 1] !== delim)) return asText(buf.toString('utf8', s, e));
+          if (count === starts.length - 1) ({ starts, ends } = row.grow());
+          starts[count] = i + 1;
+          ends[count++] = q;
+          if (q + 1 === e) {
+            ended = true;
+            break;
+          }
+          i = q + 1;
+          from = q + 2;
+        }
       }
     }
     if (!ended) {
