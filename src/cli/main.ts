@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
+import { LANGS } from '../i18n/lang.js';
 import { EXIT, reportFailure } from './errors.js';
 import { err } from './io.js';
+import { helpInLanguage, lang, say, translateHelpAfter, commanderMessage } from './lang.js';
 import { COLOR_CHOICES, setColorChoice, type ColorChoice } from './terminal.js';
 import { VERSION } from './version.js';
 
@@ -9,7 +11,7 @@ import { VERSION } from './version.js';
 // and exits with its own code; later writes go nowhere.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
-  err(`shipaudit: cannot write the output: ${e.message}\n`);
+  err(`${say('failure.stdout', { message: e.message })}\n`);
   process.exit(EXIT.usage);
 });
 
@@ -23,10 +25,17 @@ program
       .choices(COLOR_CHOICES)
       .default('auto'),
   )
+  .addOption(
+    new Option('--lang <lang>', 'language of messages, help and reports: en or zh (default: from LC_ALL, LC_MESSAGES or LANG; zh_* gives zh)')
+      .choices(LANGS),
+  )
   .hook('preAction', (cmd) => setColorChoice(cmd.opts().color as ColorChoice))
-  .showHelpAfterError('(run with --help for usage)')
+  .showHelpAfterError(say('usage.hint'))
   .exitOverride()
-  .configureOutput({ writeErr: err });
+  // The language was read from the command line before parsing (lang.ts): --lang is declared here for
+  // --help and for commander to check its value, and is seen by every command as a global option.
+  .configureOutput({ writeErr: err, outputError: (message, write) => write(commanderMessage(message)) });
+if (lang !== 'en') program.configureHelp(helpInLanguage());
 
 /** Runs a command body and turns its result or failure into the process's exit code. */
 async function run(fn: () => Promise<number>): Promise<void> {
@@ -58,6 +67,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 const asked = process.argv[2];
 const needed = asked !== undefined && asked in COMMANDS ? [asked] : Object.keys(COMMANDS);
 for (const name of needed) (await COMMANDS[name]())(program, run);
+translateHelpAfter(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,282 @@
+import type { Lang } from './lang.js';
+
+/**
+ * Every message the CLI builds for a person, English and Chinese side by side. A message is a function of
+ * typed parameters: the English one declares them, the Chinese one must take the same (a missing or
+ * misspelt parameter is a type error). Keys say where the message shows and what it says.
+ *
+ * Chinese is written as a Chinese seller on Amazon reads it: 卖家, 订单, 包裹 (a shipment), 确认发货 (the
+ * shipping confirmation), 承运商首次扫描 (the carrier's first physical scan), 运单号, 最晚发货日期, 迟发率
+ * (Late Shipment Rate), 有效追踪率 (Valid Tracking Rate). Order ids, tracking numbers, file names, zones,
+ * rule ids, option names and numbers stay as they are.
+ */
+
+interface Message<P, R = string> {
+  en: (p: P) => R;
+  zh: (p: NoInfer<P>) => NoInfer<R>;
+}
+
+/** One message: the parameters are the English function's; the Chinese function is checked against them. */
+function msg<P = Record<string, never>>(en: (p: P) => string, zh: (p: NoInfer<P>) => string): Message<P> {
+  return { en, zh };
+}
+
+/** Column headings of a table: the same number in both languages (checked by the catalogue's test). */
+function cols(en: readonly string[], zh: readonly string[]): Message<Record<string, never>, readonly string[]> {
+  return { en: () => en, zh: () => zh };
+}
+
+const s = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export const CATALOGUE = {
+  // --- Failures (src/cli/errors.ts, main.ts) ---------------------------------------------------------
+  'failure.prefix': msg((p: { message: string }) => `shipaudit: ${p.message}`, (p) => `shipaudit：${p.message}`),
+  'failure.internal': msg(
+    (p: { message: string }) => `shipaudit: internal error: ${p.message} (set SHIPAUDIT_DEBUG=1 for details)`,
+    (p) => `shipaudit：内部错误：${p.message}（设置 SHIPAUDIT_DEBUG=1 可查看详情）`,
+  ),
+  'failure.stdout': msg(
+    (p: { message: string }) => `shipaudit: cannot write the output: ${p.message}`,
+    (p) => `shipaudit：无法写出结果：${p.message}`,
+  ),
+  'warning.prefix': msg((p: { message: string }) => `shipaudit: warning: ${p.message}`, (p) => `shipaudit：警告：${p.message}`),
+  'usage.hint': msg(() => '(run with --help for usage)', () => '（加 --help 查看用法）'),
+
+  // --- Option values (settings, audit, appeal) ---------------------------------------------------------
+  'usage.format': msg(
+    (p: { got: string }) => `--format: expected text or json, got "${p.got}"`,
+    (p) => `--format：应为 text 或 json，收到的是 "${p.got}"`,
+  ),
+  'usage.failOn': msg(
+    (p: { got: string }) => `--fail-on: expected error, warning or never, got "${p.got}"`,
+    (p) => `--fail-on：应为 error、warning 或 never，收到的是 "${p.got}"`,
+  ),
+  'usage.toBeforeFrom': msg(() => '--to is before --from', () => '--to 早于 --from'),
+  'usage.lang': msg(
+    (p: { got: string }) => `--lang: expected en or zh, got "${p.got}"`,
+    (p) => `--lang：应为 en 或 zh，收到的是 "${p.got}"`,
+  ),
+  'usage.noShipments': msg(
+    (p: { from?: string; to?: string; outside: number; why: string[] }) => {
+      const range = p.from || p.to ? ` between ${p.from ?? 'the start'} and ${p.to ?? 'the end'}` : '';
+      return `no shipments to audit${range} (${p.outside} left out: ${p.why.join(', ') || 'none'})`;
+    },
+    (p) => {
+      const range = p.from || p.to ? `（${p.from ?? '最早'} 至 ${p.to ?? '最新'}）` : '';
+      return `没有可审核的包裹${range}（排除 ${p.outside} 个：${p.why.join('，') || '无'}）`;
+    },
+  ),
+  'usage.rejectedRows': msg(
+    (p: { rows: number; first?: { file: string; line: number; message: string }; files?: string }) => {
+      const where = p.first ? ` (first: ${p.first.file}:${p.first.line}: ${p.first.message})` : '';
+      const rows = p.rows > 0 ? [`${s(p.rows, 'row')} could not be read${where}`] : [];
+      const incomplete = 'the verdict may be incomplete (--allow-rejected-rows exits by the findings)';
+      return [...rows, ...(p.files ? [p.files] : []), incomplete].join('; ');
+    },
+    (p) => {
+      const where = p.first ? `（第一处：${p.first.file}:${p.first.line}：${p.first.message}）` : '';
+      const rows = p.rows > 0 ? [`${p.rows} 行无法读取${where}`] : [];
+      const incomplete = '结论可能不完整（加 --allow-rejected-rows 则按检查结果决定退出码）';
+      return [...rows, ...(p.files ? [p.files] : []), incomplete].join('；');
+    },
+  ),
+
+  // --- Audit text report (src/report/text.ts) ------------------------------------------------------------
+  'text.notAvailable': msg(() => 'n/a', () => '无'),
+  'text.severity': msg(
+    (p: { severity: string }) => p.severity,
+    (p) => (p.severity === 'error' ? '错误' : p.severity === 'warning' ? '警告' : p.severity),
+  ),
+  'text.verdict.first': msg(
+    (p: { count: number; total: number; phrase: string; severity: string }) =>
+      `${p.count} of ${s(p.total, 'shipment')} ${p.phrase} (${p.severity}).`,
+    (p) => `${p.total} 个包裹中有 ${p.count} 个${p.phrase}（${p.severity}）。`,
+  ),
+  'text.verdict.rest': msg(
+    (p: { count: number; phrase: string; severity: string }) => `${p.count} ${p.phrase} (${p.severity}).`,
+    (p) => `${p.count} 个${p.phrase}（${p.severity}）。`,
+  ),
+  'text.verdict.incomplete': msg((p: { unread: string }) => `${p.unread}; the verdict may be incomplete.`, (p) => `${p.unread}；结论可能不完整。`),
+  'text.verdict.none': msg(() => '⚠ No shipments were audited.', () => '⚠ 没有审核任何包裹。'),
+  'text.verdict.noTracking': msg(
+    (p: { unread: boolean }) => ` Tracking was not checked: ${p.unread ? 'no tracking data could be read' : 'no tracking data was given'}.`,
+    (p) => ` 未核对物流跟踪：${p.unread ? '物流跟踪数据无法读取' : '没有提供物流跟踪数据'}。`,
+  ),
+  'text.verdict.rowsUnread': msg((p: { n: number }) => `${s(p.n, 'row')} could not be read (below)`, (p) => `${p.n} 行无法读取（见下文）`),
+  'text.verdict.cleanButUnread': msg(
+    (p: { total: number; why: string[]; unreadFiles: boolean }) =>
+      `⚠ No problems found in the ${s(p.total, 'shipment')} read, but ${p.why.join('; ')}` +
+      (p.unreadFiles ? '; the verdict may be incomplete.' : ': the verdict may be incomplete.'),
+    (p) => `⚠ 已读取的 ${p.total} 个包裹中未发现问题，但${p.why.join('；')}：结论可能不完整。`,
+  ),
+  'text.verdict.clean': msg((p: { total: number }) => `✔ No problems found in ${s(p.total, 'shipment')}.`, (p) => `✔ ${p.total} 个包裹均未发现问题。`),
+  'text.unreadFiles': msg(
+    (p: { n: number; file: string; warning: string; more: number }) =>
+      `${s(p.n, 'input file')} could not be read, ${p.file}: ${p.warning}${p.more > 0 ? ` and ${p.more} more (below)` : ''}`,
+    (p) => `${p.n} 个输入文件无法读取，${p.file}：${p.warning}${p.more > 0 ? `，另有 ${p.more} 个（见下文）` : ''}`,
+  ),
+  'text.period.window': msg(
+    (p: { from?: string; to: string }) => `confirmed ${p.from ?? 'any time'} to ${p.to}`,
+    (p) => `确认发货时间 ${p.from ?? '最早'} 至 ${p.to}`,
+  ),
+  'text.period.weeks': msg(
+    (p: { first: string; last?: string }) => `confirmed in week ${p.first}${p.last ? ` to week ${p.last}` : ''}`,
+    (p) => `确认发货周 ${p.first}${p.last ? ` 至 ${p.last}` : ''}`,
+  ),
+  'text.period.none': msg(() => 'no confirmation in range', () => '范围内没有确认发货'),
+  'text.audited': msg(
+    (p: { n: number; period: string }) => `${s(p.n, 'shipment')} audited, ${p.period}.`,
+    (p) => `共审核 ${p.n} 个包裹，${p.period}。`,
+  ),
+  'text.asOf': msg(
+    (p: { asOf: string; source: 'option' | 'newest tracking event' | 'clock'; zone: string }) =>
+      `Judged as of ${p.asOf}, ${
+        { option: 'as given with --as-of', 'newest tracking event': 'the newest tracking event', clock: 'the clock when the audit ran (no tracking event was read)' }[p.source]
+      }; times below are in ${p.zone}.`,
+    (p) =>
+      `评判时间点：${p.asOf}（${
+        { option: '由 --as-of 指定', 'newest tracking event': '最新的物流跟踪事件', clock: '审核运行时的时钟（未读取到物流跟踪事件）' }[p.source]
+      }）；以下时间均为 ${p.zone} 时区。`,
+  ),
+  'text.excluded': msg((p: { items: string[] }) => `Excluded: ${p.items.join('; ')}.`, (p) => `已排除：${p.items.join('；')}。`),
+  'text.excludedItem': msg((p: { label: string; n: number }) => `${p.label}: ${p.n}`, (p) => `${p.label}：${p.n}`),
+  'text.matched': msg(
+    (p: { matched: number; total: number; scanned: number }) =>
+      `Matched with tracking: ${p.matched} of ${p.total}; with a physical carrier scan: ${p.scanned}.`,
+    (p) => `匹配到物流跟踪：${p.matched} / ${p.total}；有承运商实物扫描：${p.scanned}。`,
+  ),
+  'text.rowsLeftOut': msg(
+    (p: { n: number }) => `${s(p.n, 'row')} could not be read and ${p.n === 1 ? 'was' : 'were'} left out of the audit:`,
+    (p) => `${p.n} 行无法读取，未计入审核：`,
+  ),
+  'text.rowsMore': msg(
+    (p: { more: number; file: string }) => `  … and ${p.more} more in ${p.file} (\`shipaudit inspect ${p.file}\`)`,
+    (p) => `  … ${p.file} 中另有 ${p.more} 行（\`shipaudit inspect ${p.file}\`）`,
+  ),
+  'text.head.files': cols(['File', 'Read as', 'Rows'], ['文件', '识别为', '行数']),
+  'text.skipped': msg((p: { why: string }) => `skipped: ${p.why}`, (p) => `已跳过：${p.why}`),
+  'text.rowsRejected': msg((p: { read: number; rejected: number }) => `${p.read} (${p.rejected} rejected)`, (p) => `${p.read}（${p.rejected} 行被拒）`),
+  'text.head.targets': cols(['Figure', 'Value', 'Count', 'Target', ''], ['指标', '数值', '数量', '目标', '']),
+  'text.countOf': msg((p: { count: number; of: number }) => `${p.count} of ${p.of}`, (p) => `${p.count} / ${p.of}`),
+  'text.lag.none': msg(
+    () => '  No shipment has both a confirmation and a first scan time.',
+    () => '  没有同时具备确认发货时间和首次扫描时间的包裹。',
+  ),
+  'text.lag': msg(
+    (p: { median: string; p90: string; max: string; n: number }) =>
+      `  median ${p.median} h, p90 ${p.p90} h, max ${p.max} h (${s(p.n, 'shipment')}; positive = confirmed before the first scan)`,
+    (p) => `  中位数 ${p.median} h，p90 ${p.p90} h，最大 ${p.max} h（${p.n} 个包裹；正数 = 在首次扫描之前确认发货）`,
+  ),
+  'text.head.rules': cols(['Rule', 'Shipments', 'Severity'], ['规则', '包裹数', '严重程度']),
+  'text.head.weeks': cols(['Week', 'Shipments', 'Early', 'Rate', 'Median lag h', 'Carriers'], ['周', '包裹数', '提前确认', '比例', '时差中位数 h', '承运商']),
+  'text.head.carriers': cols(['Carrier', 'Shipments', 'Early', 'Rate', 'Median lag h', 'p90 lag h', 'Physical scan'], ['承运商', '包裹数', '提前确认', '比例', '时差中位数 h', '时差 p90 h', '实物扫描']),
+  'text.head.offenders': cols(['Order ID', 'Tracking number', 'Carrier', 'Confirmed', 'First scan', 'Gap h', 'Rule'], ['订单号', '运单号', '承运商', '确认发货', '首次扫描', '相差 h', '规则']),
+  'text.offendersMore': msg(
+    (p: { more: number }) => `  … and ${p.more} more (see the evidence CSV or --format json)`,
+    (p) => `  … 另有 ${p.more} 条（见证据 CSV 或 --format json）`,
+  ),
+  'text.day': msg((p: { date: string }) => `${p.date} (day)`, (p) => `${p.date}（仅日期）`),
+  'text.unclassified.intro': msg(
+    () => '  These event texts matched no table entry: one may hide a first scan. Classify them under "events" in the config.',
+    () => '  以下事件文字未能识别，其中可能有首次扫描。请在配置文件的 "events" 中为它们分类。',
+  ),
+  'text.more': msg((p: { n: number }) => `  … and ${p.n} more`, (p) => `  … 另有 ${p.n} 条`),
+  'text.unclassified.notKept': msg(
+    (p: { texts: number; events: number }) => `  … and about ${s(p.texts, 'more distinct text')} not kept (${s(p.events, 'event')})`,
+    (p) => `  … 另有约 ${p.texts} 种事件文字未保留（${p.events} 个事件）`,
+  ),
+  'text.section.targets': msg(() => "Figures against Amazon's targets", () => '与亚马逊指标的对比'),
+  'text.section.lag': msg(() => 'Hand-over lag (confirmation → first carrier scan)', () => '交接时差（确认发货 → 承运商首次扫描）'),
+  'text.section.rules': msg(() => 'Findings per rule', () => '各规则的问题数'),
+  'text.section.weeks': msg(() => 'By week of confirmation', () => '按确认发货周统计'),
+  'text.section.carriers': msg(() => 'By carrier', () => '按承运商统计'),
+  'text.section.offenders': msg((p: { n: number }) => `Worst offenders (top ${p.n})`, (p) => `问题最严重的包裹（前 ${p.n} 个）`),
+  'text.section.unclassified': msg(() => 'Unclassified carrier events', () => '未识别的承运商事件'),
+  'text.section.notes': msg(() => 'Notes', () => '说明'),
+  'text.section.files': msg(() => 'Files read', () => '已读取的文件'),
+  'text.evidence': msg(
+    (p: { path: string }) => `Evidence, one row per affected shipment: ${p.path}`,
+    (p) => `证据（每个有问题的包裹一行）：${p.path}`,
+  ),
+} as const;
+
+export type Catalogue = typeof CATALOGUE;
+export type MessageKey = keyof Catalogue;
+export type Params<K extends MessageKey> = Parameters<Catalogue[K]['en']>[0];
+
+/** A message in a language; a key without parameters takes none. */
+export function t<K extends MessageKey>(lang: Lang, key: K, ...params: Params<K> extends Record<string, never> ? [] : [Params<K>]): ReturnType<Catalogue[K]['en']> {
+  const m = CATALOGUE[key] as unknown as Message<unknown>;
+  return m[lang](params[0] ?? {}) as ReturnType<Catalogue[K]['en']>;
+}
+
+/** How the verdict words each rule's count ("47 of 204 shipments <phrase>"); {were}/{have} agree with n. */
+const VERDICT_PHRASES: Readonly<Record<string, { en: string; zh: string }>> = {
+  'confirmed-before-handover': { en: '{were} confirmed before the carrier had them', zh: '在承运商收到包裹之前就确认了发货' },
+  'late-confirmation': { en: '{were} confirmed late', zh: '确认发货过晚' },
+  'late-handover': { en: '{were} handed to the carrier after the latest ship date', zh: '在最晚发货日期之后才交给承运商' },
+  'missing-tracking': { en: '{were} confirmed without a tracking number', zh: '确认发货时没有填写运单号' },
+  'invalid-tracking-number': { en: '{have} a tracking number with a wrong check digit', zh: '的运单号校验位错误' },
+  'carrier-mismatch': { en: '{have} a tracking number of another carrier than the one confirmed', zh: '的运单号属于另一家承运商，与确认发货时填写的不符' },
+  'duplicate-tracking-number': { en: '{have} a tracking number also used on another order', zh: '的运单号也用在了另一个订单上' },
+  'no-carrier-scan': { en: '{have} no physical carrier scan yet', zh: '至今没有承运商实物扫描' },
+  'tracking-not-found': { en: '{have} a tracking number no tracking file mentions', zh: '的运单号在任何物流跟踪文件中都找不到' },
+};
+
+/** Short names of the rules for a Chinese reader; the rule ids stay as they are everywhere else. */
+const RULE_NAMES_ZH: Readonly<Record<string, string>> = {
+  'confirmed-before-handover': '交接前确认发货',
+  'late-confirmation': '确认发货过晚',
+  'late-handover': '交接过晚',
+  'missing-tracking': '缺少运单号',
+  'invalid-tracking-number': '运单号无效',
+  'carrier-mismatch': '承运商不符',
+  'duplicate-tracking-number': '运单号重复',
+  'no-carrier-scan': '无承运商扫描',
+  'tracking-not-found': '找不到物流跟踪',
+};
+
+/** Reasons for leaving orders out (JSON `summary.excluded` keys) in Chinese; English is EXCLUSION_LABELS. */
+const EXCLUSIONS_ZH: Readonly<Record<string, string>> = {
+  afn: '亚马逊配送（AFN）订单',
+  cancelled: '已取消订单',
+  'outside-window': '确认发货时间在范围之外的包裹',
+};
+
+/** The figures against Amazon's targets, as the audit names them, in Chinese. */
+const FIGURES_ZH: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray) => string]> = [
+  [/^Late Shipment Rate \((\d+) days\)$/, (m) => `迟发率（${m[1]} 天）`],
+  [/^Valid Tracking Rate$/, () => '有效追踪率'],
+  [/^Early confirmation rate$/, () => '提前确认发货率'],
+  [/^under (\S+)$/, (m) => `低于 ${m[1]}`],
+  [/^over (\S+)$/, (m) => `高于 ${m[1]}`],
+];
+
+export const TERMS = {
+  verdictPhrase: msg(
+    (p: { rule: string; n: number }) =>
+      (VERDICT_PHRASES[p.rule]?.en ?? `{were} flagged by ${p.rule}`)
+        .replace('{were}', p.n === 1 ? 'was' : 'were')
+        .replace('{have}', p.n === 1 ? 'has' : 'have'),
+    (p) => VERDICT_PHRASES[p.rule]?.zh ?? `被规则 ${p.rule} 标记`,
+  ),
+  ruleName: msg((p: { rule: string }) => p.rule, (p) => RULE_NAMES_ZH[p.rule] ?? p.rule),
+  exclusion: msg((p: { label: string; key: string }) => p.label, (p) => EXCLUSIONS_ZH[p.key] ?? p.label),
+  figure: msg(
+    (p: { text: string }) => p.text,
+    (p) => {
+      for (const [re, zh] of FIGURES_ZH) {
+        const m = re.exec(p.text);
+        if (m) return zh(m);
+      }
+      return p.text;
+    },
+  ),
+} as const;
+
+export const RULE_IDS = Object.keys(VERDICT_PHRASES);
+
+/** A term in a language. */
+export function term<K extends keyof typeof TERMS>(lang: Lang, key: K, params: Parameters<(typeof TERMS)[K]['en']>[0]): string {
+  return (TERMS[key] as Message<typeof params>)[lang](params);
+}

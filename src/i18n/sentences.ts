@@ -1,0 +1,89 @@
+import type { Lang } from './lang.js';
+
+/**
+ * Sentences that other parts of shipaudit write in English into their results (readers' problems and
+ * errors, the audit's notes, why a folder file was skipped): they are data in JSON and stay English there.
+ * A Chinese report shows them through this table. A sentence no pattern knows is shown as it is, so a
+ * new English message is never lost, only untranslated (the CLI test under a Chinese locale finds it).
+ * Patterns are anchored and their captured parts (file names, values, counts) are kept as they are;
+ * a captured part that is itself a known sentence is translated too (`sub`).
+ */
+
+type Rule = readonly [RegExp, (m: string[], sub: (s: string) => string) => string];
+
+const MONTHS: Record<string, number> = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
+
+export const SENTENCES: readonly Rule[] = [
+  // Weeks as the audit keys them: "2026-W40 (Sep 28)".
+  [/^(\d{4}-W\d{2}) \((Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2})\)$/, (m) => `${m[1]}（${MONTHS[m[2]]}月${Number(m[3])}日）`],
+  // Readers: the file as a whole.
+  [/^no such file or folder$/, () => '文件或文件夹不存在'],
+  [/^no such file$/, () => '文件不存在'],
+  [/^can't open \((.+)\)$/, (m) => `无法打开（${m[1]}）`],
+  [/^can't read \((.+)\)$/, (m) => `无法读取（${m[1]}）`],
+  [/^the file is empty$/, () => '文件是空的'],
+  [/^has a header row but no data rows$/, () => '只有表头行，没有数据行'],
+  [
+    /^not a text file \(binary content\): expected a report, CSV, TSV, JSON or XLSX export$/,
+    () => '不是文本文件（二进制内容）：应为报告、CSV、TSV、JSON 或 XLSX 导出文件',
+  ],
+  [/^not a recognised input \(headers of no known kind\)$/, () => '不是可识别的输入文件（表头不属于任何已知类型）'],
+  [/^not a recognised input \((.+)\)$/, (m, sub) => `不是可识别的输入文件（${sub(m[1])}）`],
+  [/^not an input file \(by its name\)$/, () => '按文件名判断不是输入文件'],
+  [
+    /^no header row: the first row looks like data \(a report saved without its header row\?\)$/,
+    () => '没有表头行：第一行看起来是数据（报告保存时丢了表头行？）',
+  ],
+  [
+    /^unrecognised file: headers found: (.+)\. Known kinds: (.+); map other headers under "columns" in the config$/,
+    (m) => `无法识别的文件：找到的表头为 ${m[1]}。已知类型：${m[2]}；其他表头请在配置文件的 "columns" 中映射`,
+  ],
+  [/^not valid JSON: (.+)$/, (m) => `不是有效的 JSON：${m[1]}`],
+  [/^not a readable XLSX workbook \((.+)\)$/, (m) => `不是可读取的 XLSX 工作簿（${m[1]}）`],
+  [/^the workbook has no worksheet$/, () => '工作簿中没有工作表'],
+  // Readers: one row.
+  [/^row has (\d+) of (\d+) columns \(truncated or shifted row\)$/, (m) => `该行只有 ${m[1]} 列，应有 ${m[2]} 列（行被截断或错位）`],
+  [
+    /^(.+): ambiguous date "(.+)": day and month can't be told apart \(set "dateOrder" for this file\)$/,
+    (m) => `${m[1]}：日期 "${m[2]}" 有歧义，无法分辨日和月（请为此文件设置 "dateOrder"）`,
+  ],
+  // The audit's notes.
+  [
+    /^No tracking data was given: confirmations could not be compared with carrier scans \((.+) and the Valid Tracking Rate were not checked\)\.$/,
+    (m) => `没有提供物流跟踪数据：无法将确认发货与承运商扫描对比（未检查 ${m[1]} 以及有效追踪率）。`,
+  ],
+  [
+    /^No order report was given: purchase dates and latest ship dates are unknown, so (.+) and (.+) were not checked\.$/,
+    (m) => `没有提供订单报告：下单日期和最晚发货日期未知，因此未检查 ${m[1]} 和 ${m[2]}。`,
+  ],
+  [
+    /^(\d+) shipment\(s\) have no matching order in the order files: they were checked without ship-by dates\.$/,
+    (m) => `${m[1]} 个包裹在订单文件中找不到对应订单：检查时没有使用最晚发货日期。`,
+  ],
+  [
+    /^(.+) was skipped: (.+); whatever it should hold is missing from the audit\.$/,
+    (m, sub) => `${m[1]} 已跳过：${sub(m[2])}；其中本应有的数据未计入审核。`,
+  ],
+  [
+    /^(.+) after the as-of time (.+) were left out: the files are judged as they stood then\.$/,
+    (m) => `评判时间点 ${m[2]} 之后的数据（${m[1]}）未计入：按文件在该时间点的状态评判。`,
+  ],
+  [
+    /^(\d+) tracking events? (?:is|are) dated more than a day after (.+?)(?: \(the newest: (.+)\))?: left out of the audit's clock; check the tracking export's dates\.$/,
+    (m) => {
+      const after = m[2] === 'now' ? '当前时间' : '最新订单数据（及其之后的扫描）';
+      return `${m[1]} 个物流跟踪事件的日期比${after}晚一天以上${m[3] ? `（最晚：${m[3]}）` : ''}：未用作审核时钟；请检查物流跟踪导出文件中的日期。`;
+    },
+  ],
+];
+
+/** A sentence written in English elsewhere, in the reader's language; unknown sentences as they are. */
+export function translateSentence(lang: Lang, sentence: string): string {
+  if (lang === 'en') return sentence;
+  const sub = (s: string) => translateSentence(lang, s);
+  for (const [re, zh] of SENTENCES) {
+    const m = re.exec(sentence);
+    if (m) return zh([...m].map((x) => x ?? ''), sub);
+  }
+  return sentence;
+}
