@@ -198,6 +198,143 @@ export const CATALOGUE = {
     (p: { path: string }) => `Evidence, one row per affected shipment: ${p.path}`,
     (p) => `证据（每个有问题的包裹一行）：${p.path}`,
   ),
+
+  // --- Nightly check text (src/report/check.ts) -----------------------------------------------------------
+  'check.level': msg(
+    (p: { level: string }) => p.level,
+    (p) => ({ error: '错误', warning: '警告', ok: '正常', 'n/a': '无' })[p.level] ?? p.level,
+  ),
+  'check.when': msg((p: { asOf: string; zone: string }) => `shipaudit check, as of ${p.asOf} ${p.zone}`, (p) => `shipaudit check，截至 ${p.asOf} ${p.zone}`),
+  'check.allWell': msg(
+    (p: { when: string }) => `✔ ${p.when}: all well.`,
+    (p) => `✔ ${p.when}：一切正常。`,
+  ),
+  'check.allWellDetail': msg(
+    (p: { shipments: number; from: string; to: string; files: number; skipped: string; tracking: string; lsr10: string; lsr30: string; vtr: string; firstRun?: string }) =>
+      ` ${s(p.shipments, 'shipment')} confirmed ${p.from} to ${p.to} from ${s(p.files, 'input file')}${p.skipped},` +
+      ` tracking up to ${p.tracking}; LSR ${p.lsr10} (10 days), ${p.lsr30} (30 days), VTR ${p.vtr}.` +
+      (p.firstRun ? ` First run: state kept in ${p.firstRun}.` : ''),
+    (p) =>
+      ` ${p.files} 个输入文件${p.skipped}中，${p.from} 至 ${p.to} 确认发货的包裹共 ${p.shipments} 个，` +
+      `物流跟踪数据截至 ${p.tracking}；迟发率 ${p.lsr10}（10 天）、${p.lsr30}（30 天），有效追踪率 ${p.vtr}。` +
+      (p.firstRun ? `首次运行：状态保存在 ${p.firstRun}。` : ''),
+  ),
+  'check.newest': msg((p: { at: string }) => `${p.at} (newest)`, (p) => `${p.at}（最新）`),
+  'check.skippedNote': msg(
+    (p: { n: number; names: string }) => ` (${p.n} skipped: ${p.names})`,
+    (p) => `（跳过 ${p.n} 个：${p.names}）`,
+  ),
+  'check.head': msg((p: { when: string; counts: string[] }) => `${p.when}: ${p.counts.join(', ')}.`, (p) => `${p.when}：${p.counts.join('，')}。`),
+  'check.count.overdue': msg((p: { n: number }) => `${s(p.n, 'order')} past the latest ship date`, (p) => `${p.n} 个订单已过最晚发货日期`),
+  'check.count.today': msg((p: { n: number }) => `${s(p.n, 'order')} to ship today`, (p) => `${p.n} 个订单需今天发货`),
+  'check.count.atRisk': msg((p: { n: number }) => `${s(p.n, 'shipment')} at risk`, (p) => `${p.n} 个包裹有风险`),
+  'check.count.new': msg((p: { n: number }) => `${s(p.n, 'new finding')}`, (p) => `${p.n} 个新问题`),
+  'check.count.overTarget': msg((p: { n: number }) => `${s(p.n, 'metric')} past Amazon's target`, (p) => `${p.n} 项指标超出亚马逊目标`),
+  'check.count.overWarn': msg((p: { n: number }) => `${s(p.n, 'metric')} past the warning level`, (p) => `${p.n} 项指标超过警告线`),
+  'check.count.input': msg((p: { n: number }) => `${s(p.n, 'input warning')}`, (p) => `${p.n} 条输入警告`),
+  'check.section.input': msg(() => 'Input', () => '输入'),
+  'check.skipped': msg((p: { file: string; reason: string }) => `skipped  ${p.file}: ${p.reason}`, (p) => `已跳过  ${p.file}：${p.reason}`),
+  'check.order.overdue': msg(
+    (p: { lsd: string; hours: string }) => `not confirmed; latest ship date ${p.lsd} passed ${p.hours} h ago: ship and confirm now`,
+    (p) => `未确认发货；最晚发货日期 ${p.lsd} 已过 ${p.hours} h：请立即发货并确认`,
+  ),
+  'check.order.today': msg(
+    (p: { lsd: string; hours: string }) => `not confirmed; latest ship date ${p.lsd}, ${p.hours} h left: ship it today`,
+    (p) => `未确认发货；最晚发货日期 ${p.lsd}，还剩 ${p.hours} h：请今天发货`,
+  ),
+  'check.shipment.noScan': msg(
+    (p: { since: string; left: string; grace: number; last?: { description: string; at: string } }) =>
+      `no carrier scan ${p.since} h after confirmation, ${p.left} h of the ${p.grace} h grace left; ` +
+      (p.last ? `last event "${p.last.description}" ${p.last.at}` : 'not in the tracking data yet'),
+    (p) =>
+      `确认发货 ${p.since} h 后仍无承运商扫描，${p.grace} h 宽限还剩 ${p.left} h；` +
+      (p.last ? `最后事件 "${p.last.description}" ${p.last.at}` : '物流跟踪数据中还没有它'),
+  ),
+  'check.gate.overdue': msg(
+    (p: { hours: string; reason: string; advice: string[] }) =>
+      `held by the gate, latest ship date passed ${p.hours} h ago: ${p.reason}; ` + p.advice.join('; or '),
+    (p) => `被闸门暂缓，最晚发货日期已过 ${p.hours} h：${p.reason}；` + p.advice.join('；或者'),
+  ),
+  'check.gate.held': msg(
+    (p: { hours?: string; reason: string }) =>
+      `held by the gate, ${p.hours === undefined ? 'no latest ship date known' : `${p.hours} h left`}: ` + p.reason,
+    (p) => `被闸门暂缓，${p.hours === undefined ? '最晚发货日期未知' : `还剩 ${p.hours} h`}：` + p.reason,
+  ),
+  'check.section.atRisk': msg(() => 'At risk, not yet a defect', () => '有风险，尚未构成违规'),
+  'check.head.atRisk': cols(['', 'Order ID', 'Tracking number', 'Carrier', 'What to do'], ['', '订单号', '运单号', '承运商', '怎么做']),
+  'check.gate.later': msg(
+    (p: { n: number }) => `${s(p.n, 'more order')} held by the gate with more than a day left`,
+    (p) => `另有 ${p.n} 个订单被闸门暂缓，剩余时间超过一天`,
+  ),
+  'check.gate.ready': msg(
+    (p: { n: number }) => `${s(p.n, 'order')} scanned and ready: the next \`shipaudit confirm\` releases them`,
+    (p) => `${p.n} 个订单已扫描、可以确认：下次 \`shipaudit confirm\` 会放行它们`,
+  ),
+  'check.old': msg(
+    (p: { n: number; byRule: string[] }) => `${s(p.n, 'finding')} reported before and still open, not repeated: ${p.byRule.join(', ')}`,
+    (p) => `${p.n} 个问题之前已报告且仍未解决，不再重复：${p.byRule.join('，')}`,
+  ),
+  'check.head.new': cols(['', 'Rule', 'Order ID', 'Tracking number', 'Carrier', 'Details'], ['', '规则', '订单号', '运单号', '承运商', '详情']),
+  'check.newMore': msg(
+    (p: { n: number }) => `  … and ${p.n} more (--out writes them all, with the evidence CSV)`,
+    (p) => `  … 另有 ${p.n} 个（--out 会全部写出，并附证据 CSV）`,
+  ),
+  'check.section.new': msg((p: { n: number }) => `New findings since the last run (${p.n})`, (p) => `上次运行以来的新问题（${p.n}）`),
+  'check.section.newNone': msg(() => 'New findings since the last run: none', () => '上次运行以来的新问题：无'),
+  'check.section.metrics': msg((p: { from: string; to: string }) => `Metrics, ${p.from} to ${p.to}`, (p) => `指标，${p.from} 至 ${p.to}`),
+  'check.head.metrics': cols(['', 'Metric', 'Value', 'Count', 'Amazon', 'Warn at', 'Trend'], ['', '指标', '数值', '数量', '亚马逊目标', '警告线', '趋势']),
+  'check.trend': msg((p: { from: string; to: string; span: string }) => `${p.from} → ${p.to} over ${p.span}`, (p) => `${p.span}内 ${p.from} → ${p.to}`),
+  'check.days': msg((p: { n: number }) => s(p.n, 'day'), (p) => `${p.n} 天`),
+
+  // --- Appeal pack: the guidance around the Plan of Action (the letter itself stays English) ----------------
+  'poa.header': msg(
+    (p: { placeholders: number; mark: string }) =>
+      p.placeholders > 0
+        ? `${s(p.placeholders, 'placeholder')} left: replace every "${p.mark}" marker below before sending. Paste from the line after the dashes.`
+        : `No placeholders left. Paste from the line after the dashes.`,
+    (p) =>
+      p.placeholders > 0
+        ? `还有 ${p.placeholders} 处占位符：发送前请把下面每个 "${p.mark}" 标记替换为真实内容（用英文写）。从虚线下一行开始复制粘贴。`
+        : '已没有占位符。从虚线下一行开始复制粘贴。',
+  ),
+  'poa.placeholder': msg(
+    (p: { what: string }) => p.what,
+    (p) => {
+      const known: Record<string, string> = {
+        'your seller name as shown in Seller Central': '请用英文填写：卖家平台中显示的卖家名称',
+        'your merchant token (Seller ID)': '请填写：你的商家令牌（Seller ID）',
+        'explain why shipments were confirmed before the parcels were handed to the carrier: who entered the tracking numbers, at which step, and why':
+          '请用英文说明：为什么在包裹交给承运商之前就确认了发货——谁录入的运单号、在哪个环节、为什么',
+        'the training given to staff: date, who attended, what was taught': '请用英文填写：对员工的培训——日期、参加人员、培训内容',
+        'name and role of the person responsible for confirming shipments': '请用英文填写：负责确认发货的人员姓名和职务',
+        "the new procedure, step by step: at which moment a shipment may be confirmed (only after the carrier's first scan)":
+          '请用英文逐步写出新流程：什么时候才可以确认发货（只在承运商首次扫描之后）',
+        'how the procedure is enforced in your systems, e.g. the ERP or shipping-software setting that uploads tracking only after the first scan':
+          '请用英文说明：系统中如何保证执行该流程，例如 ERP 或发货软件中"首次扫描后才上传运单号"的设置',
+        'how often compliance is checked from now on, and by whom': '请用英文说明：今后多久检查一次执行情况，由谁负责',
+        'name and title of the person signing': '请用英文填写：签名人的姓名和职务',
+      };
+      if (known[p.what]) return known[p.what];
+      let m = /^describe the corrective action that took effect on (\S+)$/.exec(p.what);
+      if (m) return `请用英文说明：${m[1]} 生效的整改措施`;
+      m = /^explain the (\d+) shipments? confirmed early since (\S+) and what you did about (?:them|it)$/.exec(p.what);
+      if (m) return `请用英文说明：${m[2]} 以来仍提前确认发货的 ${m[1]} 个包裹，以及你是如何处理的`;
+      m = /^explain the (\d+) shipments? confirmed late since (\S+): why .+$/.exec(p.what);
+      if (m) return `请用英文说明：${m[2]} 以来确认发货过晚的 ${m[1]} 个包裹为什么晚了，以及你是如何处理的`;
+      return p.what;
+    },
+  ),
+  'appeal.written': msg((p: { dir: string }) => `Appeal pack written to ${p.dir}`, (p) => `申诉材料包已写入 ${p.dir}`),
+  'appeal.noAfter': msg(
+    (p: { fixedOn: string; newest: string }) =>
+      `--fixed-on ${p.fixedOn} is after the newest confirmation read (${p.newest}): the pack has no "after" period`,
+    (p) => `--fixed-on ${p.fixedOn} 晚于读到的最新确认发货（${p.newest}）：材料包中没有"整改之后"的时段`,
+  ),
+  'appeal.pdfMissing': msg(
+    (p: { reason: string }) =>
+      `report.pdf not written: ${p.reason}. Open report.html in Chrome or Edge and print it to PDF (A4, "Save as PDF", margins: default).`,
+    (p) => `未生成 report.pdf：${p.reason}。请用 Chrome 或 Edge 打开 report.html，打印为 PDF（A4，"另存为 PDF"，页边距：默认）。`,
+  ),
 } as const;
 
 export type Catalogue = typeof CATALOGUE;
@@ -250,6 +387,8 @@ const FIGURES_ZH: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray) => strin
   [/^Early confirmation rate$/, () => '提前确认发货率'],
   [/^under (\S+)$/, (m) => `低于 ${m[1]}`],
   [/^over (\S+)$/, (m) => `高于 ${m[1]}`],
+  [/^(\S+) or more$/, (m) => `${m[1]} 及以上`],
+  [/^below (\S+)$/, (m) => `低于 ${m[1]}`],
 ];
 
 export const TERMS = {

@@ -75,6 +75,23 @@ export const SENTENCES: readonly Rule[] = [
       return `${m[1]} 个物流跟踪事件的日期比${after}晚一天以上${m[3] ? `（最晚：${m[3]}）` : ''}：未用作审核时钟；请检查物流跟踪导出文件中的日期。`;
     },
   ],
+  // Findings' details (src/rules), as the nightly check lists them.
+  [
+    /^confirmed ([\d.]+) h before the first carrier scan \((.+), (\S+ \S+ \S+|\S+)\)$/,
+    (m) => `在承运商首次扫描（${m[2]}，${m[3]}）之前 ${m[1]} h 就确认了发货`,
+  ],
+  [/^confirmed ([\d.]+) h after the latest ship date (\S+)$/, (m) => `在最晚发货日期 ${m[2]} 之后 ${m[1]} h 才确认发货`],
+  [/^confirmed on (\S+) \(date only\) after the latest ship date (\S+)$/, (m) => `${m[1]}（仅日期）确认发货，晚于最晚发货日期 ${m[2]}`],
+  [/^confirmed without a tracking number$/, () => '确认发货时没有填写运单号'],
+  [/^confirmed without a tracking number \(carrier (.+)\)$/, (m) => `确认发货时没有填写运单号（承运商 ${m[1]}）`],
+  [/^no tracking data for (\S+): the hand-over cannot be verified$/, (m) => `没有 ${m[1]} 的物流跟踪数据：无法核实交接`],
+  // The nightly check's input warnings (src/check).
+  [/^no tracking data in the inputs: carrier scans were not checked$/, () => '输入中没有物流跟踪数据：未核对承运商扫描'],
+  [
+    /^tracking data is stale: the newest event is ([\d.]+) h old \((.+)\), more than (\d+) h; scans since then are not seen, check the download$/,
+    (m) => `物流跟踪数据已过时：最新事件是 ${m[1]} h 前的（${m[2]}），超过 ${m[3]} h；此后的扫描都看不到，请检查下载`,
+  ],
+  [/^(\d+) rows? could not be read(.*); `shipaudit inspect` shows them all$/, (m) => `${m[1]} 行无法读取${m[2]}；\`shipaudit inspect\` 可查看全部`],
 ];
 
 /** A sentence written in English elsewhere, in the reader's language; unknown sentences as they are. */

@@ -28,6 +28,7 @@ import { auditOptions, loadSettings, parseAsOf } from '../settings.js';
 import { probeProcess, thisMachine } from '../process.js';
 import { describeFailure, Outputs } from '../write.js';
 import { checkFormat } from './audit.js';
+import { lang } from '../lang.js';
 
 export interface CheckFlags {
   config?: string;
@@ -157,7 +158,7 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     // Report first, record second: if the reports can't be written the state is not advanced, so the
     // findings of this run are shown again by the next one instead of being lost.
     if (flags.format === 'json') out(formatCheckJson(built.result));
-    else outText(formatCheckText(built.result, { style: styleFor(process.stdout, 'text') }));
+    else outText(formatCheckText(built.result, { style: styleFor(process.stdout, 'text'), lang }));
     const keep = cfg.keepReports ?? CHECK_DEFAULTS.keepReports;
     if (flags.out) await writeReports(outputs, flags.out, built.result, built.findings, keep);
     const stateText = (await stateModule()).serializeState(built.state);
