@@ -1,7 +1,7 @@
 import { ConfigError } from '../config/errors.js';
 import { InputError } from '../read/types.js';
 import { forTerminal } from '../report/sanitize.js';
-import { say, sentence } from './lang.js';
+import { lang, say, sentence } from './lang.js';
 
 /** Exit codes, the contract with cron jobs and scripts. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -17,7 +17,9 @@ export function reportFailure(e: unknown, stderr: (s: string) => void): number {
   if (e instanceof InputError || e instanceof ConfigError || e instanceof UsageError) {
     // The message may quote the file's text (a header, a value): shown inert. A reader's error names the
     // file and line itself; its reason is translated alone.
-    const message = e instanceof InputError ? `${e.file}${e.line !== undefined ? `:${e.line}` : ''}: ${sentence(e.detail)}` : sentence(e.message);
+    const message = e instanceof InputError
+      ? `${e.file}${e.line !== undefined ? `:${e.line}` : ''}${lang === 'zh' ? '：' : ': '}${sentence(e.detail)}`
+      : sentence(e.message);
     stderr(`${say('failure.prefix', { message: forTerminal(message) })}\n`);
     return EXIT.usage;
   }

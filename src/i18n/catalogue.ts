@@ -107,7 +107,7 @@ export const CATALOGUE = {
     (p: { total: number; why: string[]; unreadFiles: boolean }) =>
       `⚠ No problems found in the ${s(p.total, 'shipment')} read, but ${p.why.join('; ')}` +
       (p.unreadFiles ? '; the verdict may be incomplete.' : ': the verdict may be incomplete.'),
-    (p) => `⚠ 已读取的 ${p.total} 个包裹中未发现问题，但${p.why.join('；')}：结论可能不完整。`,
+    (p) => `⚠ 已读取的 ${p.total} 个包裹中未发现问题，但${p.why.join('；')}${p.unreadFiles ? '；' : '：'}结论可能不完整。`,
   ),
   'text.verdict.clean': msg((p: { total: number }) => `✔ No problems found in ${s(p.total, 'shipment')}.`, (p) => `✔ ${p.total} 个包裹均未发现问题。`),
   'text.unreadFiles': msg(

@@ -18,6 +18,7 @@ export const SENTENCES: readonly Rule[] = [
   [/^(\d{4}-W\d{2}) \((Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2})\)$/, (m) => `${m[1]}（${MONTHS[m[2]]}月${Number(m[3])}日）`],
   // Readers: the file as a whole.
   [/^no such file or folder$/, () => '文件或文件夹不存在'],
+  [/^(.+): no such file or folder$/, (m) => `${m[1]}：文件或文件夹不存在`],
   [/^no such file$/, () => '文件不存在'],
   [/^can't open \((.+)\)$/, (m) => `无法打开（${m[1]}）`],
   [/^can't read \((.+)\)$/, (m) => `无法读取（${m[1]}）`],
