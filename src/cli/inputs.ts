@@ -13,6 +13,7 @@ import { endProgress, err, progressReporter, timing, type Progress } from './io.
 import { finishThread, startThread, trackingFilesWorthAThread, type Outcome } from './read-thread.js';
 import { useMarketplaces, type Settings } from './settings.js';
 import { mergeUnclassified, type UnclassifiedHolder, type UnclassifiedMore } from '../read/bounds.js';
+import { say, sentence } from './lang.js';
 
 /** Files in a folder that are never inputs, whatever their content. */
 const NOT_INPUT = /(^|[\\/])(\.[^\\/]*|node_modules|shipaudit\.config\.json|evidence[^\\/]*\.csv|.*\.(md|pdf|html?|zip|png|jpe?g|gif|docx?|log))$/i;
@@ -33,7 +34,7 @@ export async function expandPaths(paths: readonly string[]): Promise<Expanded> {
   const seen = new Map<string, string>();
   for (const p of paths) {
     const st = await stat(p).catch(() => undefined);
-    if (!st) throw new UsageError(`${p}: no such file or folder`);
+    if (!st) throw new UsageError(say('usage.noSuchPath', { path: p }));
     if (st.isDirectory()) await walkInto(p, out, seen, new Set([await realpath(p)]));
     else {
       if (!st.isFile()) await spool(p);
@@ -172,7 +173,6 @@ export async function readAll(
     offloaded.map((file) => ({ file, options: { ...settings.readOptionsFor(file), orderZone: undefined } })),
     settings.asOfMs,
   ) : undefined;
-  const beside = thread ? ` (and ${offloaded.length} in a second thread)` : '';
   const isCandidate = new Set(candidates);
   const inThread = new Set(offloaded);
 
@@ -180,7 +180,7 @@ export async function readAll(
   let ended = false;
   for (const [i, { f, explicit: named }] of files.entries()) {
     if (!isCandidate.has(f) || inThread.has(f)) continue;
-    progress?.(`reading ${basename(f)}${beside}`, i, files.length, 'files');
+    progress?.(say('progress.reading', { file: basename(f), inThread: thread ? offloaded.length : 0 }), i, files.length, say('progress.files'));
     const outcome: Outcome = await readInput(f, sink, settings.readOptionsFor(f)).then((report) => ({ report }), (error: unknown) => ({ error }));
     outcomes.set(f, outcome);
     // A file that ends the run ends the reading too (the thread's files are still waited for: one of
@@ -232,7 +232,7 @@ export async function readAll(
   for (const u of unreachable) {
     inputs.push(skipped(u.file, u.why, u.why.startsWith('the same file') ? undefined : u.why));
   }
-  if (reports.length === 0) throw new UsageError(`no input files could be read from ${paths.join(', ')}`);
+  if (reports.length === 0) throw new UsageError(say('usage.nothingRead', { paths: [...paths] }));
   return { inputs, reports, unclassified: all.unclassified, unclassifiedMore: all.unclassifiedMore };
 }
 
@@ -322,7 +322,7 @@ export async function collectAll(
 /** Commands that audit shipments need at least one confirmation; without one there is nothing to judge. */
 export function requireConfirmations(collector: Collector): void {
   if (collector.confirmationCount === 0) {
-    throw new UsageError('no shipping confirmations found: give a shipping-confirmation file, an Orders API export or an ERP export (`shipaudit inspect` shows what each file was read as)');
+    throw new UsageError(say('usage.noConfirmations'));
   }
 }
 
@@ -331,7 +331,9 @@ export function requireConfirmations(collector: Collector): void {
  * folder file where data was expected that could not be read.
  */
 export function warnSkipped(inputs: readonly InputSummary[]): void {
-  for (const i of inputs) if (i.warning) err(`shipaudit: warning: ${i.file} was skipped: ${i.warning}\n`);
+  for (const i of inputs) {
+    if (i.warning) err(`${say('warning.prefix', { message: say('warning.skipped', { file: i.file, why: sentence(i.warning) }) })}\n`);
+  }
 }
 
 const errorCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { LANGS } from '../i18n/lang.js';
-import { EXIT, reportFailure } from './errors.js';
+import { isLang } from '../i18n/lang.js';
+import { EXIT, reportFailure, UsageError } from './errors.js';
 import { err } from './io.js';
 import { helpInLanguage, lang, say, translateHelpAfter, commanderMessage } from './lang.js';
 import { COLOR_CHOICES, setColorChoice, type ColorChoice } from './terminal.js';
@@ -25,11 +25,13 @@ program
       .choices(COLOR_CHOICES)
       .default('auto'),
   )
-  .addOption(
-    new Option('--lang <lang>', 'language of messages, help and reports: en or zh (default: from LC_ALL, LC_MESSAGES or LANG; zh_* gives zh)')
-      .choices(LANGS),
-  )
-  .hook('preAction', (cmd) => setColorChoice(cmd.opts().color as ColorChoice))
+  .addOption(new Option('--lang <lang>', 'language of messages, help and reports: en or zh (default: from LC_ALL, LC_MESSAGES or LANG; zh_* gives zh)'))
+  .hook('preAction', (cmd) => {
+    setColorChoice(cmd.opts().color as ColorChoice);
+    // Checked here rather than by commander's choices, for the one-line error every other value gets.
+    const asked = cmd.opts().lang as string | undefined;
+    if (asked !== undefined && !isLang(asked)) throw new UsageError(say('usage.lang', { got: asked }));
+  })
   .showHelpAfterError(say('usage.hint'))
   .exitOverride()
   // The language was read from the command line before parsing (lang.ts): --lang is declared here for

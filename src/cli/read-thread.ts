@@ -9,6 +9,7 @@ import { sniff } from '../read/detect.js';
 import { InputError, joinReports, readInputPart, type InputReport, type PartRead, type ReadOptions } from '../read/index.js';
 import type { NotData } from '../read/types.js';
 import { err, timing, type Progress } from './io.js';
+import { say } from './lang.js';
 import { basename } from 'node:path';
 import type { Meanwhile } from './inputs.js';
 import type { Settings } from './settings.js';
@@ -159,7 +160,7 @@ export async function finishThread(
   const asked = thread.askCut(wantCut, meanwhile?.expectedMs() ?? 0);
   meanwhile?.run();
   const cut = await asked;
-  if (cut) progress?.(`reading the rest of ${basename(cut.file)} (the second thread reads its start)`);
+  if (cut) progress?.(say('progress.rest', { file: basename(cut.file) }));
   const tail = cut && (await readTail(cut, settings));
   if (tail) timing('rest of the cut file read');
   progress?.(`waiting for the second thread (${offloaded.map((f) => basename(f)).join(', ')})`);

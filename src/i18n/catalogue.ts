@@ -81,6 +81,47 @@ export const CATALOGUE = {
     },
   ),
 
+  'usage.duration': msg(
+    (p: { flag: string; got: string }) => `${p.flag}: expected a duration such as 24h, 90m or 2d, got "${p.got}"`,
+    (p) => `${p.flag}：应为时长，如 24h、90m 或 2d，收到的是 "${p.got}"`,
+  ),
+  'usage.graceTooLong': msg(
+    (p: { got: string; max: number }) => `--grace: ${p.got} is more than ${p.max} h (30 days); give hours such as 24h`,
+    (p) => `--grace：${p.got} 超过 ${p.max} h（30 天）；请给出小时数，如 24h`,
+  ),
+  'usage.day': msg(
+    (p: { flag: string; got: string }) => `${p.flag}: expected a date as YYYY-MM-DD, got "${p.got}"`,
+    (p) => `${p.flag}：应为 YYYY-MM-DD 格式的日期，收到的是 "${p.got}"`,
+  ),
+  'usage.noSuchPath': msg((p: { path: string }) => `${p.path}: no such file or folder`, (p) => `${p.path}：文件或文件夹不存在`),
+  'usage.nothingRead': msg((p: { paths: string[] }) => `no input files could be read from ${p.paths.join(', ')}`, (p) => `${p.paths.join('、')} 中没有可读取的输入文件`),
+  'usage.noConfirmations': msg(
+    () =>
+      'no shipping confirmations found: give a shipping-confirmation file, an Orders API export or an ERP export (`shipaudit inspect` shows what each file was read as)',
+    () => '没有找到发货确认：请提供发货确认文件、Orders API 导出或 ERP 导出（`shipaudit inspect` 可显示每个文件被识别成什么）',
+  ),
+  'usage.orderNotFound': msg((p: { orderId: string }) => `order ${p.orderId} is in none of the files`, (p) => `订单 ${p.orderId} 不在任何文件中`),
+  'warning.skipped': msg((p: { file: string; why: string }) => `${p.file} was skipped: ${p.why}`, (p) => `${p.file} 已跳过：${p.why}`),
+  'init.exists': msg(
+    (p: { file: string }) => `${p.file} exists already: not overwritten (use --force to replace it)`,
+    (p) => `${p.file} 已存在：未覆盖（加 --force 可替换）`,
+  ),
+  'init.wrote': msg(
+    (p: { file: string }) => `wrote ${p.file}: set "inputs" to your folders, then run \`shipaudit check\``,
+    (p) => `已写出 ${p.file}：把 "inputs" 设为你的文件夹，然后运行 \`shipaudit check\``,
+  ),
+
+  // --- Progress on a terminal's stderr ---------------------------------------------------------------------
+  'progress.reading': msg(
+    (p: { file: string; inThread: number }) => `reading ${p.file}${p.inThread ? ` (and ${p.inThread} in a second thread)` : ''}`,
+    (p) => `正在读取 ${p.file}${p.inThread ? `（另有 ${p.inThread} 个在第二线程中读取）` : ''}`,
+  ),
+  'progress.files': msg(() => 'files', () => '个文件'),
+  'progress.rest': msg(
+    (p: { file: string }) => `reading the rest of ${p.file} (the second thread reads its start)`,
+    (p) => `正在读取 ${p.file} 的其余部分（第二线程读取其开头）`,
+  ),
+
   // --- Audit text report (src/report/text.ts) ------------------------------------------------------------
   'text.notAvailable': msg(() => 'n/a', () => '无'),
   'text.severity': msg(
@@ -335,6 +376,220 @@ export const CATALOGUE = {
       `report.pdf not written: ${p.reason}. Open report.html in Chrome or Edge and print it to PDF (A4, "Save as PDF", margins: default).`,
     (p) => `未生成 report.pdf：${p.reason}。请用 Chrome 或 Edge 打开 report.html，打印为 PDF（A4，"另存为 PDF"，页边距：默认）。`,
   ),
+
+  // --- `shipaudit rules` (src/report/rules.ts) -----------------------------------------------------------
+  'rules.severity': msg((p: { severity: string }) => (p.severity === 'error' ? 'error  ' : 'warning'), (p) => (p.severity === 'error' ? '错误' : '警告')),
+  'rules.description': msg((p: { rule: string; text: string }) => p.text, (p) => RULE_DESCRIPTIONS_ZH[p.rule] ?? p.text),
+  'rules.option': msg(
+    (p: { rule: string; name: string; value: string; text: string }) => `option ${p.name} (default ${p.value}): ${p.text}`,
+    (p) => `选项 ${p.name}（默认 ${p.value}）：${RULE_OPTIONS_ZH[`${p.rule}.${p.name}`] ?? p.text}`,
+  ),
+
+  // --- `shipaudit explain` (src/report/explain.ts) -------------------------------------------------------
+  'explain.title': msg((p: { orderId: string }) => `Order ${p.orderId}`, (p) => `订单 ${p.orderId}`),
+  'explain.times': msg((p: { zone: string; asOf: string }) => `times in ${p.zone}; judged as of ${p.asOf}`, (p) => `时间均为 ${p.zone} 时区；评判时间点 ${p.asOf}`),
+  'explain.what': msg(
+    (p: { what: string }) => p.what,
+    (p) => {
+      const scan = /^scan: (\w+)(, carrier has it)?$/.exec(p.what);
+      if (scan) return `扫描：${EVENT_CLASSES_ZH[scan[1]] ?? scan[1]}${scan[2] ? '，承运商已收件' : ''}`;
+      return ({ purchased: '下单', 'latest ship date': '最晚发货日期', 'confirmed shipped': '确认发货' } as Record<string, string>)[p.what] ?? p.what;
+    },
+  ),
+  'explain.detail': msg(
+    (p: { detail: string }) => p.detail,
+    (p) =>
+      p.detail
+        .replace(/^computed from handling time$/, '按备货时间推算')
+        .replace(/^from the order report$/, '来自订单报告')
+        .replace('(no tracking number)', '（无运单号）'),
+  ),
+  'explain.dateOnly': msg((p: { date: string }) => `${p.date} (date only)`, (p) => `${p.date}（仅日期）`),
+  'explain.omitted': msg(
+    (p: { n: number }) => `… and ${p.n} more carrier events not shown: the first, the last and the first in the carrier's hands are.`,
+    (p) => `… 另有 ${p.n} 个承运商事件未显示：只显示最早的、最晚的以及承运商收件后的最早几个。`,
+  ),
+  'explain.clean': msg(() => 'No rule is broken by this order.', () => '此订单没有违反任何规则。'),
+
+  // --- `shipaudit inspect` (src/report/inspect.ts) -------------------------------------------------------
+  'inspect.label': msg(
+    (p: { label: 'Kind' | 'Encoding' | 'Rows' | 'Note' | 'Time zone' }) => `${p.label}:`,
+    (p) => ({ Kind: '类型：', Encoding: '编码：', Rows: '行数：', Note: '说明：', 'Time zone': '时区：' })[p.label],
+  ),
+  'inspect.kind': msg((p: { title: string; kind: string }) => `${p.title} (${p.kind})`, (p) => `${KIND_TITLES_ZH[p.kind] ?? p.title}（${p.kind}）`),
+  'inspect.encoding': msg(
+    (p: { encoding: string; delimiter: string; quoting: boolean }) => `${p.encoding}; delimiter: ${p.delimiter}; quoting: ${p.quoting ? 'on' : 'off'}`,
+    (p) => `${p.encoding}；分隔符：${({ tab: '制表符', comma: '逗号', semicolon: '分号', pipe: '竖线' } as Record<string, string>)[p.delimiter] ?? p.delimiter}；引号：${p.quoting ? '有' : '无'}`,
+  ),
+  'inspect.rows': msg(
+    (p: { read: number; rejected: string; skipped: string }) => `${p.read} read, ${p.rejected}${p.skipped}`,
+    (p) => `读取 ${p.read} 行，${p.rejected}${p.skipped}`,
+  ),
+  'inspect.rejected': msg((p: { n: number }) => `${p.n} rejected`, (p) => `被拒 ${p.n} 行`),
+  'inspect.skipped': msg((p: { parts: string[] }) => `; skipped: ${p.parts.join(', ')}`, (p) => `；跳过：${p.parts.join('，')}`),
+  'inspect.skippedPart': msg(
+    (p: { n: number; why: string }) => `${p.n} ${p.why}`,
+    (p) => `${p.n} ${({ 'promotion continuation lines': '行促销续行', 'blank lines': '行空行' } as Record<string, string>)[p.why] ?? p.why}`,
+  ),
+  'inspect.more': msg((p: { n: number }) => `    … and ${p.n} more`, (p) => `    … 另有 ${p.n} 条`),
+  'inspect.columns': msg(() => '  Columns:', () => '  列映射：'),
+  'inspect.records': msg(() => '  Records as read:', () => '  读取结果示例：'),
+  'inspect.field': msg(() => 'Field', () => '字段'),
+  'inspect.allClassified': msg(() => 'Every event description was classified.', () => '所有事件文字都已识别。'),
+  'inspect.unclassified': msg(
+    () => '  Event descriptions not classified (add them under "events" in the config if one is a scan):',
+    () => '  未识别的事件文字（如果其中有扫描，请加到配置文件的 "events" 中）：',
+  ),
+  'inspect.notKept': msg(
+    (p: { texts: number; events: number }) => `    … and about ${p.texts} more distinct texts not kept (${p.events} events)`,
+    (p) => `    … 另有约 ${p.texts} 种事件文字未保留（${p.events} 个事件）`,
+  ),
+
+  // --- `shipaudit confirm`, the confirmation gate (src/report/gate.ts) -------------------------------------
+  'gate.holdReason': msg((p: { reason: string; text: string }) => p.text, (p) => HOLD_REASONS_ZH[p.reason] ?? p.text),
+  'gate.advice': msg((p: { advice: string; text: string }) => p.text, (p) => ADVICE_ZH[p.advice] ?? p.text),
+  'gate.alreadyConfirmed': msg(
+    (p: { trackingNumber: string; on: string; orderId: string }) =>
+      `already confirmed with tracking number ${p.trackingNumber} on ${p.on}; ` +
+      'a new label for the same order is not confirmed again — ' +
+      `use --reemit ${p.orderId} if Amazon must get the new number`,
+    (p) => `已于 ${p.on} 用运单号 ${p.trackingNumber} 确认发货；同一订单的新面单不会再次确认——如果必须把新单号告诉亚马逊，请用 --reemit ${p.orderId}`,
+  ),
+  'gate.last': msg((p: { description: string; at: string }) => `; last: "${p.description}" ${p.at}`, (p) => `；最后事件："${p.description}" ${p.at}`),
+  'gate.title': msg((p: { asOf: string; zone: string }) => `shipaudit confirm — as of ${p.asOf} (${p.zone})`, (p) => `shipaudit confirm —— 截至 ${p.asOf}（${p.zone}）`),
+  'gate.rowsRejected': msg(
+    (p: { n: number; first?: string }) =>
+      `  ${p.n} input row${p.n === 1 ? '' : 's'} could not be read${p.first ? ` (first: ${p.first})` : ''}; ` + '`shipaudit inspect` shows them all',
+    (p) => `  ${p.n} 行输入无法读取${p.first ? `（第一处：${p.first}）` : ''}；\`shipaudit inspect\` 可查看全部`,
+  ),
+  'gate.recovered': msg(
+    (p: { orderId: string; trackingNumber: string; found: 'accepted' | 'failed' | 'unknown' }) =>
+      `  ${p.orderId} ${p.trackingNumber}: an earlier run died while sending it; ${
+        { accepted: 'Amazon has it as shipped: recorded as accepted', failed: 'Amazon does not have it: it may be sent again', unknown: 'could not be checked: left as being sent' }[p.found]
+      }`,
+    (p) =>
+      `  ${p.orderId} ${p.trackingNumber}：之前一次运行在提交时中断；${
+        { accepted: '亚马逊已记为已发货：记为已接受', failed: '亚马逊没有收到：可以再次提交', unknown: '无法核实：仍记为提交中' }[p.found]
+      }`,
+  ),
+  'gate.where.nothing': msg(() => 'nothing to release', () => '没有可放行的订单'),
+  'gate.where.sent': msg(() => 'sent to Amazon', () => '已提交给亚马逊'),
+  'gate.where.file': msg(
+    (p: { file: string; kept?: number }) => `written to ${p.file}${p.kept ? `, with ${p.kept} earlier lines not uploaded yet: upload it, then remove it` : ''}`,
+    (p) => `已写入 ${p.file}${p.kept ? `，其中还有之前 ${p.kept} 行尚未上传：请上传，然后删除该文件` : ''}`,
+  ),
+  'gate.where.dry': msg(
+    () => 'dry run: nothing written or sent (--out FILE writes the file, --submit sends)',
+    () => '演练：没有写出或提交任何内容（--out FILE 写出文件，--submit 提交）',
+  ),
+  'gate.shared': msg(
+    (p: { trackingNumber: string; orderIds: string[] }) => {
+      const ids = p.orderIds;
+      const list = ids.length <= 2 ? ids.join(' and ') : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
+      return `tracking number ${p.trackingNumber} is assigned to orders ${list}`;
+    },
+    (p) => `运单号 ${p.trackingNumber} 被分配给了多个订单：${p.orderIds.join('、')}`,
+  ),
+  'gate.warning': msg((p: { text: string }) => `  warning: ${p.text}`, (p) => `  警告：${p.text}`),
+  'gate.released': msg(
+    (p: { n: number; where: string }) => `Released: ${p.n} — a physical carrier scan exists (${p.where})`,
+    (p) => `放行：${p.n} 个 —— 已有承运商实物扫描（${p.where}）`,
+  ),
+  'gate.accepted': msg(() => ' accepted', () => ' 已接受'),
+  'gate.rejected': msg((p: { http: string; errors: string }) => ` REJECTED (${p.http}): ${p.errors}`, (p) => ` 被拒绝（${p.http}）：${p.errors}`),
+  'gate.noAnswer': msg(
+    (p: { note: string }) => ` no answer (${p.note}): recorded as being sent, checked next run`,
+    (p) => ` 没有应答（${p.note}）：记为提交中，下次运行时核实`,
+  ),
+  'gate.lateScan': msg(() => ' [scanned after the latest ship date]', () => ' [最晚发货日期之后才扫描]'),
+  'gate.reemitted': msg(() => ' [re-emitted]', () => ' [重新发出]'),
+  'gate.releaseLine': msg(
+    (p: { orderId: string; trackingNumber: string; carrier: string; shipDate: string; scan: string; location?: string }) =>
+      `  ${p.orderId}  ${p.trackingNumber} ${p.carrier}  ship-date ${p.shipDate}  scan "${p.scan}"${p.location ? ` ${p.location}` : ''}`,
+    (p) => `  ${p.orderId}  ${p.trackingNumber} ${p.carrier}  发货日期 ${p.shipDate}  扫描 "${p.scan}"${p.location ? ` ${p.location}` : ''}`,
+  ),
+  'gate.overdue': msg(
+    (p: { n: number }) => `Overdue: ${p.n} — latest ship date passed without a carrier scan; not released`,
+    (p) => `逾期：${p.n} 个 —— 已过最晚发货日期仍无承运商扫描；未放行`,
+  ),
+  'gate.held': msg((p: { n: number }) => `Held: ${p.n} — no carrier scan yet, most urgent first`, (p) => `暂缓：${p.n} 个 —— 还没有承运商扫描，最紧急的在前`),
+  'gate.notSentAgain': msg(() => 'not sent again', () => '不再提交'),
+  'gate.noLsd': msg(() => 'no latest ship date known', () => '最晚发货日期未知'),
+  'gate.left': msg((p: { hours: string; lsd: string }) => `${p.hours} left (latest ship date ${p.lsd})`, (p) => `还剩 ${p.hours}（最晚发货日期 ${p.lsd}）`),
+  'gate.why': msg((p: { why: string }) => `      why: ${p.why}`, (p) => `      原因：${p.why}`),
+  'gate.past': msg((p: { hours: string; lsd: string }) => `${p.hours} past the latest ship date ${p.lsd}`, (p) => `已超过最晚发货日期 ${p.lsd} ${p.hours}`),
+  'gate.whatToDo': msg((p: { advice: string[] }) => `      what you can do: ${p.advice.join('; or ')}`, (p) => `      可以这样做：${p.advice.join('；或者')}`),
+  'gate.inLedger': msg(
+    (p: { ledger: string; n: number; parts: string }) => `Already in the ledger (${p.ledger}): ${p.n} (${p.parts}); --reemit ORDER-ID emits one again`,
+    (p) => `台账（${p.ledger}）中已有：${p.n} 个（${p.parts}）；--reemit ORDER-ID 可再次发出`,
+  ),
+  'gate.rejectedEarlier': msg((p: { orderId: string; trackingNumber: string }) => `  ${p.orderId} ${p.trackingNumber}: rejected by Amazon earlier`, (p) => `  ${p.orderId} ${p.trackingNumber}：之前被亚马逊拒绝`),
+  'gate.unresolved': msg(
+    (p: { n: number }) => `Being sent when an earlier run stopped: ${p.n} (run with --submit to check them with Amazon)`,
+    (p) => `之前一次运行停止时正在提交：${p.n} 个（加 --submit 运行可向亚马逊核实）`,
+  ),
+  'gate.notAwaiting': msg(
+    (p: { n: number }) => `No longer awaiting shipment (shipped, cancelled or not merchant-fulfilled in the inputs): ${p.n}`,
+    (p) => `已不再等待发货（输入中显示已发货、已取消或非卖家自配送）：${p.n} 个`,
+  ),
+
+  // --- `shipaudit fetch` (src/report/fetch.ts) -----------------------------------------------------------
+  'fetch.window': msg(
+    (p: { after: string; before: string; region: string; marketplaces: string }) => `orders created ${p.after} to ${p.before}, ${p.region} ${p.marketplaces}`,
+    (p) => `创建于 ${p.after} 至 ${p.before} 的订单，${p.region} ${p.marketplaces}`,
+  ),
+  'fetch.amazon.dry': msg(
+    (p: { window: string; page?: number }) => `Amazon: would search ${p.window}${p.page ? `, going on from page ${p.page}` : ''}`,
+    (p) => `亚马逊：将查询${p.window}${p.page ? `，从第 ${p.page} 页继续` : ''}`,
+  ),
+  'fetch.amazon.head': msg(
+    (p: { status: string }) => (p.status === 'complete' ? '✔ Amazon' : `✖ Amazon (${p.status})`),
+    (p) => (p.status === 'complete' ? '✔ 亚马逊' : `✖ 亚马逊（${p.status === 'partial' ? '部分完成' : p.status === 'failed' ? '失败' : p.status}）`),
+  ),
+  'fetch.amazon.done': msg(
+    (p: { head: string; orders: number; pages: number; page?: number; window: string; requests: number; folder?: string }) =>
+      `${p.head}: ${s(p.orders, 'order')} in ${s(p.pages, 'page')}${p.page ? ` (went on from page ${p.page})` : ''}, ${p.window}; ` +
+      `${s(p.requests, 'request')}${p.folder ? `; saved in ${p.folder}` : ''}`,
+    (p) =>
+      `${p.head}：${p.orders} 个订单，共 ${p.pages} 页${p.page ? `（从第 ${p.page} 页继续）` : ''}，${p.window}；` +
+      `${p.requests} 次请求${p.folder ? `；保存在 ${p.folder}` : ''}`,
+  ),
+  'fetch.notFetched': msg((p: { error: string }) => `  not fetched: ${p.error}`, (p) => `  未获取：${p.error}`),
+  'fetch.known': msg(
+    (p: { numbers: number; delivered: number; resumed?: number }) =>
+      `${s(p.numbers, 'tracking number')} in the orders, ${p.delivered} delivered before${p.resumed ? `, ${p.resumed} done by the stopped run` : ''}`,
+    (p) => `订单中有 ${p.numbers} 个运单号，之前已妥投 ${p.delivered} 个${p.resumed ? `，中断的运行已完成 ${p.resumed} 个` : ''}`,
+  ),
+  'fetch.quota': msg(
+    (p: { remain: number; total?: number }) => `quota left ${p.remain}${p.total !== undefined ? ` of ${p.total}` : ''}`,
+    (p) => `剩余额度 ${p.remain}${p.total !== undefined ? ` / ${p.total}` : ''}`,
+  ),
+  'fetch.tracking.dry': msg(
+    (p: { service: string; toAsk: number; known: string; toRegister: number; quota?: string }) =>
+      `${p.service}: would ask about ${s(p.toAsk, 'number')} (${p.known}), registering ${p.toRegister} first${p.quota ? `; ${p.quota} at the last run` : ''}`,
+    (p) => `${p.service}：将查询 ${p.toAsk} 个运单号（${p.known}），先注册 ${p.toRegister} 个${p.quota ? `；上次运行时${p.quota}` : ''}`,
+  ),
+  'fetch.tracking.head': msg(
+    (p: { service: string; status: string }) => (p.status === 'complete' ? `✔ ${p.service}` : `✖ ${p.service} (${p.status})`),
+    (p) => (p.status === 'complete' ? `✔ ${p.service}` : `✖ ${p.service}（${p.status === 'partial' ? '部分完成' : p.status === 'failed' ? '失败' : p.status}）`),
+  ),
+  'fetch.tracking.done': msg(
+    (p: { head: string; answered: number; toAsk: number; known: string; registered: number; deliveredNow: number; noInfoYet: number; requests: number; quota?: string; folder?: string }) =>
+      `${p.head}: ${p.answered} of ${s(p.toAsk, 'number')} answered (${p.known}), ` +
+      `${p.registered} newly registered, ` +
+      `${p.deliveredNow} delivered now${p.noInfoYet ? `, ${p.noInfoYet} with no tracking yet` : ''}; ` +
+      `${s(p.requests, 'request')}${p.quota ? `, ${p.quota}` : ''}` +
+      `${p.folder ? `; saved in ${p.folder}` : ''}`,
+    (p) =>
+      `${p.head}：${p.toAsk} 个运单号中 ${p.answered} 个已有应答（${p.known}），新注册 ${p.registered} 个，` +
+      `本次妥投 ${p.deliveredNow} 个${p.noInfoYet ? `，${p.noInfoYet} 个还没有物流信息` : ''}；` +
+      `${p.requests} 次请求${p.quota ? `，${p.quota}` : ''}${p.folder ? `；保存在 ${p.folder}` : ''}`,
+  ),
+  'fetch.stopped': msg((p: { error: string }) => `  stopped: ${p.error}`, (p) => `  已停止：${p.error}`),
+  'fetch.notFetchedList': msg((p: { n: number }) => `  not fetched (${p.n}):`, (p) => `  未获取（${p.n}）：`),
+  'fetch.more': msg((p: { n: number }) => `    … and ${p.n} more`, (p) => `    … 另有 ${p.n} 个`),
+  'fetch.dryRun': msg((p: { folder: string }) => `Nothing was fetched (--dry-run). Responses go to ${p.folder}.`, (p) => `未获取任何内容（--dry-run）。响应将保存到 ${p.folder}。`),
+  'fetch.partial': msg(() => 'Partial fetch: the next run goes on from where this one stopped.', () => '部分获取：下次运行会从这次停止的地方继续。'),
 } as const;
 
 export type Catalogue = typeof CATALOGUE;
@@ -346,6 +601,71 @@ export function t<K extends MessageKey>(lang: Lang, key: K, ...params: Params<K>
   const m = CATALOGUE[key] as unknown as Message<unknown>;
   return m[lang](params[0] ?? {}) as ReturnType<Catalogue[K]['en']>;
 }
+
+/** What each rule checks, for `shipaudit rules` in Chinese; the English is the rule's own `meta`. */
+const RULE_DESCRIPTIONS_ZH: Readonly<Record<string, string>> = {
+  'confirmed-before-handover': '包裹向亚马逊确认发货的时间远早于承运商首次扫描包裹的时间。',
+  'no-carrier-scan': '承运商有包裹信息但从未扫描过它，而确认发货已过去很久。',
+  'late-confirmation': '包裹在最晚发货日期之后才确认发货，计为迟发。',
+  'late-handover': '承运商首次扫描包裹的时间晚于最晚发货日期，即使确认发货是按时的。',
+  'missing-tracking': '确认发货时没有运单号，亚马逊会把它算作无有效追踪。',
+  'tracking-not-found': '物流跟踪文件中没有这个运单号的任何信息，无法核查交接。',
+  'invalid-tracking-number': '运单号不可能是真的（公式、网址、文字、占位符），或者格式像某承运商的运单号但校验位错误：可能是输错了。',
+  'carrier-mismatch': '运单号属于另一家承运商，与确认发货时填写的不符，亚马逊可能找不到它的扫描记录。',
+  'duplicate-tracking-number': '同一个运单号在多个订单上确认发货，亚马逊会视为可疑。',
+};
+
+/** The rules' options in Chinese, keyed rule.option. */
+const RULE_OPTIONS_ZH: Readonly<Record<string, string>> = {
+  'confirmed-before-handover.graceHours': '确认发货后承运商首次扫描最多可以晚多少小时而不算问题',
+  'no-carrier-scan.graceHours': '确认发货后包裹最多可以多少小时没有承运商扫描',
+};
+
+/** The classes of carrier events (src/knowledge/events.ts) in Chinese. */
+const EVENT_CLASSES_ZH: Readonly<Record<string, string>> = {
+  physical: '实物扫描',
+  delivered: '已妥投',
+  information: '仅电子信息',
+  exception: '异常',
+  unknown: '未识别',
+};
+
+/** The kinds of input file (src/knowledge/headers.ts and the readers) in Chinese, by kind id. */
+const KIND_TITLES_ZH: Readonly<Record<string, string>> = {
+  'amazon-fulfilled-shipments': '亚马逊配送货件报告（FBA）',
+  'easyship-picked-up': '亚马逊 Easy Ship 揽收报告',
+  'all-orders': '亚马逊所有订单报告',
+  'unshipped-orders': '亚马逊未发货订单报告',
+  'order-report': '亚马逊订单报告（新订单）',
+  'confirmation-upload': '亚马逊发货确认上传文件',
+  'erp-confirmations': 'ERP / 通用发货导出',
+  'tracking-events': '承运商物流跟踪事件（每次扫描一行）',
+  'tracking-summary': '承运商物流跟踪汇总（每个包裹一行）',
+  'tracking-assignments': '已分配给订单的运单号（尚未确认发货）',
+  'orders-api-json': '亚马逊 Orders API JSON',
+};
+
+/** Why the confirmation gate holds an order (src/report/gate.ts HOLD_REASONS), in Chinese. */
+const HOLD_REASONS_ZH: Readonly<Record<string, string>> = {
+  'no-tracking-number': '订单没有分配运单号',
+  'several-numbers-without-items': '有多个运单号但没有 order-item-id：请说明每个运单号对应哪些商品',
+  'no-tracking-data': '该运单号没有物流跟踪数据（还不在任何物流跟踪文件中）',
+  'information-only': '只有面单/预报事件：承运商收到的是数据，不是包裹',
+  'unknown-events': '只有未能识别的事件：请在配置的 "events" 中分类',
+  'no-physical-scan': '有事件，但没有承运商实物扫描',
+  'scan-without-time': '包裹状态显示承运商已收件，但不知道扫描时间',
+  'scan-before-order': '首次扫描早于下单：运单号被重复使用或输错了',
+  'carrier-unknown': '已扫描，但承运商未知：请在运单号分配文件中加承运商列',
+  'already-confirmed': '已用另一个运单号确认发货',
+};
+
+/** What the seller can do about an overdue order (src/report/gate.ts ADVICE), in Chinese. */
+const ADVICE_ZH: Readonly<Record<string, string>> = {
+  'contact-carrier': '联系承运商上门揽收或扫描包裹',
+  'other-carrier': '改用其他承运商发货并分配新运单号',
+  'assign-tracking': '为包裹分配运单号',
+  'classify-events': '如果未识别的事件中有扫描，请在配置的 "events" 中分类',
+};
 
 /** How the verdict words each rule's count ("47 of 204 shipments <phrase>"); {were}/{have} agree with n. */
 const VERDICT_PHRASES: Readonly<Record<string, { en: string; zh: string }>> = {

@@ -37,7 +37,7 @@ export const SENTENCES: readonly Rule[] = [
   ],
   [
     /^unrecognised file: headers found: (.+)\. Known kinds: (.+); map other headers under "columns" in the config$/,
-    (m) => `无法识别的文件：找到的表头为 ${m[1]}。已知类型：${m[2]}；其他表头请在配置文件的 "columns" 中映射`,
+    (m) => `无法识别的文件：找到的表头为 ${m[1]}。已知类型：${[...m[2].matchAll(/(?:^|, )([a-z0-9-]+) \(/g)].map((k) => k[1]).join('、')}；其他表头请在配置文件的 "columns" 中映射`,
   ],
   [/^not valid JSON: (.+)$/, (m) => `不是有效的 JSON：${m[1]}`],
   [/^not a readable XLSX workbook \((.+)\)$/, (m) => `不是可读取的 XLSX 工作簿（${m[1]}）`],
@@ -76,13 +76,27 @@ export const SENTENCES: readonly Rule[] = [
       return `${m[1]} 个物流跟踪事件的日期比${after}晚一天以上${m[3] ? `（最晚：${m[3]}）` : ''}：未用作审核时钟；请检查物流跟踪导出文件中的日期。`;
     },
   ],
-  // Findings' details (src/rules), as the nightly check lists them.
+  // Findings' details (src/rules), as the nightly check and explain list them.
   [
-    /^confirmed ([\d.]+) h before the first carrier scan \((.+), (\S+ \S+ \S+|\S+)\)$/,
-    (m) => `在承运商首次扫描（${m[2]}，${m[3]}）之前 ${m[1]} h 就确认了发货`,
+    /^confirmed ([\d.]+) h before the first carrier scan \((.+), ([^,()]+)\)(?:; (.+))?$/,
+    (m, sub) => `在承运商首次扫描（${m[2]}，${m[3]}）之前 ${m[1]} h 就确认了发货${m[4] ? `；${m[4].split('; ').map(sub).join('；')}` : ''}`,
   ],
-  [/^confirmed ([\d.]+) h after the latest ship date (\S+)$/, (m) => `在最晚发货日期 ${m[2]} 之后 ${m[1]} h 才确认发货`],
-  [/^confirmed on (\S+) \(date only\) after the latest ship date (\S+)$/, (m) => `${m[1]}（仅日期）确认发货，晚于最晚发货日期 ${m[2]}`],
+  [/^date-only confirmation: compared with the end of that day$/, () => '确认发货只有日期：按当天结束时比较'],
+  [/^date-only scan: compared with the start of that day$/, () => '扫描只有日期：按当天开始时比较'],
+  [
+    /^confirmed ([\d.]+) h after the latest ship date (.+?)( \(computed from handling time\))?$/,
+    (m) => `在最晚发货日期 ${m[2]}${m[3] ? '（按备货时间推算）' : ''} 之后 ${m[1]} h 才确认发货`,
+  ],
+  [
+    /^confirmed on (\S+) \(date only\) after the latest ship date (.+?)( \(computed from handling time\))?$/,
+    (m) => `${m[1]}（仅日期）才确认发货，晚于最晚发货日期 ${m[2]}${m[3] ? '（按备货时间推算）' : ''}`,
+  ],
+  [
+    /^first carrier scan (?:([\d.]+) h|on (\S+) \(date only\)) after the latest ship date (.+?)( \(computed from handling time\))? \((.+), ([^,()]+)\)$/,
+    (m) =>
+      `承运商首次扫描${m[1] ? `比最晚发货日期 ${m[3]}${m[4] ? '（按备货时间推算）' : ''} 晚 ${m[1]} h` : `在 ${m[2]}（仅日期），晚于最晚发货日期 ${m[3]}${m[4] ? '（按备货时间推算）' : ''}`}` +
+      `（${m[5]}，${m[6]}）`,
+  ],
   [/^confirmed without a tracking number$/, () => '确认发货时没有填写运单号'],
   [/^confirmed without a tracking number \(carrier (.+)\)$/, (m) => `确认发货时没有填写运单号（承运商 ${m[1]}）`],
   [/^no tracking data for (\S+): the hand-over cannot be verified$/, (m) => `没有 ${m[1]} 的物流跟踪数据：无法核实交接`],
@@ -93,7 +107,35 @@ export const SENTENCES: readonly Rule[] = [
     (m) => `物流跟踪数据已过时：最新事件是 ${m[1]} h 前的（${m[2]}），超过 ${m[3]} h；此后的扫描都看不到，请检查下载`,
   ],
   [/^(\d+) rows? could not be read(.*); `shipaudit inspect` shows them all$/, (m) => `${m[1]} 行无法读取${m[2]}；\`shipaudit inspect\` 可查看全部`],
+  // How a reader decided the zone of times without an offset (`shipaudit inspect`).
+  [/^times without an offset are read in (\S+) \((.+)\)(; .+)?$/, (m, sub) => `不带时差的时间按 ${m[1]} 读取（${sub(m[2])}）${m[3] ? `；${sub(m[3].slice(2))}` : ''}`],
+  [
+    /^times without an offset are read in the zone the row's location or language tells \(Chinese → (\S+), US state → its zone\); otherwise (\S+) \(assumed\)$/,
+    (m) => `不带时差的时间按该行的地点或语言判断时区（中文 → ${m[1]}，美国州名 → 该州时区）；否则按 ${m[2]}（假定）`,
+  ],
+  [/^assumed: default marketplace zone \((.+)\); set --marketplace-tz$/, (m) => `假定：默认站点时区（${m[1]}）；可用 --marketplace-tz 设置`],
+  [/^inferred: Chinese column headers \(ERP export made in China\)$/, () => '推断：中文表头（中国的 ERP 导出）'],
+  [/^inferred: Japanese column headers \(export made in Japan\)$/, () => '推断：日文表头（日本的导出）'],
+  [/^inferred: location "(.+)"$/, (m) => `推断：地点 "${m[1]}"`],
+  [/^Orders API times normally carry an offset$/, () => 'Orders API 的时间通常带时差'],
+  [/^a FulfillmentDate without an offset is local time \(Amazon's feed rule\)$/, () => '不带时差的 FulfillmentDate 是当地时间（亚马逊 feed 规则）'],
+  // Where the zone of a time came from, as explain and inspect show it: "[Asia/Shanghai, inferred: …]".
+  [/^inferred: Chinese-language event$/, () => '推断：中文事件文字'],
+  [/^inferred: (.+)$/, (m, sub) => `推断：${sub(m[1])}`],
+  [/^assumed: (.+)$/, (m, sub) => `假定：${sub(m[1])}`],
+  [/^location "(.+)"$/, (m) => `地点 "${m[1]}"`],
 ];
+
+const SOURCES_ZH: Record<string, string> = { offset: '带时差', setting: '按设置', inferred: '推断', assumed: '假定' };
+
+/** The zone notes in brackets inside a text ("[Asia/Shanghai, inferred: location "X"]") in the reader's language. */
+export function translateZoneNotes(lang: Lang, text: string): string {
+  if (lang === 'en') return text;
+  return text.replace(/\[([^\],\s]+), (offset|setting|inferred|assumed)(?:: ([^\]]*))?\]/g, (whole, zone: string, source: string, note?: string) => {
+    const said = note ? translateSentence(lang, note) : '';
+    return `[${zone}，${SOURCES_ZH[source]}${note ? `：${said}` : ''}]`;
+  });
+}
 
 /** A sentence written in English elsewhere, in the reader's language; unknown sentences as they are. */
 export function translateSentence(lang: Lang, sentence: string): string {

@@ -142,8 +142,8 @@ export function formatCheckText(data: CheckResult, opts: CheckTextOptions): stri
         o.carrier ?? '',
         t(lang, 'check.gate.overdue', {
           hours: (-o.hoursLeft).toFixed(1),
-          reason: translateSentence(lang, HOLD_REASONS[o.reason]),
-          advice: o.advice.map((a) => translateSentence(lang, ADVICE[a])),
+          reason: t(lang, 'gate.holdReason', { reason: o.reason, text: HOLD_REASONS[o.reason] }),
+          advice: o.advice.map((a) => t(lang, 'gate.advice', { advice: a, text: ADVICE[a] })),
         }),
       ],
     })),
@@ -154,7 +154,7 @@ export function formatCheckText(data: CheckResult, opts: CheckTextOptions): stri
         h.orderId,
         h.trackingNumber ?? '',
         h.carrier ?? '',
-        t(lang, 'check.gate.held', { hours: h.hoursLeft?.toFixed(1), reason: translateSentence(lang, HOLD_REASONS[h.reason]) }),
+        t(lang, 'check.gate.held', { hours: h.hoursLeft?.toFixed(1), reason: t(lang, 'gate.holdReason', { reason: h.reason, text: HOLD_REASONS[h.reason] }) }),
       ],
     })),
   ].sort((a, b) => a.hoursLeft - b.hoursLeft);

@@ -47,6 +47,11 @@ function dataOf(...paths: string[]): string[] {
 
 const SAMPLE = join(ROOT, 'fixtures/sample-month');
 const sampleData = dataOf(SAMPLE);
+/**
+ * inspect's "records as read" tables show each record's fields as the readers hold them (status shipped,
+ * possession true): values of the data, named by field, left out like the files' own text.
+ */
+const withoutRecords = (text: string) => text.replace(/^  读取结果示例：\n(?: {4}.*\n)*/gm, '');
 const english = (text: string, data: string[] = []) => englishRuns(withoutData(text, data));
 
 describe('under LANG=zh_CN.UTF-8', () => {
@@ -93,6 +98,27 @@ describe('under LANG=zh_CN.UTF-8', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('1 个订单已过最晚发货日期');
     expect(english(r.stdout + r.stderr, dataOf(join(dir, 'drops')))).toEqual([]);
+  });
+
+  it.each([
+    // (inspect exits 2: the folder's README.txt is no input; explain 1: the order breaks rules.)
+    ['inspect of the sample month', ['inspect', 'fixtures/sample-month'], 2],
+    ['explain of one order', ['explain', '111-7625964-1065606', 'fixtures/sample-month'], 1],
+    ['the rules', ['rules'], 0],
+  ] as const)('%s is Chinese', (_, args, code) => {
+    const r = shipaudit(ZH, ROOT, ...args);
+    expect(r.code).toBe(code);
+    expect(r.stdout).toMatch(/[\u4e00-\u9fff]/);
+    expect(english(withoutRecords(r.stdout) + r.stderr, sampleData)).toEqual([]);
+  });
+
+  it('the confirmation gate (a dry run) is Chinese', () => {
+    const gate = join(ROOT, 'fixtures/gate');
+    const dir = mkdtempSync(join(tmpdir(), 'shipaudit-lang-'));
+    made.push(dir);
+    const r = shipaudit(ZH, dir, 'confirm', gate, '--as-of', '2026-10-16T12:00', '--marketplace-tz', 'America/Los_Angeles');
+    expect(r.stdout).toContain('演练');
+    expect(english(r.stdout + r.stderr, dataOf(gate))).toEqual([]);
   });
 
   it("the appeal pack's note and the guidance around the letter are Chinese; the letter stays English", () => {

@@ -36,7 +36,7 @@ const PACK: ReadonlyArray<{ file: string; attach: boolean; en: string; zh: strin
     file: 'evidence.csv',
     attach: true,
     en: 'one row per shipment with an issue: order ID, tracking number, carrier, confirmation time, first carrier scan, hours between them, and whether it was before or after the fix',
-    zh: '每个有问题的包裹一行：订单号、跟踪号、承运商、确认发货时间、首次扫描时间、相差小时数，以及在整改前还是整改后',
+    zh: '每个有问题的包裹一行：订单号、运单号、承运商、确认发货时间、首次扫描时间、相差小时数，以及在整改前还是整改后',
   },
   {
     file: 'evidence.xlsx',

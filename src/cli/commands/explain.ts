@@ -10,6 +10,7 @@ import { readInput } from '../../read/index.js';
 import { EXIT, UsageError } from '../errors.js';
 import { readAll, warnSkipped } from '../inputs.js';
 import { out, outText, styleFor } from '../io.js';
+import { lang, say } from '../lang.js';
 import { auditOptions, loadSettings, parseAsOf, useMarketplaces, type CommonFlags } from '../settings.js';
 import { checkFormat } from './audit.js';
 
@@ -56,7 +57,7 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
         }
         const { orders, confirmations, collector, inputs, reports, unclassified, unclassifiedMore } = read;
         warnSkipped(inputs);
-        if (orders.length === 0 && confirmations.length === 0) throw new UsageError(`order ${orderId} is in none of the files`);
+        if (orders.length === 0 && confirmations.length === 0) throw new UsageError(say('usage.orderNotFound', { orderId }));
 
         // Second pass over the tracking files only, keeping every event of this order's numbers.
         const numbers = new Set(confirmations.map((c) => c.trackingNumber).filter((n) => n !== ''));
@@ -90,7 +91,7 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
           findings: result.findings.filter((f) => f.orderId === orderId),
         };
         if (flags.format === 'json') out(`${JSON.stringify(explainJson(timeline), null, 2)}\n`);
-        else outText(formatExplainText(timeline, styleFor(process.stdout, 'text')));
+        else outText(formatExplainText(timeline, styleFor(process.stdout, 'text'), lang));
         return timeline.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
       }),
     );

@@ -33,6 +33,7 @@ import {
 } from '../../sources/state.js';
 import { EXIT, UsageError } from '../errors.js';
 import { endProgress, err, out, progressReporter } from '../io.js';
+import { lang } from '../lang.js';
 import { readSecret } from '../secrets.js';
 import { loadSettings, type Settings } from '../settings.js';
 import { describeFailure, Outputs } from '../write.js';
@@ -92,7 +93,7 @@ export function registerFetch(program: Command, run: (fn: () => Promise<number>)
 async function runFetchCommand(flags: FetchFlags): Promise<number> {
   const settings = await loadSettings({ config: flags.config });
   const summary = await fetchSources(settings, { dryRun: flags.dryRun ?? false });
-  out(formatFetchText(summary));
+  out(formatFetchText(summary, lang));
   return fetchIsPartial(summary) ? EXIT.findings : EXIT.ok;
 }
 
