@@ -365,6 +365,18 @@ export const CATALOGUE = {
       return p.what;
     },
   ),
+  'appeal.future': msg(
+    (p: { fixedOn: string }) => `--fixed-on: ${p.fixedOn} is in the future: give the day the fix took effect`,
+    (p) => `--fixed-on：${p.fixedOn} 是将来的日期：请给出整改实际生效的日期`,
+  ),
+  'appeal.noTracking': msg(
+    () => 'no carrier tracking data found: an appeal needs the first carrier scan of each parcel (give a tracking export)',
+    () => '没有找到承运商物流跟踪数据：申诉需要每个包裹的承运商首次扫描（请提供物流跟踪导出文件）',
+  ),
+  'appeal.nothingBefore': msg(
+    (p: { fixedOn: string }) => `no shipments confirmed before --fixed-on ${p.fixedOn}: the pack compares the period before the fix with the period after it`,
+    (p) => `--fixed-on ${p.fixedOn} 之前没有确认发货的包裹：材料包对比的是整改前后两个时段`,
+  ),
   'appeal.written': msg((p: { dir: string }) => `Appeal pack written to ${p.dir}`, (p) => `申诉材料包已写入 ${p.dir}`),
   'appeal.noAfter': msg(
     (p: { fixedOn: string; newest: string }) =>

@@ -124,6 +124,35 @@ export const SENTENCES: readonly Rule[] = [
   [/^inferred: (.+)$/, (m, sub) => `推断：${sub(m[1])}`],
   [/^assumed: (.+)$/, (m, sub) => `假定：${sub(m[1])}`],
   [/^location "(.+)"$/, (m) => `地点 "${m[1]}"`],
+  // The config file (src/config, the check's inputs) and secrets.
+  [/^(.+): can't read the config file \((.+)\)$/, (m) => `${m[1]}：无法读取配置文件（${m[2]}）`],
+  [/^(.+):(\d+): not valid JSON \((.+)\)$/, (m) => `${m[1]}:${m[2]}：不是有效的 JSON（${m[3]}）`],
+  [
+    /^(.+): (.+): unknown key \(check the spelling; `shipaudit init` writes an example with every key\)$/,
+    (m) => `${m[1]}：${m[2]}：未知的设置项（请检查拼写；\`shipaudit init\` 可生成包含所有设置项的示例）`,
+  ],
+  [/^(.+): no such config file$/, (m) => `${m[1]}：配置文件不存在`],
+  [
+    /^no config file: run `shipaudit init` here to write shipaudit.config.json, then list your input folders under "inputs"$/,
+    () => '没有配置文件：请在这里运行 `shipaudit init` 生成 shipaudit.config.json，然后在 "inputs" 中列出你的输入文件夹',
+  ],
+  [
+    /^(.+): inputs: no input folders given \(list the folders your ERP and download scripts write to\)$/,
+    (m) => `${m[1]}：inputs：没有给出输入文件夹（请列出 ERP 和下载脚本写入的文件夹）`,
+  ],
+  [/^(.+): inputs\.(\d+): "(.+)" does not exist \((.+)\)$/, (m) => `${m[1]}：inputs.${m[2]}："${m[3]}" 不存在（${m[4]}）`],
+  [/^(.+): inputs\.(\d+): folder "(.+)" of "(.+)" does not exist \((.+)\)$/, (m) => `${m[1]}：inputs.${m[2]}："${m[4]}" 的文件夹 "${m[3]}" 不存在（${m[5]}）`],
+  [/^inputs\.(\d+): "(.+)" matches no file$/, (m) => `inputs.${m[1]}："${m[2]}" 没有匹配到任何文件`],
+  [/^(.+): nothing fetched yet into (.+): run `shipaudit fetch`$/, (m) => `${m[1]}：${m[2]} 中还没有获取到任何数据：请运行 \`shipaudit fetch\``],
+  [/^(.+): (.+)Env: the environment variable (\S+) is not set or empty$/, (m) => `${m[1]}：${m[2]}Env：环境变量 ${m[3]} 未设置或为空`],
+  [/^(.+): (.+)File: (.+) is not a readable file$/, (m) => `${m[1]}：${m[2]}File：${m[3]} 不是可读取的文件`],
+  [/^(.+): (.+)File: (.+) is empty or unreadable$/, (m) => `${m[1]}：${m[2]}File：${m[3]} 为空或无法读取`],
+  // Outputs refused (src/cli/write.ts).
+  [/^(.+) holds the working folder: not replaced$/, (m) => `${m[1]} 包含当前文件夹：不替换`],
+  [/^(.+) is an input of this run, or holds one: not replaced$/, (m) => `${m[1]} 是本次运行的输入，或包含输入：不替换`],
+  [/^(.+) is a symbolic link: not replaced$/, (m) => `${m[1]} 是符号链接：不替换`],
+  [/^(.+) is a file, not a pack folder: not replaced$/, (m) => `${m[1]} 是文件，不是材料包文件夹：不替换`],
+  [/^(.+) already exists: choose another --out, or add --force to replace it$/, (m) => `${m[1]} 已存在：请换一个 --out，或加 --force 替换`],
 ];
 
 const SOURCES_ZH: Record<string, string> = { offset: '带时差', setting: '按设置', inferred: '推断', assumed: '假定' };

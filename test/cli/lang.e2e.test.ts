@@ -81,6 +81,16 @@ describe('under LANG=zh_CN.UTF-8', () => {
     expect([r.code, r.stderr]).toEqual([2, line]);
   });
 
+  it('check without a config file: one Chinese line, exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipaudit-lang-'));
+    made.push(dir);
+    const r = shipaudit(ZH, dir, 'check');
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      'shipaudit：没有配置文件：请在这里运行 `shipaudit init` 生成 shipaudit.config.json，然后在 "inputs" 中列出你的输入文件夹\n',
+    ]);
+  });
+
   it('a truncated row: the report and the exit line are Chinese', () => {
     const r = shipaudit(ZH, ROOT, 'audit', 'fixtures/bad/truncated-row.txt');
     expect(r.code).toBe(2);

@@ -98,7 +98,7 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   const fixDayMs = parseDay(flags.fixedOn, '--fixed-on', settings.zone.zone);
   // A fix that has not taken effect yet would reach Amazon as an invented date in the Plan of Action.
   if (fixDayMs > Date.now()) {
-    throw new UsageError(`--fixed-on: ${flags.fixedOn} is in the future: give the day the fix took effect`);
+    throw new UsageError(say('appeal.future', { fixedOn: flags.fixedOn }));
   }
   const outDir = flags.out ?? `appeal-pack-${flags.fixedOn}`;
   const force = flags.force ?? false;
@@ -111,7 +111,7 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   warnSkipped(inputs);
   requireConfirmations(collector);
   if (collector.trackingCount === 0) {
-    throw new UsageError('no carrier tracking data found: an appeal needs the first carrier scan of each parcel (give a tracking export)');
+    throw new UsageError(say('appeal.noTracking'));
   }
   const readResult = { inputs, unclassified, unclassifiedMore };
   const { result, shipments, hits } = auditDetailed(collector, auditOptions(settings, readResult));
@@ -119,7 +119,7 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   const zone = settings.zone.zone;
   const comparison = compareAroundFix(shipments, hits, { fixedOn: flags.fixedOn, zone, graceHours: settings.graceHours });
   if (comparison.before.shipments === 0) {
-    throw new UsageError(`no shipments confirmed before --fixed-on ${flags.fixedOn}: the pack compares the period before the fix with the period after it`);
+    throw new UsageError(say('appeal.nothingBefore', { fixedOn: flags.fixedOn }));
   }
 
   const noAfter = fixedOnAfterData(comparison);
