@@ -4,6 +4,7 @@ import { commanderErrorZh, HELP_AFTER_ZH, HELP_TITLES_ZH, HELP_ZH } from '../i18
 import { resolveLang, type Lang } from '../i18n/lang.js';
 import { translateSentence } from '../i18n/sentences.js';
 import { displayWidth } from '../report/style.js';
+import { wrapLine } from './terminal.js';
 
 /**
  * The language of this run, decided once from `--lang` and the environment before commander parses the
@@ -44,6 +45,11 @@ export function helpInLanguage(): Partial<Help> {
     commandUsage(this: Help, cmd: Command) {
       return Help.prototype.commandUsage.call(this, cmd).replace('[options]', '[选项]').replace('[command]', '[命令]');
     },
+    subcommandTerm(this: Help, cmd: Command) {
+      return Help.prototype.subcommandTerm.call(this, cmd).replace('[options]', '[选项]');
+    },
+    // Commander breaks lines at spaces only; Chinese has none between its words.
+    boxWrap: (text: string, width: number) => text.split('\n').flatMap((line) => wrapLine(line, width)).join('\n'),
     commandDescription: (cmd: Command) => helpText(cmd.description()),
     subcommandDescription: (cmd: Command) => helpText(cmd.summary() || cmd.description()),
     optionDescription(this: Help, option: Option) {
