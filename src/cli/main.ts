@@ -25,7 +25,7 @@ program
       .choices(COLOR_CHOICES)
       .default('auto'),
   )
-  .addOption(new Option('--lang <lang>', 'language of messages, help and reports: en or zh (default: from LC_ALL, LC_MESSAGES or LANG; zh_* gives zh)'))
+  .addOption(new Option('--lang <lang>', 'language of messages, help and reports: en or zh (default: SHIPAUDIT_LANG, else LC_ALL, LC_MESSAGES or LANG; zh_* gives zh)'))
   .hook('preAction', (cmd) => {
     setColorChoice(cmd.opts().color as ColorChoice);
     // Checked here rather than by commander's choices, for the one-line error every other value gets.
@@ -37,7 +37,8 @@ program
   // The language was read from the command line before parsing (lang.ts): --lang is declared here for
   // --help and for commander to check its value, and is seen by every command as a global option.
   .configureOutput({ writeErr: err, outputError: (message, write) => write(commanderMessage(message)) });
-if (lang !== 'en') program.configureHelp(helpInLanguage());
+// Every command's help lists the program's options too (--lang, --color), in either language.
+program.configureHelp(lang === 'en' ? { showGlobalOptions: true } : helpInLanguage());
 
 /** Runs a command body and turns its result or failure into the process's exit code. */
 async function run(fn: () => Promise<number>): Promise<void> {

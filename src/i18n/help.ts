@@ -10,8 +10,8 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
   'Audit Amazon merchant-fulfilled orders: find shipments confirmed before the carrier had them, or late, and produce the evidence for a Plan of Action.':
     '审核亚马逊卖家自配送订单：找出在承运商收到包裹之前就确认发货、或发货过晚的包裹，并生成行动计划（POA）所需的证据。',
   'colour the text output: auto (a terminal, unless NO_COLOR), always or never': '文字输出是否带颜色：auto（终端中显示，设置了 NO_COLOR 时除外）、always 或 never',
-  'language of messages, help and reports: en or zh (default: from LC_ALL, LC_MESSAGES or LANG; zh_* gives zh)':
-    '消息、帮助和报告的语言：en 或 zh（默认按 LC_ALL、LC_MESSAGES 或 LANG 决定；zh_* 为中文）',
+  'language of messages, help and reports: en or zh (default: SHIPAUDIT_LANG, else LC_ALL, LC_MESSAGES or LANG; zh_* gives zh)':
+    '消息、帮助和报告的语言：en 或 zh（默认按 SHIPAUDIT_LANG 决定，其次是 LC_ALL、LC_MESSAGES 或 LANG；zh_* 为中文）',
   'display help for command': '显示命令帮助',
   'output the version number': '显示版本号',
 

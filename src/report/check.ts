@@ -64,12 +64,20 @@ function counts(r: CheckResult): string[] {
  * the ones with a deadline first (orders to ship, scans whose grace runs out), then what already happened.
  */
 export function formatCheckText(data: CheckResult, opts: CheckTextOptions): string {
+  lang = opts.lang ?? 'en';
+  try {
+    return checkText(data, opts);
+  } finally {
+    lang = 'en';
+  }
+}
+
+function checkText(data: CheckResult, opts: CheckTextOptions): string {
   // Texts from the files (event texts, carriers, problems) may hold escape sequences. New findings (all of
   // them on a first run) are cleaned as the table shows them, not all.
   const r = { ...terminalSafe({ ...data, newFindings: [] }), newFindings: data.newFindings };
   const { style } = opts;
   const top = opts.top ?? 20;
-  lang = opts.lang ?? 'en';
   const when = t(lang, 'check.when', { asOf: short(r.asOf), zone: r.marketplaceZone });
   if (r.status === 'ok') {
     return (

@@ -141,8 +141,12 @@ function formatFile(f: InspectedFile, style: Style): string[] {
 /** How each input file was understood, for a seller checking that shipaudit read the right columns. */
 export function formatInspectText(inputs: readonly InspectedInput[], opts: { style: Style; lang?: Lang }): string {
   lang = opts.lang ?? 'en';
-  // Texts from the files (headers, sample records, event texts, problems) may hold escape sequences.
-  return `${terminalSafe(inspectJson(inputs))
-    .files.map((f) => formatFile(f, opts.style).join('\n'))
-    .join('\n\n')}\n`;
+  try {
+    // Texts from the files (headers, sample records, event texts, problems) may hold escape sequences.
+    return `${terminalSafe(inspectJson(inputs))
+      .files.map((f) => formatFile(f, opts.style).join('\n'))
+      .join('\n\n')}\n`;
+  } finally {
+    lang = 'en';
+  }
 }

@@ -45,7 +45,7 @@ function ruleCounts(result: AuditResult): Array<{ rule: string; count: number; s
  * Folder files where data was expected that could not be read (an HTML page saved as the tracking file):
  * what they should hold is missing, so the verdict names them, the first one with its reason.
  */
-export function unreadableFilesNote(result: AuditResult, language: Lang = lang): string | undefined {
+export function unreadableFilesNote(result: AuditResult, language: Lang = 'en'): string | undefined {
   const files = result.inputs.filter((i) => i.warning);
   if (files.length === 0) return undefined;
   const warning = translateSentence(language, files[0].warning!);
@@ -56,7 +56,7 @@ function verdict(result: AuditResult, style: Style): string {
   const total = result.summary.shipments;
   if (total === 0) return style.warning(t(lang, 'text.verdict.none'));
   const counts = ruleCounts(result);
-  const unread = unreadableFilesNote(result);
+  const unread = unreadableFilesNote(result, lang);
   if (counts.length === 0) {
     const caveat = result.summary.hasTrackingData ? '' : t(lang, 'text.verdict.noTracking', { unread: unread !== undefined });
     const rejected = result.summary.rowsRejected;
@@ -267,11 +267,19 @@ function bullet(text: string, width: number | undefined): string[] {
 
 /** The audit as a seller reads it in ten seconds: the verdict first, then the figures that back it. */
 export function formatAuditText(data: AuditResult, opts: TextOptions): string {
+  lang = opts.lang ?? 'en';
+  try {
+    return auditText(data, opts);
+  } finally {
+    lang = 'en';
+  }
+}
+
+function auditText(data: AuditResult, opts: TextOptions): string {
   // Texts from the files (event texts, carriers, places, problems) may hold escape sequences. The findings
   // (tens of thousands) are cleaned as the worst-offenders table shows them, not all.
   const result = { ...terminalSafe({ ...data, findings: [] }), findings: data.findings };
   const { style, width } = opts;
-  lang = opts.lang ?? 'en';
   const top = opts.top ?? 15;
   const s = result.summary;
   const section = (title: string, body: string[]) => ['', style.heading(title), ...body];
