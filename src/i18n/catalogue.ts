@@ -40,6 +40,11 @@ export const CATALOGUE = {
     (p) => `shipaudit：无法写出结果：${p.message}`,
   ),
   'warning.prefix': msg((p: { message: string }) => `shipaudit: warning: ${p.message}`, (p) => `shipaudit：警告：${p.message}`),
+  'note.prefix': msg((p: { message: string }) => `shipaudit: note: ${p.message}`, (p) => `shipaudit：提示：${p.message}`),
+  'note.unusableState': msg(
+    (p: { path: string; reason: string }) => `${p.path} was unusable (${p.reason}); starting afresh`,
+    (p) => `${p.path} 无法使用（${p.reason}）；重新开始`,
+  ),
   'usage.hint': msg(() => '(run with --help for usage)', () => '（加 --help 查看用法）'),
 
   // --- Option values (settings, audit, appeal) ---------------------------------------------------------

@@ -153,6 +153,37 @@ export const SENTENCES: readonly Rule[] = [
   [/^(.+) is a symbolic link: not replaced$/, (m) => `${m[1]} 是符号链接：不替换`],
   [/^(.+) is a file, not a pack folder: not replaced$/, (m) => `${m[1]} 是文件，不是材料包文件夹：不替换`],
   [/^(.+) already exists: choose another --out, or add --force to replace it$/, (m) => `${m[1]} 已存在：请换一个 --out，或加 --force 替换`],
+  [
+    /^(order|confirmation) data is stale: the newest (?:order|confirmation) is ([\d.]+) h old \((.+?)\), more than (\d+) h(?: \((.+)\))?; (?:orders|confirmations) since then are not seen, check the download$/,
+    (m, sub) => {
+      const what = m[1] === 'order' ? '订单' : '确认发货';
+      return `${what}数据已过时：最新的${what}是 ${m[2]} h 前的（${m[3]}），超过 ${m[4]} h${m[5] ? `（${sub(m[5])}）` : ''}；此后的${what}都看不到，请检查下载`;
+    },
+  ],
+  [/^2× the longest gap between (order|confirmation) days in the window$/, (m) => `时段内${m[1] === 'order' ? '订单' : '确认发货'}日期最长间隔的 2 倍`],
+  [/^1 confirmation since then names an order no order file has$/, () => '此后有 1 个确认发货对应的订单不在任何订单文件中'],
+  [/^(\d+) confirmations since then name orders no order file has$/, (m) => `此后有 ${m[1]} 个确认发货对应的订单不在任何订单文件中`],
+  [/^1 parcel scanned since then has no confirmation$/, () => '此后有 1 个已扫描的包裹没有确认发货'],
+  [/^(\d+) parcels scanned since then have no confirmation$/, (m) => `此后有 ${m[1]} 个已扫描的包裹没有确认发货`],
+  [
+    /^data is dated after the check's clock by more than a day(?:, up to (.+?))?(?: \((\d+) tracking events? left out\))?: the clock or the data is wrong, so the check judges the wrong days$/,
+    (m) => `数据日期比检查时钟晚一天以上${m[1] ? `（最晚 ${m[1]}）` : ''}${m[2] ? `（${m[2]} 个物流跟踪事件未计入）` : ''}：时钟或数据有误，检查会按错误的日期评判`,
+  ],
+  // no-carrier-scan's details.
+  [
+    /^no carrier scan ([\d.]+) h after confirmation( \(date-only confirmation: counted from the end of that day\))?: (.+)$/,
+    (m, sub) => `确认发货 ${m[1]} h 后仍无承运商扫描${m[2] ? '（确认发货只有日期：从当天结束时算起）' : ''}：${sub(m[3])}`,
+  ],
+  [/^only "(.+)" \((.+)\)$/, (m) => `只有 "${m[1]}"（${m[2]}）`],
+  [/^(\d+) events, none a carrier scan; last "(.+)" \((.+)\)$/, (m) => `${m[1]} 个事件，没有一个是承运商扫描；最后是 "${m[2]}"（${m[3]}）`],
+  [/^package status "(.+)"$/, (m) => `包裹状态 "${m[1]}"`],
+  [/^the tracking file lists the number without any event$/, () => '物流跟踪文件列出了这个运单号，但没有任何事件'],
+  // The nightly check's lock (src/check/lock.ts).
+  [
+    /^another check is running: (.+) is held \((.+)\)\. If no shipaudit check is running, delete that file\.$/,
+    (m) => `另一次检查正在运行：${m[1]} 被占用（${m[2]}）。如果没有 shipaudit check 在运行，请删除该文件。`,
+  ],
+  [/^took over a stale lock (.+) \((.+), ([\d.]+) h old, (.+)\)$/, (m) => `接管了过期的锁 ${m[1]}（${m[2]}，已 ${m[3]} h，${m[4]}）`],
 ];
 
 const SOURCES_ZH: Record<string, string> = { offset: '带时差', setting: '按设置', inferred: '推断', assumed: '假定' };

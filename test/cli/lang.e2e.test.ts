@@ -98,16 +98,25 @@ describe('under LANG=zh_CN.UTF-8', () => {
     expect(english(r.stdout + r.stderr, dataOf(join(ROOT, 'fixtures/bad/truncated-row.txt')))).toEqual([]);
   });
 
-  it('the nightly check is Chinese', () => {
+  it('the nightly check is Chinese, night after night (fixtures/nightly/README.md)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shipaudit-lang-'));
     made.push(dir);
     writeFileSync(join(dir, 'shipaudit.config.json'), JSON.stringify({ inputs: ['drops/amazon', 'drops/tracking'], marketplaceTimeZone: 'America/Los_Angeles' }));
     mkdirSync(join(dir, 'drops'));
-    for (const set of ['base', 'night-1']) cpSync(join(ROOT, 'fixtures/nightly', set), join(dir, 'drops'), { recursive: true });
-    const r = shipaudit(ZH, dir, 'check', '--as-of', '2026-11-10T06:00');
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('1 个订单已过最晚发货日期');
-    expect(english(r.stdout + r.stderr, dataOf(join(dir, 'drops')))).toEqual([]);
+    const nights: Array<[string | undefined, string, number, string]> = [
+      ['base', '2026-11-08T08:00', 0, '一切正常'],
+      [undefined, '2026-11-10T06:00', 1, '订单数据已过时'],
+      ['night-1', '2026-11-10T06:00', 1, '1 个订单已过最晚发货日期'],
+      ['night-2', '2026-11-11T06:00', 1, '上次运行以来的新问题'],
+      ['night-3', '2026-11-12T06:00', 1, '上次运行以来的新问题'],
+    ];
+    for (const [set, asOf, code, says] of nights) {
+      if (set) cpSync(join(ROOT, 'fixtures/nightly', set), join(dir, 'drops'), { recursive: true });
+      const r = shipaudit(ZH, dir, 'check', '--as-of', asOf);
+      expect([asOf, r.code]).toEqual([asOf, code]);
+      expect(r.stdout).toContain(says);
+      expect(english(r.stdout + r.stderr, dataOf(join(dir, 'drops')))).toEqual([]);
+    }
   });
 
   it.each([

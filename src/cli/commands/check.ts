@@ -28,7 +28,7 @@ import { auditOptions, loadSettings, parseAsOf } from '../settings.js';
 import { probeProcess, thisMachine } from '../process.js';
 import { describeFailure, Outputs } from '../write.js';
 import { checkFormat } from './audit.js';
-import { lang } from '../lang.js';
+import { lang, say, sentence } from '../lang.js';
 
 export interface CheckFlags {
   config?: string;
@@ -332,7 +332,7 @@ export async function acquireLock(path: string, shown: string): Promise<() => Pr
       const mtime = (await stat(path).catch(() => undefined))?.mtimeMs ?? Date.now();
       const verdict = lockVerdict(path, parseLock(text), mtime, Date.now(), probeProcess, here);
       if (!verdict.takeOver || attempt > 0) throw new UsageError(verdict.message);
-      err(`shipaudit: note: ${verdict.message}\n`);
+      err(`${say('note.prefix', { message: sentence(verdict.message) })}\n`);
       await rm(path, { force: true });
     }
   }

@@ -33,7 +33,7 @@ import {
 } from '../../sources/state.js';
 import { EXIT, UsageError } from '../errors.js';
 import { endProgress, err, out, progressReporter } from '../io.js';
-import { lang } from '../lang.js';
+import { lang, say } from '../lang.js';
 import { readSecret } from '../secrets.js';
 import { loadSettings, type Settings } from '../settings.js';
 import { describeFailure, Outputs } from '../write.js';
@@ -243,7 +243,7 @@ async function loadState(path: string, shownPath: string): Promise<FetchState> {
   const parsed = parseFetchState(text);
   if (parsed.ok) return parsed.state;
   // Only bookkeeping is lost: the responses are all kept; the next run asks again what it can't tell.
-  err(`shipaudit: note: ${shownPath} was unusable (${parsed.reason}); starting afresh\n`);
+  err(`${say('note.prefix', { message: say('note.unusableState', { path: shownPath, reason: parsed.reason }) })}\n`);
   return emptyFetchState();
 }
 
