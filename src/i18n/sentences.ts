@@ -11,6 +11,14 @@ import type { Lang } from './lang.js';
 
 type Rule = readonly [RegExp, (m: string[], sub: (s: string) => string) => string];
 
+/** The time fields readers name in their errors (src/read), in Chinese. */
+const FIELDS_ZH: Record<string, string> = {
+  'ship date': '发货日期',
+  'purchase date': '下单日期',
+  'latest ship date': '最晚发货日期',
+  'event time': '事件时间',
+};
+
 const MONTHS: Record<string, number> = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12 };
 
 export const SENTENCES: readonly Rule[] = [
@@ -46,7 +54,7 @@ export const SENTENCES: readonly Rule[] = [
   [/^row has (\d+) of (\d+) columns \(truncated or shifted row\)$/, (m) => `该行只有 ${m[1]} 列，应有 ${m[2]} 列（行被截断或错位）`],
   [
     /^(.+): ambiguous date "(.+)": day and month can't be told apart \(set "dateOrder" for this file\)$/,
-    (m) => `${m[1]}：日期 "${m[2]}" 有歧义，无法分辨日和月（请为此文件设置 "dateOrder"）`,
+    (m) => `${FIELDS_ZH[m[1]] ?? m[1]}：日期 "${m[2]}" 有歧义，无法分辨日和月（请为此文件设置 "dateOrder"）`,
   ],
   // The audit's notes.
   [

@@ -72,6 +72,13 @@ describe('under LANG=zh_CN.UTF-8', () => {
 
   it.each([
     ['an empty file', ['audit', 'fixtures/bad/empty.txt'], 'shipaudit：fixtures/bad/empty.txt：文件是空的\n'],
+    [
+      'an ambiguous date',
+      ['audit', 'fixtures/bad/ambiguous-dates.csv'],
+      'shipaudit：fixtures/bad/ambiguous-dates.csv:2：发货日期：日期 "03/04/2026" 有歧义，无法分辨日和月（请为此文件设置 "dateOrder"）\n',
+    ],
+    ['a binary file', ['audit', 'fixtures/bad/binary.bin'], 'shipaudit：fixtures/bad/binary.bin：不是文本文件（二进制内容）：应为报告、CSV、TSV、JSON 或 XLSX 导出文件\n'],
+    ['a header without rows', ['audit', 'fixtures/bad/header-only.txt'], 'shipaudit：fixtures/bad/header-only.txt:1：只有表头行，没有数据行\n'],
     ['a file that is not there', ['audit', 'nothere.txt'], 'shipaudit：nothere.txt：文件或文件夹不存在\n'],
     ['a wrong --format', ['audit', 'fixtures/sample-month', '--format', 'xml'], 'shipaudit：--format：应为 text 或 json，收到的是 "xml"\n'],
     ['an unknown option', ['audit', 'fixtures/sample-month', '--bogus'], "错误：未知选项 '--bogus'\n（加 --help 查看用法）\n"],
