@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/errors.js';
 import { InputError, UsageError } from '../model/errors.js';
 import { forTerminal } from '../report/sanitize.js';
+import { lang, say, sentence } from './lang.js';
 
 /** Exit codes, the contract with cron jobs and scripts. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -13,12 +14,16 @@ export { UsageError };
  */
 export function reportFailure(e: unknown, stderr: (s: string) => void): number {
   if (e instanceof InputError || e instanceof ConfigError || e instanceof UsageError) {
-    // The message may quote the file's text (a header, a value): shown inert.
-    stderr(`shipaudit: ${forTerminal(e.message)}\n`);
+    // The message may quote the file's text (a header, a value): shown inert. A reader's error names the
+    // file and line itself; its reason is translated alone.
+    const message = e instanceof InputError
+      ? `${e.file}${e.line !== undefined ? `:${e.line}` : ''}${lang === 'zh' ? '：' : ': '}${sentence(e.detail)}`
+      : sentence(e.message);
+    stderr(`${say('failure.prefix', { message: forTerminal(message) })}\n`);
     return EXIT.usage;
   }
   const err = e as Error;
-  stderr(`shipaudit: internal error: ${forTerminal(err?.message ?? String(e))} (set SHIPAUDIT_DEBUG=1 for details)\n`);
+  stderr(`${say('failure.internal', { message: forTerminal(err?.message ?? String(e)) })}\n`);
   if (process.env.SHIPAUDIT_DEBUG) stderr(`${err?.stack}\n`);
   return EXIT.usage;
 }

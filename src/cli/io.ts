@@ -4,6 +4,7 @@ import { chalkStyle, plain, type Style } from '../report/style.js';
 import cliProgress from 'cli-progress';
 import { encodeText, stdoutTextEncoding } from './console.js';
 import { colorChoice, colorWanted, fitToWidth, terminalWidth, trimLine } from './terminal.js';
+import { sentence } from './lang.js';
 
 /** The CLI's only doors to the terminal. Tests run the built CLI and read these streams. */
 export const out = (s: string | Uint8Array) => void process.stdout.write(s);
@@ -48,9 +49,9 @@ export function progressReporter(): Progress | undefined {
     const secs = Math.round((Date.now() - started) / 1000);
     const { phase, done, total, unit } = current;
     const count = done !== undefined && total ? ` ${'█'.repeat(Math.round((done / total) * 10)).padEnd(10, '░')} ` +
-      `${done}/${total}${unit ? ` ${unit}` : ''} (${Math.floor((done / total) * 100)}%)` : '';
+      `${done}/${total}${unit ? ` ${sentence(unit)}` : ''} (${Math.floor((done / total) * 100)}%)` : '';
     // The phase names files, whose names are data too.
-    return trimLine(`${forTerminal(phase)}${count} · ${secs} s`, terminalWidth(process.stderr) - 1);
+    return trimLine(`${forTerminal(sentence(phase))}${count} · ${secs} s`, terminalWidth(process.stderr) - 1);
   };
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: () => line(), clearOnComplete: true, linewrap: false, hideCursor: false, fps: 5 },

@@ -1,6 +1,7 @@
 import { loadShipments, type Loaded, type LoadHooks, type LoadOptions } from '../engine/index.js';
 import type { InputSummary } from '../model/result.js';
 import { endProgress, err, progressReporter, timing } from './io.js';
+import { say, sentence } from './lang.js';
 import { useMarketplaces, type Settings } from './settings.js';
 
 /** The engine's hooks as the CLI fills them: a progress line on a terminal, timings, notes on stderr. */
@@ -40,5 +41,7 @@ export function load(
  * folder file where data was expected that could not be read.
  */
 export function warnSkipped(inputs: readonly InputSummary[]): void {
-  for (const i of inputs) if (i.warning) err(`shipaudit: warning: ${i.file} was skipped: ${i.warning}\n`);
+  for (const i of inputs) {
+    if (i.warning) err(`${say('warning.prefix', { message: say('warning.skipped', { file: i.file, why: sentence(i.warning) }) })}\n`);
+  }
 }

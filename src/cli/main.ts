@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, reportFailure } from './errors.js';
+import { isLang } from '../i18n/lang.js';
+import { EXIT, reportFailure, UsageError } from './errors.js';
 import { err } from './io.js';
+import { helpInLanguage, lang, say, translateHelpAfter, commanderMessage } from './lang.js';
 import { COLOR_CHOICES, setColorChoice, type ColorChoice } from './terminal.js';
 import { VERSION } from './version.js';
 
@@ -9,7 +11,7 @@ import { VERSION } from './version.js';
 // and exits with its own code; later writes go nowhere.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
-  err(`shipaudit: cannot write the output: ${e.message}\n`);
+  err(`${say('failure.stdout', { message: e.message })}\n`);
   process.exit(EXIT.usage);
 });
 
@@ -23,10 +25,20 @@ program
       .choices(COLOR_CHOICES)
       .default('auto'),
   )
-  .hook('preAction', (cmd) => setColorChoice(cmd.opts().color as ColorChoice))
-  .showHelpAfterError('(run with --help for usage)')
+  .addOption(new Option('--lang <lang>', 'language of messages, help and reports: en or zh (default: SHIPAUDIT_LANG, else LC_ALL, LC_MESSAGES or LANG; zh_* gives zh)'))
+  .hook('preAction', (cmd) => {
+    setColorChoice(cmd.opts().color as ColorChoice);
+    // Checked here rather than by commander's choices, for the one-line error every other value gets.
+    const asked = cmd.opts().lang as string | undefined;
+    if (asked !== undefined && !isLang(asked)) throw new UsageError(say('usage.lang', { got: asked }));
+  })
+  .showHelpAfterError(say('usage.hint'))
   .exitOverride()
-  .configureOutput({ writeErr: err });
+  // The language was read from the command line before parsing (lang.ts): --lang is declared here for
+  // --help and for commander to check its value, and is seen by every command as a global option.
+  .configureOutput({ writeErr: err, outputError: (message, write) => write(commanderMessage(message)) });
+// Every command's help lists the program's options too (--lang, --color), in either language.
+program.configureHelp(lang === 'en' ? { showGlobalOptions: true } : helpInLanguage());
 
 /** Runs a command body and turns its result or failure into the process's exit code. */
 async function run(fn: () => Promise<number>): Promise<void> {
@@ -64,6 +76,7 @@ async function main(argv: string[]): Promise<void> {
   const asked = argv[2];
   const needed = asked !== undefined && asked in COMMANDS && asked !== 'completion' ? [asked] : Object.keys(COMMANDS);
   for (const name of needed) (await COMMANDS[name]())(program, run);
+  translateHelpAfter(program);
 
   try {
     await program.parseAsync(argv);

@@ -16,6 +16,7 @@ import { UsageError } from './errors.js';
 import { spooledPath } from '../engine/index.js';
 import { fileMatches } from './paths.js';
 import { VERSION } from './version.js';
+import { say } from './lang.js';
 
 /** Defaults a seller in the US gets without a config file; each one is overridable. */
 export const DEFAULTS = {
@@ -166,7 +167,7 @@ function toEventEntry(e: NonNullable<Config['events']>[number], i: number): Even
 /** "24h", "36", "90m", "2d" → hours. */
 export function parseDuration(text: string, flag: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(h|hours?|m|min|minutes?|d|days?)?\s*$/i.exec(text);
-  if (!m) throw new UsageError(`${flag}: expected a duration such as 24h, 90m or 2d, got "${text}"`);
+  if (!m) throw new UsageError(say('usage.duration', { flag, got: text }));
   const n = Number(m[1]);
   const unit = (m[2] ?? 'h')[0].toLowerCase();
   return unit === 'm' ? n / 60 : unit === 'd' ? n * 24 : n;
@@ -176,14 +177,14 @@ export function parseDuration(text: string, flag: string): number {
 function graceFlag(text: string): number {
   const h = parseDuration(text, '--grace');
   if (h > MAX_GRACE_HOURS) {
-    throw new UsageError(`--grace: ${text} is more than ${MAX_GRACE_HOURS} h (30 days); give hours such as 24h`);
+    throw new UsageError(say('usage.graceTooLong', { got: text, max: MAX_GRACE_HOURS }));
   }
   return h;
 }
 
 /** A --from / --to / --fixed-on day (YYYY-MM-DD, in the marketplace zone) → the start of that day. */
 export function parseDay(text: string, flag: string, zone: string): number {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new UsageError(`${flag}: expected a date as YYYY-MM-DD, got "${text}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new UsageError(say('usage.day', { flag, got: text }));
   try {
     return startOfLocalDay(text, zone);
   } catch (e) {

@@ -82,6 +82,7 @@ export function wrapLine(line: string, width: number): string[] {
   const indent = /^\s*/.exec(line)![0];
   const marker = /^\s*(?:[-•*✔✘!]|\d+\.)\s/.exec(line);
   const hang = marker ? ' '.repeat(displayWidth(marker[0])) : indent;
+  if (CJK.test(line)) return wrapCjk(line, width, indent, hang);
   const words = line.slice(indent.length).split(/ +/);
   const lines: string[] = [];
   let current = '';
@@ -93,6 +94,35 @@ export function wrapLine(line: string, width: number): string[] {
       lines.push(prefix + current);
       current = word;
     }
+  }
+  lines.push((lines.length === 0 ? indent : hang) + current);
+  return lines.map((l) => trimLine(l, width));
+}
+
+/** Chinese, Japanese and Korean characters and their punctuation: a line may break before or after each. */
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+/** Pieces of a line: runs of spaces, one CJK character with the punctuation that must not start a line, other words. */
+const PIECES = /( +)|([\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef][，。、；：！？）」』》〉】”’,.;:!?)]*)|([^ \u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+[，。、；：！？）」』》〉】]*)/g;
+
+/** wrapLine for text with CJK characters, which has no spaces between its words: it breaks between characters. */
+function wrapCjk(line: string, width: number, indent: string, hang: string): string[] {
+  const lines: string[] = [];
+  let current = '';
+  let space = false;
+  for (const m of line.slice(indent.length).matchAll(PIECES)) {
+    if (m[1]) {
+      space = current !== '';
+      continue;
+    }
+    const piece = m[0];
+    const prefix = lines.length === 0 ? indent : hang;
+    const joined = `${current}${space ? ' ' : ''}${piece}`;
+    if (current === '' || displayWidth(prefix + joined) <= width) current = joined;
+    else {
+      lines.push(prefix + current);
+      current = piece;
+    }
+    space = false;
   }
   lines.push((lines.length === 0 ? indent : hang) + current);
   return lines.map((l) => trimLine(l, width));

@@ -4,26 +4,34 @@ import { findingJson, SCHEMA_VERSION } from './json.js';
 import { table, type Style } from './style.js';
 import { worstFirst } from './text.js';
 import { terminalSafe } from './sanitize.js';
+import { t, t as tr, term } from '../i18n/catalogue.js';
+import type { Lang } from '../i18n/lang.js';
+import { translateSentence } from '../i18n/sentences.js';
 
 export interface CheckTextOptions {
   style: Style;
   /** How many new findings the text lists; the JSON report has them all. */
   top?: number;
+  /** The reader's language (default English). */
+  lang?: Lang;
 }
 
-const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** The language of the report being written: set for the length of one formatCheckText call. */
+let lang: Lang = 'en';
+
+const pct = (v: number | null) => (v === null ? t(lang, 'text.notAvailable') : `${(v * 100).toFixed(1)}%`);
 /** A marketplace-zone ISO time as the report shows it: minutes, no offset (the zone is named once). */
 const short = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 function paint(level: Level | 'ok' | 'n/a', text: string, style: Style): string {
+  text = t(lang, 'check.level', { level: text });
   return level === 'error' ? style.error(text) : level === 'warning' ? style.warning(text) : level === 'ok' ? style.ok(text) : style.dim(text);
 }
 
 function trendText(t: Trend | undefined): string {
   if (!t) return '';
-  const span = t.days >= 1 ? plural(Math.round(t.days), 'day') : `${Math.round(t.days * 24)} h`;
-  return `${pct(t.from)} → ${pct(t.to)} over ${span}`;
+  const span = t.days >= 1 ? tr(lang, 'check.days', { n: Math.round(t.days) }) : `${Math.round(t.days * 24)} h`;
+  return tr(lang, 'check.trend', { from: pct(t.from), to: pct(t.to), span });
 }
 
 function metric(r: CheckResult, id: MetricCheck['id']): string {
@@ -40,13 +48,13 @@ function counts(r: CheckResult): string[] {
   const near = r.metrics.filter((m) => m.level === 'warning').length;
   const input = r.input.length;
   return [
-    overdue && `${plural(overdue, 'order')} past the latest ship date`,
-    today && `${plural(today, 'order')} to ship today`,
-    r.atRisk.shipments.length && `${plural(r.atRisk.shipments.length, 'shipment')} at risk`,
-    r.newFindings.length && `${plural(r.newFindings.length, 'new finding')}`,
-    over && `${plural(over, 'metric')} past Amazon's target`,
-    near && `${plural(near, 'metric')} past the warning level`,
-    input && `${plural(input, 'input warning')}`,
+    overdue && t(lang, 'check.count.overdue', { n: overdue }),
+    today && t(lang, 'check.count.today', { n: today }),
+    r.atRisk.shipments.length && t(lang, 'check.count.atRisk', { n: r.atRisk.shipments.length }),
+    r.newFindings.length && t(lang, 'check.count.new', { n: r.newFindings.length }),
+    over && t(lang, 'check.count.overTarget', { n: over }),
+    near && t(lang, 'check.count.overWarn', { n: near }),
+    input && t(lang, 'check.count.input', { n: input }),
   ].filter((x): x is string => typeof x === 'string');
 }
 
@@ -55,24 +63,41 @@ function counts(r: CheckResult): string[] {
  * the ones with a deadline first (orders to ship, scans whose grace runs out), then what already happened.
  */
 export function formatCheckText(data: CheckResult, opts: CheckTextOptions): string {
+  lang = opts.lang ?? 'en';
+  try {
+    return checkText(data, opts);
+  } finally {
+    lang = 'en';
+  }
+}
+
+function checkText(data: CheckResult, opts: CheckTextOptions): string {
   // Texts from the files (event texts, carriers, problems) may hold escape sequences. New findings (all of
   // them on a first run) are cleaned as the table shows them, not all.
   const r = { ...terminalSafe({ ...data, newFindings: [] }), newFindings: data.newFindings };
   const { style } = opts;
   const top = opts.top ?? 20;
-  const when = `shipaudit check, as of ${short(r.asOf)} ${r.marketplaceZone}`;
+  const when = t(lang, 'check.when', { asOf: short(r.asOf), zone: r.marketplaceZone });
   if (r.status === 'ok') {
-    const first = r.state.status === 'created' ? ` First run: state kept in ${r.state.file}.` : '';
     return (
-      // The newest confirmation, not the window's end: data that stopped must not look fresh.
-      `${style.ok(`✔ ${when}: all well.`)} ${plural(r.checked.shipments, 'shipment')} confirmed ${r.window.from} to ` +
-      `${r.checked.newestConfirmation ? `${short(r.checked.newestConfirmation)} (newest)` : r.window.to}` +
-      ` from ${plural(r.checked.inputFiles, 'input file')}${skippedNote(r)},` +
-      ` tracking up to ${r.checked.newestTrackingData ? short(r.checked.newestTrackingData) : 'n/a'};` +
-      ` LSR ${metric(r, 'lsr10')} (10 days), ${metric(r, 'lsr30')} (30 days), VTR ${metric(r, 'vtr')}.${first}\n`
+      style.ok(t(lang, 'check.allWell', { when })) +
+      t(lang, 'check.allWellDetail', {
+        shipments: r.checked.shipments,
+        from: r.window.from,
+        // The newest confirmation, not the window's end: data that stopped must not look fresh.
+        to: r.checked.newestConfirmation ? t(lang, 'check.newest', { at: short(r.checked.newestConfirmation) }) : r.window.to,
+        files: r.checked.inputFiles,
+        skipped: skippedNote(r),
+        tracking: r.checked.newestTrackingData ? short(r.checked.newestTrackingData) : t(lang, 'text.notAvailable'),
+        lsr10: metric(r, 'lsr10'),
+        lsr30: metric(r, 'lsr30'),
+        vtr: metric(r, 'vtr'),
+        firstRun: r.state.status === 'created' ? r.state.file : undefined,
+      }) +
+      '\n'
     );
   }
-  const head = `${when}: ${counts(r).join(', ')}.`;
+  const head = t(lang, 'check.head', { when, counts: counts(r) });
   // Folder entries not read for a harmless reason (a README) are still named, never skipped in silence.
   const warned = (file: string) => r.input.some((p) => p.message.startsWith(`${file} was skipped`));
   const quiet = (r.checked.skipped ?? []).filter((x) => !warned(x.file));
@@ -80,9 +105,9 @@ export function formatCheckText(data: CheckResult, opts: CheckTextOptions): stri
   const section = (title: string, body: string[]) => out.push('', style.heading(title), ...body);
 
   if (r.input.length || quiet.length) {
-    section('Input', [
-      ...r.input.map((p) => `  ${paint(p.level, p.level, style)}  ${p.message}`),
-      ...quiet.map((x) => `  ${style.dim(`skipped  ${x.file}: ${x.reason}`)}`),
+    section(t(lang, 'check.section.input'), [
+      ...r.input.map((p) => `  ${paint(p.level, p.level, style)}  ${translateSentence(lang, p.message)}`),
+      ...quiet.map((x) => `  ${style.dim(t(lang, 'check.skipped', { file: x.file, reason: translateSentence(lang, x.reason) }))}`),
     ]);
   }
 
@@ -95,8 +120,8 @@ export function formatCheckText(data: CheckResult, opts: CheckTextOptions): stri
         '',
         '',
         o.hoursLeft < 0
-          ? `not confirmed; latest ship date ${short(o.latestShipDate)} passed ${(-o.hoursLeft).toFixed(1)} h ago: ship and confirm now`
-          : `not confirmed; latest ship date ${short(o.latestShipDate)}, ${o.hoursLeft.toFixed(1)} h left: ship it today`,
+          ? t(lang, 'check.order.overdue', { lsd: short(o.latestShipDate), hours: (-o.hoursLeft).toFixed(1) })
+          : t(lang, 'check.order.today', { lsd: short(o.latestShipDate), hours: o.hoursLeft.toFixed(1) }),
       ],
     })),
     ...r.atRisk.shipments.map((s) => ({
@@ -106,8 +131,12 @@ export function formatCheckText(data: CheckResult, opts: CheckTextOptions): stri
         s.orderId,
         s.trackingNumber,
         s.carrier ?? '',
-        `no carrier scan ${s.hoursSinceConfirmation.toFixed(1)} h after confirmation, ${s.hoursLeft.toFixed(1)} h of the ${s.graceHours} h grace left; ` +
-          (s.lastEvent ? `last event "${s.lastEvent.description}" ${short(s.lastEvent.at)}` : 'not in the tracking data yet'),
+        t(lang, 'check.shipment.noScan', {
+          since: s.hoursSinceConfirmation.toFixed(1),
+          left: s.hoursLeft.toFixed(1),
+          grace: s.graceHours,
+          last: s.lastEvent && { description: s.lastEvent.description, at: short(s.lastEvent.at) },
+        }),
       ],
     })),
     // The confirmation gate's backlog: orders it holds for want of a carrier scan, with why.
@@ -118,8 +147,11 @@ export function formatCheckText(data: CheckResult, opts: CheckTextOptions): stri
         o.orderId,
         o.trackingNumber ?? '',
         o.carrier ?? '',
-        `held by the gate, latest ship date passed ${(-o.hoursLeft).toFixed(1)} h ago: ${HOLD_REASONS[o.reason]}; ` +
-          o.advice.map((a) => ADVICE[a]).join('; or '),
+        t(lang, 'check.gate.overdue', {
+          hours: (-o.hoursLeft).toFixed(1),
+          reason: t(lang, 'gate.holdReason', { reason: o.reason, text: HOLD_REASONS[o.reason] }),
+          advice: o.advice.map((a) => t(lang, 'gate.advice', { advice: a, text: ADVICE[a] })),
+        }),
       ],
     })),
     ...(r.atRisk.gate?.held ?? []).map((h) => ({
@@ -129,37 +161,38 @@ export function formatCheckText(data: CheckResult, opts: CheckTextOptions): stri
         h.orderId,
         h.trackingNumber ?? '',
         h.carrier ?? '',
-        `held by the gate, ${h.hoursLeft === undefined ? 'no latest ship date known' : `${h.hoursLeft.toFixed(1)} h left`}: ` +
-          HOLD_REASONS[h.reason],
+        t(lang, 'check.gate.held', { hours: h.hoursLeft?.toFixed(1), reason: t(lang, 'gate.holdReason', { reason: h.reason, text: HOLD_REASONS[h.reason] }) }),
       ],
     })),
   ].sort((a, b) => a.hoursLeft - b.hoursLeft);
   if (risky.length) {
     section(
-      'At risk, not yet a defect',
-      table(['', 'Order ID', 'Tracking number', 'Carrier', 'What to do'], risky.map((x) => x.row), ['left', 'left', 'left', 'left', 'left'], style),
+      t(lang, 'check.section.atRisk'),
+      table([...t(lang, 'check.head.atRisk')], risky.map((x) => x.row), ['left', 'left', 'left', 'left', 'left'], style),
     );
   }
   const g = r.atRisk.gate;
   if (g && (g.heldLater || g.ready)) {
     const notes = [
-      g.heldLater && `${plural(g.heldLater, 'more order')} held by the gate with more than a day left`,
-      g.ready && `${plural(g.ready, 'order')} scanned and ready: the next \`shipaudit confirm\` releases them`,
+      g.heldLater && t(lang, 'check.gate.later', { n: g.heldLater }),
+      g.ready && t(lang, 'check.gate.ready', { n: g.ready }),
     ].filter((x): x is string => typeof x === 'string');
     out.push(...notes.map((n) => style.dim(`  ${n}`)));
   }
 
   const old = r.alreadyReported;
   const oldText = old.count
-    ? `${plural(old.count, 'finding')} reported before and still open, not repeated: ${Object.entries(old.byRule)
-        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-        .map(([rule, n]) => `${n} ${rule}`)
-        .join(', ')}`
+    ? t(lang, 'check.old', {
+        n: old.count,
+        byRule: Object.entries(old.byRule)
+          .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+          .map(([rule, n]) => `${n} ${rule}`),
+      })
     : '';
   if (r.newFindings.length) {
     const sorted = [...r.newFindings].sort(worstFirst);
     const lines = table(
-      ['', 'Rule', 'Order ID', 'Tracking number', 'Carrier', 'Details'],
+      [...t(lang, 'check.head.new')],
       sorted
         .slice(0, top)
         .map(terminalSafe)
@@ -169,21 +202,29 @@ export function formatCheckText(data: CheckResult, opts: CheckTextOptions): stri
           f.orderId,
           f.trackingNumber,
           f.carrier ?? '',
-          f.message,
+          translateSentence(lang, f.message),
         ]),
       ['left', 'left', 'left', 'left', 'left', 'left'],
       style,
     );
-    if (sorted.length > top) lines.push(style.dim(`  … and ${sorted.length - top} more (--out writes them all, with the evidence CSV)`));
+    if (sorted.length > top) lines.push(style.dim(t(lang, 'check.newMore', { n: sorted.length - top })));
     if (oldText) lines.push(style.dim(`  ${oldText}.`));
-    section(`New findings since the last run (${r.newFindings.length})`, lines);
-  } else if (oldText) section('New findings since the last run: none', [style.dim(`  ${oldText}.`)]);
+    section(t(lang, 'check.section.new', { n: r.newFindings.length }), lines);
+  } else if (oldText) section(t(lang, 'check.section.newNone'), [style.dim(`  ${oldText}.`)]);
 
   section(
-    `Metrics, ${r.window.from} to ${r.window.to}`,
+    t(lang, 'check.section.metrics', { from: r.window.from, to: r.window.to }),
     table(
-      ['', 'Metric', 'Value', 'Count', 'Amazon', 'Warn at', 'Trend'],
-      r.metrics.map((m) => [paint(m.level, m.level, style), m.label, pct(m.value), `${m.count} of ${m.of}`, m.target, m.warnAt, trendText(m.trend)]),
+      [...t(lang, 'check.head.metrics')],
+      r.metrics.map((m) => [
+        paint(m.level, m.level, style),
+        term(lang, 'figure', { text: m.label }),
+        pct(m.value),
+        t(lang, 'text.countOf', { count: m.count, of: m.of }),
+        term(lang, 'figure', { text: m.target }),
+        term(lang, 'figure', { text: m.warnAt }),
+        trendText(m.trend),
+      ]),
       ['left', 'left', 'right', 'right', 'left', 'left', 'left'],
       style,
     ),
@@ -205,5 +246,5 @@ function skippedNote(r: CheckResult): string {
   const s = r.checked.skipped ?? [];
   if (s.length === 0) return '';
   const names = s.slice(0, 3).map((x) => x.file.split(/[\\/]/).pop()).join(', ');
-  return ` (${s.length} skipped: ${names}${s.length > 3 ? ', …' : ''})`;
+  return t(lang, 'check.skippedNote', { n: s.length, names: `${names}${s.length > 3 ? ', …' : ''}` });
 }

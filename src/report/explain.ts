@@ -5,8 +5,11 @@ export type { Timeline };
 import { latestInstant, type Stamp } from '../model/timestamp.js';
 import { formatInZone } from '../model/zone.js';
 import { findingJson, SCHEMA_VERSION } from './json.js';
-import type { Style } from './style.js';
 import { terminalSafe } from './sanitize.js';
+import { t as say } from '../i18n/catalogue.js';
+import type { Lang } from '../i18n/lang.js';
+import { translateSentence, translateZoneNotes } from '../i18n/sentences.js';
+import { displayWidth, padEnd, type Style } from './style.js';
 
 interface Entry {
   at: number;
@@ -59,24 +62,32 @@ export function timelineEntries(t: Timeline): Entry[] {
   return entries.sort((a, b) => a.at - b.at);
 }
 
-export function formatExplainText(data: Timeline, style: Style): string {
+export function formatExplainText(data: Timeline, style: Style, lang: Lang = 'en'): string {
   // Texts from the files (event texts, places, carriers) may hold escape sequences.
   const t = terminalSafe(data);
-  const lines = [style.heading(`Order ${t.orderId}`), style.dim(`times in ${t.zone}; judged as of ${t.asOf}`), ''];
-  const entries = timelineEntries(t);
-  const w = Math.max(0, ...entries.map((e) => e.when.length));
-  const ww = Math.max(0, ...entries.map((e) => e.what.length));
+  const lines = [style.heading(say(lang, 'explain.title', { orderId: t.orderId })), style.dim(say(lang, 'explain.times', { zone: t.zone, asOf: t.asOf })), ''];
+  // The entries are the JSON's; their words are put in the reader's language here.
+  const entries = timelineEntries(t).map((e) => ({
+    ...e,
+    when: lang === 'en' ? e.when : e.when.replace(/^(\S+) \(date only\)$/, (_, date: string) => say(lang, 'explain.dateOnly', { date })),
+    what: say(lang, 'explain.what', { what: e.what }),
+    detail: translateZoneNotes(lang, say(lang, 'explain.detail', { detail: e.detail })),
+    scanned: e.what.startsWith('scan: physical') || e.what.startsWith('scan: delivered'),
+  }));
+  const w = Math.max(0, ...entries.map((e) => displayWidth(e.when)));
+  const ww = Math.max(0, ...entries.map((e) => displayWidth(e.what)));
   for (const e of entries) {
-    const what = e.what.startsWith('scan: physical') || e.what.startsWith('scan: delivered') ? style.ok(e.what.padEnd(ww)) : e.what.padEnd(ww);
-    lines.push(`${e.when.padEnd(w)}  ${what}  ${e.detail}  ${style.dim(`${base(e.source.file)}:${e.source.line}`)}`);
+    const what = e.scanned ? style.ok(padEnd(e.what, ww)) : padEnd(e.what, ww);
+    lines.push(`${padEnd(e.when, w)}  ${what}  ${e.detail}  ${style.dim(`${base(e.source.file)}:${e.source.line}`)}`);
   }
-  if (t.eventsOmitted) {
-    const shown = "the first, the last and the first in the carrier's hands are";
-    lines.push(style.dim(`… and ${t.eventsOmitted} more carrier events not shown: ${shown}.`));
-  }
+  if (t.eventsOmitted) lines.push(style.dim(say(lang, 'explain.omitted', { n: t.eventsOmitted })));
   lines.push('');
-  if (t.findings.length === 0) lines.push(style.ok('No rule is broken by this order.'));
-  for (const f of t.findings) lines.push(`${f.severity === 'error' ? style.error('error  ') : style.warning('warning')}  ${f.rule}: ${f.message}`);
+  if (t.findings.length === 0) lines.push(style.ok(say(lang, 'explain.clean')));
+  const sevWidth = lang === 'en' ? 7 : 4;
+  for (const f of t.findings) {
+    const word = padEnd(say(lang, 'rules.severity', { severity: f.severity }), sevWidth);
+    lines.push(`${f.severity === 'error' ? style.error(word) : style.warning(word)}  ${f.rule}: ${translateSentence(lang, f.message)}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

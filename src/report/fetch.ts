@@ -3,6 +3,9 @@
  * Pure: the command prints it.
  */
 
+import { t as say } from '../i18n/catalogue.js';
+import type { Lang } from '../i18n/lang.js';
+
 export type FetchStatus = 'complete' | 'partial' | 'failed' | 'planned' | 'skipped';
 
 export interface AmazonSummary {
@@ -83,55 +86,54 @@ export function fetchProblems(s: FetchSummary): Array<{ level: 'warning'; kind: 
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const quotaText = (q: TrackingSummary['quota']) =>
-  q?.remain !== undefined ? `quota left ${q.remain}${q.total !== undefined ? ` of ${q.total}` : ''}` : undefined;
+const quotaText = (q: TrackingSummary['quota'], lang: Lang) =>
+  q?.remain !== undefined ? say(lang, 'fetch.quota', { remain: q.remain, total: q.total }) : undefined;
 
-export function formatFetchText(s: FetchSummary): string {
+export function formatFetchText(s: FetchSummary, lang: Lang = 'en'): string {
   const lines: string[] = [];
   const a = s.amazon;
   if (a) {
-    const window = `orders created ${a.createdAfter} to ${a.createdBefore}, ${a.region} ${a.marketplaceIds.join(',')}`;
-    if (s.dryRun)
-      lines.push(`Amazon: would search ${window}${a.resumedAtPage ? `, going on from page ${a.resumedAtPage}` : ''}`);
+    const window = say(lang, 'fetch.window', { after: a.createdAfter, before: a.createdBefore, region: a.region, marketplaces: a.marketplaceIds.join(',') });
+    if (s.dryRun) lines.push(say(lang, 'fetch.amazon.dry', { window, page: a.resumedAtPage }));
     else {
-      const head = a.status === 'complete' ? '✔ Amazon' : `✖ Amazon (${a.status})`;
-      const resumed = a.resumedAtPage ? ` (went on from page ${a.resumedAtPage})` : '';
+      const head = say(lang, 'fetch.amazon.head', { status: a.status });
       lines.push(
-        `${head}: ${plural(a.orders, 'order')} in ${plural(a.pages, 'page')}${resumed}, ${window}; ` +
-          `${plural(a.requests, 'request')}${a.folder ? `; saved in ${a.folder}` : ''}`,
+        say(lang, 'fetch.amazon.done', { head, orders: a.orders, pages: a.pages, page: a.resumedAtPage, window, requests: a.requests, folder: a.folder }),
       );
-      if (a.error) lines.push(`  not fetched: ${a.error}`);
+      if (a.error) lines.push(say(lang, 'fetch.notFetched', { error: a.error }));
     }
   }
   const t = s.tracking;
   if (t) {
-    const known = `${plural(t.numbers, 'tracking number')} in the orders, ${t.alreadyDelivered} delivered before`;
-    const resumed = t.resumed ? `, ${t.resumed} done by the stopped run` : '';
+    const known = say(lang, 'fetch.known', { numbers: t.numbers, delivered: t.alreadyDelivered, resumed: t.resumed });
+    const quota = quotaText(t.quota, lang);
     if (s.dryRun) {
-      const q = quotaText(t.quota);
-      lines.push(
-        `${t.service}: would ask about ${plural(t.toAsk, 'number')} (${known}${resumed}), ` +
-          `registering ${t.toRegister} first${q ? `; ${q} at the last run` : ''}`,
-      );
+      lines.push(say(lang, 'fetch.tracking.dry', { service: t.service, toAsk: t.toAsk, known, toRegister: t.toRegister, quota }));
     } else {
-      const head = t.status === 'complete' ? `✔ ${t.service}` : `✖ ${t.service} (${t.status})`;
-      const q = quotaText(t.quota);
+      const head = say(lang, 'fetch.tracking.head', { service: t.service, status: t.status });
       lines.push(
-        `${head}: ${t.answered} of ${plural(t.toAsk, 'number')} answered (${known}${resumed}), ` +
-          `${t.registered} newly registered, ` +
-          `${t.deliveredNow} delivered now${t.noInfoYet ? `, ${t.noInfoYet} with no tracking yet` : ''}; ` +
-          `${plural(t.requests, 'request')}${q ? `, ${q}` : ''}` +
-          `${t.folder ? `; saved in ${t.folder}` : ''}`,
+        say(lang, 'fetch.tracking.done', {
+          head,
+          answered: t.answered,
+          toAsk: t.toAsk,
+          known,
+          registered: t.registered,
+          deliveredNow: t.deliveredNow,
+          noInfoYet: t.noInfoYet,
+          requests: t.requests,
+          quota,
+          folder: t.folder,
+        }),
       );
-      if (t.error) lines.push(`  stopped: ${t.error}`);
+      if (t.error) lines.push(say(lang, 'fetch.stopped', { error: t.error }));
       if (t.notFetched.length) {
-        lines.push(`  not fetched (${t.notFetched.length}):`);
+        lines.push(say(lang, 'fetch.notFetchedList', { n: t.notFetched.length }));
         for (const n of t.notFetched.slice(0, 20)) lines.push(`    ${n.number}  ${n.why}`);
-        if (t.notFetched.length > 20) lines.push(`    … and ${t.notFetched.length - 20} more`);
+        if (t.notFetched.length > 20) lines.push(say(lang, 'fetch.more', { n: t.notFetched.length - 20 }));
       }
     }
   }
-  if (s.dryRun) lines.push(`Nothing was fetched (--dry-run). Responses go to ${s.dataFolder}.`);
-  else if (fetchIsPartial(s)) lines.push(`Partial fetch: the next run goes on from where this one stopped.`);
+  if (s.dryRun) lines.push(say(lang, 'fetch.dryRun', { folder: s.dataFolder }));
+  else if (fetchIsPartial(s)) lines.push(say(lang, 'fetch.partial'));
   return `${lines.join('\n')}\n`;
 }

@@ -9,6 +9,8 @@ import type {
   SubmitOutcome,
 } from '../model/gate.js';
 import { plain, type Style } from './style.js';
+import { t } from '../i18n/catalogue.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** How the run delivered its releases. */
 export interface GateDelivery {
@@ -47,16 +49,15 @@ export const ADVICE: Record<OverdueAdvice, string> = {
   'classify-events': 'classify the unknown events (config "events") if one is a scan',
 };
 
+/** The language of the text being written: set for the length of one formatGateText call (JSON: English). */
+let lang: Lang = 'en';
+
 function why(h: Hold): string {
   if (h.reason === 'already-confirmed' && h.confirmed) {
-    return (
-      `already confirmed with tracking number ${h.confirmed.trackingNumber} on ${h.confirmed.on}; ` +
-      'a new label for the same order is not confirmed again — ' +
-      `use --reemit ${h.orderId} if Amazon must get the new number`
-    );
+    return t(lang, 'gate.alreadyConfirmed', { trackingNumber: h.confirmed.trackingNumber, on: h.confirmed.on, orderId: h.orderId });
   }
-  const base = HOLD_REASONS[h.reason];
-  const last = h.lastEvent ? `; last: "${h.lastEvent.description}" ${h.lastEvent.at}` : '';
+  const base = t(lang, 'gate.holdReason', { reason: h.reason, text: HOLD_REASONS[h.reason] });
+  const last = h.lastEvent ? t(lang, 'gate.last', { description: h.lastEvent.description, at: h.lastEvent.at }) : '';
   const unknown = h.unknown?.length ? ` (${h.unknown.map((u) => `"${u}"`).join(', ')})` : '';
   return `${base}${unknown}${last}`;
 }
@@ -70,76 +71,72 @@ function pkg(h: Hold): string {
 }
 
 /** The run in words: released, overdue, held (with why and how long until late), and what was skipped. */
-export function formatGateText(d: GateDecision, delivery: GateDelivery, style: Style = plain): string {
-  const out: string[] = [];
-  out.push(style.heading(`shipaudit confirm — as of ${d.asOf} (${d.zone})`));
-  const rejected = delivery.rowsRejected;
-  if (rejected) {
-    const first = rejected.first ? ` (first: ${rejected.first})` : '';
-    out.push(
-      style.warning(
-        `  ${rejected.count} input row${rejected.count === 1 ? '' : 's'} could not be read${first}; ` +
-          '`shipaudit inspect` shows them all',
-      ),
-    );
+export function formatGateText(d: GateDecision, delivery: GateDelivery, style: Style = plain, language: Lang = 'en'): string {
+  lang = language;
+  try {
+    return gateText(d, delivery, style);
+  } finally {
+    lang = 'en';
   }
+}
+
+function gateText(d: GateDecision, delivery: GateDelivery, style: Style): string {
+  const out: string[] = [];
+  out.push(style.heading(t(lang, 'gate.title', { asOf: d.asOf, zone: d.zone })));
+  const rejected = delivery.rowsRejected;
+  if (rejected) out.push(style.warning(t(lang, 'gate.rowsRejected', { n: rejected.count, first: rejected.first })));
   for (const r of delivery.recovered ?? []) {
-    const found = {
-      accepted: 'Amazon has it as shipped: recorded as accepted',
-      failed: 'Amazon does not have it: it may be sent again',
-      unknown: 'could not be checked: left as being sent',
-    }[r.found];
-    out.push(`  ${r.orderId} ${r.trackingNumber}: an earlier run died while sending it; ${found}`);
+    out.push(t(lang, 'gate.recovered', { orderId: r.orderId, trackingNumber: r.trackingNumber, found: r.found }));
   }
 
   const sent = new Map((delivery.submitted ?? []).map((s) => [`${s.orderId}|${s.trackingNumber}`, s]));
-  const kept = delivery.keptLines
-    ? `, with ${delivery.keptLines} earlier lines not uploaded yet: upload it, then remove it`
-    : '';
   const where =
     d.release.length === 0
-      ? 'nothing to release'
+      ? t(lang, 'gate.where.nothing')
       : delivery.submitted
-        ? 'sent to Amazon'
+        ? t(lang, 'gate.where.sent')
         : delivery.file
-          ? `written to ${delivery.file}${kept}`
-          : 'dry run: nothing written or sent (--out FILE writes the file, --submit sends)';
-  for (const w of d.sharedNumbers) out.push(style.warning(`  warning: ${sharedText(w)}`));
+          ? t(lang, 'gate.where.file', { file: delivery.file, kept: delivery.keptLines })
+          : t(lang, 'gate.where.dry');
+  for (const w of d.sharedNumbers) out.push(style.warning(t(lang, 'gate.warning', { text: sharedText(w, lang) })));
 
-  out.push('', style.bold(`Released: ${d.release.length} — a physical carrier scan exists (${where})`));
+  out.push('', style.bold(t(lang, 'gate.released', { n: d.release.length, where })));
   for (const r of d.release) {
     const s = sent.get(`${r.orderId}|${r.trackingNumber}`);
     const answer = s
       ? s.status === 'accepted'
-        ? style.ok(' accepted')
+        ? style.ok(t(lang, 'gate.accepted'))
         : s.status === 'rejected'
-          ? style.error(` REJECTED (${s.http}): ${(s.errors ?? []).map((e) => e.message ?? e.code).join('; ')}`)
-          : style.warning(` no answer (${s.note ?? 'unknown'}): recorded as being sent, checked next run`)
+          ? style.error(t(lang, 'gate.rejected', { http: String(s.http), errors: (s.errors ?? []).map((e) => e.message ?? e.code).join('; ') }))
+          : style.warning(t(lang, 'gate.noAnswer', { note: s.note ?? 'unknown' }))
       : '';
-    const late = r.late ? style.warning(' [scanned after the latest ship date]') : '';
-    const again = r.reemitted ? ' [re-emitted]' : '';
+    const late = r.late ? style.warning(t(lang, 'gate.lateScan')) : '';
+    const again = r.reemitted ? t(lang, 'gate.reemitted') : '';
+    const carrier = r.carrierCode === 'Other' ? `Other/${r.carrierName}` : r.carrierCode;
     out.push(
-      `  ${r.orderId}  ${r.trackingNumber} ${r.carrierCode === 'Other' ? `Other/${r.carrierName}` : r.carrierCode}` +
-        `  ship-date ${r.shipDate}  scan "${r.scan.description}"${r.scan.location ? ` ${r.scan.location}` : ''}` +
-        `${late}${again}${answer}`,
+      t(lang, 'gate.releaseLine', {
+        orderId: r.orderId,
+        trackingNumber: r.trackingNumber,
+        carrier,
+        shipDate: r.shipDate,
+        scan: r.scan.description,
+        location: r.scan.location,
+      }) + `${late}${again}${answer}`,
     );
   }
 
-  out.push(
-    '',
-    style.bold(`Overdue: ${d.overdue.length} — latest ship date passed without a carrier scan; not released`),
-  );
+  out.push('', style.bold(t(lang, 'gate.overdue', { n: d.overdue.length })));
   for (const o of d.overdue) out.push(...overdueLines(o, style));
 
-  out.push('', style.bold(`Held: ${d.hold.length} — no carrier scan yet, most urgent first`));
+  out.push('', style.bold(t(lang, 'gate.held', { n: d.hold.length })));
   for (const h of d.hold) {
     const left =
       h.reason === 'already-confirmed'
-        ? 'not sent again'
+        ? t(lang, 'gate.notSentAgain')
         : h.hoursLeft === undefined
-        ? 'no latest ship date known'
-        : `${hours(h.hoursLeft)} left (latest ship date ${h.latestShipDate})`;
-    out.push(`  ${h.orderId}  ${pkg(h)}  ${left}`, `      why: ${why(h)}`);
+        ? t(lang, 'gate.noLsd')
+        : t(lang, 'gate.left', { hours: hours(h.hoursLeft), lsd: String(h.latestShipDate) });
+    out.push(`  ${h.orderId}  ${pkg(h)}  ${left}`, t(lang, 'gate.why', { why: why(h) }));
   }
 
   const inLedger = d.skipped.filter((s) => s.why === 'in-ledger');
@@ -149,35 +146,25 @@ export function formatGateText(d: GateDecision, delivery: GateDelivery, style: S
   out.push('');
   if (inLedger.length > 0) {
     const parts = [...byStatus].map(([k, n]) => `${n} ${k}`).join(', ');
-    out.push(
-      `Already in the ledger (${delivery.ledger}): ${inLedger.length} (${parts}); --reemit ORDER-ID emits one again`,
-    );
+    out.push(t(lang, 'gate.inLedger', { ledger: delivery.ledger, n: inLedger.length, parts }));
   }
   for (const s of inLedger.filter((x) => x.status === 'rejected'))
-    out.push(`  ${s.orderId} ${s.trackingNumber ?? ''}: rejected by Amazon earlier`);
-  if (delivery.unresolved)
-    out.push(
-      `Being sent when an earlier run stopped: ${delivery.unresolved} (run with --submit to check them with Amazon)`,
-    );
-  if (notAwaiting > 0)
-    out.push(
-      `No longer awaiting shipment (shipped, cancelled or not merchant-fulfilled in the inputs): ${notAwaiting}`,
-    );
+    out.push(t(lang, 'gate.rejectedEarlier', { orderId: s.orderId, trackingNumber: s.trackingNumber ?? '' }));
+  if (delivery.unresolved) out.push(t(lang, 'gate.unresolved', { n: delivery.unresolved }));
+  if (notAwaiting > 0) out.push(t(lang, 'gate.notAwaiting', { n: notAwaiting }));
   return `${out.join('\n')}\n`;
 }
 
 /** "tracking number X is assigned to orders A and B" (A, B and C for three). */
-export function sharedText(w: SharedNumber): string {
-  const ids = w.orderIds;
-  const list = ids.length <= 2 ? ids.join(' and ') : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
-  return `tracking number ${w.trackingNumber} is assigned to orders ${list}`;
+export function sharedText(w: SharedNumber, language: Lang = 'en'): string {
+  return t(language, 'gate.shared', { trackingNumber: w.trackingNumber, orderIds: [...w.orderIds] });
 }
 
 function overdueLines(o: Overdue, style: Style): string[] {
   return [
-    `  ${style.error(o.orderId)}  ${pkg(o)}  ${hours(o.hoursLeft)} past the latest ship date ${o.latestShipDate}`,
-    `      why: ${why(o)}`,
-    `      what you can do: ${o.advice.map((a) => ADVICE[a]).join('; or ')}`,
+    `  ${style.error(o.orderId)}  ${pkg(o)}  ${t(lang, 'gate.past', { hours: hours(o.hoursLeft), lsd: String(o.latestShipDate) })}`,
+    t(lang, 'gate.why', { why: why(o) }),
+    t(lang, 'gate.whatToDo', { advice: o.advice.map((a) => t(lang, 'gate.advice', { advice: a, text: ADVICE[a] })) }),
   ];
 }
 

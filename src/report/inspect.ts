@@ -1,3 +1,6 @@
+import { t } from '../i18n/catalogue.js';
+import type { Lang } from '../i18n/lang.js';
+import { translateSentence, translateZoneNotes } from '../i18n/sentences.js';
 import { mixedEncodingOf } from '../model/result.js';
 import type { InputKind, InputReport } from '../model/input.js';
 import { SCHEMA_VERSION } from './json.js';
@@ -58,18 +61,21 @@ export function inspectJson(inputs: readonly InspectedInput[]): { schemaVersion:
   };
 }
 
+/** The language of the text being written: set for the length of one formatInspectText call. */
+let lang: Lang = 'en';
+
 function problems(f: InspectedFile, style: Style): string[] {
-  const shown = f.problems.slice(0, PROBLEMS_SHOWN).map((p) => style.warning(`    ${p.file}:${p.line}: ${p.message}`));
+  const shown = f.problems.slice(0, PROBLEMS_SHOWN).map((p) => style.warning(`    ${p.file}:${p.line}: ${translateSentence(lang, p.message)}`));
   const more = f.rowsRejected - shown.length;
-  return more > 0 ? [...shown, style.dim(`    … and ${more} more`)] : shown;
+  return more > 0 ? [...shown, style.dim(t(lang, 'inspect.more', { n: more }))] : shown;
 }
 
 /** Sample records side by side, one line per field, so that a wrong mapping shows across records. */
 function samples(f: InspectedFile, style: Style): string[] {
   const fields = [...new Set(f.samples.flatMap((s) => Object.keys(s)))];
   return table(
-    ['Field', ...f.samples.map((_, i) => `#${i + 1}`)],
-    fields.map((field) => [field, ...f.samples.map((s) => s[field] ?? '')]),
+    [t(lang, 'inspect.field'), ...f.samples.map((_, i) => `#${i + 1}`)],
+    fields.map((field) => [field, ...f.samples.map((s) => translateZoneNotes(lang, s[field] ?? ''))]),
     fields.map(() => 'left'),
     style,
     '    ',
@@ -81,53 +87,56 @@ function unclassified(
   style: Style,
   beyond: InspectedFile['unclassifiedMore'],
 ): string[] {
-  if (list.length === 0) return [`  ${style.ok('✔')} Every event description was classified.`];
+  if (list.length === 0) return [`  ${style.ok('✔')} ${t(lang, 'inspect.allClassified')}`];
   const w = String(list[0].count).length;
   const more = list.length - UNCLASSIFIED_SHOWN;
   return [
-    '  Event descriptions not classified (add them under "events" in the config if one is a scan):',
+    t(lang, 'inspect.unclassified'),
     ...list.slice(0, UNCLASSIFIED_SHOWN).map((u) => `    ${String(u.count).padStart(w)}  ${u.description}`),
-    ...(more > 0 ? [style.dim(`    … and ${more} more`)] : []),
-    ...(beyond
-      ? [style.dim(`    … and about ${beyond.texts} more distinct texts not kept (${beyond.events} events)`)]
-      : []),
+    ...(more > 0 ? [style.dim(t(lang, 'inspect.more', { n: more }))] : []),
+    ...(beyond ? [style.dim(t(lang, 'inspect.notKept', { texts: beyond.texts, events: beyond.events }))] : []),
   ];
 }
 
 function rejectedText(f: InspectedFile, style: Style): string {
-  return f.rowsRejected > 0 ? style.warning(`${f.rowsRejected} rejected`) : '0 rejected';
+  return f.rowsRejected > 0 ? style.warning(t(lang, 'inspect.rejected', { n: f.rowsRejected })) : t(lang, 'inspect.rejected', { n: 0 });
 }
 
 /** Rows left out on purpose, e.g. `; skipped: 2 promotion continuation lines`. */
 function skippedText(f: InspectedFile): string {
-  const parts = Object.entries(f.rowsSkipped ?? {}).map(([why, n]) => `${n} ${why}`);
-  return parts.length ? `; skipped: ${parts.join(', ')}` : '';
+  const parts = Object.entries(f.rowsSkipped ?? {}).map(([why, n]) => t(lang, 'inspect.skippedPart', { n, why }));
+  return parts.length ? t(lang, 'inspect.skipped', { parts }) : '';
 }
 
 function formatFile(f: InspectedFile, style: Style): string[] {
-  const label = (s: string) => padEnd(`${s}:`, 11);
+  const label = (s: 'Kind' | 'Encoding' | 'Rows' | 'Note' | 'Time zone') => padEnd(t(lang, 'inspect.label', { label: s }), 11);
   const out = [
     style.heading(f.file),
-    `  ${label('Kind')}${f.title} (${f.kind})`,
-    `  ${label('Encoding')}${f.encoding}; delimiter: ${f.delimiter}; quoting: ${f.quoting ? 'on' : 'off'}`,
-    `  ${label('Rows')}${f.rowsRead} read, ${rejectedText(f, style)}${skippedText(f)}`,
+    `  ${label('Kind')}${t(lang, 'inspect.kind', { title: f.title, kind: f.kind })}`,
+    `  ${label('Encoding')}${t(lang, 'inspect.encoding', { encoding: f.encoding, delimiter: f.delimiter, quoting: f.quoting })}`,
+    `  ${label('Rows')}${t(lang, 'inspect.rows', { read: f.rowsRead, rejected: rejectedText(f, style), skipped: skippedText(f) })}`,
     ...problems(f, style),
-    ...(f.notes ?? []).map((n) => `  ${label('Note')}${n}`),
-    `  ${label('Time zone')}${f.zoneNote}`,
+    ...(f.notes ?? []).map((n) => `  ${label('Note')}${translateSentence(lang, n)}`),
+    `  ${label('Time zone')}${translateSentence(lang, f.zoneNote)}`,
   ];
   if (f.mapping.length > 0) {
     const w = Math.max(...f.mapping.map((m) => m.field.length));
-    out.push('  Columns:', ...f.mapping.map((m) => `    ${m.field.padEnd(w)} ← ${m.header}`));
+    out.push(t(lang, 'inspect.columns'), ...f.mapping.map((m) => `    ${m.field.padEnd(w)} ← ${m.header}`));
   }
-  if (f.samples.length > 0) out.push('  Records as read:', ...samples(f, style));
+  if (f.samples.length > 0) out.push(t(lang, 'inspect.records'), ...samples(f, style));
   if (f.unclassified) out.push(...unclassified(f.unclassified, style, f.unclassifiedMore));
   return out;
 }
 
 /** How each input file was understood, for a seller checking that shipaudit read the right columns. */
-export function formatInspectText(inputs: readonly InspectedInput[], opts: { style: Style }): string {
-  // Texts from the files (headers, sample records, event texts, problems) may hold escape sequences.
-  return `${terminalSafe(inspectJson(inputs))
-    .files.map((f) => formatFile(f, opts.style).join('\n'))
-    .join('\n\n')}\n`;
+export function formatInspectText(inputs: readonly InspectedInput[], opts: { style: Style; lang?: Lang }): string {
+  lang = opts.lang ?? 'en';
+  try {
+    // Texts from the files (headers, sample records, event texts, problems) may hold escape sequences.
+    return `${terminalSafe(inspectJson(inputs))
+      .files.map((f) => formatFile(f, opts.style).join('\n'))
+      .join('\n\n')}\n`;
+  } finally {
+    lang = 'en';
+  }
 }

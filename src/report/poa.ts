@@ -3,6 +3,8 @@ import type { AuditResult } from '../model/result.js';
 import { dataKindList } from './data-kinds.js';
 import type { EvidenceColumn } from './evidence-csv.js';
 import { forMarkdown, forTerminal } from './sanitize.js';
+import { t } from '../i18n/catalogue.js';
+import type { Lang } from '../i18n/lang.js';
 
 /**
  * The Plan of Action draft, in the structure Amazon asks for: root cause, actions taken, preventive
@@ -20,6 +22,8 @@ export interface PoaInput {
   comparison: Comparison;
   sellerName?: string;
   attachments: readonly Attachment[];
+  /** The seller's language: the guidance around the letter and inside its placeholders (default English). */
+  lang?: Lang;
 }
 
 export interface PlanOfAction {
@@ -34,6 +38,17 @@ const MARK = 'SELLER TO FILL';
 /** The one marker format a seller searches for before sending. */
 export function placeholder(what: string): string {
   return `[[${MARK}: ${what}]]`;
+}
+
+/**
+ * Each placeholder with what to write there in the seller's language: "[[SELLER TO FILL: … ／ 请用英文填写：…]]".
+ * The seller replaces the whole marker, so the Chinese never reaches Amazon.
+ */
+function placeholderGuidance(text: string, lang: Lang): string {
+  return text.replace(/\[\[SELLER TO FILL: ([^\]]*)\]\]/g, (whole, what: string) => {
+    const hint = t(lang, 'poa.placeholder', { what: what.replace(/\\(.)/g, '$1') });
+    return hint === what ? whole : `[[${MARK}: ${what} ／ ${hint}]]`;
+  });
 }
 
 export function countPlaceholders(text: string): number {
@@ -303,9 +318,8 @@ export function formatPlanOfAction(input: PoaInput): PlanOfAction {
   const md = markdown(list);
   const body = plainText(list);
   const placeholders = countPlaceholders(body);
-  const header =
-    placeholders > 0
-      ? `${plural(placeholders, 'placeholder')} left: replace every "${MARK}" marker below before sending. Paste from the line after the dashes.`
-      : `No placeholders left. Paste from the line after the dashes.`;
-  return { markdown: md, text: `${header}\n${'-'.repeat(40)}\n${body}`, placeholders };
+  const lang = input.lang ?? 'en';
+  const header = t(lang, 'poa.header', { placeholders, mark: MARK });
+  const guide = (s: string) => (lang === 'en' ? s : placeholderGuidance(s, lang));
+  return { markdown: guide(md), text: `${header}\n${'-'.repeat(40)}\n${guide(body)}`, placeholders };
 }

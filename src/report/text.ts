@@ -2,6 +2,9 @@ import { SEVERITY_RANK, type Finding, type Severity, type TimeFact } from '../mo
 import { exclusionLabel, type AuditResult, type GroupFigures, type TargetFigure } from '../model/result.js';
 import { displayWidth, table, truncate, type Style } from './style.js';
 import { terminalSafe } from './sanitize.js';
+import { t, term } from '../i18n/catalogue.js';
+import type { Lang } from '../i18n/lang.js';
+import { translateSentence } from '../i18n/sentences.js';
 
 export interface TextOptions {
   style: Style;
@@ -11,45 +14,21 @@ export interface TextOptions {
   top?: number;
   /** Terminal width: free text (event descriptions, notes) is cut or wrapped to it. */
   width?: number;
+  /** The reader's language (default English); the figures and ids are the same in both. */
+  lang?: Lang;
 }
 
-/**
- * How the verdict line words each rule's count: "<n> of <total> shipments <phrase>" for the first,
- * "<n> <phrase>" for the rest; {were} and {have} agree with n. A rule missing here still shows, by its id.
- */
-const VERDICT_PHRASES: Readonly<Record<string, string>> = {
-  'confirmed-before-handover': '{were} confirmed before the carrier had them',
-  'late-confirmation': '{were} confirmed late',
-  'late-handover': '{were} handed to the carrier after the latest ship date',
-  'missing-tracking': '{were} confirmed without a tracking number',
-  'invalid-tracking-number': '{have} a tracking number with a wrong check digit',
-  'carrier-mismatch': '{have} a tracking number of another carrier than the one confirmed',
-  'duplicate-tracking-number': '{have} a tracking number also used on another order',
-  'no-carrier-scan': '{have} no physical carrier scan yet',
-  'tracking-not-found': '{have} a tracking number no tracking file mentions',
-};
-
-function phrase(rule: string, n: number): string {
-  return (VERDICT_PHRASES[rule] ?? `{were} flagged by ${rule}`)
-    .replace('{were}', n === 1 ? 'was' : 'were')
-    .replace('{have}', n === 1 ? 'has' : 'have');
-}
-
-const AS_OF_SOURCES: Record<AuditResult['asOfSource'], string> = {
-  option: 'as given with --as-of',
-  'newest tracking event': 'the newest tracking event',
-  clock: 'the clock when the audit ran (no tracking event was read)',
-};
-
-
-const pct = (v: number | null) => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
-const hours = (v: number | null) => (v === null ? 'n/a' : v.toFixed(1));
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** The language of the report being written: set for the length of one formatAuditText call. */
+let lang: Lang = 'en';
+const na = () => t(lang, 'text.notAvailable');
+const pct = (v: number | null) => (v === null ? na() : `${(v * 100).toFixed(1)}%`);
+const hours = (v: number | null) => (v === null ? na() : v.toFixed(1));
+const severityWord = (severity: string) => t(lang, 'text.severity', { severity });
 
 /** A marketplace-zone time without its offset (the report says the zone once); a bare date stays a date. */
-function shortTime(t: TimeFact | undefined): string {
-  if (!t) return '';
-  return t.precision === 'date' ? `${t.iso} (day)` : t.iso.slice(0, 16).replace('T', ' ');
+function shortTime(f: TimeFact | undefined): string {
+  if (!f) return '';
+  return f.precision === 'date' ? t(lang, 'text.day', { date: f.iso }) : f.iso.slice(0, 16).replace('T', ' ');
 }
 
 /** Each rule with findings and its severity, errors first, then by count. */
@@ -66,39 +45,42 @@ function ruleCounts(result: AuditResult): Array<{ rule: string; count: number; s
  * Folder files where data was expected that could not be read (an HTML page saved as the tracking file):
  * what they should hold is missing, so the verdict names them, the first one with its reason.
  */
-export function unreadableFilesNote(result: AuditResult): string | undefined {
+export function unreadableFilesNote(result: AuditResult, language: Lang = 'en'): string | undefined {
   const files = result.inputs.filter((i) => i.warning);
   if (files.length === 0) return undefined;
-  const more = files.length > 1 ? ` and ${files.length - 1} more (below)` : '';
-  return `${plural(files.length, 'input file')} could not be read, ${files[0].file}: ${files[0].warning}${more}`;
+  const warning = translateSentence(language, files[0].warning!);
+  return t(language, 'text.unreadFiles', { n: files.length, file: files[0].file, warning, more: files.length - 1 });
 }
 
 function verdict(result: AuditResult, style: Style): string {
   const total = result.summary.shipments;
-  if (total === 0) return style.warning('⚠ No shipments were audited.');
+  if (total === 0) return style.warning(t(lang, 'text.verdict.none'));
   const counts = ruleCounts(result);
-  const unread = unreadableFilesNote(result);
+  const unread = unreadableFilesNote(result, lang);
   if (counts.length === 0) {
-    const given = unread ? 'no tracking data could be read' : 'no tracking data was given';
-    const caveat = result.summary.hasTrackingData ? '' : ` Tracking was not checked: ${given}.`;
+    const caveat = result.summary.hasTrackingData ? '' : t(lang, 'text.verdict.noTracking', { unread: unread !== undefined });
     const rejected = result.summary.rowsRejected;
     // Rows or files that could not be read may hold the problems: no tick then.
     if (rejected > 0 || unread) {
-      const rows = rejected > 0 ? [`${plural(rejected, 'row')} could not be read (below)`] : [];
+      const rows = rejected > 0 ? [t(lang, 'text.verdict.rowsUnread', { n: rejected })] : [];
       const why = [...rows, ...(unread ? [unread] : [])];
-      const text = `⚠ No problems found in the ${plural(total, 'shipment')} read, but ${why.join('; ')}` +
-        (unread ? '; the verdict may be incomplete.' : ': the verdict may be incomplete.');
-      return style.warning(text) + caveat;
+      return style.warning(t(lang, 'text.verdict.cleanButUnread', { total, why, unreadFiles: unread !== undefined })) + caveat;
     }
-    return style.ok(`✔ No problems found in ${plural(total, 'shipment')}.`) + caveat;
+    return style.ok(t(lang, 'text.verdict.clean', { total })) + caveat;
   }
   const [first, ...rest] = counts;
+  const phrase = (rule: string, n: number) => term(lang, 'verdictPhrase', { rule, n });
   const text = [
-    `${first.count} of ${plural(total, 'shipment')} ${phrase(first.rule, first.count)} (${first.severity}).`,
-    ...rest.map((c) => `${c.count} ${phrase(c.rule, c.count)} (${c.severity}).`),
-    ...(unread ? [`${unread}; the verdict may be incomplete.`] : []),
-  ].join(' ');
+    t(lang, 'text.verdict.first', { count: first.count, total, phrase: phrase(first.rule, first.count), severity: severityWord(first.severity) }),
+    ...rest.map((c) => t(lang, 'text.verdict.rest', { count: c.count, phrase: phrase(c.rule, c.count), severity: severityWord(c.severity) })),
+    ...(unread ? [t(lang, 'text.verdict.incomplete', { unread })] : []),
+  ].join(lang === 'zh' ? '' : ' ');
   return first.severity === 'error' ? style.error(`✖ ${text}`) : style.warning(`⚠ ${text}`);
+}
+
+/** A week as the audit keys it ("2026-W40 (Sep 28)"), its Monday in the reader's language. */
+function weekKey(key: string): string {
+  return lang === 'zh' ? translateSentence(lang, key) : key;
 }
 
 function audited(result: AuditResult, style: Style): string[] {
@@ -107,25 +89,26 @@ function audited(result: AuditResult, style: Style): string[] {
   const weeks = result.byWeek;
   const period =
     from || to
-      ? `confirmed ${from ?? 'any time'} to ${to ?? result.asOf}`
+      ? t(lang, 'text.period.window', { from, to: to ?? result.asOf })
       : weeks.length > 0
-        ? `confirmed in week ${weeks[0].key}${weeks.length > 1 ? ` to week ${weeks.at(-1)!.key}` : ''}`
-        : 'no confirmation in range';
+        ? t(lang, 'text.period.weeks', { first: weekKey(weeks[0].key), last: weeks.length > 1 ? weekKey(weeks.at(-1)!.key) : undefined })
+        : t(lang, 'text.period.none');
   const excluded = Object.entries(s.excluded).filter(([, n]) => n > 0);
   const lines = [
-    `${plural(s.shipments, 'shipment')} audited, ${period}.`,
-    `Judged as of ${result.asOf}, ${AS_OF_SOURCES[result.asOfSource]}; times below are in ${result.marketplaceZone}.`,
+    t(lang, 'text.audited', { n: s.shipments, period }),
+    t(lang, 'text.asOf', { asOf: result.asOf, source: result.asOfSource, zone: result.marketplaceZone }),
   ];
   if (excluded.length > 0) {
-    lines.push(`Excluded: ${excluded.map(([why, n]) => `${exclusionLabel(why)}: ${n}`).join('; ')}.`);
+    const label = (key: string) => term(lang, 'exclusion', { key, label: exclusionLabel(key) });
+    lines.push(t(lang, 'text.excluded', { items: excluded.map(([why, n]) => t(lang, 'text.excludedItem', { label: label(why), n })) }));
   }
-  if (s.hasTrackingData) lines.push(`Matched with tracking: ${s.matchedWithTracking} of ${s.shipments}; with a physical carrier scan: ${s.withPhysicalScan}.`);
+  if (s.hasTrackingData) lines.push(t(lang, 'text.matched', { matched: s.matchedWithTracking, total: s.shipments, scanned: s.withPhysicalScan }));
   if (s.rowsRejected > 0) {
-    lines.push(style.warning(`${plural(s.rowsRejected, 'row')} could not be read and ${s.rowsRejected === 1 ? 'was' : 'were'} left out of the audit:`));
+    lines.push(style.warning(t(lang, 'text.rowsLeftOut', { n: s.rowsRejected })));
     for (const input of result.inputs) {
-      for (const p of input.problems) lines.push(style.warning(`  ${p.file}:${p.line}: ${p.message}`));
+      for (const p of input.problems) lines.push(style.warning(`  ${p.file}:${p.line}: ${translateSentence(lang, p.message)}`));
       const more = input.rowsRejected - input.problems.length;
-      if (more > 0) lines.push(style.warning(`  … and ${more} more in ${input.file} (\`shipaudit inspect ${input.file}\`)`));
+      if (more > 0) lines.push(style.warning(t(lang, 'text.rowsMore', { more, file: input.file })));
     }
   }
   return lines;
@@ -136,12 +119,13 @@ const fileName = (i: AuditResult['inputs'][number]) => (i.symlink ? `${i.file} �
 
 /** Which file was read as what, and which folder entries were skipped, so nothing is silently ignored. */
 function inputs(result: AuditResult, style: Style): string[] {
+  const skipped = (why: string) => t(lang, 'text.skipped', { why: translateSentence(lang, why) });
   return table(
-    ['File', 'Read as', 'Rows'],
+    [...t(lang, 'text.head.files')],
     result.inputs.map((i) =>
       i.skipped
-        ? [fileName(i), i.warning ? style.warning(`skipped: ${i.skipped}`) : style.dim(`skipped: ${i.skipped}`), '']
-        : [fileName(i), i.kind, i.rowsRejected > 0 ? `${i.rowsRead} (${i.rowsRejected} rejected)` : String(i.rowsRead)],
+        ? [fileName(i), i.warning ? style.warning(skipped(i.skipped)) : style.dim(skipped(i.skipped)), '']
+        : [fileName(i), i.kind, i.rowsRejected > 0 ? t(lang, 'text.rowsRejected', { read: i.rowsRead, rejected: i.rowsRejected }) : String(i.rowsRead)],
     ),
     ['left', 'left', 'right'],
     style,
@@ -153,8 +137,14 @@ function targets(result: AuditResult, style: Style): string[] {
   const figures: TargetFigure[] = [s.lateShipmentRate10, s.lateShipmentRate30, s.validTrackingRate, s.earlyConfirmationRate];
   const mark = (f: TargetFigure) => (f.meetsTarget === null ? '' : f.meetsTarget ? style.ok('✔') : style.error('✖'));
   return table(
-    ['Figure', 'Value', 'Count', 'Target', ''],
-    figures.map((f) => [f.label, f.value === null ? style.dim('n/a') : pct(f.value), f.value === null ? '' : `${f.count} of ${f.of}`, f.target, mark(f)]),
+    [...t(lang, 'text.head.targets')],
+    figures.map((f) => [
+      term(lang, 'figure', { text: f.label }),
+      f.value === null ? style.dim(na()) : pct(f.value),
+      f.value === null ? '' : t(lang, 'text.countOf', { count: f.count, of: f.of }),
+      term(lang, 'figure', { text: f.target }),
+      mark(f),
+    ]),
     ['left', 'right', 'right', 'left', 'left'],
     style,
   );
@@ -162,14 +152,18 @@ function targets(result: AuditResult, style: Style): string[] {
 
 function lag(result: AuditResult): string {
   const l = result.summary.lagHours;
-  if (l.count === 0) return '  No shipment has both a confirmation and a first scan time.';
-  return `  median ${hours(l.median)} h, p90 ${hours(l.p90)} h, max ${hours(l.max)} h (${plural(l.count, 'shipment')}; positive = confirmed before the first scan)`;
+  if (l.count === 0) return t(lang, 'text.lag.none');
+  return t(lang, 'text.lag', { median: hours(l.median), p90: hours(l.p90), max: hours(l.max), n: l.count });
 }
 
 function findingsPerRule(result: AuditResult, style: Style): string[] {
   return table(
-    ['Rule', 'Shipments', 'Severity'],
-    ruleCounts(result).map((c) => [c.rule, String(c.count), c.severity === 'error' ? style.error('✖ error') : style.warning('⚠ warning')]),
+    [...t(lang, 'text.head.rules')],
+    ruleCounts(result).map((c) => [
+      lang === 'en' ? c.rule : `${term(lang, 'ruleName', { rule: c.rule })} (${c.rule})`,
+      String(c.count),
+      c.severity === 'error' ? style.error(`✖ ${severityWord('error')}`) : style.warning(`⚠ ${severityWord('warning')}`),
+    ]),
     ['left', 'right', 'left'],
     style,
   );
@@ -177,14 +171,14 @@ function findingsPerRule(result: AuditResult, style: Style): string[] {
 
 /** Rate beside a mark, so that the week a carrier changed stands out: ✔ no early confirmation, ✖ some. */
 function rateCell(g: GroupFigures, style: Style): string {
-  if (g.earlyConfirmationRate === null) return style.dim('n/a');
+  if (g.earlyConfirmationRate === null) return style.dim(na());
   return g.earlyConfirmationRate === 0 ? `${pct(0)} ${style.ok('✔')}` : `${pct(g.earlyConfirmationRate)} ${style.error('✖')}`;
 }
 
 function weekly(result: AuditResult, style: Style): string[] {
   return table(
-    ['Week', 'Shipments', 'Early', 'Rate', 'Median lag h', 'Carriers'],
-    result.byWeek.map((g) => [g.key, String(g.shipments), String(g.earlyConfirmations), rateCell(g, style), hours(g.lagHours.median), g.carriers.join(', ')]),
+    [...t(lang, 'text.head.weeks')],
+    result.byWeek.map((g) => [weekKey(g.key), String(g.shipments), String(g.earlyConfirmations), rateCell(g, style), hours(g.lagHours.median), g.carriers.join(', ')]),
     ['left', 'right', 'right', 'right', 'right', 'left'],
     style,
   );
@@ -192,7 +186,7 @@ function weekly(result: AuditResult, style: Style): string[] {
 
 function perCarrier(result: AuditResult, style: Style): string[] {
   return table(
-    ['Carrier', 'Shipments', 'Early', 'Rate', 'Median lag h', 'p90 lag h', 'Physical scan'],
+    [...t(lang, 'text.head.carriers')],
     result.byCarrier.map((g) => [
       g.key,
       String(g.shipments),
@@ -200,7 +194,7 @@ function perCarrier(result: AuditResult, style: Style): string[] {
       rateCell(g, style),
       hours(g.lagHours.median),
       hours(g.lagHours.p90),
-      `${g.withPhysicalScan} of ${g.shipments}`,
+      t(lang, 'text.countOf', { count: g.withPhysicalScan, of: g.shipments }),
     ]),
     ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
     style,
@@ -220,7 +214,7 @@ export function worstFirst(a: Finding, b: Finding): number {
 function offenders(result: AuditResult, style: Style, top: number): string[] {
   const sorted = [...result.findings].sort(worstFirst);
   const lines = table(
-    ['Order ID', 'Tracking number', 'Carrier', 'Confirmed', 'First scan', 'Gap h', 'Rule'],
+    [...t(lang, 'text.head.offenders')],
     sorted
       .slice(0, top)
       .map(terminalSafe)
@@ -237,7 +231,7 @@ function offenders(result: AuditResult, style: Style, top: number): string[] {
     style,
   );
   const more = sorted.length - top;
-  if (more > 0) lines.push(style.dim(`  … and ${more} more (see the evidence CSV or --format json)`));
+  if (more > 0) lines.push(style.dim(t(lang, 'text.offendersMore', { more })));
   return lines;
 }
 
@@ -245,18 +239,15 @@ function unclassified(result: AuditResult, style: Style, width: number | undefin
   const list = result.unclassifiedEvents;
   const countWidth = String(list[0]?.count ?? 0).length;
   const lines = [
-    style.dim('  These event texts matched no table entry: one may hide a first scan. Classify them under "events" in the config.'),
+    style.dim(t(lang, 'text.unclassified.intro')),
     ...list.slice(0, 10).map(({ description, count }) => {
       const text = width ? truncate(description, Math.max(20, width - countWidth - 4)) : description;
       return `  ${String(count).padStart(countWidth)}  ${text}`;
     }),
   ];
-  if (list.length > 10) lines.push(style.dim(`  … and ${list.length - 10} more`));
+  if (list.length > 10) lines.push(style.dim(t(lang, 'text.more', { n: list.length - 10 })));
   const beyond = result.unclassifiedMore;
-  if (beyond) {
-    const events = plural(beyond.events, 'event');
-    lines.push(style.dim(`  … and about ${plural(beyond.texts, 'more distinct text')} not kept (${events})`));
-  }
+  if (beyond) lines.push(style.dim(t(lang, 'text.unclassified.notKept', { texts: beyond.texts, events: beyond.events })));
   return lines;
 }
 
@@ -276,6 +267,15 @@ function bullet(text: string, width: number | undefined): string[] {
 
 /** The audit as a seller reads it in ten seconds: the verdict first, then the figures that back it. */
 export function formatAuditText(data: AuditResult, opts: TextOptions): string {
+  lang = opts.lang ?? 'en';
+  try {
+    return auditText(data, opts);
+  } finally {
+    lang = 'en';
+  }
+}
+
+function auditText(data: AuditResult, opts: TextOptions): string {
   // Texts from the files (event texts, carriers, places, problems) may hold escape sequences. The findings
   // (tens of thousands) are cleaned as the worst-offenders table shows them, not all.
   const result = { ...terminalSafe({ ...data, findings: [] }), findings: data.findings };
@@ -286,20 +286,22 @@ export function formatAuditText(data: AuditResult, opts: TextOptions): string {
   const out = [verdict(result, style), '', ...audited(result, style)];
 
   if (s.shipments > 0) {
-    out.push(...section("Figures against Amazon's targets", targets(result, style)));
-    if (s.hasTrackingData) out.push(...section('Hand-over lag (confirmation → first carrier scan)', [lag(result)]));
+    out.push(...section(t(lang, 'text.section.targets'), targets(result, style)));
+    if (s.hasTrackingData) out.push(...section(t(lang, 'text.section.lag'), [lag(result)]));
   }
   if (result.findings.length > 0) {
-    out.push(...section('Findings per rule', findingsPerRule(result, style)));
+    out.push(...section(t(lang, 'text.section.rules'), findingsPerRule(result, style)));
   }
-  if (result.byWeek.length > 0) out.push(...section('By week of confirmation', weekly(result, style)));
-  if (result.byCarrier.length > 0) out.push(...section('By carrier', perCarrier(result, style)));
+  if (result.byWeek.length > 0) out.push(...section(t(lang, 'text.section.weeks'), weekly(result, style)));
+  if (result.byCarrier.length > 0) out.push(...section(t(lang, 'text.section.carriers'), perCarrier(result, style)));
   if (result.findings.length > 0) {
-    out.push(...section(`Worst offenders (top ${Math.min(top, result.findings.length)})`, offenders(result, style, top)));
+    out.push(...section(t(lang, 'text.section.offenders', { n: Math.min(top, result.findings.length) }), offenders(result, style, top)));
   }
-  if (result.unclassifiedEvents.length > 0) out.push(...section('Unclassified carrier events', unclassified(result, style, width)));
-  if (result.notes.length > 0) out.push(...section('Notes', result.notes.flatMap((n) => bullet(n, width))));
-  if (result.inputs.length > 0) out.push(...section('Files read', inputs(result, style)));
-  if (opts.evidencePath) out.push('', `Evidence, one row per affected shipment: ${opts.evidencePath}`);
+  if (result.unclassifiedEvents.length > 0) out.push(...section(t(lang, 'text.section.unclassified'), unclassified(result, style, width)));
+  if (result.notes.length > 0) {
+    out.push(...section(t(lang, 'text.section.notes'), result.notes.flatMap((n) => bullet(translateSentence(lang, n), width))));
+  }
+  if (result.inputs.length > 0) out.push(...section(t(lang, 'text.section.files'), inputs(result, style)));
+  if (opts.evidencePath) out.push('', t(lang, 'text.evidence', { path: opts.evidencePath }));
   return `${out.join('\n')}\n`;
 }

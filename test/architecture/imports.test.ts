@@ -25,7 +25,7 @@ describe('the import map', () => {
     [
       'a reporter importing the audit',
       { path: 'report/text.ts', text: "import type { Finding } from '../model/finding.js';\n\nimport { audit } from '../audit/run.js';\n" },
-      'src/report/text.ts:3: ../audit/run.js: report/ imports model alone, not audit/',
+      'src/report/text.ts:3: ../audit/run.js: report/ imports model, i18n alone, not audit/',
     ],
     [
       'the audit reaching past the engine door',
@@ -35,12 +35,12 @@ describe('the import map', () => {
     [
       'the engine importing the CLI settings',
       { path: 'engine/load.ts', text: "// settings\nimport type { Settings } from '../cli/settings.js';\n" },
-      'src/engine/load.ts:2: ../cli/settings.js: cli/ stands above engine/ (cli → check, gate, sources, config, report → audit → rules → engine → read → knowledge → model)',
+      'src/engine/load.ts:2: ../cli/settings.js: cli/ stands above engine/ (cli → check, gate, sources, config, report → audit → rules → engine → read → knowledge → model, i18n)',
     ],
     [
       'model importing knowledge (model is the bottom)',
       { path: 'model/shipment.ts', text: "export type { Recognition } from '../knowledge/tracking-numbers.js';\n" },
-      'src/model/shipment.ts:1: ../knowledge/tracking-numbers.js: knowledge/ stands above model/ (cli → check, gate, sources, config, report → audit → rules → engine → read → knowledge → model)',
+      'src/model/shipment.ts:1: ../knowledge/tracking-numbers.js: knowledge/ stands above model/ (cli → check, gate, sources, config, report → audit → rules → engine → read → knowledge → model, i18n)',
     ],
     [
       'two rooms side by side',

@@ -3,9 +3,9 @@
  * may import its own room and the rooms below its layer, never above or beside (the one-line map, also in
  * ARCHITECTURE.md):
  *
- *   cli → (check, gate, sources, config, report) → audit → rules → engine → read → knowledge → model
+ *   cli → (check, gate, sources, config, report) → audit → rules → engine → read → knowledge → (model, i18n)
  *
- * with three rules besides: reporters import `model` alone; outside `src/engine/` only `engine/index.ts`
+ * with three rules besides: reporters import `model` and `i18n` (the words they print) alone; outside `src/engine/` only `engine/index.ts`
  * is imported; and what the table names as forbidden for a room (the CLI's settings, terminal and error
  * modules for the engine) stays out of it even where the layers would allow.
  */
@@ -19,12 +19,12 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['engine'],
   ['read'],
   ['knowledge'],
-  ['model'],
+  ['model', 'i18n'],
 ];
 
 /** Rooms that may import fewer rooms than their layer allows: room → the only other rooms it may import. */
 export const ONLY: Readonly<Record<string, readonly string[]>> = {
-  report: ['model'],
+  report: ['model', 'i18n'],
 };
 
 /** A room's one door: modules of the room that other rooms may import (any other module is private). */

@@ -24,14 +24,17 @@ describe('--fixed-on after the newest data', () => {
     });
     expect(r.code).toBe(0);
     const readMe = readFileSync(join(out, 'READ-ME-FIRST.txt'), 'utf8');
+    // The warning is in the language asked for, like the note.
     const warning =
-      `shipaudit: warning: --fixed-on ${fixedOn} is after the newest confirmation read (${NEWEST}): ` +
-      'the pack has no "after" period';
+      lang === 'zh'
+        ? `shipaudit：警告：--fixed-on ${fixedOn} 晚于读到的最新确认发货（${NEWEST}）：材料包中没有"整改之后"的时段`
+        : `shipaudit: warning: --fixed-on ${fixedOn} is after the newest confirmation read (${NEWEST}): ` +
+          'the pack has no "after" period';
     if (warned) {
       expect(r.stderr.split('\n')).toContain(warning);
       expect(readMe).toMatch(note!);
     } else {
-      expect(r.stderr).not.toContain('warning: --fixed-on');
+      expect(r.stderr).not.toMatch(/warning: --fixed-on|警告：--fixed-on/);
       expect(readMe).not.toMatch(/WARNING|警告/);
     }
   });

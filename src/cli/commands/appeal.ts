@@ -6,7 +6,8 @@ import type { AuditResult } from '../../model/result.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
 import { formatHtmlReport } from '../../report/html.js';
 import { formatPlanOfAction, periodColumn } from '../../report/poa.js';
-import { formatSellerNote, LANGS, type Lang } from '../../report/seller-note.js';
+import { formatSellerNote, type Lang } from '../../report/seller-note.js';
+import { lang, say } from '../lang.js';
 import { formatEvidenceXlsx } from '../../report/xlsx.js';
 import { EXIT, UsageError } from '../errors.js';
 import { requireConfirmations } from '../../engine/index.js';
@@ -19,7 +20,6 @@ import { Outputs } from '../write.js';
 export interface AppealFlags extends CommonFlags {
   fixedOn: string;
   out?: string;
-  lang: string;
   sellerName?: string;
   force?: boolean;
 }
@@ -38,7 +38,7 @@ const PACK: ReadonlyArray<{ file: string; attach: boolean; en: string; zh: strin
     file: 'evidence.csv',
     attach: true,
     en: 'one row per shipment with an issue: order ID, tracking number, carrier, confirmation time, first carrier scan, hours between them, and whether it was before or after the fix',
-    zh: '每个有问题的包裹一行：订单号、跟踪号、承运商、确认发货时间、首次扫描时间、相差小时数，以及在整改前还是整改后',
+    zh: '每个有问题的包裹一行：订单号、运单号、承运商、确认发货时间、首次扫描时间、相差小时数，以及在整改前还是整改后',
   },
   {
     file: 'evidence.xlsx',
@@ -75,7 +75,6 @@ export function registerAppeal(program: Command, run: (fn: () => Promise<number>
     .argument('<paths...>', 'input files or folders (folders are read recursively)')
     .requiredOption('--fixed-on <date>', 'the day the corrective action took effect, YYYY-MM-DD in the marketplace zone')
     .option('--out <dir>', 'the pack folder (default: appeal-pack-<fixed-on>)')
-    .option('--lang <lang>', 'language of the note for you: en or zh (the Plan of Action stays English)', 'en')
     .option('--seller-name <name>', 'your seller name, for the Plan of Action and the report')
     .option('--force', 'replace the pack folder if it exists (only a pack folder shipaudit wrote)')
     .option('--grace <duration>', 'how long a confirmation may precede the first carrier scan (e.g. 24h, 90m, 2d)')
@@ -96,13 +95,12 @@ export function registerAppeal(program: Command, run: (fn: () => Promise<number>
 }
 
 export async function runAppeal(paths: string[], flags: AppealFlags): Promise<number> {
-  if (!(LANGS as readonly string[]).includes(flags.lang)) throw new UsageError(`--lang: expected ${LANGS.join(' or ')}, got "${flags.lang}"`);
-  const lang = flags.lang as Lang;
+  // --lang is the program's option (the note, the guidance and the messages); the Plan of Action stays English.
   const settings = await loadSettings(flags);
   const fixDayMs = parseDay(flags.fixedOn, '--fixed-on', settings.zone.zone);
   // A fix that has not taken effect yet would reach Amazon as an invented date in the Plan of Action.
   if (fixDayMs > Date.now()) {
-    throw new UsageError(`--fixed-on: ${flags.fixedOn} is in the future: give the day the fix took effect`);
+    throw new UsageError(say('appeal.future', { fixedOn: flags.fixedOn }));
   }
   const outDir = flags.out ?? `appeal-pack-${flags.fixedOn}`;
   const force = flags.force ?? false;
@@ -116,30 +114,28 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   warnSkipped(inputs);
   requireConfirmations(data);
   if (data.trackingCount === 0) {
-    throw new UsageError('no carrier tracking data found: an appeal needs the first carrier scan of each parcel (give a tracking export)');
+    throw new UsageError(say('appeal.noTracking'));
   }
   const { result, shipments, hits } = auditDetailed(loaded, auditOptions(settings, loaded));
   // Read after the inputs: the orders' sales channels may have named the marketplace zone.
   const zone = settings.zone.zone;
   const comparison = compareAroundFix(shipments, hits, { fixedOn: flags.fixedOn, zone, graceHours: settings.graceHours });
   if (comparison.before.shipments === 0) {
-    throw new UsageError(`no shipments confirmed before --fixed-on ${flags.fixedOn}: the pack compares the period before the fix with the period after it`);
+    throw new UsageError(say('appeal.nothingBefore', { fixedOn: flags.fixedOn }));
   }
 
   const noAfter = fixedOnAfterData(comparison);
   if (noAfter) {
-    err(`shipaudit: warning: --fixed-on ${flags.fixedOn} is after the newest confirmation read (${noAfter.newest}): ` +
-      'the pack has no "after" period\n');
+    err(`${say('warning.prefix', { message: say('appeal.noAfter', { fixedOn: flags.fixedOn, newest: noAfter.newest }) })}\n`);
   }
   const { files, pdfReason } = await buildPack(result, comparison, lang, flags.sellerName);
   const read = inputs.filter((i) => !i.skipped).map((i) => i.file);
   await (await Outputs.forInputs([...paths, ...read, ...config])).writeFolder(outDir, files, force);
-  out(`Appeal pack written to ${outDir}\n\n${files['READ-ME-FIRST.txt']}`);
-  if (pdfReason) err(`shipaudit: report.pdf not written: ${pdfReason}. ${PRINT_BY_HAND}\n`);
+  out(`${say('appeal.written', { dir: outDir })}\n\n${files['READ-ME-FIRST.txt']}`);
+  if (pdfReason) err(`${say('failure.prefix', { message: say('appeal.pdfMissing', { reason: pdfReason }) })}\n`);
   return EXIT.ok;
 }
 
-const PRINT_BY_HAND = 'Open report.html in Chrome or Edge and print it to PDF (A4, "Save as PDF", margins: default).';
 interface Pack {
   files: Record<string, string | Buffer>;
   /** Why report.pdf is missing ('' when it was written). */
@@ -156,6 +152,7 @@ async function buildPack(result: AuditResult, comparison: Comparison, lang: Lang
   const pdf = 'pdf' in printed ? printed.pdf : undefined;
   const pack = PACK.filter((p) => !p.pdf || pdf);
   const poa = formatPlanOfAction({
+    lang,
     result,
     comparison,
     sellerName,

@@ -4,10 +4,12 @@ import { exclusionLabel, type AuditResult } from '../../model/result.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
 import { auditJsonChunks } from '../../report/json.js';
 import { formatAuditText, unreadableFilesNote } from '../../report/text.js';
+import { term } from '../../i18n/catalogue.js';
 import { EXIT, UsageError } from '../errors.js';
 import { requireConfirmations } from '../../engine/index.js';
 import { load } from '../load.js';
 import { err, out, outText, styleFor, timing } from '../io.js';
+import { lang, say, sentence } from '../lang.js';
 import { auditOptions, loadSettings, parseAsOf, parseDay, type CommonFlags, type Settings } from '../settings.js';
 import { isEvidenceCsv, Outputs } from '../write.js';
 
@@ -58,19 +60,19 @@ export function registerAudit(program: Command, run: (fn: () => Promise<number>)
 }
 
 export function checkFormat(format: string): void {
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format: expected text or json, got "${format}"`);
+  if (format !== 'text' && format !== 'json') throw new UsageError(say('usage.format', { got: format }));
 }
 
 export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ result: AuditResult; settings: Settings }> {
   checkFormat(flags.format);
-  if (!['error', 'warning', 'never'].includes(flags.failOn)) throw new UsageError(`--fail-on: expected error, warning or never, got "${flags.failOn}"`);
+  if (!['error', 'warning', 'never'].includes(flags.failOn)) throw new UsageError(say('usage.failOn', { got: flags.failOn }));
   const settings = await loadSettings(flags);
   // Days and times without an offset are in the marketplace zone, worked out again if the orders change it.
   const perZone = () => {
     const zone = settings.zone.zone;
     const fromMs = flags.from ? parseDay(flags.from, '--from', zone) : undefined;
     const toMs = flags.to ? parseDay(flags.to, '--to', zone) + 86_400_000 : undefined;
-    if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) throw new UsageError('--to is before --from');
+    if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs) throw new UsageError(say('usage.toBeforeFrom'));
     const asOfMs = flags.asOf ? parseAsOf(flags.asOf, settings.zone) : undefined;
     settings.asOfMs = asOfMs;
     return { window: { fromMs, toMs, from: flags.from, to: flags.to }, asOfMs };
@@ -82,9 +84,8 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
   timing('rules and figures');
   if (result.summary.shipments === 0) {
     const outside = Object.values(result.summary.excluded).reduce((a, b) => a + b, 0);
-    const why = Object.entries(result.summary.excluded).map(([k, v]) => `${v} ${exclusionLabel(k)}`);
-    const range = flags.from || flags.to ? ` between ${flags.from ?? 'the start'} and ${flags.to ?? 'the end'}` : '';
-    throw new UsageError(`no shipments to audit${range} (${outside} left out: ${why.join(', ') || 'none'})`);
+    const why = Object.entries(result.summary.excluded).map(([key, v]) => `${v} ${term(lang, 'exclusion', { key, label: exclusionLabel(key) })}`);
+    throw new UsageError(say('usage.noShipments', { from: flags.from, to: flags.to, outside, why }));
   }
   return { result, settings };
 }
@@ -100,23 +101,22 @@ export async function finishAudit(result: AuditResult, settings: Settings, flags
     });
   }
   if (flags.format === 'json') for (const chunk of auditJsonChunks(result)) out(chunk);
-  else outText(formatAuditText(result, { style: styleFor(process.stdout, 'text'), evidencePath: flags.evidence }));
+  else outText(formatAuditText(result, { style: styleFor(process.stdout, 'text'), evidencePath: flags.evidence, lang }));
   timing('report written');
   const code = exitCode(result, flags.failOn, flags.allowRejectedRows ?? false);
   // Exit 2 always comes with its one line on stderr, even when the report itself was written.
-  if (code === EXIT.usage) err(`shipaudit: ${rejectedRowsLine(result)}\n`);
+  if (code === EXIT.usage) err(`${say('failure.prefix', { message: rejectedRowsLine(result) })}\n`);
   return code;
 }
 
 /** Why an audit with unreadable rows or input files exits 2, naming the first of them. */
 export function rejectedRowsLine(result: AuditResult): string {
-  const n = result.summary.rowsRejected;
   const first = result.inputs.flatMap((i) => i.problems)[0];
-  const where = first ? ` (first: ${first.file}:${first.line}: ${first.message})` : '';
-  const rows = n > 0 ? [`${n} row${n === 1 ? '' : 's'} could not be read${where}`] : [];
-  const files = unreadableFilesNote(result);
-  const incomplete = 'the verdict may be incomplete (--allow-rejected-rows exits by the findings)';
-  return [...rows, ...(files ? [files] : []), incomplete].join('; ');
+  return say('usage.rejectedRows', {
+    rows: result.summary.rowsRejected,
+    first: first && { file: first.file, line: first.line, message: sentence(first.message) },
+    files: unreadableFilesNote(result, lang),
+  });
 }
 
 /** Rows or folder files that could not be read leave the verdict incomplete: exit 2 unless allowed. */

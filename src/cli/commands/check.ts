@@ -28,6 +28,7 @@ import { auditOptions, loadSettings, parseAsOf } from '../settings.js';
 import { probeProcess, thisMachine } from '../process.js';
 import { describeFailure, Outputs } from '../write.js';
 import { checkFormat } from './audit.js';
+import { lang, say, sentence } from '../lang.js';
 
 export interface CheckFlags {
   config?: string;
@@ -158,7 +159,7 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     // Report first, record second: if the reports can't be written the state is not advanced, so the
     // findings of this run are shown again by the next one instead of being lost.
     if (flags.format === 'json') out(formatCheckJson(built.result));
-    else outText(formatCheckText(built.result, { style: styleFor(process.stdout, 'text') }));
+    else outText(formatCheckText(built.result, { style: styleFor(process.stdout, 'text'), lang }));
     const keep = cfg.keepReports ?? CHECK_DEFAULTS.keepReports;
     if (flags.out) await writeReports(outputs, flags.out, built.result, built.findings, keep);
     const stateText = (await stateModule()).serializeState(built.state);
@@ -331,7 +332,7 @@ export async function acquireLock(path: string, shown: string): Promise<() => Pr
       const mtime = (await stat(path).catch(() => undefined))?.mtimeMs ?? Date.now();
       const verdict = lockVerdict(path, parseLock(text), mtime, Date.now(), probeProcess, here);
       if (!verdict.takeOver || attempt > 0) throw new UsageError(verdict.message);
-      err(`shipaudit: note: ${verdict.message}\n`);
+      err(`${say('note.prefix', { message: sentence(verdict.message) })}\n`);
       await rm(path, { force: true });
     }
   }

@@ -23,6 +23,7 @@ import { loadSettings, parseAsOf, type Settings } from '../settings.js';
 import { describeFailure, Outputs } from '../write.js';
 import { checkFormat } from './audit.js';
 import { acquireLock, resolveInputs } from './check.js';
+import { lang } from '../lang.js';
 
 export interface ConfirmFlags {
   config?: string;
@@ -164,7 +165,7 @@ async function runConfirm(paths: string[], flags: ConfirmFlags): Promise<number>
     delivery.recovered = recovered;
 
     if (flags.format === 'json') out(formatGateJson(decision, delivery));
-    else outText(formatGateText(decision, delivery, styleFor(process.stdout, 'text')));
+    else outText(formatGateText(decision, delivery, styleFor(process.stdout, 'text'), lang));
     const refused = submitted?.some((s) => s.status !== 'accepted') ?? false;
     return decision.overdue.length > 0 || refused ? EXIT.findings : EXIT.ok;
   } finally {

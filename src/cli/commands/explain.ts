@@ -4,6 +4,7 @@ import { explainJson, formatExplainText } from '../../report/explain.js';
 import { EXIT } from '../errors.js';
 import { load, warnSkipped } from '../load.js';
 import { out, outText, styleFor } from '../io.js';
+import { lang } from '../lang.js';
 import { auditOptions, loadSettings, parseAsOf, type CommonFlags } from '../settings.js';
 import { checkFormat } from './audit.js';
 
@@ -34,7 +35,7 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
         const opts = auditOptions(settings, loaded, { window: {}, asOfMs: settings.asOfMs });
         const timeline = await explainOrder(orderId, loaded, settings, opts);
         if (flags.format === 'json') out(`${JSON.stringify(explainJson(timeline), null, 2)}\n`);
-        else outText(formatExplainText(timeline, styleFor(process.stdout, 'text')));
+        else outText(formatExplainText(timeline, styleFor(process.stdout, 'text'), lang));
         return timeline.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
       }),
     );

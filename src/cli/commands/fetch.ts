@@ -33,6 +33,7 @@ import {
 } from '../../sources/state.js';
 import { EXIT, UsageError } from '../errors.js';
 import { endProgress, err, out, progressReporter } from '../io.js';
+import { lang, say } from '../lang.js';
 import { readSecret } from '../secrets.js';
 import { loadSettings, type Settings } from '../settings.js';
 import { describeFailure, Outputs } from '../write.js';
@@ -93,7 +94,7 @@ export function registerFetch(program: Command, run: (fn: () => Promise<number>)
 async function runFetchCommand(flags: FetchFlags): Promise<number> {
   const settings = await loadSettings({ config: flags.config });
   const summary = await fetchSources(settings, { dryRun: flags.dryRun ?? false });
-  out(formatFetchText(summary));
+  out(formatFetchText(summary, lang));
   return fetchIsPartial(summary) ? EXIT.findings : EXIT.ok;
 }
 
@@ -243,7 +244,7 @@ async function loadState(path: string, shownPath: string): Promise<FetchState> {
   const parsed = parseFetchState(text);
   if (parsed.ok) return parsed.state;
   // Only bookkeeping is lost: the responses are all kept; the next run asks again what it can't tell.
-  err(`shipaudit: note: ${shownPath} was unusable (${parsed.reason}); starting afresh\n`);
+  err(`${say('note.prefix', { message: say('note.unusableState', { path: shownPath, reason: parsed.reason }) })}\n`);
   return emptyFetchState();
 }
 

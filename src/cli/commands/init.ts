@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG_NAME } from '../../config/errors.js';
 import { UsageError } from '../errors.js';
 import { out } from '../io.js';
 import { Outputs } from '../write.js';
+import { say } from '../lang.js';
 
 export function registerInit(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
   program
@@ -15,10 +16,10 @@ export function registerInit(program: Command, run: (fn: () => Promise<number>) 
     .action((flags: { force?: boolean }) =>
       run(async () => {
         const file = resolve(DEFAULT_CONFIG_NAME);
-        if (existsSync(file) && !flags.force) throw new UsageError(`${DEFAULT_CONFIG_NAME} exists already: not overwritten (use --force to replace it)`);
+        if (existsSync(file) && !flags.force) throw new UsageError(say('init.exists', { file: DEFAULT_CONFIG_NAME }));
         // --force replaces the config the user may have edited: asked for, so no ownership test.
         await (await Outputs.forInputs([])).writeFile(file, EXAMPLE_CONFIG, { replace: true });
-        out(`wrote ${DEFAULT_CONFIG_NAME}: set "inputs" to your folders, then run \`shipaudit check\`\n`);
+        out(`${say('init.wrote', { file: DEFAULT_CONFIG_NAME })}\n`);
         return 0;
       }),
     );

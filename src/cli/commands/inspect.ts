@@ -7,6 +7,7 @@ import { formatInZone } from '../../read/time.js';
 import { EXIT } from '../errors.js';
 import { expandPaths } from '../../engine/index.js';
 import { err, out, outText, styleFor } from '../io.js';
+import { lang, say, sentence } from '../lang.js';
 import { loadSettings, type CommonFlags } from '../settings.js';
 import { checkFormat } from './audit.js';
 import { forTerminal } from '../../report/sanitize.js';
@@ -44,19 +45,20 @@ export function registerInspect(program: Command, run: (fn: () => Promise<number
           } catch (e) {
             if (!(e instanceof InputError)) throw e;
             failures.push({ file, error: e.message });
-            if (flags.format === 'text') err(`shipaudit: ${forTerminal(e.message)}\n`);
+            const message = `${e.file}${e.line !== undefined ? `:${e.line}` : ''}${lang === 'zh' ? '：' : ': '}${sentence(e.detail)}`;
+            if (flags.format === 'text') err(`${say('failure.prefix', { message: forTerminal(message) })}\n`);
           }
         }
         for (const u of unreachable) {
           failures.push({ file: u.file, error: `${u.file}: ${u.why}` });
-          if (flags.format === 'text') err(`shipaudit: ${u.file}: ${u.why}\n`);
+          if (flags.format === 'text') err(`${say('failure.prefix', { message: `${u.file}${lang === 'zh' ? '：' : ': '}${sentence(u.why)}` })}\n`);
         }
         for (const { report } of results) {
           const target = symlinks.get(report.file);
           if (target) report.zoneNote += `; read through a symbolic link to ${target}`;
         }
         if (flags.format === 'json') out(`${JSON.stringify({ ...inspectJson(results), failures }, null, 2)}\n`);
-        else outText(formatInspectText(results, { style: styleFor(process.stdout, 'text') }));
+        else outText(formatInspectText(results, { style: styleFor(process.stdout, 'text'), lang }));
         const rejected = results.some((r) => r.report.rowsRejected > 0);
         return failures.length || rejected ? EXIT.usage : EXIT.ok;
       }),

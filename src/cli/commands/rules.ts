@@ -3,6 +3,7 @@ import { formatRulesText } from '../../report/rules.js';
 import { RULES } from '../../rules/index.js';
 import { EXIT } from '../errors.js';
 import { out, outText, styleFor } from '../io.js';
+import { lang } from '../lang.js';
 import { checkFormat } from './audit.js';
 
 export function registerRules(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
@@ -16,7 +17,7 @@ export function registerRules(program: Command, run: (fn: () => Promise<number>)
         checkFormat(flags.format);
         const metas = RULES.map((r) => r.meta);
         if (flags.format === 'json') out(`${JSON.stringify(metas, null, 2)}\n`);
-        else outText(formatRulesText(metas, styleFor(process.stdout, 'text')));
+        else outText(formatRulesText(metas, styleFor(process.stdout, 'text'), lang));
         return EXIT.ok;
       }),
     );
