@@ -3,14 +3,13 @@
 // A host serves one environment (some settings are read once, when a module loads); the last few are kept,
 // since tests often take turns between two or three (one thread and two, say).
 import { fork } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { workerData } from 'node:worker_threads';
 
 const { flag, port, host: HOST, main: MAIN, bin: BIN } = workerData;
 const KEEP = 4;
-const dir = mkdtempSync(join(tmpdir(), 'shipaudit-cli-host-'));
 let seq = 0;
 
 /** Hosts by environment, the most recently used last; the one running a request has `pending`. */
@@ -23,9 +22,10 @@ function answer(r) {
 }
 
 function start(env, key) {
-  const exitFile = join(dir, `exit-${++seq}.json`);
+  // Written only by a run that ends its process, and removed once read.
+  const exitFile = join(tmpdir(), `shipaudit-cli-host-${process.pid}-${++seq}.json`);
   const child = fork(HOST, [MAIN, BIN, exitFile], {
-    cwd: dir,
+    cwd: tmpdir(),
     env,
     execArgv: [],
     serialization: 'advanced',
@@ -71,5 +71,4 @@ port.on('message', (req) => {
 });
 port.on('close', () => {
   for (const h of hosts.values()) h.child.kill();
-  rmSync(dir, { recursive: true, force: true });
 });
