@@ -11,7 +11,16 @@ import { wrapLine } from './terminal.js';
  * command line (the help texts are written in it). The CLI is the only part that reads the environment:
  * reporters are handed the language.
  */
-export const lang: Lang = resolveLang(process.argv.slice(2), process.env);
+export let lang: Lang = resolveLang(process.argv.slice(2), process.env);
+
+/**
+ * Decides the language again for a new command line: main.ts calls it first, so that a process that runs
+ * the CLI more than once (the tests' CLI host) gives each run its own language. Importers see the new value
+ * (an ES module binding is live).
+ */
+export function decideLang(argv: readonly string[], env: NodeJS.ProcessEnv): void {
+  lang = resolveLang(argv, env);
+}
 
 /** A catalogue message in this run's language. */
 export function say<K extends MessageKey>(key: K, ...params: Params<K> extends Record<string, never> ? [] : [Params<K>]): string {

@@ -2,9 +2,12 @@ import { Command, CommanderError, Option } from 'commander';
 import { isLang } from '../i18n/lang.js';
 import { EXIT, reportFailure, UsageError } from './errors.js';
 import { err } from './io.js';
-import { helpInLanguage, lang, say, translateHelpAfter, commanderMessage } from './lang.js';
+import { decideLang, helpInLanguage, lang, say, translateHelpAfter, commanderMessage } from './lang.js';
 import { COLOR_CHOICES, setColorChoice, type ColorChoice } from './terminal.js';
 import { VERSION } from './version.js';
+
+// Before anything says a word: this command line's language.
+decideLang(process.argv.slice(2), process.env);
 
 // A reader that stops early (`shipaudit audit … | head`) closes the pipe: the rest of the output is not
 // wanted, which is no failure to report (Node would throw EPIPE with a stack trace). The command runs on

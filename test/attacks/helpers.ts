@@ -13,7 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT, runBuiltCli } from '../helpers/cli.js';
 
 /** Shared by the attack tests (issue 15): the built CLI run in a throw-away working folder. */
 export const BIN = join(ROOT, 'bin/shipaudit.js');
@@ -53,12 +53,7 @@ export function withNightly(...sets: string[]): string {
 }
 
 export function shipaudit(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', SHIPAUDIT_DEBUG: '' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runBuiltCli(args, { cwd, env: { ...process.env, NO_COLOR: '1', SHIPAUDIT_DEBUG: '' } });
 }
 
 /** A pid that was just used and is gone. */

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { runBuiltCli } from '../helpers/cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /** The built CLI end to end (`npm test` builds first), compared with `shipaudit audit --format json`. */
@@ -32,8 +33,7 @@ function cli(...args: string[]) {
 }
 
 function cliEnv(env: NodeJS.ProcessEnv, ...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/shipaudit.js', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runBuiltCli(args, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env } });
 }
 
 interface AuditJson {

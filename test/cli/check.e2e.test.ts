@@ -7,13 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkJsonSchema } from '../../src/report/json-schema.js';
 import { expectMatchesSchema } from '../helpers/schema.js';
 import { parseConfig } from '../../src/config/load.js';
+import { runBuiltCli } from '../helpers/cli.js';
 
 /**
  * The nightly check as cron runs it: the built CLI in a working folder holding a config file and the
  * folder a download script fills (fixtures/nightly/README.md tells the nights' story).
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin/shipaudit.js');
 const FIXTURES = join(ROOT, 'fixtures/nightly');
 // Night 0: base alone, checked while its orders are fresh (by Nov 10, an order every 7 hours stopping on
 // Nov 6 is a download that stopped).
@@ -42,8 +42,8 @@ function drop(dir: string, set: string): void {
 }
 
 function shipaudit(dir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SHIPAUDIT_DEBUG: '' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.split('\n') };
+  const r = runBuiltCli(args, { cwd: dir, env: { ...process.env, NO_COLOR: '1', SHIPAUDIT_DEBUG: '' } });
+  return { ...r, lines: r.stdout.split('\n') };
 }
 
 const check = (dir: string, night: keyof typeof NIGHT, ...args: string[]) => shipaudit(dir, 'check', '--as-of', NIGHT[night], ...args);

@@ -1,4 +1,3 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalCarrier } from '../../src/knowledge/carriers.js';
 import { classifyEvent } from '../../src/knowledge/events.js';
 import { validateConfirmationFile } from '../helpers/amazon-template.js';
+import { runBuiltCli, runBuiltCliAsync } from '../helpers/cli.js';
 import { startServer, type SeenRequest } from '../sources/mock-server.js';
 
 /**
@@ -14,7 +14,6 @@ import { startServer, type SeenRequest } from '../sources/mock-server.js';
  * whose answer key is fixtures/gate.expected.json: twice, hours apart, with one ledger.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin/shipaudit.js');
 const GATE = join(ROOT, 'fixtures/gate');
 interface Expected {
   runs: Array<{
@@ -41,12 +40,7 @@ function workdir(): string {
 
 const ENV = { NO_COLOR: '1', SHIPAUDIT_DEBUG: '' };
 function shipaudit(dir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, ...ENV },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runBuiltCli(args, { cwd: dir, env: { ...process.env, ...ENV } });
 }
 
 /** The CLI without blocking this process: the local server it talks to runs here. */
@@ -55,14 +49,7 @@ function shipauditAsync(
   env: Record<string, string>,
   ...args: string[]
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, ...ENV, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+  return runBuiltCliAsync(args, { cwd: dir, env: { ...process.env, ...ENV, ...env } });
 }
 
 const gate = (dir: string, asOf: string, ...args: string[]) =>

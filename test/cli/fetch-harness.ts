@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../helpers/cli.js';
+import { runBuiltCliAsync } from '../helpers/cli.js';
 import type { FakeOrder } from '../sources/fake-services.js';
 
 /**
@@ -10,7 +9,6 @@ import type { FakeOrder } from '../sources/fake-services.js';
  * out, the config's Amazon source, and the built CLI spawned with the test servers' addresses.
  */
 
-const BIN = join(ROOT, 'bin/shipaudit.js');
 
 /** USPS numbers with their check digits right (no invalid-tracking-number finding to muddle the comparison). */
 export const VALID = [
@@ -62,33 +60,25 @@ export interface Ran {
 }
 
 /**
- * The built CLI, spawned asynchronously (the servers run in the test's process) with the environment
+ * The built CLI, run without blocking this process (the servers run in it) with the environment
  * `env()` gives at each call (secrets, test URLs); every run's output is kept in `outputs` for the secret scan.
  */
 export function cliRunner(env: () => Record<string, string>, outputs: Ran[]) {
   return (dir: string, args: string[], extra: Record<string, string> = {}): Promise<Ran> =>
-    new Promise((done) => {
-      const child = spawn(process.execPath, [BIN, ...args], {
-        cwd: dir,
-        env: {
-          ...process.env,
-          NO_COLOR: '1',
-          SHIPAUDIT_DEBUG: '',
-          SHIPAUDIT_FETCH_TIME_SCALE: '0',
-          SHIPAUDIT_FETCH_TIMEOUT_MS: '2000',
-          ...env(),
-          ...extra,
-        },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('close', (code) => {
-        const r = { code, stdout, stderr };
-        outputs.push(r);
-        done(r);
-      });
+    runBuiltCliAsync(args, {
+      cwd: dir,
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        SHIPAUDIT_DEBUG: '',
+        SHIPAUDIT_FETCH_TIME_SCALE: '0',
+        SHIPAUDIT_FETCH_TIMEOUT_MS: '2000',
+        ...env(),
+        ...extra,
+      },
+    }).then((r) => {
+      outputs.push(r);
+      return r;
     });
 }
 

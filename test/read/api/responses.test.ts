@@ -6,7 +6,11 @@ import type { TrackingEvent } from '../../../src/model/records.js';
 import type { ZoneHint } from '../../../src/model/timestamp.js';
 import { formatInZone } from '../../../src/model/zone.js';
 import { readInput, InputError, type InputReport, type ReadOptions } from '../../../src/read/index.js';
-import { REAL } from './carriers.test.js';
+import { ROOT } from '../../helpers/cli.js';
+
+/** Real responses saved from the carriers' APIs, as in carriers.test.ts (importing a test file runs its tests
+ * again here, or not, depending on which worker loaded it first). */
+const REAL = resolve(ROOT, '../shared/real-samples');
 
 const dir = mkdtempSync(join(tmpdir(), 'shipaudit-api-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
