@@ -91,6 +91,7 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv).catch((e: unknown) => {
+/** The whole command: settled when it has run (a process that imports main.js more than once awaits it). */
+export const finished: Promise<void> = main(process.argv).catch((e: unknown) => {
   process.exitCode = reportFailure(e, err);
 });

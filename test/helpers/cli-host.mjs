@@ -4,7 +4,7 @@
 // with another environment gets a new host, since some settings are read once, when a module loads).
 //
 // Each run: chdir to its folder, argv set, stdout/stderr captured, a fresh instance of dist/cli/main.js
-// imported (its top-level await is the whole command), then the end of a process is imitated: wait until
+// imported (its `finished` promise is the whole command), then the end of a process is imitated: wait until
 // nothing keeps the event loop busy, call the 'exit' listeners the run added, take process.exitCode.
 // What a process gives and this does not: a fresh pid, and fresh module-level state in the modules main
 // imports (caches of pure look-ups; a pipe named on the command line is copied once per host). Tests whose
@@ -118,7 +118,9 @@ async function run({ args, cwd }) {
   process.argv = [process.execPath, BIN, ...args];
   process.exitCode = undefined;
   try {
-    await import(`${MAIN}?run=${++runs}`);
+    // main.js runs the command when imported; `finished` settles when it has run.
+    const main = await import(`${MAIN}?run=${++runs}`);
+    await main.finished;
   } catch (e) {
     crash(e);
   }
