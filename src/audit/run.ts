@@ -37,6 +37,8 @@ export interface AuditOptions {
   notes?: readonly string[];
   /** Unclassified texts past the limit kept: counted, not listed. */
   unclassifiedMore?: { texts: number; events: number };
+  /** Told now and then during the rule pass how many shipments have been checked of all (a progress line). */
+  progress?: (done: number, total: number) => void;
 }
 
 const HOUR = 3_600_000;
@@ -99,7 +101,11 @@ export function auditDetailed(loaded: LoadedShipments, opts: AuditOptions, rules
   const madeRank: number[] = [];
   // The pass goes through the shipments in the order they are stored, which reads the columns in sequence;
   // what depends on order is put in audit order: the findings after the pass, ties between groups by rank.
+  const { progress } = opts;
+  let checked = 0;
+  progress?.(0, shipments.count);
   shipments.each((s, i) => {
+    if (progress && (++checked & 0x3fff) === 0) progress(checked, shipments.count);
     let hits: string[] | undefined;
     let error = false;
     for (let b = 0; b < active.length; b++) {

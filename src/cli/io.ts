@@ -7,8 +7,14 @@ import { colorChoice, colorWanted, fitToWidth, terminalWidth, trimLine } from '.
 import { sentence } from './lang.js';
 
 /** The CLI's only doors to the terminal. Tests run the built CLI and read these streams. */
-export const out = (s: string | Uint8Array) => void process.stdout.write(s);
-export const err = (s: string) => void process.stderr.write(s);
+export const out = (s: string | Uint8Array) => {
+  endRunProgress();
+  process.stdout.write(s);
+};
+export const err = (s: string) => {
+  endRunProgress();
+  process.stderr.write(s);
+};
 
 /**
  * Report text for a person: fitted to the terminal's width (80 columns when stdout is no terminal), in
@@ -43,10 +49,10 @@ const bars = new WeakMap<Progress, { stop(): void }>();
  */
 export function progressReporter(): Progress | undefined {
   if (!process.stderr.isTTY) return undefined;
-  const started = Date.now();
   let current = { phase: '', done: undefined as number | undefined, total: undefined as number | undefined, unit: '' };
   const line = () => {
-    const secs = Math.round((Date.now() - started) / 1000);
+    // Seconds since the run began: the line may be cleared for a message and drawn again.
+    const secs = Math.round(performance.now() / 1000);
     const { phase, done, total, unit } = current;
     const count = done !== undefined && total ? ` ${'█'.repeat(Math.round((done / total) * 10)).padEnd(10, '░')} ` +
       `${done}/${total}${unit ? ` ${sentence(unit)}` : ''} (${Math.floor((done / total) * 100)}%)` : '';
@@ -56,10 +62,15 @@ export function progressReporter(): Progress | undefined {
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: () => line(), clearOnComplete: true, linewrap: false, hideCursor: false, fps: 5 },
   );
-  bar.start(1, 0);
+  let started = false;
   const report: Progress = (phase, done, total, unit = '') => {
     current = { phase, done, total, unit };
-    bar.update(0);
+    // Drawn first with its first step, never as an empty line.
+    if (started) bar.update(0);
+    else {
+      started = true;
+      bar.start(1, 0);
+    }
   };
   bars.set(report, bar);
   return report;
@@ -67,4 +78,21 @@ export function progressReporter(): Progress | undefined {
 
 export function endProgress(p: Progress | undefined): void {
   if (p) bars.get(p)?.stop();
+}
+
+let shown: Progress | undefined;
+
+/**
+ * The run's one progress line (on a terminal's stderr only): reading, joining, the rules and the report
+ * are steps of it. Anything written to stdout or stderr clears it first (a later step draws it again), so
+ * that no text is mixed into it.
+ */
+export function runProgress(): Progress | undefined {
+  return (shown ??= progressReporter());
+}
+
+export function endRunProgress(): void {
+  const p = shown;
+  shown = undefined;
+  endProgress(p);
 }

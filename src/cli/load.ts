@@ -1,18 +1,25 @@
 import { loadShipments, type Loaded, type LoadHooks, type LoadOptions } from '../engine/index.js';
 import type { InputSummary } from '../model/result.js';
-import { endProgress, err, progressReporter, timing } from './io.js';
+import { err, runProgress, timing } from './io.js';
 import { say, sentence } from './lang.js';
 import { useMarketplaces, type Settings } from './settings.js';
 
-/** The engine's hooks as the CLI fills them: a progress line on a terminal, timings, notes on stderr. */
+/** The engine's hooks as the CLI fills them: the run's progress line, timings, notes on stderr. */
 export const CLI_HOOKS: LoadHooks = {
   progress() {
-    const report = progressReporter();
-    return report && { report, end: () => endProgress(report) };
+    const report = runProgress();
+    return report && { report, end: () => undefined };
   },
+  step: (name) => runProgress()?.(name),
   phase: timing,
   note: err,
 };
+
+/** The rule pass's progress, for AuditOptions.progress: shipments checked of all. */
+export function rulesProgress(): ((done: number, total: number) => void) | undefined {
+  const p = runProgress();
+  return p && ((done, total) => p(say('progress.rules'), done, total, say('progress.shipments')));
+}
 
 /**
  * Every command's way in: the engine reads, folds and joins; the CLI decides the marketplace zone from the

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isLang } from '../i18n/lang.js';
 import { EXIT, reportFailure, UsageError } from './errors.js';
-import { err } from './io.js';
+import { endRunProgress, err } from './io.js';
 import { decideLang, helpInLanguage, lang, say, translateHelpAfter, commanderMessage } from './lang.js';
 import { COLOR_CHOICES, setColorChoice, type ColorChoice } from './terminal.js';
 import { VERSION } from './version.js';
@@ -49,6 +49,8 @@ async function run(fn: () => Promise<number>): Promise<void> {
     process.exitCode = await fn();
   } catch (e) {
     process.exitCode = reportFailure(e, err);
+  } finally {
+    endRunProgress();
   }
 }
 

@@ -75,7 +75,10 @@ export interface LoadOptions {
 export async function loadShipments(paths: readonly string[], settings: LoadSettings, options: LoadOptions = {}): Promise<Loaded> {
   const { hooks = {} } = options;
   let joined: Joined | undefined;
-  const joinNow = (c: Collector) => join(c, settings.handling, options.window?.() ?? {});
+  const joinNow = (c: Collector) => {
+    hooks.step?.('joining orders and confirmations');
+    return join(c, settings.handling, options.window?.() ?? {});
+  };
   const read = await collectAll(paths, settings, {
     meanwhile: {
       run(c) {

@@ -192,12 +192,23 @@ async function readFiles(
   const isCandidate = new Set(candidates);
   const inThread = new Set(offloaded);
 
+  // Progress counts the bytes this thread reads, in MB, across its files.
+  const mine = files.filter(({ f }) => isCandidate.has(f) && !inThread.has(f)).map(({ f }) => f);
+  const sizes = progress ? new Map(await Promise.all(mine.map(async (f) => [f, (await stat(f).catch(() => undefined))?.size ?? 0] as const))) : new Map<string, number>();
+  const totalBytes = [...sizes.values()].reduce((a, b) => a + b, 0);
+  const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+  let doneBytes = 0;
+
   const outcomes = new Map<string, Outcome>();
   let ended = false;
-  for (const [i, { f, explicit: named }] of files.entries()) {
+  for (const { f, explicit: named } of files) {
     if (!isCandidate.has(f) || inThread.has(f)) continue;
-    progress?.(`reading ${basename(f)}${beside}`, i, files.length, 'files');
-    const outcome: Outcome = await readInput(f, sink, settings.readOptionsFor(f)).then((report) => ({ report }), (error: unknown) => ({ error }));
+    const size = sizes.get(f) ?? 0;
+    const phase = `reading ${basename(f)}${beside}`;
+    const shown = progress && ((read: number) => progress(phase, mb(doneBytes + Math.min(read, size)), mb(totalBytes), 'MB'));
+    shown?.(0);
+    const outcome: Outcome = await readInput(f, sink, settings.readOptionsFor(f), shown).then((report) => ({ report }), (error: unknown) => ({ error }));
+    doneBytes += size;
     outcomes.set(f, outcome);
     // A file that ends the run ends the reading too (the thread's files are still waited for: one of
     // them may come first in the order errors are reported).

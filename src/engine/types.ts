@@ -21,6 +21,8 @@ export type Progress = (phase: string, done?: number, total?: number, unit?: str
 export interface LoadHooks {
   /** A progress line for one reading of the files, ended when that reading ends (undefined: none shown). */
   progress?: () => { report: Progress; end(): void } | undefined;
+  /** A step of the load began that reads no file (the join): for the progress line. */
+  step?: (name: string) => void;
   /** A phase of the run ended (`SHIPAUDIT_TIMINGS=1`). */
   phase?: (name: string) => void;
   /** A line for stderr (the thread test's account of its cut). */

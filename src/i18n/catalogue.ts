@@ -108,6 +108,11 @@ export const CATALOGUE = {
     (p) => `已写出 ${p.file}：把 "inputs" 设为你的文件夹，然后运行 \`shipaudit check\``,
   ),
 
+  // --- Progress on a terminal's stderr (the engine's own steps are in sentences.ts) -----------------------
+  'progress.rules': msg(() => 'checking the rules', () => '正在检查规则'),
+  'progress.shipments': msg(() => 'shipments', () => '个货件'),
+  'progress.report': msg(() => 'writing the report', () => '正在写出报告'),
+
   // --- Audit text report (src/report/text.ts) ------------------------------------------------------------
   'text.notAvailable': msg(() => 'n/a', () => '无'),
   'text.severity': msg(

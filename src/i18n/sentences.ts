@@ -204,6 +204,8 @@ export const SENTENCES: readonly Rule[] = [
   [/^reading (.+)$/, (m) => `正在读取 ${m[1]}`],
   [/^waiting for the second thread \((.+)\)$/, (m) => `正在等待第二线程（${m[1]}）`],
   [/^files$/, () => '个文件'],
+  [/^MB$/, () => 'MB'],
+  [/^joining orders and confirmations$/, () => '正在关联订单与发货确认'],
 ];
 
 const SOURCES_ZH: Record<string, string> = { offset: '带时差', setting: '按设置', inferred: '推断', assumed: '假定' };

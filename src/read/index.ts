@@ -54,8 +54,8 @@ function countSkipped(report: InputReport, why: string): void {
  * Reads one input file of any known kind and pushes its records into `sink`.
  * Throws InputError (file, line, what is wrong) when the file as a whole can't be read.
  */
-export async function readInput(file: string, sink: RecordSink, opts: ReadOptions): Promise<InputReport> {
-  return (await readInputPart(file, sink, opts, {})).report;
+export async function readInput(file: string, sink: RecordSink, opts: ReadOptions, onRead?: (bytes: number) => void): Promise<InputReport> {
+  return (await readInputPart(file, sink, opts, onRead ? { onRead } : {})).report;
 }
 
 /** What a part of a file gave: the report of its rows, and how far it got (see RowRange). */

@@ -50,6 +50,8 @@ export interface RowRange {
    * offset, at the start of a line and not behind what was read, where reading is to stop.
    */
   stopAt?: (read: number) => number | undefined | Promise<number | undefined>;
+  /** Told after each chunk how many bytes of the file have been read (counted from the file's start), for a progress display. */
+  onRead?: (read: number) => void;
 }
 
 export interface RowsRead {
@@ -91,6 +93,7 @@ export async function pump(file: string, range: RowRange, take: (bytes: Buffer) 
     }
     take(chunk);
     read += chunk.length;
+    range.onRead?.(read);
     if (asking) {
       stop = await range.stopAt!(read);
       if (stop === undefined) continue;

@@ -11,8 +11,8 @@ import { lang, say } from '../lang.js';
 import { formatEvidenceXlsx } from '../../report/xlsx.js';
 import { EXIT, UsageError } from '../errors.js';
 import { requireConfirmations } from '../../engine/index.js';
-import { load, warnSkipped } from '../load.js';
-import { err, out } from '../io.js';
+import { load, rulesProgress, warnSkipped } from '../load.js';
+import { err, out, runProgress } from '../io.js';
 import { printHtmlToPdf } from '../pdf.js';
 import { auditOptions, loadSettings, parseDay, type CommonFlags } from '../settings.js';
 import { Outputs } from '../write.js';
@@ -116,7 +116,7 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   if (data.trackingCount === 0) {
     throw new UsageError(say('appeal.noTracking'));
   }
-  const { result, shipments, hits } = auditDetailed(loaded, auditOptions(settings, loaded));
+  const { result, shipments, hits } = auditDetailed(loaded, { ...auditOptions(settings, loaded), progress: rulesProgress() });
   // Read after the inputs: the orders' sales channels may have named the marketplace zone.
   const zone = settings.zone.zone;
   const comparison = compareAroundFix(shipments, hits, { fixedOn: flags.fixedOn, zone, graceHours: settings.graceHours });
@@ -128,6 +128,7 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   if (noAfter) {
     err(`${say('warning.prefix', { message: say('appeal.noAfter', { fixedOn: flags.fixedOn, newest: noAfter.newest }) })}\n`);
   }
+  runProgress()?.(say('progress.report'));
   const { files, pdfReason } = await buildPack(result, comparison, lang, flags.sellerName);
   const read = inputs.filter((i) => !i.skipped).map((i) => i.file);
   await (await Outputs.forInputs([...paths, ...read, ...config])).writeFolder(outDir, files, force);

@@ -7,8 +7,8 @@ import { formatAuditText, unreadableFilesNote } from '../../report/text.js';
 import { term } from '../../i18n/catalogue.js';
 import { EXIT, UsageError } from '../errors.js';
 import { requireConfirmations } from '../../engine/index.js';
-import { load } from '../load.js';
-import { err, out, outText, styleFor, timing } from '../io.js';
+import { load, rulesProgress } from '../load.js';
+import { err, out, outText, runProgress, styleFor, timing } from '../io.js';
 import { lang, say, sentence } from '../lang.js';
 import { auditOptions, loadSettings, parseAsOf, parseDay, type CommonFlags, type Settings } from '../settings.js';
 import { isEvidenceCsv, Outputs } from '../write.js';
@@ -80,7 +80,7 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
   let per = perZone();
   const loaded = await load(paths, settings, { window: () => per.window, rezoned: () => (per = perZone()) });
   requireConfirmations(loaded.data);
-  const result = audit(loaded, auditOptions(settings, loaded, per));
+  const result = audit(loaded, { ...auditOptions(settings, loaded, per), progress: rulesProgress() });
   timing('rules and figures');
   if (result.summary.shipments === 0) {
     const outside = Object.values(result.summary.excluded).reduce((a, b) => a + b, 0);
@@ -91,6 +91,7 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
 }
 
 export async function finishAudit(result: AuditResult, settings: Settings, flags: AuditFlags): Promise<number> {
+  runProgress()?.(say('progress.report'));
   if (flags.evidence) {
     // Never over a file the audit read, nor over a file that is not an evidence CSV of an earlier run.
     const read = result.inputs.filter((i) => !i.skipped).map((i) => i.file);

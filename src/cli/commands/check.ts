@@ -22,7 +22,7 @@ import { formatCheckJson, formatCheckText } from '../../report/check.js';
 import { formatEvidenceCsv } from '../../report/evidence-csv.js';
 import { UsageError } from '../errors.js';
 import { walk, type LoadedData } from '../../engine/index.js';
-import { load } from '../load.js';
+import { load, rulesProgress } from '../load.js';
 import { err, out, outText, styleFor } from '../io.js';
 import { auditOptions, loadSettings, parseAsOf } from '../settings.js';
 import { probeProcess, thisMachine } from '../process.js';
@@ -119,7 +119,7 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     const from = localDateInZone(window.fromMs, zone);
     const to = localDateInZone(asOfMs, zone);
     const per = { window: { ...window, from, to }, asOfMs };
-    const { result, shipments, awaiting } = auditDetailed(loaded, auditOptions(settings, loaded, per));
+    const { result, shipments, awaiting } = auditDetailed(loaded, { ...auditOptions(settings, loaded, per), progress: rulesProgress() });
     // Tracking is fresh or stale by its newest event at the check's clock: one dated later (2062) is left out.
     const tracking = collector.clock.reading(asOfMs + FUTURE_TOLERANCE_MS);
     const { state, report } = await readState(outputs, statePath, relative(cwd, statePath) || statePath, problems);
