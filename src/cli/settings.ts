@@ -81,7 +81,7 @@ export async function loadSettings(flags: CommonFlags, cwd = process.cwd()): Pro
     if (typeof s === 'string') rules[id] = { severity: s };
     else {
       const { severity, ...options } = s;
-      rules[id] = { severity, options: options as RuleSetting['options'] };
+      rules[id] = { severity, options };
     }
   }
 

@@ -45,7 +45,6 @@ export function colorChoice(): ColorChoice {
   return chosen;
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/y;
 
 /** Cuts a line that may hold colour codes to `width` cells, marking the cut with an ellipsis. */
