@@ -173,7 +173,7 @@ function toEventEntry(e: NonNullable<Config['events']>[number], i: number): Even
 }
 
 /** "24h", "36", "90m", "2d" → hours. */
-export function parseDuration(text: string, flag: string): number {
+function parseDuration(text: string, flag: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(h|hours?|m|min|minutes?|d|days?)?\s*$/i.exec(text);
   if (!m) throw new UsageError(`${flag}: expected a duration such as 24h, 90m or 2d, got "${text}"`);
   const n = Number(m[1]);

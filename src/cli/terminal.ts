@@ -6,7 +6,7 @@ import { displayWidth } from '../report/style.js';
  */
 
 /** Width used when the stream is not a terminal (a pipe, a file, cron mail) or reports no width. */
-export const DEFAULT_WIDTH = 80;
+const DEFAULT_WIDTH = 80;
 
 /**
  * The width to fit text to: COLUMNS when set to a positive whole number (as `ls` and commander read it;

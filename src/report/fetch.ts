@@ -3,7 +3,7 @@
  * Pure: the command prints it.
  */
 
-export type FetchStatus = 'complete' | 'partial' | 'failed' | 'planned' | 'skipped';
+type FetchStatus = 'complete' | 'partial' | 'failed' | 'planned' | 'skipped';
 
 export interface AmazonSummary {
   status: FetchStatus;

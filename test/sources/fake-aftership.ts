@@ -19,7 +19,7 @@ function sampleTracking(): Record<string, unknown> {
   return doc.data.tracking;
 }
 
-export interface AfterShipCheckpoint {
+interface AfterShipCheckpoint {
   /** With its offset, as AfterShip gives it. */
   at: string;
   message: string;
@@ -46,7 +46,7 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
   body: JSON.stringify(body),
 });
 
-export function trackingDoc(number: string, p: AfterShipFake['parcels'][string] | undefined): Record<string, unknown> {
+function trackingDoc(number: string, p: AfterShipFake['parcels'][string] | undefined): Record<string, unknown> {
   const base = sampleTracking();
   const template = (base.checkpoints as Array<Record<string, unknown>>)[1];
   const checkpoints = (p?.checkpoints ?? []).map((c) => ({
