@@ -35,7 +35,16 @@ const typeChecked = {
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'fixtures/**', 'node_modules/**', 'coverage/**', '.ci/out/**', 'bench/data/**', '.shipaudit/**', 'tmp/**'],
+    ignores: [
+      'dist/**',
+      'fixtures/**',
+      'node_modules/**',
+      'coverage/**',
+      '.ci/out/**',
+      'bench/data/**',
+      '.shipaudit/**',
+      'tmp/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
