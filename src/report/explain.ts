@@ -30,10 +30,7 @@ function keepSorted(list: TrackingEvent[], e: TrackingEvent, k: number, keepLate
   let at = list.length;
   while (at > 0 && instant(list[at - 1]) > t) at--;
   list.splice(at, 0, e);
-  if (list.length > k) {
-    if (keepLate) list.shift();
-    else list.pop();
-  }
+  if (list.length > k) keepLate ? list.shift() : list.pop();
 }
 
 /**

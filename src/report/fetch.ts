@@ -3,7 +3,7 @@
  * Pure: the command prints it.
  */
 
-type FetchStatus = 'complete' | 'partial' | 'failed' | 'planned' | 'skipped';
+export type FetchStatus = 'complete' | 'partial' | 'failed' | 'planned' | 'skipped';
 
 export interface AmazonSummary {
   status: FetchStatus;

@@ -167,7 +167,7 @@ export function formatGateText(d: GateDecision, delivery: GateDelivery, style: S
 }
 
 /** "tracking number X is assigned to orders A and B" (A, B and C for three). */
-function sharedText(w: SharedNumber): string {
+export function sharedText(w: SharedNumber): string {
   const ids = w.orderIds;
   const list = ids.length <= 2 ? ids.join(' and ') : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
   return `tracking number ${w.trackingNumber} is assigned to orders ${list}`;

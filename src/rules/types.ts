@@ -1,7 +1,7 @@
 import type { Severity } from '../model/finding.js';
 import type { Shipment } from '../model/shipment.js';
 
-interface RuleOption {
+export interface RuleOption {
   default: number | string | boolean;
   description: string;
 }
