@@ -6,13 +6,15 @@ import { configDefaults, defineConfig } from 'vitest/config';
  *   ratios need the machine to itself;
  * - report/html.browser: opens the HTML report in Chromium, prints it to PDF and renders a page;
  * - cli/appeal.e2e and attacks/01: most of their appeal runs print report.pdf with Chromium, a browser
- *   started per pack (about 2.5 s of CPU each, more than all else these files do).
+ *   started per pack (about 2.5 s of CPU each, more than all else these files do);
+ * - any `*.slow.test.ts`: e.g. cli/sea.slow, which builds the single executable and runs it.
  */
 export const SLOW = [
   'test/attacks/08-quadratic-reading.test.ts',
   'test/report/html.browser.test.ts',
   'test/cli/appeal.e2e.test.ts',
   'test/attacks/01-appeal-force-data-loss.test.ts',
+  'test/**/*.slow.test.ts',
 ];
 
 /** The tests that run the built CLI (through test/helpers/cli.ts) and keep temp folders per file. */

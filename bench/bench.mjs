@@ -82,7 +82,9 @@ function measure(args, outFile) {
           try {
             const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
             if (m) hwmKb = Math.max(hwmKb, Number(m[1]));
-          } catch {}
+          } catch {
+            // The child exited between two polls: its last reading stands.
+          }
         }, 20);
     child.on('close', (code, signal) => {
       const wallS = (performance.now() - t0) / 1000;

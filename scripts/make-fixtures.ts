@@ -1264,7 +1264,8 @@ function sampleMonth(): void {
   take(newOrders, 'missing-tracking', newDay('2026-11-10', '2026-11-11'));
   take(newOrders, 'carrier-mismatch', newDay('2026-11-11', '2026-11-12'));
   const dupA = take(newOrders, 'duplicate-tracking-number', newDay('2026-11-13', '2026-11-13'));
-  const dupB = take(newOrders, 'duplicate-tracking-number', (o) => o !== dupA && localDate(o.purchasedAt, LA) === localDate(dupA.purchasedAt, LA));
+  // The second order of the pair, placed the same day.
+  take(newOrders, 'duplicate-tracking-number', (o) => o !== dupA && localDate(o.purchasedAt, LA) === localDate(dupA.purchasedAt, LA));
   take(newOrders, 'multi-package', newDay('2026-10-30', '2026-11-11'), true);
   take(newOrders, 'multi-package', newDay('2026-11-12', '2026-11-20'), true);
   take(newOrders, 'spaced-tracking', (o) => newDay('2026-11-05', '2026-11-09')(o) && o.items[0].product.light);

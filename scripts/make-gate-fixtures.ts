@@ -282,7 +282,7 @@ const runs = RUNS.map((asOf, r) => {
         ? 'no-tracking-data'
         : known.some(
               (e) =>
-                classifyEvent({ description: e.text, carrier: canonicalCarrier(o.carrier!) }).class === 'unknown',
+                classifyEvent({ description: e.text, carrier: canonicalCarrier(o.carrier) }).class === 'unknown',
             )
           ? 'unknown-events'
           : 'information-only';

@@ -59,7 +59,7 @@ const DAY = 24 * HOUR;
  * consecutive days with records in the window (and at least `minHours`) has likely stopped. Fewer than
  * `minDays` days with records show no rhythm: only the fixed limit applies then.
  */
-export const RHYTHM = { factor: 2, minHours: 48, minDays: 7 } as const;
+const RHYTHM = { factor: 2, minHours: 48, minDays: 7 } as const;
 
 /** The rhythm limit in hours from a side's days with records, or undefined when they show no rhythm. */
 export function rhythmLimitHours(days: Iterable<number>, fromMs: number, asOfMs: number): number | undefined {

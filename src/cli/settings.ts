@@ -82,7 +82,7 @@ export async function loadSettings(flags: CommonFlags, cwd = process.cwd()): Pro
     if (typeof s === 'string') rules[id] = { severity: s };
     else {
       const { severity, ...options } = s;
-      rules[id] = { severity, options: options as RuleSetting['options'] };
+      rules[id] = { severity, options };
     }
   }
 
@@ -165,7 +165,7 @@ function toEventEntry(e: NonNullable<Config['events']>[number], i: number): Even
 }
 
 /** "24h", "36", "90m", "2d" → hours. */
-export function parseDuration(text: string, flag: string): number {
+function parseDuration(text: string, flag: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(h|hours?|m|min|minutes?|d|days?)?\s*$/i.exec(text);
   if (!m) throw new UsageError(say('usage.duration', { flag, got: text }));
   const n = Number(m[1]);

@@ -6,7 +6,7 @@ import { displayWidth } from '../report/style.js';
  */
 
 /** Width used when the stream is not a terminal (a pipe, a file, cron mail) or reports no width. */
-export const DEFAULT_WIDTH = 80;
+const DEFAULT_WIDTH = 80;
 
 /**
  * The width to fit text to: COLUMNS when set to a positive whole number (as `ls` and commander read it;
@@ -45,7 +45,6 @@ export function colorChoice(): ColorChoice {
   return chosen;
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/y;
 
 /** Cuts a line that may hold colour codes to `width` cells, marking the cut with an ellipsis. */

@@ -10,7 +10,7 @@ const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-
 const weekday = z.enum(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
 const headerNames = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
-export const FIELDS = [
+const FIELDS = [
   'orderId', 'orderItemId', 'purchaseDate', 'earliestShipDate', 'latestShipDate', 'promiseDate', 'orderStatus',
   'itemStatus', 'fulfillmentChannel', 'salesChannel', 'shipServiceLevel', 'quantity', 'quantityToShip', 'shipDate',
   'shipTime', 'carrierCode', 'carrierName', 'trackingNumber', 'shipMethod', 'eventTime', 'eventDate', 'eventClock',

@@ -17,8 +17,6 @@ import { latestInstant, type Stamp } from '../model/timestamp.js';
 import { formatInZone } from '../model/zone.js';
 import type { GateItem, GateOrder, GateTracking } from './collect.js';
 
-export type { LedgerStatus } from '../model/gate.js';
-
 const HOUR = 3_600_000;
 const h1 = (ms: number) => Math.round(ms / (HOUR / 10)) / 10 + 0;
 
@@ -318,7 +316,7 @@ function scanText(at: Stamp, zone: string): string {
  * the template accepts), so that no reading of a bare date can put the confirmation before the scan; a scan
  * known only by its day gives that day (yyyy-mm-dd).
  */
-export function shipDateOf(at: Stamp, zone: string): string {
+function shipDateOf(at: Stamp, zone: string): string {
   return at.precision === 'date' ? at.localDate : formatInZone(at.epochMs, zone);
 }
 

@@ -4,7 +4,7 @@ import type { Channel, OrderStatus } from '../model/records.js';
  * Amazon's order statuses as they are spelled across the All Orders report, the v0 and 2026-01-01 Orders
  * APIs, and localised Seller Central exports. Keys are compared lower-case with spaces and dashes removed.
  */
-export const ORDER_STATUSES: Readonly<Record<string, OrderStatus>> = {
+const ORDER_STATUSES: Readonly<Record<string, OrderStatus>> = {
   pending: 'pending',
   pendingavailability: 'pending',
   invoiceunconfirmed: 'pending',
@@ -37,7 +37,7 @@ export function orderStatus(raw: string): OrderStatus {
 export const AWAITING_SHIPMENT: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['pending', 'unshipped', 'partially-shipped']);
 
 /** fulfillment-channel is "Merchant"/"Amazon" in some files and "MFN"/"AFN" in others. */
-export const CHANNELS: Readonly<Record<string, Channel>> = {
+const CHANNELS: Readonly<Record<string, Channel>> = {
   merchant: 'MFN',
   mfn: 'MFN',
   'seller fulfilled': 'MFN',

@@ -13,8 +13,6 @@ export const SP_API_ENDPOINTS = {
   FE: 'https://sellingpartnerapi-fe.amazon.com',
 } as const;
 
-export type SpApiRegion = keyof typeof SP_API_ENDPOINTS;
-
 /**
  * Orders API 2026-01-01 `searchOrders`. The rate is the default usage plan (requests per second and burst)
  * until a response's `x-amzn-RateLimit-Limit` header says otherwise. `includedData` asks for the

@@ -154,7 +154,7 @@ export function carrierOwnsShape(normalized: string, carrier: string): boolean {
  * Shapes of a lettered format that carriers also give their own numbers, outside that format's rules: such a
  * number confirmed with one of those carriers is theirs, not a broken number of the format.
  */
-export const PRIVATE_NUMBERS: readonly { format: string; pattern: RegExp; usedBy: readonly string[]; why: string }[] = [
+const PRIVATE_NUMBERS: readonly { format: string; pattern: RegExp; usedBy: readonly string[]; why: string }[] = [
   {
     format: 's10',
     // The S10 shape ending in two letters that are no ISO country.

@@ -145,9 +145,7 @@ export function canonicalCarrier(text: string | undefined): string | undefined {
  * template and of the Orders API's `carrierCode`). A carrier not on the list goes as "Other", its name in
  * `carrier-name`, which Amazon then requires.
  */
-export const AMAZON_CARRIER_CODES: ReadonlySet<string> = new Set(CARRIERS.map((c) => c.name));
-
-export const OTHER_CARRIER_CODE = 'Other';
+const OTHER_CARRIER_CODE = 'Other';
 
 /**
  * The carrier-code and carrier-name to confirm a carrier with (`carrier`: canonical name or the text as

@@ -607,7 +607,7 @@ export function mangledBySpreadsheet(raw: string): boolean {
  * Each entry is a shape seen in confirmation uploads and ERP exports. `plain`: the test can be true of text
  * made of A–Z and 0–9 only (most numbers are, and they skip the other tests).
  */
-export const NOT_A_NUMBER: readonly { why: string; plain: boolean; test: (raw: string) => boolean }[] = [
+const NOT_A_NUMBER: readonly { why: string; plain: boolean; test: (raw: string) => boolean }[] = [
   { why: 'a spreadsheet formula', plain: false, test: (raw) => /^\s*[=+@]\s*[A-Z_][A-Z0-9_.]*\s*\(/i.test(raw) },
   // A formula that only points at a cell (=A2, =$B$2, =Sheet1!C3, =B2&C2): the number is in another cell.
   {

@@ -135,7 +135,7 @@ export function countUnclassified(h: UnclassifiedHolder, text: string, n = 1): v
 }
 
 /** Keeps the `keep` most frequent texts and counts the rest into `unclassifiedMore`. */
-export function capUnclassified(h: UnclassifiedHolder, keep = limit('unclassifiedTexts')): void {
+function capUnclassified(h: UnclassifiedHolder, keep = limit('unclassifiedTexts')): void {
   const entries = Object.entries(h.unclassified);
   if (entries.length <= keep) return;
   entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

@@ -144,7 +144,7 @@ export function findHeaderRow(file: string, rows: string[][], columns: ColumnOve
  * with no cell that looks like a value (digits, an e-mail) is quoted as headers; of any other row, only the
  * cells that are header names some kind (or the config's "columns") knows.
  */
-export function describeFirstRow(cells: readonly string[], columns: ColumnOverrides = {}): string {
+function describeFirstRow(cells: readonly string[], columns: ColumnOverrides = {}): string {
   const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
   if (filled.length === 0) return 'no header row found (the first rows are empty)';
   const names = (v: string | readonly string[] | undefined) =>

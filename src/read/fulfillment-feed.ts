@@ -34,7 +34,7 @@ const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v)
 const OTHER_CARRIER = /^other$/i;
 
 /** Why a message was left out on purpose (counted in the report, not a problem). */
-export const DELETED_MESSAGES = 'messages with OperationType Delete (no confirmation)';
+const DELETED_MESSAGES = 'messages with OperationType Delete (no confirmation)';
 
 /** Is this parsed XML document an AmazonEnvelope holding order-fulfilment messages? */
 export function isFulfillmentFeed(doc: unknown): boolean {

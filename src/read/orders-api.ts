@@ -26,7 +26,7 @@ export function ordersIn(doc: unknown): Json[] {
 }
 
 /** Why a package was left out: a voided label is no confirmation (counted in the report, not a problem). */
-export const CANCELLED_PACKAGES = 'cancelled package labels (no confirmation)';
+const CANCELLED_PACKAGES = 'cancelled package labels (no confirmation)';
 
 /** The length of the longest string inside `v` (the depth was checked before parsing). */
 function longestText(v: unknown): number {

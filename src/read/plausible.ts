@@ -11,18 +11,19 @@ import type { RecordSink } from './types.js';
  */
 export function plausibleDates(sink: RecordSink, notAfterMs: number | undefined): RecordSink {
   const guarded: RecordSink = { ...sink };
-  const { order, confirmation } = sink;
-  if (order) {
+  if (sink.order) {
+    const order = sink.order.bind(sink);
     guarded.order = (r) => {
       check(r.purchasedAt, 'purchase date', notAfterMs);
       check(r.latestShipDate, 'latest ship date', undefined);
-      order.call(sink, r);
+      order(r);
     };
   }
-  if (confirmation) {
+  if (sink.confirmation) {
+    const confirmation = sink.confirmation.bind(sink);
     guarded.confirmation = (r) => {
       check(r.confirmedAt, 'ship date', notAfterMs);
-      confirmation.call(sink, r);
+      confirmation(r);
     };
   }
   // Methods of a class instance (the collector) are not own properties: bind what the spread missed.

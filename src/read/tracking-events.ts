@@ -33,7 +33,7 @@ export function eventZoneResolver(opts: ReadOptions) {
   return (location: string | undefined, description: string | undefined) => infer({ location, description }) ?? assumed;
 }
 
-export function eventTime(
+function eventTime(
   row: Row,
   hint: ZoneHint,
   dayFirst: (f: string) => boolean | undefined,

@@ -99,8 +99,14 @@ async function centralDirectory(file: string, maxEntries: number): Promise<Entry
         const length = cd.readUInt16LE(x + 2);
         if (id === 1) {
           let y = x + 4;
-          if (uncompressed === 0xffffffff) ((uncompressed = Number(cd.readBigUInt64LE(y))), (y += 8));
-          if (compressed === 0xffffffff) ((compressed = Number(cd.readBigUInt64LE(y))), (y += 8));
+          if (uncompressed === 0xffffffff) {
+            uncompressed = Number(cd.readBigUInt64LE(y));
+            y += 8;
+          }
+          if (compressed === 0xffffffff) {
+            compressed = Number(cd.readBigUInt64LE(y));
+            y += 8;
+          }
           if (localOffset === 0xffffffff) localOffset = Number(cd.readBigUInt64LE(y));
         }
         x += 4 + length;

@@ -5,7 +5,7 @@ import type { Release } from '../model/gate.js';
  * accepts, POST_FLAT_FILE_FULFILLMENT_DATA): tab-separated, these columns in this order, one row per
  * order item (or one per order when its items are not known: order-item-id blank confirms the whole order).
  */
-export const CONFIRMATION_COLUMNS = [
+const CONFIRMATION_COLUMNS = [
   'order-id',
   'order-item-id',
   'quantity',

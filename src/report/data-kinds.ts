@@ -4,7 +4,7 @@ import type { InputKind } from '../model/input.js';
  * The kinds of data, as the letter to Amazon names them. File names stay out of the letter: they are the
  * seller's own (often Chinese) names and tell a reviewer nothing; the evidence files keep file and line.
  */
-export const DATA_KIND_NAMES: Readonly<Record<InputKind, string>> = {
+const DATA_KIND_NAMES: Readonly<Record<InputKind, string>> = {
   'all-orders': 'Amazon All Orders report',
   'order-report': 'Amazon Order report',
   'unshipped-orders': 'Amazon Unshipped Orders report',

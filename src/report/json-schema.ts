@@ -34,7 +34,7 @@ const group = z.object({
 });
 const timeEvidence = z.object({ raw: z.string(), precision: z.enum(['datetime', 'date']), zone: z.string() });
 
-export const findingJsonSchema = z.object({
+const findingJsonSchema = z.object({
   rule: z.string(),
   severity: z.enum(['error', 'warning']),
   message: z.string(),

@@ -12,7 +12,7 @@ import type { Lang } from '../i18n/lang.js';
  * for the seller, never an invented fact. English only: Seller Performance reads appeals in English.
  */
 
-export interface Attachment {
+interface Attachment {
   file: string;
   what: string;
 }
@@ -89,7 +89,7 @@ export function verdictSentence(c: Comparison): string {
   return `Since ${fixedOn}, the early-confirmation rate fell from ${pct(b.earlyConfirmationRate)} to ${pct(a.earlyConfirmationRate)}, and ${lag}. ${plural(a.earlyConfirmations, 'shipment')} since then ${a.earlyConfirmations === 1 ? 'was' : 'were'} still confirmed before the first carrier scan; ${a.earlyConfirmations === 1 ? 'it is' : 'they are'} marked "after" in the evidence.`;
 }
 
-export function periodLabel(p: PeriodFigures, c: Comparison): string {
+function periodLabel(p: PeriodFigures, c: Comparison): string {
   if (p.key === 'before') return p.firstDay ? `${p.firstDay} to ${p.lastDay}` : `before ${c.fixedOn}`;
   return `${c.fixedOn} to ${p.lastDay ?? c.fixedOn}`;
 }

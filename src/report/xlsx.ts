@@ -26,10 +26,10 @@ export interface WorkbookInput {
 export const SUMMARY_SHEET = 'Summary';
 export const EVIDENCE_SHEET = 'Evidence';
 
-export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
-export const DATE_FORMAT = 'yyyy-mm-dd';
-export const RATE_FORMAT = '0.0%';
-export const HOURS_FORMAT = '0.0';
+const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+const DATE_FORMAT = 'yyyy-mm-dd';
+const RATE_FORMAT = '0.0%';
+const HOURS_FORMAT = '0.0';
 
 /** Evidence columns whose value is a time: written as dates, the zone in the header. */
 const TIME_COLUMNS: Readonly<Record<string, (f: Finding) => TimeFact | undefined>> = {

@@ -1,5 +1,5 @@
 import { AFTERSHIP, AFTERSHIP_CODES } from '../knowledge/api-services.js';
-import { Http, isObject, jsonOf, RateLimiter, type HttpResponse } from './http.js';
+import { type Http, isObject, jsonOf, RateLimiter, type HttpResponse } from './http.js';
 
 /**
  * AfterShip Tracking API: `POST /trackings` for each number not yet tracked there (an "already exists"

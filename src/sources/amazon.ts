@@ -1,6 +1,6 @@
 import { CANCELLED_PACKAGE_STATUSES, SEARCH_ORDERS } from '../knowledge/api-services.js';
 import { normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
-import { Http, isObject, jsonOf, RateLimiter, type HttpResponse } from './http.js';
+import { type Http, isObject, jsonOf, RateLimiter, type HttpResponse } from './http.js';
 
 /**
  * Amazon's Selling Partner API, the part the audit needs: Login with Amazon (a seller's refresh token for

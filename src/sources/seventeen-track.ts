@@ -1,5 +1,5 @@
 import { SEVENTEEN_TRACK, SEVENTEEN_TRACK_CODES } from '../knowledge/api-services.js';
-import { Http, isObject, jsonOf, RateLimiter, type HttpResponse } from './http.js';
+import { type Http, isObject, jsonOf, RateLimiter, type HttpResponse } from './http.js';
 
 /**
  * 17TRACK Tracking API v2.2: `register` numbers (each uses quota), then `gettrackinfo` for their events,

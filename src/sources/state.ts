@@ -34,7 +34,7 @@ const numberState = z
   })
   .strict();
 
-export const fetchStateSchema = z
+const fetchStateSchema = z
   .object({
     version: z.literal(1),
     amazon: z
@@ -84,7 +84,7 @@ export function serializeFetchState(s: FetchState): string {
 }
 
 /** A tracking run that stopped less than this long ago is continued; an older one is started afresh. */
-export const RESUME_WITHIN_MS = 12 * 3_600_000;
+const RESUME_WITHIN_MS = 12 * 3_600_000;
 
 /**
  * The numbers to ask 17TRACK about, in the order given: those not delivered, less those a stopped run

@@ -22,7 +22,7 @@ export interface Shipment {
 }
 
 /** A USPS IMpb number (22 digits) with its MOD 10 check digit, so that no tracking-number rule fires. */
-export function uspsNumber(i: number): string {
+function uspsNumber(i: number): string {
   const body = `940011189956200${String(i).padStart(6, '0')}`;
   let sum = 0;
   for (let k = 0; k < body.length; k++) sum += Number(body[body.length - 1 - k]) * (k % 2 === 0 ? 3 : 1);

@@ -16,9 +16,9 @@ import { afterAll, beforeAll } from 'vitest';
 import { ROOT, runBuiltCli } from '../helpers/cli.js';
 
 /** Shared by the attack tests (issue 15): the built CLI run in a throw-away working folder. */
-export const BIN = join(ROOT, 'bin/shipaudit.js');
-export const SAMPLE = join(ROOT, 'fixtures/sample-month');
-export const NIGHTLY = join(ROOT, 'fixtures/nightly');
+const BIN = join(ROOT, 'bin/shipaudit.js');
+const SAMPLE = join(ROOT, 'fixtures/sample-month');
+const NIGHTLY = join(ROOT, 'fixtures/nightly');
 
 const made: string[] = [];
 export function useBuiltCli(): void {
@@ -28,7 +28,7 @@ export function useBuiltCli(): void {
   afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 }
 
-export function tempDir(prefix: string): string {
+function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `shipaudit-${prefix}-`));
   made.push(dir);
   return dir;

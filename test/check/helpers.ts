@@ -15,7 +15,7 @@ export function finding(rule: string, orderId: string, trackingNumber: string, s
   };
 }
 
-export function figure(value: number | null, meetsTarget: boolean | null, label = 'x', count = 0, of = 0): TargetFigure {
+function figure(value: number | null, meetsTarget: boolean | null, label = 'x', count = 0, of = 0): TargetFigure {
   return { value, meetsTarget, label, count, of, target: 'target', basis: 'basis' };
 }
 

@@ -5,7 +5,7 @@ import { buildCheck, exitCodeFor, type CheckInput } from '../../src/check/run.js
 import { emptyState } from '../../src/check/state.js';
 import type { AuditResult } from '../../src/model/result.js';
 import { shipment, stamp } from '../rules/build.js';
-import { auditResult, finding, summary } from './helpers.js';
+import { auditResult, finding, type summary } from './helpers.js';
 
 const ASOF = '2026-11-10T06:00:00-08:00';
 const asOfMs = Date.parse(ASOF);

@@ -53,7 +53,8 @@ function auditJson(...args: string[]): AuditJson {
 }
 
 /**
- * Every text in the pack: the workbook's cells (its XML is zipped, so a byte search would miss them) and
+ * Every text in the pack: the workbook's cells as shown (rich text and links included; its XML is zipped,
+ * so a byte search would miss them) and
  * the PDF's text as pdftotext reads it (its bytes are compressed, and digits in them match by chance).
  */
 async function packText(dir: string): Promise<string> {
@@ -72,7 +73,7 @@ async function packText(dir: string): Promise<string> {
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, f));
-    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void parts.push(String(c.value)))));
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void parts.push(c.text))));
   }
   return parts.join('\n');
 }

@@ -48,7 +48,7 @@ describe('audit of the sample month', () => {
   it('finds exactly the planted findings, rule by rule and order by order', () => {
     const counts = Object.fromEntries(Object.entries(expected.rules).map(([rule, v]: [string, any]) => [rule, v.shipments]));
     expect(json.summary.findingsByRule).toEqual(counts);
-    for (const [rule, v] of Object.entries(expected.rules) as Array<[string, any]>) {
+    for (const [rule, v] of Object.entries<any>(expected.rules)) {
       const ids = [...new Set(json.findings.filter((f) => f.rule === rule).map((f) => f.orderId))].sort();
       expect(ids, rule).toEqual([...v.orderIds].sort());
     }

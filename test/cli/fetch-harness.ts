@@ -11,7 +11,7 @@ import type { FakeOrder } from '../sources/fake-services.js';
 
 
 /** USPS numbers with their check digits right (no invalid-tracking-number finding to muddle the comparison). */
-export const VALID = [
+const VALID = [
   '9400111899562000000001',
   '9400111899562000000018',
   '9400111899562000000025',
@@ -19,7 +19,7 @@ export const VALID = [
   '9400111899562000000049',
 ];
 
-export const order = (i: number, o: Partial<FakeOrder> = {}): FakeOrder => ({
+const order = (i: number, o: Partial<FakeOrder> = {}): FakeOrder => ({
   orderId: `113-20000${String(i).padStart(2, '0')}-00000${String(i).padStart(2, '0')}`,
   createdTime: `2026-11-0${1 + (i % 5)}T17:00:00Z`,
   latestShip: `2026-11-0${3 + (i % 5)}T07:59:59Z`,

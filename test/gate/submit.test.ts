@@ -29,7 +29,8 @@ class Fake implements ShipmentConfirmer {
   sent: Array<[string, ConfirmShipmentRequest]> = [];
   constructor(
     private readonly answers: Record<string, number | 'none'>,
-    private readonly statuses: Record<string, string | 'none'> = {},
+    /** The order status Amazon reports, or 'none' for no answer. */
+    private readonly statuses: Record<string, string> = {},
   ) {}
   async confirmShipment(orderId: string, body: ConfirmShipmentRequest) {
     this.sent.push([orderId, body]);

@@ -3,7 +3,7 @@
  * (Seller Central "Shipping confirmation template", POST_FLAT_FILE_FULFILLMENT_DATA), independent of the
  * code under test: its carrier list is typed here, not imported.
  */
-export const TEMPLATE_COLUMNS = [
+const TEMPLATE_COLUMNS = [
   'order-id',
   'order-item-id',
   'quantity',
@@ -15,7 +15,7 @@ export const TEMPLATE_COLUMNS = [
 ];
 
 /** Amazon's carrier-code values (the template's valid-values list, as in shared/DOMAIN.md). */
-export const AMAZON_CARRIER_CODES = new Set([
+const AMAZON_CARRIER_CODES = new Set([
   'USPS',
   'UPS',
   'FedEx',

@@ -221,7 +221,7 @@ describe('ZONE_ABBREVIATIONS and CARRIER_REGIONS', () => {
   it.each(Object.entries(ZONE_ABBREVIATIONS))('%s stands for real zones, with meanings if ambiguous', (_, entry) => {
     const zones = [entry.everywhere, ...Object.values(entry.byRegion ?? {})].filter((z) => z !== undefined);
     expect(zones.length).toBeGreaterThan(0);
-    for (const zone of zones) expect(isValidZone(zone!)).toBe(true);
+    for (const zone of zones) expect(isValidZone(zone)).toBe(true);
     if (entry.everywhere === undefined) expect(entry.meanings).toMatch(/ or /);
   });
 

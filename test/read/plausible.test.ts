@@ -25,7 +25,7 @@ describe('plausibleDates', () => {
   ])('order with %s', (_name, fields, error) => {
     const got: OrderRecord[] = [];
     const sink = plausibleDates({ order: (r) => got.push(r) }, CLOCK + 86_400_000);
-    const order = { orderId: '1', source: { file: 'f', line: 2 }, ...fields } as OrderRecord;
+    const order = { orderId: '1', source: { file: 'f', line: 2 }, ...fields };
     if (error === undefined) {
       sink.order!(order);
       expect(got).toEqual([order]);

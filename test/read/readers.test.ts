@@ -889,7 +889,7 @@ describe.each([
   ['erp-dianxiaomi-gb18030.csv', 'gb18030', ',', ['买家姓名']],
 ] as Array<[string, Encoding, string, string[]]>)('%s: no personal data in the records', (file, encoding, delimiter, columns) => {
   it('carries none of the buyer columns', async () => {
-    const rows = parse(decodeFile(`${F}/${file}`, encoding), { delimiter, quote: delimiter === ',' ? '"' : false, relax_column_count: true }) as string[][];
+    const rows: string[][] = parse(decodeFile(`${F}/${file}`, encoding), { delimiter, quote: delimiter === ',' ? '"' : false, relax_column_count: true });
     const values = columns.flatMap((c) => rows.slice(1).map((r) => r[rows[0].indexOf(c)])).filter((v) => v && v.length > 2);
     expect(values.length).toBeGreaterThan(0);
     const { report, got } = await read(`${F}/${file}`);

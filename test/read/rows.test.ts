@@ -65,7 +65,7 @@ describe('readByteRows, every field decoded', () => {
           const rows = records.map((r) => r.map((v) => (v.includes(delimiter) ? `"${v.replaceAll('"', '""')}"` : quote(v))));
           const text = `h1${delimiter}h2\n${rows.map((r) => r.join(delimiter)).join('\n')}\n`;
           const ours = (await rowsOf(text, delimiter, true, 1)).map(([f]) => f);
-          const theirs = (parse(text, { delimiter, from_line: 2, relax_column_count: true, skip_records_with_empty_values: true }) as string[][]);
+          const theirs: string[][] = parse(text, { delimiter, from_line: 2, relax_column_count: true, skip_records_with_empty_values: true });
           expect(ours).toEqual(theirs);
         },
       ),

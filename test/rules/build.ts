@@ -94,7 +94,7 @@ export interface InvalidCase extends Case {
   lagHours?: number;
 }
 
-export function run(rule: Rule, c: Case): Report | undefined {
+function run(rule: Rule, c: Case): Report | undefined {
   return rule.check(c.shipment, ctx(rule, c.ctx));
 }
 

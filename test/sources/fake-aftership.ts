@@ -19,7 +19,7 @@ function sampleTracking(): Record<string, unknown> {
   return doc.data.tracking;
 }
 
-export interface AfterShipCheckpoint {
+interface AfterShipCheckpoint {
   /** With its offset, as AfterShip gives it. */
   at: string;
   message: string;
@@ -46,7 +46,7 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
   body: JSON.stringify(body),
 });
 
-export function trackingDoc(number: string, p: AfterShipFake['parcels'][string] | undefined): Record<string, unknown> {
+function trackingDoc(number: string, p: AfterShipFake['parcels'][string] | undefined): Record<string, unknown> {
   const base = sampleTracking();
   const template = (base.checkpoints as Array<Record<string, unknown>>)[1];
   const checkpoints = (p?.checkpoints ?? []).map((c) => ({
@@ -67,8 +67,8 @@ export function trackingDoc(number: string, p: AfterShipFake['parcels'][string] 
     id: `as-${number.slice(-8)}`,
     tracking_number: number,
     slug: 'usps',
-    tag: p?.delivered ? 'Delivered' : ((last?.tag as string) ?? 'Pending'),
-    subtag: p?.delivered ? 'Delivered_001' : ((last?.subtag as string) ?? 'Pending_001'),
+    tag: p?.delivered ? 'Delivered' : (last?.tag ?? 'Pending'),
+    subtag: p?.delivered ? 'Delivered_001' : (last?.subtag ?? 'Pending_001'),
     subtag_message: p?.delivered ? 'Delivered' : 'In Transit',
     customer_name: null,
     emails: [],

@@ -34,7 +34,7 @@ export interface FakeOrder {
  * One order in Amazon's shape, cut to what `includedData=FULFILLMENT,PACKAGES` returns: no buyer and no
  * recipient (the data sets shipaudit does not ask for).
  */
-export function orderDoc(o: FakeOrder): Record<string, unknown> {
+function orderDoc(o: FakeOrder): Record<string, unknown> {
   const ex = (amazonExample().orders as Array<Record<string, unknown>>)[0];
   const { buyer: _b, recipient: _r, ...rest } = ex;
   const fulfillment = { ...(ex.fulfillment as Record<string, unknown>) };

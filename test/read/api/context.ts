@@ -10,7 +10,7 @@ export interface TestContext extends ApiReadContext {
   problems: { trackingNumber: string | undefined; message: string }[];
 }
 
-export const TEST_FALLBACK: ZoneHint = {
+const TEST_FALLBACK: ZoneHint = {
   zone: 'America/Los_Angeles',
   source: 'assumed',
   note: 'no offset, location or zone in the response; marketplace zone used',

@@ -61,7 +61,7 @@ function classifierFor(opts: ReadOptions) {
   return c;
 }
 
-export function classify(
+function classify(
   ctx: ApiReadContext,
   description: string,
   code: string | undefined,

@@ -42,7 +42,7 @@ export const upsTrackJson: ApiShape = {
 };
 
 /** "TW0001 Tracking Information Not Found; …" */
-export function messages(list: unknown): string {
+function messages(list: unknown): string {
   const all = objects(list).map((w) => [text(w.code), text(w.message)].filter(Boolean).join(' '));
   return all.filter(Boolean).join('; ') || 'no message';
 }

@@ -52,6 +52,7 @@ function v22Time(ev: Json, rec: Recorder, location: string | undefined, descript
   if (utcStamp?.zoneSource === 'offset') return utcStamp;
   if (isoStamp) return isoStamp;
   if (local) return parseStamp(local, { hint });
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what parseStamp threw above
   throw utcError ?? new TimeParseError('no time');
 }
 
