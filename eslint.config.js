@@ -37,6 +37,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'dist-sea/**',
       'fixtures/**',
       'node_modules/**',
       'coverage/**',

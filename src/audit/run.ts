@@ -244,7 +244,7 @@ function activeRules(opts: AuditOptions, rules: readonly Rule[]) {
 }
 
 /** The first physical scan the audit relies on: a scan event, else a summary's pickup column. */
-export function firstScan(s: Shipment) {
+function firstScan(s: Shipment) {
   return s.tracking?.firstPossession ?? s.tracking?.summaryFirstScan;
 }
 
@@ -435,7 +435,7 @@ function computeIsoWeek(epochMs: number, zone: string): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-export function timeFact(stamp: Stamp, zone: string): TimeFact {
+function timeFact(stamp: Stamp, zone: string): TimeFact {
   return {
     iso: stamp.precision === 'date' ? stamp.localDate : formatInZone(stamp.epochMs, zone),
     epochMs: stamp.epochMs,
@@ -493,7 +493,7 @@ function toFinding(s: Shipment, rule: string, severity: Severity, message: strin
   };
 }
 
-export interface DefaultClock {
+interface DefaultClock {
   reading?: ClockReading;
   boundMs: number;
   /** Whether the bound came from the newest order data (else from now). */
@@ -506,7 +506,7 @@ export interface DefaultClock {
  * travelling): a single event typed as 2062 would otherwise move the clock there and with it the 10/30-day
  * windows and every staleness alarm.
  */
-export function defaultClock(c: Pick<LoadedData, 'newestOrderDataMs' | 'clock'>, nowMs: number): DefaultClock {
+function defaultClock(c: Pick<LoadedData, 'newestOrderDataMs' | 'clock'>, nowMs: number): DefaultClock {
   const orders = c.newestOrderDataMs;
   const byOrders = orders !== undefined && orders < nowMs;
   const boundMs = (byOrders ? orders : nowMs) + FUTURE_TOLERANCE_MS;
@@ -527,7 +527,7 @@ function futureNote(n: number, clock: DefaultClock, zone: string): string {
  * What the reader must know about the inputs before trusting the figures: folder files where data was
  * expected that could not be read (an HTML page, emptied, unreadable...), and files read in mixed encodings.
  */
-export function inputHealthNotes(inputs: readonly InputSummary[]): string[] {
+function inputHealthNotes(inputs: readonly InputSummary[]): string[] {
   const notes: string[] = [];
   for (const i of inputs) {
     if (i.warning) {

@@ -11,9 +11,9 @@ export const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
 export type Shell = (typeof SHELLS)[number];
 
 /** What to offer after an option, or for a command's arguments. */
-export type Values = { kind: 'words'; words: string[] } | { kind: 'files' } | { kind: 'dirs' } | { kind: 'any' };
+type Values = { kind: 'words'; words: string[] } | { kind: 'files' } | { kind: 'dirs' } | { kind: 'any' };
 
-export interface OptionSpec {
+interface OptionSpec {
   /** `--format`, and the short form when there is one (`-V`). */
   long?: string;
   short?: string;
@@ -22,7 +22,7 @@ export interface OptionSpec {
   value?: Values;
 }
 
-export interface CommandSpec {
+interface CommandSpec {
   name: string;
   description: string;
   options: OptionSpec[];

@@ -25,7 +25,7 @@ export interface ConsoleFacts {
   codePage?: number;
 }
 
-export const UTF8 = 'utf8';
+const UTF8 = 'utf8';
 
 /** The encoding of the text report's bytes on stdout, as an iconv-lite name ("utf8" when unchanged). */
 export function textEncoding(f: ConsoleFacts): string {
@@ -59,7 +59,7 @@ export function parseChcp(output: string): number | undefined {
  * The console's code page, asked of `chcp` (Windows only; some 30 ms, so asked only when stdout is a pipe
  * there and no SHIPAUDIT_ENCODING decides). Undefined when chcp can't tell.
  */
-export function consoleCodePage(): number | undefined {
+function consoleCodePage(): number | undefined {
   const r = spawnSync('chcp.com', [], { encoding: 'latin1', windowsHide: true, timeout: 5000 });
   return r.status === 0 ? parseChcp(r.stdout) : undefined;
 }

@@ -5,7 +5,7 @@ import { say, sentence } from './lang.js';
 import { useMarketplaces, type Settings } from './settings.js';
 
 /** The engine's hooks as the CLI fills them: the run's progress line, timings, notes on stderr. */
-export const CLI_HOOKS: LoadHooks = {
+const CLI_HOOKS: LoadHooks = {
   progress() {
     const report = runProgress();
     return report && { report, end: () => undefined };

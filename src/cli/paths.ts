@@ -13,7 +13,7 @@ import { globBase, isGlob } from '../check/inputs.js';
  */
 
 /** The `path` module of the machine running; the default of every function here. */
-export const hostPath: PlatformPath = nodePath;
+const hostPath: PlatformPath = nodePath;
 
 const isWin = (path: PlatformPath) => path.sep === '\\';
 
@@ -52,7 +52,7 @@ export function toSlashes(p: string, path: PlatformPath = hostPath): string {
 }
 
 /** minimatch's options for matching paths of this platform: case-insensitive on Windows, `\` a separator. */
-export function globOptions(path: PlatformPath = hostPath): MinimatchOptions {
+function globOptions(path: PlatformPath = hostPath): MinimatchOptions {
   return isWin(path) ? { nocase: true, windowsPathsNoEscape: true, platform: 'win32' } : { platform: 'linux' };
 }
 

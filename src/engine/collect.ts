@@ -5,7 +5,7 @@ import type { EventRef, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import type { RecordSink } from '../read/types.js';
 import { EventClock, type ClockPart } from './clock.js';
-import { Column, f64, FileNames, HeldStamp, i32, Interner, packTexts, StampKinds, StampTable, StringIndex, u8, unpackText, type PackedTexts, type StampBlock, type StampKind } from './columns.js';
+import { f64, FileNames, i32, Interner, packTexts, StampKinds, StampTable, StringIndex, u8, unpackText, type Column, type HeldStamp, type PackedTexts, type StampBlock, type StampKind } from './columns.js';
 
 /** An order as the collector merged it from all its item rows and reports. */
 export interface CollectedOrder {

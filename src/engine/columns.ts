@@ -40,7 +40,7 @@ export class Column<A extends Typed> {
 
   private grow(n: number): void {
     const b = this.alloc(Math.max(n, this.a.length * 2));
-    (b as Float64Array).set(this.a as Float64Array);
+    (b as Float64Array).set(this.a);
     if (this.fill !== 0) b.fill(this.fill, this.a.length);
     this.a = b;
   }

@@ -9,10 +9,9 @@ import { expectedJoinMs, join, type Joined, type Shipments, type Window } from '
 import { collectAll, type ReadAll } from './load.js';
 import type { LoadHooks, LoadSettings } from './types.js';
 
-export { EXCLUSION, type Shipments, type Window } from './join.js';
-export type { AfterAsOf, KeptOrder } from './collect.js';
+export { EXCLUSION, type Window } from './join.js';
 export type { ClockReading } from './clock.js';
-export { expandPaths, readAll, requireConfirmations, spooledPath, walk, type Expanded, type ReadAll } from './load.js';
+export { expandPaths, readAll, requireConfirmations, spooledPath, walk } from './load.js';
 export { eventsOfNumbers } from './timeline.js';
 export type { LoadHooks, LoadSettings, Progress } from './types.js';
 export { Collector };

@@ -53,7 +53,7 @@ export interface ThreadJob {
   asOfMs?: number;
 }
 /** Where the thread stopped in its last file, with the lines before it and the file's header line. */
-export interface CutMade {
+interface CutMade {
   at: number;
   lines: number;
   headerLine: number;
@@ -190,7 +190,7 @@ function joinTail(collector: Collector, head: HeadOutcome, tail: Tail, keep?: nu
   if ('error' in tail) {
     const e = tail.error;
     const moved = e instanceof InputError && e.line !== undefined;
-    return { error: moved ? new InputError(e.file, e.line! + lines, e.detail, e.notData) : e };
+    return { error: moved ? new InputError(e.file, e.line + lines, e.detail, e.notData) : e };
   }
   try {
     const report = joinReports(head.report, tail.read.report, lines, headerLine, keep);

@@ -12,7 +12,10 @@ function keepSorted(list: TrackingEvent[], e: TrackingEvent, k: number, keepLate
   let at = list.length;
   while (at > 0 && instant(list[at - 1]) > t) at--;
   list.splice(at, 0, e);
-  if (list.length > k) keepLate ? list.shift() : list.pop();
+  if (list.length > k) {
+    if (keepLate) list.shift();
+    else list.pop();
+  }
 }
 
 /**
@@ -20,7 +23,7 @@ function keepSorted(list: TrackingEvent[], e: TrackingEvent, k: number, keepLate
  * number reused for years): the first `k`, the first `k` with the parcel in the carrier's hands (the ones
  * the rules judge by), and the last `k`; the others are only counted. Events are given in file order.
  */
-export class EventWindow {
+class EventWindow {
   private readonly first: TrackingEvent[] = [];
   private readonly held: TrackingEvent[] = [];
   private readonly last: TrackingEvent[] = [];

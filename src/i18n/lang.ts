@@ -6,7 +6,7 @@
  */
 
 export type Lang = 'en' | 'zh';
-export const LANGS: readonly Lang[] = ['en', 'zh'];
+const LANGS: readonly Lang[] = ['en', 'zh'];
 
 export function isLang(s: string | undefined): s is Lang {
   return s !== undefined && (LANGS as readonly string[]).includes(s);

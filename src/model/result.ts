@@ -1,7 +1,7 @@
 import type { Finding, Severity } from './finding.js';
 import type { RowProblem } from './records.js';
 
-export interface RateFigure {
+interface RateFigure {
   count: number;
   of: number;
   value: number | null;
@@ -65,7 +65,7 @@ export interface InputSummary {
 export type ExclusionKey = 'afn' | 'cancelled' | 'outside-window';
 
 /** The same reasons in words, for people (text report, messages). */
-export const EXCLUSION_LABELS: Readonly<Record<ExclusionKey, string>> = {
+const EXCLUSION_LABELS: Readonly<Record<ExclusionKey, string>> = {
   afn: 'orders fulfilled by Amazon (AFN)',
   cancelled: 'cancelled orders',
   'outside-window': 'shipments confirmed outside the window',
@@ -120,7 +120,7 @@ export interface AuditResult {
 }
 
 /** How a file's report says it was read in two encodings. */
-export function mixedEncodingNote(gb18030Lines: number, as = 'GB18030'): string {
+function mixedEncodingNote(gb18030Lines: number, as = 'GB18030'): string {
   return `mixed encodings: ${gb18030Lines} line${gb18030Lines === 1 ? '' : 's'} decoded as ${as}`;
 }
 

@@ -1,7 +1,7 @@
 import type { Severity } from './finding.js';
 
 /** What a rule is and which options it takes: what `shipaudit rules` lists and the config checks. */
-export interface RuleOption {
+interface RuleOption {
   default: number | string | boolean;
   description: string;
 }

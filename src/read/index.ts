@@ -25,7 +25,7 @@ import { limit, mergeUnclassified, sizeText } from './bounds.js';
 
 export type { ReadOptions } from './context.js';
 export { InputError } from './types.js';
-export type { InputKind, InputReport, RecordSink } from './types.js';
+export type { InputReport, RecordSink } from './types.js';
 
 const TIME_FIELDS: readonly Field[] = [
   'purchaseDate', 'earliestShipDate', 'latestShipDate', 'promiseDate', 'shipDate', 'eventTime', 'eventDate', 'firstScan', 'latestEventTime',
@@ -253,7 +253,7 @@ async function readText(file: string, encoding: Encoding): Promise<string> {
  * UTF-16, whose line feed is two bytes. (In UTF-8, GB18030 and Shift_JIS the byte 0x0A never sits inside
  * a character.)
  */
-export function splittable(encoding: Encoding): boolean {
+function splittable(encoding: Encoding): boolean {
   return encoding !== 'utf-16le' && encoding !== 'utf-16be';
 }
 

@@ -29,7 +29,7 @@ function zoneNote(s: Stamp): string {
   return `${s.zone}, ${s.zoneSource}${s.zoneNote ? `: ${s.zoneNote}` : ''}`;
 }
 
-export function timelineEntries(t: Timeline): Entry[] {
+function timelineEntries(t: Timeline): Entry[] {
   const entries: Entry[] = [];
   const o = t.orders[0];
   if (o?.purchasedAt) entries.push({ at: latestInstant(o.purchasedAt), when: when(o.purchasedAt, t.zone), what: 'purchased', detail: `${o.statusRaw ?? ''} ${o.channel ?? ''}`.trim(), source: o.source });

@@ -6,7 +6,7 @@
 import { t as say } from '../i18n/catalogue.js';
 import type { Lang } from '../i18n/lang.js';
 
-export type FetchStatus = 'complete' | 'partial' | 'failed' | 'planned' | 'skipped';
+type FetchStatus = 'complete' | 'partial' | 'failed' | 'planned' | 'skipped';
 
 export interface AmazonSummary {
   status: FetchStatus;

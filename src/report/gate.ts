@@ -156,7 +156,7 @@ function gateText(d: GateDecision, delivery: GateDelivery, style: Style): string
 }
 
 /** "tracking number X is assigned to orders A and B" (A, B and C for three). */
-export function sharedText(w: SharedNumber, language: Lang = 'en'): string {
+function sharedText(w: SharedNumber, language: Lang = 'en'): string {
   return t(language, 'gate.shared', { trackingNumber: w.trackingNumber, orderIds: [...w.orderIds] });
 }
 

@@ -59,7 +59,7 @@ export function* auditJsonChunks(result: AuditResult, perBatch = FINDINGS_PER_BA
   yield encoder.encode(`${result.findings.length ? '\n  ]' : ']'}${frame.slice(at + FINDINGS.length)}\n`);
 }
 
-const TIME_KEYS = ['purchasedAt', 'latestShipDate', 'confirmedAt', 'firstCarrierScanAt'] as const;
+type TimeKey = 'purchasedAt' | 'latestShipDate' | 'confirmedAt' | 'firstCarrierScanAt';
 
 export function findingJson(f: Finding) {
   // One object literal in the output's key order: no spread of a times record and no evidence map grown
@@ -93,7 +93,7 @@ export function findingJson(f: Finding) {
       latestShipDate: evidenceOf(f.latestShipDate),
       confirmedAt: evidenceOf(f.confirmedAt),
       firstCarrierScanAt: evidenceOf(f.firstCarrierScanAt),
-    } as Record<(typeof TIME_KEYS)[number], Omit<TimeFact, 'iso' | 'epochMs'> | undefined>,
+    } as Record<TimeKey, Omit<TimeFact, 'iso' | 'epochMs'> | undefined>,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Shipment } from '../model/shipment.js';
 
-export type { RuleMeta, RuleOption } from '../model/rule.js';
+export type { RuleMeta } from '../model/rule.js';
 import type { RuleMeta } from '../model/rule.js';
 
 /** What a rule may know beyond the shipment: the audit's clock and the rule's resolved options. */

@@ -23,12 +23,12 @@ export const LAYERS: readonly (readonly string[])[] = [
 ];
 
 /** Rooms that may import fewer rooms than their layer allows: room → the only other rooms it may import. */
-export const ONLY: Readonly<Record<string, readonly string[]>> = {
+const ONLY: Readonly<Record<string, readonly string[]>> = {
   report: ['model', 'i18n'],
 };
 
 /** A room's one door: modules of the room that other rooms may import (any other module is private). */
-export const DOORS: Readonly<Record<string, readonly string[]>> = {
+const DOORS: Readonly<Record<string, readonly string[]>> = {
   engine: ['engine/index.ts'],
 };
 
@@ -67,7 +67,7 @@ export function importsOf(text: string): Array<{ spec: string; line: number }> {
 }
 
 /** `from` (a path under src/) importing `spec` → the imported path under src/, `.js` read as `.ts`. */
-export function resolveSpec(from: string, spec: string): string {
+function resolveSpec(from: string, spec: string): string {
   const parts = from.split('/').slice(0, -1);
   for (const p of spec.split('/')) {
     if (p === '.' || p === '') continue;
@@ -86,7 +86,7 @@ function layerOf(room: string): number {
 }
 
 /** Why `from` may not import `to` (paths under src/), or undefined when it may. */
-export function whyNot(from: string, to: string): string | undefined {
+function whyNot(from: string, to: string): string | undefined {
   const a = roomOf(from);
   const b = roomOf(to);
   if (a === b) return undefined;

@@ -16,7 +16,6 @@ import { afterAll, beforeAll } from 'vitest';
 import { ROOT, runBuiltCli } from '../helpers/cli.js';
 
 /** Shared by the attack tests (issue 15): the built CLI run in a throw-away working folder. */
-const BIN = join(ROOT, 'bin/shipaudit.js');
 const SAMPLE = join(ROOT, 'fixtures/sample-month');
 const NIGHTLY = join(ROOT, 'fixtures/nightly');
 

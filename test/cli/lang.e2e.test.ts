@@ -51,7 +51,7 @@ const sampleData = dataOf(SAMPLE);
  * inspect's "records as read" tables show each record's fields as the readers hold them (status shipped,
  * possession true): values of the data, named by field, left out like the files' own text.
  */
-const withoutRecords = (text: string) => text.replace(/^  读取结果示例：\n(?: {4}.*\n)*/gm, '');
+const withoutRecords = (text: string) => text.replace(/^ {2}读取结果示例：\n(?: {4}.*\n)*/gm, '');
 const english = (text: string, data: string[] = []) => englishRuns(withoutData(text, data));
 
 describe('under LANG=zh_CN.UTF-8', () => {

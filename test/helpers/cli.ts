@@ -6,7 +6,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 
 /** The repository root: the built CLI and the fixtures are found from here. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = `${ROOT}/bin/shipaudit.js`;
+const BIN = `${ROOT}/bin/shipaudit.js`;
 
 export interface CliResult {
   code: number | null;
@@ -58,7 +58,7 @@ export function spawnCli(args: readonly string[], opts: { cwd: string; env: Node
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-export function spawnCliAsync(args: readonly string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CliResult> {
+function spawnCliAsync(args: readonly string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CliResult> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: opts.env });
     const out: Buffer[] = [];

@@ -132,7 +132,7 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   const { files, pdfReason } = await buildPack(result, comparison, lang, flags.sellerName);
   const read = inputs.filter((i) => !i.skipped).map((i) => i.file);
   await (await Outputs.forInputs([...paths, ...read, ...config])).writeFolder(outDir, files, force);
-  out(`${say('appeal.written', { dir: outDir })}\n\n${files['READ-ME-FIRST.txt']}`);
+  out(`${say('appeal.written', { dir: outDir })}\n\n${String(files['READ-ME-FIRST.txt'])}`);
   if (pdfReason) err(`${say('failure.prefix', { message: say('appeal.pdfMissing', { reason: pdfReason }) })}\n`);
   return EXIT.ok;
 }

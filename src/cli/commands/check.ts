@@ -8,7 +8,7 @@ import { decide } from '../../gate/decide.js';
 import { LEDGER_NAME, Ledger, LedgerFormatError, parseLedger } from '../../gate/ledger.js';
 import type { GateDecision } from '../../model/gate.js';
 import type { OrderFacts } from '../../model/shipment.js';
-import { CHECK_DEFAULTS, type FailOn } from '../../check/defaults.js';
+import { CHECK_DEFAULTS } from '../../check/defaults.js';
 import { globBase, isGlob } from '../../check/inputs.js';
 import { inputGlob } from '../paths.js';
 import { lockText, lockVerdict, parseLock } from '../../check/lock.js';
@@ -164,7 +164,7 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     if (flags.out) await writeReports(outputs, flags.out, built.result, built.findings, keep);
     const stateText = (await stateModule()).serializeState(built.state);
     await outputs.writeFile(relative(cwd, statePath) || statePath, stateText, { replace: true });
-    return exitCodeFor(built.result.status, (cfg.failOn ?? CHECK_DEFAULTS.failOn) as FailOn);
+    return exitCodeFor(built.result.status, cfg.failOn ?? CHECK_DEFAULTS.failOn);
   } finally {
     await release();
   }

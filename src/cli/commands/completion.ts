@@ -17,10 +17,10 @@ export function registerCompletion(program: Command, run: (fn: () => Promise<num
         '  PowerShell:  shipaudit completion powershell | Out-String | Invoke-Expression   ($PROFILE)',
     )
     .action((shell: Shell) =>
-      run(async () => {
+      run(() => {
         // Every command is registered for this one (see main.ts), so the script names them all.
         out(completionScript(shell, completionSpec(program)));
-        return EXIT.ok;
+        return Promise.resolve(EXIT.ok);
       }),
     );
 }

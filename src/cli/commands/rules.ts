@@ -13,12 +13,12 @@ export function registerRules(program: Command, run: (fn: () => Promise<number>)
     .option('--format <format>', 'text or json', 'text')
     .addHelpText('after', '\nChange a severity or option in the config file, e.g.\n  "rules": { "late-handover": "error", "confirmed-before-handover": { "graceHours": 12 } }')
     .action((flags: { format: string }) =>
-      run(async () => {
+      run(() => {
         checkFormat(flags.format);
         const metas = RULES.map((r) => r.meta);
         if (flags.format === 'json') out(`${JSON.stringify(metas, null, 2)}\n`);
         else outText(formatRulesText(metas, styleFor(process.stdout, 'text'), lang));
-        return EXIT.ok;
+        return Promise.resolve(EXIT.ok);
       }),
     );
 }
