@@ -365,16 +365,28 @@ interface Layer {
   text: Compiled[];
   /** Every phrase of `text`, found in one pass over a folded description. */
   phrases: PhraseMatcher;
+  /** The longest code's length: a longer description is no code, and is not looked up as one. */
+  longestCode: number;
+  /** Per entry of `text`, the number of the last text in which one of its phrases was found. */
+  hitIn: Int32Array;
+  /** The number of the text being matched (see `hitIn`). */
+  textNo: number;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * Texts made only of ASCII, CJK unified ideographs and the CJK punctuation feeds put around facility names:
+ * NFKC leaves them as they are (or turns the full-width punctuation into ASCII punctuation), the ideographs
+ * are letters without case, and the punctuation is neither letter nor digit before or after the fold. Such a
+ * text folds with a plain regex; any other text takes the Unicode-aware path.
+ */
+const FOLD_SHORTCUT_PUNCTUATION = '\u3000\u3001\u3002\u3008-\u3011\uff08\uff09\uff0c\uff1a\uff1b';
+const FOLD_SHORTCUT = new RegExp(`^[\\x00-\\x7f\\u4e00-\\u9fff${FOLD_SHORTCUT_PUNCTUATION}]*$`);
 
-// NFKC is the identity on ASCII, and there the only letters and digits are [a-z0-9] once lower-cased:
-// most feeds write English, so the Unicode-aware path is kept for the texts that need it.
-const fold = (s: string): string =>
-  NON_ASCII.test(s)
-    ? s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
-    : s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+/** The form phrases and descriptions are compared in (see HOW AN EVENT IS MATCHED). */
+export const fold = (s: string): string =>
+  FOLD_SHORTCUT.test(s)
+    ? s.toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]+/g, ' ').trim()
+    : s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 const codeKey = (s: string): string => s.trim().toUpperCase();
 
@@ -451,8 +463,8 @@ function buildMatcher(text: readonly Compiled[]): PhraseMatcher {
   };
 }
 
-/** Marks `hit[e]` for every entry e of which some phrase is in `text` with the word boundaries it needs. */
-function findPhrases(m: PhraseMatcher, text: string, hit: Uint8Array): void {
+/** Sets `hit[e]` to `no` for every entry e of which some phrase is in `text` with the word boundaries it needs. */
+function findPhrases(m: PhraseMatcher, text: string, hit: Int32Array, no: number): void {
   let state = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
@@ -468,7 +480,7 @@ function findPhrases(m: PhraseMatcher, text: string, hit: Uint8Array): void {
       const begin = i + 1 - m.length[p]!;
       if (m.needStart[p] === 1 && isWordCode(text.charCodeAt(begin - 1))) continue;
       if (m.needEnd[p] === 1 && isWordCode(text.charCodeAt(i + 1))) continue;
-      hit[m.owner[p]!] = 1;
+      hit[m.owner[p]!] = no;
     }
   }
 }
@@ -476,6 +488,7 @@ function findPhrases(m: PhraseMatcher, text: string, hit: Uint8Array): void {
 function compile(entries: readonly EventEntry[]): Layer {
   const byCode = new Map<string, Compiled[]>();
   const text: Compiled[] = [];
+  let longestCode = 0;
   for (const entry of entries) {
     const c: Compiled = {
       entry,
@@ -486,13 +499,14 @@ function compile(entries: readonly EventEntry[]): Layer {
     };
     for (const code of entry.match.codes ?? []) {
       const key = codeKey(code);
+      longestCode = Math.max(longestCode, key.length);
       const list = byCode.get(key);
       if (list) list.push(c);
       else byCode.set(key, [c]);
     }
     if (c.phrases.length > 0 || c.pattern) text.push(c);
   }
-  return { byCode, text, phrases: buildMatcher(text) };
+  return { byCode, text, phrases: buildMatcher(text), longestCode, hitIn: new Int32Array(text.length), textNo: 0 };
 }
 
 const TABLE_LAYER = compile(EVENT_TABLE);
@@ -507,16 +521,18 @@ function classifyIn(layers: readonly Layer[], input: EventInput, options: Classi
   const code = codeKey(input.code?.trim() || input.description);
   let text: string | undefined;
   for (const layer of layers) {
-    const byCode = layer.byCode.get(code)?.find((c) => applies(c, carrier));
+    const byCode = code.length <= layer.longestCode ? layer.byCode.get(code)?.find((c) => applies(c, carrier)) : undefined;
     if (byCode) return verdict(byCode.entry, options);
     text ??= fold(input.description);
     // The first entry in table order with a phrase found or its pattern matching decides, as before.
-    const hit = new Uint8Array(layer.text.length);
-    findPhrases(layer.phrases, text, hit);
+    // Numbering the texts spares clearing the marks: an entry was hit in this text when it holds this number.
+    const no = (layer.textNo = (layer.textNo % 0x7fffffff) + 1);
+    if (no === 1) layer.hitIn.fill(0);
+    findPhrases(layer.phrases, text, layer.hitIn, no);
     for (let e = 0; e < layer.text.length; e++) {
       const c = layer.text[e]!;
       if (!applies(c, carrier)) continue;
-      if (hit[e] === 1 || c.pattern?.test(input.description)) return verdict(c.entry, options);
+      if (layer.hitIn[e] === no || c.pattern?.test(input.description)) return verdict(c.entry, options);
     }
   }
   return UNKNOWN;

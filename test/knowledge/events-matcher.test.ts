@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EVENT_TABLE, classifyEvent, type EventEntry } from '../../src/knowledge/events.js';
+import { EVENT_TABLE, classifyEvent, fold as classifierFold, type EventEntry } from '../../src/knowledge/events.js';
 import type { Classification } from '../../src/model/records.js';
 
 const fold = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -83,5 +83,31 @@ describe('the phrase automaton', () => {
     ['Reprocessed', undefined],
   ])('%s → %s', (d, rule) => {
     expect(classifyEvent({ description: d }).rule).toBe(rule);
+  });
+});
+
+describe('the fold', () => {
+  // The classifier folds texts of ASCII, CJK ideographs and CJK punctuation by a shortcut: every UTF-16 unit,
+  // alone and between letters, must fold as NFKC with Unicode classes does.
+  it('folds every UTF-16 unit as the Unicode-aware fold does', () => {
+    const wrong: string[] = [];
+    for (let u = 0; u <= 0xffff; u++) {
+      const ch = String.fromCharCode(u);
+      for (const s of [ch, `a${ch}b`, `中${ch}1`, `${ch}${ch}`]) if (classifierFold(s) !== fold(s)) wrong.push(s);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it.each([
+    ['【深圳市邮政速递物流分公司】已收寄', '深圳市邮政速递物流分公司 已收寄'],
+    ['离开【深圳国际邮件处理中心】，下一站【洛杉矶】', '离开 深圳国际邮件处理中心 下一站 洛杉矶'],
+    ['Departed-From  Sorting/Center.', 'departed from sorting center'],
+    ['ＵＰＳ Ｓｃａｎ，到达', 'ups scan 到达'],
+  ])('%s → %s', (text, folded) => {
+    expect(classifierFold(text)).toBe(folded);
+  });
+
+  it('folds mixed texts as the Unicode-aware fold does', () => {
+    fc.assert(fc.property(fc.array(piece, { maxLength: 8 }).map((xs) => xs.join('')), (s) => classifierFold(s) === fold(s)), { numRuns: 5000 });
   });
 });
