@@ -172,8 +172,6 @@ export function formatInZone(epochMs: number, zone: string): string {
   const wall = seconds + offset * MINUTE;
   const day = Math.floor(wall / DAY);
   const s = (wall - day * DAY) / 1000;
-  // Joined, not concatenated: a concatenation is a rope of several strings until it is read, and the audit
-  // keeps the texts of every finding's times until the end.
   return [dayText(day), 'T', pad2(Math.floor(s / 3600)), ':', pad2(Math.floor(s / 60) % 60), ':', pad2(s % 60), offsetName(offset)].join('');
 }
 
