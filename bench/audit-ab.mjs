@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * node bench/audit-ab.mjs DATA_DIR OTHER_DIST [--runs 6]
+ * node bench/audit-ab.mjs DATA_DIR OTHER_DIST [--runs 6] [--as-of ISO]   (sets B and C: --as-of 2026-11-28T00:00:00Z)
  *
  * The rule pass of this build against another build's, on one heap: the data set is read once (with this
  * build's readers), joined by each build, and each build's audit is run in turn, alternating which goes
@@ -13,14 +13,17 @@
  * older one (audit/join.js, audit/run.js taking the collector) the old way. Either must accept this build's
  * Collector (true while the collector's read-back methods stay). Run `npm run build` first; `node --expose-gc bench/audit-ab.mjs …` starts each run on a collected heap.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '6' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string', default: '6' }, 'as-of': { type: 'string', default: '2026-09-25T00:00:00Z' } },
+});
 if (positionals.length !== 2) {
-  console.error('usage: node bench/audit-ab.mjs DATA_DIR OTHER_DIST [--runs 6]');
+  console.error('usage: node bench/audit-ab.mjs DATA_DIR OTHER_DIST [--runs 6] [--as-of ISO]');
   process.exit(2);
 }
 const [dir, otherDist] = positionals;
@@ -44,8 +47,9 @@ for (const [name, dist] of [['this', 'dist'], ['other', otherDist]]) builds.push
 
 const settings = await loadSettings({});
 const c = new Collector();
-for (const f of ['all-orders.txt', 'confirmations.txt', 'tracking.csv']) await readInput(resolve(dir, f), c, settings.readOptionsFor(f));
-const opts = auditOptions(settings, { inputs: [], unclassified: {} }, { window: {}, asOfMs: Date.parse('2026-09-25T00:00:00Z') });
+// Every data file of the set (A: all orders, confirmations, tracking; B adds the Order Report), not the generator's answers.
+for (const f of readdirSync(dir).filter((n) => n !== 'expected.json' && !n.startsWith('.')).sort()) await readInput(resolve(dir, f), c, settings.readOptionsFor(f));
+const opts = auditOptions(settings, { inputs: [], unclassified: {} }, { window: {}, asOfMs: Date.parse(values['as-of']) });
 for (const b of builds) b.joined = b.join(c, settings.handling, {});
 
 let findings;

@@ -363,27 +363,132 @@ interface Compiled {
 interface Layer {
   byCode: Map<string, Compiled[]>;
   text: Compiled[];
+  /** Every phrase of `text`, found in one pass over a folded description. */
+  phrases: PhraseMatcher;
+  /** The longest code's length: a longer description is no code, and is not looked up as one. */
+  longestCode: number;
+  /** Per entry of `text`, the number of the last text in which one of its phrases was found. */
+  hitIn: Int32Array;
+  /** The number of the text being matched (see `hitIn`). */
+  textNo: number;
 }
 
-const fold = (s: string): string =>
-  s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/**
+ * Texts made only of ASCII, CJK unified ideographs and the CJK punctuation feeds put around facility names:
+ * NFKC leaves them as they are (or turns the full-width punctuation into ASCII punctuation), the ideographs
+ * are letters without case, and the punctuation is neither letter nor digit before or after the fold. Such a
+ * text folds with a plain regex; any other text takes the Unicode-aware path.
+ */
+const FOLD_SHORTCUT_PUNCTUATION = '\u3000\u3001\u3002\u3008-\u3011\uff08\uff09\uff0c\uff1a\uff1b';
+const FOLD_SHORTCUT = new RegExp(`^[\\x00-\\x7f\\u4e00-\\u9fff${FOLD_SHORTCUT_PUNCTUATION}]*$`);
+
+/** The form phrases and descriptions are compared in (see HOW AN EVENT IS MATCHED). */
+export const fold = (s: string): string =>
+  FOLD_SHORTCUT.test(s)
+    ? s.toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]+/g, ' ').trim()
+    : s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 const codeKey = (s: string): string => s.trim().toUpperCase();
 
 // Latin letters and digits need a word boundary; CJK text has no spaces to provide one.
-const isWordChar = (c: string | undefined): boolean => c !== undefined && /[a-z0-9\u00c0-\u024f]/.test(c);
+// The ranges are those of /[a-z0-9\u00c0-\u024f]/ on one UTF-16 unit; NaN (past either end) is none of them.
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
 
-function containsPhrase(text: string, phrase: string): boolean {
-  const needStart = isWordChar(phrase[0]);
-  const needEnd = isWordChar(phrase[phrase.length - 1]);
-  for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
-    if ((!needStart || !isWordChar(text[i - 1])) && (!needEnd || !isWordChar(text[i + phrase.length]))) return true;
+/**
+ * An Aho–Corasick automaton over UTF-16 units holding every folded phrase of a layer: one scan of a text
+ * reports each occurrence of each phrase (overlapping ones too), so the cost per distinct text no longer
+ * grows with the number of phrases. Built from the tables, which stay the readable source of truth.
+ */
+interface PhraseMatcher {
+  /** Child state by unit, per state. */
+  next: Map<number, number>[];
+  fail: Int32Array;
+  /** Phrases ending in each state, its own and those of its fail chain: [phrase index, …]. */
+  out: number[][];
+  /** Per phrase: its length, its entry's index in `Layer.text`, and whether each end needs a word boundary. */
+  length: Int32Array;
+  owner: Int32Array;
+  needStart: Uint8Array;
+  needEnd: Uint8Array;
+}
+
+function buildMatcher(text: readonly Compiled[]): PhraseMatcher {
+  const next: Map<number, number>[] = [new Map()];
+  const own: number[][] = [[]];
+  const length: number[] = [];
+  const owner: number[] = [];
+  const needStart: number[] = [];
+  const needEnd: number[] = [];
+  text.forEach((c, entryIndex) => {
+    for (const phrase of c.phrases) {
+      let state = 0;
+      for (let i = 0; i < phrase.length; i++) {
+        const unit = phrase.charCodeAt(i);
+        let to = next[state]!.get(unit);
+        if (to === undefined) {
+          to = next.length;
+          next.push(new Map());
+          own.push([]);
+          next[state]!.set(unit, to);
+        }
+        state = to;
+      }
+      own[state]!.push(length.length);
+      length.push(phrase.length);
+      owner.push(entryIndex);
+      needStart.push(isWordCode(phrase.charCodeAt(0)) ? 1 : 0);
+      needEnd.push(isWordCode(phrase.charCodeAt(phrase.length - 1)) ? 1 : 0);
+    }
+  });
+  // Fail links breadth first: a state's longest proper suffix that is also a state.
+  const fail = new Int32Array(next.length);
+  const out: number[][] = own.map((o) => o.slice());
+  const queue: number[] = [];
+  for (const to of next[0]!.values()) queue.push(to);
+  for (let q = 0; q < queue.length; q++) {
+    const state = queue[q]!;
+    for (const [unit, to] of next[state]!) {
+      let f = fail[state]!;
+      while (f !== 0 && !next[f]!.has(unit)) f = fail[f]!;
+      const g = next[f]!.get(unit);
+      fail[to] = g !== undefined && g !== to ? g : 0;
+      out[to]!.push(...out[fail[to]!]!);
+      queue.push(to);
+    }
   }
-  return false;
+  return {
+    next, fail, out,
+    length: Int32Array.from(length), owner: Int32Array.from(owner),
+    needStart: Uint8Array.from(needStart), needEnd: Uint8Array.from(needEnd),
+  };
+}
+
+/** Sets `hit[e]` to `no` for every entry e of which some phrase is in `text` with the word boundaries it needs. */
+function findPhrases(m: PhraseMatcher, text: string, hit: Int32Array, no: number): void {
+  let state = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    let to = m.next[state]!.get(unit);
+    while (to === undefined && state !== 0) {
+      state = m.fail[state]!;
+      to = m.next[state]!.get(unit);
+    }
+    state = to ?? 0;
+    const found = m.out[state]!;
+    for (let k = 0; k < found.length; k++) {
+      const p = found[k]!;
+      const begin = i + 1 - m.length[p]!;
+      if (m.needStart[p] === 1 && isWordCode(text.charCodeAt(begin - 1))) continue;
+      if (m.needEnd[p] === 1 && isWordCode(text.charCodeAt(i + 1))) continue;
+      hit[m.owner[p]!] = no;
+    }
+  }
 }
 
 function compile(entries: readonly EventEntry[]): Layer {
-  const layer: Layer = { byCode: new Map(), text: [] };
+  const byCode = new Map<string, Compiled[]>();
+  const text: Compiled[] = [];
+  let longestCode = 0;
   for (const entry of entries) {
     const c: Compiled = {
       entry,
@@ -394,31 +499,40 @@ function compile(entries: readonly EventEntry[]): Layer {
     };
     for (const code of entry.match.codes ?? []) {
       const key = codeKey(code);
-      const list = layer.byCode.get(key);
+      longestCode = Math.max(longestCode, key.length);
+      const list = byCode.get(key);
       if (list) list.push(c);
-      else layer.byCode.set(key, [c]);
+      else byCode.set(key, [c]);
     }
-    if (c.phrases.length > 0 || c.pattern) layer.text.push(c);
+    if (c.phrases.length > 0 || c.pattern) text.push(c);
   }
-  return layer;
+  return { byCode, text, phrases: buildMatcher(text), longestCode, hitIn: new Int32Array(text.length), textNo: 0 };
 }
 
 const TABLE_LAYER = compile(EVENT_TABLE);
 const UNKNOWN: Classification = Object.freeze({ class: 'unknown', possession: false });
 const PENDING = new Set(USPS_ACCEPTANCE_PENDING_IDS);
 
+const applies = (c: Compiled, carrier: string | undefined): boolean =>
+  !c.carriers || (carrier !== undefined && c.carriers.has(carrier));
+
 function classifyIn(layers: readonly Layer[], input: EventInput, options: ClassifyOptions): Classification {
   const carrier = input.carrier?.trim().toLowerCase();
-  const applies = (c: Compiled): boolean => !c.carriers || (carrier !== undefined && c.carriers.has(carrier));
   const code = codeKey(input.code?.trim() || input.description);
   let text: string | undefined;
   for (const layer of layers) {
-    const byCode = layer.byCode.get(code)?.find(applies);
+    const byCode = code.length <= layer.longestCode ? layer.byCode.get(code)?.find((c) => applies(c, carrier)) : undefined;
     if (byCode) return verdict(byCode.entry, options);
     text ??= fold(input.description);
-    for (const c of layer.text) {
-      if (!applies(c)) continue;
-      if (c.phrases.some((p) => containsPhrase(text!, p)) || c.pattern?.test(input.description)) return verdict(c.entry, options);
+    // The first entry in table order with a phrase found or its pattern matching decides, as before.
+    // Numbering the texts spares clearing the marks: an entry was hit in this text when it holds this number.
+    const no = (layer.textNo = (layer.textNo % 0x7fffffff) + 1);
+    if (no === 1) layer.hitIn.fill(0);
+    findPhrases(layer.phrases, text, layer.hitIn, no);
+    for (let e = 0; e < layer.text.length; e++) {
+      const c = layer.text[e]!;
+      if (!applies(c, carrier)) continue;
+      if (layer.hitIn[e] === no || c.pattern?.test(input.description)) return verdict(c.entry, options);
     }
   }
   return UNKNOWN;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { probedInstant as probed, wallToInstant } from '../../src/model/zone.js';
+import { formatInZone, offsetAt, probedInstant as probed, wallToInstant } from '../../src/model/zone.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -32,5 +32,38 @@ describe('wallToInstant: the per-day offset cache', () => {
     ['Australia/Lord_Howe', Date.UTC(2024, 3, 6)],
   ])('%s: every minute of the four days from %d', (zone, from) => {
     for (let wall = from; wall < from + 4 * DAY; wall += MINUTE) expect(wallToInstant(wall, zone)).toBe(probed(wall, zone));
+  });
+});
+
+describe('formatInZone', () => {
+  // As first written: a Date per call and its UTC fields.
+  const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+  const reference = (epochMs: number, zone: string): string => {
+    const seconds = Math.floor(epochMs / 1000) * 1000;
+    const offset = Math.round(offsetAt(zone, seconds));
+    const d = new Date(seconds + offset * MINUTE);
+    const a = Math.abs(offset);
+    return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:` +
+      `${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}${offset < 0 ? '-' : '+'}${pad2(Math.floor(a / 60))}:${pad2(a % 60)}`;
+  };
+  const zones = ['UTC', '+08:00', '-05:30', 'America/Los_Angeles', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Asia/Shanghai'];
+
+  it('writes every instant as the Date-based formatting does, before 1970 and after', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }), (zone, ms) => {
+        expect(formatInZone(ms, zone)).toBe(reference(ms, zone));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each([
+    [Date.UTC(2026, 9, 1, 2, 3, 4, 999), 'Asia/Shanghai', '2026-10-01T10:03:04+08:00'],
+    [Date.UTC(2024, 10, 3, 8, 59, 59), 'America/Los_Angeles', '2024-11-03T01:59:59-07:00'],
+    [Date.UTC(2024, 10, 3, 9, 0, 0), 'America/Los_Angeles', '2024-11-03T01:00:00-08:00'],
+    [-1, 'UTC', '1969-12-31T23:59:59+00:00'],
+    [Date.UTC(2026, 0, 1, 0, 0, 0), '-05:30', '2025-12-31T18:30:00-05:30'],
+  ])('%d in %s → %s', (ms, zone, text) => {
+    expect(formatInZone(ms, zone)).toBe(text);
   });
 });
