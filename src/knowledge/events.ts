@@ -424,16 +424,16 @@ function buildMatcher(text: readonly Compiled[]): PhraseMatcher {
       let state = 0;
       for (let i = 0; i < phrase.length; i++) {
         const unit = phrase.charCodeAt(i);
-        let to = next[state]!.get(unit);
+        let to = next[state].get(unit);
         if (to === undefined) {
           to = next.length;
           next.push(new Map());
           own.push([]);
-          next[state]!.set(unit, to);
+          next[state].set(unit, to);
         }
         state = to;
       }
-      own[state]!.push(length.length);
+      own[state].push(length.length);
       length.push(phrase.length);
       owner.push(entryIndex);
       needStart.push(isWordCode(phrase.charCodeAt(0)) ? 1 : 0);
@@ -444,15 +444,15 @@ function buildMatcher(text: readonly Compiled[]): PhraseMatcher {
   const fail = new Int32Array(next.length);
   const out: number[][] = own.map((o) => o.slice());
   const queue: number[] = [];
-  for (const to of next[0]!.values()) queue.push(to);
+  for (const to of next[0].values()) queue.push(to);
   for (let q = 0; q < queue.length; q++) {
-    const state = queue[q]!;
-    for (const [unit, to] of next[state]!) {
-      let f = fail[state]!;
-      while (f !== 0 && !next[f]!.has(unit)) f = fail[f]!;
-      const g = next[f]!.get(unit);
+    const state = queue[q];
+    for (const [unit, to] of next[state]) {
+      let f = fail[state];
+      while (f !== 0 && !next[f].has(unit)) f = fail[f]!;
+      const g = next[f].get(unit);
       fail[to] = g !== undefined && g !== to ? g : 0;
-      out[to]!.push(...out[fail[to]!]!);
+      out[to].push(...out[fail[to]]);
       queue.push(to);
     }
   }
@@ -468,19 +468,19 @@ function findPhrases(m: PhraseMatcher, text: string, hit: Int32Array, no: number
   let state = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    let to = m.next[state]!.get(unit);
+    let to = m.next[state].get(unit);
     while (to === undefined && state !== 0) {
       state = m.fail[state]!;
-      to = m.next[state]!.get(unit);
+      to = m.next[state].get(unit);
     }
     state = to ?? 0;
-    const found = m.out[state]!;
+    const found = m.out[state];
     for (let k = 0; k < found.length; k++) {
-      const p = found[k]!;
-      const begin = i + 1 - m.length[p]!;
+      const p = found[k];
+      const begin = i + 1 - m.length[p];
       if (m.needStart[p] === 1 && isWordCode(text.charCodeAt(begin - 1))) continue;
       if (m.needEnd[p] === 1 && isWordCode(text.charCodeAt(i + 1))) continue;
-      hit[m.owner[p]!] = no;
+      hit[m.owner[p]] = no;
     }
   }
 }
@@ -530,7 +530,7 @@ function classifyIn(layers: readonly Layer[], input: EventInput, options: Classi
     if (no === 1) layer.hitIn.fill(0);
     findPhrases(layer.phrases, text, layer.hitIn, no);
     for (let e = 0; e < layer.text.length; e++) {
-      const c = layer.text[e]!;
+      const c = layer.text[e];
       if (!applies(c, carrier)) continue;
       if (layer.hitIn[e] === no || c.pattern?.test(input.description)) return verdict(c.entry, options);
     }
