@@ -43,13 +43,24 @@ async function stepsOf(dist) {
   return { join, audit };
 }
 const builds = [];
-for (const [name, dist] of [['this', 'dist'], ['other', otherDist]]) builds.push({ name, ...(await stepsOf(dist)), runs: [] });
+for (const [name, dist] of [
+  ['this', 'dist'],
+  ['other', otherDist],
+])
+  builds.push({ name, ...(await stepsOf(dist)), runs: [] });
 
 const settings = await loadSettings({});
 const c = new Collector();
 // Every data file of the set (A: all orders, confirmations, tracking; B adds the Order Report), not the generator's answers.
-for (const f of readdirSync(dir).filter((n) => n !== 'expected.json' && !n.startsWith('.')).sort()) await readInput(resolve(dir, f), c, settings.readOptionsFor(f));
-const opts = auditOptions(settings, { inputs: [], unclassified: {} }, { window: {}, asOfMs: Date.parse(values['as-of']) });
+for (const f of readdirSync(dir)
+  .filter((n) => n !== 'expected.json' && !n.startsWith('.'))
+  .sort())
+  await readInput(resolve(dir, f), c, settings.readOptionsFor(f));
+const opts = auditOptions(
+  settings,
+  { inputs: [], unclassified: {} },
+  { window: {}, asOfMs: Date.parse(values['as-of']) },
+);
 for (const b of builds) b.joined = b.join(c, settings.handling, {});
 
 let findings;
@@ -62,16 +73,21 @@ for (let r = 0; r < Number(values.runs); r++) {
     b.runs.push((performance.now() - t) / 1000);
     // Both builds must find the same: a faster audit that finds less is no result.
     findings ??= result.findings.length;
-    if (result.findings.length !== findings) throw new Error(`${b.name} found ${result.findings.length} findings, the other ${findings}`);
+    if (result.findings.length !== findings)
+      throw new Error(`${b.name} found ${result.findings.length} findings, the other ${findings}`);
   }
 }
 console.log(`| build | min s | median s | runs (s) |\n|---|---:|---:|---|`);
 for (const b of builds) {
   const s = [...b.runs].sort((x, y) => x - y);
-  console.log(`| ${b.name} | ${s[0].toFixed(2)} | ${s[s.length >> 1].toFixed(2)} | ${b.runs.map((x) => x.toFixed(2)).join(' ')} |`);
+  console.log(
+    `| ${b.name} | ${s[0].toFixed(2)} | ${s[s.length >> 1].toFixed(2)} | ${b.runs.map((x) => x.toFixed(2)).join(' ')} |`,
+  );
 }
 // Runs minutes apart drift by more than a small change: the ratio within each round is steadier.
 const ratios = builds[0].runs.map((t, r) => t / builds[1].runs[r]).sort((a, b) => a - b);
 const wins = builds[0].runs.filter((t, r) => t < builds[1].runs[r]).length;
-console.log(`\nthis/other per round: median ${ratios[ratios.length >> 1].toFixed(3)} (${ratios[0].toFixed(3)}–${ratios.at(-1).toFixed(3)}); this faster in ${wins} of ${ratios.length}.`);
+console.log(
+  `\nthis/other per round: median ${ratios[ratios.length >> 1].toFixed(3)} (${ratios[0].toFixed(3)}–${ratios.at(-1).toFixed(3)}); this faster in ${wins} of ${ratios.length}.`,
+);
 console.log(`${findings} findings each.`);

@@ -32,7 +32,7 @@ export function readAuditJson(path) {
     else if (l.startsWith(ORDER)) findings.push({ rule, orderId: l.slice(ORDER.length, l.lastIndexOf('"')) });
   };
   try {
-    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) {
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) {
       const text = carry + decoder.write(buf.subarray(0, n));
       let from = 0;
       for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', from)) {

@@ -28,7 +28,13 @@ import { AS_OF } from './generate.mjs';
 import { AS_OF_B } from './generate-b.mjs';
 import { pathologicalCase } from './pathological.mjs';
 import { readAuditJson } from './audit-json.mjs';
-import { QUOTED_READERS, defaultQuotedFile, defaultReadSpeedFile, measureReadSpeed, readSpeedMarkdown } from './read-speed.mjs';
+import {
+  QUOTED_READERS,
+  defaultQuotedFile,
+  defaultReadSpeedFile,
+  measureReadSpeed,
+  readSpeedMarkdown,
+} from './read-speed.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -99,7 +105,9 @@ function measure(args, outFile) {
         cpuS: num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/),
         peakMb: (TIME ? num(/Maximum resident set size \(kbytes\): (\d+)/) : hwmKb) / 1024,
         exit,
-        stderr: stderr.replace(/\s*(Command (exited|terminated)[^\n]*\n)?\s*Command being timed[\s\S]*$/, '').slice(-2000),
+        stderr: stderr
+          .replace(/\s*(Command (exited|terminated)[^\n]*\n)?\s*Command being timed[\s\S]*$/, '')
+          .slice(-2000),
       });
     });
   });
@@ -110,10 +118,9 @@ function generateIfMissing(n) {
   if (existsSync(join(dir, 'expected.json'))) return Promise.resolve(dir);
   log(`generating ${dir} ...`);
   return new Promise((resolve, reject) => {
-    spawn(process.execPath, ['bench/generate.mjs', '--orders', String(n), '--out', dir], { stdio: ['ignore', 'ignore', 'inherit'] }).on(
-      'close',
-      (code) => (code === 0 ? resolve(dir) : reject(new Error(`generate ${n} failed (${code})`))),
-    );
+    spawn(process.execPath, ['bench/generate.mjs', '--orders', String(n), '--out', dir], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }).on('close', (code) => (code === 0 ? resolve(dir) : reject(new Error(`generate ${n} failed (${code})`))));
   });
 }
 
@@ -122,9 +129,10 @@ function generateBIfMissing(set, n) {
   if (existsSync(join(dir, 'expected.json'))) return Promise.resolve(dir);
   log(`generating ${dir} ...`);
   return new Promise((resolve, reject) => {
-    spawn(process.execPath, ['bench/generate-b.mjs', '--orders', String(n), '--out', dir, ...B_SETS[set]], { stdio: ['ignore', 'ignore', 'inherit'] }).on(
-      'close',
-      (code) => (code === 0 ? resolve(dir) : reject(new Error(`generate-b ${set} ${n} failed (${code})`))),
+    spawn(process.execPath, ['bench/generate-b.mjs', '--orders', String(n), '--out', dir, ...B_SETS[set]], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }).on('close', (code) =>
+      code === 0 ? resolve(dir) : reject(new Error(`generate-b ${set} ${n} failed (${code})`)),
     );
   });
 }
@@ -182,7 +190,9 @@ async function benchSize(n) {
   row.truth = diff(found, truth).length === 0 && diff(truth, found).length === 0;
   row.found = found.size;
   const byRule = result.summary.findingsByRule;
-  row.countsMismatch = Object.entries(expected.findings).filter(([rule, count]) => byRule[rule] !== count).map(([rule, c]) => `${rule} ${byRule[rule]}≠${c}`);
+  row.countsMismatch = Object.entries(expected.findings)
+    .filter(([rule, count]) => byRule[rule] !== count)
+    .map(([rule, c]) => `${rule} ${byRule[rule]}≠${c}`);
   row.rowsRejected = result.summary.rowsRejected;
   return row;
 }
@@ -244,7 +254,9 @@ function setTable(rows) {
   ];
   for (const r of rows) {
     if (r.failure) {
-      lines.push(`| ${r.set} | ${r.n} | ${fmt(r.mb, 0)} | ${fmt(r.cli.wallS)} | ${fmt(r.cli.cpuS)} | ${fmt(r.cli.peakMb, 0)} | ${fmt(r.duck.wallS)} | | ${fmt(r.duck.peakMb, 0)} | | | FAILED: ${r.failure} | | | |`);
+      lines.push(
+        `| ${r.set} | ${r.n} | ${fmt(r.mb, 0)} | ${fmt(r.cli.wallS)} | ${fmt(r.cli.cpuS)} | ${fmt(r.cli.peakMb, 0)} | ${fmt(r.duck.wallS)} | | ${fmt(r.duck.peakMb, 0)} | | | FAILED: ${r.failure} | | | |`,
+      );
       continue;
     }
     lines.push(
@@ -254,7 +266,10 @@ function setTable(rows) {
     );
   }
   for (const r of rows.filter((x) => !x.failure && !x.pass)) {
-    lines.push('', `FAIL at ${r.set} ${r.n}: only shipaudit: ${ids(r.onlyCli) || 'none'}; only DuckDB: ${ids(r.onlySql) || 'none'}`);
+    lines.push(
+      '',
+      `FAIL at ${r.set} ${r.n}: only shipaudit: ${ids(r.onlyCli) || 'none'}; only DuckDB: ${ids(r.onlySql) || 'none'}`,
+    );
   }
   return lines.join('\n');
 }
@@ -272,7 +287,9 @@ function sizeTable(rows) {
   ];
   for (const r of rows) {
     if (r.failure) {
-      lines.push(`| ${r.n} | ${fmt(r.mb, 0)} | ${fmt(r.cli.wallS)} | ${fmt(r.cli.cpuS)} | ${fmt(r.cli.peakMb, 0)} | | | ${fmt(r.duck.wallS)} | | ${fmt(r.duck.peakMb, 0)} | | | FAILED: ${r.failure} | | |`);
+      lines.push(
+        `| ${r.n} | ${fmt(r.mb, 0)} | ${fmt(r.cli.wallS)} | ${fmt(r.cli.cpuS)} | ${fmt(r.cli.peakMb, 0)} | | | ${fmt(r.duck.wallS)} | | ${fmt(r.duck.peakMb, 0)} | | | FAILED: ${r.failure} | | |`,
+      );
       continue;
     }
     lines.push(
@@ -283,15 +300,24 @@ function sizeTable(rows) {
   }
   const failures = rows.filter((r) => !r.failure && !r.pass);
   for (const r of failures) {
-    lines.push('', `FAIL at ${r.n}: only shipaudit: ${ids(r.onlyCli) || 'none'}; only DuckDB: ${ids(r.onlySql) || 'none'}`);
+    lines.push(
+      '',
+      `FAIL at ${r.n}: only shipaudit: ${ids(r.onlyCli) || 'none'}; only DuckDB: ${ids(r.onlySql) || 'none'}`,
+    );
   }
   return lines.join('\n');
 }
 
 say(`# shipaudit bench, ${new Date().toISOString()}`);
 say(`\nCLI: ${values.cli}.`);
-say(`\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
-say(`Peak RSS from ${TIME ? '/usr/bin/time -v' : 'polled /proc VmHWM'}; wall time includes Node start-up for both tools; --as-of ${AS_OF} for set A, ${AS_OF_B} for B and C.`);
+say(
+  `\nMachine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average at start ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}.`,
+);
+say(
+  `Peak RSS from ${TIME ? '/usr/bin/time -v' : 'polled /proc VmHWM'}; wall time includes Node start-up for both tools; --as-of ${AS_OF} for set A, ${AS_OF_B} for B and C.`,
+);
 
 if (!values['no-read-speed']) {
   const file = await defaultReadSpeedFile();
@@ -300,7 +326,9 @@ if (!values['no-read-speed']) {
   const quoted = defaultQuotedFile();
   if (quoted) {
     log(`read speed on ${quoted}`);
-    say(`\n## Reading a quoted CSV tracking export\n\n${readSpeedMarkdown(await measureReadSpeed({ file: quoted, runs: 3, log, readers: QUOTED_READERS }))}`);
+    say(
+      `\n## Reading a quoted CSV tracking export\n\n${readSpeedMarkdown(await measureReadSpeed({ file: quoted, runs: 3, log, readers: QUOTED_READERS }))}`,
+    );
   }
 }
 
@@ -323,15 +351,25 @@ for (const n of SIZES) {
   if (SETS.includes('A')) rows.push(await benchSize(n));
   for (const set of SETS.filter((x) => x in B_SETS)) setRows.push(await benchSetSize(set, n));
 }
-if (rows.length) say(`\n## Set A: audit vs DuckDB (best of ${RUNS} run${RUNS === 1 ? '' : 's'} each, taking turns)\n\n${sizeTable(rows)}`);
-if (setRows.length) say(`\n## Sets B and C: audit vs DuckDB (best of ${RUNS} run${RUNS === 1 ? '' : 's'} each, taking turns)\n\n${setTable(setRows)}`);
+if (rows.length)
+  say(
+    `\n## Set A: audit vs DuckDB (best of ${RUNS} run${RUNS === 1 ? '' : 's'} each, taking turns)\n\n${sizeTable(rows)}`,
+  );
+if (setRows.length)
+  say(
+    `\n## Sets B and C: audit vs DuckDB (best of ${RUNS} run${RUNS === 1 ? '' : 's'} each, taking turns)\n\n${setTable(setRows)}`,
+  );
 
 let patho;
 if (!values['no-pathological']) {
   patho = await pathologicalCase({ measure, cli: values.cli, runs: Math.max(RUNS, 3), log });
   say(`\n## Pathological texts\n\n${patho.markdown}`);
 }
-say(`\nLoad average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
+say(
+  `\nLoad average at the end: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}.`,
+);
 mkdirSync(DATA, { recursive: true });
 writeFileSync(join(DATA, 'last-run.md'), report.join('\n') + '\n');
 process.exitCode = [...rows, ...setRows].every((r) => !r.failure && r.pass) && (!patho || patho.pass) ? 0 : 1;

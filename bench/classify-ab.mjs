@@ -11,28 +11,37 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string', default: '7' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { rounds: { type: 'string', default: '7' } },
+});
 if (positionals.length !== 2) {
   console.error('usage: node bench/classify-ab.mjs CHECKOUT_A CHECKOUT_B [--rounds 7]');
   process.exit(2);
 }
-const builds = await Promise.all(positionals.map(async (co, i) => ({
-  name: i === 0 ? 'A' : 'B',
-  co,
-  m: await import(pathToFileURL(resolve(co, 'dist/knowledge/events.js')).href),
-  cpuMs: [],
-})));
+const builds = await Promise.all(
+  positionals.map(async (co, i) => ({
+    name: i === 0 ? 'A' : 'B',
+    co,
+    m: await import(pathToFileURL(resolve(co, 'dist/knowledge/events.js')).href),
+    cpuMs: [],
+  })),
+);
 
 const english = [];
 for (let p = 0; p < 5000; p++) {
   for (let k = 0; k < 6; k++) {
-    english.push({ description: `Parcel YT26${String(p).padStart(14, '0')}/${k} departed from sorting center, Shenzhen hub, see tracking page`, carrier: 'Yun Express' });
+    english.push({
+      description: `Parcel YT26${String(p).padStart(14, '0')}/${k} departed from sorting center, Shenzhen hub, see tracking page`,
+      carrier: 'Yun Express',
+    });
   }
 }
 const chinese = [];
 for (let p = 0; p < 30_000; p++) {
   chinese.push({
-    description: p % 2 ? `离开【深圳国际邮件处理中心${p}】，下一站【洛杉矶】` : `【深圳市邮政速递物流分公司${p}】已收寄`,
+    description:
+      p % 2 ? `离开【深圳国际邮件处理中心${p}】，下一站【洛杉矶】` : `【深圳市邮政速递物流分公司${p}】已收寄`,
     carrier: 'China Post',
   });
 }
@@ -56,7 +65,11 @@ for (let r = 0; r < Number(values.rounds); r++) {
 const median = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
 console.log('| build | checkout | min CPU ms | median CPU ms | rounds (ms) |\n|---|---|---:|---:|---|');
 for (const b of builds) {
-  console.log(`| ${b.name} | ${b.co} | ${Math.min(...b.cpuMs).toFixed(0)} | ${median(b.cpuMs).toFixed(0)} | ${b.cpuMs.map((x) => x.toFixed(0)).join(' ')} |`);
+  console.log(
+    `| ${b.name} | ${b.co} | ${Math.min(...b.cpuMs).toFixed(0)} | ${median(b.cpuMs).toFixed(0)} | ${b.cpuMs.map((x) => x.toFixed(0)).join(' ')} |`,
+  );
 }
 const ratios = builds[1].cpuMs.map((x, i) => x / builds[0].cpuMs[i]);
-console.log(`\nB/A per round: median ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}); verdicts differing: ${differences}.`);
+console.log(
+  `\nB/A per round: median ${median(ratios).toFixed(3)} (${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)}); verdicts differing: ${differences}.`,
+);

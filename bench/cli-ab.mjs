@@ -13,7 +13,10 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string', default: '5' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { rounds: { type: 'string', default: '5' } },
+});
 if (positionals.length < 3) {
   console.error('usage: node bench/cli-ab.mjs OLD_CHECKOUT NEW_CHECKOUT DATA_DIR [--rounds 5] [-- extra audit args]');
   process.exit(2);
@@ -27,8 +30,20 @@ const builds = [
 /** One run: wall seconds and peak RSS (MB) as /usr/bin/time reports them, and the output's hash. */
 function run(b) {
   return new Promise((done, fail) => {
-    const args = ['-v', 'node', resolve(b.dir, 'bin/shipaudit.js'), 'audit', resolve(data), '--format', 'json', ...extra];
-    const child = spawn('/usr/bin/time', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const args = [
+      '-v',
+      'node',
+      resolve(b.dir, 'bin/shipaudit.js'),
+      'audit',
+      resolve(data),
+      '--format',
+      'json',
+      ...extra,
+    ];
+    const child = spawn('/usr/bin/time', args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     const hash = createHash('sha256');
     let err = '';
     child.stdout.on('data', (d) => hash.update(d));
@@ -38,7 +53,8 @@ function run(b) {
       const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(err);
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
       const exit = /Exit status: (\d+)/.exec(err);
-      if (!wall || !rss || !exit || Number(exit[1]) > 1) return fail(new Error(`${b.name}: no timing or a failed run:\n${err.slice(-2000)}`));
+      if (!wall || !rss || !exit || Number(exit[1]) > 1)
+        return fail(new Error(`${b.name}: no timing or a failed run:\n${err.slice(-2000)}`));
       const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
       done({ seconds, rssMb: Number(rss[1]) / 1024, hash: hash.digest('hex') });
     });
@@ -59,10 +75,14 @@ const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 console.log('| build | min s | median s | median peak RSS MB | runs (s) |\n|---|---:|---:|---:|---|');
 for (const b of builds) {
   const s = b.runs.map((m) => m.seconds);
-  console.log(`| ${b.name} | ${Math.min(...s).toFixed(2)} | ${med(s).toFixed(2)} | ${med(b.runs.map((m) => m.rssMb)).toFixed(0)} | ${s.map((x) => x.toFixed(2)).join(' ')} |`);
+  console.log(
+    `| ${b.name} | ${Math.min(...s).toFixed(2)} | ${med(s).toFixed(2)} | ${med(b.runs.map((m) => m.rssMb)).toFixed(0)} | ${s.map((x) => x.toFixed(2)).join(' ')} |`,
+  );
 }
 const [o, n] = builds;
 const ratios = n.runs.map((m, r) => m.seconds / o.runs[r].seconds);
 const wins = ratios.filter((x) => x < 1).length;
 const sorted = [...ratios].sort((a, b) => a - b);
-console.log(`\nnew/old per round: median ${med(ratios).toFixed(3)} (${sorted[0].toFixed(3)}–${sorted.at(-1).toFixed(3)}); new faster in ${wins} of ${ratios.length}. Same output (sha256 ${hash.slice(0, 12)}).`);
+console.log(
+  `\nnew/old per round: median ${med(ratios).toFixed(3)} (${sorted[0].toFixed(3)}–${sorted.at(-1).toFixed(3)}); new faster in ${wins} of ${ratios.length}. Same output (sha256 ${hash.slice(0, 12)}).`,
+);

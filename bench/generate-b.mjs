@@ -47,37 +47,116 @@ const MARKET_ZONE = 'America/Los_Angeles';
 // ── places ─────────────────────────────────────────────────────────────────────────────────────────
 /** State → zone, as the SQL maps it when the export gives no offsets. */
 export const STATE_ZONE = {
-  CA: 'America/Los_Angeles', WA: 'America/Los_Angeles', NV: 'America/Los_Angeles', OR: 'America/Los_Angeles',
-  AZ: 'America/Phoenix', UT: 'America/Denver', CO: 'America/Denver', TX: 'America/Chicago', IL: 'America/Chicago',
-  MO: 'America/Chicago', TN: 'America/Chicago', MN: 'America/Chicago', FL: 'America/New_York',
-  NY: 'America/New_York', NJ: 'America/New_York', PA: 'America/New_York', OH: 'America/New_York',
-  GA: 'America/New_York', NC: 'America/New_York', MA: 'America/New_York', MI: 'America/Detroit',
+  CA: 'America/Los_Angeles',
+  WA: 'America/Los_Angeles',
+  NV: 'America/Los_Angeles',
+  OR: 'America/Los_Angeles',
+  AZ: 'America/Phoenix',
+  UT: 'America/Denver',
+  CO: 'America/Denver',
+  TX: 'America/Chicago',
+  IL: 'America/Chicago',
+  MO: 'America/Chicago',
+  TN: 'America/Chicago',
+  MN: 'America/Chicago',
+  FL: 'America/New_York',
+  NY: 'America/New_York',
+  NJ: 'America/New_York',
+  PA: 'America/New_York',
+  OH: 'America/New_York',
+  GA: 'America/New_York',
+  NC: 'America/New_York',
+  MA: 'America/New_York',
+  MI: 'America/Detroit',
 };
 const BUYERS = [
-  ['Fresno', 'CA', '93721'], ['Portland', 'OR', '97205'], ['Reno', 'NV', '89501'], ['Tucson', 'AZ', '85701'],
-  ['Provo', 'UT', '84601'], ['Boulder', 'CO', '80302'], ['Plano', 'TX', '75024'], ['Naperville', 'IL', '60540'],
-  ['St. Louis', 'MO', '63101'], ['Memphis', 'TN', '38103'], ['Duluth', 'MN', '55802'], ['Orlando', 'FL', '32801'],
-  ['Buffalo', 'NY', '14202'], ['Hoboken', 'NJ', '07030'], ['Pittsburgh', 'PA', '15222'], ['Dayton', 'OH', '45402'],
-  ['Savannah', 'GA', '31401'], ['Raleigh', 'NC', '27601'], ['Worcester', 'MA', '01608'], ['Grand Rapids', 'MI', '49503'],
-  ['Spokane', 'WA', '99201'], ['Sacramento', 'CA', '95814'], ['El Paso', 'TX', '79901'], ['Tampa', 'FL', '33602'],
+  ['Fresno', 'CA', '93721'],
+  ['Portland', 'OR', '97205'],
+  ['Reno', 'NV', '89501'],
+  ['Tucson', 'AZ', '85701'],
+  ['Provo', 'UT', '84601'],
+  ['Boulder', 'CO', '80302'],
+  ['Plano', 'TX', '75024'],
+  ['Naperville', 'IL', '60540'],
+  ['St. Louis', 'MO', '63101'],
+  ['Memphis', 'TN', '38103'],
+  ['Duluth', 'MN', '55802'],
+  ['Orlando', 'FL', '32801'],
+  ['Buffalo', 'NY', '14202'],
+  ['Hoboken', 'NJ', '07030'],
+  ['Pittsburgh', 'PA', '15222'],
+  ['Dayton', 'OH', '45402'],
+  ['Savannah', 'GA', '31401'],
+  ['Raleigh', 'NC', '27601'],
+  ['Worcester', 'MA', '01608'],
+  ['Grand Rapids', 'MI', '49503'],
+  ['Spokane', 'WA', '99201'],
+  ['Sacramento', 'CA', '95814'],
+  ['El Paso', 'TX', '79901'],
+  ['Tampa', 'FL', '33602'],
 ];
 const US_PLANTS = [
-  ['LOS ANGELES', 'CA', 'INTERNATIONAL DISTRIBUTION CENTER', '90009'], ['JAMAICA', 'NY', 'INTERNATIONAL DISTRIBUTION CENTER', '11430'],
-  ['CHICAGO', 'IL', 'INTERNATIONAL DISTRIBUTION CENTER', '60666'], ['SAN FRANCISCO', 'CA', 'INTERNATIONAL DISTRIBUTION CENTER', '94128'],
+  ['LOS ANGELES', 'CA', 'INTERNATIONAL DISTRIBUTION CENTER', '90009'],
+  ['JAMAICA', 'NY', 'INTERNATIONAL DISTRIBUTION CENTER', '11430'],
+  ['CHICAGO', 'IL', 'INTERNATIONAL DISTRIBUTION CENTER', '60666'],
+  ['SAN FRANCISCO', 'CA', 'INTERNATIONAL DISTRIBUTION CENTER', '94128'],
   ['MIAMI', 'FL', 'INTERNATIONAL DISTRIBUTION CENTER', '33112'],
 ];
 const US_NDC = [
-  ['SAN BERNARDINO', 'CA', '92407'], ['DALLAS', 'TX', '75260'], ['KANSAS CITY', 'MO', '64121'], ['ATLANTA', 'GA', '30320'],
-  ['JERSEY CITY', 'NJ', '07097'], ['COLUMBUS', 'OH', '43216'], ['DENVER', 'CO', '80266'], ['SEATTLE', 'WA', '98168'],
+  ['SAN BERNARDINO', 'CA', '92407'],
+  ['DALLAS', 'TX', '75260'],
+  ['KANSAS CITY', 'MO', '64121'],
+  ['ATLANTA', 'GA', '30320'],
+  ['JERSEY CITY', 'NJ', '07097'],
+  ['COLUMBUS', 'OH', '43216'],
+  ['DENVER', 'CO', '80266'],
+  ['SEATTLE', 'WA', '98168'],
 ];
 const US_ORIGINS = [
-  ['CITY OF INDUSTRY', 'CA', '91715'], ['RIVERSIDE', 'CA', '92507'], ['LAS VEGAS', 'NV', '89115'], ['HOUSTON', 'TX', '77032'],
-  ['SALT LAKE CITY', 'UT', '84104'], ['CRANBURY', 'NJ', '08512'], ['NASHVILLE', 'TN', '37230'],
+  ['CITY OF INDUSTRY', 'CA', '91715'],
+  ['RIVERSIDE', 'CA', '92507'],
+  ['LAS VEGAS', 'NV', '89115'],
+  ['HOUSTON', 'TX', '77032'],
+  ['SALT LAKE CITY', 'UT', '84104'],
+  ['CRANBURY', 'NJ', '08512'],
+  ['NASHVILLE', 'TN', '37230'],
 ];
-const CN_CITIES = ['深圳市', '广州市', '东莞市', '义乌市', '金华市', '杭州市', '厦门市', '泉州市', '佛山市', '中山市', '宁波市', '苏州市'];
-const CN_CITY_LATIN = ['SHENZHEN', 'GUANGZHOU', 'DONGGUAN', 'YIWU', 'JINHUA', 'HANGZHOU', 'XIAMEN', 'QUANZHOU', 'FOSHAN', 'ZHONGSHAN', 'NINGBO', 'SUZHOU'];
+const CN_CITIES = [
+  '深圳市',
+  '广州市',
+  '东莞市',
+  '义乌市',
+  '金华市',
+  '杭州市',
+  '厦门市',
+  '泉州市',
+  '佛山市',
+  '中山市',
+  '宁波市',
+  '苏州市',
+];
+const CN_CITY_LATIN = [
+  'SHENZHEN',
+  'GUANGZHOU',
+  'DONGGUAN',
+  'YIWU',
+  'JINHUA',
+  'HANGZHOU',
+  'XIAMEN',
+  'QUANZHOU',
+  'FOSHAN',
+  'ZHONGSHAN',
+  'NINGBO',
+  'SUZHOU',
+];
 const CN_UNITS = ['邮政速递物流分公司', '邮政分公司国际小包揽收点', '邮政速递物流营业部', '国际小包收寄中心'];
-const CN_OFFICES = ['深圳国际邮件处理中心', '广州国际邮件处理中心', '上海国际邮件处理中心', '北京国际邮件处理中心', '义乌国际邮件处理中心'];
+const CN_OFFICES = [
+  '深圳国际邮件处理中心',
+  '广州国际邮件处理中心',
+  '上海国际邮件处理中心',
+  '北京国际邮件处理中心',
+  '义乌国际邮件处理中心',
+];
 const NEXT_STOP = ['洛杉矶', '纽约', '芝加哥', '旧金山', '迈阿密'];
 const HANDLERS = ['王师傅', '李师傅', '张师傅', '陈师傅', '刘师傅'];
 const YUN_HUBS = ['Shenzhen', 'Guangzhou', 'Yiwu', 'Dongguan'];
@@ -120,7 +199,15 @@ function offsetMin(zone, ms) {
   if (v !== undefined) return v;
   let f = fmtCache.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     fmtCache.set(zone, f);
   }
   const p = Object.fromEntries(f.formatToParts(new Date(hour * H)).map((x) => [x.type, x.value]));
@@ -131,7 +218,14 @@ function offsetMin(zone, ms) {
 const z2 = (n) => (n < 10 ? '0' : '') + n;
 function wall(ms, offMin) {
   const d = new Date(ms + offMin * M);
-  return { y: d.getUTCFullYear(), mo: z2(d.getUTCMonth() + 1), d: z2(d.getUTCDate()), h: z2(d.getUTCHours()), mi: z2(d.getUTCMinutes()), s: z2(d.getUTCSeconds()) };
+  return {
+    y: d.getUTCFullYear(),
+    mo: z2(d.getUTCMonth() + 1),
+    d: z2(d.getUTCDate()),
+    h: z2(d.getUTCHours()),
+    mi: z2(d.getUTCMinutes()),
+    s: z2(d.getUTCSeconds()),
+  };
 }
 function offText(offMin) {
   const a = Math.abs(offMin);
@@ -154,7 +248,7 @@ function shipBy(purchasedMs, days) {
   const off = offsetMin(MARKET_ZONE, purchasedMs);
   const local = new Date(purchasedMs + off * M);
   let t = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-  for (let n = 0; n < days; ) {
+  for (let n = 0; n < days;) {
     t += D;
     const wd = new Date(t).getUTCDay();
     if (wd !== 0 && wd !== 6) n++;
@@ -190,22 +284,92 @@ function sink(path) {
 }
 
 const ALL_ORDERS_COLS = [
-  'amazon-order-id', 'merchant-order-id', 'purchase-date', 'last-updated-date', 'order-status', 'fulfillment-channel',
-  'sales-channel', 'order-channel', 'url', 'ship-service-level', 'product-name', 'sku', 'asin', 'item-status', 'quantity',
-  'currency', 'item-price', 'item-tax', 'shipping-price', 'shipping-tax', 'gift-wrap-price', 'gift-wrap-tax',
-  'item-promotion-discount', 'ship-promotion-discount', 'ship-city', 'ship-state', 'ship-postal-code', 'ship-country',
-  'promotion-ids', 'is-business-order', 'purchase-order-number', 'price-designation', 'is-iba', 'signature-confirmation-recommended',
+  'amazon-order-id',
+  'merchant-order-id',
+  'purchase-date',
+  'last-updated-date',
+  'order-status',
+  'fulfillment-channel',
+  'sales-channel',
+  'order-channel',
+  'url',
+  'ship-service-level',
+  'product-name',
+  'sku',
+  'asin',
+  'item-status',
+  'quantity',
+  'currency',
+  'item-price',
+  'item-tax',
+  'shipping-price',
+  'shipping-tax',
+  'gift-wrap-price',
+  'gift-wrap-tax',
+  'item-promotion-discount',
+  'ship-promotion-discount',
+  'ship-city',
+  'ship-state',
+  'ship-postal-code',
+  'ship-country',
+  'promotion-ids',
+  'is-business-order',
+  'purchase-order-number',
+  'price-designation',
+  'is-iba',
+  'signature-confirmation-recommended',
 ];
 const ORDER_REPORT_COLS = [
-  'order-id', 'order-item-id', 'purchase-date', 'payments-date', 'buyer-email', 'buyer-name', 'buyer-phone-number', 'sku',
-  'product-name', 'quantity-purchased', 'currency', 'item-price', 'item-tax', 'shipping-price', 'shipping-tax',
-  'ship-service-level', 'recipient-name', 'ship-address-1', 'ship-address-2', 'ship-address-3', 'ship-city', 'ship-state',
-  'ship-postal-code', 'ship-country', 'ship-phone-number', 'delivery-start-date', 'delivery-end-date', 'delivery-time-zone',
-  'delivery-Instructions', 'sales-channel', 'earliest-ship-date', 'latest-ship-date', 'earliest-delivery-date',
-  'latest-delivery-date', 'is-business-order', 'purchase-order-number', 'price-designation', 'is-prime',
+  'order-id',
+  'order-item-id',
+  'purchase-date',
+  'payments-date',
+  'buyer-email',
+  'buyer-name',
+  'buyer-phone-number',
+  'sku',
+  'product-name',
+  'quantity-purchased',
+  'currency',
+  'item-price',
+  'item-tax',
+  'shipping-price',
+  'shipping-tax',
+  'ship-service-level',
+  'recipient-name',
+  'ship-address-1',
+  'ship-address-2',
+  'ship-address-3',
+  'ship-city',
+  'ship-state',
+  'ship-postal-code',
+  'ship-country',
+  'ship-phone-number',
+  'delivery-start-date',
+  'delivery-end-date',
+  'delivery-time-zone',
+  'delivery-Instructions',
+  'sales-channel',
+  'earliest-ship-date',
+  'latest-ship-date',
+  'earliest-delivery-date',
+  'latest-delivery-date',
+  'is-business-order',
+  'purchase-order-number',
+  'price-designation',
+  'is-prime',
 ];
 // An ERP's shipment export (the names the erp-confirmations kind accepts).
-const CONF_COLS = ['Amazon Order ID', 'Package No', 'Tracking Number', 'Carrier', 'Shipping Service', 'Qty', 'Ship Date', 'Warehouse'];
+const CONF_COLS = [
+  'Amazon Order ID',
+  'Package No',
+  'Tracking Number',
+  'Carrier',
+  'Shipping Service',
+  'Qty',
+  'Ship Date',
+  'Warehouse',
+];
 const TRACK_COLS = ['Tracking Number', 'Carrier', 'Time', 'Event', 'Location'];
 const GOODS = [
   ['Wireless Earbuds, Bluetooth 5.3, 40H Playtime', 'WE-53-BLK', 'B0DK4T7QZP', 23.99],
@@ -235,7 +399,16 @@ function mod10(digits) {
 }
 
 export async function generateB(opts) {
-  const { orders, out, seed = 7, quoting = 'all', variety = 'high', orderFiles = 2, findings = 0.23, zones = 'given' } = opts;
+  const {
+    orders,
+    out,
+    seed = 7,
+    quoting = 'all',
+    variety = 'high',
+    orderFiles = 2,
+    findings = 0.23,
+    zones = 'given',
+  } = opts;
   mkdirSync(out, { recursive: true });
   const r = rng(seed);
   const one = (xs) => xs[Math.floor(r() * xs.length)];
@@ -243,9 +416,12 @@ export async function generateB(opts) {
   const mins = (loH, hiH) => span(Math.round(loH * 60), Math.round(hiH * 60)) * M;
   const high = variety === 'high';
 
-  const q = quoting === 'all' ? (s) => `"${String(s).replaceAll('"', '""')}"` : quoting === 'some'
-    ? (s) => (/[",\n]/.test(s) ? `"${String(s).replaceAll('"', '""')}"` : String(s))
-    : (s) => String(s).replaceAll(', ', ' ').replaceAll(',', ' ').replaceAll('"', '');
+  const q =
+    quoting === 'all'
+      ? (s) => `"${String(s).replaceAll('"', '""')}"`
+      : quoting === 'some'
+        ? (s) => (/[",\n]/.test(s) ? `"${String(s).replaceAll('"', '""')}"` : String(s))
+        : (s) => String(s).replaceAll(', ', ' ').replaceAll(',', ' ').replaceAll('"', '');
 
   const allOut = sink(join(out, 'all-orders.txt'));
   const repOut = orderFiles >= 2 ? sink(join(out, 'order-report.txt')) : undefined;
@@ -256,7 +432,17 @@ export async function generateB(opts) {
   await confOut.put(CONF_COLS.map(q).join(','));
   await trackOut.put(TRACK_COLS.map(q).join(','));
 
-  const count = { itemRows: 0, orderReportRows: 0, confirmations: 0, events: 0, parcels: 0, afn: 0, cancelled: 0, unknownEvents: 0, byCarrier: {} };
+  const count = {
+    itemRows: 0,
+    orderReportRows: 0,
+    confirmations: 0,
+    events: 0,
+    parcels: 0,
+    afn: 0,
+    cancelled: 0,
+    unknownEvents: 0,
+    byCarrier: {},
+  };
   const early = [];
   const late = [];
   const unknownSeen = new Set();
@@ -275,11 +461,44 @@ export async function generateB(opts) {
       const [name, sku, asin, price] = GOODS[(i * 3 + k) % GOODS.length];
       const qty = r() < 0.93 ? 1 : 2;
       const status = cancelled ? 'Cancelled' : 'Shipped';
-      await allOut.put([
-        id, '', iso(purchased, 'UTC'), iso(purchased + 3 * D, 'UTC'), status, afn ? 'Amazon' : 'Merchant', 'Amazon.com', '', '',
-        r() < 0.9 ? 'Standard' : 'Expedited', name, sku, asin, status, qty, 'USD', (price * qty).toFixed(2), (price * qty * 0.07).toFixed(2),
-        '0.00', '0.00', '', '', '', '', city, st, zip, 'US', '', 'false', '', '', 'false', 'false',
-      ].join('\t'));
+      await allOut.put(
+        [
+          id,
+          '',
+          iso(purchased, 'UTC'),
+          iso(purchased + 3 * D, 'UTC'),
+          status,
+          afn ? 'Amazon' : 'Merchant',
+          'Amazon.com',
+          '',
+          '',
+          r() < 0.9 ? 'Standard' : 'Expedited',
+          name,
+          sku,
+          asin,
+          status,
+          qty,
+          'USD',
+          (price * qty).toFixed(2),
+          (price * qty * 0.07).toFixed(2),
+          '0.00',
+          '0.00',
+          '',
+          '',
+          '',
+          '',
+          city,
+          st,
+          zip,
+          'US',
+          '',
+          'false',
+          '',
+          '',
+          'false',
+          'false',
+        ].join('\t'),
+      );
       count.itemRows++;
     }
     if (afn) count.afn++;
@@ -293,13 +512,48 @@ export async function generateB(opts) {
       for (let k = 0; k < nItems; k++) {
         const [name, sku, , price] = GOODS[(i * 3 + k) % GOODS.length];
         const buyer = `${one(FIRST)} ${one(LAST)}`;
-        await repOut.put([
-          id, String(40_000_000_000_000 + i * 4 + k), iso(purchased, MARKET_ZONE), iso(purchased + mins(0, 2), MARKET_ZONE),
-          `${span(100000, 999999)}abc${i}@marketplace.amazon.com`, buyer, '', sku, name, 1, 'USD', price.toFixed(2), '0.00', '0.00', '0.00',
-          'Standard', buyer, `${span(10, 9999)} ${one(['Oak', 'Maple', 'Pine', 'Cedar'])} St`, '', '', city, st, zip, 'US', '',
-          '', '', '', '', 'Amazon.com', iso(earliest, 'UTC'), iso(due.endMs - 1000, 'UTC'), iso(due.endMs + 3 * D, 'UTC'),
-          iso(due.endMs + 9 * D, 'UTC'), 'false', '', '', 'false',
-        ].join('\t'));
+        await repOut.put(
+          [
+            id,
+            String(40_000_000_000_000 + i * 4 + k),
+            iso(purchased, MARKET_ZONE),
+            iso(purchased + mins(0, 2), MARKET_ZONE),
+            `${span(100000, 999999)}abc${i}@marketplace.amazon.com`,
+            buyer,
+            '',
+            sku,
+            name,
+            1,
+            'USD',
+            price.toFixed(2),
+            '0.00',
+            '0.00',
+            '0.00',
+            'Standard',
+            buyer,
+            `${span(10, 9999)} ${one(['Oak', 'Maple', 'Pine', 'Cedar'])} St`,
+            '',
+            '',
+            city,
+            st,
+            zip,
+            'US',
+            '',
+            '',
+            '',
+            '',
+            '',
+            'Amazon.com',
+            iso(earliest, 'UTC'),
+            iso(due.endMs - 1000, 'UTC'),
+            iso(due.endMs + 3 * D, 'UTC'),
+            iso(due.endMs + 9 * D, 'UTC'),
+            'false',
+            '',
+            '',
+            'false',
+          ].join('\t'),
+        );
         count.orderReportRows++;
       }
     }
@@ -312,7 +566,8 @@ export async function generateB(opts) {
     if (carrier === 'China Post') {
       const serial = String(i % 100_000_000).padStart(8, '0');
       tn = `${one(['LT', 'LX', 'LY'])}${serial}${s10(serial)}CN`;
-    } else if (carrier === 'Yun Express') tn = `YT${String(2600 + (i % 100)).padStart(4, '0')}${String(i).padStart(12, '0')}`;
+    } else if (carrier === 'Yun Express')
+      tn = `YT${String(2600 + (i % 100)).padStart(4, '0')}${String(i).padStart(12, '0')}`;
     else {
       const body = `9200190${String(span(100000, 999999))}${String(i).padStart(8, '0')}`;
       tn = body + mod10(body);
@@ -341,9 +596,15 @@ export async function generateB(opts) {
     if (kase === 'late') late.push(id);
 
     const [service, warehouse] =
-      carrier === 'USPS' ? ['USPS Ground Advantage', 'US-LAX-01'] : carrier === 'Yun Express' ? ['YunExpress Standard (US)', 'SZ-BA-02'] : ['ePacket 国际e邮宝', 'SZ-LG-01'];
+      carrier === 'USPS'
+        ? ['USPS Ground Advantage', 'US-LAX-01']
+        : carrier === 'Yun Express'
+          ? ['YunExpress Standard (US)', 'SZ-BA-02']
+          : ['ePacket 国际e邮宝', 'SZ-LG-01'];
     // The ERP writes Beijing time with its offset, one row per package.
-    await confOut.put([id, `P${i}`, tn, carrier, service, nItems, iso(conf, 'Asia/Shanghai'), warehouse].map(q).join(','));
+    await confOut.put(
+      [id, `P${i}`, tn, carrier, service, nItems, iso(conf, 'Asia/Shanghai'), warehouse].map(q).join(','),
+    );
     count.confirmations++;
 
     const events = journey(carrier, scan, conf, [city, st, zip], { r, one, mins, high });
@@ -352,20 +613,40 @@ export async function generateB(opts) {
       const text = one(UNKNOWN);
       unknownSeen.add(quoting === 'none' ? q(text) : text); // as the file writes it
       const at = events[Math.min(2, events.length - 1)].at + mins(0.2, 1);
-      events.splice(Math.min(3, events.length), 0, { at, text, place: events[1]?.place ?? '', zone: events[1]?.zone ?? 'Asia/Shanghai' });
+      events.splice(Math.min(3, events.length), 0, {
+        at,
+        text,
+        place: events[1]?.place ?? '',
+        zone: events[1]?.zone ?? 'Asia/Shanghai',
+      });
       count.unknownEvents++;
     }
     for (let k = events.length - 1; k >= 0; k--) {
       const e = events[k];
       const time = zones === 'given' ? iso(e.at, e.zone) : localText(e.at, e.zone);
-      await trackOut.put([tn, carrierLabel(carrier), time, e.text, e.place].map((v, c) => (c === 2 && quoting !== 'all' ? v : q(v))).join(','));
+      await trackOut.put(
+        [tn, carrierLabel(carrier), time, e.text, e.place]
+          .map((v, c) => (c === 2 && quoting !== 'all' ? v : q(v)))
+          .join(','),
+      );
       count.events++;
     }
   }
   await Promise.all([allOut.end(), repOut?.end(), confOut.end(), trackOut.end()]);
   const expected = {
-    generator: 'generate-b', seed, orders, quoting, variety, orderFiles, findings, zones, asOf: AS_OF_B, ...count,
-    early: early.length, late: late.length, unknownTexts: [...unknownSeen].sort(),
+    generator: 'generate-b',
+    seed,
+    orders,
+    quoting,
+    variety,
+    orderFiles,
+    findings,
+    zones,
+    asOf: AS_OF_B,
+    ...count,
+    early: early.length,
+    late: late.length,
+    unknownTexts: [...unknownSeen].sort(),
   };
   writeFileSync(join(out, '.early-orders.txt'), early.join('\n') + '\n');
   writeFileSync(join(out, '.late-orders.txt'), late.join('\n') + '\n');
@@ -391,7 +672,9 @@ function journey(carrier, scan, conf, [city, st, zip], { r, one, mins, high }) {
   const atNdc = landed + mins(14, 40);
   const ofd = atNdc + mins(12, 30);
   const delivered = ofd + mins(2, 9);
-  const deliveredText = high ? one(['Delivered, In/At Mailbox', 'Delivered, Front Door/Porch', 'Delivered, Parcel Locker', 'Delivered']) : 'Delivered';
+  const deliveredText = high
+    ? one(['Delivered, In/At Mailbox', 'Delivered, Front Door/Porch', 'Delivered, Parcel Locker', 'Delivered'])
+    : 'Delivered';
 
   if (carrier === 'China Post') {
     const c = Math.floor(r() * CN_CITIES.length);
@@ -401,10 +684,20 @@ function journey(carrier, scan, conf, [city, st, zip], { r, one, mins, high }) {
     const place = high && r() < 0.5 ? `${CN_CITY_LATIN[c]}, CN` : CN_CITIES[c];
     add(label, high && r() < 0.3 ? '收到电子信息，等待揽收' : '电子信息已收到', '', SH);
     let accept = `${brackets(office, style)}已收寄`;
-    if (high && r() < 0.35) accept += `，揽投员：${one(HANDLERS)}，电话：1${Math.floor(r() * 1e10).toString().padStart(10, '0')}`;
+    if (high && r() < 0.35)
+      accept += `，揽投员：${one(HANDLERS)}，电话：1${Math.floor(r() * 1e10)
+        .toString()
+        .padStart(10, '0')}`;
     add(scan, accept, place, SH);
     const left = scan + mins(6, 26);
-    add(left, high ? `离开${brackets(hub, style)}，下一站${brackets(one(NEXT_STOP), style)}` : `离开【${hub}】，下一站【洛杉矶】`, high ? hub.slice(0, 2) : '深圳', SH);
+    add(
+      left,
+      high
+        ? `离开${brackets(hub, style)}，下一站${brackets(one(NEXT_STOP), style)}`
+        : `离开【${hub}】，下一站【洛杉矶】`,
+      high ? hub.slice(0, 2) : '深圳',
+      SH,
+    );
     add(landed, 'Arrived at USPS Regional Facility', plantPlace, plantZone);
     if (r() < 0.5) add(ofd, 'Out for Delivery', dest, destZone);
     add(delivered, high && r() < 0.2 ? '已签收，投递员：USPS' : deliveredText, dest, destZone);
@@ -413,20 +706,47 @@ function journey(carrier, scan, conf, [city, st, zip], { r, one, mins, high }) {
   if (carrier === 'Yun Express') {
     const city = high ? one(YUN_HUBS) : 'Shenzhen';
     add(label, 'Shipment information received by warehouse electronically', '', SH);
-    add(scan, high && r() < 0.4 ? `Arrived at sorting center, ${city}` : 'Arrived at sorting center', `${city.toUpperCase()}, CN`, SH);
+    add(
+      scan,
+      high && r() < 0.4 ? `Arrived at sorting center, ${city}` : 'Arrived at sorting center',
+      `${city.toUpperCase()}, CN`,
+      SH,
+    );
     if (r() < 0.5) add(scan + mins(3, 12), 'Departed from sorting center', `${city.toUpperCase()}, CN`, SH);
-    add(scan + mins(16, 40), high && r() < 0.5 ? '航班起飞' : 'Hand over to airline', high ? `${city}, China` : 'SHENZHEN, CN', SH);
+    add(
+      scan + mins(16, 40),
+      high && r() < 0.5 ? '航班起飞' : 'Hand over to airline',
+      high ? `${city}, China` : 'SHENZHEN, CN',
+      SH,
+    );
     add(landed, high ? 'Import customs clearance complete' : 'Import customs clearance', plantPlace, plantZone);
-    add(atNdc, 'Arrived at USPS Regional Facility', `${ndc[0]} ${ndc[1]} NETWORK DISTRIBUTION CENTER`, STATE_ZONE[ndc[1]]);
+    add(
+      atNdc,
+      'Arrived at USPS Regional Facility',
+      `${ndc[0]} ${ndc[1]} NETWORK DISTRIBUTION CENTER`,
+      STATE_ZONE[ndc[1]],
+    );
     add(delivered, deliveredText, dest, destZone);
     return ev;
   }
   const o = one(US_ORIGINS);
   const origin = `${o[0]}, ${o[1]} ${o[2]}`;
   const oz = STATE_ZONE[o[1]];
-  add(label, high && r() < 0.4 ? 'Pre-Shipment Info Sent to USPS, USPS Awaiting Item' : 'Shipping Label Created, USPS Awaiting Item', origin, oz);
+  add(
+    label,
+    high && r() < 0.4
+      ? 'Pre-Shipment Info Sent to USPS, USPS Awaiting Item'
+      : 'Shipping Label Created, USPS Awaiting Item',
+    origin,
+    oz,
+  );
   add(scan, high && r() < 0.5 ? 'USPS in possession of item' : 'Accepted at USPS Origin Facility', origin, oz);
-  add(scan + mins(3, 9), high ? 'Departed USPS Regional Facility' : 'Departed USPS Facility', `${ndc[0]} ${ndc[1]} NETWORK DISTRIBUTION CENTER`, STATE_ZONE[ndc[1]]);
+  add(
+    scan + mins(3, 9),
+    high ? 'Departed USPS Regional Facility' : 'Departed USPS Facility',
+    `${ndc[0]} ${ndc[1]} NETWORK DISTRIBUTION CENTER`,
+    STATE_ZONE[ndc[1]],
+  );
   add(scan + mins(20, 40), 'Arrived at Post Office', dest, destZone);
   add(scan + mins(41, 60), deliveredText, dest, destZone);
   return ev;
@@ -435,25 +755,44 @@ function journey(carrier, scan, conf, [city, st, zip], { r, one, mins, high }) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: {
-      orders: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '7' },
-      quoting: { type: 'string', default: 'all' }, variety: { type: 'string', default: 'high' },
-      'order-files': { type: 'string', default: '2' }, findings: { type: 'string', default: '0.23' },
+      orders: { type: 'string' },
+      out: { type: 'string' },
+      seed: { type: 'string', default: '7' },
+      quoting: { type: 'string', default: 'all' },
+      variety: { type: 'string', default: 'high' },
+      'order-files': { type: 'string', default: '2' },
+      findings: { type: 'string', default: '0.23' },
       zones: { type: 'string', default: 'given' },
     },
   });
   const orders = Number(values.orders);
   const bad =
-    !Number.isInteger(orders) || orders <= 0 || !values.out || !['all', 'some', 'none'].includes(values.quoting) ||
-    !['high', 'low'].includes(values.variety) || !['1', '2'].includes(values['order-files']) || !['given', 'inferred'].includes(values.zones) ||
+    !Number.isInteger(orders) ||
+    orders <= 0 ||
+    !values.out ||
+    !['all', 'some', 'none'].includes(values.quoting) ||
+    !['high', 'low'].includes(values.variety) ||
+    !['1', '2'].includes(values['order-files']) ||
+    !['given', 'inferred'].includes(values.zones) ||
     !(Number(values.findings) >= 0 && Number(values.findings) <= 1);
   if (bad) {
-    console.error('usage: node bench/generate-b.mjs --orders N --out DIR [--seed 7] [--quoting all|some|none] [--variety high|low] [--order-files 2|1] [--findings 0.23] [--zones given|inferred]');
+    console.error(
+      'usage: node bench/generate-b.mjs --orders N --out DIR [--seed 7] [--quoting all|some|none] [--variety high|low] [--order-files 2|1] [--findings 0.23] [--zones given|inferred]',
+    );
     process.exit(2);
   }
   const t0 = performance.now();
   const e = await generateB({
-    orders, out: values.out, seed: Number(values.seed), quoting: values.quoting, variety: values.variety,
-    orderFiles: Number(values['order-files']), findings: Number(values.findings), zones: values.zones,
+    orders,
+    out: values.out,
+    seed: Number(values.seed),
+    quoting: values.quoting,
+    variety: values.variety,
+    orderFiles: Number(values['order-files']),
+    findings: Number(values.findings),
+    zones: values.zones,
   });
-  console.error(`${values.out}: ${orders} orders, ${e.parcels} parcels, ${e.events} events, early ${e.early}, late ${e.late} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.error(
+    `${values.out}: ${orders} orders, ${e.parcels} parcels, ${e.events} events, early ${e.early}, late ${e.late} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }

@@ -43,8 +43,18 @@ const SHANGHAI = 8;
 
 // Exactly the phrases the classifier decides unambiguously (src/knowledge/events.ts), by class.
 export const PHRASES = {
-  information: ['电子信息已收到', 'Shipping Label Created, USPS Awaiting Item', 'Shipper created a label, UPS has not received the package yet'],
-  physical: ['已收寄', 'Accepted at USPS Origin Facility', 'Origin Scan', 'Departed from Facility', 'Arrived at USPS Regional Facility'],
+  information: [
+    '电子信息已收到',
+    'Shipping Label Created, USPS Awaiting Item',
+    'Shipper created a label, UPS has not received the package yet',
+  ],
+  physical: [
+    '已收寄',
+    'Accepted at USPS Origin Facility',
+    'Origin Scan',
+    'Departed from Facility',
+    'Arrived at USPS Regional Facility',
+  ],
   delivered: ['Delivered', '已签收'],
 };
 
@@ -54,9 +64,17 @@ const US_GATEWAY = ['LOS ANGELES, CA 90009', 'NEW YORK, NY 10199', 'CHICAGO, IL 
 const US_WAREHOUSES = ['ONTARIO, CA 91761', 'DALLAS, TX 75261', 'EDISON, NJ 08817', 'PHOENIX, AZ 85043'];
 const US_HUBS = ['DENVER, CO 80266', 'CHICAGO, IL 60666', 'ATLANTA, GA 30320', 'SEATTLE, WA 98168'];
 const DESTINATIONS = [
-  ['San Diego', 'CA', '92103'], ['Los Angeles', 'CA', '90012'], ['Seattle', 'WA', '98101'], ['Phoenix', 'AZ', '85016'],
-  ['Denver', 'CO', '80205'], ['Austin', 'TX', '78701'], ['Houston', 'TX', '77002'], ['Chicago', 'IL', '60614'],
-  ['Brooklyn', 'NY', '11201'], ['Newark', 'NJ', '07102'], ['Atlanta', 'GA', '30303'],
+  ['San Diego', 'CA', '92103'],
+  ['Los Angeles', 'CA', '90012'],
+  ['Seattle', 'WA', '98101'],
+  ['Phoenix', 'AZ', '85016'],
+  ['Denver', 'CO', '80205'],
+  ['Austin', 'TX', '78701'],
+  ['Houston', 'TX', '77002'],
+  ['Chicago', 'IL', '60614'],
+  ['Brooklyn', 'NY', '11201'],
+  ['Newark', 'NJ', '07102'],
+  ['Atlanta', 'GA', '30303'],
 ];
 // Quotes are literal in a flat file: the reader must not treat them as quoting.
 const PRODUCTS = [
@@ -69,13 +87,49 @@ const PRODUCTS = [
 ];
 
 const ORDER_HEADER = [
-  'amazon-order-id', 'merchant-order-id', 'purchase-date', 'last-updated-date', 'order-status', 'fulfillment-channel',
-  'sales-channel', 'order-channel', 'url', 'ship-service-level', 'product-name', 'sku', 'asin', 'item-status', 'quantity',
-  'currency', 'item-price', 'item-tax', 'shipping-price', 'shipping-tax', 'gift-wrap-price', 'gift-wrap-tax',
-  'item-promotion-discount', 'ship-promotion-discount', 'ship-city', 'ship-state', 'ship-postal-code', 'ship-country',
-  'promotion-ids', 'is-business-order', 'purchase-order-number', 'price-designation',
+  'amazon-order-id',
+  'merchant-order-id',
+  'purchase-date',
+  'last-updated-date',
+  'order-status',
+  'fulfillment-channel',
+  'sales-channel',
+  'order-channel',
+  'url',
+  'ship-service-level',
+  'product-name',
+  'sku',
+  'asin',
+  'item-status',
+  'quantity',
+  'currency',
+  'item-price',
+  'item-tax',
+  'shipping-price',
+  'shipping-tax',
+  'gift-wrap-price',
+  'gift-wrap-tax',
+  'item-promotion-discount',
+  'ship-promotion-discount',
+  'ship-city',
+  'ship-state',
+  'ship-postal-code',
+  'ship-country',
+  'promotion-ids',
+  'is-business-order',
+  'purchase-order-number',
+  'price-designation',
 ];
-const CONF_HEADER = ['order-id', 'order-item-id', 'quantity', 'ship-date', 'carrier-code', 'carrier-name', 'tracking-number', 'ship-method'];
+const CONF_HEADER = [
+  'order-id',
+  'order-item-id',
+  'quantity',
+  'ship-date',
+  'carrier-code',
+  'carrier-name',
+  'tracking-number',
+  'ship-method',
+];
 const TRACK_HEADER = 'Tracking Number,Carrier,Event Time,Event,Location';
 
 /**
@@ -182,9 +236,38 @@ export async function generate({ orders, out, seed = 1, only }) {
       itemIds.push([pad(between(10_000_000, 99_999_999), 8) + pad(between(0, 999_999), 6), qty]);
       await ordersOut.line(
         [
-          orderId, '', isoWithOffset(purchased, 0), isoWithOffset(purchased + 2 * DAY, 0), status, afn ? 'Amazon' : 'Merchant',
-          'Amazon.com', '', '', 'Standard', name, sku, asin, status, qty, 'USD', price, (price * 0.0825).toFixed(2), '0.00', '0.00',
-          '', '', '', '', city, state, zip, 'US', '', 'false', '', '',
+          orderId,
+          '',
+          isoWithOffset(purchased, 0),
+          isoWithOffset(purchased + 2 * DAY, 0),
+          status,
+          afn ? 'Amazon' : 'Merchant',
+          'Amazon.com',
+          '',
+          '',
+          'Standard',
+          name,
+          sku,
+          asin,
+          status,
+          qty,
+          'USD',
+          price,
+          (price * 0.0825).toFixed(2),
+          '0.00',
+          '0.00',
+          '',
+          '',
+          '',
+          '',
+          city,
+          state,
+          zip,
+          'US',
+          '',
+          'false',
+          '',
+          '',
         ].join('\t'),
       );
       counts.itemRows++;
@@ -221,13 +304,30 @@ export async function generate({ orders, out, seed = 1, only }) {
     const shipMethod = carrier === 'China Post' ? 'ePacket' : carrier === 'USPS' ? 'Ground Advantage' : 'UPS Ground';
     for (const [itemId, qty] of itemIds) {
       await confOut.line(
-        [orderId, itemId, qty, isoWithOffset(confirmed, -7), carrier, '', kase === 'no-number' ? '' : number, shipMethod].join('\t'),
+        [
+          orderId,
+          itemId,
+          qty,
+          isoWithOffset(confirmed, -7),
+          carrier,
+          '',
+          kase === 'no-number' ? '' : number,
+          shipMethod,
+        ].join('\t'),
       );
       counts.confirmationRows++;
     }
     if (kase === 'not-found' || kase === 'no-number') continue;
 
-    const events = parcelEvents(carrier, kase, confirmed, firstScan, `${city.toUpperCase()}, ${state} ${zip}`, pick, minutes);
+    const events = parcelEvents(
+      carrier,
+      kase,
+      confirmed,
+      firstScan,
+      `${city.toUpperCase()}, ${state} ${zip}`,
+      pick,
+      minutes,
+    );
     // Newest first, as 17TRACK and most aggregators export.
     for (let k = events.length - 1; k >= 0; k--) {
       const [at, text, location] = events[k];
@@ -315,7 +415,12 @@ function parcelEvents(carrier, kase, confirmed, firstScan, dest, pick, minutes) 
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
-    options: { orders: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, only: { type: 'string' } },
+    options: {
+      orders: { type: 'string' },
+      out: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      only: { type: 'string' },
+    },
   });
   const orders = Number(values.orders);
   if (!Number.isInteger(orders) || orders <= 0) {
@@ -326,6 +431,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const t0 = performance.now();
   const expected = await generate({ orders, out, seed: Number(values.seed), only: values.only });
   const s = ((performance.now() - t0) / 1000).toFixed(1);
-  console.error(`${out}: ${orders} orders, ${expected.itemRows} item rows, ${expected.confirmationRows} confirmations, ${expected.events} events in ${s} s`);
+  console.error(
+    `${out}: ${orders} orders, ${expected.itemRows} item rows, ${expected.confirmationRows} confirmations, ${expected.events} events in ${s} s`,
+  );
   console.error(`findings: ${JSON.stringify(expected.findings)}`);
 }

@@ -25,23 +25,51 @@ function findingJsonBefore(f) {
     if (t) evidence[k] = { raw: t.raw, precision: t.precision, zone: t.zone };
   }
   return {
-    rule: f.rule, severity: f.severity, message: f.message, orderId: f.orderId, trackingNumber: f.trackingNumber,
-    carrier: f.carrier ?? null, ...times, latestShipDateComputed: f.latestShipDateComputed ?? false, lagHours: f.lagHours ?? null,
-    lagPrecision: f.lagHours === undefined ? null : f.confirmedAt.precision === 'date' || f.firstCarrierScanAt?.precision === 'date' ? 'date' : 'datetime',
-    firstScanEvent: f.firstScanEvent ?? null, firstScanLocation: f.firstScanLocation ?? null, sources: f.sources, evidence,
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    orderId: f.orderId,
+    trackingNumber: f.trackingNumber,
+    carrier: f.carrier ?? null,
+    ...times,
+    latestShipDateComputed: f.latestShipDateComputed ?? false,
+    lagHours: f.lagHours ?? null,
+    lagPrecision:
+      f.lagHours === undefined
+        ? null
+        : f.confirmedAt.precision === 'date' || f.firstCarrierScanAt?.precision === 'date'
+          ? 'date'
+          : 'datetime',
+    firstScanEvent: f.firstScanEvent ?? null,
+    firstScanLocation: f.firstScanLocation ?? null,
+    sources: f.sources,
+    evidence,
   };
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string', default: '7' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { rounds: { type: 'string', default: '7' } },
+});
 const doc = JSON.parse(readFileSync(positionals[0], 'utf8'));
 const fact = (iso, ev) => (iso == null ? undefined : { iso, epochMs: Date.parse(iso), ...ev });
 const findings = doc.findings.map((j) => {
   const f = {
-    rule: j.rule, severity: j.severity, message: j.message, orderId: j.orderId, trackingNumber: j.trackingNumber,
-    carrier: j.carrier ?? undefined, purchasedAt: fact(j.purchasedAt, j.evidence.purchasedAt), latestShipDate: fact(j.latestShipDate, j.evidence.latestShipDate),
-    latestShipDateComputed: j.latestShipDateComputed, confirmedAt: fact(j.confirmedAt, j.evidence.confirmedAt),
-    firstCarrierScanAt: fact(j.firstCarrierScanAt, j.evidence.firstCarrierScanAt), firstScanEvent: j.firstScanEvent ?? undefined,
-    firstScanLocation: j.firstScanLocation ?? undefined, lagHours: j.lagHours ?? undefined, sources: j.sources,
+    rule: j.rule,
+    severity: j.severity,
+    message: j.message,
+    orderId: j.orderId,
+    trackingNumber: j.trackingNumber,
+    carrier: j.carrier ?? undefined,
+    purchasedAt: fact(j.purchasedAt, j.evidence.purchasedAt),
+    latestShipDate: fact(j.latestShipDate, j.evidence.latestShipDate),
+    latestShipDateComputed: j.latestShipDateComputed,
+    confirmedAt: fact(j.confirmedAt, j.evidence.confirmedAt),
+    firstCarrierScanAt: fact(j.firstCarrierScanAt, j.evidence.firstCarrierScanAt),
+    firstScanEvent: j.firstScanEvent ?? undefined,
+    firstScanLocation: j.firstScanLocation ?? undefined,
+    lagHours: j.lagHours ?? undefined,
+    sources: j.sources,
   };
   return f;
 });
@@ -68,7 +96,15 @@ const b = Buffer.concat(after().parts);
 console.log(`${findings.length} findings, ${(a.length / 1e6).toFixed(1)} MB; same bytes: ${a.equals(b)}`);
 const times = { before: [], after: [] };
 for (let r = 0; r < Number(values.rounds); r++) {
-  for (const [name, fn] of r % 2 ? [['after', after], ['before', before]] : [['before', before], ['after', after]]) {
+  for (const [name, fn] of r % 2
+    ? [
+        ['after', after],
+        ['before', before],
+      ]
+    : [
+        ['before', before],
+        ['after', after],
+      ]) {
     const t0 = process.cpuUsage();
     fn();
     const u = process.cpuUsage(t0);
@@ -76,5 +112,8 @@ for (let r = 0; r < Number(values.rounds); r++) {
   }
 }
 const med = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
-for (const k of ['before', 'after']) console.log(`${k}: CPU ms min ${Math.min(...times[k]).toFixed(0)}, median ${med(times[k]).toFixed(0)} (${times[k].map((x) => x.toFixed(0)).join(' ')})`);
+for (const k of ['before', 'after'])
+  console.log(
+    `${k}: CPU ms min ${Math.min(...times[k]).toFixed(0)}, median ${med(times[k]).toFixed(0)} (${times[k].map((x) => x.toFixed(0)).join(' ')})`,
+  );
 console.log(`after / before, median: ${(med(times.after) / med(times.before)).toFixed(2)}`);

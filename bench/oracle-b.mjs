@@ -29,7 +29,8 @@ import { fileURLToPath } from 'node:url';
 import { STATE_ZONE } from './generate-b.mjs';
 
 const lit = (s) => `'${String(s).replaceAll("'", "''")}'`;
-export const POSSESSION = '已收寄|离开|签收|航班起飞|Accepted|possession|Arrived|Departed|Hand over|customs clearance|Out for Delivery|Delivered';
+export const POSSESSION =
+  '已收寄|离开|签收|航班起飞|Accepted|possession|Arrived|Departed|Hand over|customs clearance|Out for Delivery|Delivered';
 
 export function oracleBSql(dir, graceHours = 24) {
   const file = (name) => lit(resolve(join(dir, name)));
@@ -38,7 +39,9 @@ export function oracleBSql(dir, graceHours = 24) {
   const csv = `header=true, all_varchar=true`;
   const report = existsSync(join(dir, 'order-report.txt'));
   const inferred = knobs.zones === 'inferred';
-  const zones = Object.entries(STATE_ZONE).map(([s, z]) => `(${lit(s)}, ${lit(z)})`).join(', ');
+  const zones = Object.entries(STATE_ZONE)
+    .map(([s, z]) => `(${lit(s)}, ${lit(z)})`)
+    .join(', ');
   const scanAt = inferred
     ? `timezone(coalesce(z.zone, 'Asia/Shanghai'), strptime(e."Time", '%Y/%m/%d %H:%M:%S'))`
     : `e."Time"::TIMESTAMPTZ`;
@@ -59,10 +62,14 @@ orders AS (
          ${report ? '' : `, min(timezone('America/Los_Angeles', "purchase-date"::TIMESTAMPTZ))::DATE AS day`}
   FROM read_csv(${file('all-orders.txt')}, ${flat})
   GROUP BY 1),
-${report ? `windows AS (
+${
+  report
+    ? `windows AS (
   SELECT "order-id" AS order_id, min("latest-ship-date"::TIMESTAMPTZ) AS lsd
   FROM read_csv(${file('order-report.txt')}, ${flat})
-  GROUP BY 1),` : ''}
+  GROUP BY 1),`
+    : ''
+}
 shipments AS (
   SELECT "Amazon Order ID" AS order_id, "Tracking Number" AS tn, min("Ship Date"::TIMESTAMPTZ) AS confirmed_at
   FROM read_csv(${file('confirmations.csv')}, ${csv})
@@ -100,11 +107,18 @@ export async function runOracleB(dir, graceHours = 24) {
   const queryMs = performance.now() - t0;
   con.closeSync();
   db.closeSync();
-  return { queryMs, orderIds: rows.filter((r) => r[1]).map((r) => r[0]), lateOrderIds: rows.filter((r) => r[2]).map((r) => r[0]) };
+  return {
+    queryMs,
+    orderIds: rows.filter((r) => r[1]).map((r) => r[0]),
+    lateOrderIds: rows.filter((r) => r[2]).map((r) => r[0]),
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'grace-hours': { type: 'string', default: '24' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'grace-hours': { type: 'string', default: '24' } },
+  });
   if (positionals.length !== 1) {
     console.error('usage: node bench/oracle-b.mjs DIR [--grace-hours 24]');
     process.exit(2);

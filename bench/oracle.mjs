@@ -28,7 +28,9 @@ export function oracleSql(dir, graceHours = 24) {
   const file = (name) => lit(resolve(join(dir, name)));
   const flat = `delim='\\t', quote='', escape='', header=true, all_varchar=true`;
   const possession = [...PHRASES.physical, ...PHRASES.delivered].map(lit).join(', ');
-  const zones = Object.entries(US_ZONES).map(([state, [zone]]) => `(${lit(state)}, ${lit(zone)})`).join(', ');
+  const zones = Object.entries(US_ZONES)
+    .map(([state, [zone]]) => `(${lit(state)}, ${lit(zone)})`)
+    .join(', ');
   return `
 WITH
 zones(state, zone) AS (VALUES ${zones}),
@@ -72,7 +74,10 @@ export async function runOracle(dir, graceHours = 24) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'grace-hours': { type: 'string', default: '24' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'grace-hours': { type: 'string', default: '24' } },
+  });
   if (positionals.length !== 1) {
     console.error('usage: node bench/oracle.mjs DIR [--grace-hours 24]');
     process.exit(2);

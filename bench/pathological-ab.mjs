@@ -26,12 +26,35 @@ if (positionals.length !== 2) {
 const work = mkdtempSync(join(tmpdir(), 'pathological-ab-'));
 const dirs = writePathological(join(work, 'data'), Number(values.events));
 const timeFile = join(work, 'time.txt');
-const builds = positionals.map((co, i) => ({ name: i === 0 ? 'A' : 'B', co: resolve(co), wall: { identical: [], varying: [] }, cpu: { identical: [], varying: [] }, hash: {} }));
+const builds = positionals.map((co, i) => ({
+  name: i === 0 ? 'A' : 'B',
+  co: resolve(co),
+  wall: { identical: [], varying: [] },
+  cpu: { identical: [], varying: [] },
+  hash: {},
+}));
 for (let r = 0; r < Number(values.runs); r++) {
   for (const b of r % 2 ? [...builds].reverse() : builds) {
     for (const kind of ['identical', 'varying']) {
       const t0 = performance.now();
-      const p = spawnSync('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, process.execPath, join(b.co, 'bin/shipaudit.js'), 'audit', dirs[kind], '--format', 'json', '--as-of', '2026-11-28T00:00:00Z'], { maxBuffer: 1 << 30 });
+      const p = spawnSync(
+        '/usr/bin/time',
+        [
+          '-f',
+          '%U %S',
+          '-o',
+          timeFile,
+          process.execPath,
+          join(b.co, 'bin/shipaudit.js'),
+          'audit',
+          dirs[kind],
+          '--format',
+          'json',
+          '--as-of',
+          '2026-11-28T00:00:00Z',
+        ],
+        { maxBuffer: 1 << 30 },
+      );
       b.wall[kind].push((performance.now() - t0) / 1000);
       const [user, sys] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
       b.cpu[kind].push(user + sys);
@@ -43,7 +66,9 @@ for (let r = 0; r < Number(values.runs); r++) {
 rmSync(work, { recursive: true, force: true });
 const median = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
 const min = (xs) => Math.min(...xs);
-console.log('| build | identical wall s (median) | varying wall s (median) | ratio of medians, wall | ratio of best, wall | identical CPU s | varying CPU s | ratio of medians, CPU | ratio of best, CPU |');
+console.log(
+  '| build | identical wall s (median) | varying wall s (median) | ratio of medians, wall | ratio of best, wall | identical CPU s | varying CPU s | ratio of medians, CPU | ratio of best, CPU |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const b of builds) {
   const w = b.wall;

@@ -33,12 +33,19 @@ export function writePathological(root, events = 30_000) {
     conf.push(`${order},${tn},Yun Express,${new Date(start).toISOString().slice(0, 19)}+00:00`);
     for (let k = 0; k < PER_PARCEL && p * PER_PARCEL + k < events; k++) {
       const at = new Date(start + (k + 1) * 3_600_000).toISOString().slice(0, 19) + '+00:00';
-      same.push(`${tn},YunExpress,${at},"Parcel departed from sorting center, Shenzhen hub, see tracking page",SHENZHEN CN`);
-      varied.push(`${tn},YunExpress,${at},"Parcel ${tn}/${k} departed from sorting center, Shenzhen hub, see tracking page",SHENZHEN CN`);
+      same.push(
+        `${tn},YunExpress,${at},"Parcel departed from sorting center, Shenzhen hub, see tracking page",SHENZHEN CN`,
+      );
+      varied.push(
+        `${tn},YunExpress,${at},"Parcel ${tn}/${k} departed from sorting center, Shenzhen hub, see tracking page",SHENZHEN CN`,
+      );
     }
   }
   const dirs = { identical: join(root, 'identical'), varying: join(root, 'varying') };
-  for (const [name, lines] of [['identical', same], ['varying', varied]]) {
+  for (const [name, lines] of [
+    ['identical', same],
+    ['varying', varied],
+  ]) {
     mkdirSync(dirs[name], { recursive: true });
     writeFileSync(join(dirs[name], 'confirmations.csv'), conf.join('\n') + '\n');
     writeFileSync(join(dirs[name], 'tracking.csv'), lines.join('\n') + '\n');
@@ -50,7 +57,14 @@ export function writePathological(root, events = 30_000) {
  * Times the CLI on both folders, taking turns. `measure(args, outFile)` is bench.mjs's (wall, CPU, peak RSS).
  * Returns { markdown, pass }.
  */
-export async function pathologicalCase({ measure, cli = 'bin/shipaudit.js', runs = 3, events = 30_000, root = join('bench', 'data', 'pathological'), log = () => {} }) {
+export async function pathologicalCase({
+  measure,
+  cli = 'bin/shipaudit.js',
+  runs = 3,
+  events = 30_000,
+  root = join('bench', 'data', 'pathological'),
+  log = () => {},
+}) {
   const dirs = writePathological(root, events);
   const out = join('bench', 'data', 'pathological.out');
   mkdirSync(out, { recursive: true });
@@ -58,7 +72,9 @@ export async function pathologicalCase({ measure, cli = 'bin/shipaudit.js', runs
   for (let r = 0; r < runs; r++) {
     for (const name of ['identical', 'varying']) {
       log(`  pathological ${name} run ${r + 1}/${runs}`);
-      res[name].push(await measure([cli, 'audit', dirs[name], '--format', 'json', '--as-of', AS_OF], join(out, `${name}.json`)));
+      res[name].push(
+        await measure([cli, 'audit', dirs[name], '--format', 'json', '--as-of', AS_OF], join(out, `${name}.json`)),
+      );
     }
   }
   const best = (xs) => xs.reduce((a, b) => (b.wallS < a.wallS ? b : a));
@@ -77,7 +93,9 @@ export async function pathologicalCase({ measure, cli = 'bin/shipaudit.js', runs
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, events: { type: 'string', default: '30000' } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '3' }, events: { type: 'string', default: '30000' } },
+  });
   // Stand-alone: wall time around a synchronous child (no peak RSS without bench.mjs's /usr/bin/time).
   const measure = async (args, outFile) => {
     const t0 = performance.now();
@@ -86,6 +104,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     writeFileSync(outFile, r.stdout);
     return { wallS, cpuS: NaN, peakMb: NaN, exit: r.status };
   };
-  const { markdown } = await pathologicalCase({ measure, runs: Number(values.runs), events: Number(values.events), log: console.error });
+  const { markdown } = await pathologicalCase({
+    measure,
+    runs: Number(values.runs),
+    events: Number(values.events),
+    log: console.error,
+  });
   console.log(markdown);
 }

@@ -12,7 +12,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string', default: '8' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { rounds: { type: 'string', default: '8' } },
+});
 if (positionals.length !== 2) {
   console.error('usage: node bench/read-ab.mjs OTHER_DIST FILE [--rounds 8]');
   process.exit(2);
@@ -24,7 +27,20 @@ const load = async (dist) => ({
 });
 const builds = { this: await load('dist'), other: await load(otherDist) };
 let rows = 0;
-const nothing = { order() { rows++; }, confirmation() { rows++; }, event() { rows++; }, package() { rows++; } };
+const nothing = {
+  order() {
+    rows++;
+  },
+  confirmation() {
+    rows++;
+  },
+  event() {
+    rows++;
+  },
+  package() {
+    rows++;
+  },
+};
 const cpu = { this: [], other: [] };
 for (let r = 0; r < Number(values.rounds); r++) {
   for (const name of r % 2 ? ['other', 'this'] : ['this', 'other']) {
@@ -38,6 +54,9 @@ for (let r = 0; r < Number(values.rounds); r++) {
 }
 const med = (v) => [...v].sort((a, b) => a - b)[v.length >> 1];
 console.log(`${file}: ${rows} records\n| build | min CPU s | median CPU s |\n|---|---:|---:|`);
-for (const [name, v] of Object.entries(cpu)) console.log(`| ${name} | ${Math.min(...v).toFixed(3)} | ${med(v).toFixed(3)} |`);
+for (const [name, v] of Object.entries(cpu))
+  console.log(`| ${name} | ${Math.min(...v).toFixed(3)} | ${med(v).toFixed(3)} |`);
 const pairs = cpu.this.map((t, i) => t / cpu.other[i]).sort((a, b) => a - b);
-console.log(`this / other per round: median ${med(pairs).toFixed(3)} (${pairs[0].toFixed(3)}–${pairs.at(-1).toFixed(3)}), this faster in ${pairs.filter((p) => p < 1).length} of ${pairs.length}`);
+console.log(
+  `this / other per round: median ${med(pairs).toFixed(3)} (${pairs[0].toFixed(3)}–${pairs.at(-1).toFixed(3)}), this faster in ${pairs.filter((p) => p < 1).length} of ${pairs.length}`,
+);

@@ -14,7 +14,10 @@ import { Collector } from '../dist/engine/collect.js';
 import { loadSettings } from '../dist/cli/settings.js';
 import { readInput } from '../dist/read/index.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '2' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string', default: '2' } },
+});
 const dir = positionals[0] ?? join('bench', 'data', '1000000');
 const files = ['all-orders.txt', 'confirmations.txt', 'tracking.csv'].map((f) => join(dir, f));
 const settings = await loadSettings({});

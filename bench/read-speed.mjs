@@ -82,7 +82,14 @@ export const READERS = [
 async function csvParseQuoted(file) {
   let rows = 0;
   const parser = createReadStream(file, { highWaterMark: CHUNK }).pipe(
-    parse({ delimiter: ',', relax_column_count: true, relax_quotes: true, skip_empty_lines: true, from_line: 2, info: true }),
+    parse({
+      delimiter: ',',
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      from_line: 2,
+      info: true,
+    }),
   );
   for await (const rec of parser) rows += rec.record.length > 0 ? 1 : 0;
   return rows;
@@ -131,7 +138,10 @@ export function readSpeedMarkdown({ file, mb, results }) {
     '',
     '| reader | rows | best s | MB/s (best) | MB/s (median) |',
     '|---|---:|---:|---:|---:|',
-    ...results.map((r) => `| ${r.name} | ${r.rows} | ${r.bestS.toFixed(2)} | ${r.mbPerS.toFixed(0)} | ${r.medianMbPerS.toFixed(0)} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.rows} | ${r.bestS.toFixed(2)} | ${r.mbPerS.toFixed(0)} | ${r.medianMbPerS.toFixed(0)} |`,
+    ),
   ];
   return lines.join('\n');
 }
@@ -159,11 +169,17 @@ export function defaultQuotedFile() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { file: { type: 'string' }, runs: { type: 'string', default: '3' }, quoted: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { file: { type: 'string' }, runs: { type: 'string', default: '3' }, quoted: { type: 'boolean' } },
+  });
   const quoted = values.quoted === true;
   const file = values.file ?? (quoted ? defaultQuotedFile() : await defaultReadSpeedFile());
   if (!file) throw new Error('no tracking.csv generated yet: npm run bench:generate -- --orders 100000');
-  const result = await measureReadSpeed({ file, runs: Number(values.runs), readers: quoted ? QUOTED_READERS : READERS });
+  const result = await measureReadSpeed({
+    file,
+    runs: Number(values.runs),
+    readers: quoted ? QUOTED_READERS : READERS,
+  });
   const rowCounts = new Set(result.results.map((r) => r.rows));
   if (rowCounts.size !== 1) console.error(`WARNING: readers disagree on the row count: ${[...rowCounts].join(', ')}`);
   console.log(readSpeedMarkdown(result));

@@ -11,9 +11,14 @@
 import { parseArgs } from 'node:util';
 import { StringIndex } from '../dist/engine/columns.js';
 
-const { values } = parseArgs({ options: { keys: { type: 'string', default: '1100000' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { keys: { type: 'string', default: '1100000' }, runs: { type: 'string', default: '3' } },
+});
 const N = Number(values.keys);
-const text = Array.from({ length: N }, (_, i) => `113-${String((i * 7919) % 9_999_999).padStart(7, '0')}-${String(i).padStart(7, '0')}`).join('\n');
+const text = Array.from(
+  { length: N },
+  (_, i) => `113-${String((i * 7919) % 9_999_999).padStart(7, '0')}-${String(i).padStart(7, '0')}`,
+).join('\n');
 // Fresh flat strings, as the byte reader decodes them.
 const fresh = () => text.split('\n').map((k) => Buffer.from(k).toString('latin1'));
 const order = Array.from({ length: N }, (_, i) => i);
@@ -27,7 +32,9 @@ const time = (f) => {
   return performance.now() - t;
 };
 
-console.log(`| run | Map fill ms | Map ask ms (in order / shuffled) | StringIndex fill ms | StringIndex ask ms (in order / shuffled) |\n|---:|---:|---:|---:|---:|`);
+console.log(
+  `| run | Map fill ms | Map ask ms (in order / shuffled) | StringIndex fill ms | StringIndex ask ms (in order / shuffled) |\n|---:|---:|---:|---:|---:|`,
+);
 for (let r = 1; r <= Number(values.runs); r++) {
   const m = new Map();
   let keys = fresh();
@@ -44,5 +51,7 @@ for (let r = 1; r <= Number(values.runs); r++) {
   const idxAsk = time(() => keys.forEach((k) => (sum += idx.find(k))));
   keys = fresh();
   const idxShuffled = time(() => order.forEach((i) => (sum += idx.find(keys[i]))));
-  console.log(`| ${r} | ${mapFill.toFixed(0)} | ${mapAsk.toFixed(0)} / ${mapShuffled.toFixed(0)} | ${idxFill.toFixed(0)} | ${idxAsk.toFixed(0)} / ${idxShuffled.toFixed(0)} |`);
+  console.log(
+    `| ${r} | ${mapFill.toFixed(0)} | ${mapAsk.toFixed(0)} / ${mapShuffled.toFixed(0)} | ${idxFill.toFixed(0)} | ${idxAsk.toFixed(0)} / ${idxShuffled.toFixed(0)} |`,
+  );
 }

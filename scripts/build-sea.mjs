@@ -11,7 +11,16 @@
 // bundle here (package.json's version, the reading thread's code), and the build fails on any other
 // `import.meta.url`, which would be undefined in the executable.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +75,8 @@ const INLINED = [
     // thread's module awaits at its top level), with a `require` for the built-in modules that bundled
     // CommonJS packages ask for.
     pattern: WORKER,
-    replace: async (file, match) => `new Worker(new URL(${JSON.stringify(workers.get(resolve(dirname(file), match[2])))})`,
+    replace: async (file, match) =>
+      `new Worker(new URL(${JSON.stringify(workers.get(resolve(dirname(file), match[2])))})`,
   },
 ];
 
@@ -85,10 +95,16 @@ const inlinePlugin = {
         }
         text = parts.join('') + text.slice(last);
       }
-      const left = text.split('\n').findIndex((l) => l.includes('import.meta') && !l.startsWith('//# sourceMappingURL'));
+      const left = text
+        .split('\n')
+        .findIndex((l) => l.includes('import.meta') && !l.startsWith('//# sourceMappingURL'));
       if (left >= 0) {
         return {
-          errors: [{ text: `${file}:${left + 1} uses import.meta, which the single executable does not have: add a rule to INLINED in scripts/build-sea.mjs` }],
+          errors: [
+            {
+              text: `${file}:${left + 1} uses import.meta, which the single executable does not have: add a rule to INLINED in scripts/build-sea.mjs`,
+            },
+          ],
         };
       }
       return { contents: text, loader: 'js' };
@@ -152,10 +168,17 @@ if (process.platform === 'darwin') execFileSync('codesign', ['--remove-signature
 // postject's own command (as `npx postject` runs it), from this project's devDependencies.
 const postject = createRequire(import.meta.url).resolve('postject/dist/cli.js');
 step('postject', process.execPath, [
-  postject, exe, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2',
+  postject,
+  exe,
+  'NODE_SEA_BLOB',
+  blob,
+  '--sentinel-fuse',
+  'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2',
   ...(process.platform === 'darwin' ? ['--macho-segment-name', 'NODE_SEA'] : []),
 ]);
 if (process.platform === 'darwin') execFileSync('codesign', ['--sign', '-', exe]);
 rmSync(blob);
 rmSync(configFile);
-process.stdout.write(`executable: ${exe} (${(statSync(exe).size / 1e6).toFixed(1)} MB, node ${process.versions.node})\n`);
+process.stdout.write(
+  `executable: ${exe} (${(statSync(exe).size / 1e6).toFixed(1)} MB, node ${process.versions.node})\n`,
+);

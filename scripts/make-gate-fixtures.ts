@@ -15,12 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { TZDate } from '@date-fns/tz';
 import { classifyEvent } from '../src/knowledge/events.js';
 import { canonicalCarrier } from '../src/knowledge/carriers.js';
-import {
-  fedex12CheckDigit,
-  s10CheckDigit,
-  upsCheckDigit,
-  uspsCheckDigit,
-} from '../src/knowledge/tracking-numbers.js';
+import { fedex12CheckDigit, s10CheckDigit, upsCheckDigit, uspsCheckDigit } from '../src/knowledge/tracking-numbers.js';
 import { prng } from './prng.js';
 
 const ROOT = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -272,8 +267,7 @@ const runs = RUNS.map((asOf, r) => {
           classifyEvent({ description: e.text, carrier: canonicalCarrier(o.carrier ?? '') }).possession,
       );
     if (scan) {
-      if (!earlier)
-        release[o.id] = { trackingNumber: o.number!, shipDate: isoIn(scan.ms, LA), late: scan.ms > o.lsd };
+      if (!earlier) release[o.id] = { trackingNumber: o.number!, shipDate: isoIn(scan.ms, LA), late: scan.ms > o.lsd };
       continue;
     }
     const why = !o.number
@@ -281,8 +275,7 @@ const runs = RUNS.map((asOf, r) => {
       : known.length === 0
         ? 'no-tracking-data'
         : known.some(
-              (e) =>
-                classifyEvent({ description: e.text, carrier: canonicalCarrier(o.carrier) }).class === 'unknown',
+              (e) => classifyEvent({ description: e.text, carrier: canonicalCarrier(o.carrier) }).class === 'unknown',
             )
           ? 'unknown-events'
           : 'information-only';

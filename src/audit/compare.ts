@@ -1,6 +1,15 @@
 import { findingsByShipment, type Finding } from '../model/finding.js';
 import type { GroupFigures } from '../model/result.js';
-import { MIN_AFTER_WITH_SCAN_TIME, periodOf, type Comparison, type EvidenceRow, type Period, type PeriodFigures, type Verdict, type VerdictProblem } from '../model/compare.js';
+import {
+  MIN_AFTER_WITH_SCAN_TIME,
+  periodOf,
+  type Comparison,
+  type EvidenceRow,
+  type Period,
+  type PeriodFigures,
+  type Verdict,
+  type VerdictProblem,
+} from '../model/compare.js';
 
 import type { Shipment } from '../model/shipment.js';
 import { localDateInZone, startOfLocalDay } from '../model/zone.js';
@@ -20,7 +29,12 @@ export function compareAroundFix(
   const after = figures('after');
   const newestMs = shipments.reduce((m, s) => Math.max(m, s.confirmedAt.epochMs), -Infinity);
   return {
-    fixedOn: opts.fixedOn, boundaryMs, zone: opts.zone, graceHours: opts.graceHours, before, after,
+    fixedOn: opts.fixedOn,
+    boundaryMs,
+    zone: opts.zone,
+    graceHours: opts.graceHours,
+    before,
+    after,
     verdict: judgeImprovement(before, after),
     ...(Number.isFinite(newestMs) ? { newestConfirmedDay: localDay(newestMs, opts.zone) } : {}),
   };
@@ -28,7 +42,9 @@ export function compareAroundFix(
 
 /** The calendar day of an instant in a zone, as YYYY-MM-DD. */
 function localDay(epochMs: number, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    epochMs,
+  );
 }
 
 /**
@@ -41,15 +57,28 @@ export function judgeImprovement(before: GroupFigures, after: GroupFigures): Ver
   if (after.withScanTime < MIN_AFTER_WITH_SCAN_TIME) {
     problems.push({ kind: 'few-after', withScanTime: after.withScanTime, needed: MIN_AFTER_WITH_SCAN_TIME });
   }
-  if (before.earlyConfirmationRate !== null && after.earlyConfirmationRate !== null && after.earlyConfirmationRate >= before.earlyConfirmationRate) {
+  if (
+    before.earlyConfirmationRate !== null &&
+    after.earlyConfirmationRate !== null &&
+    after.earlyConfirmationRate >= before.earlyConfirmationRate
+  ) {
     problems.push({ kind: 'rate-not-lower', before: before.earlyConfirmationRate, after: after.earlyConfirmationRate });
   }
   return { improved: problems.length === 0, problems };
 }
 
-function periodFigures(key: Period, list: Shipment[], hits: ReadonlyMap<Shipment, ReadonlySet<string>>, zone: string): PeriodFigures {
+function periodFigures(
+  key: Period,
+  list: Shipment[],
+  hits: ReadonlyMap<Shipment, ReadonlySet<string>>,
+  zone: string,
+): PeriodFigures {
   const early = list.filter((s) => hits.get(s)?.has('confirmed-before-handover'));
-  const days = list.map((s) => (s.confirmedAt.precision === 'date' ? s.confirmedAt.localDate : localDateInZone(s.confirmedAt.epochMs, zone))).sort();
+  const days = list
+    .map((s) =>
+      s.confirmedAt.precision === 'date' ? s.confirmedAt.localDate : localDateInZone(s.confirmedAt.epochMs, zone),
+    )
+    .sort();
   return {
     ...groupFigures(key, list, hits),
     firstDay: days[0],
@@ -64,11 +93,15 @@ function periodFigures(key: Period, list: Shipment[], hits: ReadonlyMap<Shipment
 function countCarriers(list: readonly Shipment[]): Array<{ carrier: string; count: number }> {
   const m = new Map<string, number>();
   for (const s of list) m.set(s.carrier ?? 'unknown carrier', (m.get(s.carrier ?? 'unknown carrier') ?? 0) + 1);
-  return [...m.entries()].map(([carrier, count]) => ({ carrier, count })).sort((a, b) => b.count - a.count || a.carrier.localeCompare(b.carrier));
+  return [...m.entries()]
+    .map(([carrier, count]) => ({ carrier, count }))
+    .sort((a, b) => b.count - a.count || a.carrier.localeCompare(b.carrier));
 }
 
 /** Findings per shipment in order of confirmation, the same rows and order as the evidence CSV. */
 export function evidenceRows(findings: readonly Finding[], boundaryMs: number): EvidenceRow[] {
-  return findingsByShipment(findings)
-    .map((g) => ({ period: periodOf(g[0].confirmedAt.epochMs, boundaryMs), findings: g }));
+  return findingsByShipment(findings).map((g) => ({
+    period: periodOf(g[0].confirmedAt.epochMs, boundaryMs),
+    findings: g,
+  }));
 }

@@ -9,10 +9,16 @@ import { audit, type AuditOptions } from './run.js';
  * `keepOrder`), every carrier event of its tracking numbers (the files are read again for them: the
  * collector keeps two per number), its latest ship date, given or computed, and the audit's findings on it.
  */
-export async function explainOrder(orderId: string, loaded: Loaded, settings: LoadSettings, opts: AuditOptions): Promise<Timeline> {
+export async function explainOrder(
+  orderId: string,
+  loaded: Loaded,
+  settings: LoadSettings,
+  opts: AuditOptions,
+): Promise<Timeline> {
   const orders = loaded.kept?.orders ?? [];
   const confirmations = loaded.kept?.confirmations ?? [];
-  if (orders.length === 0 && confirmations.length === 0) throw new UsageError(`order ${orderId} is in none of the files`);
+  if (orders.length === 0 && confirmations.length === 0)
+    throw new UsageError(`order ${orderId} is in none of the files`);
   const numbers = new Set(confirmations.map((c) => c.trackingNumber).filter((n) => n !== ''));
   const { events, omitted } = await eventsOfNumbers(loaded.reports, numbers, settings);
   const result = audit(loaded, opts);

@@ -66,7 +66,11 @@ const NO_HITS: readonly string[] = Object.freeze([]);
  * Runs every active rule (of `rules`: the registry, or a test's own) over every shipment in one pass. What the figures need of a shipment is tallied
  * on the way, and the ids of the rules it broke are kept, by its place in audit order.
  */
-export function auditDetailed(loaded: LoadedShipments, opts: AuditOptions, rules: readonly Rule[] = RULES): AuditDetail {
+export function auditDetailed(
+  loaded: LoadedShipments,
+  opts: AuditOptions,
+  rules: readonly Rule[] = RULES,
+): AuditDetail {
   const { shipments, data: c } = loaded;
   const zone = opts.marketplaceZone;
   const hasTrackingData = c.trackingCount > 0;
@@ -75,7 +79,8 @@ export function auditDetailed(loaded: LoadedShipments, opts: AuditOptions, rules
     opts.asOfMs !== undefined ? 'option' : clock?.reading ? 'newest tracking event' : 'clock';
   const asOfMs = opts.asOfMs ?? clock?.reading?.ms ?? opts.nowMs ?? Date.now();
   const periodEnd = opts.window.toMs ?? asOfMs;
-  const inWindow = (s: Shipment, days: number) => s.confirmedAt.epochMs > periodEnd - days * DAY && s.confirmedAt.epochMs <= periodEnd;
+  const inWindow = (s: Shipment, days: number) =>
+    s.confirmedAt.epochMs > periodEnd - days * DAY && s.confirmedAt.epochMs <= periodEnd;
 
   const active = activeRules(opts, rules);
   const ids = active.map((a) => a.rule.meta.id);
@@ -119,7 +124,11 @@ export function auditDetailed(loaded: LoadedShipments, opts: AuditOptions, rules
     }
     if (hits) hitsOf[i] = hits;
     // What the three groupings tally, worked out once for the shipment.
-    const f = facts.of(s, hits?.includes('confirmed-before-handover') ?? false, hits?.includes('late-confirmation') ?? false);
+    const f = facts.of(
+      s,
+      hits?.includes('confirmed-before-handover') ?? false,
+      hits?.includes('late-confirmation') ?? false,
+    );
     overall.add(f, i);
     carrierTally.of(byCarrier, f.carrier).add(f, i);
     weekTally.of(byWeek, isoWeek(s.confirmedAt.epochMs, zone)).add(f, i);
@@ -145,7 +154,10 @@ export function auditDetailed(loaded: LoadedShipments, opts: AuditOptions, rules
     findingsBySeverity[f.severity]++;
   }
   const notes: string[] = [...(opts.notes ?? [])];
-  if (!hasTrackingData) notes.push('No tracking data was given: confirmations could not be compared with carrier scans (confirmed-before-handover, no-carrier-scan, late-handover, tracking-not-found and the Valid Tracking Rate were not checked).');
+  if (!hasTrackingData)
+    notes.push(
+      'No tracking data was given: confirmations could not be compared with carrier scans (confirmed-before-handover, no-carrier-scan, late-handover, tracking-not-found and the Valid Tracking Rate were not checked).',
+    );
   const later = c.afterAsOf;
   if (later.events + later.confirmations + later.orders > 0) {
     const what = [
@@ -156,11 +168,17 @@ export function auditDetailed(loaded: LoadedShipments, opts: AuditOptions, rules
     const at = formatInZone(asOfMs, zone);
     notes.push(`${what.join(', ')} after the as-of time ${at} were left out: the files are judged as they stood then.`);
   }
-  if (c.orderCount === 0) notes.push('No order report was given: purchase dates and latest ship dates are unknown, so late-confirmation and late-handover were not checked.');
+  if (c.orderCount === 0)
+    notes.push(
+      'No order report was given: purchase dates and latest ship dates are unknown, so late-confirmation and late-handover were not checked.',
+    );
   notes.push(...inputHealthNotes(opts.inputs));
   const ignored = clock?.reading?.ignored ?? 0;
   if (ignored > 0) notes.push(futureNote(ignored, clock!, zone));
-  if (loaded.withoutOrder > 0 && c.orderCount > 0) notes.push(`${loaded.withoutOrder} shipment(s) have no matching order in the order files: they were checked without ship-by dates.`);
+  if (loaded.withoutOrder > 0 && c.orderCount > 0)
+    notes.push(
+      `${loaded.withoutOrder} shipment(s) have no matching order in the order files: they were checked without ship-by dates.`,
+    );
 
   const unclassified = Object.entries(opts.unclassified)
     .map(([description, count]) => ({ description, count }))
@@ -200,7 +218,9 @@ export function auditDetailed(loaded: LoadedShipments, opts: AuditOptions, rules
       rowsRejected: opts.inputs.reduce((n, i) => n + i.rowsRejected, 0),
       eventsIgnoredForClock: ignored,
     },
-    byCarrier: [...byCarrier].sort(([, a], [, b]) => b.size - a.size || a.firstRank - b.firstRank).map(([k, t]) => t.figures(k)),
+    byCarrier: [...byCarrier]
+      .sort(([, a], [, b]) => b.size - a.size || a.firstRank - b.firstRank)
+      .map(([k, t]) => t.figures(k)),
     byWeek: [...byWeek].map(([k, t]) => t.figures(k)).sort((a, b) => a.key.localeCompare(b.key)),
     findings,
     inputs: opts.inputs,
@@ -258,7 +278,11 @@ export function lagHours(s: Shipment): number | undefined {
   return scan ? Math.round(((scan.at.epochMs - latestInstant(s.confirmedAt)) / HOUR) * 10) / 10 : undefined;
 }
 
-export function groupFigures(key: string, list: readonly Shipment[], hits: ReadonlyMap<Shipment, ReadonlySet<string>>): GroupFigures {
+export function groupFigures(
+  key: string,
+  list: readonly Shipment[],
+  hits: ReadonlyMap<Shipment, ReadonlySet<string>>,
+): GroupFigures {
   const t = new GroupTally();
   const facts = new TallyFacts();
   list.forEach((s, i) => {
@@ -352,7 +376,9 @@ class GroupTally {
       lateConfirmations: this.late,
       withPhysicalScan: this.withPhysicalScan,
       lagHours: distribution(this.lags),
-      carriers: [...this.carriers].sort(([, a], [, b]) => b.count - a.count || a.firstRank - b.firstRank).map(([c]) => c),
+      carriers: [...this.carriers]
+        .sort(([, a], [, b]) => b.count - a.count || a.firstRank - b.firstRank)
+        .map(([c]) => c),
     };
   }
 }
@@ -466,7 +492,15 @@ function howRead(zone: string, source: string, note: string | undefined): string
 
 const howTexts = new Map<string, Map<string, Map<string, string>>>();
 
-function toFinding(s: Shipment, rule: string, severity: Severity, message: string, lag: number | undefined, zone: string, computedDates: Map<Stamp, TimeFact>): Finding {
+function toFinding(
+  s: Shipment,
+  rule: string,
+  severity: Severity,
+  message: string,
+  lag: number | undefined,
+  zone: string,
+  computedDates: Map<Stamp, TimeFact>,
+): Finding {
   const scan = firstScan(s);
   const lsd = s.order?.latestShipDate;
   let latestShipDate: TimeFact | undefined;
@@ -519,8 +553,10 @@ function futureNote(n: number, clock: DefaultClock, zone: string): string {
   const what = n === 1 ? '1 tracking event is' : `${n} tracking events are`;
   const after = clock.byOrders ? 'the newest order data, past the scans that follow on from it' : 'now';
   const seen = newest === undefined ? '' : ` (the newest: ${formatInZone(newest, zone)})`;
-  return `${what} dated more than a day after ${after}${seen}: left out of the audit's clock; ` +
-    "check the tracking export's dates.";
+  return (
+    `${what} dated more than a day after ${after}${seen}: left out of the audit's clock; ` +
+    "check the tracking export's dates."
+  );
 }
 
 /**

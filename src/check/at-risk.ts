@@ -50,7 +50,10 @@ export function shipmentsAtRisk(shipments: readonly Shipment[], o: AtRiskOptions
  * Orders Amazon still waits on whose latest ship date is near: ship them today. One already past it is
  * an error: it becomes a late shipment the moment it is confirmed.
  */
-export function ordersDue(awaiting: readonly OrderFacts[], o: Pick<AtRiskOptions, 'asOfMs' | 'zone' | 'shipWithinHours'>): OrderDue[] {
+export function ordersDue(
+  awaiting: readonly OrderFacts[],
+  o: Pick<AtRiskOptions, 'asOfMs' | 'zone' | 'shipWithinHours'>,
+): OrderDue[] {
   const out: OrderDue[] = [];
   for (const order of awaiting) {
     if (!order.latestShipDate) continue;

@@ -1,4 +1,3 @@
-
 /**
  * What the nightly check does without a config key saying otherwise. Amazon's own targets live in
  * src/knowledge/amazon.ts; these are the seller's early-warning levels in front of them.

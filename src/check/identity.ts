@@ -32,7 +32,12 @@ export function splitNew(findings: readonly Finding[], reported: CheckState['rep
  * Marks this run's findings as reported. A finding gone tonight is kept for a while so that one that
  * flickers (a feed missing a day) is not reported twice; it is forgotten once it can't be in the window.
  */
-export function markReported(reported: CheckState['reported'], findings: readonly Finding[], asOf: string, asOfMs: number): CheckState['reported'] {
+export function markReported(
+  reported: CheckState['reported'],
+  findings: readonly Finding[],
+  asOf: string,
+  asOfMs: number,
+): CheckState['reported'] {
   const next: CheckState['reported'] = {};
   const horizon = asOfMs - CHECK_DEFAULTS.forgetAfterDays * DAY;
   for (const [key, seen] of Object.entries(reported)) if (Date.parse(seen.last) >= horizon) next[key] = seen;

@@ -23,9 +23,18 @@ export function globBase(pattern: string): string {
  * Old tracking data is a warning in itself: a download that stopped makes every parcel look fine
  * (no scan missing can be seen) while the grace runs out unseen.
  */
-export function staleTracking(newestMs: number | undefined, asOfMs: number, staleAfterHours: number, newestIso: string | undefined): InputProblem | undefined {
+export function staleTracking(
+  newestMs: number | undefined,
+  asOfMs: number,
+  staleAfterHours: number,
+  newestIso: string | undefined,
+): InputProblem | undefined {
   if (newestMs === undefined) {
-    return { level: 'warning', kind: 'no-tracking', message: 'no tracking data in the inputs: carrier scans were not checked' };
+    return {
+      level: 'warning',
+      kind: 'no-tracking',
+      message: 'no tracking data in the inputs: carrier scans were not checked',
+    };
   }
   const ageH = (asOfMs - newestMs) / HOUR;
   if (ageH <= staleAfterHours) return undefined;

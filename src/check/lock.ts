@@ -78,8 +78,7 @@ export function lockVerdict(
   const held: LockVerdict = {
     takeOver: false,
     message:
-      `another check is running: ${path} is held (${holder}). ` +
-      'If no shipaudit check is running, delete that file.',
+      `another check is running: ${path} is held (${holder}). ` + 'If no shipaudit check is running, delete that file.',
   };
   const longest = `older than ${CHECK_DEFAULTS.staleLockHours} h`;
   if (!info) return old ? stale(`unreadable, ${longest}`) : held;

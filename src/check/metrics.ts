@@ -25,17 +25,46 @@ const METRICS: ReadonlyArray<{
   bad: 'high' | 'low';
   amazonTarget: boolean;
 }> = [
-  { id: 'lsr10', figure: (s) => s.lateShipmentRate10, warn: (t) => t.lateShipmentRateWarn, bad: 'high', amazonTarget: true },
-  { id: 'lsr30', figure: (s) => s.lateShipmentRate30, warn: (t) => t.lateShipmentRateWarn, bad: 'high', amazonTarget: true },
-  { id: 'vtr', figure: (s) => s.validTrackingRate, warn: (t) => t.validTrackingRateWarn, bad: 'low', amazonTarget: true },
-  { id: 'early', figure: (s) => s.earlyConfirmationRate, warn: (t) => t.earlyConfirmationRateWarn, bad: 'high', amazonTarget: false },
+  {
+    id: 'lsr10',
+    figure: (s) => s.lateShipmentRate10,
+    warn: (t) => t.lateShipmentRateWarn,
+    bad: 'high',
+    amazonTarget: true,
+  },
+  {
+    id: 'lsr30',
+    figure: (s) => s.lateShipmentRate30,
+    warn: (t) => t.lateShipmentRateWarn,
+    bad: 'high',
+    amazonTarget: true,
+  },
+  {
+    id: 'vtr',
+    figure: (s) => s.validTrackingRate,
+    warn: (t) => t.validTrackingRateWarn,
+    bad: 'low',
+    amazonTarget: true,
+  },
+  {
+    id: 'early',
+    figure: (s) => s.earlyConfirmationRate,
+    warn: (t) => t.earlyConfirmationRateWarn,
+    bad: 'high',
+    amazonTarget: false,
+  },
 ];
 
 export function metricValues(s: AuditSummary): MetricValues {
   return Object.fromEntries(METRICS.map((m) => [m.id, m.figure(s).value])) as MetricValues;
 }
 
-export function evaluateMetrics(s: AuditSummary, t: Thresholds, history: readonly HistoryEntry[], asOfMs: number): MetricCheck[] {
+export function evaluateMetrics(
+  s: AuditSummary,
+  t: Thresholds,
+  history: readonly HistoryEntry[],
+  asOfMs: number,
+): MetricCheck[] {
   return METRICS.map((m) => {
     const f = m.figure(s);
     const warn = m.warn(t);
@@ -57,7 +86,12 @@ export function evaluateMetrics(s: AuditSummary, t: Thresholds, history: readonl
 }
 
 /** This run against the oldest earlier run within the trend period that measured the metric. */
-export function trend(history: readonly HistoryEntry[], id: MetricId, value: number, asOfMs: number): Trend | undefined {
+export function trend(
+  history: readonly HistoryEntry[],
+  id: MetricId,
+  value: number,
+  asOfMs: number,
+): Trend | undefined {
   const start = asOfMs - CHECK_DEFAULTS.trendDays * DAY;
   let oldest: { entry: HistoryEntry; ms: number; value: number } | undefined;
   for (const entry of history) {
@@ -67,11 +101,21 @@ export function trend(history: readonly HistoryEntry[], id: MetricId, value: num
     if (!oldest || ms < oldest.ms) oldest = { entry, ms, value: v };
   }
   if (!oldest) return undefined;
-  return { from: oldest.value, to: value, since: oldest.entry.asOf, days: Math.round(((asOfMs - oldest.ms) / DAY) * 10) / 10 };
+  return {
+    from: oldest.value,
+    to: value,
+    since: oldest.entry.asOf,
+    days: Math.round(((asOfMs - oldest.ms) / DAY) * 10) / 10,
+  };
 }
 
 /** History with this run in it: one entry per as-of, only as far back as the window can matter. */
-export function recordRun(history: readonly HistoryEntry[], asOf: string, asOfMs: number, metrics: MetricValues): HistoryEntry[] {
+export function recordRun(
+  history: readonly HistoryEntry[],
+  asOf: string,
+  asOfMs: number,
+  metrics: MetricValues,
+): HistoryEntry[] {
   const horizon = asOfMs - CHECK_DEFAULTS.forgetAfterDays * DAY;
   return [...history.filter((h) => h.asOf !== asOf && Date.parse(h.asOf) >= horizon), { asOf, metrics }].sort(
     (a, b) => Date.parse(a.asOf) - Date.parse(b.asOf),

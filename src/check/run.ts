@@ -73,7 +73,11 @@ export function buildCheck(i: CheckInput): { result: CheckResult; state: CheckSt
   const sides = i.freshness ? staleOrderData(i.freshness, i.asOfMs, hours, DAY, iso) : [];
   const files = fileProblems(i.audit);
   const input: InputProblem[] = [
-    ...files, ...sides, ...(stale ? [stale] : []), ...rejectedRows(i.audit), ...i.problems,
+    ...files,
+    ...sides,
+    ...(stale ? [stale] : []),
+    ...rejectedRows(i.audit),
+    ...i.problems,
   ];
 
   const levels: Array<Level | 'ok' | 'n/a'> = [
@@ -121,7 +125,12 @@ export function buildCheck(i: CheckInput): { result: CheckResult; state: CheckSt
  * A package confirmed this afternoon is usually not in tonight's tracking export yet. Within its grace
  * that is not a finding (it shows as at risk when the grace runs short); past the grace it is.
  */
-function withoutPending(findings: readonly Finding[], shipments: readonly Shipment[], asOfMs: number, graceHours: number): Finding[] {
+function withoutPending(
+  findings: readonly Finding[],
+  shipments: readonly Shipment[],
+  asOfMs: number,
+  graceHours: number,
+): Finding[] {
   const pending = new Set(
     shipments
       .filter((s) => s.tracking === undefined && asOfMs - latestInstant(s.confirmedAt) <= graceHours * HOUR)
@@ -150,7 +159,13 @@ function rejectedRows(audit: AuditResult): InputProblem[] {
   if (n === 0) return [];
   const first = audit.inputs.flatMap((x) => x.problems)[0];
   const where = first ? ` (first: ${first.file.split(/[\\/]/).pop()}:${first.line}: ${first.message})` : '';
-  return [{ level: 'warning', kind: 'rejected-rows', message: `${n} row${n === 1 ? '' : 's'} could not be read${where}; \`shipaudit inspect\` shows them all` }];
+  return [
+    {
+      level: 'warning',
+      kind: 'rejected-rows',
+      message: `${n} row${n === 1 ? '' : 's'} could not be read${where}; \`shipaudit inspect\` shows them all`,
+    },
+  ];
 }
 
 export function exitCodeFor(status: CheckResult['status'], failOn: FailOn): 0 | 1 {

@@ -1,12 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../config/errors.js';
 import { CONFIRM_SHIPMENT, GET_ORDER, LWA_TOKEN_URL, SP_API_ENDPOINTS } from '../knowledge/api-services.js';
-import {
-  Unanswered,
-  type ConfirmAnswer,
-  type ConfirmShipmentRequest,
-  type ShipmentConfirmer,
-} from '../gate/submit.js';
+import { Unanswered, type ConfirmAnswer, type ConfirmShipmentRequest, type ShipmentConfirmer } from '../gate/submit.js';
 import { LwaLogin } from '../sources/amazon.js';
 import {
   Http,
@@ -122,9 +117,7 @@ class OrdersV0 implements ShipmentConfirmer {
    * A request with the access token; an expired token is renewed once. No answer → Unanswered; a refused
    * login or access → one line, exit 2.
    */
-  private async send(
-    spec: Omit<RequestSpec, 'headers'> & { headers: Record<string, string> },
-  ): Promise<HttpResponse> {
+  private async send(spec: Omit<RequestSpec, 'headers'> & { headers: Record<string, string> }): Promise<HttpResponse> {
     try {
       for (let renewed = false; ; renewed = true) {
         const r = await this.http.send({

@@ -80,12 +80,24 @@ export function completionSpec(program: Command): CompletionSpec {
       name: c.name(),
       description: c.summary() || c.description().split('\n')[0],
       options: optionSpecs(c),
-      args: choices ? { kind: 'words', words: [...choices] } : isPaths ? { kind: 'files' } : args.length > 0 ? { kind: 'any' } : undefined,
+      args: choices
+        ? { kind: 'words', words: [...choices] }
+        : isPaths
+          ? { kind: 'files' }
+          : args.length > 0
+            ? { kind: 'any' }
+            : undefined,
     };
   });
   // Commander's implicit `help [command]`, not among `commands`.
   const names = commands.map((c) => c.name);
-  if (!names.includes('help')) commands.push({ name: 'help', description: 'display help for command', options: [], args: { kind: 'words', words: names } });
+  if (!names.includes('help'))
+    commands.push({
+      name: 'help',
+      description: 'display help for command',
+      options: [],
+      args: { kind: 'words', words: names },
+    });
   return { name: program.name(), options: optionSpecs(program), commands };
 }
 
@@ -124,10 +136,19 @@ function bash(spec: CompletionSpec): string {
             'compopt +o default +o bashdefault 2>/dev/null; COMPREPLY=(); return ;;';
   for (const c of spec.commands) {
     for (const o of c.options.filter(takesValue)) {
-      cases.push(`    ${flagsOf(o).map((f) => `${c.name}:${f}`).join('|')}) ${reply(o.value!)}`);
+      cases.push(
+        `    ${flagsOf(o)
+          .map((f) => `${c.name}:${f}`)
+          .join('|')}) ${reply(o.value!)}`,
+      );
     }
   }
-  for (const o of spec.options.filter(takesValue)) cases.push(`    ${flagsOf(o).map((f) => `*:${f}`).join('|')}) ${reply(o.value!)}`);
+  for (const o of spec.options.filter(takesValue))
+    cases.push(
+      `    ${flagsOf(o)
+        .map((f) => `*:${f}`)
+        .join('|')}) ${reply(o.value!)}`,
+    );
   const optionWords = spec.commands.map(
     (c) => `    ${c.name}) opts=${sq(withGlobal(c, spec).flatMap(flagsOf).join(' '))} ;;`,
   );
@@ -197,7 +218,9 @@ function zsh(spec: CompletionSpec): string {
   const fn = fnName(spec);
   const commands = spec.commands.map((c) => `      ${sq(`${c.name}:${oneLine(c.description).replace(/:/g, '\\:')}`)}`);
   const perCommand = spec.commands.map((c) => {
-    const args = c.args ? ` ${sq(`*:${c.args.kind === 'files' ? 'file:_files' : c.args.kind === 'dirs' ? 'folder:_files -/' : c.args.kind === 'words' ? `value:(${c.args.words.join(' ')})` : 'value: '}`)}` : '';
+    const args = c.args
+      ? ` ${sq(`*:${c.args.kind === 'files' ? 'file:_files' : c.args.kind === 'dirs' ? 'folder:_files -/' : c.args.kind === 'words' ? `value:(${c.args.words.join(' ')})` : 'value: '}`)}`
+      : '';
     return `        (${c.name}) _arguments -s ${withGlobal(c, spec).map(zshOption).join(' ')}${args} ;;`;
   });
   return `#compdef ${spec.name}
@@ -250,7 +273,9 @@ function fish(spec: CompletionSpec): string {
     `# or for every shell:  ${n} completion fish > ~/.config/fish/completions/${n}.fish`,
     `complete -c ${n} -e`,
     ...spec.options.map((o) => fishOption(n, undefined, o)),
-    ...spec.commands.map((c) => `complete -c ${n} -n '__fish_use_subcommand' -f -a ${c.name} -d ${sq(oneLine(c.description))}`),
+    ...spec.commands.map(
+      (c) => `complete -c ${n} -n '__fish_use_subcommand' -f -a ${c.name} -d ${sq(oneLine(c.description))}`,
+    ),
   ];
   for (const c of spec.commands) {
     const cond = `__fish_seen_subcommand_from ${c.name}`;
@@ -277,7 +302,10 @@ function psOptions(opts: OptionSpec[]): string {
 
 function powershell(spec: CompletionSpec): string {
   const n = spec.name;
-  const commands = spec.commands.map((c) => `    ${psq(c.name)} = @{ Description = ${psq(oneLine(c.description))}; Options = ${psOptions(c.options)}; Args = ${psValues(c.args)} }`);
+  const commands = spec.commands.map(
+    (c) =>
+      `    ${psq(c.name)} = @{ Description = ${psq(oneLine(c.description))}; Options = ${psOptions(c.options)}; Args = ${psValues(c.args)} }`,
+  );
   return `# ${n} completion for PowerShell. Load it in this session:  ${n} completion powershell | Out-String | Invoke-Expression
 # or for every session: add that line to your profile (notepad $PROFILE).
 Register-ArgumentCompleter -Native -CommandName ${[n, `${n}.exe`, `${n}.cmd`, `${n}.ps1`].map(psq).join(', ')} -ScriptBlock {

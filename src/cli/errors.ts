@@ -16,9 +16,10 @@ export function reportFailure(e: unknown, stderr: (s: string) => void): number {
   if (e instanceof InputError || e instanceof ConfigError || e instanceof UsageError) {
     // The message may quote the file's text (a header, a value): shown inert. A reader's error names the
     // file and line itself; its reason is translated alone.
-    const message = e instanceof InputError
-      ? `${e.file}${e.line !== undefined ? `:${e.line}` : ''}${lang === 'zh' ? '：' : ': '}${sentence(e.detail)}`
-      : sentence(e.message);
+    const message =
+      e instanceof InputError
+        ? `${e.file}${e.line !== undefined ? `:${e.line}` : ''}${lang === 'zh' ? '：' : ': '}${sentence(e.detail)}`
+        : sentence(e.message);
     stderr(`${say('failure.prefix', { message: forTerminal(message) })}\n`);
     return EXIT.usage;
   }

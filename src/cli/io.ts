@@ -20,7 +20,8 @@ export const err = (s: string) => {
  * Report text for a person: fitted to the terminal's width (80 columns when stdout is no terminal), in
  * the encoding the reader of stdout expects (a Windows console's code page when redirected: console.ts).
  */
-export const outText = (s: string) => out(encodeText(fitToWidth(s, terminalWidth(process.stdout)), stdoutTextEncoding()));
+export const outText = (s: string) =>
+  out(encodeText(fitToWidth(s, terminalWidth(process.stdout)), stdoutTextEncoding()));
 
 /**
  * With `SHIPAUDIT_TIMINGS=1`, when each phase of a run ended, in seconds since the process started, on
@@ -54,14 +55,22 @@ export function progressReporter(): Progress | undefined {
     // Seconds since the run began: the line may be cleared for a message and drawn again.
     const secs = Math.round(performance.now() / 1000);
     const { phase, done, total, unit } = current;
-    const count = done !== undefined && total ? ` ${'█'.repeat(Math.round((done / total) * 10)).padEnd(10, '░')} ` +
-      `${done}/${total}${unit ? ` ${sentence(unit)}` : ''} (${Math.floor((done / total) * 100)}%)` : '';
+    const count =
+      done !== undefined && total
+        ? ` ${'█'.repeat(Math.round((done / total) * 10)).padEnd(10, '░')} ` +
+          `${done}/${total}${unit ? ` ${sentence(unit)}` : ''} (${Math.floor((done / total) * 100)}%)`
+        : '';
     // The phase names files, whose names are data too.
     return trimLine(`${forTerminal(sentence(phase))}${count} · ${secs} s`, terminalWidth(process.stderr) - 1);
   };
-  const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: () => line(), clearOnComplete: true, linewrap: false, hideCursor: false, fps: 5 },
-  );
+  const bar = new cliProgress.SingleBar({
+    stream: process.stderr,
+    format: () => line(),
+    clearOnComplete: true,
+    linewrap: false,
+    hideCursor: false,
+    fps: 5,
+  });
   let started = false;
   const report: Progress = (phase, done, total, unit = '') => {
     current = { phase, done, total, unit };

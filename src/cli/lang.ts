@@ -23,7 +23,10 @@ export function decideLang(argv: readonly string[], env: NodeJS.ProcessEnv): voi
 }
 
 /** A catalogue message in this run's language. */
-export function say<K extends MessageKey>(key: K, ...params: Params<K> extends Record<string, never> ? [] : [Params<K>]): string {
+export function say<K extends MessageKey>(
+  key: K,
+  ...params: Params<K> extends Record<string, never> ? [] : [Params<K>]
+): string {
   return t(lang, key, ...params) as string;
 }
 
@@ -58,7 +61,11 @@ export function helpInLanguage(): Partial<Help> {
       return Help.prototype.subcommandTerm.call(this, cmd).replace('[options]', '[选项]');
     },
     // Commander breaks lines at spaces only; Chinese has none between its words.
-    boxWrap: (text: string, width: number) => text.split('\n').flatMap((line) => wrapLine(line, width)).join('\n'),
+    boxWrap: (text: string, width: number) =>
+      text
+        .split('\n')
+        .flatMap((line) => wrapLine(line, width))
+        .join('\n'),
     commandDescription: (cmd: Command) => helpText(cmd.description()),
     subcommandDescription: (cmd: Command) => helpText(cmd.summary() || cmd.description()),
     optionDescription(this: Help, option: Option) {

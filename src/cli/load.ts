@@ -49,6 +49,9 @@ export function load(
  */
 export function warnSkipped(inputs: readonly InputSummary[]): void {
   for (const i of inputs) {
-    if (i.warning) err(`${say('warning.prefix', { message: say('warning.skipped', { file: i.file, why: sentence(i.warning) }) })}\n`);
+    if (i.warning)
+      err(
+        `${say('warning.prefix', { message: say('warning.skipped', { file: i.file, why: sentence(i.warning) }) })}\n`,
+      );
   }
 }

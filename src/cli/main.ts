@@ -21,14 +21,21 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 const program = new Command();
 program
   .name('shipaudit')
-  .description('Audit Amazon merchant-fulfilled orders: find shipments confirmed before the carrier had them, or late, and produce the evidence for a Plan of Action.')
+  .description(
+    'Audit Amazon merchant-fulfilled orders: find shipments confirmed before the carrier had them, or late, and produce the evidence for a Plan of Action.',
+  )
   .version(VERSION)
   .addOption(
     new Option('--color <when>', 'colour the text output: auto (a terminal, unless NO_COLOR), always or never')
       .choices(COLOR_CHOICES)
       .default('auto'),
   )
-  .addOption(new Option('--lang <lang>', 'language of messages, help and reports: en or zh (default: SHIPAUDIT_LANG, else LC_ALL, LC_MESSAGES or LANG; zh_* gives zh)'))
+  .addOption(
+    new Option(
+      '--lang <lang>',
+      'language of messages, help and reports: en or zh (default: SHIPAUDIT_LANG, else LC_ALL, LC_MESSAGES or LANG; zh_* gives zh)',
+    ),
+  )
   .hook('preAction', (cmd) => {
     setColorChoice(cmd.opts().color as ColorChoice);
     // Checked here rather than by commander's choices, for the one-line error every other value gets.

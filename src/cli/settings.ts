@@ -55,7 +55,8 @@ export interface Settings {
 
 /** Config file (given, or shipaudit.config.json in the working folder) merged with the flags. */
 export async function loadSettings(flags: CommonFlags, cwd = process.cwd()): Promise<Settings> {
-  const configFile = flags.config ?? (existsSync(resolve(cwd, DEFAULT_CONFIG_NAME)) ? resolve(cwd, DEFAULT_CONFIG_NAME) : undefined);
+  const configFile =
+    flags.config ?? (existsSync(resolve(cwd, DEFAULT_CONFIG_NAME)) ? resolve(cwd, DEFAULT_CONFIG_NAME) : undefined);
   if (flags.config && !existsSync(flags.config)) throw new ConfigError(`${flags.config}: no such config file`);
   // The schema library loads only when there is a config to validate: start-up counts in a nightly job.
   const config = configFile ? await (await import('../config/load.js')).loadConfig(configFile) : {};
@@ -64,8 +65,16 @@ export async function loadSettings(flags: CommonFlags, cwd = process.cwd()): Pro
   const tzProblem = flags.marketplaceTz === undefined ? undefined : zoneNameProblem(flags.marketplaceTz);
   if (tzProblem) throw new UsageError(`--marketplace-tz: ${tzProblem}`);
   const zone: ZoneHint = zoneName
-    ? { zone: zoneName, source: 'setting', note: flags.marketplaceTz ? '--marketplace-tz' : 'marketplaceTimeZone in config' }
-    : { zone: DEFAULTS.marketplaceTimeZone, source: 'assumed', note: 'default marketplace zone (Amazon.com); set --marketplace-tz' };
+    ? {
+        zone: zoneName,
+        source: 'setting',
+        note: flags.marketplaceTz ? '--marketplace-tz' : 'marketplaceTimeZone in config',
+      }
+    : {
+        zone: DEFAULTS.marketplaceTimeZone,
+        source: 'assumed',
+        note: 'default marketplace zone (Amazon.com); set --marketplace-tz',
+      };
 
   const graceHours = flags.grace !== undefined ? graceFlag(flags.grace) : (config.graceHours ?? DEFAULTS.graceHours);
   const h = config.handling ?? {};
@@ -108,7 +117,15 @@ export async function loadSettings(flags: CommonFlags, cwd = process.cwd()): Pro
   };
   const clockMs = Date.now();
   const settings: Settings = {
-    config, configFile, zone, graceHours, handling, rules, clockMs, readOptionsFor, marketplaceNotes: [],
+    config,
+    configFile,
+    zone,
+    graceHours,
+    handling,
+    rules,
+    clockMs,
+    readOptionsFor,
+    marketplaceNotes: [],
   };
   return settings;
 }

@@ -12,7 +12,10 @@ const DEFAULT_WIDTH = 80;
  * The width to fit text to: COLUMNS when set to a positive whole number (as `ls` and commander read it;
  * scripts and tests set it), else the terminal's width, else 80.
  */
-export function terminalWidth(stream: { isTTY?: boolean; columns?: number }, env: NodeJS.ProcessEnv = process.env): number {
+export function terminalWidth(
+  stream: { isTTY?: boolean; columns?: number },
+  env: NodeJS.ProcessEnv = process.env,
+): number {
   const columns = /^[1-9]\d*$/.test(env.COLUMNS ?? '') ? Number(env.COLUMNS) : undefined;
   if (columns !== undefined) return columns;
   return stream.isTTY && stream.columns && stream.columns > 0 ? stream.columns : DEFAULT_WIDTH;
@@ -53,7 +56,7 @@ export function trimLine(line: string, width: number): string {
   let out = '';
   let cells = 0;
   let coloured = false;
-  for (let i = 0; i < line.length; ) {
+  for (let i = 0; i < line.length;) {
     ANSI.lastIndex = i;
     const code = ANSI.exec(line);
     if (code) {
@@ -101,7 +104,8 @@ export function wrapLine(line: string, width: number): string[] {
 /** Chinese, Japanese and Korean characters and their punctuation: a line may break before or after each. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
 /** Pieces of a line: runs of spaces, one CJK character with the punctuation that must not start a line, other words. */
-const PIECES = /( +)|([\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef][，。、；：！？）」』》〉】”’,.;:!?)]*)|([^ \u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+[，。、；：！？）」』》〉】]*)/g;
+const PIECES =
+  /( +)|([\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef][，。、；：！？）」』》〉】”’,.;:!?)]*)|([^ \u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+[，。、；：！？）」』》〉】]*)/g;
 
 /** wrapLine for text with CJK characters, which has no spaces between its words: it breaks between characters. */
 function wrapCjk(line: string, width: number, indent: string, hang: string): string[] {

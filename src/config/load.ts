@@ -15,7 +15,9 @@ export async function loadConfig(file: string): Promise<Config> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new ConfigError(`${file}: can't read the config file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new ConfigError(
+      `${file}: can't read the config file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    );
   }
   return parseConfig(text.replace(/^\uFEFF/, ''), file);
 }
@@ -36,7 +38,9 @@ export function parseConfig(text: string, file: string): Config {
     // zod puts an unknown key's name in the issue, not in its path: name the key itself, e.g. handling.dayz.
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const path = [...issue.path, ...keys.slice(0, 1)].join('.') || '(top level)';
-    const message = keys.length ? `unknown key${keys.length > 1 ? `s ${keys.map((k) => `"${k}"`).join(', ')}` : ''} (check the spelling; \`shipaudit init\` writes an example with every key)` : issue.message;
+    const message = keys.length
+      ? `unknown key${keys.length > 1 ? `s ${keys.map((k) => `"${k}"`).join(', ')}` : ''} (check the spelling; \`shipaudit init\` writes an example with every key)`
+      : issue.message;
     throw new ConfigError(`${file}: ${path}: ${message}`);
   }
   const config = result.data;
@@ -75,7 +79,8 @@ function checkMeaning(config: Config, file: string): void {
       for (const [key, value] of Object.entries(setting)) {
         if (key === 'severity') continue;
         const opt = rule!.meta.options[key];
-        if (!opt) bad(`rules.${id}.${key}`, `no such option (known: ${Object.keys(rule!.meta.options).join(', ') || 'none'})`);
+        if (!opt)
+          bad(`rules.${id}.${key}`, `no such option (known: ${Object.keys(rule!.meta.options).join(', ') || 'none'})`);
         if (typeof value !== typeof opt.default) bad(`rules.${id}.${key}`, `expected a ${typeof opt.default}`);
         // Hours of grace: 0 to 30 days (a negative grace flags every shipment, a huge one none).
         if (typeof value === 'number' && /hours$/i.test(key) && !(value >= 0 && value <= MAX_GRACE_HOURS)) {

@@ -11,11 +11,41 @@ const weekday = z.enum(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
 const headerNames = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
 const FIELDS = [
-  'orderId', 'orderItemId', 'purchaseDate', 'earliestShipDate', 'latestShipDate', 'promiseDate', 'orderStatus',
-  'itemStatus', 'fulfillmentChannel', 'salesChannel', 'shipServiceLevel', 'quantity', 'quantityToShip', 'shipDate',
-  'shipTime', 'carrierCode', 'carrierName', 'trackingNumber', 'shipMethod', 'eventTime', 'eventDate', 'eventClock',
-  'utcOffset', 'description', 'statusCode', 'status', 'location', 'city', 'state', 'postalCode', 'country', 'carrier',
-  'firstScan', 'latestEvent', 'latestEventTime',
+  'orderId',
+  'orderItemId',
+  'purchaseDate',
+  'earliestShipDate',
+  'latestShipDate',
+  'promiseDate',
+  'orderStatus',
+  'itemStatus',
+  'fulfillmentChannel',
+  'salesChannel',
+  'shipServiceLevel',
+  'quantity',
+  'quantityToShip',
+  'shipDate',
+  'shipTime',
+  'carrierCode',
+  'carrierName',
+  'trackingNumber',
+  'shipMethod',
+  'eventTime',
+  'eventDate',
+  'eventClock',
+  'utcOffset',
+  'description',
+  'statusCode',
+  'status',
+  'location',
+  'city',
+  'state',
+  'postalCode',
+  'country',
+  'carrier',
+  'firstScan',
+  'latestEvent',
+  'latestEventTime',
 ] as const;
 
 const eventEntry = z
@@ -29,7 +59,10 @@ const eventEntry = z
     note: z.string().optional(),
   })
   .strict()
-  .refine((e) => [e.phrase, e.code, e.pattern].filter(Boolean).length === 1, 'give exactly one of "phrase", "code" or "pattern"');
+  .refine(
+    (e) => [e.phrase, e.code, e.pattern].filter(Boolean).length === 1,
+    'give exactly one of "phrase", "code" or "pattern"',
+  );
 
 /**
  * A secret is never written in the config: the config names the environment variable holding it, or a file
@@ -37,7 +70,10 @@ const eventEntry = z
  */
 function secretKeys<const K extends string>(name: K) {
   return {
-    [`${name}Env`]: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name').optional(),
+    [`${name}Env`]: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name')
+      .optional(),
     [`${name}File`]: z.string().min(1).optional(),
   } as Record<`${K}Env` | `${K}File`, z.ZodOptional<z.ZodString>>;
 }
@@ -90,7 +126,11 @@ export const configSchema = z
   .object({
     $schema: z.string().optional(),
     marketplaceTimeZone: z.string().optional(),
-    graceHours: z.number().min(0).max(24 * 30).optional(),
+    graceHours: z
+      .number()
+      .min(0)
+      .max(24 * 30)
+      .optional(),
     handling: z
       .object({
         days: z.number().int().min(0).max(30).optional(),
@@ -134,8 +174,16 @@ export const configSchema = z
       .optional(),
     atRisk: z
       .object({
-        graceLeftHours: z.number().min(0).max(24 * 30).optional(),
-        shipWithinHours: z.number().min(0).max(24 * 30).optional(),
+        graceLeftHours: z
+          .number()
+          .min(0)
+          .max(24 * 30)
+          .optional(),
+        shipWithinHours: z
+          .number()
+          .min(0)
+          .max(24 * 30)
+          .optional(),
       })
       .strict()
       .optional(),

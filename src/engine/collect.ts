@@ -1,11 +1,39 @@
-import { CHANNEL_VALUES, EVENT_CLASS_VALUES, ORDER_STATUS_VALUES, type Channel, type ConfirmationRecord, type EventClass, type OrderRecord, type OrderStatus, type PackageSummary, type SourceRef, type TrackingEvent } from '../model/records.js';
+import {
+  CHANNEL_VALUES,
+  EVENT_CLASS_VALUES,
+  ORDER_STATUS_VALUES,
+  type Channel,
+  type ConfirmationRecord,
+  type EventClass,
+  type OrderRecord,
+  type OrderStatus,
+  type PackageSummary,
+  type SourceRef,
+  type TrackingEvent,
+} from '../model/records.js';
 import { MARKETPLACES, marketplaceOf } from '../knowledge/amazon.js';
 import type { AssignmentRecord } from '../model/records.js';
 import type { EventRef, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import type { RecordSink } from '../read/types.js';
 import { EventClock, type ClockPart } from './clock.js';
-import { f64, FileNames, i32, Interner, packTexts, StampKinds, StampTable, StringIndex, u8, unpackText, type Column, type HeldStamp, type PackedTexts, type StampBlock, type StampKind } from './columns.js';
+import {
+  f64,
+  FileNames,
+  i32,
+  Interner,
+  packTexts,
+  StampKinds,
+  StampTable,
+  StringIndex,
+  u8,
+  unpackText,
+  type Column,
+  type HeldStamp,
+  type PackedTexts,
+  type StampBlock,
+  type StampKind,
+} from './columns.js';
 
 /** An order as the collector merged it from all its item rows and reports. */
 export interface CollectedOrder {
@@ -88,7 +116,14 @@ interface PartIds {
 
 /** The buffers of a part, to transfer rather than copy. */
 export function transferablesOf(p: TrackingPart): ArrayBuffer[] {
-  const slot = (s: SlotPart) => [s.stamps.texts.ends, s.stamps.ms, s.stamps.kind, s.stamp, s.ms, ...Object.values(s.facts)];
+  const slot = (s: SlotPart) => [
+    s.stamps.texts.ends,
+    s.stamps.ms,
+    s.stamps.kind,
+    s.stamp,
+    s.ms,
+    ...Object.values(s.facts),
+  ];
   const clock = p.clock.newest.length > 0 ? [p.clock.newest, p.clock.count] : [];
   const slots = [...slot(p.firstPossession), ...slot(p.lastEvent)];
   const arrays = [p.numbers.ends, p.tracked, p.events, p.possessionWithoutTime, ...slots];
@@ -321,7 +356,8 @@ export class Collector implements RecordSink {
     if (ms > this.newestEventMs) this.newestEventMs = ms;
     this.clock.add(ms);
     if (!this.lastEvent.has(t) || ms >= this.lastEvent.epochMs(t)) this.lastEvent.set(t, e);
-    if (e.possession && (!this.firstPossession.has(t) || ms < this.firstPossession.epochMs(t))) this.firstPossession.set(t, e);
+    if (e.possession && (!this.firstPossession.has(t) || ms < this.firstPossession.epochMs(t)))
+      this.firstPossession.set(t, e);
   }
 
   assignment(r: AssignmentRecord): void {
@@ -405,11 +441,17 @@ export class Collector implements RecordSink {
       this.tEvents.set(n, this.tEvents.get(n) + p.events[w]);
       if (p.possessionWithoutTime[w]) this.tPossessionWithoutTime.set(n, 1);
     }
-    for (const [w, status] of p.latestStatus) this.tLatestStatus.set(remap[w], this.shared.texts[this.shared.id(status)]);
+    for (const [w, status] of p.latestStatus)
+      this.tLatestStatus.set(remap[w], this.shared.texts[this.shared.id(status)]);
     for (const [w, at, source] of p.summaryFirstScan) {
       const have = this.tSummaryFirstScan.get(remap[w]);
       if (have && have.ms <= at.epochMs) continue;
-      this.tSummaryFirstScan.set(remap[w], { stamp: this.tSummaryStamps.add(at), ms: at.epochMs, file: this.files.id(source.file), line: source.line + lineOffset });
+      this.tSummaryFirstScan.set(remap[w], {
+        stamp: this.tSummaryStamps.add(at),
+        ms: at.epochMs,
+        file: this.files.id(source.file),
+        line: source.line + lineOffset,
+      });
     }
     const ids = { numbers: remap, texts, kinds, files, lineOffset };
     this.firstPossession.absorb(p.firstPossession, ids, (theirs, ours) => theirs < ours);
@@ -639,7 +681,11 @@ interface EventFactSpec {
  */
 const EVENT_FACTS = {
   description: { column: () => i32(), write: (e, t) => t.shared.id(e.description), adopt: (v, ids) => ids.texts[v] },
-  location: { column: () => i32(-1), write: (e, t) => t.shared.optional(e.location), adopt: (v, ids) => (v < 0 ? -1 : ids.texts[v]) },
+  location: {
+    column: () => i32(-1),
+    write: (e, t) => t.shared.optional(e.location),
+    adopt: (v, ids) => (v < 0 ? -1 : ids.texts[v]),
+  },
   class: { column: () => u8(), write: (e) => code(CLASSES, e.class), adopt: (v) => v },
   file: { column: () => i32(), write: (e, t) => t.files.id(e.source.file), adopt: (v, ids) => ids.files[v] },
   line: { column: () => i32(), write: (e) => e.source.line, adopt: (v, ids) => v + ids.lineOffset },
@@ -777,7 +823,10 @@ class HeldEvent implements EventRef {
     return CLASSES[this.slots.fact('class', this.n)];
   }
   get source(): SourceRef {
-    return { file: this.slots.tables.files.name(this.slots.fact('file', this.n)), line: this.slots.fact('line', this.n) };
+    return {
+      file: this.slots.tables.files.name(this.slots.fact('file', this.n)),
+      line: this.slots.fact('line', this.n),
+    };
   }
   toJSON(): EventRef {
     const { at, description, location, source } = this;

@@ -89,7 +89,8 @@ export class TextArena {
       offset += this.chunks[c].length;
       ends[base + PER_CHUNK - 1] = offset;
     }
-    for (let k = 0, base = this.chunks.length << SHIFT; k < this.pending.length; k++) ends[base + k] = offset += this.pending[k].length;
+    for (let k = 0, base = this.chunks.length << SHIFT; k < this.pending.length; k++)
+      ends[base + k] = offset += this.pending[k].length;
     return { text: this.chunks.join('') + this.pending.join(''), ends };
   }
 
@@ -147,7 +148,13 @@ export interface StampKind {
 }
 
 function sameKind(k: StampKind, s: Stamp): boolean {
-  return k.zone === s.zone && k.zoneNote === s.zoneNote && k.precision === s.precision && k.zoneSource === s.zoneSource && k.dayLengthMs === s.dayLengthMs;
+  return (
+    k.zone === s.zone &&
+    k.zoneNote === s.zoneNote &&
+    k.precision === s.precision &&
+    k.zoneSource === s.zoneSource &&
+    k.dayLengthMs === s.dayLengthMs
+  );
 }
 
 /** Stamp kinds, numbered; shared by every stamp table of one collector. */
@@ -170,7 +177,13 @@ export class StampKinds {
     let id = this.ids.get(key);
     if (id === undefined) {
       id = this.kinds.length;
-      this.kinds.push({ precision: s.precision, zone: s.zone, zoneSource: s.zoneSource, zoneNote: s.zoneNote, dayLengthMs: s.dayLengthMs });
+      this.kinds.push({
+        precision: s.precision,
+        zone: s.zone,
+        zoneSource: s.zoneSource,
+        zoneNote: s.zoneNote,
+        dayLengthMs: s.dayLengthMs,
+      });
       this.ids.set(key, id);
     }
     this.byNote.set(note, id);

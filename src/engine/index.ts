@@ -71,7 +71,11 @@ export interface LoadOptions {
  * while that thread still reads the tracking files (it reads only orders and confirmations; shipments read
  * their tracking facts when they are made).
  */
-export async function loadShipments(paths: readonly string[], settings: LoadSettings, options: LoadOptions = {}): Promise<Loaded> {
+export async function loadShipments(
+  paths: readonly string[],
+  settings: LoadSettings,
+  options: LoadOptions = {},
+): Promise<Loaded> {
   const { hooks = {} } = options;
   let joined: Joined | undefined;
   const joinNow = (c: Collector) => {
@@ -103,4 +107,3 @@ export function joinCollected(c: Collector, handling: Handling, window: Window =
 function shipmentsOf(c: Collector, j: Joined): LoadedShipments {
   return { shipments: j, excluded: j.excluded, awaiting: j.awaiting, withoutOrder: j.withoutOrder, data: c };
 }
-

@@ -191,8 +191,9 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
   // By confirmation time; shipments confirmed at the same moment by order id as the audit lists them,
   // then as stored. Ordered by time first in one go, then each group of equal times by the rest.
   const sorted = orderByValue(ms);
-  const tie = (a: number, b: number) => (sKey[a] === sKey[b] ? a - b : orderIdOfKey(sKey[a]).localeCompare(orderIdOfKey(sKey[b]))) || a - b;
-  for (let from = 0; from < count; ) {
+  const tie = (a: number, b: number) =>
+    (sKey[a] === sKey[b] ? a - b : orderIdOfKey(sKey[a]).localeCompare(orderIdOfKey(sKey[b]))) || a - b;
+  for (let from = 0; from < count;) {
     let to = from + 1;
     while (to < count && ms[sorted[to]] === ms[sorted[from]]) to++;
     if (to - from > 1) sorted.subarray(from, to).sort(tie);
@@ -209,7 +210,8 @@ export function join(c: Collector, handling: Handling, window: Window = {}): Joi
   for (let o = 0; o < orders; o++) {
     if (confirmed[o] || c.orderChannel(o) === 'AFN') continue;
     const status = c.orderStatus(o);
-    if (c.orderAwaiting(o) || (status !== undefined && AWAITING_SHIPMENT.has(status))) awaiting.push(new JoinedOrder().load(c, o, handling));
+    if (c.orderAwaiting(o) || (status !== undefined && AWAITING_SHIPMENT.has(status)))
+      awaiting.push(new JoinedOrder().load(c, o, handling));
   }
 
   const parts: ShipmentParts = {
@@ -321,8 +323,30 @@ class JoinedShipment implements Shipment {
   }
 
   toJSON(): Shipment {
-    const { orderId, trackingNumber, trackingRaw, carrier, confirmedAt, confirmations, order, tracking, recognition, sharedWith } = this;
-    return { orderId, trackingNumber, trackingRaw, carrier, confirmedAt, confirmations, order, tracking, recognition, sharedWith };
+    const {
+      orderId,
+      trackingNumber,
+      trackingRaw,
+      carrier,
+      confirmedAt,
+      confirmations,
+      order,
+      tracking,
+      recognition,
+      sharedWith,
+    } = this;
+    return {
+      orderId,
+      trackingNumber,
+      trackingRaw,
+      carrier,
+      confirmedAt,
+      confirmations,
+      order,
+      tracking,
+      recognition,
+      sharedWith,
+    };
   }
 }
 
@@ -361,7 +385,27 @@ class JoinedOrder implements OrderFacts {
   }
 
   toJSON(): OrderFacts {
-    const { orderId, purchasedAt, latestShipDate, latestShipDateComputed, status, channel, items, awaitingShipment, source } = this;
-    return { orderId, purchasedAt, latestShipDate, latestShipDateComputed, status, channel, items, awaitingShipment, source };
+    const {
+      orderId,
+      purchasedAt,
+      latestShipDate,
+      latestShipDateComputed,
+      status,
+      channel,
+      items,
+      awaitingShipment,
+      source,
+    } = this;
+    return {
+      orderId,
+      purchasedAt,
+      latestShipDate,
+      latestShipDateComputed,
+      status,
+      channel,
+      items,
+      awaitingShipment,
+      source,
+    };
   }
 }

@@ -14,7 +14,8 @@ import { finishThread, startThread, trackingFilesWorthAThread, type Outcome } fr
 import type { LoadHooks, LoadSettings, Meanwhile } from './types.js';
 
 /** Files in a folder that are never inputs, whatever their content. */
-const NOT_INPUT = /(^|[\\/])(\.[^\\/]*|node_modules|shipaudit\.config\.json|evidence[^\\/]*\.csv|.*\.(md|pdf|html?|zip|png|jpe?g|gif|docx?|log))$/i;
+const NOT_INPUT =
+  /(^|[\\/])(\.[^\\/]*|node_modules|shipaudit\.config\.json|evidence[^\\/]*\.csv|.*\.(md|pdf|html?|zip|png|jpe?g|gif|docx?|log))$/i;
 
 export interface Expanded {
   /** Named on the command line: an unreadable one is an error. */
@@ -182,19 +183,24 @@ async function readFiles(
   // Large tracking files go to a second thread while this one reads the rest (only into a collector,
   // which can take in what the other thread's collector learnt).
   const offloaded = sink instanceof Collector ? await trackingFilesWorthAThread(candidates, settings) : [];
-  const thread = offloaded.length > 0 ? startThread(
-    // Tracking readers place no Amazon times: the per-order zone (a function) stays on this side.
-    offloaded.map((file) => ({ file, options: { ...settings.readOptionsFor(file), orderZone: undefined } })),
-    settings.asOfMs,
-    hooks,
-  ) : undefined;
+  const thread =
+    offloaded.length > 0
+      ? startThread(
+          // Tracking readers place no Amazon times: the per-order zone (a function) stays on this side.
+          offloaded.map((file) => ({ file, options: { ...settings.readOptionsFor(file), orderZone: undefined } })),
+          settings.asOfMs,
+          hooks,
+        )
+      : undefined;
   const beside = thread ? ` (and ${offloaded.length} in a second thread)` : '';
   const isCandidate = new Set(candidates);
   const inThread = new Set(offloaded);
 
   // Progress counts the bytes this thread reads, in MB, across its files.
   const mine = files.filter(({ f }) => isCandidate.has(f) && !inThread.has(f)).map(({ f }) => f);
-  const sizes = progress ? new Map(await Promise.all(mine.map(async (f) => [f, (await stat(f).catch(() => undefined))?.size ?? 0] as const))) : new Map<string, number>();
+  const sizes = progress
+    ? new Map(await Promise.all(mine.map(async (f) => [f, (await stat(f).catch(() => undefined))?.size ?? 0] as const)))
+    : new Map<string, number>();
   const totalBytes = [...sizes.values()].reduce((a, b) => a + b, 0);
   const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
   let doneBytes = 0;
@@ -205,9 +211,13 @@ async function readFiles(
     if (!isCandidate.has(f) || inThread.has(f)) continue;
     const size = sizes.get(f) ?? 0;
     const phase = `reading ${basename(f)}${beside}`;
-    const shown = progress && ((read: number) => progress(phase, mb(doneBytes + Math.min(read, size)), mb(totalBytes), 'MB'));
+    const shown =
+      progress && ((read: number) => progress(phase, mb(doneBytes + Math.min(read, size)), mb(totalBytes), 'MB'));
     shown?.(0);
-    const outcome: Outcome = await readInput(f, sink, settings.readOptionsFor(f), shown).then((report) => ({ report }), (error: unknown) => ({ error }));
+    const outcome: Outcome = await readInput(f, sink, settings.readOptionsFor(f), shown).then(
+      (report) => ({ report }),
+      (error: unknown) => ({ error }),
+    );
     doneBytes += size;
     outcomes.set(f, outcome);
     // A file that ends the run ends the reading too (the thread's files are still waited for: one of
@@ -219,7 +229,13 @@ async function readFiles(
   }
   hooks.phase?.('own files read');
   const work = ended ? undefined : meanwhile;
-  if (thread) await finishThread(thread, offloaded, sink as Collector, settings, outcomes, { wantCut: !ended, progress, meanwhile: work, hooks });
+  if (thread)
+    await finishThread(thread, offloaded, sink as Collector, settings, outcomes, {
+      wantCut: !ended,
+      progress,
+      meanwhile: work,
+      hooks,
+    });
   else work?.run();
 
   const inputs: InputSummary[] = [];
@@ -262,7 +278,6 @@ async function readFiles(
   if (reports.length === 0) throw new UsageError(`no input files could be read from ${paths.join(', ')}`);
   return { inputs, reports, unclassified: all.unclassified, unclassifiedMore: all.unclassifiedMore };
 }
-
 
 /**
  * Why a file that failed is passed over, or undefined when its error ends the run. In a folder, a file
@@ -314,7 +329,10 @@ export async function collectAll(
   settings: LoadSettings,
   options: {
     meanwhile?: Meanwhile<Collector>;
-    rezone?: (marketplaces: ReadonlyMap<string, number>, marketplaceOfOrder: (orderId: string) => { channel: string; zone: string } | undefined) => boolean;
+    rezone?: (
+      marketplaces: ReadonlyMap<string, number>,
+      marketplaceOfOrder: (orderId: string) => { channel: string; zone: string } | undefined,
+    ) => boolean;
     keepOrder?: string;
     hooks?: LoadHooks;
   } = {},
@@ -337,7 +355,9 @@ export async function collectAll(
 /** Commands that audit shipments need at least one confirmation; without one there is nothing to judge. */
 export function requireConfirmations(collector: { confirmationCount: number }): void {
   if (collector.confirmationCount === 0) {
-    throw new UsageError('no shipping confirmations found: give a shipping-confirmation file, an Orders API export or an ERP export (`shipaudit inspect` shows what each file was read as)');
+    throw new UsageError(
+      'no shipping confirmations found: give a shipping-confirmation file, an Orders API export or an ERP export (`shipaudit inspect` shows what each file was read as)',
+    );
   }
 }
 

@@ -6,7 +6,14 @@ import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { Collector, type TrackingPart } from './collect.js';
 import { sniff } from '../read/detect.js';
-import { InputError, joinReports, readInputPart, type InputReport, type PartRead, type ReadOptions } from '../read/index.js';
+import {
+  InputError,
+  joinReports,
+  readInputPart,
+  type InputReport,
+  type PartRead,
+  type ReadOptions,
+} from '../read/index.js';
 import type { NotData } from '../read/types.js';
 import { basename } from 'node:path';
 import type { LoadHooks, LoadSettings, Meanwhile, Progress } from './types.js';
@@ -23,7 +30,11 @@ const THREAD_MIN_BYTES = Number(process.env.SHIPAUDIT_THREAD_MIN_MB ?? 40) * 1e6
  * only when this thread has read no tracking file itself (ties between scans go by reading order).
  */
 export async function trackingFilesWorthAThread(files: readonly string[], settings: LoadSettings): Promise<string[]> {
-  const sizeOf = (f: string) => stat(settings.readOptionsFor(f).openAs ?? f).then((st) => st.size, () => 0);
+  const sizeOf = (f: string) =>
+    stat(settings.readOptionsFor(f).openAs ?? f).then(
+      (st) => st.size,
+      () => 0,
+    );
   const sizes = await Promise.all(files.map(sizeOf));
   // Most audits are far below the threshold: no need to look inside the files to know.
   if (sizes.reduce((a, b) => a + b, 0) < THREAD_MIN_BYTES) return [];
@@ -111,7 +122,13 @@ export interface ThreadHandle {
 }
 
 export function startThread(files: ThreadJob['files'], asOfMs?: number, hooks: LoadHooks = {}): ThreadHandle {
-  const job: ThreadJob = { files, asOfMs, minCutBytes: CUT_TEST ? 0 : MIN_CUT_BYTES, waitForCut: CUT_TEST, ...(CUT_TEST && { chunkBytes: 4096 }) };
+  const job: ThreadJob = {
+    files,
+    asOfMs,
+    minCutBytes: CUT_TEST ? 0 : MIN_CUT_BYTES,
+    waitForCut: CUT_TEST,
+    ...(CUT_TEST && { chunkBytes: 4096 }),
+  };
   const worker = new Worker(new URL('./read-worker.js', import.meta.url), { workerData: job });
   let answer: (reply: CutReply) => void = () => undefined;
   const answered = new Promise<CutReply>((resolve) => (answer = resolve));
@@ -134,7 +151,13 @@ export function startThread(files: ThreadJob['files'], asOfMs?: number, hooks: L
       worker.postMessage({ type: 'cut', wanted, busyMs: CUT_TEST ? 0 : busyMs } satisfies ToThread);
       if (!wanted) return undefined;
       // The thread may finish before it reads the request: its result then comes instead of an answer.
-      const reply = await Promise.race([answered, result.then(() => undefined, () => undefined)]);
+      const reply = await Promise.race([
+        answered,
+        result.then(
+          () => undefined,
+          () => undefined,
+        ),
+      ]);
       return reply?.at === undefined ? undefined : { file: reply.file, at: reply.at };
     },
   };
@@ -152,7 +175,12 @@ export async function finishThread(
   collector: Collector,
   settings: LoadSettings,
   outcomes: Map<string, Outcome>,
-  { wantCut, progress, meanwhile, hooks = {} }: { wantCut: boolean; progress?: Progress; meanwhile?: Meanwhile; hooks?: LoadHooks },
+  {
+    wantCut,
+    progress,
+    meanwhile,
+    hooks = {},
+  }: { wantCut: boolean; progress?: Progress; meanwhile?: Meanwhile; hooks?: LoadHooks },
 ): Promise<void> {
   const asked = thread.askCut(wantCut, meanwhile?.expectedMs() ?? 0);
   meanwhile?.run();
@@ -166,9 +194,16 @@ export async function finishThread(
   collector.absorb(part);
   const head = theirs.at(-1);
   const held = cut && tail && head && 'cut' in head && head.cut?.at === cut.at;
-  if (held) outcomes.set(cut.file, joinTail(collector, head as HeadOutcome, tail, settings.readOptionsFor(cut.file).keepProblems));
+  if (held)
+    outcomes.set(
+      cut.file,
+      joinTail(collector, head as HeadOutcome, tail, settings.readOptionsFor(cut.file).keepProblems),
+    );
   hooks.phase?.('second thread taken in');
-  if (CUT_TEST) hooks.note?.(`shipaudit (SHIPAUDIT_THREAD_TEST): ${cut ? `cut ${cut.file} at byte ${cut.at}, ${held ? 'held' : 'not held'}` : 'no cut'}\n`);
+  if (CUT_TEST)
+    hooks.note?.(
+      `shipaudit (SHIPAUDIT_THREAD_TEST): ${cut ? `cut ${cut.file} at byte ${cut.at}, ${held ? 'held' : 'not held'}` : 'no cut'}\n`,
+    );
 }
 
 type Tail = { read: PartRead; part: TrackingPart } | { error: unknown };

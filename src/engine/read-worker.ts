@@ -10,7 +10,14 @@ import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Collector, transferablesOf } from './collect.js';
 import { InputError, readInputPart } from '../read/index.js';
-import { cutTarget, type CutReply, type ThreadJob, type ThreadOutcome, type ThreadResult, type ToThread } from './read-thread.js';
+import {
+  cutTarget,
+  type CutReply,
+  type ThreadJob,
+  type ThreadOutcome,
+  type ThreadResult,
+  type ToThread,
+} from './read-thread.js';
 
 const job = workerData as ThreadJob;
 const port = parentPort!;
@@ -30,8 +37,18 @@ const outcomes: ThreadOutcome[] = [];
 for (const [i, { file, options }] of job.files.entries()) {
   const last = i === job.files.length - 1;
   try {
-    const read = await readInputPart(file, collector, options, last ? { stopAt: cutter(file), chunkBytes: job.chunkBytes } : {});
-    outcomes.push({ report: read.report, ...(read.stoppedAt !== undefined && { cut: { at: read.stoppedAt, lines: read.lines, headerLine: read.headerLine ?? 0 } }) });
+    const read = await readInputPart(
+      file,
+      collector,
+      options,
+      last ? { stopAt: cutter(file), chunkBytes: job.chunkBytes } : {},
+    );
+    outcomes.push({
+      report: read.report,
+      ...(read.stoppedAt !== undefined && {
+        cut: { at: read.stoppedAt, lines: read.lines, headerLine: read.headerLine ?? 0 },
+      }),
+    });
   } catch (e) {
     outcomes.push(
       e instanceof InputError
@@ -70,7 +87,12 @@ function cutter(file: string) {
  * Whether the cut falls inside a quoted field is only known when the reading reaches it (the reader then
  * reads on, and the main thread's part is dropped).
  */
-async function lineStartAfter(file: string, read: number, ahead: number, minBytes: number): Promise<number | undefined> {
+async function lineStartAfter(
+  file: string,
+  read: number,
+  ahead: number,
+  minBytes: number,
+): Promise<number | undefined> {
   const fh = await open(file, 'r');
   try {
     const { size } = await fh.stat();

@@ -61,7 +61,8 @@ export async function eventsOfNumbers(
   const asOfMs = settings.asOfMs ?? Infinity;
   for (const r of reports.filter((r) => r.kind === 'tracking-events' || r.kind === 'tracking-api')) {
     const sink = {
-      event: (e: TrackingEvent) => void (numbers.has(e.trackingNumber) && (e.at?.epochMs ?? -Infinity) <= asOfMs && window.add(e)),
+      event: (e: TrackingEvent) =>
+        void (numbers.has(e.trackingNumber) && (e.at?.epochMs ?? -Infinity) <= asOfMs && window.add(e)),
     };
     await readInput(r.file, sink, settings.readOptionsFor(r.file));
   }

@@ -79,9 +79,7 @@ export class GateCollector implements RecordSink {
     o.purchasedAt ??= r.purchasedAt;
     const rows =
       r.itemsToShip ??
-      (r.orderItemId === undefined
-        ? []
-        : [{ orderItemId: r.orderItemId, quantity: r.quantityToShip ?? r.items ?? 1 }]);
+      (r.orderItemId === undefined ? [] : [{ orderItemId: r.orderItemId, quantity: r.quantityToShip ?? r.items ?? 1 }]);
     for (const item of rows) {
       if (item.quantity > 0 && !o.items.some((i) => i.orderItemId === item.orderItemId)) o.items.push(item);
     }
@@ -129,8 +127,7 @@ export class GateCollector implements RecordSink {
       };
       if (!t.firstPossession || p.firstScanAt.epochMs < t.firstPossession.at.epochMs) t.firstPossession = ref;
     } else if (p.statusClass?.possession) t.possessionWithoutTime = true;
-    else if (p.statusClass?.class === 'unknown' && p.status && !t.unknown.includes(p.status))
-      t.unknown.push(p.status);
+    else if (p.statusClass?.class === 'unknown' && p.status && !t.unknown.includes(p.status)) t.unknown.push(p.status);
     t.events++;
   }
 

@@ -258,11 +258,7 @@ function groupPackages(rows: readonly GatePackageInput[]): Package[] {
 }
 
 /** The file's lines: the package's items, else the order's, else one line for the whole order. */
-function linesFor(
-  packageItems: readonly GateItem[],
-  orderItems: readonly GateItem[],
-  packages: number,
-): ReleaseLine[] {
+function linesFor(packageItems: readonly GateItem[], orderItems: readonly GateItem[], packages: number): ReleaseLine[] {
   if (packageItems.length > 0) {
     return packageItems.map((i) => ({
       orderItemId: i.orderItemId,

@@ -42,13 +42,7 @@ export class LedgerFormatError extends Error {
   }
 }
 
-const STATUSES: ReadonlySet<string> = new Set<LedgerStatus>([
-  'released',
-  'sending',
-  'accepted',
-  'rejected',
-  'failed',
-]);
+const STATUSES: ReadonlySet<string> = new Set<LedgerStatus>(['released', 'sending', 'accepted', 'rejected', 'failed']);
 
 /**
  * Reads a ledger's text. A last line cut short (the process died while appending it) is left out and

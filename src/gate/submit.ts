@@ -110,9 +110,7 @@ export async function submitReleases(releases: readonly Release[], deps: SubmitD
         orderId: r.orderId,
         trackingNumber: r.trackingNumber,
         status: 'rejected',
-        errors: [
-          { code: 'ItemsUnknown', message: 'order items unknown: give the Unshipped Orders report (not sent)' },
-        ],
+        errors: [{ code: 'ItemsUnknown', message: 'order items unknown: give the Unshipped Orders report (not sent)' }],
       });
       continue;
     }

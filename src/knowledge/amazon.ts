@@ -34,7 +34,11 @@ export function orderStatus(raw: string): OrderStatus {
 }
 
 /** Statuses of an order Amazon still expects a shipping confirmation for (the nightly check's "ship today"). */
-export const AWAITING_SHIPMENT: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['pending', 'unshipped', 'partially-shipped']);
+export const AWAITING_SHIPMENT: ReadonlySet<OrderStatus> = new Set<OrderStatus>([
+  'pending',
+  'unshipped',
+  'partially-shipped',
+]);
 
 /** fulfillment-channel is "Merchant"/"Amazon" in some files and "MFN"/"AFN" in others. */
 const CHANNELS: Readonly<Record<string, Channel>> = {
@@ -64,7 +68,10 @@ export const REPORT_CHANNEL: Readonly<Partial<Record<string, Channel>>> = {
  * with `detailedStatus` `LABEL_CANCELLED` in Amazon's model; older write-ups put `LABEL_CANCELLED` in `status`.
  */
 export const CANCELLED_PACKAGE_STATUSES: ReadonlySet<string> = new Set([
-  'CANCELLED', 'CANCELED', 'LABEL_CANCELLED', 'LABEL_CANCELED',
+  'CANCELLED',
+  'CANCELED',
+  'LABEL_CANCELLED',
+  'LABEL_CANCELED',
 ]);
 
 const channelSeen = new Map<string, Channel | undefined>();

@@ -55,7 +55,10 @@ export interface EventInput {
 }
 
 /** Entries that `acceptancePendingIsPossession` turns into physical possession. */
-export const USPS_ACCEPTANCE_PENDING_IDS: readonly string[] = ['usps-acceptance-pending', 'usps-code-acceptance-pending'];
+export const USPS_ACCEPTANCE_PENDING_IDS: readonly string[] = [
+  'usps-acceptance-pending',
+  'usps-code-acceptance-pending',
+];
 
 const range = (prefix: string, from: number, to: number): string[] =>
   Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${String(from + i).padStart(3, '0')}`);
@@ -70,7 +73,9 @@ export const EVENT_TABLE: readonly EventEntry[] = [
     id: 'ups-label-created',
     match: {
       phrases: [
-        'Shipper created a label', 'UPS has not received the package', 'Order Processed: Ready for UPS',
+        'Shipper created a label',
+        'UPS has not received the package',
+        'Order Processed: Ready for UPS',
         'Billing information received',
       ],
     },
@@ -81,7 +86,13 @@ export const EVENT_TABLE: readonly EventEntry[] = [
   },
   {
     id: 'usps-shipping-partner',
-    match: { phrases: ['Picked Up by Shipping Partner', 'Arrived Shipping Partner Facility', 'Departed Shipping Partner Facility'] },
+    match: {
+      phrases: [
+        'Picked Up by Shipping Partner',
+        'Arrived Shipping Partner Facility',
+        'Departed Shipping Partner Facility',
+      ],
+    },
     ...PHYSICAL,
     note: 'a USPS partner (consolidator) holds the parcel; USPS appends "USPS Awaiting Item" to these lines',
   },
@@ -91,8 +102,18 @@ export const EVENT_TABLE: readonly EventEntry[] = [
     ...INFO,
     note: 'USPS TM/PA: a bulk or passive receipt, not an item scan; possession only if configured',
   },
-  { id: 'usps-code-acceptance-pending', carriers: ['USPS'], match: { codes: ['TM', 'PA'] }, ...INFO, note: 'see usps-acceptance-pending' },
-  { id: 'pickup-scheduled', match: { phrases: ['Pickup scheduled', 'Scheduled for pickup', 'Pickup requested'] }, ...INFO },
+  {
+    id: 'usps-code-acceptance-pending',
+    carriers: ['USPS'],
+    match: { codes: ['TM', 'PA'] },
+    ...INFO,
+    note: 'see usps-acceptance-pending',
+  },
+  {
+    id: 'pickup-scheduled',
+    match: { phrases: ['Pickup scheduled', 'Scheduled for pickup', 'Pickup requested'] },
+    ...INFO,
+  },
   {
     id: 'picked-up-by-recipient',
     match: { phrases: ['Picked Up at Postal Facility', 'Picked up by the customer'] },
@@ -103,11 +124,24 @@ export const EVENT_TABLE: readonly EventEntry[] = [
   // ── 2. Information only: the carrier has data, not the parcel ──────────────────────────────────────
   {
     id: 'usps-label',
-    match: { phrases: ['Shipping Label Created, USPS Awaiting Item', 'Pre-Shipment Info Sent to USPS', 'USPS Awaiting Item', 'Label Created, not yet in system'] },
+    match: {
+      phrases: [
+        'Shipping Label Created, USPS Awaiting Item',
+        'Pre-Shipment Info Sent to USPS',
+        'USPS Awaiting Item',
+        'Label Created, not yet in system',
+      ],
+    },
     ...INFO,
   },
   { id: 'usps-code-label', carriers: ['USPS'], match: { codes: ['GX', 'MA', '89'] }, ...INFO },
-  { id: 'ups-code-label', carriers: ['UPS'], match: { codes: ['M', 'MV', 'MP'] }, ...INFO, note: 'M billing information received, MV voided, MP order processed' },
+  {
+    id: 'ups-code-label',
+    carriers: ['UPS'],
+    match: { codes: ['M', 'MV', 'MP'] },
+    ...INFO,
+    note: 'M billing information received, MV voided, MP order processed',
+  },
   { id: 'fedex-label', match: { phrases: ['Shipment information sent to FedEx'] }, ...INFO },
   { id: 'fedex-code-label', carriers: ['FedEx'], match: { codes: ['OC'] }, ...INFO },
   {
@@ -120,7 +154,13 @@ export const EVENT_TABLE: readonly EventEntry[] = [
     id: 'forwarder-order',
     match: {
       codes: ['GWMS_ACCEPT', 'GTMS_ASN', 'CONSIGN', 'OM_CONSIGN', 'PRE_READY_TO_SHIP'],
-      phrases: ['已下单', '订单已创建', '快件电子信息已收到', 'Shipment information received by warehouse electronically', '待揽收'],
+      phrases: [
+        '已下单',
+        '订单已创建',
+        '快件电子信息已收到',
+        'Shipment information received by warehouse electronically',
+        '待揽收',
+      ],
     },
     ...INFO,
     note: 'Cainiao and forwarders: order data and electronic advice; "待揽收" = waiting to be collected',
@@ -137,11 +177,23 @@ export const EVENT_TABLE: readonly EventEntry[] = [
     id: 'aggregator-info',
     match: {
       codes: [
-        'InfoReceived', 'InfoReceived_001', 'Pending', ...range('Pending_', 1, 6), 'NotFound', 'NotFound_Other',
-        'NotFound_InvalidCode', 'notfound001', 'notfound002', 'Expired', 'Expired_001', 'Expired_Other',
+        'InfoReceived',
+        'InfoReceived_001',
+        'Pending',
+        ...range('Pending_', 1, 6),
+        'NotFound',
+        'NotFound_Other',
+        'NotFound_InvalidCode',
+        'notfound001',
+        'notfound002',
+        'Expired',
+        'Expired_001',
+        'Expired_Other',
         // Spelled out in summary exports. Codes, not phrases: as a phrase "not found" would also catch a
         // delivery exception such as "Recipient not found".
-        'Info Received', 'Information Received', 'Not Found',
+        'Info Received',
+        'Information Received',
+        'Not Found',
       ],
     },
     ...INFO,
@@ -152,7 +204,17 @@ export const EVENT_TABLE: readonly EventEntry[] = [
   },
   {
     id: 'label-created',
-    match: { phrases: ['Label created', 'Shipping label created', 'Label printed', 'Label voided', 'Awaiting item', 'Pre-shipment', 'Shipment information received'] },
+    match: {
+      phrases: [
+        'Label created',
+        'Shipping label created',
+        'Label printed',
+        'Label voided',
+        'Awaiting item',
+        'Pre-shipment',
+        'Shipment information received',
+      ],
+    },
     ...INFO,
   },
 
@@ -161,39 +223,91 @@ export const EVENT_TABLE: readonly EventEntry[] = [
     id: 'delivery-attempt',
     match: {
       codes: [
-        'EMH', 'AttemptFail', ...range('AttemptFail_', 1, 3), 'DeliveryFailure', 'DeliveryFailure_Other',
-        'DeliveryFailure_NoBody', 'DeliveryFailure_Security', 'DeliveryFailure_Rejected',
-        'DeliveryFailure_InvalidAddress', 'undelivered',
+        'EMH',
+        'AttemptFail',
+        ...range('AttemptFail_', 1, 3),
+        'DeliveryFailure',
+        'DeliveryFailure_Other',
+        'DeliveryFailure_NoBody',
+        'DeliveryFailure_Security',
+        'DeliveryFailure_Rejected',
+        'DeliveryFailure_InvalidAddress',
+        'undelivered',
       ],
-      phrases: ['Delivery attempt failed', 'Delivery attempted', 'Attempted delivery', 'Unsuccessful delivery attempt', 'Notice Left', '投递失败', '未妥投', '派送失败', '持戻', 'ご不在'],
+      phrases: [
+        'Delivery attempt failed',
+        'Delivery attempted',
+        'Attempted delivery',
+        'Unsuccessful delivery attempt',
+        'Notice Left',
+        '投递失败',
+        '未妥投',
+        '派送失败',
+        '持戻',
+        'ご不在',
+      ],
     },
     class: 'exception',
     possession: true,
     note: 'the courier had the parcel at the door',
   },
-  { id: 'pickup-failed', match: { codes: ['PU_PICKUP_FAILURE'], phrases: ['揽收失败'] }, class: 'exception', possession: false },
+  {
+    id: 'pickup-failed',
+    match: { codes: ['PU_PICKUP_FAILURE'], phrases: ['揽收失败'] },
+    class: 'exception',
+    possession: false,
+  },
   {
     id: 'exception',
     match: {
       codes: [
         // AfterShip Exception_001–013, and 014–021 added in 2026 (delays, documents, cancelled, disposed):
         // none of them is a scan to claim in an appeal. 17TRACK stages Returning/Returned likewise.
-        'Exception', ...range('Exception_', 1, 21), 'Exception_Other', 'Returning', 'Returned',
-        'Exception_Returning', 'Exception_Returned',
-        'Exception_NoBody', 'Exception_Security', 'Exception_Damage', 'Exception_Rejected', 'Exception_Delayed',
-        'Exception_Lost', 'Exception_Destroyed', 'Exception_Cancel', ...range('exception', 4, 11),
+        'Exception',
+        ...range('Exception_', 1, 21),
+        'Exception_Other',
+        'Returning',
+        'Returned',
+        'Exception_Returning',
+        'Exception_Returned',
+        'Exception_NoBody',
+        'Exception_Security',
+        'Exception_Damage',
+        'Exception_Rejected',
+        'Exception_Delayed',
+        'Exception_Lost',
+        'Exception_Destroyed',
+        'Exception_Cancel',
+        ...range('exception', 4, 11),
       ],
       phrases: [
-        'Returned to sender', 'Return to sender', 'Returned to shipper', 'Return to shipper', 'Could not be delivered',
-        'Not delivered', 'Undeliverable', 'Delivery exception', 'Shipment exception', 'Encountered a delay',
-        '退回', '退件', '拒收', '异常',
+        'Returned to sender',
+        'Return to sender',
+        'Returned to shipper',
+        'Return to shipper',
+        'Could not be delivered',
+        'Not delivered',
+        'Undeliverable',
+        'Delivery exception',
+        'Shipment exception',
+        'Encountered a delay',
+        '退回',
+        '退件',
+        '拒收',
+        '异常',
       ],
     },
     class: 'exception',
     possession: false,
   },
   { id: 'ups-code-exception', carriers: ['UPS'], match: { codes: ['X', 'RS'] }, class: 'exception', possession: false },
-  { id: 'fedex-code-exception', carriers: ['FedEx'], match: { codes: ['DE', 'SE', 'RS'] }, class: 'exception', possession: false },
+  {
+    id: 'fedex-code-exception',
+    carriers: ['FedEx'],
+    match: { codes: ['DE', 'SE', 'RS'] },
+    class: 'exception',
+    possession: false,
+  },
 
   // ── 4. Delivered ───────────────────────────────────────────────────────────────────────────────────
   {
@@ -213,15 +327,35 @@ export const EVENT_TABLE: readonly EventEntry[] = [
     id: 'out-for-delivery',
     match: {
       codes: ['OutForDelivery', ...range('OutForDelivery_', 1, 4), 'OutForDelivery_Other'],
-      phrases: ['Out for delivery', 'On FedEx vehicle for delivery', 'Loaded on delivery vehicle', 'With delivery courier', '派送中', '正在派送', '配達中'],
+      phrases: [
+        'Out for delivery',
+        'On FedEx vehicle for delivery',
+        'Loaded on delivery vehicle',
+        'With delivery courier',
+        '派送中',
+        '正在派送',
+        '配達中',
+      ],
     },
     ...PHYSICAL,
     note:
       'out for delivery; AfterShip OutForDelivery_003 "customer contacted" and _004 "delivery appointment ' +
       'scheduled" are the destination depot\'s, which holds the parcel',
   },
-  { id: 'usps-code-out-for-delivery', carriers: ['USPS'], match: { codes: ['OF'] }, ...PHYSICAL, note: 'USPS OF is Out for Delivery, not "origin facility"' },
-  { id: 'fedex-code-out-for-delivery', carriers: ['FedEx'], match: { codes: ['OD'] }, ...PHYSICAL, note: 'out for delivery' },
+  {
+    id: 'usps-code-out-for-delivery',
+    carriers: ['USPS'],
+    match: { codes: ['OF'] },
+    ...PHYSICAL,
+    note: 'USPS OF is Out for Delivery, not "origin facility"',
+  },
+  {
+    id: 'fedex-code-out-for-delivery',
+    carriers: ['FedEx'],
+    match: { codes: ['OD'] },
+    ...PHYSICAL,
+    note: 'out for delivery',
+  },
   {
     id: 'tracking-status-pickup',
     match: { codes: ['pickup'] },
@@ -230,7 +364,10 @@ export const EVENT_TABLE: readonly EventEntry[] = [
   },
   {
     id: 'available-for-pickup',
-    match: { codes: ['AvailableForPickup', 'AvailableForPickup_001', 'AvailableForPickup_Other'], phrases: ['Available for pickup'] },
+    match: {
+      codes: ['AvailableForPickup', 'AvailableForPickup_001', 'AvailableForPickup_Other'],
+      phrases: ['Available for pickup'],
+    },
     ...PHYSICAL,
     note: 'waiting for the recipient at a pickup point',
   },
@@ -240,11 +377,21 @@ export const EVENT_TABLE: readonly EventEntry[] = [
     id: 'usps-scan',
     match: {
       phrases: [
-        'USPS in possession of item', 'Accepted at USPS Origin Facility', 'Accepted at USPS Regional Origin Facility',
-        'Arrived at USPS Regional Facility', 'Arrived at USPS Regional Origin Facility', 'Arrived at USPS Facility',
-        'Departed USPS Regional Facility', 'Departed USPS Facility', 'Processed through USPS Facility',
-        'In Transit to Next Facility', 'Arrived at Post Office', 'Departed Post Office',
-        'Accepted at USPS Origin Sort Facility', 'Arrived at USPS Origin Facility', 'Sorting Complete',
+        'USPS in possession of item',
+        'Accepted at USPS Origin Facility',
+        'Accepted at USPS Regional Origin Facility',
+        'Arrived at USPS Regional Facility',
+        'Arrived at USPS Regional Origin Facility',
+        'Arrived at USPS Facility',
+        'Departed USPS Regional Facility',
+        'Departed USPS Facility',
+        'Processed through USPS Facility',
+        'In Transit to Next Facility',
+        'Arrived at Post Office',
+        'Departed Post Office',
+        'Accepted at USPS Origin Sort Facility',
+        'Arrived at USPS Origin Facility',
+        'Sorting Complete',
       ],
     },
     ...PHYSICAL,
@@ -263,8 +410,18 @@ export const EVENT_TABLE: readonly EventEntry[] = [
     id: 'ups-scan',
     match: {
       phrases: [
-        'Pickup Scan', 'Origin Scan', 'Departed from Facility', 'Arrived at Facility', 'Drop-Off', 'Dropped off',
-        'Destination Scan', 'Arrival Scan', 'Departure Scan', 'Import Scan', 'Export Scan', 'Processing at UPS Facility',
+        'Pickup Scan',
+        'Origin Scan',
+        'Departed from Facility',
+        'Arrived at Facility',
+        'Drop-Off',
+        'Dropped off',
+        'Destination Scan',
+        'Arrival Scan',
+        'Departure Scan',
+        'Import Scan',
+        'Export Scan',
+        'Processing at UPS Facility',
         'We have your package',
       ],
     },
@@ -275,8 +432,13 @@ export const EVENT_TABLE: readonly EventEntry[] = [
     id: 'fedex-scan',
     match: {
       phrases: [
-        'At local FedEx facility', 'At FedEx origin facility', 'Left FedEx origin facility', 'Arrived at FedEx location',
-        'Departed FedEx location', 'At destination sort facility', 'International shipment release',
+        'At local FedEx facility',
+        'At FedEx origin facility',
+        'Left FedEx origin facility',
+        'Arrived at FedEx location',
+        'Departed FedEx location',
+        'At destination sort facility',
+        'International shipment release',
       ],
     },
     ...PHYSICAL,
@@ -293,7 +455,10 @@ export const EVENT_TABLE: readonly EventEntry[] = [
     match: {
       codes: ['EMA', 'EMB', 'EMC', 'EMD', 'EME', 'EMF', 'EMG', 'EMJ', 'EMK'],
       phrases: [
-        'Posting/Collection', 'Office of exchange', 'Arrival at delivery office', 'Arrival at Destination Post',
+        'Posting/Collection',
+        'Office of exchange',
+        'Arrival at delivery office',
+        'Arrival at Destination Post',
       ],
     },
     ...PHYSICAL,
@@ -305,16 +470,43 @@ export const EVENT_TABLE: readonly EventEntry[] = [
     id: 'forwarder-scan',
     match: {
       codes: [
-        'PU_PICKUP_SUCCESS', 'PU_SIGN_IN_SUCCESS', 'SC_SIGN_IN_SUCCESS', 'SC_INBOUND_SUCCESS', 'SC_OUTBOUND_SUCCESS',
-        'SC_HO_OUT_SUCCESS', 'SC_TRANS_INBOUND_SUCCESS', 'SC_TRANS_OUTBOUND_SUCCESS', 'CW_INBOUND', 'CW_OUTBOUND',
-        'CW_SIGN_IN_SUCCESS', 'LH_HO_IN_SUCCESS', 'LH_HO_AIRLINE', 'LH_DEPART', 'LH_ARRIVE', 'TD_TRANS_ARRIVE', 'TD_TRANS_DEPART',
+        'PU_PICKUP_SUCCESS',
+        'PU_SIGN_IN_SUCCESS',
+        'SC_SIGN_IN_SUCCESS',
+        'SC_INBOUND_SUCCESS',
+        'SC_OUTBOUND_SUCCESS',
+        'SC_HO_OUT_SUCCESS',
+        'SC_TRANS_INBOUND_SUCCESS',
+        'SC_TRANS_OUTBOUND_SUCCESS',
+        'CW_INBOUND',
+        'CW_OUTBOUND',
+        'CW_SIGN_IN_SUCCESS',
+        'LH_HO_IN_SUCCESS',
+        'LH_HO_AIRLINE',
+        'LH_DEPART',
+        'LH_ARRIVE',
+        'TD_TRANS_ARRIVE',
+        'TD_TRANS_DEPART',
       ],
       phrases: [
-        '已揽收', '揽收成功', '已收件', 'Arrived at sorting center', 'Departed from sorting center',
-        'Received by logistics company', 'Accepted by carrier', 'Hand over to airline', 'Leaving from departure country',
-        'Inbound in sorting center', 'Outbound in sorting center', 'Arrived at departure transport hub',
-        'Export customs clearance', 'Import customs clearance',
-        '离开', '航班起飞', '交航', '清关',
+        '已揽收',
+        '揽收成功',
+        '已收件',
+        'Arrived at sorting center',
+        'Departed from sorting center',
+        'Received by logistics company',
+        'Accepted by carrier',
+        'Hand over to airline',
+        'Leaving from departure country',
+        'Inbound in sorting center',
+        'Outbound in sorting center',
+        'Arrived at departure transport hub',
+        'Export customs clearance',
+        'Import customs clearance',
+        '离开',
+        '航班起飞',
+        '交航',
+        '清关',
       ],
       pattern: /到达.{0,30}(仓|中心|站|局|机场|口岸|网点)/u,
     },
@@ -327,16 +519,31 @@ export const EVENT_TABLE: readonly EventEntry[] = [
     id: 'china-post-scan',
     match: { phrases: ['中国邮政已收取邮件', '已收寄', '收寄', '揽收', '到达寄达地'] },
     ...PHYSICAL,
-    note: '到达寄达地 = arrived at the destination office (the destination post\'s arrival scan)',
+    note: "到达寄达地 = arrived at the destination office (the destination post's arrival scan)",
   },
-  { id: 'japan-scan', match: { phrases: ['引受', '荷物受付'] }, ...PHYSICAL, note: '引受 = acceptance (Japan Post), 荷物受付 = parcel received (Yamato)' },
+  {
+    id: 'japan-scan',
+    match: { phrases: ['引受', '荷物受付'] },
+    ...PHYSICAL,
+    note: '引受 = acceptance (Japan Post), 荷物受付 = parcel received (Yamato)',
+  },
   {
     id: 'aggregator-transit',
     match: {
       codes: [
-        'InTransit', ...range('InTransit_', 1, 9), 'InTransit_PickedUp', 'InTransit_Other', 'InTransit_Departure',
-        'InTransit_Arrival', 'InTransit_CustomsProcessing', 'InTransit_CustomsReleased',
-        'InTransit_CustomsRequiringInformation', 'PickedUp', 'Departure', 'Arrival', 'transit',
+        'InTransit',
+        ...range('InTransit_', 1, 9),
+        'InTransit_PickedUp',
+        'InTransit_Other',
+        'InTransit_Departure',
+        'InTransit_Arrival',
+        'InTransit_CustomsProcessing',
+        'InTransit_CustomsReleased',
+        'InTransit_CustomsRequiringInformation',
+        'PickedUp',
+        'Departure',
+        'Arrival',
+        'transit',
         ...range('transit', 1, 5),
       ],
       phrases: ['Acceptance scan'],
@@ -385,8 +592,15 @@ const FOLD_SHORTCUT = new RegExp(`^[\\x00-\\x7f\\u4e00-\\u9fff${FOLD_SHORTCUT_PU
 /** The form phrases and descriptions are compared in (see HOW AN EVENT IS MATCHED). */
 export const fold = (s: string): string =>
   FOLD_SHORTCUT.test(s)
-    ? s.toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]+/g, ' ').trim()
-    : s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    ? s
+        .toLowerCase()
+        .replace(/[^a-z0-9\u4e00-\u9fff]+/g, ' ')
+        .trim()
+    : s
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
 
 const codeKey = (s: string): string => s.trim().toUpperCase();
 
@@ -457,9 +671,13 @@ function buildMatcher(text: readonly Compiled[]): PhraseMatcher {
     }
   }
   return {
-    next, fail, out,
-    length: Int32Array.from(length), owner: Int32Array.from(owner),
-    needStart: Uint8Array.from(needStart), needEnd: Uint8Array.from(needEnd),
+    next,
+    fail,
+    out,
+    length: Int32Array.from(length),
+    owner: Int32Array.from(owner),
+    needStart: Uint8Array.from(needStart),
+    needEnd: Uint8Array.from(needEnd),
   };
 }
 
@@ -495,7 +713,8 @@ function compile(entries: readonly EventEntry[]): Layer {
       carriers: entry.carriers && new Set(entry.carriers.map((x) => x.trim().toLowerCase())),
       phrases: (entry.match.phrases ?? []).map(fold).filter((p) => p !== ''),
       // A config-made /g or /y pattern would carry lastIndex from one event to the next.
-      pattern: entry.match.pattern && new RegExp(entry.match.pattern.source, entry.match.pattern.flags.replace(/[gy]/g, '')),
+      pattern:
+        entry.match.pattern && new RegExp(entry.match.pattern.source, entry.match.pattern.flags.replace(/[gy]/g, '')),
     };
     for (const code of entry.match.codes ?? []) {
       const key = codeKey(code);
@@ -521,7 +740,8 @@ function classifyIn(layers: readonly Layer[], input: EventInput, options: Classi
   const code = codeKey(input.code?.trim() || input.description);
   let text: string | undefined;
   for (const layer of layers) {
-    const byCode = code.length <= layer.longestCode ? layer.byCode.get(code)?.find((c) => applies(c, carrier)) : undefined;
+    const byCode =
+      code.length <= layer.longestCode ? layer.byCode.get(code)?.find((c) => applies(c, carrier)) : undefined;
     if (byCode) return verdict(byCode.entry, options);
     text ??= fold(input.description);
     // The first entry in table order with a phrase found or its pattern matching decides, as before.
@@ -549,7 +769,11 @@ function layersFor(extra: readonly EventEntry[] | undefined): Layer[] {
   return extra && extra.length > 0 ? [compile(extra), TABLE_LAYER] : [TABLE_LAYER];
 }
 
-export function classifyEvent(input: EventInput, extra?: readonly EventEntry[], options: ClassifyOptions = {}): Classification {
+export function classifyEvent(
+  input: EventInput,
+  extra?: readonly EventEntry[],
+  options: ClassifyOptions = {},
+): Classification {
   return classifyIn(layersFor(extra), input, options);
 }
 
@@ -560,7 +784,10 @@ const MEMO_LIMIT = 100_000;
  * verdicts are memoised by (carrier, code, description). The memo is dropped whole when it grows past
  * its limit: cheaper than LRU bookkeeping, and a feed with that many distinct texts gains little anyway.
  */
-export function createClassifier(extra?: readonly EventEntry[], options: ClassifyOptions = {}): (input: EventInput) => Classification {
+export function createClassifier(
+  extra?: readonly EventEntry[],
+  options: ClassifyOptions = {},
+): (input: EventInput) => Classification {
   const layers = layersFor(extra);
   // Nested by carrier and code rather than one joined key: joining builds and hashes a new string per event.
   const memo = new Map<string, Map<string, Map<string, Classification>>>();

@@ -191,7 +191,13 @@ export const S10_COUNTRIES: ReadonlySet<string> = new Set(
  * Their formats are recognised so that their numbers are not taken for another carrier's.
  */
 export const NUMBER_ONLY_CARRIERS: readonly string[] = [
-  'Canpar', 'GOFO Express', 'Landmark Global', 'Old Dominion', 'Purolator', 'Spee-Dee', 'Yodel',
+  'Canpar',
+  'GOFO Express',
+  'Landmark Global',
+  'Old Dominion',
+  'Purolator',
+  'Spee-Dee',
+  'Yodel',
 ];
 
 /** S10 country code → the post that issued the number, for the posts in the carrier table. */

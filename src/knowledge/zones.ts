@@ -98,12 +98,54 @@ const PLACES: ReadonlyArray<{ zone: string; codes: string[]; names: string[] }> 
     zone: 'Asia/Shanghai',
     codes: ['CN', 'PRC'],
     names: [
-      'CHINA', '中国',
-      'SHENZHEN', '深圳', 'GUANGZHOU', '广州', 'SHANGHAI', '上海', 'BEIJING', '北京',
-      'YIWU', '义乌', 'DONGGUAN', '东莞', 'HANGZHOU', '杭州', 'XIAMEN', '厦门', 'NINGBO', '宁波',
-      'FUZHOU', '福州', 'SUZHOU', '苏州', 'JINHUA', '金华', 'FOSHAN', '佛山', 'ZHONGSHAN', '中山',
-      'QUANZHOU', '泉州', 'TIANJIN', '天津', 'QINGDAO', '青岛', 'WUHAN', '武汉', 'CHENGDU', '成都',
-      'GUANGDONG', '广东', 'ZHEJIANG', '浙江', 'FUJIAN', '福建', 'JIANGSU', '江苏',
+      'CHINA',
+      '中国',
+      'SHENZHEN',
+      '深圳',
+      'GUANGZHOU',
+      '广州',
+      'SHANGHAI',
+      '上海',
+      'BEIJING',
+      '北京',
+      'YIWU',
+      '义乌',
+      'DONGGUAN',
+      '东莞',
+      'HANGZHOU',
+      '杭州',
+      'XIAMEN',
+      '厦门',
+      'NINGBO',
+      '宁波',
+      'FUZHOU',
+      '福州',
+      'SUZHOU',
+      '苏州',
+      'JINHUA',
+      '金华',
+      'FOSHAN',
+      '佛山',
+      'ZHONGSHAN',
+      '中山',
+      'QUANZHOU',
+      '泉州',
+      'TIANJIN',
+      '天津',
+      'QINGDAO',
+      '青岛',
+      'WUHAN',
+      '武汉',
+      'CHENGDU',
+      '成都',
+      'GUANGDONG',
+      '广东',
+      'ZHEJIANG',
+      '浙江',
+      'FUJIAN',
+      '福建',
+      'JIANGSU',
+      '江苏',
     ],
   },
   {
@@ -111,8 +153,17 @@ const PLACES: ReadonlyArray<{ zone: string; codes: string[]; names: string[] }> 
     codes: ['GB', 'UK'],
     names: [
       // Cities that US towns are named after too (Manchester, Birmingham) are left to the code after them.
-      'UNITED KINGDOM', 'GREAT BRITAIN', 'ENGLAND', 'SCOTLAND', 'WALES', 'LONDON', 'HEATHROW', 'COVENTRY',
-      'DONCASTER', 'PETERBOROUGH', 'DAVENTRY',
+      'UNITED KINGDOM',
+      'GREAT BRITAIN',
+      'ENGLAND',
+      'SCOTLAND',
+      'WALES',
+      'LONDON',
+      'HEATHROW',
+      'COVENTRY',
+      'DONCASTER',
+      'PETERBOROUGH',
+      'DAVENTRY',
     ],
   },
   { zone: 'Europe/Dublin', codes: ['IE'], names: ['IRELAND'] },
@@ -120,8 +171,22 @@ const PLACES: ReadonlyArray<{ zone: string; codes: string[]; names: string[] }> 
     zone: 'Europe/Berlin',
     codes: ['DE'],
     names: [
-      'GERMANY', 'DEUTSCHLAND', 'BERLIN', 'FRANKFURT', 'HAMBURG', 'MUNICH', 'MUENCHEN', 'KOELN', 'COLOGNE',
-      'LEIPZIG', 'DUESSELDORF', 'STUTTGART', 'HANNOVER', 'DORTMUND', 'BREMEN', 'NUERNBERG',
+      'GERMANY',
+      'DEUTSCHLAND',
+      'BERLIN',
+      'FRANKFURT',
+      'HAMBURG',
+      'MUNICH',
+      'MUENCHEN',
+      'KOELN',
+      'COLOGNE',
+      'LEIPZIG',
+      'DUESSELDORF',
+      'STUTTGART',
+      'HANNOVER',
+      'DORTMUND',
+      'BREMEN',
+      'NUERNBERG',
     ],
   },
   { zone: 'Europe/Paris', codes: ['FR'], names: ['FRANCE', 'PARIS', 'ROISSY', 'LYON', 'MARSEILLE', 'TOULOUSE'] },
@@ -132,7 +197,7 @@ const PLACES: ReadonlyArray<{ zone: string; codes: string[]; names: string[] }> 
   { zone: 'Europe/Luxembourg', codes: ['LU'], names: ['LUXEMBOURG'] },
   { zone: 'Europe/Vienna', codes: ['AT'], names: ['AUSTRIA', 'OSTERREICH', 'VIENNA', 'WIEN'] },
   { zone: 'Europe/Zurich', codes: ['CH'], names: ['SWITZERLAND', 'SCHWEIZ', 'SUISSE', 'ZURICH', 'GENEVA', 'BASEL'] },
-  { zone: 'Europe/Stockholm', codes: ['SE'], names: ['SWEDEN', 'SVERIGE', 'STOCKHOLM', 'GOTHENBURG', ] },
+  { zone: 'Europe/Stockholm', codes: ['SE'], names: ['SWEDEN', 'SVERIGE', 'STOCKHOLM', 'GOTHENBURG'] },
   { zone: 'Europe/Copenhagen', codes: ['DK'], names: ['DENMARK', 'DANMARK', 'COPENHAGEN'] },
   { zone: 'Europe/Oslo', codes: ['NO'], names: ['NORWAY', 'NORGE', 'OSLO'] },
   { zone: 'Europe/Helsinki', codes: ['FI'], names: ['FINLAND', 'SUOMI', 'HELSINKI'] },
@@ -158,19 +223,33 @@ const PLACES: ReadonlyArray<{ zone: string; codes: string[]; names: string[] }> 
  * Canada; a final "CA" after one of them means Canada, not California.
  */
 const CANADA: Record<string, string> = {
-  AB: 'America/Edmonton', ALBERTA: 'America/Edmonton',
-  BC: 'America/Vancouver', 'BRITISH COLUMBIA': 'America/Vancouver',
-  MB: 'America/Winnipeg', MANITOBA: 'America/Winnipeg',
-  NB: 'America/Moncton', 'NEW BRUNSWICK': 'America/Moncton',
-  NL: 'America/St_Johns', NEWFOUNDLAND: 'America/St_Johns',
-  NS: 'America/Halifax', 'NOVA SCOTIA': 'America/Halifax',
-  NT: 'America/Yellowknife', 'NORTHWEST TERRITORIES': 'America/Yellowknife',
-  NU: 'America/Iqaluit', NUNAVUT: 'America/Iqaluit',
-  ON: 'America/Toronto', ONTARIO: 'America/Toronto',
-  PE: 'America/Halifax', 'PRINCE EDWARD ISLAND': 'America/Halifax',
-  QC: 'America/Toronto', QUEBEC: 'America/Toronto', PQ: 'America/Toronto',
-  SK: 'America/Regina', SASKATCHEWAN: 'America/Regina',
-  YT: 'America/Whitehorse', YUKON: 'America/Whitehorse',
+  AB: 'America/Edmonton',
+  ALBERTA: 'America/Edmonton',
+  BC: 'America/Vancouver',
+  'BRITISH COLUMBIA': 'America/Vancouver',
+  MB: 'America/Winnipeg',
+  MANITOBA: 'America/Winnipeg',
+  NB: 'America/Moncton',
+  'NEW BRUNSWICK': 'America/Moncton',
+  NL: 'America/St_Johns',
+  NEWFOUNDLAND: 'America/St_Johns',
+  NS: 'America/Halifax',
+  'NOVA SCOTIA': 'America/Halifax',
+  NT: 'America/Yellowknife',
+  'NORTHWEST TERRITORIES': 'America/Yellowknife',
+  NU: 'America/Iqaluit',
+  NUNAVUT: 'America/Iqaluit',
+  ON: 'America/Toronto',
+  ONTARIO: 'America/Toronto',
+  PE: 'America/Halifax',
+  'PRINCE EDWARD ISLAND': 'America/Halifax',
+  QC: 'America/Toronto',
+  QUEBEC: 'America/Toronto',
+  PQ: 'America/Toronto',
+  SK: 'America/Regina',
+  SASKATCHEWAN: 'America/Regina',
+  YT: 'America/Whitehorse',
+  YUKON: 'America/Whitehorse',
 };
 /**
  * Province names and codes that are also a US place, Australia's Northern Territory or a country's code
@@ -187,26 +266,41 @@ const CANADA_POSTCODE_TAIL = / [A-Z]\d[A-Z] ?\d[A-Z]\d$/;
  * "AUSTRALIA" after them.
  */
 const AUSTRALIA: Record<string, string> = {
-  NSW: 'Australia/Sydney', 'NEW SOUTH WALES': 'Australia/Sydney',
+  NSW: 'Australia/Sydney',
+  'NEW SOUTH WALES': 'Australia/Sydney',
   ACT: 'Australia/Sydney',
-  VIC: 'Australia/Melbourne', VICTORIA: 'Australia/Melbourne',
-  QLD: 'Australia/Brisbane', QUEENSLAND: 'Australia/Brisbane',
-  TAS: 'Australia/Hobart', TASMANIA: 'Australia/Hobart',
-  SA: 'Australia/Adelaide', 'SOUTH AUSTRALIA': 'Australia/Adelaide',
-  WA: 'Australia/Perth', 'WESTERN AUSTRALIA': 'Australia/Perth',
-  NT: 'Australia/Darwin', 'NORTHERN TERRITORY': 'Australia/Darwin',
+  VIC: 'Australia/Melbourne',
+  VICTORIA: 'Australia/Melbourne',
+  QLD: 'Australia/Brisbane',
+  QUEENSLAND: 'Australia/Brisbane',
+  TAS: 'Australia/Hobart',
+  TASMANIA: 'Australia/Hobart',
+  SA: 'Australia/Adelaide',
+  'SOUTH AUSTRALIA': 'Australia/Adelaide',
+  WA: 'Australia/Perth',
+  'WESTERN AUSTRALIA': 'Australia/Perth',
+  NT: 'Australia/Darwin',
+  'NORTHERN TERRITORY': 'Australia/Darwin',
 };
 const AUSTRALIA_NEEDS_COUNTRY = new Set(['SA', 'WA', 'NT', 'VICTORIA', 'ACT']);
 const AUSTRALIA_TAIL = / (?:AU|AUS|AUSTRALIA)$/;
 const AUSTRALIA_POSTCODE_TAIL = / \d{4}$/;
 /** Cities that name their state's zone when no state is written ("SYDNEY AU", "Melbourne"). */
 const AUSTRALIAN_CITIES: Record<string, string> = {
-  SYDNEY: 'Australia/Sydney', MELBOURNE: 'Australia/Melbourne', BRISBANE: 'Australia/Brisbane',
-  PERTH: 'Australia/Perth', ADELAIDE: 'Australia/Adelaide',
+  SYDNEY: 'Australia/Sydney',
+  MELBOURNE: 'Australia/Melbourne',
+  BRISBANE: 'Australia/Brisbane',
+  PERTH: 'Australia/Perth',
+  ADELAIDE: 'Australia/Adelaide',
 };
 const CANADIAN_CITIES: Record<string, string> = {
-  TORONTO: 'America/Toronto', MISSISSAUGA: 'America/Toronto', BRAMPTON: 'America/Toronto', MONTREAL: 'America/Toronto',
-  VANCOUVER: 'America/Vancouver', CALGARY: 'America/Edmonton', WINNIPEG: 'America/Winnipeg',
+  TORONTO: 'America/Toronto',
+  MISSISSAUGA: 'America/Toronto',
+  BRAMPTON: 'America/Toronto',
+  MONTREAL: 'America/Toronto',
+  VANCOUVER: 'America/Vancouver',
+  CALGARY: 'America/Edmonton',
+  WINNIPEG: 'America/Winnipeg',
 };
 
 /**
@@ -235,7 +329,6 @@ function provinceZone(words: string[]): string | undefined {
   return undefined;
 }
 
-
 /**
  * Final codes that are a US state and a country of PLACES at once → the ZIPs of the state. "DOVER, DE"
  * (FedEx style) and "LEIPZIG, DE" look the same, six hours apart, and German postcodes have five digits too:
@@ -262,8 +355,24 @@ const UNDECIDABLE = Symbol('undecidable');
  * "SAN BERNARDINO CA NETWORK DISTRIBUTION CENTER". These trailing words are dropped before the state is read.
  */
 const FACILITY_WORDS = new Set([
-  'INTERNATIONAL', 'NETWORK', 'REGIONAL', 'DISTRIBUTION', 'PROCESSING', 'CENTER', 'CENTRE', 'FACILITY', 'HUB',
-  'ANNEX', 'GATEWAY', 'SORT', 'PLANT', 'ISC', 'NDC', 'RDC', 'P&DC', 'PDC',
+  'INTERNATIONAL',
+  'NETWORK',
+  'REGIONAL',
+  'DISTRIBUTION',
+  'PROCESSING',
+  'CENTER',
+  'CENTRE',
+  'FACILITY',
+  'HUB',
+  'ANNEX',
+  'GATEWAY',
+  'SORT',
+  'PLANT',
+  'ISC',
+  'NDC',
+  'RDC',
+  'P&DC',
+  'PDC',
 ]);
 
 function usStateZone(words: string[]): string | typeof UNDECIDABLE | undefined {
@@ -306,7 +415,10 @@ function placeZone(location: string, words: string[], namesOnly = false): string
 
 function zoneOfLocation(location: string): string | typeof UNDECIDABLE | undefined {
   if (KANA.test(location)) return 'Asia/Tokyo';
-  const words = location.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  const words = location
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter(Boolean);
   const han = HAN.test(location);
   if (han && US_IN_CHINESE.some((name) => location.includes(name))) return UNDECIDABLE;
   const province = han ? undefined : provinceZone(words);
@@ -315,7 +427,7 @@ function zoneOfLocation(location: string): string | typeof UNDECIDABLE | undefin
   if (us === UNDECIDABLE) {
     // "FRANKFURT, DE": a code that is a state and a country at once, settled by a city of that country.
     const last = words.filter((w) => !/^\d+$/.test(w)).pop() ?? '';
-    return STATE_OR_COUNTRY.has(last) ? placeZone(location, words, true) ?? UNDECIDABLE : UNDECIDABLE;
+    return STATE_OR_COUNTRY.has(last) ? (placeZone(location, words, true) ?? UNDECIDABLE) : UNDECIDABLE;
   }
   if (us !== undefined) return us;
   return placeZone(location, words) ?? (han ? 'Asia/Shanghai' : undefined);
@@ -379,8 +491,10 @@ export function createZoneInferrer(): (input: { location?: string; description?:
  */
 export function zoneFromHeaderLanguage(headers: readonly string[]): ZoneHint | undefined {
   const text = headers.join(' ');
-  if (KANA.test(text)) return { zone: 'Asia/Tokyo', source: 'inferred', note: 'Japanese column headers (export made in Japan)' };
-  if (HAN.test(text)) return { zone: 'Asia/Shanghai', source: 'inferred', note: 'Chinese column headers (ERP export made in China)' };
+  if (KANA.test(text))
+    return { zone: 'Asia/Tokyo', source: 'inferred', note: 'Japanese column headers (export made in Japan)' };
+  if (HAN.test(text))
+    return { zone: 'Asia/Shanghai', source: 'inferred', note: 'Chinese column headers (ERP export made in China)' };
   return undefined;
 }
 
@@ -395,10 +509,24 @@ export type AbbreviationRegion = 'us' | 'cn' | 'au' | 'in' | 'eu';
  * A carrier missing here writes abbreviations that are read only where they mean one thing everywhere.
  */
 export const CARRIER_REGIONS: Readonly<Record<string, AbbreviationRegion>> = {
-  USPS: 'us', UPS: 'us', FedEx: 'us', OnTrac: 'us', Lasership: 'us', 'DHL eCommerce': 'us',
-  'China Post': 'cn', EUB: 'cn', Yanwen: 'cn', 'Yun Express': 'cn', '4PX': 'cn', 'SF Express': 'cn',
+  USPS: 'us',
+  UPS: 'us',
+  FedEx: 'us',
+  OnTrac: 'us',
+  Lasership: 'us',
+  'DHL eCommerce': 'us',
+  'China Post': 'cn',
+  EUB: 'cn',
+  Yanwen: 'cn',
+  'Yun Express': 'cn',
+  '4PX': 'cn',
+  'SF Express': 'cn',
   'Australia Post': 'au',
-  'Royal Mail': 'eu', Parcelforce: 'eu', 'Deutsche Post': 'eu', 'La Poste': 'eu', 'Poste Italiane': 'eu',
+  'Royal Mail': 'eu',
+  Parcelforce: 'eu',
+  'Deutsche Post': 'eu',
+  'La Poste': 'eu',
+  'Poste Italiane': 'eu',
 };
 
 /**
@@ -487,13 +615,39 @@ export function abbreviationRegion(
  * settings refuse them and suggest the zone meant.
  */
 export const ZONE_NAME_SUGGESTIONS: Readonly<Record<string, string>> = {
-  EST: 'America/New_York', EDT: 'America/New_York', ET: 'America/New_York', EST5EDT: 'America/New_York',
-  CST: 'America/Chicago', CDT: 'America/Chicago', CT: 'America/Chicago', CST6CDT: 'America/Chicago',
-  MST: 'America/Denver', MDT: 'America/Denver', MT: 'America/Denver', MST7MDT: 'America/Denver',
-  PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles', PT: 'America/Los_Angeles', PST8PDT: 'America/Los_Angeles',
-  HST: 'Pacific/Honolulu', AKST: 'America/Anchorage',
-  GMT: 'Europe/London', BST: 'Europe/London', CET: 'Europe/Berlin', CEST: 'Europe/Berlin', MET: 'Europe/Berlin',
-  EET: 'Europe/Athens', WET: 'Europe/Lisbon', JST: 'Asia/Tokyo', KST: 'Asia/Seoul', IST: 'Asia/Kolkata',
-  AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney', HKT: 'Asia/Hong_Kong', SGT: 'Asia/Singapore',
-  'CHINA STANDARD TIME': 'Asia/Shanghai', CHINA: 'Asia/Shanghai', PRC: 'Asia/Shanghai',
+  EST: 'America/New_York',
+  EDT: 'America/New_York',
+  ET: 'America/New_York',
+  EST5EDT: 'America/New_York',
+  CST: 'America/Chicago',
+  CDT: 'America/Chicago',
+  CT: 'America/Chicago',
+  CST6CDT: 'America/Chicago',
+  MST: 'America/Denver',
+  MDT: 'America/Denver',
+  MT: 'America/Denver',
+  MST7MDT: 'America/Denver',
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
+  PT: 'America/Los_Angeles',
+  PST8PDT: 'America/Los_Angeles',
+  HST: 'Pacific/Honolulu',
+  AKST: 'America/Anchorage',
+  GMT: 'Europe/London',
+  BST: 'Europe/London',
+  CET: 'Europe/Berlin',
+  CEST: 'Europe/Berlin',
+  MET: 'Europe/Berlin',
+  EET: 'Europe/Athens',
+  WET: 'Europe/Lisbon',
+  JST: 'Asia/Tokyo',
+  KST: 'Asia/Seoul',
+  IST: 'Asia/Kolkata',
+  AEST: 'Australia/Sydney',
+  AEDT: 'Australia/Sydney',
+  HKT: 'Asia/Hong_Kong',
+  SGT: 'Asia/Singapore',
+  'CHINA STANDARD TIME': 'Asia/Shanghai',
+  CHINA: 'Asia/Shanghai',
+  PRC: 'Asia/Shanghai',
 };

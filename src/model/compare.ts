@@ -60,7 +60,9 @@ export function periodOf(confirmedEpochMs: number, boundaryMs: number): Period {
 
 /** The warning when --fixed-on lies after the newest confirmation read: there is no "after" to show. */
 export function fixedOnAfterData(c: Comparison): { newest: string } | undefined {
-  return c.newestConfirmedDay !== undefined && c.newestConfirmedDay < c.fixedOn ? { newest: c.newestConfirmedDay } : undefined;
+  return c.newestConfirmedDay !== undefined && c.newestConfirmedDay < c.fixedOn
+    ? { newest: c.newestConfirmedDay }
+    : undefined;
 }
 
 /** One evidence row: a shipment's findings, most severe first, and its side of the fix. */
@@ -68,4 +70,3 @@ export interface EvidenceRow {
   period: Period;
   findings: Finding[];
 }
-

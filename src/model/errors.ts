@@ -4,7 +4,8 @@
  * a JSON or XML document of no known shape (the reason names its root); the others
  * are files where data was expected (a download that failed or was cut), and are warnings.
  */
-export type NotData = 'empty' | 'binary' | 'html' | 'unreadable' | 'no-header' | 'no-rows' | 'unknown-kind' | 'unknown-shape';
+export type NotData =
+  'empty' | 'binary' | 'html' | 'unreadable' | 'no-header' | 'no-rows' | 'unknown-kind' | 'unknown-shape';
 
 /** A file that can't be read at all. The CLI prints `message` on one line and exits 2. */
 export class InputError extends Error {

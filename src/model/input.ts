@@ -59,4 +59,3 @@ export interface InputReport {
   /** Lines of a GB18030 file that were valid UTF-8 and were read as UTF-8 (mixed encodings), when any. */
   utf8Lines?: number;
 }
-

@@ -11,7 +11,15 @@ export const CHANNEL_VALUES = ['MFN', 'AFN'] as const;
 export type Channel = (typeof CHANNEL_VALUES)[number];
 
 /** Amazon's order statuses, folded to one spelling across reports and API versions. */
-export const ORDER_STATUS_VALUES = ['pending', 'unshipped', 'partially-shipped', 'shipped', 'cancelled', 'unfulfillable', 'other'] as const;
+export const ORDER_STATUS_VALUES = [
+  'pending',
+  'unshipped',
+  'partially-shipped',
+  'shipped',
+  'cancelled',
+  'unfulfillable',
+  'other',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUS_VALUES)[number];
 
 /** One order as an order-side file tells it (several rows of one order are merged by the reader's consumer). */

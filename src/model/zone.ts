@@ -19,7 +19,12 @@ const OFFSET_RE = new RegExp(`^${OFFSET}$`, 'i');
 export const MAX_OFFSET_HOURS = 18;
 
 /** Minutes east of UTC for a fixed-offset text, or undefined when it isn't one (or is out of range). */
-export function fixedOffset(word: string | undefined, sign: string | undefined, hh: string | undefined, mm: string | undefined) {
+export function fixedOffset(
+  word: string | undefined,
+  sign: string | undefined,
+  hh: string | undefined,
+  mm: string | undefined,
+) {
   if (word) return 0;
   const h = Number(hh);
   const m = mm ? Number(mm) : 0;
@@ -172,7 +177,16 @@ export function formatInZone(epochMs: number, zone: string): string {
   const wall = seconds + offset * MINUTE;
   const day = Math.floor(wall / DAY);
   const s = (wall - day * DAY) / 1000;
-  return [dayText(day), 'T', pad2(Math.floor(s / 3600)), ':', pad2(Math.floor(s / 60) % 60), ':', pad2(s % 60), offsetName(offset)].join('');
+  return [
+    dayText(day),
+    'T',
+    pad2(Math.floor(s / 3600)),
+    ':',
+    pad2(Math.floor(s / 60) % 60),
+    ':',
+    pad2(s % 60),
+    offsetName(offset),
+  ].join('');
 }
 
 const dayTexts = new Map<number, string>();
@@ -200,4 +214,3 @@ export function startOfLocalDay(localDate: string, zone: string): number {
   if (!m) throw new RangeError(`not a YYYY-MM-DD date "${localDate}"`);
   return wallToInstant(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])), zone);
 }
-

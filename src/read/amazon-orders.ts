@@ -31,7 +31,12 @@ export function orderRowReader(
       orderId,
       purchasedAt: optionalStamp(row.get('purchaseDate'), 'purchase date', hint, dayFirst('purchaseDate')),
       // In the Unshipped report the promise date is the date by which the order must ship.
-      latestShipDate: optionalStamp(row.get('latestShipDate') ?? row.get('promiseDate'), 'latest ship date', hint, dayFirst('latestShipDate')),
+      latestShipDate: optionalStamp(
+        row.get('latestShipDate') ?? row.get('promiseDate'),
+        'latest ship date',
+        hint,
+        dayFirst('latestShipDate'),
+      ),
       status: statusRaw ? orderStatus(statusRaw) : kind === 'unshipped-orders' ? 'unshipped' : undefined,
       statusRaw,
       channel: reportChannel ?? (ch ? channel(ch) : undefined),

@@ -1,4 +1,13 @@
-import { isBlank, owned, pump, splitQuoted, type RowHandler, type RowRange, type RowSource, type RowsRead } from './rows.js';
+import {
+  isBlank,
+  owned,
+  pump,
+  splitQuoted,
+  type RowHandler,
+  type RowRange,
+  type RowSource,
+  type RowsRead,
+} from './rows.js';
 import { MAX_QUOTED_LINES } from './rows.js';
 import { createDecoder, gb18030Line, isUtf8Bytes, type Encoding } from './decode.js';
 import iconv from 'iconv-lite';
@@ -115,7 +124,12 @@ export type ByteRowHandler = (row: ByteRow, line: number) => void;
  * character that is surely not blank (Unicode spaces make a blank row for `trim`). A test reference that
  * reads decoded lines (test/read/text-rows.ts) gives the same rows.
  */
-export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCells: RowHandler, range: RowRange = {}): Promise<RowsRead> {
+export async function readByteRows(
+  src: RowSource,
+  onRow: ByteRowHandler,
+  onCells: RowHandler,
+  range: RowRange = {},
+): Promise<RowsRead> {
   const { quoting, headerLine, delimiter } = src;
   const delim = delimiter.charCodeAt(0);
   const row = new ByteRow();
@@ -295,7 +309,11 @@ export async function readByteRows(src: RowSource, onRow: ByteRowHandler, onCell
    */
   const gbLine = (raw: Buffer): Buffer => {
     let high = false;
-    for (let i = 0; i < raw.length; i++) if (raw[i] >= 0x80) { high = true; break; }
+    for (let i = 0; i < raw.length; i++)
+      if (raw[i] >= 0x80) {
+        high = true;
+        break;
+      }
     if (!high) return raw;
     if (isUtf8Bytes(raw)) {
       utf8Lines++;

@@ -29,7 +29,8 @@ export function confirmationRowReader(
     const name = row.get('carrierName');
     const carrierRaw = code && !OTHER_CARRIER.test(code) ? code : (name ?? code);
     const trackingRaw = row.get('trackingNumber');
-    if (trackingRaw !== undefined && mangledBySpreadsheet(trackingRaw)) throw new RowError(SPREADSHEET_DAMAGE(trackingRaw));
+    if (trackingRaw !== undefined && mangledBySpreadsheet(trackingRaw))
+      throw new RowError(SPREADSHEET_DAMAGE(trackingRaw));
     const qty = row.get('quantity');
     const rec: ConfirmationRecord = {
       orderId,

@@ -54,7 +54,10 @@ export function rowProblemCollector(report: InputReport, keep: number) {
   };
 }
 
-export function newReport(file: string, partial: Pick<InputReport, 'kind' | 'encoding' | 'delimiter' | 'quoting'>): InputReport {
+export function newReport(
+  file: string,
+  partial: Pick<InputReport, 'kind' | 'encoding' | 'delimiter' | 'quoting'>,
+): InputReport {
   return { file, ...partial, rowsRead: 0, rowsRejected: 0, problems: [], mapping: {}, zoneNote: '', unclassified: {} };
 }
 

@@ -98,7 +98,11 @@ function mostlyUtf8(sample: Buffer, truncated: boolean): boolean {
     let e = sample.indexOf(10, s);
     if (e === -1) e = sample.length;
     let high = false;
-    for (let i = s; i < e; i++) if (sample[i] >= 0x80) { high = true; break; }
+    for (let i = s; i < e; i++)
+      if (sample[i] >= 0x80) {
+        high = true;
+        break;
+      }
     // (The last line of a sample cut mid-file may end inside a character: it does not vote.)
     if (high && (e < sample.length || !truncated)) {
       if (isUtf8Bytes(sample.subarray(s, e))) valid++;

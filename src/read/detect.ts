@@ -17,9 +17,9 @@ export type Sniffed =
   /** An Amazon XML feed (root element AmazonEnvelope), e.g. the order-fulfilment feed a seller uploaded. */
   | { format: 'amazon-feed-xml'; file: string; encoding: Encoding }
   | ({ format: 'text'; file: string; encoding: Encoding; delimiter: Delimiter; quoting: boolean } & Header & {
-      /** Data rows from the first bytes of the file, for column-wide decisions such as the date order. */
-      sample: string[][];
-    });
+        /** Data rows from the first bytes of the file, for column-wide decisions such as the date order. */
+        sample: string[][];
+      });
 
 export interface Header {
   spec: KindSpec;
@@ -50,7 +50,12 @@ export function delimiterName(d: Delimiter): string {
 /** Reads the first bytes of a file and decides what it is, without reading it all. */
 export async function sniff(file: string, columns: ColumnOverrides = {}, path = file): Promise<Sniffed> {
   const fh = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
-    throw new InputError(file, undefined, e.code === 'ENOENT' ? 'no such file' : `can't open (${e.code ?? e.message})`, 'unreadable');
+    throw new InputError(
+      file,
+      undefined,
+      e.code === 'ENOENT' ? 'no such file' : `can't open (${e.code ?? e.message})`,
+      'unreadable',
+    );
   });
   let buf: Buffer;
   let truncated: boolean;
@@ -71,7 +76,13 @@ export async function sniff(file: string, columns: ColumnOverrides = {}, path = 
   }
   if (buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return { format: 'xlsx', file };
   const det = detectEncoding(buf, truncated);
-  if ('binary' in det) throw new InputError(file, undefined, 'not a text file (binary content): expected a report, CSV, TSV, JSON or XLSX export', 'binary');
+  if ('binary' in det)
+    throw new InputError(
+      file,
+      undefined,
+      'not a text file (binary content): expected a report, CSV, TSV, JSON or XLSX export',
+      'binary',
+    );
   const encoding = det.encoding;
   const dec = createDecoder(encoding);
   let text = dec.write(buf.subarray(0)) + (truncated ? '' : dec.end());
@@ -105,7 +116,11 @@ function findHeader(
     const delimiter = guessDelimiter(line);
     candidates.push({ cells: splitText(line, delimiter, true)[0] ?? [], delimiter });
   }
-  const header = findHeaderRow(file, candidates.map((c) => c.cells), columns);
+  const header = findHeaderRow(
+    file,
+    candidates.map((c) => c.cells),
+    columns,
+  );
   const { delimiter } = candidates[header.headerLine - 1];
   return { ...header, delimiter, quoting: !(header.spec.flatFile && delimiter === '\t') };
 }
@@ -124,8 +139,18 @@ export function findHeaderRow(file: string, rows: string[][], columns: ColumnOve
     firstHeaders ??= headers;
     const rank = KINDS.findIndex((spec) => matchKind(headers, spec, columns) !== undefined);
     if (rank >= 0 && (!best || rank < best.rank)) {
-      const above = rows.slice(0, i).flat().map((c) => String(c ?? ''));
-      best = { spec: KINDS[rank], headerLine: i + 1, headers, index: matchKind(headers, KINDS[rank], columns)!, above, rank };
+      const above = rows
+        .slice(0, i)
+        .flat()
+        .map((c) => String(c ?? ''));
+      best = {
+        spec: KINDS[rank],
+        headerLine: i + 1,
+        headers,
+        index: matchKind(headers, KINDS[rank], columns)!,
+        above,
+        rank,
+      };
     }
   });
   if (!best) {
@@ -153,9 +178,10 @@ function describeFirstRow(cells: readonly string[], columns: ColumnOverrides = {
   const isKnown = (c: string) => KNOWN_HEADER_NAMES.has(normalizeHeader(c)) || own.has(normalizeHeader(c));
   if (!filled.some((c) => !isKnown(c) && VALUE_LIKE.test(c))) return `headers found: ${filled.slice(0, 12).join(', ')}`;
   const known = filled.filter(isKnown);
-  const shown = known.length > 0
-    ? `known column names in it: ${known.slice(0, 12).join(', ')}; other cells`
-    : 'no cell is a column name shipaudit knows; values';
+  const shown =
+    known.length > 0
+      ? `known column names in it: ${known.slice(0, 12).join(', ')}; other cells`
+      : 'no cell is a column name shipaudit knows; values';
   const count = `${filled.length} cell${filled.length === 1 ? '' : 's'}`;
   const hidden = `${shown} are not shown: they may be personal data`;
   return `the first row has ${count} and does not look like a header row (${hidden})`;
@@ -189,9 +215,12 @@ function guessDelimiter(line: string): Delimiter {
   return bestD;
 }
 
-
 /** The column of each field for this kind, or undefined when the kind's required fields are not all there. */
-export function matchKind(headers: readonly string[], spec: KindSpec, columns: ColumnOverrides = {}): FieldIndex | undefined {
+export function matchKind(
+  headers: readonly string[],
+  spec: KindSpec,
+  columns: ColumnOverrides = {},
+): FieldIndex | undefined {
   const pos = new Map<string, number>();
   headers.forEach((h, i) => {
     const n = normalizeHeader(h);
@@ -201,7 +230,10 @@ export function matchKind(headers: readonly string[], spec: KindSpec, columns: C
   const index: FieldIndex = {};
   for (const field of Object.keys(spec.fields) as Field[]) {
     const own = columns[field];
-    const aliases = [...(own === undefined ? [] : typeof own === 'string' ? [own] : own), ...(spec.fields[field] ?? [])];
+    const aliases = [
+      ...(own === undefined ? [] : typeof own === 'string' ? [own] : own),
+      ...(spec.fields[field] ?? []),
+    ];
     for (const alias of aliases) {
       const at = pos.get(normalizeHeader(alias));
       if (at !== undefined && !used.has(at)) {

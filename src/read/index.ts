@@ -6,7 +6,15 @@ import { isContinuationLine, orderRowReader, PROMOTION_CONTINUATION } from './am
 import { assignmentRowReader } from './assignments.js';
 import { confirmationRowReader } from './confirmations.js';
 import { easyShipRowReader } from './easyship.js';
-import { describeZone, KEEP_PROBLEMS, newReport, rowProblemCollector, RowError, zoneFor, type ReadOptions } from './context.js';
+import {
+  describeZone,
+  KEEP_PROBLEMS,
+  newReport,
+  rowProblemCollector,
+  RowError,
+  zoneFor,
+  type ReadOptions,
+} from './context.js';
 import { delimiterName, findHeaderRow, sniff, type FieldIndex, type Header } from './detect.js';
 import { ordersIn, readOrdersJson } from './orders-api.js';
 import { parseJsonDocuments, readApiText } from './api/index.js';
@@ -28,7 +36,15 @@ export { InputError } from './types.js';
 export type { InputReport, RecordSink } from './types.js';
 
 const TIME_FIELDS: readonly Field[] = [
-  'purchaseDate', 'earliestShipDate', 'latestShipDate', 'promiseDate', 'shipDate', 'eventTime', 'eventDate', 'firstScan', 'latestEventTime',
+  'purchaseDate',
+  'earliestShipDate',
+  'latestShipDate',
+  'promiseDate',
+  'shipDate',
+  'eventTime',
+  'eventDate',
+  'firstScan',
+  'latestEventTime',
 ];
 
 type RowReader = (row: Row, file: string, line: number) => void;
@@ -54,7 +70,12 @@ function countSkipped(report: InputReport, why: string): void {
  * Reads one input file of any known kind and pushes its records into `sink`.
  * Throws InputError (file, line, what is wrong) when the file as a whole can't be read.
  */
-export async function readInput(file: string, sink: RecordSink, opts: ReadOptions, onRead?: (bytes: number) => void): Promise<InputReport> {
+export async function readInput(
+  file: string,
+  sink: RecordSink,
+  opts: ReadOptions,
+  onRead?: (bytes: number) => void,
+): Promise<InputReport> {
   return (await readInputPart(file, sink, opts, onRead ? { onRead } : {})).report;
 }
 
@@ -70,7 +91,12 @@ export interface PartRead extends RowsRead {
  * not looked for (it was read from the file's start); such a part, or one that stopped early, may have no
  * rows without that being an error: the whole file is judged when the parts are put together.
  */
-export async function readInputPart(file: string, given: RecordSink, opts: ReadOptions, range: RowRange): Promise<PartRead> {
+export async function readInputPart(
+  file: string,
+  given: RecordSink,
+  opts: ReadOptions,
+  range: RowRange,
+): Promise<PartRead> {
   try {
     return await readPart(file, given, opts, range);
   } catch (e) {
@@ -105,7 +131,12 @@ async function readPart(file: string, given: RecordSink, opts: ReadOptions, rang
     if (!docs.docs.some(({ doc }) => ordersIn(doc).length > 0)) {
       return { report: readApiText(file, 'json', s.encoding, text, sink, opts, docs), lines: 0 };
     }
-    const report = newReport(file, { kind: 'orders-api-json', encoding: s.encoding, delimiter: 'json', quoting: false });
+    const report = newReport(file, {
+      kind: 'orders-api-json',
+      encoding: s.encoding,
+      delimiter: 'json',
+      quoting: false,
+    });
     const hint = zoneFor(opts);
     const perOrder = opts.fileZone ? undefined : opts.orderZone;
     const onSkip = (why: string) => countSkipped(report, why);
@@ -261,7 +292,13 @@ function splittable(encoding: Encoding): boolean {
  * The report of a file read in two parts, as if read whole: the second part's lines come after `lines`.
  * Throws, as readInput does, when the file has a header row and no rows.
  */
-export function joinReports(head: InputReport, tail: InputReport, lines: number, headerLine: number, keep = KEEP_PROBLEMS): InputReport {
+export function joinReports(
+  head: InputReport,
+  tail: InputReport,
+  lines: number,
+  headerLine: number,
+  keep = KEEP_PROBLEMS,
+): InputReport {
   const joined: InputReport = {
     ...head,
     rowsRead: head.rowsRead + tail.rowsRead,
@@ -279,7 +316,8 @@ export function joinReports(head: InputReport, tail: InputReport, lines: number,
   if (mixed > 0) joined.gb18030Lines = mixed;
   const utf8Lines = (head.utf8Lines ?? 0) + (tail.utf8Lines ?? 0);
   if (utf8Lines > 0) joined.utf8Lines = utf8Lines;
-  if (joined.rowsRead === 0) throw new InputError(joined.file, headerLine, 'has a header row but no data rows', 'no-rows');
+  if (joined.rowsRead === 0)
+    throw new InputError(joined.file, headerLine, 'has a header row but no data rows', 'no-rows');
   return joined;
 }
 
@@ -288,7 +326,10 @@ export function joinReports(head: InputReport, tail: InputReport, lines: number,
  * decoded, the others left blank (nothing reads them). One array serves every row of a width: the row
  * readers read cells during their call and keep none.
  */
-function cellsOf(index: FieldIndex, onCells: (cells: string[], line: number, cellCount: number) => void): ByteRowHandler {
+function cellsOf(
+  index: FieldIndex,
+  onCells: (cells: string[], line: number, cellCount: number) => void,
+): ByteRowHandler {
   const used = [...new Set(Object.values(index).filter((i): i is number => i !== undefined))].sort((a, b) => a - b);
   const wanted = fieldsWanted(index);
   const columns = used.map(() => new ColumnTexts());
@@ -327,7 +368,10 @@ function longField(row: ByteRow, max: number): RowError | undefined {
 }
 
 class TruncatedRow extends Error {
-  constructor(readonly got: number, readonly want: number) {
+  constructor(
+    readonly got: number,
+    readonly want: number,
+  ) {
     super('truncated');
   }
   asRowError() {
@@ -337,7 +381,8 @@ class TruncatedRow extends Error {
 
 function finish(report: InputReport, header: Header): InputReport {
   report.mapping = mappingOf(header.index, header.headers);
-  if (report.rowsRead === 0) throw new InputError(report.file, header.headerLine, 'has a header row but no data rows', 'no-rows');
+  if (report.rowsRead === 0)
+    throw new InputError(report.file, header.headerLine, 'has a header row but no data rows', 'no-rows');
   return report;
 }
 
@@ -356,7 +401,7 @@ function rowReaderFor(
   if (header.spec.note) report.notes = [header.spec.note];
   // Amazon's files follow each order's own marketplace when the orders name several (a file setting wins).
   const perOrder = opts.fileZone ? undefined : opts.orderZone;
-  if (perOrder) report.zoneNote += '; orders of another marketplace in that marketplace\'s zone';
+  if (perOrder) report.zoneNote += "; orders of another marketplace in that marketplace's zone";
   switch (kind) {
     case 'all-orders':
     case 'order-report':
@@ -379,7 +424,8 @@ function rowReaderFor(
     case 'confirmation-upload': {
       // The JP template carries a Japanese header row above the English one: without a zone from the user,
       // its dates are Japan's, not the default marketplace's.
-      const jp = opts.fileZone || opts.marketplaceZone.source !== 'assumed' ? undefined : zoneFromHeaderLanguage(header.above);
+      const jp =
+        opts.fileZone || opts.marketplaceZone.source !== 'assumed' ? undefined : zoneFromHeaderLanguage(header.above);
       report.zoneNote = describeZone(jp ?? hint);
       return { rows: confirmationRowReader(sink, jp ?? hint, dayFirst, jp ? undefined : perOrder) };
     }

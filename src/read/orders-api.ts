@@ -10,7 +10,8 @@ import { InputError } from './types.js';
 type Json = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : undefined;
 
 /**
  * The orders inside any of the shapes sellers save: a 2026-01-01 `{orders: [...]}` page, a getOrder
@@ -98,7 +99,7 @@ function readOrder(
   });
   const packages = Array.isArray(o.packages) ? o.packages.filter(isObj) : [];
   for (const p of packages) {
-    const status = isObj(p.packageStatus) ? str(p.packageStatus.status) : str(p.packageStatus) ?? str(p.status);
+    const status = isObj(p.packageStatus) ? str(p.packageStatus.status) : (str(p.packageStatus) ?? str(p.status));
     const detailed = isObj(p.packageStatus) ? str(p.packageStatus.detailedStatus) : undefined;
     // A cancelled label is not a confirmation Amazon holds against the seller: status CANCELLED with
     // detailedStatus LABEL_CANCELLED in the 2026-01-01 model.
@@ -173,7 +174,12 @@ export function readOrdersJson(
     });
   }
   if (rows === 0 && parsed.docs.length > 0) {
-    throw new InputError(file, undefined, 'JSON without orders: expected an Orders API response (orders[], payload.Orders[]) or a list of orders', 'unknown-kind');
+    throw new InputError(
+      file,
+      undefined,
+      'JSON without orders: expected an Orders API response (orders[], payload.Orders[]) or a list of orders',
+      'unknown-kind',
+    );
   }
   return { rows, format: parsed.format };
 }

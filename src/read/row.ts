@@ -14,7 +14,8 @@ export class Row {
   get(field: Field): string | undefined {
     const i = this.index[field];
     if (i === undefined) return undefined;
-    if (i >= this.cells.length) throw new RowError(`row has ${this.cells.length} columns, ${field} is column ${i + 1} (truncated row?)`);
+    if (i >= this.cells.length)
+      throw new RowError(`row has ${this.cells.length} columns, ${field} is column ${i + 1} (truncated row?)`);
     const v = this.cells[i].trim();
     return v === '' ? undefined : v;
   }

@@ -73,7 +73,12 @@ export interface RowsRead {
  * (see RowRange) if `idle()` then holds: no line, and no quoted field, left open. Returns where it stopped.
  * Shared by the byte reader and the decoded-text reference its tests compare it with.
  */
-export async function pump(file: string, range: RowRange, take: (bytes: Buffer) => void, idle: () => boolean): Promise<number | undefined> {
+export async function pump(
+  file: string,
+  range: RowRange,
+  take: (bytes: Buffer) => void,
+  idle: () => boolean,
+): Promise<number | undefined> {
   let read = range.start ?? 0;
   let stop: number | undefined;
   let asking = range.stopAt !== undefined;
@@ -113,7 +118,8 @@ export async function pump(file: string, range: RowRange, take: (bytes: Buffer) 
  * 13 characters anyway.
  */
 export function owned(fields: string[]): string[] {
-  for (let i = 0; i < fields.length; i++) if (fields[i].length >= 13) fields[i] = JSON.parse(JSON.stringify(fields[i])) as string;
+  for (let i = 0; i < fields.length; i++)
+    if (fields[i].length >= 13) fields[i] = JSON.parse(JSON.stringify(fields[i])) as string;
   return fields;
 }
 

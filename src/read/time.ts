@@ -63,7 +63,13 @@ const DAY = 86_400_000;
 // then build() checks the ranges and places the reading in a zone.
 
 const f = {
-  y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0, ms: 0,
+  y: 0,
+  mo: 0,
+  d: 0,
+  h: 0,
+  mi: 0,
+  s: 0,
+  ms: 0,
   hasTime: false,
   /** Minutes east of UTC that the text carried; NaN when none. */
   offset: NaN,
@@ -92,7 +98,13 @@ function unrecognised(raw: string): TimeParseError {
   return new TimeParseError(`unrecognised time "${raw}"`);
 }
 
-function setOffset(raw: string, word: string | undefined, sign: string | undefined, hh: string | undefined, mm: string | undefined) {
+function setOffset(
+  raw: string,
+  word: string | undefined,
+  sign: string | undefined,
+  hh: string | undefined,
+  mm: string | undefined,
+) {
   if (!word && !sign) return;
   const minutes = fixedOffset(word, sign, hh, mm);
   if (minutes === undefined) throw new TimeParseError(`impossible offset in "${raw}"`);
@@ -165,9 +177,30 @@ function fastIso(t: string): boolean {
 
 /** Month names as carriers write them (USPS "January 25, 2012", "Sept. 5"). */
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 function monthNamed(name: string, raw: string): number {
@@ -213,7 +246,9 @@ const DATE_FORMS: DateForm[] = [
       const dayFirst = opts.dayFirst ?? (a > 12 ? true : b > 12 || a === b ? false : undefined);
       if (dayFirst === undefined) {
         const date = `${m[1]}${m[2]}${m[3]}${m[2]}${m[4]}`;
-        throw new TimeParseError(`ambiguous date "${date}": day and month can't be told apart (set "dateOrder" for this file)`);
+        throw new TimeParseError(
+          `ambiguous date "${date}": day and month can't be told apart (set "dateOrder" for this file)`,
+        );
       }
       setDate(+m[4], dayFirst ? b : a, dayFirst ? a : b);
     },
@@ -324,7 +359,8 @@ function checkAbbreviation(raw: string): void {
 function build(raw: string, opts: ParseOptions): Stamp {
   const { y, mo, d, h, mi, s, ms } = f;
   // Date.UTC reads years below 100 as 19xx; such years are placeholders (0001-01-01) anyway.
-  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) throw new TimeParseError(`impossible date "${raw}"`);
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo))
+    throw new TimeParseError(`impossible date "${raw}"`);
   if (h > 23 || mi > 59 || s > 59) throw new TimeParseError(`impossible time "${raw}"`);
   const day = calendarDay(y, mo, d);
   const wall = day.wallMs + ((h * 60 + mi) * 60 + s) * 1000 + ms;
@@ -355,7 +391,8 @@ function build(raw: string, opts: ParseOptions): Stamp {
     }
   }
   const epochMs = wallToInstant(wall, zone);
-  if (f.hasTime) return { raw, epochMs, precision: 'datetime', zone, zoneSource, zoneNote, localDate, dayLengthMs: undefined };
+  if (f.hasTime)
+    return { raw, epochMs, precision: 'datetime', zone, zoneSource, zoneNote, localDate, dayLengthMs: undefined };
   const dayLengthMs = wallToInstant(wall + DAY, zone) - epochMs;
   return { raw, epochMs, precision: 'date', zone, zoneSource, zoneNote, localDate, dayLengthMs };
 }
@@ -386,7 +423,8 @@ export function parseDateAndTime(date: string, time: string | undefined, opts: P
   if (!dateText) throw new TimeParseError(timeText ? `time "${timeText}" without a date` : 'empty time');
   const { rest, compactTime } = readDate(dateText, opts, raw);
   if (timeText) {
-    if (rest && !MIDNIGHT_RE.test(rest)) throw new TimeParseError(`date "${dateText}" already has a time, and a time column says "${timeText}"`);
+    if (rest && !MIDNIGHT_RE.test(rest))
+      throw new TimeParseError(`date "${dateText}" already has a time, and a time column says "${timeText}"`);
     readTime(timeText, true, raw);
   } else if (rest) {
     readTime(rest, compactTime, raw);

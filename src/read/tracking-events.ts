@@ -3,7 +3,11 @@ import { createClassifier } from '../knowledge/events.js';
 import type { Field } from '../knowledge/headers.js';
 import { ByteKeys, type ByteRow } from './byte-rows.js';
 import type { FieldIndex } from './detect.js';
-import { mangledBySpreadsheet, recognizeTrackingNumber, normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
+import {
+  mangledBySpreadsheet,
+  recognizeTrackingNumber,
+  normalizeTrackingNumber,
+} from '../knowledge/tracking-numbers.js';
 import { SPREADSHEET_DAMAGE } from './confirmations.js';
 import { abbreviationRegion, createZoneInferrer, type AbbreviationRegion } from '../knowledge/zones.js';
 import { midnightAsDay } from './time.js';
@@ -55,9 +59,11 @@ function eventTime(
 export function locationOf(row: Row): string | undefined {
   const loc = row.get('location');
   if (loc !== undefined) return loc;
-  const parts = [row.get('city'), [row.get('state'), row.get('postalCode')].filter(Boolean).join(' '), row.get('country')].filter(
-    (p) => p !== undefined && p !== '',
-  );
+  const parts = [
+    row.get('city'),
+    [row.get('state'), row.get('postalCode')].filter(Boolean).join(' '),
+    row.get('country'),
+  ].filter((p) => p !== undefined && p !== '');
   return parts.length ? parts.join(', ') : undefined;
 }
 
@@ -103,7 +109,16 @@ interface Described {
 const NO_CARRIER = '\u0000none';
 
 /** The fields a byte reader decodes once per distinct value (see Described) and those it decodes per row. */
-const DESCRIPTIVE: readonly Field[] = ['statusCode', 'description', 'location', 'city', 'state', 'postalCode', 'country', 'carrier'];
+const DESCRIPTIVE: readonly Field[] = [
+  'statusCode',
+  'description',
+  'location',
+  'city',
+  'state',
+  'postalCode',
+  'country',
+  'carrier',
+];
 const TIME: readonly Field[] = ['eventTime', 'eventDate', 'eventClock', 'utcOffset'];
 
 /**
@@ -111,7 +126,13 @@ const TIME: readonly Field[] = ['eventTime', 'eventDate', 'eventClock', 'utcOffs
  * bytes, decoding the number when it changes, the event, place and carrier once per distinct set of them
  * (remembered by their bytes), and the time per row, then hands the texts to the same steps as `rows`.
  */
-export function trackingEventReaders(sink: RecordSink, report: InputReport, opts: ReadOptions, dayFirst: (f: string) => boolean | undefined, index: FieldIndex) {
+export function trackingEventReaders(
+  sink: RecordSink,
+  report: InputReport,
+  opts: ReadOptions,
+  dayFirst: (f: string) => boolean | undefined,
+  index: FieldIndex,
+) {
   const classify = createClassifier(opts.events, { acceptancePendingIsPossession: opts.acceptancePendingIsPossession });
   const zoneOf = eventZoneResolver(opts);
   const carrierOf = carrierGuesser();

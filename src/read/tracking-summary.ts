@@ -14,7 +14,12 @@ import { carrierGuesser, eventZoneResolver, locationOf } from './tracking-events
  * One row per package. Only a pickup / first-scan column says when the carrier got the parcel; a status
  * alone ("InTransit") proves possession at some time, not when.
  */
-export function trackingSummaryRowReader(sink: RecordSink, report: InputReport, opts: ReadOptions, dayFirst: (f: string) => boolean | undefined) {
+export function trackingSummaryRowReader(
+  sink: RecordSink,
+  report: InputReport,
+  opts: ReadOptions,
+  dayFirst: (f: string) => boolean | undefined,
+) {
   const classify = createClassifier(opts.events, { acceptancePendingIsPossession: opts.acceptancePendingIsPossession });
   const zoneOf = eventZoneResolver(opts);
   const carrierOf = carrierGuesser();

@@ -19,4 +19,3 @@ export interface RecordSink {
   package?(summary: PackageSummary): void;
   assignment?(record: AssignmentRecord): void;
 }
-

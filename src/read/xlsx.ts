@@ -35,7 +35,10 @@ function cellText(v: ExcelJS.CellValue): string {
   if (v instanceof Date) {
     const p = (n: number) => String(n).padStart(2, '0');
     const date = `${v.getUTCFullYear()}-${p(v.getUTCMonth() + 1)}-${p(v.getUTCDate())}`;
-    const time = v.getUTCHours() + v.getUTCMinutes() + v.getUTCSeconds() === 0 ? '' : ` ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}:${p(v.getUTCSeconds())}`;
+    const time =
+      v.getUTCHours() + v.getUTCMinutes() + v.getUTCSeconds() === 0
+        ? ''
+        : ` ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}:${p(v.getUTCSeconds())}`;
     return date + time;
   }
   if (typeof v === 'object') {

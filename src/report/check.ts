@@ -25,7 +25,13 @@ const short = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 function paint(level: Level | 'ok' | 'n/a', text: string, style: Style): string {
   text = t(lang, 'check.level', { level: text });
-  return level === 'error' ? style.error(text) : level === 'warning' ? style.warning(text) : level === 'ok' ? style.ok(text) : style.dim(text);
+  return level === 'error'
+    ? style.error(text)
+    : level === 'warning'
+      ? style.warning(text)
+      : level === 'ok'
+        ? style.ok(text)
+        : style.dim(text);
 }
 
 function trendText(t: Trend | undefined): string {
@@ -85,7 +91,9 @@ function checkText(data: CheckResult, opts: CheckTextOptions): string {
         shipments: r.checked.shipments,
         from: r.window.from,
         // The newest confirmation, not the window's end: data that stopped must not look fresh.
-        to: r.checked.newestConfirmation ? t(lang, 'check.newest', { at: short(r.checked.newestConfirmation) }) : r.window.to,
+        to: r.checked.newestConfirmation
+          ? t(lang, 'check.newest', { at: short(r.checked.newestConfirmation) })
+          : r.window.to,
         files: r.checked.inputFiles,
         skipped: skippedNote(r),
         tracking: r.checked.newestTrackingData ? short(r.checked.newestTrackingData) : t(lang, 'text.notAvailable'),
@@ -107,7 +115,9 @@ function checkText(data: CheckResult, opts: CheckTextOptions): string {
   if (r.input.length || quiet.length) {
     section(t(lang, 'check.section.input'), [
       ...r.input.map((p) => `  ${paint(p.level, p.level, style)}  ${translateSentence(lang, p.message)}`),
-      ...quiet.map((x) => `  ${style.dim(t(lang, 'check.skipped', { file: x.file, reason: translateSentence(lang, x.reason) }))}`),
+      ...quiet.map(
+        (x) => `  ${style.dim(t(lang, 'check.skipped', { file: x.file, reason: translateSentence(lang, x.reason) }))}`,
+      ),
     ]);
   }
 
@@ -161,14 +171,22 @@ function checkText(data: CheckResult, opts: CheckTextOptions): string {
         h.orderId,
         h.trackingNumber ?? '',
         h.carrier ?? '',
-        t(lang, 'check.gate.held', { hours: h.hoursLeft?.toFixed(1), reason: t(lang, 'gate.holdReason', { reason: h.reason, text: HOLD_REASONS[h.reason] }) }),
+        t(lang, 'check.gate.held', {
+          hours: h.hoursLeft?.toFixed(1),
+          reason: t(lang, 'gate.holdReason', { reason: h.reason, text: HOLD_REASONS[h.reason] }),
+        }),
       ],
     })),
   ].sort((a, b) => a.hoursLeft - b.hoursLeft);
   if (risky.length) {
     section(
       t(lang, 'check.section.atRisk'),
-      table([...t(lang, 'check.head.atRisk')], risky.map((x) => x.row), ['left', 'left', 'left', 'left', 'left'], style),
+      table(
+        [...t(lang, 'check.head.atRisk')],
+        risky.map((x) => x.row),
+        ['left', 'left', 'left', 'left', 'left'],
+        style,
+      ),
     );
   }
   const g = r.atRisk.gate;
@@ -245,6 +263,9 @@ export function formatCheckJson(r: CheckResult): string {
 function skippedNote(r: CheckResult): string {
   const s = r.checked.skipped ?? [];
   if (s.length === 0) return '';
-  const names = s.slice(0, 3).map((x) => x.file.split(/[\\/]/).pop()).join(', ');
+  const names = s
+    .slice(0, 3)
+    .map((x) => x.file.split(/[\\/]/).pop())
+    .join(', ');
   return t(lang, 'check.skippedNote', { n: s.length, names: `${names}${s.length > 3 ? ', …' : ''}` });
 }

@@ -66,7 +66,7 @@ const BY_PHRASE = new Map(EVENT_GLOSSARY.map(([p, e]) => [p, e]));
 export function glossEvent(text: string): string | undefined {
   if (!CJK.test(text)) return undefined;
   const found: string[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let hit = 0;
     for (let n = Math.min(LONGEST, text.length - i); n > 0 && !hit; n--) {
       const english = BY_PHRASE.get(text.slice(i, i + n));

@@ -11,7 +11,6 @@ export interface EvidenceColumn {
   value: (f: Finding, all: readonly Finding[]) => string;
 }
 
-
 /** File name and line only: absolute paths would reveal the seller's folders to whoever reads the evidence. */
 function source(ref: SourceRef | undefined): string {
   return ref ? `${ref.file.split(/[\\/]/).pop()}:${ref.line}` : '';
@@ -35,10 +34,14 @@ export const EVIDENCE_COLUMNS: readonly EvidenceColumn[] = [
   { header: 'Latest Ship Date', value: (f) => f.latestShipDate?.iso ?? '' },
   {
     header: 'Latest Ship Date Source',
-    value: (f) => (f.latestShipDate ? (f.latestShipDateComputed ? 'computed from handling time' : 'Amazon report') : ''),
+    value: (f) =>
+      f.latestShipDate ? (f.latestShipDateComputed ? 'computed from handling time' : 'Amazon report') : '',
   },
   { header: 'Ship Confirmation Time', value: (f) => f.confirmedAt.iso },
-  { header: 'Confirmation Precision', value: (f) => (f.confirmedAt.precision === 'date' ? 'date only' : 'date and time') },
+  {
+    header: 'Confirmation Precision',
+    value: (f) => (f.confirmedAt.precision === 'date' ? 'date only' : 'date and time'),
+  },
   { header: 'First Carrier Scan Time', value: (f) => f.firstCarrierScanAt?.iso ?? '' },
   { header: 'First Scan Event', value: (f) => f.firstScanEvent ?? '' },
   { header: 'First Scan Location', value: (f) => f.firstScanLocation ?? '' },
@@ -67,7 +70,10 @@ export const EVIDENCE_COLUMNS: readonly EvidenceColumn[] = [
  * The evidence CSV: UTF-8 with BOM and CRLF so that Excel opens it right on a double click, rows in order
  * of confirmation so that the moment of a fix shows as a break in the sequence.
  */
-export function formatEvidenceCsv(findings: readonly Finding[], opts: { extraColumns?: readonly EvidenceColumn[] } = {}): string {
+export function formatEvidenceCsv(
+  findings: readonly Finding[],
+  opts: { extraColumns?: readonly EvidenceColumn[] } = {},
+): string {
   const columns = [...EVIDENCE_COLUMNS, ...(opts.extraColumns ?? [])];
   const rows = findingsByShipment(findings);
   return `\uFEFF${csvRow(columns.map((c) => c.header))}${rows.map((g) => csvRow(columns.map((c) => c.value(g[0], g)))).join('')}`;

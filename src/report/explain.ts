@@ -32,10 +32,23 @@ function zoneNote(s: Stamp): string {
 function timelineEntries(t: Timeline): Entry[] {
   const entries: Entry[] = [];
   const o = t.orders[0];
-  if (o?.purchasedAt) entries.push({ at: latestInstant(o.purchasedAt), when: when(o.purchasedAt, t.zone), what: 'purchased', detail: `${o.statusRaw ?? ''} ${o.channel ?? ''}`.trim(), source: o.source });
+  if (o?.purchasedAt)
+    entries.push({
+      at: latestInstant(o.purchasedAt),
+      when: when(o.purchasedAt, t.zone),
+      what: 'purchased',
+      detail: `${o.statusRaw ?? ''} ${o.channel ?? ''}`.trim(),
+      source: o.source,
+    });
   if (t.latestShipDate && o) {
     const { stamp, computed } = t.latestShipDate;
-    entries.push({ at: latestInstant(stamp), when: when(stamp, t.zone), what: 'latest ship date', detail: computed ? 'computed from handling time' : 'from the order report', source: o.source });
+    entries.push({
+      at: latestInstant(stamp),
+      when: when(stamp, t.zone),
+      what: 'latest ship date',
+      detail: computed ? 'computed from handling time' : 'from the order report',
+      source: o.source,
+    });
   }
   for (const c of t.confirmations) {
     if (!c.confirmedAt) continue;
@@ -65,11 +78,18 @@ function timelineEntries(t: Timeline): Entry[] {
 export function formatExplainText(data: Timeline, style: Style, lang: Lang = 'en'): string {
   // Texts from the files (event texts, places, carriers) may hold escape sequences.
   const t = terminalSafe(data);
-  const lines = [style.heading(say(lang, 'explain.title', { orderId: t.orderId })), style.dim(say(lang, 'explain.times', { zone: t.zone, asOf: t.asOf })), ''];
+  const lines = [
+    style.heading(say(lang, 'explain.title', { orderId: t.orderId })),
+    style.dim(say(lang, 'explain.times', { zone: t.zone, asOf: t.asOf })),
+    '',
+  ];
   // The entries are the JSON's; their words are put in the reader's language here.
   const entries = timelineEntries(t).map((e) => ({
     ...e,
-    when: lang === 'en' ? e.when : e.when.replace(/^(\S+) \(date only\)$/, (_, date: string) => say(lang, 'explain.dateOnly', { date })),
+    when:
+      lang === 'en'
+        ? e.when
+        : e.when.replace(/^(\S+) \(date only\)$/, (_, date: string) => say(lang, 'explain.dateOnly', { date })),
     what: say(lang, 'explain.what', { what: e.what }),
     detail: translateZoneNotes(lang, say(lang, 'explain.detail', { detail: e.detail })),
     scanned: e.what.startsWith('scan: physical') || e.what.startsWith('scan: delivered'),
@@ -86,7 +106,9 @@ export function formatExplainText(data: Timeline, style: Style, lang: Lang = 'en
   const sevWidth = lang === 'en' ? 7 : 4;
   for (const f of t.findings) {
     const word = padEnd(say(lang, 'rules.severity', { severity: f.severity }), sevWidth);
-    lines.push(`${f.severity === 'error' ? style.error(word) : style.warning(word)}  ${f.rule}: ${translateSentence(lang, f.message)}`);
+    lines.push(
+      `${f.severity === 'error' ? style.error(word) : style.warning(word)}  ${f.rule}: ${translateSentence(lang, f.message)}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

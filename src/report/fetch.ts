@@ -93,12 +93,25 @@ export function formatFetchText(s: FetchSummary, lang: Lang = 'en'): string {
   const lines: string[] = [];
   const a = s.amazon;
   if (a) {
-    const window = say(lang, 'fetch.window', { after: a.createdAfter, before: a.createdBefore, region: a.region, marketplaces: a.marketplaceIds.join(',') });
+    const window = say(lang, 'fetch.window', {
+      after: a.createdAfter,
+      before: a.createdBefore,
+      region: a.region,
+      marketplaces: a.marketplaceIds.join(','),
+    });
     if (s.dryRun) lines.push(say(lang, 'fetch.amazon.dry', { window, page: a.resumedAtPage }));
     else {
       const head = say(lang, 'fetch.amazon.head', { status: a.status });
       lines.push(
-        say(lang, 'fetch.amazon.done', { head, orders: a.orders, pages: a.pages, page: a.resumedAtPage, window, requests: a.requests, folder: a.folder }),
+        say(lang, 'fetch.amazon.done', {
+          head,
+          orders: a.orders,
+          pages: a.pages,
+          page: a.resumedAtPage,
+          window,
+          requests: a.requests,
+          folder: a.folder,
+        }),
       );
       if (a.error) lines.push(say(lang, 'fetch.notFetched', { error: a.error }));
     }
@@ -108,7 +121,9 @@ export function formatFetchText(s: FetchSummary, lang: Lang = 'en'): string {
     const known = say(lang, 'fetch.known', { numbers: t.numbers, delivered: t.alreadyDelivered, resumed: t.resumed });
     const quota = quotaText(t.quota, lang);
     if (s.dryRun) {
-      lines.push(say(lang, 'fetch.tracking.dry', { service: t.service, toAsk: t.toAsk, known, toRegister: t.toRegister, quota }));
+      lines.push(
+        say(lang, 'fetch.tracking.dry', { service: t.service, toAsk: t.toAsk, known, toRegister: t.toRegister, quota }),
+      );
     } else {
       const head = say(lang, 'fetch.tracking.head', { service: t.service, status: t.status });
       lines.push(

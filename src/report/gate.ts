@@ -54,7 +54,11 @@ let lang: Lang = 'en';
 
 function why(h: Hold): string {
   if (h.reason === 'already-confirmed' && h.confirmed) {
-    return t(lang, 'gate.alreadyConfirmed', { trackingNumber: h.confirmed.trackingNumber, on: h.confirmed.on, orderId: h.orderId });
+    return t(lang, 'gate.alreadyConfirmed', {
+      trackingNumber: h.confirmed.trackingNumber,
+      on: h.confirmed.on,
+      orderId: h.orderId,
+    });
   }
   const base = t(lang, 'gate.holdReason', { reason: h.reason, text: HOLD_REASONS[h.reason] });
   const last = h.lastEvent ? t(lang, 'gate.last', { description: h.lastEvent.description, at: h.lastEvent.at }) : '';
@@ -71,7 +75,12 @@ function pkg(h: Hold): string {
 }
 
 /** The run in words: released, overdue, held (with why and how long until late), and what was skipped. */
-export function formatGateText(d: GateDecision, delivery: GateDelivery, style: Style = plain, language: Lang = 'en'): string {
+export function formatGateText(
+  d: GateDecision,
+  delivery: GateDelivery,
+  style: Style = plain,
+  language: Lang = 'en',
+): string {
   lang = language;
   try {
     return gateText(d, delivery, style);
@@ -107,7 +116,12 @@ function gateText(d: GateDecision, delivery: GateDelivery, style: Style): string
       ? s.status === 'accepted'
         ? style.ok(t(lang, 'gate.accepted'))
         : s.status === 'rejected'
-          ? style.error(t(lang, 'gate.rejected', { http: String(s.http), errors: (s.errors ?? []).map((e) => e.message ?? e.code).join('; ') }))
+          ? style.error(
+              t(lang, 'gate.rejected', {
+                http: String(s.http),
+                errors: (s.errors ?? []).map((e) => e.message ?? e.code).join('; '),
+              }),
+            )
           : style.warning(t(lang, 'gate.noAnswer', { note: s.note ?? 'unknown' }))
       : '';
     const late = r.late ? style.warning(t(lang, 'gate.lateScan')) : '';
@@ -134,8 +148,8 @@ function gateText(d: GateDecision, delivery: GateDelivery, style: Style): string
       h.reason === 'already-confirmed'
         ? t(lang, 'gate.notSentAgain')
         : h.hoursLeft === undefined
-        ? t(lang, 'gate.noLsd')
-        : t(lang, 'gate.left', { hours: hours(h.hoursLeft), lsd: String(h.latestShipDate) });
+          ? t(lang, 'gate.noLsd')
+          : t(lang, 'gate.left', { hours: hours(h.hoursLeft), lsd: String(h.latestShipDate) });
     out.push(`  ${h.orderId}  ${pkg(h)}  ${left}`, t(lang, 'gate.why', { why: why(h) }));
   }
 

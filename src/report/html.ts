@@ -159,7 +159,14 @@ ${chart({
   id: 'chart-rate',
   caption: 'Early-confirmation rate per week of confirmation (target: 0%). Dashed red line: the fix.',
   weeks,
-  series: [{ cls: 'line', points: true, value: (g) => g.earlyConfirmationRate, tip: (g) => `${pct(g.earlyConfirmationRate)} (${g.earlyConfirmations} of ${g.withScanTime})` }],
+  series: [
+    {
+      cls: 'line',
+      points: true,
+      value: (g) => g.earlyConfirmationRate,
+      tip: (g) => `${pct(g.earlyConfirmationRate)} (${g.earlyConfirmations} of ${g.withScanTime})`,
+    },
+  ],
   format: (v) => `${Math.round(v * 100)}%`,
   fixX,
   fixLabel: `fix ${c.fixedOn}`,
@@ -171,7 +178,13 @@ ${chart({
   weeks,
   series: [
     { cls: 'line p90', points: false, value: (g) => g.lagHours.p90, tip: () => '' },
-    { cls: 'line', points: true, value: (g) => g.lagHours.median, tip: (g) => `median ${hours(g.lagHours.median)} h, 90th percentile ${hours(g.lagHours.p90)} h (${g.lagHours.count} shipments)` },
+    {
+      cls: 'line',
+      points: true,
+      value: (g) => g.lagHours.median,
+      tip: (g) =>
+        `median ${hours(g.lagHours.median)} h, 90th percentile ${hours(g.lagHours.p90)} h (${g.lagHours.count} shipments)`,
+    },
   ],
   format: (v) => `${Math.round(v)} h`,
   fixX,
@@ -201,7 +214,15 @@ ${result.notes.length ? `<ul>${result.notes.map((n) => `<li>${esc(n)}</li>`).joi
 <h2>By carrier</h2>
 ${table(
   ['Carrier', 'Shipments', 'Early confirmations', 'Rate', 'Median h', '90th percentile h', 'Physical scan'],
-  result.byCarrier.map((g) => [g.key, String(g.shipments), String(g.earlyConfirmations), pct(g.earlyConfirmationRate), hours(g.lagHours.median), hours(g.lagHours.p90), `${g.withPhysicalScan} of ${g.shipments}`]),
+  result.byCarrier.map((g) => [
+    g.key,
+    String(g.shipments),
+    String(g.earlyConfirmations),
+    pct(g.earlyConfirmationRate),
+    hours(g.lagHours.median),
+    hours(g.lagHours.p90),
+    `${g.withPhysicalScan} of ${g.shipments}`,
+  ]),
   { small: true, numericFrom: 1 },
 )}
 </section>
@@ -333,8 +354,13 @@ function pageCss(left: string, right: string): string {
 `;
 }
 
-function table(head: string[], rows: string[][], opts: { small?: boolean; numericFrom?: number; numericTo?: number }): string {
-  const num = (i: number) => opts.numericFrom !== undefined && i >= opts.numericFrom && i <= (opts.numericTo ?? Infinity);
+function table(
+  head: string[],
+  rows: string[][],
+  opts: { small?: boolean; numericFrom?: number; numericTo?: number },
+): string {
+  const num = (i: number) =>
+    opts.numericFrom !== undefined && i >= opts.numericFrom && i <= (opts.numericTo ?? Infinity);
   const cell = (tag: string, text: string, i: number) => `<${tag}${num(i) ? ' class="num"' : ''}>${esc(text)}</${tag}>`;
   return `<table${opts.small ? ' class="small"' : ''}>
 <thead><tr>${head.map((h, i) => cell('th', h, i)).join('')}</tr></thead>
@@ -398,16 +424,31 @@ function chart(spec: ChartSpec): string {
 
   const ticks = Array.from({ length: Math.round((y1 - y0) / step) + 1 }, (_, i) => y0 + i * step);
   const grid = ticks
-    .map((v) => `<line class="grid" x1="${PAD.left}" x2="${W - PAD.right}" y1="${f1(py(v))}" y2="${f1(py(v))}"/><text x="${PAD.left - 6}" y="${f1(py(v) + 4)}" text-anchor="end">${esc(spec.format(v))}</text>`)
+    .map(
+      (v) =>
+        `<line class="grid" x1="${PAD.left}" x2="${W - PAD.right}" y1="${f1(py(v))}" y2="${f1(py(v))}"/><text x="${PAD.left - 6}" y="${f1(py(v) + 4)}" text-anchor="end">${esc(spec.format(v))}</text>`,
+    )
     .join('');
   const labels = weeks
-    .map(({ w, mid }) => `<text x="${f1(px(mid))}" y="${H - PAD.bottom + 16}" text-anchor="middle">${esc(w.key.slice(5, 8))}</text>`)
+    .map(
+      ({ w, mid }) =>
+        `<text x="${f1(px(mid))}" y="${H - PAD.bottom + 16}" text-anchor="middle">${esc(w.key.slice(5, 8))}</text>`,
+    )
     .join('');
   const lines = spec.series
     .map((s) => {
-      const pts = weeks.map(({ w, mid }) => ({ w, mid, v: s.value(w) })).filter((p): p is { w: GroupFigures; mid: number; v: number } => p.v !== null);
+      const pts = weeks
+        .map(({ w, mid }) => ({ w, mid, v: s.value(w) }))
+        .filter((p): p is { w: GroupFigures; mid: number; v: number } => p.v !== null);
       const line = `<polyline class="${s.cls}" points="${pts.map((p) => `${f1(px(p.mid))},${f1(py(p.v))}`).join(' ')}"/>`;
-      const dots = s.points ? pts.map((p) => `<circle class="pt" cx="${f1(px(p.mid))}" cy="${f1(py(p.v))}" r="3.5"><title>${esc(`${p.w.key}: ${s.tip(p.w)}`)}</title></circle>`).join('') : '';
+      const dots = s.points
+        ? pts
+            .map(
+              (p) =>
+                `<circle class="pt" cx="${f1(px(p.mid))}" cy="${f1(py(p.v))}" r="3.5"><title>${esc(`${p.w.key}: ${s.tip(p.w)}`)}</title></circle>`,
+            )
+            .join('')
+        : '';
       return line + dots;
     })
     .join('');

@@ -65,7 +65,9 @@ export function inspectJson(inputs: readonly InspectedInput[]): { schemaVersion:
 let lang: Lang = 'en';
 
 function problems(f: InspectedFile, style: Style): string[] {
-  const shown = f.problems.slice(0, PROBLEMS_SHOWN).map((p) => style.warning(`    ${p.file}:${p.line}: ${translateSentence(lang, p.message)}`));
+  const shown = f.problems
+    .slice(0, PROBLEMS_SHOWN)
+    .map((p) => style.warning(`    ${p.file}:${p.line}: ${translateSentence(lang, p.message)}`));
   const more = f.rowsRejected - shown.length;
   return more > 0 ? [...shown, style.dim(t(lang, 'inspect.more', { n: more }))] : shown;
 }
@@ -99,7 +101,9 @@ function unclassified(
 }
 
 function rejectedText(f: InspectedFile, style: Style): string {
-  return f.rowsRejected > 0 ? style.warning(t(lang, 'inspect.rejected', { n: f.rowsRejected })) : t(lang, 'inspect.rejected', { n: 0 });
+  return f.rowsRejected > 0
+    ? style.warning(t(lang, 'inspect.rejected', { n: f.rowsRejected }))
+    : t(lang, 'inspect.rejected', { n: 0 });
 }
 
 /** Rows left out on purpose, e.g. `; skipped: 2 promotion continuation lines`. */
@@ -109,7 +113,8 @@ function skippedText(f: InspectedFile): string {
 }
 
 function formatFile(f: InspectedFile, style: Style): string[] {
-  const label = (s: 'Kind' | 'Encoding' | 'Rows' | 'Note' | 'Time zone') => padEnd(t(lang, 'inspect.label', { label: s }), 11);
+  const label = (s: 'Kind' | 'Encoding' | 'Rows' | 'Note' | 'Time zone') =>
+    padEnd(t(lang, 'inspect.label', { label: s }), 11);
   const out = [
     style.heading(f.file),
     `  ${label('Kind')}${t(lang, 'inspect.kind', { title: f.title, kind: f.kind })}`,

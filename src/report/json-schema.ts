@@ -9,7 +9,9 @@ import { z } from 'zod';
 const schemaVersion = z
   .literal(1)
   .describe('version of this JSON shape; goes up when a key is renamed, removed or changes meaning');
-const iso = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$/, 'ISO 8601 date-time with offset, or a date');
+const iso = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$/, 'ISO 8601 date-time with offset, or a date');
 const source = z.object({ file: z.string(), line: z.number().int().positive() });
 const rateFigure = z.object({
   count: z.number().int(),
@@ -20,7 +22,12 @@ const rateFigure = z.object({
   meetsTarget: z.boolean().nullable(),
   basis: z.string(),
 });
-const lag = z.object({ count: z.number().int(), median: z.number().nullable(), p90: z.number().nullable(), max: z.number().nullable() });
+const lag = z.object({
+  count: z.number().int(),
+  median: z.number().nullable(),
+  p90: z.number().nullable(),
+  max: z.number().nullable(),
+});
 const group = z.object({
   key: z.string(),
   shipments: z.number().int(),

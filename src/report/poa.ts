@@ -209,7 +209,10 @@ function blocks({ result, comparison: c, sellerName, attachments }: PoaInput): B
     });
   }
   out.push(
-    { kind: 'para', text: `Why this happened: ${placeholder('explain why shipments were confirmed before the parcels were handed to the carrier: who entered the tracking numbers, at which step, and why')}` },
+    {
+      kind: 'para',
+      text: `Why this happened: ${placeholder('explain why shipments were confirmed before the parcels were handed to the carrier: who entered the tracking numbers, at which step, and why')}`,
+    },
     { kind: 'heading', text: '2. Actions taken' },
     {
       kind: 'list',
@@ -223,11 +226,19 @@ function blocks({ result, comparison: c, sellerName, attachments }: PoaInput): B
     },
     { kind: 'heading', text: `3. Results since ${fixedOn}` },
     { kind: 'table', ...beforeAfterTable(c) },
-    { kind: 'para', text: 'Hours from confirmation to first scan: positive when the confirmation came first, negative when the carrier had already scanned the parcel.' },
+    {
+      kind: 'para',
+      text: 'Hours from confirmation to first scan: positive when the confirmation came first, negative when the carrier had already scanned the parcel.',
+    },
     { kind: 'para', text: verdictSentence(c) },
   );
   if (c.verdict.improved && a.earlyConfirmations > 0) {
-    out.push({ kind: 'para', text: placeholder(`explain the ${plural(a.earlyConfirmations, 'shipment')} confirmed early since ${fixedOn} and what you did about them`) });
+    out.push({
+      kind: 'para',
+      text: placeholder(
+        `explain the ${plural(a.earlyConfirmations, 'shipment')} confirmed early since ${fixedOn} and what you did about them`,
+      ),
+    });
   }
   if (a.lateConfirmations > 0) {
     const one = a.lateConfirmations === 1;
@@ -249,8 +260,12 @@ function blocks({ result, comparison: c, sellerName, attachments }: PoaInput): B
     {
       kind: 'list',
       items: [
-        placeholder("the new procedure, step by step: at which moment a shipment may be confirmed (only after the carrier's first scan)"),
-        placeholder('how the procedure is enforced in your systems, e.g. the ERP or shipping-software setting that uploads tracking only after the first scan'),
+        placeholder(
+          "the new procedure, step by step: at which moment a shipment may be confirmed (only after the carrier's first scan)",
+        ),
+        placeholder(
+          'how the procedure is enforced in your systems, e.g. the ERP or shipping-software setting that uploads tracking only after the first scan',
+        ),
         placeholder('how often compliance is checked from now on, and by whom'),
       ],
     },
@@ -284,7 +299,11 @@ function markdown(list: Block[]): string {
         return x.items.map((i) => `- ${mdEscape(i)}`).join('\n');
       case 'table': {
         const line = (cells: string[]) => `| ${cells.map(mdEscape).join(' | ')} |`;
-        return [line(x.head), `|${x.head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...x.rows.map(line)].join('\n');
+        return [
+          line(x.head),
+          `|${x.head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
+          ...x.rows.map(line),
+        ].join('\n');
       }
     }
   });
@@ -306,7 +325,14 @@ function plainText(list: Block[]): string {
       case 'table': {
         const rows = [x.head, ...x.rows];
         const widths = x.head.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-        return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ').trimEnd()).join('\n');
+        return rows
+          .map((r) =>
+            r
+              .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+              .join('   ')
+              .trimEnd(),
+          )
+          .join('\n');
       }
     }
   });

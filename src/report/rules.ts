@@ -10,7 +10,9 @@ export function formatRulesText(metas: readonly RuleMeta[], style: Style, lang: 
   for (const m of metas) {
     const word = padEnd(t(lang, 'rules.severity', { severity: m.severity }), sevWidth);
     const sev = m.severity === 'error' ? style.error(word) : style.warning(word);
-    lines.push(`${style.bold(m.id.padEnd(width))}  ${sev}  ${t(lang, 'rules.description', { rule: m.id, text: m.description })}`);
+    lines.push(
+      `${style.bold(m.id.padEnd(width))}  ${sev}  ${t(lang, 'rules.description', { rule: m.id, text: m.description })}`,
+    );
     for (const [name, o] of Object.entries(m.options)) {
       const option = t(lang, 'rules.option', { rule: m.id, name, value: String(o.default), text: o.description });
       lines.push(`${' '.repeat(width + sevWidth + 4)}${style.dim(option)}`);

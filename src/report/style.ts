@@ -56,7 +56,8 @@ const ZERO: ReadonlyArray<readonly [number, number]> = [
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
-const within = (ranges: ReadonlyArray<readonly [number, number]>, cp: number) => ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
+const within = (ranges: ReadonlyArray<readonly [number, number]>, cp: number) =>
+  ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
 
 /** Terminal cells a string occupies: colour codes count 0, East Asian wide characters 2. */
 export function displayWidth(s: string): number {
@@ -93,9 +94,17 @@ export type Align = 'left' | 'right';
  * Lines of an aligned table: a dimmed header row, then the rows, indented. Cells may already be coloured.
  * Trailing spaces are trimmed so that copied text stays clean.
  */
-export function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>, align: readonly Align[], style: Style, indent = '  '): string[] {
+export function table(
+  header: readonly string[],
+  rows: ReadonlyArray<readonly string[]>,
+  align: readonly Align[],
+  style: Style,
+  indent = '  ',
+): string[] {
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
   const line = (cells: readonly string[]) =>
-    (indent + cells.map((c, i) => (align[i] === 'right' ? padStart(c, widths[i]) : padEnd(c, widths[i]))).join('  ')).trimEnd();
+    (
+      indent + cells.map((c, i) => (align[i] === 'right' ? padStart(c, widths[i]) : padEnd(c, widths[i]))).join('  ')
+    ).trimEnd();
   return [style.dim(line(header)), ...rows.map(line)];
 }

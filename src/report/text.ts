@@ -34,11 +34,15 @@ function shortTime(f: TimeFact | undefined): string {
 /** Each rule with findings and its severity, errors first, then by count. */
 function ruleCounts(result: AuditResult): Array<{ rule: string; count: number; severity: Severity }> {
   const severity = new Map<string, Severity>();
-  for (const f of result.findings) if (!severity.has(f.rule) || f.severity === 'error') severity.set(f.rule, f.severity);
+  for (const f of result.findings)
+    if (!severity.has(f.rule) || f.severity === 'error') severity.set(f.rule, f.severity);
   return Object.entries(result.summary.findingsByRule)
     .filter(([, count]) => count > 0)
     .map(([rule, count]) => ({ rule, count, severity: severity.get(rule) ?? 'warning' }))
-    .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.count - a.count || a.rule.localeCompare(b.rule));
+    .sort(
+      (a, b) =>
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.count - a.count || a.rule.localeCompare(b.rule),
+    );
 }
 
 /**
@@ -58,21 +62,37 @@ function verdict(result: AuditResult, style: Style): string {
   const counts = ruleCounts(result);
   const unread = unreadableFilesNote(result, lang);
   if (counts.length === 0) {
-    const caveat = result.summary.hasTrackingData ? '' : t(lang, 'text.verdict.noTracking', { unread: unread !== undefined });
+    const caveat = result.summary.hasTrackingData
+      ? ''
+      : t(lang, 'text.verdict.noTracking', { unread: unread !== undefined });
     const rejected = result.summary.rowsRejected;
     // Rows or files that could not be read may hold the problems: no tick then.
     if (rejected > 0 || unread) {
       const rows = rejected > 0 ? [t(lang, 'text.verdict.rowsUnread', { n: rejected })] : [];
       const why = [...rows, ...(unread ? [unread] : [])];
-      return style.warning(t(lang, 'text.verdict.cleanButUnread', { total, why, unreadFiles: unread !== undefined })) + caveat;
+      return (
+        style.warning(t(lang, 'text.verdict.cleanButUnread', { total, why, unreadFiles: unread !== undefined })) +
+        caveat
+      );
     }
     return style.ok(t(lang, 'text.verdict.clean', { total })) + caveat;
   }
   const [first, ...rest] = counts;
   const phrase = (rule: string, n: number) => term(lang, 'verdictPhrase', { rule, n });
   const text = [
-    t(lang, 'text.verdict.first', { count: first.count, total, phrase: phrase(first.rule, first.count), severity: severityWord(first.severity) }),
-    ...rest.map((c) => t(lang, 'text.verdict.rest', { count: c.count, phrase: phrase(c.rule, c.count), severity: severityWord(c.severity) })),
+    t(lang, 'text.verdict.first', {
+      count: first.count,
+      total,
+      phrase: phrase(first.rule, first.count),
+      severity: severityWord(first.severity),
+    }),
+    ...rest.map((c) =>
+      t(lang, 'text.verdict.rest', {
+        count: c.count,
+        phrase: phrase(c.rule, c.count),
+        severity: severityWord(c.severity),
+      }),
+    ),
     ...(unread ? [t(lang, 'text.verdict.incomplete', { unread })] : []),
   ].join(lang === 'zh' ? '' : ' ');
   return first.severity === 'error' ? style.error(`✖ ${text}`) : style.warning(`⚠ ${text}`);
@@ -91,7 +111,10 @@ function audited(result: AuditResult, style: Style): string[] {
     from || to
       ? t(lang, 'text.period.window', { from, to: to ?? result.asOf })
       : weeks.length > 0
-        ? t(lang, 'text.period.weeks', { first: weekKey(weeks[0].key), last: weeks.length > 1 ? weekKey(weeks.at(-1)!.key) : undefined })
+        ? t(lang, 'text.period.weeks', {
+            first: weekKey(weeks[0].key),
+            last: weeks.length > 1 ? weekKey(weeks.at(-1)!.key) : undefined,
+          })
         : t(lang, 'text.period.none');
   const excluded = Object.entries(s.excluded).filter(([, n]) => n > 0);
   const lines = [
@@ -100,13 +123,21 @@ function audited(result: AuditResult, style: Style): string[] {
   ];
   if (excluded.length > 0) {
     const label = (key: string) => term(lang, 'exclusion', { key, label: exclusionLabel(key) });
-    lines.push(t(lang, 'text.excluded', { items: excluded.map(([why, n]) => t(lang, 'text.excludedItem', { label: label(why), n })) }));
+    lines.push(
+      t(lang, 'text.excluded', {
+        items: excluded.map(([why, n]) => t(lang, 'text.excludedItem', { label: label(why), n })),
+      }),
+    );
   }
-  if (s.hasTrackingData) lines.push(t(lang, 'text.matched', { matched: s.matchedWithTracking, total: s.shipments, scanned: s.withPhysicalScan }));
+  if (s.hasTrackingData)
+    lines.push(
+      t(lang, 'text.matched', { matched: s.matchedWithTracking, total: s.shipments, scanned: s.withPhysicalScan }),
+    );
   if (s.rowsRejected > 0) {
     lines.push(style.warning(t(lang, 'text.rowsLeftOut', { n: s.rowsRejected })));
     for (const input of result.inputs) {
-      for (const p of input.problems) lines.push(style.warning(`  ${p.file}:${p.line}: ${translateSentence(lang, p.message)}`));
+      for (const p of input.problems)
+        lines.push(style.warning(`  ${p.file}:${p.line}: ${translateSentence(lang, p.message)}`));
       const more = input.rowsRejected - input.problems.length;
       if (more > 0) lines.push(style.warning(t(lang, 'text.rowsMore', { more, file: input.file })));
     }
@@ -125,7 +156,13 @@ function inputs(result: AuditResult, style: Style): string[] {
     result.inputs.map((i) =>
       i.skipped
         ? [fileName(i), i.warning ? style.warning(skipped(i.skipped)) : style.dim(skipped(i.skipped)), '']
-        : [fileName(i), i.kind, i.rowsRejected > 0 ? t(lang, 'text.rowsRejected', { read: i.rowsRead, rejected: i.rowsRejected }) : String(i.rowsRead)],
+        : [
+            fileName(i),
+            i.kind,
+            i.rowsRejected > 0
+              ? t(lang, 'text.rowsRejected', { read: i.rowsRead, rejected: i.rowsRejected })
+              : String(i.rowsRead),
+          ],
     ),
     ['left', 'left', 'right'],
     style,
@@ -134,7 +171,12 @@ function inputs(result: AuditResult, style: Style): string[] {
 
 function targets(result: AuditResult, style: Style): string[] {
   const s = result.summary;
-  const figures: TargetFigure[] = [s.lateShipmentRate10, s.lateShipmentRate30, s.validTrackingRate, s.earlyConfirmationRate];
+  const figures: TargetFigure[] = [
+    s.lateShipmentRate10,
+    s.lateShipmentRate30,
+    s.validTrackingRate,
+    s.earlyConfirmationRate,
+  ];
   const mark = (f: TargetFigure) => (f.meetsTarget === null ? '' : f.meetsTarget ? style.ok('✔') : style.error('✖'));
   return table(
     [...t(lang, 'text.head.targets')],
@@ -162,7 +204,9 @@ function findingsPerRule(result: AuditResult, style: Style): string[] {
     ruleCounts(result).map((c) => [
       lang === 'en' ? c.rule : `${term(lang, 'ruleName', { rule: c.rule })} (${c.rule})`,
       String(c.count),
-      c.severity === 'error' ? style.error(`✖ ${severityWord('error')}`) : style.warning(`⚠ ${severityWord('warning')}`),
+      c.severity === 'error'
+        ? style.error(`✖ ${severityWord('error')}`)
+        : style.warning(`⚠ ${severityWord('warning')}`),
     ]),
     ['left', 'right', 'left'],
     style,
@@ -172,13 +216,22 @@ function findingsPerRule(result: AuditResult, style: Style): string[] {
 /** Rate beside a mark, so that the week a carrier changed stands out: ✔ no early confirmation, ✖ some. */
 function rateCell(g: GroupFigures, style: Style): string {
   if (g.earlyConfirmationRate === null) return style.dim(na());
-  return g.earlyConfirmationRate === 0 ? `${pct(0)} ${style.ok('✔')}` : `${pct(g.earlyConfirmationRate)} ${style.error('✖')}`;
+  return g.earlyConfirmationRate === 0
+    ? `${pct(0)} ${style.ok('✔')}`
+    : `${pct(g.earlyConfirmationRate)} ${style.error('✖')}`;
 }
 
 function weekly(result: AuditResult, style: Style): string[] {
   return table(
     [...t(lang, 'text.head.weeks')],
-    result.byWeek.map((g) => [weekKey(g.key), String(g.shipments), String(g.earlyConfirmations), rateCell(g, style), hours(g.lagHours.median), g.carriers.join(', ')]),
+    result.byWeek.map((g) => [
+      weekKey(g.key),
+      String(g.shipments),
+      String(g.earlyConfirmations),
+      rateCell(g, style),
+      hours(g.lagHours.median),
+      g.carriers.join(', '),
+    ]),
     ['left', 'right', 'right', 'right', 'right', 'left'],
     style,
   );
@@ -247,7 +300,8 @@ function unclassified(result: AuditResult, style: Style, width: number | undefin
   ];
   if (list.length > 10) lines.push(style.dim(t(lang, 'text.more', { n: list.length - 10 })));
   const beyond = result.unclassifiedMore;
-  if (beyond) lines.push(style.dim(t(lang, 'text.unclassified.notKept', { texts: beyond.texts, events: beyond.events })));
+  if (beyond)
+    lines.push(style.dim(t(lang, 'text.unclassified.notKept', { texts: beyond.texts, events: beyond.events })));
   return lines;
 }
 
@@ -295,11 +349,22 @@ function auditText(data: AuditResult, opts: TextOptions): string {
   if (result.byWeek.length > 0) out.push(...section(t(lang, 'text.section.weeks'), weekly(result, style)));
   if (result.byCarrier.length > 0) out.push(...section(t(lang, 'text.section.carriers'), perCarrier(result, style)));
   if (result.findings.length > 0) {
-    out.push(...section(t(lang, 'text.section.offenders', { n: Math.min(top, result.findings.length) }), offenders(result, style, top)));
+    out.push(
+      ...section(
+        t(lang, 'text.section.offenders', { n: Math.min(top, result.findings.length) }),
+        offenders(result, style, top),
+      ),
+    );
   }
-  if (result.unclassifiedEvents.length > 0) out.push(...section(t(lang, 'text.section.unclassified'), unclassified(result, style, width)));
+  if (result.unclassifiedEvents.length > 0)
+    out.push(...section(t(lang, 'text.section.unclassified'), unclassified(result, style, width)));
   if (result.notes.length > 0) {
-    out.push(...section(t(lang, 'text.section.notes'), result.notes.flatMap((n) => bullet(translateSentence(lang, n), width))));
+    out.push(
+      ...section(
+        t(lang, 'text.section.notes'),
+        result.notes.flatMap((n) => bullet(translateSentence(lang, n), width)),
+      ),
+    );
   }
   if (result.inputs.length > 0) out.push(...section(t(lang, 'text.section.files'), inputs(result, style)));
   if (opts.evidencePath) out.push('', t(lang, 'text.evidence', { path: opts.evidencePath }));

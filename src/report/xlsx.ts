@@ -60,7 +60,13 @@ export function wallClockDate(iso: string): Date | null {
 /** The figure as the CSV shows it (one decimal), as a number. */
 const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 
-export async function formatEvidenceXlsx({ result, comparison: c, rows, periodColumn, sellerName }: WorkbookInput): Promise<Buffer> {
+export async function formatEvidenceXlsx({
+  result,
+  comparison: c,
+  rows,
+  periodColumn,
+  sellerName,
+}: WorkbookInput): Promise<Buffer> {
   // Loaded here, not with the module: exceljs is slow to load, and `shipaudit --help` and `--version` load
   // every command, `appeal` (which imports this module) included.
   const { default: Excel } = await import('exceljs');

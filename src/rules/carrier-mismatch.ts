@@ -9,7 +9,8 @@ export const rule: Rule = {
   meta: {
     id: 'carrier-mismatch',
     severity: 'warning',
-    description: 'The tracking number belongs to another carrier than the one confirmed, so Amazon may not find its scans.',
+    description:
+      'The tracking number belongs to another carrier than the one confirmed, so Amazon may not find its scans.',
     options: {},
   },
   check(s) {

@@ -22,7 +22,8 @@ export function stampText(stamp: Stamp): string {
 /** A numeric option. The caller merges defaults; a wrong type is a configuration bug and must not pass silently. */
 export function numberOption(ctx: RuleContext, name: string): number {
   const v = ctx.options[name];
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new TypeError(`option ${name} must be a number, got ${String(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new TypeError(`option ${name} must be a number, got ${String(v)}`);
   return v;
 }
 

@@ -6,7 +6,8 @@ export const rule: Rule = {
   meta: {
     id: 'late-handover',
     severity: 'warning',
-    description: 'The carrier first scanned the parcel after the latest ship date, even if the confirmation was on time.',
+    description:
+      'The carrier first scanned the parcel after the latest ship date, even if the confirmation was on time.',
     options: {},
   },
   check(s) {

@@ -5,7 +5,10 @@ import type { Rule } from './types.js';
 
 function seen(t: TrackingFacts): string {
   const last = t.lastEvent;
-  if (!last) return t.latestStatus ? `package status "${t.latestStatus}"` : 'the tracking file lists the number without any event';
+  if (!last)
+    return t.latestStatus
+      ? `package status "${t.latestStatus}"`
+      : 'the tracking file lists the number without any event';
   const what = `"${last.description}" (${stampText(last.at)})`;
   return t.events === 1 ? `only ${what}` : `${t.events} events, none a carrier scan; last ${what}`;
 }
@@ -28,7 +31,8 @@ export const rule: Rule = {
     if (!t || t.firstPossession || t.summaryFirstScan || t.possessionWithoutTime) return undefined;
     const sinceMs = ctx.asOfMs - latestInstant(s.confirmedAt);
     if (sinceMs <= numberOption(ctx, 'graceHours') * HOUR_MS) return undefined;
-    const dateOnly = s.confirmedAt.precision === 'date' ? ' (date-only confirmation: counted from the end of that day)' : '';
+    const dateOnly =
+      s.confirmedAt.precision === 'date' ? ' (date-only confirmation: counted from the end of that day)' : '';
     return { message: `no carrier scan ${hours(sinceMs).toFixed(1)} h after confirmation${dateOnly}: ${seen(t)}` };
   },
 };

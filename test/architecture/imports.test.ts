@@ -7,7 +7,9 @@ function sources(dir = 'src'): Module[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
     if (e.isDirectory()) return sources(p);
-    return e.name.endsWith('.ts') ? [{ path: relative('src', p).split('\\').join('/'), text: readFileSync(p, 'utf8') }] : [];
+    return e.name.endsWith('.ts')
+      ? [{ path: relative('src', p).split('\\').join('/'), text: readFileSync(p, 'utf8') }]
+      : [];
   });
 }
 
@@ -24,7 +26,10 @@ describe('the import map', () => {
   it.each<[string, Module, string]>([
     [
       'a reporter importing the audit',
-      { path: 'report/text.ts', text: "import type { Finding } from '../model/finding.js';\n\nimport { audit } from '../audit/run.js';\n" },
+      {
+        path: 'report/text.ts',
+        text: "import type { Finding } from '../model/finding.js';\n\nimport { audit } from '../audit/run.js';\n",
+      },
       'src/report/text.ts:3: ../audit/run.js: report/ imports model, i18n alone, not audit/',
     ],
     [
@@ -60,7 +65,8 @@ describe('the import map', () => {
   });
 
   it('finds imports of every form, on their lines', () => {
-    const text = "import a from './a.js';\nexport { b } from './b.js';\nimport './c.js';\nconst d = () => import('./d.js');\nimport {\n  e,\n} from './e.js';\n";
+    const text =
+      "import a from './a.js';\nexport { b } from './b.js';\nimport './c.js';\nconst d = () => import('./d.js');\nimport {\n  e,\n} from './e.js';\n";
     expect(importsOf(text)).toEqual([
       { spec: './a.js', line: 1 },
       { spec: './b.js', line: 2 },

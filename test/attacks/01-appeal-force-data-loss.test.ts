@@ -17,11 +17,7 @@ describe('appeal --force never deletes what it did not write', () => {
     ['a folder holding the input folder', 'data', /\/data is an input of this run, or holds one/],
     ['an input file', 'in/all-orders.txt', /\/in\/all-orders\.txt is a file, not a pack folder/],
     ['a file of the seller', 'notes.txt', /\/notes\.txt is a file, not a pack folder/],
-    [
-      'a folder of the seller',
-      'photos',
-      /\/photos was not written by shipaudit appeal \(no \.shipaudit-pack marker\)/,
-    ],
+    ['a folder of the seller', 'photos', /\/photos was not written by shipaudit appeal \(no \.shipaudit-pack marker\)/],
   ])('--out naming %s is refused, exit 2, nothing touched', (_, target, message) => {
     const dir = withSample(target === 'data' ? 'data/in' : 'in');
     const input = target === 'data' ? 'data/in' : 'in';

@@ -2,7 +2,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  cli, confirmationsText, folder, json, month, ordersText, TRACKING_HEADER, trackingRows, trackingText,
+  cli,
+  confirmationsText,
+  folder,
+  json,
+  month,
+  ordersText,
+  TRACKING_HEADER,
+  trackingRows,
+  trackingText,
 } from './gen.js';
 
 /**

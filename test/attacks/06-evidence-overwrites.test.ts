@@ -91,9 +91,7 @@ describe('--evidence naming something that is not a regular file writes to it, n
       expect(spawnSync('mknod', [join(dir, 'full'), 'c', '1', '7']).status).toBe(0);
       const r = shipaudit(dir, 'audit', 'in', '--evidence', 'full');
       expect(r.code).toBe(2);
-      expect(oneLineError(r.stderr)).toMatch(
-        /^shipaudit: cannot write full: no space left on the device \(ENOSPC\)$/,
-      );
+      expect(oneLineError(r.stderr)).toMatch(/^shipaudit: cannot write full: no space left on the device \(ENOSPC\)$/);
       expect(lstatSync(join(dir, 'full')).isCharacterDevice()).toBe(true);
     },
   );

@@ -80,7 +80,7 @@ describe('attack 14: misleading errors on input', () => {
       rowsRead: 178,
     },
     {
-      name: 'in a file of quoted rows: the next row\'s quote does not close it',
+      name: "in a file of quoted rows: the next row's quote does not close it",
       rows: () => {
         const rows = trackingRows(all);
         rows[3] = rows[3].replace('"ONTARIO, CA 91761"', '"ONTARIO, CA 91761');
@@ -127,8 +127,7 @@ describe('attack 14: misleading errors on input', () => {
     const dir = folder({ 'orders.json': cut, 'confirmations.txt': confirmationsText(all) });
     const r = cli(dir, 'audit', 'orders.json', 'confirmations.txt');
     expect([r.code, r.stdout]).toEqual([2, '']);
-    const expected =
-      `shipaudit: orders.json:${lines}: ends before it is complete: the JSON is cut off (an interrupted download or copy?)\n`;
+    const expected = `shipaudit: orders.json:${lines}: ends before it is complete: the JSON is cut off (an interrupted download or copy?)\n`;
     expect(r.stderr).toBe(expected);
   });
 
@@ -154,7 +153,10 @@ describe('attack 14: misleading errors on input', () => {
   // A guard rather than an attack (it held before): a device named as an input goes the pipe's way now.
   it('control: a device named as an input (/dev/null) is one line, never "internal error"', () => {
     const dir = folder({ 'confirmations.txt': confirmationsText(all) });
-    for (const args of [['audit', 'confirmations.txt', '/dev/null'], ['inspect', '/dev/null']]) {
+    for (const args of [
+      ['audit', 'confirmations.txt', '/dev/null'],
+      ['inspect', '/dev/null'],
+    ]) {
       const r = cli(dir, ...args);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe('shipaudit: /dev/null: the file is empty\n');

@@ -50,16 +50,37 @@ const laLocal = (ms: number) => new Date(ms - 8 * HOUR).toISOString().slice(0, 1
 
 export function ordersText(s: readonly Shipment[]): string {
   const head = [
-    'order-id', 'order-item-id', 'purchase-date', 'payments-date', 'sku', 'product-name', 'quantity-purchased',
-    'ship-service-level', 'sales-channel', 'earliest-ship-date', 'latest-ship-date', 'buyer-email', 'buyer-name',
+    'order-id',
+    'order-item-id',
+    'purchase-date',
+    'payments-date',
+    'sku',
+    'product-name',
+    'quantity-purchased',
+    'ship-service-level',
+    'sales-channel',
+    'earliest-ship-date',
+    'latest-ship-date',
+    'buyer-email',
+    'buyer-name',
     'buyer-phone-number',
   ].join('\t');
   const rows = s.map((x, i) =>
     [
-      x.orderId, String(50000000000000 + i), iso(x.purchasedMs), iso(x.purchasedMs), 'LED-STRIP-10M',
-      'LED Strip Lights', '1', 'Standard', 'Amazon.com', iso(x.purchasedMs), iso(x.purchasedMs + 2 * DAY),
+      x.orderId,
+      String(50000000000000 + i),
+      iso(x.purchasedMs),
+      iso(x.purchasedMs),
+      'LED-STRIP-10M',
+      'LED Strip Lights',
+      '1',
+      'Standard',
+      'Amazon.com',
+      iso(x.purchasedMs),
+      iso(x.purchasedMs + 2 * DAY),
       `buyer${i}@marketplace.amazon.com`,
-      `Jane Doe${i}`, `+1 555 010 ${String(i).padStart(4, '0')}`,
+      `Jane Doe${i}`,
+      `+1 555 010 ${String(i).padStart(4, '0')}`,
     ].join('\t'),
   );
   return [head, ...rows, ''].join('\n');

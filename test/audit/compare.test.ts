@@ -27,11 +27,29 @@ describe('judgeImprovement', () => {
     ['lower rate, enough after', figures(40, 100), figures(0, 30), true, []],
     ['lower but not zero still counts as lower', figures(40, 100), figures(1, 30), true, []],
     ['exactly the minimum after', figures(4, 10), figures(0, MIN_AFTER_WITH_SCAN_TIME), true, []],
-    ['one short of the minimum', figures(4, 10), figures(0, 9), false, [{ kind: 'few-after', withScanTime: 9, needed: 10 }]],
-    ['no after shipments with a scan', figures(4, 10), figures(0, 0), false, [{ kind: 'few-after', withScanTime: 0, needed: 10 }]],
+    [
+      'one short of the minimum',
+      figures(4, 10),
+      figures(0, 9),
+      false,
+      [{ kind: 'few-after', withScanTime: 9, needed: 10 }],
+    ],
+    [
+      'no after shipments with a scan',
+      figures(4, 10),
+      figures(0, 0),
+      false,
+      [{ kind: 'few-after', withScanTime: 0, needed: 10 }],
+    ],
     ['same rate', figures(4, 10), figures(6, 15), false, [{ kind: 'rate-not-lower', before: 0.4, after: 0.4 }]],
     ['higher rate', figures(4, 10), figures(6, 12), false, [{ kind: 'rate-not-lower', before: 0.4, after: 0.5 }]],
-    ['0% before cannot get lower', figures(0, 20), figures(0, 20), false, [{ kind: 'rate-not-lower', before: 0, after: 0 }]],
+    [
+      '0% before cannot get lower',
+      figures(0, 20),
+      figures(0, 20),
+      false,
+      [{ kind: 'rate-not-lower', before: 0, after: 0 }],
+    ],
     ['nothing to compare with', figures(0, 0), figures(0, 20), false, [{ kind: 'nothing-before' }]],
     [
       'both problems at once',
@@ -49,7 +67,13 @@ describe('judgeImprovement', () => {
 });
 
 /** A China Post parcel confirmed at `confirmed`, first scanned `lag` hours later. */
-function parcel(id: string, confirmed: string, lag: number | undefined, carrier = 'China Post', precision: 'date' | 'datetime' = 'datetime'): Shipment {
+function parcel(
+  id: string,
+  confirmed: string,
+  lag: number | undefined,
+  carrier = 'China Post',
+  precision: 'date' | 'datetime' = 'datetime',
+): Shipment {
   const confirmedAt = stamp(confirmed, precision, precision === 'date' ? { zone: LA } : {});
   const scanMs = confirmedAt.epochMs + (precision === 'date' ? 86_400_000 - 1 : 0) + (lag ?? 0) * 3_600_000;
   return shipment({
@@ -74,7 +98,12 @@ describe('compareAroundFix', () => {
     parcel('G', '2026-11-10T09:00:00-08:00', undefined, 'USPS'), // no scan yet
   ];
   const early = new Set(['A', 'B']);
-  const hits = new Map(list.map((s) => [s, new Set(early.has(s.orderId) ? ['confirmed-before-handover'] : s.orderId === 'G' ? ['late-confirmation'] : [])]));
+  const hits = new Map(
+    list.map((s) => [
+      s,
+      new Set(early.has(s.orderId) ? ['confirmed-before-handover'] : s.orderId === 'G' ? ['late-confirmation'] : []),
+    ]),
+  );
   const c = compareAroundFix(list, hits, { fixedOn: '2026-11-03', zone: LA, graceHours: 24 });
 
   it.each([
@@ -94,7 +123,14 @@ describe('compareAroundFix', () => {
     ['before lag', c.before.lagHours, { count: 5, median: 30, p90: 100, max: 100 }],
     ['after lag', c.after.lagHours, { count: 2, median: -3, p90: -2, max: -2 }],
     ['early carriers', c.before.earlyCarriers, [{ carrier: 'China Post', count: 3 }]],
-    ['after carriers', c.after.carrierCounts, [{ carrier: 'USPS', count: 2 }, { carrier: 'UPS', count: 1 }]],
+    [
+      'after carriers',
+      c.after.carrierCounts,
+      [
+        { carrier: 'USPS', count: 2 },
+        { carrier: 'UPS', count: 1 },
+      ],
+    ],
     // Two "after" shipments with a scan: fewer than the minimum, so no claim.
     ['verdict', c.verdict, { improved: false, problems: [{ kind: 'few-after', withScanTime: 2, needed: 10 }] }],
   ])('%s', (_, actual, expected) => {

@@ -53,13 +53,34 @@ describe('a date-only first scan', () => {
     // Same day: the pickup may have come after 10:00, so nothing is proven, whatever the grace
     ['2014-01-03T10:00:00', [['2014-01-03T00:00:00', 'Picked up']], 0, false, -10],
     // A timed scan later on the pickup day doesn't make the gap longer: the pickup may have been just before it
-    ['2014-01-02T07:00:00', [['2014-01-03T08:00:00', 'Arrived'], ['2014-01-03T00:00:00', 'Picked up']], 24, false, 17],
+    [
+      '2014-01-02T07:00:00',
+      [
+        ['2014-01-03T08:00:00', 'Arrived'],
+        ['2014-01-03T00:00:00', 'Picked up'],
+      ],
+      24,
+      false,
+      17,
+    ],
     // A timed scan the day before the pickup day is the first scan, and stays exact
-    ['2014-01-01T07:00:00', [['2014-01-03T00:00:00', 'Picked up'], ['2014-01-02T18:00:00', 'Arrived']], 24, true, 35],
+    [
+      '2014-01-01T07:00:00',
+      [
+        ['2014-01-03T00:00:00', 'Picked up'],
+        ['2014-01-02T18:00:00', 'Arrived'],
+      ],
+      24,
+      true,
+      35,
+    ],
     // Three days early by the day alone: flagged however the day is read
     ['2013-12-31T10:00:00', [['2014-01-03T00:00:00', 'Picked up']], 24, true, 62],
   ] as const)('confirmed %s, scans %j, grace %i h → flagged %s, lag %d h', (confirmed, scans, grace, flagged, lag) => {
-    const r = audit(joinCollected(shipment(confirmed, scans as unknown as Array<[string, string]>), options(grace).handling), options(grace));
+    const r = audit(
+      joinCollected(shipment(confirmed, scans as unknown as Array<[string, string]>), options(grace).handling),
+      options(grace),
+    );
     const found = r.findings.filter((f) => f.rule === 'confirmed-before-handover');
     expect(found.length).toBe(flagged ? 1 : 0);
     expect(r.summary.lagHours.max).toBe(lag);

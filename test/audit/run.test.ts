@@ -51,7 +51,7 @@ function backwards(): Collector {
 }
 
 describe('audit over shipments stored in another order than audit order', () => {
-  it('lists findings in audit order, and a shipment\'s findings in rule order', () => {
+  it("lists findings in audit order, and a shipment's findings in rule order", () => {
     const { findings } = audit(joinCollected(backwards(), options.handling), options);
     expect(findings.map((f) => `${f.orderId} ${f.rule}`)).toEqual([
       'A late-confirmation',
@@ -108,11 +108,36 @@ describe('isoWeek: the week of a moment on the marketplace clock', () => {
   // A week starts at a local midnight. In a zone offset by half an hour that midnight falls inside a UTC
   // hour: moments of one UTC hour can belong to two weeks, whichever of them is asked first.
   it.each([
-    ['Asia/Kolkata, Sunday 23:45 then Monday 00:15 (one UTC hour)', 'Asia/Kolkata', ['2026-11-29T18:15:00Z', '2026-11-29T18:45:00Z'], ['2026-W48 (Nov 23)', '2026-W49 (Nov 30)']],
-    ['Asia/Colombo, Monday 00:15 then Sunday 23:45', 'Asia/Colombo', ['2026-11-29T18:45:00Z', '2026-11-29T18:15:00Z'], ['2026-W49 (Nov 30)', '2026-W48 (Nov 23)']],
-    ['Asia/Kathmandu (+05:45), Sunday 23:50 then Monday 00:10', 'Asia/Kathmandu', ['2026-11-29T18:05:00Z', '2026-11-29T18:25:00Z'], ['2026-W48 (Nov 23)', '2026-W49 (Nov 30)']],
-    ['America/Los_Angeles, Sunday 23:30 then Monday 00:30', 'America/Los_Angeles', ['2026-11-30T07:30:00Z', '2026-11-30T08:30:00Z'], ['2026-W48 (Nov 23)', '2026-W49 (Nov 30)']],
-    ['UTC, the last and first minute of a year', 'UTC', ['2026-12-31T23:59:00Z', '2027-01-01T00:00:00Z'], ['2026-W53 (Dec 28)', '2026-W53 (Dec 28)']],
+    [
+      'Asia/Kolkata, Sunday 23:45 then Monday 00:15 (one UTC hour)',
+      'Asia/Kolkata',
+      ['2026-11-29T18:15:00Z', '2026-11-29T18:45:00Z'],
+      ['2026-W48 (Nov 23)', '2026-W49 (Nov 30)'],
+    ],
+    [
+      'Asia/Colombo, Monday 00:15 then Sunday 23:45',
+      'Asia/Colombo',
+      ['2026-11-29T18:45:00Z', '2026-11-29T18:15:00Z'],
+      ['2026-W49 (Nov 30)', '2026-W48 (Nov 23)'],
+    ],
+    [
+      'Asia/Kathmandu (+05:45), Sunday 23:50 then Monday 00:10',
+      'Asia/Kathmandu',
+      ['2026-11-29T18:05:00Z', '2026-11-29T18:25:00Z'],
+      ['2026-W48 (Nov 23)', '2026-W49 (Nov 30)'],
+    ],
+    [
+      'America/Los_Angeles, Sunday 23:30 then Monday 00:30',
+      'America/Los_Angeles',
+      ['2026-11-30T07:30:00Z', '2026-11-30T08:30:00Z'],
+      ['2026-W48 (Nov 23)', '2026-W49 (Nov 30)'],
+    ],
+    [
+      'UTC, the last and first minute of a year',
+      'UTC',
+      ['2026-12-31T23:59:00Z', '2027-01-01T00:00:00Z'],
+      ['2026-W53 (Dec 28)', '2026-W53 (Dec 28)'],
+    ],
   ])('%s', (_name, zone, moments, weeks) => {
     expect(moments.map((m) => isoWeek(Date.parse(m), zone))).toEqual(weeks);
   });

@@ -21,31 +21,41 @@ describe('stats', () => {
   it('distribution by selection equals the sorted definition, duplicates, negatives and even counts included', () => {
     const r = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -50, max: 50 }).map((x) => x / 10), { maxLength: 300 }), (values) => {
-        const sorted = Float64Array.from(values).sort();
-        expect(distribution(values)).toEqual({
-          count: values.length,
-          median: r(median(sorted)),
-          p90: r(quantile(sorted, 0.9)),
-          max: r(values.length ? sorted[sorted.length - 1] : null),
-        });
-      }),
+      fc.property(
+        fc.array(
+          fc.integer({ min: -50, max: 50 }).map((x) => x / 10),
+          { maxLength: 300 },
+        ),
+        (values) => {
+          const sorted = Float64Array.from(values).sort();
+          expect(distribution(values)).toEqual({
+            count: values.length,
+            median: r(median(sorted)),
+            p90: r(quantile(sorted, 0.9)),
+            max: r(values.length ? sorted[sorted.length - 1] : null),
+          });
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it('selectKth leaves the k-th smallest at k, smaller before it and larger after', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 200 }), fc.nat(), (values, k0) => {
-        const a = Float64Array.from(values);
-        const k = k0 % a.length;
-        const v = selectKth(a, k);
-        expect(v).toBe(Float64Array.from(values).sort()[k]);
-        expect(a[k]).toBe(v);
-        for (let i = 0; i < k; i++) expect(a[i]).toBeLessThanOrEqual(v);
-        for (let i = k + 1; i < a.length; i++) expect(a[i]).toBeGreaterThanOrEqual(v);
-        expect([...a].sort((x, y) => x - y)).toEqual([...values].sort((x, y) => x - y));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 200 }),
+        fc.nat(),
+        (values, k0) => {
+          const a = Float64Array.from(values);
+          const k = k0 % a.length;
+          const v = selectKth(a, k);
+          expect(v).toBe(Float64Array.from(values).sort()[k]);
+          expect(a[k]).toBe(v);
+          for (let i = 0; i < k; i++) expect(a[i]).toBeLessThanOrEqual(v);
+          for (let i = k + 1; i < a.length; i++) expect(a[i]).toBeGreaterThanOrEqual(v);
+          expect([...a].sort((x, y) => x - y)).toEqual([...values].sort((x, y) => x - y));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

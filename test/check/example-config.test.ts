@@ -17,12 +17,12 @@ describe('the example config that `shipaudit init` writes', () => {
   });
 
   it('sets the defaults, so that it changes nothing until edited', () => {
-    expect([config.marketplaceTimeZone, config.graceHours, config.handling?.days, config.handling?.sameDayCutoff]).toEqual([
-      DEFAULTS.marketplaceTimeZone,
-      DEFAULTS.graceHours,
-      DEFAULTS.handlingDays,
-      DEFAULTS.sameDayCutoff,
-    ]);
+    expect([
+      config.marketplaceTimeZone,
+      config.graceHours,
+      config.handling?.days,
+      config.handling?.sameDayCutoff,
+    ]).toEqual([DEFAULTS.marketplaceTimeZone, DEFAULTS.graceHours, DEFAULTS.handlingDays, DEFAULTS.sameDayCutoff]);
     expect(config.handling?.operatingDays).toEqual(DEFAULTS.operatingDays);
     expect([config.failOn, config.staleAfterHours, config.state, config.keepReports]).toEqual([
       CHECK_DEFAULTS.failOn,
@@ -35,8 +35,10 @@ describe('the example config that `shipaudit init` writes', () => {
   });
 
   it('its commented-out examples load too, once uncommented', () => {
-    const uncommented = EXAMPLE_CONFIG.replace(/^(\s*)\/\/ (\{ .*\}|"[^"]+": .*),?$/gm, (_, indent, body) => `${indent}${body.replace(/,$/, '')},`)
-      .replace(/,(\s*[\]}])/g, '$1');
+    const uncommented = EXAMPLE_CONFIG.replace(
+      /^(\s*)\/\/ (\{ .*\}|"[^"]+": .*),?$/gm,
+      (_, indent, body) => `${indent}${body.replace(/,$/, '')},`,
+    ).replace(/,(\s*[\]}])/g, '$1');
     const c = parseConfig(uncommented, 'uncommented.json');
     expect(c.files).toHaveLength(1);
     expect(c.events).toHaveLength(2);

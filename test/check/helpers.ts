@@ -2,7 +2,12 @@ import type { Finding } from '../../src/model/finding.js';
 import type { AuditResult, AuditSummary, TargetFigure } from '../../src/model/result.js';
 
 /** A finding with only what the check looks at; the rest is plausible filler. */
-export function finding(rule: string, orderId: string, trackingNumber: string, severity: Finding['severity'] = 'error'): Finding {
+export function finding(
+  rule: string,
+  orderId: string,
+  trackingNumber: string,
+  severity: Finding['severity'] = 'error',
+): Finding {
   return {
     rule,
     severity,
@@ -10,7 +15,13 @@ export function finding(rule: string, orderId: string, trackingNumber: string, s
     orderId,
     trackingNumber,
     carrier: 'USPS',
-    confirmedAt: { iso: '2026-11-09T10:30:00-08:00', epochMs: Date.parse('2026-11-09T10:30:00-08:00'), precision: 'datetime', raw: '2026-11-09T10:30:00-08:00', zone: '-08:00, offset' },
+    confirmedAt: {
+      iso: '2026-11-09T10:30:00-08:00',
+      epochMs: Date.parse('2026-11-09T10:30:00-08:00'),
+      precision: 'datetime',
+      raw: '2026-11-09T10:30:00-08:00',
+      zone: '-08:00, offset',
+    },
     sources: { confirmation: { file: 'confirm.txt', line: 2 } },
   };
 }
@@ -20,8 +31,11 @@ function figure(value: number | null, meetsTarget: boolean | null, label = 'x', 
 }
 
 /** An audit summary whose four watched figures are the given rates (null: nothing measured). */
-export function summary(rates: { lsr10?: number | null; lsr30?: number | null; vtr?: number | null; early?: number | null } = {}): AuditSummary {
-  const lsr = (v: number | null | undefined, days: number) => figure(v ?? 0, v == null ? null : v < 0.04, `Late Shipment Rate (${days} days)`);
+export function summary(
+  rates: { lsr10?: number | null; lsr30?: number | null; vtr?: number | null; early?: number | null } = {},
+): AuditSummary {
+  const lsr = (v: number | null | undefined, days: number) =>
+    figure(v ?? 0, v == null ? null : v < 0.04, `Late Shipment Rate (${days} days)`);
   const vtr = rates.vtr === undefined ? 1 : rates.vtr;
   return {
     shipments: 10,
@@ -45,7 +59,12 @@ export function summary(rates: { lsr10?: number | null; lsr30?: number | null; v
 }
 
 /** An audit result with nothing but the given findings and rates, as the check receives it. */
-export function auditResult(o: { asOf: string; findings?: Finding[]; rates?: Parameters<typeof summary>[0]; window?: AuditResult['window'] }): AuditResult {
+export function auditResult(o: {
+  asOf: string;
+  findings?: Finding[];
+  rates?: Parameters<typeof summary>[0];
+  window?: AuditResult['window'];
+}): AuditResult {
   return {
     tool: { name: 'shipaudit', version: '0.1.0' },
     asOf: o.asOf,

@@ -7,7 +7,12 @@ const NIGHT2 = '2026-11-11T06:00:00-08:00';
 
 describe('findingKey', () => {
   it.each([
-    ['no-carrier-scan', '113-1000003-0000003', '9400111899562000009035', 'no-carrier-scan|113-1000003-0000003|9400111899562000009035'],
+    [
+      'no-carrier-scan',
+      '113-1000003-0000003',
+      '9400111899562000009035',
+      'no-carrier-scan|113-1000003-0000003|9400111899562000009035',
+    ],
     ['missing-tracking', '113-1000003-0000003', '', 'missing-tracking|113-1000003-0000003|'],
   ])('%s %s %s → %s', (rule, orderId, tn, key) => {
     expect(findingKey({ rule, orderId, trackingNumber: tn })).toBe(key);
@@ -18,12 +23,29 @@ describe('splitNew', () => {
   const a = finding('confirmed-before-handover', '113-1', 'T1');
   const b = finding('late-confirmation', '113-2', 'T2');
   const c = finding('late-handover', '113-2', 'T2', 'warning');
-  const reported = { [findingKey(a)]: { first: NIGHT1, last: NIGHT1 }, [findingKey(c)]: { first: NIGHT1, last: NIGHT1 } };
+  const reported = {
+    [findingKey(a)]: { first: NIGHT1, last: NIGHT1 },
+    [findingKey(c)]: { first: NIGHT1, last: NIGHT1 },
+  };
 
   it.each([
     ['first run: everything is new', {}, [a, b, c], [a, b, c], 0, {}],
-    ['second run: only the unreported one', reported, [a, b, c], [b], 2, { 'confirmed-before-handover': 1, 'late-handover': 1 }],
-    ['the same package under another rule is another finding', { [findingKey(b)]: { first: NIGHT1, last: NIGHT1 } }, [c], [c], 0, {}],
+    [
+      'second run: only the unreported one',
+      reported,
+      [a, b, c],
+      [b],
+      2,
+      { 'confirmed-before-handover': 1, 'late-handover': 1 },
+    ],
+    [
+      'the same package under another rule is another finding',
+      { [findingKey(b)]: { first: NIGHT1, last: NIGHT1 } },
+      [c],
+      [c],
+      0,
+      {},
+    ],
   ])('%s', (_, state, findings, fresh, count, byRule) => {
     const r = splitNew(findings, state);
     expect(r.newFindings).toEqual(fresh);

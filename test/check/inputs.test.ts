@@ -27,7 +27,12 @@ describe('staleTracking', () => {
       36,
       'tracking data is stale: the newest event is 49.3 h old (NEWEST), more than 36 h; scans since then are not seen, check the download',
     ],
-    ['older than a stricter limit', 13 * H, 12, 'tracking data is stale: the newest event is 13.0 h old (NEWEST), more than 12 h; scans since then are not seen, check the download'],
+    [
+      'older than a stricter limit',
+      13 * H,
+      12,
+      'tracking data is stale: the newest event is 13.0 h old (NEWEST), more than 12 h; scans since then are not seen, check the download',
+    ],
   ])('%s', (_, age, limit, message) => {
     const p = staleTracking(asOf - age, asOf, limit, 'NEWEST');
     expect(p?.message).toBe(message);

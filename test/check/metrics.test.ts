@@ -6,11 +6,16 @@ import { summary } from './helpers.js';
 
 const ASOF = '2026-11-12T06:00:00-08:00';
 const ms = Date.parse(ASOF);
-const T: { lateShipmentRateWarn: number; validTrackingRateWarn: number; earlyConfirmationRateWarn: number } = CHECK_DEFAULTS.thresholds;
-const entry = (asOf: string, lsr30: number | null): HistoryEntry => ({ asOf, metrics: { lsr10: null, lsr30, vtr: null, early: null } });
+const T: { lateShipmentRateWarn: number; validTrackingRateWarn: number; earlyConfirmationRateWarn: number } =
+  CHECK_DEFAULTS.thresholds;
+const entry = (asOf: string, lsr30: number | null): HistoryEntry => ({
+  asOf,
+  metrics: { lsr10: null, lsr30, vtr: null, early: null },
+});
 
 describe('evaluateMetrics: levels against the warning level and Amazon target', () => {
-  const level = (rates: Parameters<typeof summary>[0], id: string, t = T) => evaluateMetrics(summary(rates), t, [], ms).find((m) => m.id === id)!.level;
+  const level = (rates: Parameters<typeof summary>[0], id: string, t = T) =>
+    evaluateMetrics(summary(rates), t, [], ms).find((m) => m.id === id)!.level;
   it.each([
     ['LSR 2.9%', { lsr10: 0.029 }, 'lsr10', 'ok'],
     ['LSR 3.0%: at the warning level', { lsr10: 0.03 }, 'lsr10', 'warning'],
@@ -51,7 +56,12 @@ describe('trend', () => {
     entry('2026-11-13T06:00:00-08:00', 0.5), // after this as-of (a re-run of an older night)
   ];
   it('compares with the oldest run of the last week that measured the metric', () => {
-    expect(trend(history, 'lsr30', 0.028, ms)).toEqual({ from: 0.021, to: 0.028, since: '2026-11-05T06:00:00-08:00', days: 7 });
+    expect(trend(history, 'lsr30', 0.028, ms)).toEqual({
+      from: 0.021,
+      to: 0.028,
+      since: '2026-11-05T06:00:00-08:00',
+      days: 7,
+    });
   });
   it.each([
     ['no earlier run', []],
@@ -65,7 +75,9 @@ describe('trend', () => {
 describe('recordRun', () => {
   it('one entry per as-of, in order, forgetting what is older than 45 days', () => {
     const h = [entry('2026-09-20T06:00:00-07:00', 0.01), entry('2026-11-11T06:00:00-08:00', 0.02), entry(ASOF, 0.9)];
-    expect(recordRun(h, ASOF, ms, { lsr10: 0.1, lsr30: 0.03, vtr: 1, early: 0 }).map((e) => [e.asOf, e.metrics.lsr30])).toEqual([
+    expect(
+      recordRun(h, ASOF, ms, { lsr10: 0.1, lsr30: 0.03, vtr: 1, early: 0 }).map((e) => [e.asOf, e.metrics.lsr30]),
+    ).toEqual([
       ['2026-11-11T06:00:00-08:00', 0.02],
       [ASOF, 0.03],
     ]);

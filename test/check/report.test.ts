@@ -8,7 +8,9 @@ import { auditResult, finding } from './helpers.js';
 
 const ASOF = '2026-11-10T06:00:00-08:00';
 
-function result(o: { findings?: ReturnType<typeof finding>[]; reported?: string[]; history?: Array<[string, number]> } = {}): CheckResult {
+function result(
+  o: { findings?: ReturnType<typeof finding>[]; reported?: string[]; history?: Array<[string, number]> } = {},
+): CheckResult {
   const findings = o.findings ?? [];
   return buildCheck({
     audit: auditResult({ asOf: ASOF, findings, rates: { lsr30: 0.035 } }),
@@ -37,14 +39,27 @@ const lsr30Line = (text: string) => text.split('\n').find((l) => l.includes('Lat
 describe('formatCheckText', () => {
   it.each([
     ['no earlier run', [], '  warning  Late Shipment Rate (30 days)    3.5%  0 of 0  target  3.0% or more'],
-    ['a run 12 hours ago', [['2026-11-09T18:00:00-08:00', 0.021]], '  warning  Late Shipment Rate (30 days)    3.5%  0 of 0  target  3.0% or more  2.1% → 3.5% over 12 h'],
-    ['a run 6 days ago', [['2026-11-04T06:00:00-08:00', 0.021]], '  warning  Late Shipment Rate (30 days)    3.5%  0 of 0  target  3.0% or more  2.1% → 3.5% over 6 days'],
+    [
+      'a run 12 hours ago',
+      [['2026-11-09T18:00:00-08:00', 0.021]],
+      '  warning  Late Shipment Rate (30 days)    3.5%  0 of 0  target  3.0% or more  2.1% → 3.5% over 12 h',
+    ],
+    [
+      'a run 6 days ago',
+      [['2026-11-04T06:00:00-08:00', 0.021]],
+      '  warning  Late Shipment Rate (30 days)    3.5%  0 of 0  target  3.0% or more  2.1% → 3.5% over 6 days',
+    ],
   ] as const)('the trend with %s', (_, history, line) => {
-    expect(lsr30Line(formatCheckText(result({ history: history as unknown as Array<[string, number]> }), { style: plain }))).toBe(line);
+    expect(
+      lsr30Line(formatCheckText(result({ history: history as unknown as Array<[string, number]> }), { style: plain })),
+    ).toBe(line);
   });
 
   it('a night with only old findings says so instead of listing them', () => {
-    const text = formatCheckText(result({ findings: [finding('late-confirmation', '113-1', 'T1')], reported: ['late-confirmation|113-1|T1'] }), { style: plain });
+    const text = formatCheckText(
+      result({ findings: [finding('late-confirmation', '113-1', 'T1')], reported: ['late-confirmation|113-1|T1'] }),
+      { style: plain },
+    );
     expect(text.split('\n').slice(0, 5)).toEqual([
       '⚠ shipaudit check, as of 2026-11-10 06:00 America/Los_Angeles: 1 metric past the warning level.',
       '',
@@ -55,7 +70,11 @@ describe('formatCheckText', () => {
   });
 
   it('lists at most `top` new findings, worst first, and says how many more', () => {
-    const findings = [finding('late-handover', '113-3', 'T3', 'warning'), finding('late-confirmation', '113-1', 'T1'), finding('late-confirmation', '113-2', 'T2')];
+    const findings = [
+      finding('late-handover', '113-3', 'T3', 'warning'),
+      finding('late-confirmation', '113-1', 'T1'),
+      finding('late-confirmation', '113-2', 'T2'),
+    ];
     const lines = formatCheckText(result({ findings }), { style: plain, top: 2 }).split('\n');
     const at = lines.indexOf('New findings since the last run (3)');
     expect(lines.slice(at + 2, at + 5)).toEqual([
@@ -70,7 +89,17 @@ describe('checkJson', () => {
   it('writes findings as the audit JSON does, with the command named', () => {
     const j = checkJson(result({ findings: [finding('late-confirmation', '113-1', 'T1')] }));
     expect(j.command).toBe('check');
-    expect(j.newFindings[0]).toMatchObject({ rule: 'late-confirmation', orderId: '113-1', confirmedAt: '2026-11-09T10:30:00-08:00', firstCarrierScanAt: null });
-    expect(JSON.parse(JSON.stringify(j)).metrics.map((m: { id: string }) => m.id)).toEqual(['lsr10', 'lsr30', 'vtr', 'early']);
+    expect(j.newFindings[0]).toMatchObject({
+      rule: 'late-confirmation',
+      orderId: '113-1',
+      confirmedAt: '2026-11-09T10:30:00-08:00',
+      firstCarrierScanAt: null,
+    });
+    expect(JSON.parse(JSON.stringify(j)).metrics.map((m: { id: string }) => m.id)).toEqual([
+      'lsr10',
+      'lsr30',
+      'vtr',
+      'early',
+    ]);
   });
 });

@@ -10,7 +10,9 @@ import { auditResult, finding, type summary } from './helpers.js';
 const ASOF = '2026-11-10T06:00:00-08:00';
 const asOfMs = Date.parse(ASOF);
 
-function input(overrides: Partial<CheckInput> & { findings?: AuditResult['findings']; rates?: Parameters<typeof summary>[0] } = {}): CheckInput {
+function input(
+  overrides: Partial<CheckInput> & { findings?: AuditResult['findings']; rates?: Parameters<typeof summary>[0] } = {},
+): CheckInput {
   const { findings = [], rates, ...rest } = overrides;
   const audit = auditResult({ asOf: ASOF, findings, rates, window: { from: '2026-10-11', to: '2026-11-10' } });
   return {
@@ -52,7 +54,10 @@ describe('buildCheck', () => {
 
   it('an error reported on an earlier night is counted, not repeated, and does not fail the night', () => {
     const f = finding('late-confirmation', '113-1', 'T1');
-    const state = { ...emptyState(), reported: { [findingKey(f)]: { first: '2026-11-09T06:00:00-08:00', last: '2026-11-09T06:00:00-08:00' } } };
+    const state = {
+      ...emptyState(),
+      reported: { [findingKey(f)]: { first: '2026-11-09T06:00:00-08:00', last: '2026-11-09T06:00:00-08:00' } },
+    };
     const { result, state: next } = buildCheck(input({ findings: [f], state }));
     expect(result.newFindings).toEqual([]);
     expect(result.alreadyReported).toEqual({ count: 1, byRule: { 'late-confirmation': 1 } });
@@ -60,24 +65,52 @@ describe('buildCheck', () => {
     expect(next.reported[findingKey(f)]).toEqual({ first: '2026-11-09T06:00:00-08:00', last: ASOF });
   });
 
-  it('tracking-not-found waits for the grace: a package confirmed this afternoon is rarely in tonight\'s export', () => {
-    const fresh = shipment({ orderId: '113-fresh', trackingNumber: '9400111201080805483016', confirmedAt: stamp('2026-11-09T10:00:00-08:00') });
-    const old = shipment({ orderId: '113-old', trackingNumber: '9400111201080805483016', confirmedAt: stamp('2026-11-09T05:00:00-08:00') });
-    const findings = [finding('tracking-not-found', '113-fresh', fresh.trackingNumber, 'warning'), finding('tracking-not-found', '113-old', old.trackingNumber, 'warning')];
+  it("tracking-not-found waits for the grace: a package confirmed this afternoon is rarely in tonight's export", () => {
+    const fresh = shipment({
+      orderId: '113-fresh',
+      trackingNumber: '9400111201080805483016',
+      confirmedAt: stamp('2026-11-09T10:00:00-08:00'),
+    });
+    const old = shipment({
+      orderId: '113-old',
+      trackingNumber: '9400111201080805483016',
+      confirmedAt: stamp('2026-11-09T05:00:00-08:00'),
+    });
+    const findings = [
+      finding('tracking-not-found', '113-fresh', fresh.trackingNumber, 'warning'),
+      finding('tracking-not-found', '113-old', old.trackingNumber, 'warning'),
+    ];
     const { result, state, findings: open } = buildCheck(input({ findings, shipments: [fresh, old] }));
     expect(result.newFindings.map((f) => f.orderId)).toEqual(['113-old']);
     expect(open.map((f) => f.orderId)).toEqual(['113-old']);
     expect(Object.keys(state.reported)).toEqual([`tracking-not-found|113-old|${old.trackingNumber}`]);
     // Not in the tracking data and 4 h of grace left: at risk instead.
-    expect(result.atRisk.shipments.map((s) => [s.orderId, s.hoursLeft, s.lastEvent])).toEqual([['113-fresh', 4, undefined]]);
+    expect(result.atRisk.shipments.map((s) => [s.orderId, s.hoursLeft, s.lastEvent])).toEqual([
+      ['113-fresh', 4, undefined],
+    ]);
   });
 
   it('rows that could not be read are an input warning naming the first', () => {
     const i = input();
     i.audit.summary.rowsRejected = 2;
-    i.audit.inputs = [{ file: '/srv/drops/confirm.txt', kind: 'confirmation-upload', encoding: 'utf-8', delimiter: 'tab', rowsRead: 10, rowsRejected: 2, zoneNote: '', problems: [{ file: '/srv/drops/confirm.txt', line: 7, message: 'no ship-date' }] }];
+    i.audit.inputs = [
+      {
+        file: '/srv/drops/confirm.txt',
+        kind: 'confirmation-upload',
+        encoding: 'utf-8',
+        delimiter: 'tab',
+        rowsRead: 10,
+        rowsRejected: 2,
+        zoneNote: '',
+        problems: [{ file: '/srv/drops/confirm.txt', line: 7, message: 'no ship-date' }],
+      },
+    ];
     expect(buildCheck(i).result.input).toEqual([
-      { level: 'warning', kind: 'rejected-rows', message: '2 rows could not be read (first: confirm.txt:7: no ship-date); `shipaudit inspect` shows them all' },
+      {
+        level: 'warning',
+        kind: 'rejected-rows',
+        message: '2 rows could not be read (first: confirm.txt:7: no ship-date); `shipaudit inspect` shows them all',
+      },
     ]);
   });
 });

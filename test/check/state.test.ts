@@ -10,15 +10,29 @@ const valid = {
 describe('parseState', () => {
   it('reads back what it writes', () => {
     expect(parseState(serializeState(valid as never))).toEqual({ ok: true, state: valid });
-    expect(parseState(serializeState(emptyState()))).toEqual({ ok: true, state: { version: 1, reported: {}, history: [] } });
+    expect(parseState(serializeState(emptyState()))).toEqual({
+      ok: true,
+      state: { version: 1, reported: {}, history: [] },
+    });
   });
 
   it.each([
     ['cut off mid-write', '{"version": 1, "reported": {', /^not valid JSON/],
     ['empty', '', /^not valid JSON/],
     ['another version', JSON.stringify({ ...valid, version: 2 }), /^version: /],
-    ['a rate above 1', JSON.stringify({ ...valid, history: [{ asOf: valid.history[0].asOf, metrics: { ...valid.history[0].metrics, vtr: 97.6 } }] }), /^history\.0\.metrics\.vtr: /],
-    ['a date that is not one', JSON.stringify({ ...valid, reported: { k: { first: 'yesterday', last: 'today' } } }), /^reported\.k\.first: expected an ISO date-time/],
+    [
+      'a rate above 1',
+      JSON.stringify({
+        ...valid,
+        history: [{ asOf: valid.history[0].asOf, metrics: { ...valid.history[0].metrics, vtr: 97.6 } }],
+      }),
+      /^history\.0\.metrics\.vtr: /,
+    ],
+    [
+      'a date that is not one',
+      JSON.stringify({ ...valid, reported: { k: { first: 'yesterday', last: 'today' } } }),
+      /^reported\.k\.first: expected an ISO date-time/,
+    ],
     ['an unknown key', JSON.stringify({ ...valid, extra: true }), /^\(top level\): /],
     ['an array', '[]', /^\(top level\): /],
   ])('%s → a reason, never a throw', (_, text, reason) => {

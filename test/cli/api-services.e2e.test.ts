@@ -34,7 +34,7 @@ const inspect = (file: string) => {
   return { code: r.code, stderr: r.stderr, json: JSON.parse(r.stdout) as Inspected };
 };
 
-describe.skipIf(!dispatcherPresent)('shipaudit inspect on tracking services\' saved API responses', () => {
+describe.skipIf(!dispatcherPresent)("shipaudit inspect on tracking services' saved API responses", () => {
   it('17TRACK legacy web response (py17track): zone-less times placed by location, the empty time rejected', () => {
     const { code, stderr, json } = inspect(real('17track-web-gettrackinfo-py17track.json'));
     expect(stderr).toBe('');
@@ -55,7 +55,7 @@ describe.skipIf(!dispatcherPresent)('shipaudit inspect on tracking services\' sa
     });
   });
 
-  it('AfterShip v4 response: 14 checkpoints with their own offsets, and the tracking\'s status', () => {
+  it("AfterShip v4 response: 14 checkpoints with their own offsets, and the tracking's status", () => {
     const { code, stderr, json } = inspect(real('aftership-v4-get-tracking.json'));
     expect(stderr).toBe('');
     expect(code).toBe(0);

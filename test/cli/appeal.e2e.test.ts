@@ -43,7 +43,14 @@ interface AuditJson {
     lagHours: { median: number | null; p90: number | null };
     findingsByRule: Record<string, number>;
   };
-  findings: Array<{ rule: string; orderId: string; trackingNumber: string; carrier: string | null; confirmedAt: string; lagHours: number | null }>;
+  findings: Array<{
+    rule: string;
+    orderId: string;
+    trackingNumber: string;
+    carrier: string | null;
+    confirmedAt: string;
+    lagHours: number | null;
+  }>;
 }
 
 function auditJson(...args: string[]): AuditJson {
@@ -128,24 +135,47 @@ describe('shipaudit appeal on the sample month, fix on 2026-11-03', () => {
         'to PDF (A4, "Save as PDF", margins: default).\n',
     );
     expect(readFileSync(join(dir, 'plan-of-action.txt'), 'utf8')).not.toContain('report.pdf');
-    expect(readFileSync(join(dir, 'READ-ME-FIRST.txt'), 'utf8')).toContain('report.pdf could not be written on this computer');
-    const missing = cliEnv({ SHIPAUDIT_CHROMIUM: join(tmp, 'no-such-browser') }, 'appeal', SAMPLE, '--fixed-on', FIX, '--out', join(tmp, 'no-pdf-2'));
+    expect(readFileSync(join(dir, 'READ-ME-FIRST.txt'), 'utf8')).toContain(
+      'report.pdf could not be written on this computer',
+    );
+    const missing = cliEnv(
+      { SHIPAUDIT_CHROMIUM: join(tmp, 'no-such-browser') },
+      'appeal',
+      SAMPLE,
+      '--fixed-on',
+      FIX,
+      '--out',
+      join(tmp, 'no-pdf-2'),
+    );
     expect(missing.code).toBe(0);
-    expect(missing.stderr).toContain(`report.pdf not written: SHIPAUDIT_CHROMIUM=${join(tmp, 'no-such-browser')} is not an executable file.`);
+    expect(missing.stderr).toContain(
+      `report.pdf not written: SHIPAUDIT_CHROMIUM=${join(tmp, 'no-such-browser')} is not an executable file.`,
+    );
     rmSync(dir, { recursive: true });
     rmSync(join(tmp, 'no-pdf-2'), { recursive: true });
   });
 
   it('has the before/after table of the audit run on each period', () => {
-    const row = (label: string, b: string, a: string) => expect(poa).toMatch(new RegExp(`^${label.replace(/[()]/g, '\\$&')} +${b.replace('.', '\\.')} +${a.replace('.', '\\.')}$`, 'm'));
+    const row = (label: string, b: string, a: string) =>
+      expect(poa).toMatch(
+        new RegExp(`^${label.replace(/[()]/g, '\\$&')} +${b.replace('.', '\\.')} +${a.replace('.', '\\.')}$`, 'm'),
+      );
     const [B, A] = [before.summary, after.summary];
     row('Shipments confirmed', String(B.shipments), String(A.shipments));
     row('With a known first carrier scan', String(B.earlyConfirmationRate.of), String(A.earlyConfirmationRate.of));
-    row('Confirmed more than 24 h before the first scan', String(B.earlyConfirmationRate.count), String(A.earlyConfirmationRate.count));
+    row(
+      'Confirmed more than 24 h before the first scan',
+      String(B.earlyConfirmationRate.count),
+      String(A.earlyConfirmationRate.count),
+    );
     row('Early-confirmation rate', pct(B.earlyConfirmationRate.value), pct(A.earlyConfirmationRate.value));
     row('Median hours, confirmation to first scan', h(B.lagHours.median), h(A.lagHours.median));
     row('90th percentile hours, confirmation to first scan', h(B.lagHours.p90), h(A.lagHours.p90));
-    row('Late shipments (confirmed after the latest ship date)', String(B.findingsByRule['late-confirmation']), String(A.findingsByRule['late-confirmation']));
+    row(
+      'Late shipments (confirmed after the latest ship date)',
+      String(B.findingsByRule['late-confirmation']),
+      String(A.findingsByRule['late-confirmation']),
+    );
     expect(B.shipments + A.shipments).toBe(full.summary.shipments);
   });
 
@@ -159,34 +189,57 @@ describe('shipaudit appeal on the sample month, fix on 2026-11-03', () => {
     );
     expect(poa).toContain(`a median of ${h(median(gaps))} hours before the first carrier scan`);
     expect(poa).toContain(`the longest gap was ${h(Math.max(...gaps))} hours`);
-    expect(poa).toContain(`Carriers involved: ${carriers.map((c) => `${c} (${early.filter((f) => f.carrier === c).length})`).join(', ')}.`);
+    expect(poa).toContain(
+      `Carriers involved: ${carriers.map((c) => `${c} (${early.filter((f) => f.carrier === c).length})`).join(', ')}.`,
+    );
     expect(poa).toContain(`(${full.summary.shipments} shipments)`);
-    expect(poa).toContain(`Since ${FIX}, none of the ${after.summary.earlyConfirmationRate.of} shipments with a known first carrier scan was confirmed before the carrier had the parcel`);
+    expect(poa).toContain(
+      `Since ${FIX}, none of the ${after.summary.earlyConfirmationRate.of} shipments with a known first carrier scan was confirmed before the carrier had the parcel`,
+    );
   });
 
   it('states its placeholders and never fills them', () => {
     const markers = poa.match(/\[\[SELLER TO FILL: [^\]]+\]\]/g) ?? [];
     expect(markers.length).toBeGreaterThan(5);
-    expect(poa.split('\n')[0]).toBe(`${markers.length} placeholders left: replace every "SELLER TO FILL" marker below before sending. Paste from the line after the dashes.`);
-    expect(readFileSync(join(out, 'plan-of-action.md'), 'utf8').match(/\[\[SELLER TO FILL: [^\]]+\]\]/g)).toHaveLength(markers.length);
-    expect(readFileSync(join(out, 'READ-ME-FIRST.txt'), 'utf8')).toContain(`Replace the ${markers.length} "[[SELLER TO FILL: ...]]" placeholders`);
+    expect(poa.split('\n')[0]).toBe(
+      `${markers.length} placeholders left: replace every "SELLER TO FILL" marker below before sending. Paste from the line after the dashes.`,
+    );
+    expect(readFileSync(join(out, 'plan-of-action.md'), 'utf8').match(/\[\[SELLER TO FILL: [^\]]+\]\]/g)).toHaveLength(
+      markers.length,
+    );
+    expect(readFileSync(join(out, 'READ-ME-FIRST.txt'), 'utf8')).toContain(
+      `Replace the ${markers.length} "[[SELLER TO FILL: ...]]" placeholders`,
+    );
   });
 
   it('writes the evidence CSV of the audit with the side of the fix', () => {
-    const lines = readFileSync(join(out, 'evidence.csv'), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = readFileSync(join(out, 'evidence.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     const shipments = new Set(full.findings.map((f) => `${f.orderId} ${f.trackingNumber}`));
     expect(lines[0].endsWith(`,Before or After Fix (${FIX})`)).toBe(true);
     expect(lines).toHaveLength(shipments.size + 1);
     const sides = lines.slice(1).map((l) => l.split(',').at(-1));
-    const afterShipments = new Set(full.findings.filter((f) => f.confirmedAt >= FIX).map((f) => `${f.orderId} ${f.trackingNumber}`));
+    const afterShipments = new Set(
+      full.findings.filter((f) => f.confirmedAt >= FIX).map((f) => `${f.orderId} ${f.trackingNumber}`),
+    );
     expect(sides.filter((s) => s === 'after')).toHaveLength(afterShipments.size);
     expect(sides.filter((s) => s === 'before')).toHaveLength(shipments.size - afterShipments.size);
   });
 
   it('names no buyer: no postal code or city of the order report is in the pack', async () => {
-    const rows = readFileSync(join(ROOT, SAMPLE, 'all-orders.txt'), 'utf8').trimEnd().split('\n').map((l) => l.split('\t'));
+    const rows = readFileSync(join(ROOT, SAMPLE, 'all-orders.txt'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split('\t'));
     const [head, ...data] = rows;
-    const values = new Set(data.flatMap((r) => [r[head.indexOf('ship-postal-code')], `${r[head.indexOf('ship-city')]}, ${r[head.indexOf('ship-state')]}`]));
+    const values = new Set(
+      data.flatMap((r) => [
+        r[head.indexOf('ship-postal-code')],
+        `${r[head.indexOf('ship-city')]}, ${r[head.indexOf('ship-state')]}`,
+      ]),
+    );
     const text = await packText(out);
     expect([...values].filter((v) => v && text.includes(v))).toEqual([]);
   });
@@ -195,10 +248,24 @@ describe('shipaudit appeal on the sample month, fix on 2026-11-03', () => {
     writeFileSync(join(out, 'old-marker'), 'x');
     const refused = cli('appeal', SAMPLE, '--fixed-on', FIX, '--out', out);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe(`shipaudit: ${out} already exists: choose another --out, or add --force to replace it\n`);
+    expect(refused.stderr).toBe(
+      `shipaudit: ${out} already exists: choose another --out, or add --force to replace it\n`,
+    );
     expect(existsSync(join(out, 'old-marker'))).toBe(true);
 
-    const forced = cli('appeal', SAMPLE, '--fixed-on', FIX, '--out', out, '--force', '--lang', 'zh', '--seller-name', 'Lingdong Tech');
+    const forced = cli(
+      'appeal',
+      SAMPLE,
+      '--fixed-on',
+      FIX,
+      '--out',
+      out,
+      '--force',
+      '--lang',
+      'zh',
+      '--seller-name',
+      'Lingdong Tech',
+    );
     expect(forced.code, forced.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(PACK_FILES);
     expect(readdirSync(tmp)).toEqual(['pack']);
@@ -211,7 +278,10 @@ describe('shipaudit appeal on the sample month, fix on 2026-11-03', () => {
   it.each([
     [['--fixed-on', '3 Nov 2026'], 'shipaudit: --fixed-on: expected a date as YYYY-MM-DD, got "3 Nov 2026"\n'],
     [['--fixed-on', FIX, '--lang', 'fr'], 'shipaudit: --lang: expected en or zh, got "fr"\n'],
-    [['--fixed-on', '2026-09-01'], 'shipaudit: no shipments confirmed before --fixed-on 2026-09-01: the pack compares the period before the fix with the period after it\n'],
+    [
+      ['--fixed-on', '2026-09-01'],
+      'shipaudit: no shipments confirmed before --fixed-on 2026-09-01: the pack compares the period before the fix with the period after it\n',
+    ],
   ])('rejects %j with exit 2', (args, message) => {
     const r = cli('appeal', SAMPLE, ...args, '--out', join(tmp, 'never'));
     expect(r.code).toBe(2);
@@ -234,7 +304,8 @@ describe('shipaudit appeal when the "after" period is not better', () => {
     const after = auditJson(NO_IMPROVEMENT, '--from', FIX).summary.earlyConfirmationRate;
     expect([before.count, before.of, after.count, after.of]).toEqual([4, 10, 6, 12]);
     const sentence = `The data does not yet show an improvement after ${FIX}: the early-confirmation rate since ${FIX} (${pct(after.value)}) is not lower than before (${pct(before.value)}).`;
-    for (const f of ['plan-of-action.txt', 'plan-of-action.md', 'report.html']) expect(readFileSync(join(out, f), 'utf8'), f).toContain(sentence);
+    for (const f of ['plan-of-action.txt', 'plan-of-action.md', 'report.html'])
+      expect(readFileSync(join(out, f), 'utf8'), f).toContain(sentence);
     const poa = readFileSync(join(out, 'plan-of-action.txt'), 'utf8');
     expect(poa).not.toContain('none of the');
     expect(poa).not.toContain('fell from');
@@ -242,8 +313,19 @@ describe('shipaudit appeal when the "after" period is not better', () => {
   });
 
   it('names no buyer: no name, e-mail, phone or street of the order report is in the pack', async () => {
-    const [head, ...data] = readFileSync(join(ROOT, NO_IMPROVEMENT, 'order-report.txt'), 'utf8').trimEnd().split('\n').map((l) => l.split('\t'));
-    const personal = ['buyer-email', 'buyer-name', 'buyer-phone-number', 'recipient-name', 'ship-address-1', 'ship-phone-number', 'ship-postal-code'];
+    const [head, ...data] = readFileSync(join(ROOT, NO_IMPROVEMENT, 'order-report.txt'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split('\t'));
+    const personal = [
+      'buyer-email',
+      'buyer-name',
+      'buyer-phone-number',
+      'recipient-name',
+      'ship-address-1',
+      'ship-phone-number',
+      'ship-postal-code',
+    ];
     const values = new Set(data.flatMap((r) => personal.map((c) => r[head.indexOf(c)])).filter((v) => v));
     expect(values.size).toBeGreaterThan(10);
     const text = await packText(out);

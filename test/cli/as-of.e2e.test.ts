@@ -44,9 +44,13 @@ describe('audit --as-of', () => {
 
   it('says how many carrier events after the as-of time were left out, counted from the file', async () => {
     const events: TrackingEvent[] = [];
-    await readInput(`${SAMPLE}/tracking.csv`, { event: (e) => events.push(e) }, {
-      marketplaceZone: { zone: 'America/Los_Angeles', source: 'assumed' },
-    });
+    await readInput(
+      `${SAMPLE}/tracking.csv`,
+      { event: (e) => events.push(e) },
+      {
+        marketplaceZone: { zone: 'America/Los_Angeles', source: 'assumed' },
+      },
+    );
     const after = events.filter((e) => e.at!.epochMs > T).length;
     expect(after).toBeGreaterThan(0);
     expect(after).toBeLessThan(events.length);

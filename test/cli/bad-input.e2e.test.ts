@@ -36,17 +36,37 @@ function expectOneLineFailure(r: CliResult): string {
 const CASES: Array<[string, string[], RegExp]> = [
   ['empty file', [`${B}/empty.txt`], /^shipaudit: fixtures\/bad\/empty\.txt: the file is empty$/],
   ['binary file', [`${B}/binary.bin`], /^shipaudit: fixtures\/bad\/binary\.bin: not a text file \(binary content\)/],
-  ['header-only file', [`${B}/header-only.txt`], /^shipaudit: fixtures\/bad\/header-only\.txt:1: has a header row but no data rows$/],
-  ['unknown header', [`${B}/unknown-header.csv`], /^shipaudit: fixtures\/bad\/unknown-header\.csv:1: unrecognised file: headers found: name, age, city\. Known kinds: /],
+  [
+    'header-only file',
+    [`${B}/header-only.txt`],
+    /^shipaudit: fixtures\/bad\/header-only\.txt:1: has a header row but no data rows$/,
+  ],
+  [
+    'unknown header',
+    [`${B}/unknown-header.csv`],
+    /^shipaudit: fixtures\/bad\/unknown-header\.csv:1: unrecognised file: headers found: name, age, city\. Known kinds: /,
+  ],
   [
     'ambiguous dates',
     [`${B}/ambiguous-dates.csv`],
     /^shipaudit: fixtures\/bad\/ambiguous-dates\.csv:2: ship date: ambiguous date "03\/04\/2026": .*"dateOrder"/,
   ],
   ['nonexistent file', ['fixtures/bad/no-such-file.csv'], /^shipaudit: fixtures\/bad\/no-such-file\.csv: no such file/],
-  ['config: unknown option of a rule', ['--config', severty, OK_INPUT], /^shipaudit: .*severty\.json: rules\.late-handover\.severty: no such option/],
-  ['config: unknown rule', ['--config', noRule, OK_INPUT], /^shipaudit: .*no-rule\.json: rules\.late-handovr: no such rule \(known: confirmed-before-handover, /],
-  ['config: unknown key in handling', ['--config', dayz, OK_INPUT], /^shipaudit: .*dayz\.json: handling\.dayz: unknown key/],
+  [
+    'config: unknown option of a rule',
+    ['--config', severty, OK_INPUT],
+    /^shipaudit: .*severty\.json: rules\.late-handover\.severty: no such option/,
+  ],
+  [
+    'config: unknown rule',
+    ['--config', noRule, OK_INPUT],
+    /^shipaudit: .*no-rule\.json: rules\.late-handovr: no such rule \(known: confirmed-before-handover, /,
+  ],
+  [
+    'config: unknown key in handling',
+    ['--config', dayz, OK_INPUT],
+    /^shipaudit: .*dayz\.json: handling\.dayz: unknown key/,
+  ],
 ];
 
 describe.each(['inspect', 'audit'])('shipaudit %s with bad input', (command) => {

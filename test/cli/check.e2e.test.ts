@@ -31,7 +31,10 @@ const DEFAULT_CONFIG = { inputs: ['drops/amazon', 'drops/tracking'], marketplace
 function workdir(config: object | string = DEFAULT_CONFIG, ...sets: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'shipaudit-check-'));
   made.push(dir);
-  writeFileSync(join(dir, 'shipaudit.config.json'), typeof config === 'string' ? config : JSON.stringify(config, null, 2));
+  writeFileSync(
+    join(dir, 'shipaudit.config.json'),
+    typeof config === 'string' ? config : JSON.stringify(config, null, 2),
+  );
   mkdirSync(join(dir, 'drops'));
   for (const s of sets) drop(dir, s);
   return dir;
@@ -46,7 +49,8 @@ function shipaudit(dir: string, ...args: string[]) {
   return { ...r, lines: r.stdout.split('\n') };
 }
 
-const check = (dir: string, night: keyof typeof NIGHT, ...args: string[]) => shipaudit(dir, 'check', '--as-of', NIGHT[night], ...args);
+const check = (dir: string, night: keyof typeof NIGHT, ...args: string[]) =>
+  shipaudit(dir, 'check', '--as-of', NIGHT[night], ...args);
 
 describe('shipaudit check, night after night', () => {
   it('all is well: one line saying what was checked, as of when; exit 0', () => {
@@ -133,16 +137,29 @@ describe('shipaudit check, night after night', () => {
       'At risk, not yet a defect',
       '           Order ID             Tracking number  Carrier  What to do',
     ]);
-    expect(r.stdout).toContain('  warning  113-1000007-0000007                            not confirmed; latest ship date 2026-11-12 23:59, 18.0 h left: ship it today\n');
-    expect(r.stdout).toContain('  error    confirmed-before-handover  113-1000003-0000003  9400111899562000009035  USPS     confirmed 46.5 h before the first carrier scan');
-    expect(r.stdout).toContain('  4 findings reported before and still open, not repeated: 2 late-confirmation, 1 confirmed-before-handover, 1 late-handover.\n');
+    expect(r.stdout).toContain(
+      '  warning  113-1000007-0000007                            not confirmed; latest ship date 2026-11-12 23:59, 18.0 h left: ship it today\n',
+    );
+    expect(r.stdout).toContain(
+      '  error    confirmed-before-handover  113-1000003-0000003  9400111899562000009035  USPS     confirmed 46.5 h before the first carrier scan',
+    );
+    expect(r.stdout).toContain(
+      '  4 findings reported before and still open, not repeated: 2 late-confirmation, 1 confirmed-before-handover, 1 late-handover.\n',
+    );
     expect(r.stdout).not.toContain('no-carrier-scan');
-    expect(r.stdout).toContain('  error    Late Shipment Rate (10 days)    8.0%   2 of 25  under 4%  3.0% or more  3.6% → 8.0% over 2 days\n');
+    expect(r.stdout).toContain(
+      '  error    Late Shipment Rate (10 days)    8.0%   2 of 25  under 4%  3.0% or more  3.6% → 8.0% over 2 days\n',
+    );
   });
 
   it('keeps the reported findings and one history entry per night in the state file', () => {
     const state = JSON.parse(readFileSync(join(dir, '.shipaudit/state.json'), 'utf8'));
-    expect(state.history.map((h: { asOf: string; metrics: { lsr10: number } }) => [h.asOf, Math.round(h.metrics.lsr10 * 1000) / 10])).toEqual([
+    expect(
+      state.history.map((h: { asOf: string; metrics: { lsr10: number } }) => [
+        h.asOf,
+        Math.round(h.metrics.lsr10 * 1000) / 10,
+      ]),
+    ).toEqual([
       ['2026-11-10T06:00:00-08:00', 3.6],
       ['2026-11-11T06:00:00-08:00', 7.1],
       ['2026-11-12T06:00:00-08:00', 8],
@@ -162,7 +179,12 @@ describe('shipaudit check --format json', () => {
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
     expectMatchesSchema(checkJsonSchema, j);
-    expect([j.command, j.status, j.asOf, j.window]).toEqual(['check', 'error', '2026-11-10T06:00:00-08:00', { from: '2026-10-11', to: '2026-11-10', days: 30 }]);
+    expect([j.command, j.status, j.asOf, j.window]).toEqual([
+      'check',
+      'error',
+      '2026-11-10T06:00:00-08:00',
+      { from: '2026-10-11', to: '2026-11-10', days: 30 },
+    ]);
     expect(j.checked).toEqual({
       shipments: 84,
       inputFiles: 7,
@@ -177,11 +199,19 @@ describe('shipaudit check --format json', () => {
       ['113-1000003-0000003', 4.5],
       ['113-1000004-0000004', 5],
     ]);
-    expect(j.atRisk.orders.map((o: { orderId: string; level: string; hoursLeft: number }) => [o.orderId, o.level, o.hoursLeft])).toEqual([
+    expect(
+      j.atRisk.orders.map((o: { orderId: string; level: string; hoursLeft: number }) => [
+        o.orderId,
+        o.level,
+        o.hoursLeft,
+      ]),
+    ).toEqual([
       ['113-1000006-0000006', 'error', -6],
       ['113-1000005-0000005', 'warning', 18],
     ]);
-    expect(j.metrics.map((m: { id: string; level: string; count: number; of: number }) => [m.id, m.level, m.count, m.of])).toEqual([
+    expect(
+      j.metrics.map((m: { id: string; level: string; count: number; of: number }) => [m.id, m.level, m.count, m.of]),
+    ).toEqual([
       ['lsr10', 'warning', 1, 28],
       ['lsr30', 'ok', 1, 84],
       ['vtr', 'ok', 82, 84],
@@ -209,7 +239,12 @@ describe('shipaudit check --out', () => {
     // The evidence holds every open finding, reported tonight or before: one row per shipment.
     const csv = readFileSync(join(dir, 'reports/evidence-check-20261112T140000Z.csv'), 'utf8').trim().split(/\r?\n/);
     expect(csv[0]).toMatch(/^\uFEFF?Order ID,Tracking Number,Carrier,/);
-    expect(csv.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['113-1000001-0000001', '113-1000002-0000002', '113-1000003-0000003', '113-1000006-0000006']);
+    expect(
+      csv
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual(['113-1000001-0000001', '113-1000002-0000002', '113-1000003-0000003', '113-1000006-0000006']);
   });
 });
 
@@ -233,7 +268,11 @@ describe('what a scheduled job must survive', () => {
     const r = check(dir, 1);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(new RegExp(`^shipaudit: another check is running: ${lock.replace(/[.\\]/g, '\\$&')} is held \\(pid ${process.pid}, started .+\\)\\. If no shipaudit check is running, delete that file\\.\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^shipaudit: another check is running: ${lock.replace(/[.\\]/g, '\\$&')} is held \\(pid ${process.pid}, started .+\\)\\. If no shipaudit check is running, delete that file\\.\n$`,
+      ),
+    );
     expect(existsSync(lock)).toBe(true);
     expect(existsSync(join(dir, '.shipaudit/state.json'))).toBe(false);
   });
@@ -242,10 +281,15 @@ describe('what a scheduled job must survive', () => {
     const dir = workdir(DEFAULT_CONFIG, 'base');
     mkdirSync(join(dir, '.shipaudit'));
     const dead = spawnSync(process.execPath, ['-e', '0']).pid;
-    writeFileSync(join(dir, '.shipaudit/state.json.lock'), JSON.stringify({ pid: dead, startedAt: new Date(Date.now() - 7 * 3_600_000).toISOString() }));
+    writeFileSync(
+      join(dir, '.shipaudit/state.json.lock'),
+      JSON.stringify({ pid: dead, startedAt: new Date(Date.now() - 7 * 3_600_000).toISOString() }),
+    );
     const r = check(dir, 0);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^shipaudit: note: took over a stale lock .*state\.json\.lock \(pid \d+, started .+, 7\.0 h old, process gone\)\n$/);
+    expect(r.stderr).toMatch(
+      /^shipaudit: note: took over a stale lock .*state\.json\.lock \(pid \d+, started .+, 7\.0 h old, process gone\)\n$/,
+    );
     expect(existsSync(join(dir, '.shipaudit/state.json.lock'))).toBe(false);
   });
 
@@ -268,10 +312,18 @@ describe('what a scheduled job must survive', () => {
   });
 
   it.each([
-    ['a value out of range', { ...DEFAULT_CONFIG, thresholds: { lateShipmentRateWarn: 3 } }, 'thresholds.lateShipmentRateWarn: '],
+    [
+      'a value out of range',
+      { ...DEFAULT_CONFIG, thresholds: { lateShipmentRateWarn: 3 } },
+      'thresholds.lateShipmentRateWarn: ',
+    ],
     ['a misspelt key', { ...DEFAULT_CONFIG, atRisk: { graceLeftHour: 6 } }, 'atRisk.graceLeftHour: unknown key'],
     ['a wrong type', { ...DEFAULT_CONFIG, keepReports: 'all' }, 'keepReports: '],
-    ['an unknown time zone', { ...DEFAULT_CONFIG, marketplaceTimeZone: 'Pacific' }, 'marketplaceTimeZone: unknown time zone "Pacific"'],
+    [
+      'an unknown time zone',
+      { ...DEFAULT_CONFIG, marketplaceTimeZone: 'Pacific' },
+      'marketplaceTimeZone: unknown time zone "Pacific"',
+    ],
   ])('a bad config (%s) names the path of the bad key; exit 2', (_, config, path) => {
     const dir = workdir(config, 'base');
     const r = check(dir, 1);
@@ -285,7 +337,9 @@ describe('what a scheduled job must survive', () => {
     const dir = workdir({ inputs: ['drops/amazon', 'drops/tracking', 'drops/erp'] }, 'base');
     const r = check(dir, 1);
     expect([r.code, r.stdout]).toEqual([2, '']);
-    expect(r.stderr).toBe(`shipaudit: ${join(dir, 'shipaudit.config.json')}: inputs.2: "drops/erp" does not exist (${join(dir, 'drops/erp')})\n`);
+    expect(r.stderr).toBe(
+      `shipaudit: ${join(dir, 'shipaudit.config.json')}: inputs.2: "drops/erp" does not exist (${join(dir, 'drops/erp')})\n`,
+    );
   });
 
   it('globs in inputs are read like folders', () => {
@@ -299,7 +353,10 @@ describe('what a scheduled job must survive', () => {
     const dir = workdir(DEFAULT_CONFIG);
     rmSync(join(dir, 'shipaudit.config.json'));
     const r = check(dir, 1);
-    expect([r.code, r.stderr]).toEqual([2, 'shipaudit: no config file: run `shipaudit init` here to write shipaudit.config.json, then list your input folders under "inputs"\n']);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      'shipaudit: no config file: run `shipaudit init` here to write shipaudit.config.json, then list your input folders under "inputs"\n',
+    ]);
   });
 
   it.each([
@@ -325,18 +382,27 @@ describe('shipaudit init', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shipaudit-init-'));
     made.push(dir);
     const r = shipaudit(dir, 'init');
-    expect([r.code, r.stdout]).toEqual([0, 'wrote shipaudit.config.json: set "inputs" to your folders, then run `shipaudit check`\n']);
+    expect([r.code, r.stdout]).toEqual([
+      0,
+      'wrote shipaudit.config.json: set "inputs" to your folders, then run `shipaudit check`\n',
+    ]);
     const text = readFileSync(join(dir, 'shipaudit.config.json'), 'utf8');
     expect(text).toContain('// shipaudit configuration');
     expect(parseConfig(text, 'shipaudit.config.json').inputs).toEqual(['downloads/amazon', 'downloads/tracking/*.csv']);
 
     // Its input folders don't exist until the seller points them at its own.
     const c = shipaudit(dir, 'check');
-    expect([c.code, c.stderr]).toEqual([2, `shipaudit: ${join(dir, 'shipaudit.config.json')}: inputs.0: "downloads/amazon" does not exist (${join(dir, 'downloads/amazon')})\n`]);
+    expect([c.code, c.stderr]).toEqual([
+      2,
+      `shipaudit: ${join(dir, 'shipaudit.config.json')}: inputs.0: "downloads/amazon" does not exist (${join(dir, 'downloads/amazon')})\n`,
+    ]);
 
     writeFileSync(join(dir, 'shipaudit.config.json'), '{}');
     const again = shipaudit(dir, 'init');
-    expect([again.code, again.stderr]).toEqual([2, 'shipaudit: shipaudit.config.json exists already: not overwritten (use --force to replace it)\n']);
+    expect([again.code, again.stderr]).toEqual([
+      2,
+      'shipaudit: shipaudit.config.json exists already: not overwritten (use --force to replace it)\n',
+    ]);
     expect(readFileSync(join(dir, 'shipaudit.config.json'), 'utf8')).toBe('{}');
     expect(shipaudit(dir, 'init', '--force').code).toBe(0);
     expect(readFileSync(join(dir, 'shipaudit.config.json'), 'utf8')).toBe(text);

@@ -17,11 +17,25 @@ function shop(inputs: string[]): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'shipaudit-zh-')), '店铺[US]');
   const put = (from: string, to: string) => {
     mkdirSync(join(dir, to), { recursive: true });
-    for (const f of readdirSync(join(FIXTURES, from))) copyFileSync(join(FIXTURES, from, f), join(dir, to, f.replace(/^orders/, '订单').replace(/^confirmations/, '确认').replace(/^tracking/, '物流跟踪')));
+    for (const f of readdirSync(join(FIXTURES, from)))
+      copyFileSync(
+        join(FIXTURES, from, f),
+        join(
+          dir,
+          to,
+          f
+            .replace(/^orders/, '订单')
+            .replace(/^confirmations/, '确认')
+            .replace(/^tracking/, '物流跟踪'),
+        ),
+      );
   };
   put('amazon', '下载/亚马逊');
   put('tracking', '下载/物流');
-  writeFileSync(join(dir, 'shipaudit.config.json'), JSON.stringify({ inputs, marketplaceTimeZone: 'America/Los_Angeles' }));
+  writeFileSync(
+    join(dir, 'shipaudit.config.json'),
+    JSON.stringify({ inputs, marketplaceTimeZone: 'America/Los_Angeles' }),
+  );
   return dir;
 }
 
@@ -57,7 +71,10 @@ describe('Chinese folder and file names, backslash globs, a shop folder with [ ]
     // state file is new again, and named from the working folder).
     const other = shop(inputs);
     const state = relative(tmpdir(), join(other, '.shipaudit/state.json'));
-    expect(check(tmpdir(), '--config', join(other, 'shipaudit.config.json'))).toEqual({ ...folders, stdout: folders.stdout.replace('.shipaudit/state.json', state) });
+    expect(check(tmpdir(), '--config', join(other, 'shipaudit.config.json'))).toEqual({
+      ...folders,
+      stdout: folders.stdout.replace('.shipaudit/state.json', state),
+    });
   });
 
   it('writes its reports into a folder with a Chinese name', () => {

@@ -83,11 +83,20 @@ describe('shipaudit completion <shell>', () => {
   const BASH: Array<[string[], string[]]> = [
     [['shipaudit', 'au'], ['audit']],
     [['shipaudit', 'audit', '--fa'], ['--fail-on']],
-    [['shipaudit', 'audit', '--format', ''], ['text', 'json']],
+    [
+      ['shipaudit', 'audit', '--format', ''],
+      ['text', 'json'],
+    ],
     [['shipaudit', 'audit', '--fail-on', 'w'], ['warning']],
-    [['shipaudit', '--color', ''], ['auto', 'always', 'never']],
+    [
+      ['shipaudit', '--color', ''],
+      ['auto', 'always', 'never'],
+    ],
     [['shipaudit', '--color', 'never', 'che'], ['check']],
-    [['shipaudit', 'appeal', '--lang', ''], ['en', 'zh']],
+    [
+      ['shipaudit', 'appeal', '--lang', ''],
+      ['en', 'zh'],
+    ],
     [['shipaudit', 'completion', 'p'], ['powershell']],
     [['shipaudit', 'help', 'app'], ['appeal']],
     [['shipaudit', 'check', '--out', 'x', '--f'], ['--format']],
@@ -109,15 +118,24 @@ describe('shipaudit completion <shell>', () => {
   ];
   it.skipIf(!has('fish')).each(FISH)('fish completes "%s" to %j', (line, want) => {
     const r = spawnSync('fish', ['-c', `source ${saved('fish')}; complete -C "${line}"`], { encoding: 'utf8' });
-    expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0])).toEqual(want);
+    expect(
+      r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[0]),
+    ).toEqual(want);
   });
 });
 
 describe('completionScript: quoting the texts of a program', () => {
   // A program whose descriptions hold every quote a shell cares about, and Chinese (as translated help will).
-  const program = new Command('tool').option('--color <when>', "it's \"quoted\": [a] $HOME `x` ‘y’");
-  program.command('go').summary('运行: 审核').addOption(new Option('--mode <m>', 'the mode').choices(['fast', 'slow']))
-    .option('--out <dir>', 'folder').option('--dry', 'no value');
+  const program = new Command('tool').option('--color <when>', 'it\'s "quoted": [a] $HOME `x` ‘y’');
+  program
+    .command('go')
+    .summary('运行: 审核')
+    .addOption(new Option('--mode <m>', 'the mode').choices(['fast', 'slow']))
+    .option('--out <dir>', 'folder')
+    .option('--dry', 'no value');
   program.command('shell').addArgument(new Argument('<name>').choices(['a', 'b']));
   const spec = completionSpec(program);
 
@@ -156,4 +174,3 @@ describe('completionScript: quoting the texts of a program', () => {
     expect(completionScript('fish', spec)).toContain(`-d 'it'\\''s "quoted": [a] $HOME \`x\` ‘y’'`);
   });
 });
-

@@ -460,16 +460,7 @@ describe('check reports the gate’s backlog', () => {
       JSON.stringify({ inputs: [GATE], marketplaceTimeZone: 'America/Los_Angeles' }),
     );
     const check = () => {
-      const r = shipaudit(
-        dir,
-        'check',
-        '--as-of',
-        RUN1.asOf.slice(0, 16),
-        '--format',
-        'json',
-        '--state',
-        'state.json',
-      );
+      const r = shipaudit(dir, 'check', '--as-of', RUN1.asOf.slice(0, 16), '--format', 'json', '--state', 'state.json');
       expect(r.stderr).toBe('');
       return JSON.parse(r.stdout) as {
         status: string;

@@ -12,22 +12,50 @@ describe('textEncoding: the bytes of the text report for whoever reads stdout', 
     ['macOS pipe, code page irrelevant', { platform: 'darwin', stdout: 'pipe', env: {}, codePage: 936 }, 'utf8'],
     ['Linux pipe, asked for GBK', { platform: 'linux', stdout: 'pipe', env: { SHIPAUDIT_ENCODING: 'gbk' } }, 'gbk'],
     ['Linux file, asked for GBK', { platform: 'linux', stdout: 'file', env: { SHIPAUDIT_ENCODING: 'gbk' } }, 'gbk'],
-    ['Linux pipe, asked for UTF-8 spelled otherwise', { platform: 'linux', stdout: 'pipe', env: { SHIPAUDIT_ENCODING: 'UTF-8' } }, 'utf8'],
+    [
+      'Linux pipe, asked for UTF-8 spelled otherwise',
+      { platform: 'linux', stdout: 'pipe', env: { SHIPAUDIT_ENCODING: 'UTF-8' } },
+      'utf8',
+    ],
     // Node writes UTF-16 to a Windows console itself: Chinese shows in code page 936 with nothing done.
     ['Windows console, code page 936', { platform: 'win32', stdout: 'tty', env: {}, codePage: 936 }, 'utf8'],
-    ['Windows console, asked for GBK (Node would read it as UTF-8)', { platform: 'win32', stdout: 'tty', env: { SHIPAUDIT_ENCODING: 'gbk' } }, 'utf8'],
+    [
+      'Windows console, asked for GBK (Node would read it as UTF-8)',
+      { platform: 'win32', stdout: 'tty', env: { SHIPAUDIT_ENCODING: 'gbk' } },
+      'utf8',
+    ],
     ['Windows pipe, code page 936', { platform: 'win32', stdout: 'pipe', env: {}, codePage: 936 }, 'cp936'],
     ['Windows pipe, code page 950 (Big5)', { platform: 'win32', stdout: 'pipe', env: {}, codePage: 950 }, 'cp950'],
     ['Windows pipe, code page 932 (Shift_JIS)', { platform: 'win32', stdout: 'pipe', env: {}, codePage: 932 }, 'cp932'],
     ['Windows pipe after chcp 65001', { platform: 'win32', stdout: 'pipe', env: {}, codePage: 65001 }, 'utf8'],
     ['Windows pipe, code page unknown', { platform: 'win32', stdout: 'pipe', env: {} }, 'utf8'],
-    ['Windows pipe, Git Bash', { platform: 'win32', stdout: 'pipe', env: { MSYSTEM: 'MINGW64' }, codePage: 936 }, 'utf8'],
+    [
+      'Windows pipe, Git Bash',
+      { platform: 'win32', stdout: 'pipe', env: { MSYSTEM: 'MINGW64' }, codePage: 936 },
+      'utf8',
+    ],
     // A file is read by an editor (Notepad reads UTF-8), the Task Scheduler's log among them.
     ['Windows file, code page 936', { platform: 'win32', stdout: 'file', env: {}, codePage: 936 }, 'utf8'],
-    ['Windows file, asked for GBK', { platform: 'win32', stdout: 'file', env: { SHIPAUDIT_ENCODING: 'gbk' }, codePage: 936 }, 'gbk'],
-    ['Windows pipe, asked for UTF-8', { platform: 'win32', stdout: 'pipe', env: { SHIPAUDIT_ENCODING: 'utf8' }, codePage: 936 }, 'utf8'],
-    ['Windows pipe, asked for GB18030', { platform: 'win32', stdout: 'pipe', env: { SHIPAUDIT_ENCODING: 'gb18030' }, codePage: 936 }, 'gb18030'],
-    ['Windows pipe, an unknown encoding asked', { platform: 'win32', stdout: 'pipe', env: { SHIPAUDIT_ENCODING: 'klingon' }, codePage: 936 }, 'cp936'],
+    [
+      'Windows file, asked for GBK',
+      { platform: 'win32', stdout: 'file', env: { SHIPAUDIT_ENCODING: 'gbk' }, codePage: 936 },
+      'gbk',
+    ],
+    [
+      'Windows pipe, asked for UTF-8',
+      { platform: 'win32', stdout: 'pipe', env: { SHIPAUDIT_ENCODING: 'utf8' }, codePage: 936 },
+      'utf8',
+    ],
+    [
+      'Windows pipe, asked for GB18030',
+      { platform: 'win32', stdout: 'pipe', env: { SHIPAUDIT_ENCODING: 'gb18030' }, codePage: 936 },
+      'gb18030',
+    ],
+    [
+      'Windows pipe, an unknown encoding asked',
+      { platform: 'win32', stdout: 'pipe', env: { SHIPAUDIT_ENCODING: 'klingon' }, codePage: 936 },
+      'cp936',
+    ],
     ['Windows pipe, an unknown code page', { platform: 'win32', stdout: 'pipe', env: {}, codePage: 12345 }, 'utf8'],
   ];
   it.each(CASES)('%s → %s', (_what, facts, want) => {
@@ -61,7 +89,10 @@ describe('encodeText', () => {
 describe('the CLI with SHIPAUDIT_ENCODING', () => {
   /** stdout's bytes, undecoded. */
   const raw = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-    spawnSync(process.execPath, [`${ROOT}/bin/shipaudit.js`, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env } });
+    spawnSync(process.execPath, [`${ROOT}/bin/shipaudit.js`, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
   const sample = ['audit', 'fixtures/sample-month'];
   const utf8 = runCli(sample);
 

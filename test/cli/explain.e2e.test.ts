@@ -22,10 +22,14 @@ describe('shipaudit explain', () => {
     expect(lines[0]).toBe('Order 112-4756840-7412467');
     const body = lines.slice(3, 8).map((l) => l.replace(/\s+/g, ' '));
     expect(body[0]).toMatch(/^2026-10-07T07:34:23-07:00 purchased Shipped MFN all-orders\.txt:31$/);
-    expect(body[1]).toMatch(/scan: information LY635554678CN "电子信息已收到" \[Asia\/Shanghai, inferred: Chinese-language event\]/);
+    expect(body[1]).toMatch(
+      /scan: information LY635554678CN "电子信息已收到" \[Asia\/Shanghai, inferred: Chinese-language event\]/,
+    );
     expect(body[2]).toMatch(/^2026-10-07 \(date only\) confirmed shipped China Post LY635554678CN/);
     expect(body[3]).toMatch(/^2026-10-09 \(date only\) latest ship date computed from handling time/);
-    expect(body[4]).toMatch(/^2026-10-10T18:42:00-07:00 scan: physical, carrier has it LY635554678CN "已收寄" @ 广东省深圳市/);
+    expect(body[4]).toMatch(
+      /^2026-10-10T18:42:00-07:00 scan: physical, carrier has it LY635554678CN "已收寄" @ 广东省深圳市/,
+    );
     expect(r.stdout).toMatch(/error\s+confirmed-before-handover: confirmed 66\.7 h before the first carrier scan/);
     expect(r.stdout).toMatch(/warning\s+late-handover:/);
   });
@@ -80,10 +84,13 @@ describe('shipaudit rules', () => {
 });
 
 describe('help', () => {
-  it.each([['audit'], ['inspect'], ['explain'], ['rules']])('%s --help explains every option with an example', (cmd) => {
-    const r = runCli([cmd, '--help']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Usage: shipaudit/);
-    if (cmd !== 'rules') expect(r.stdout).toMatch(/Example/);
-  });
+  it.each([['audit'], ['inspect'], ['explain'], ['rules']])(
+    '%s --help explains every option with an example',
+    (cmd) => {
+      const r = runCli([cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Usage: shipaudit/);
+      if (cmd !== 'rules') expect(r.stdout).toMatch(/Example/);
+    },
+  );
 });

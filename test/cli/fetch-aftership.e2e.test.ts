@@ -42,7 +42,6 @@ afterEach(async () => {
 });
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-
 interface World {
   amazon: AmazonFake;
   as: AfterShipFake;

@@ -9,7 +9,6 @@ import type { FakeOrder } from '../sources/fake-services.js';
  * out, the config's Amazon source, and the built CLI spawned with the test servers' addresses.
  */
 
-
 /** USPS numbers with their check digits right (no invalid-tracking-number finding to muddle the comparison). */
 const VALID = [
   '9400111899562000000001',

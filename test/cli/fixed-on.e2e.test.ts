@@ -12,7 +12,12 @@ describe('--fixed-on after the newest data', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'shipaudit-fixed-on-'));
   // [fixed-on, lang, warned, what the note says]
   const CASES: Array<[string, string, boolean, RegExp | undefined]> = [
-    ['2026-11-30', 'en', true, /^1\. WARNING: the fix date 2026-11-30 is after the newest confirmation in the data \(2026-11-23\)/m],
+    [
+      '2026-11-30',
+      'en',
+      true,
+      /^1\. WARNING: the fix date 2026-11-30 is after the newest confirmation in the data \(2026-11-23\)/m,
+    ],
     ['2026-11-24', 'zh', true, /^1\. 警告：整改日期 2026-11-24 晚于数据中最新的发货确认（2026-11-23）/m],
     [NEWEST, 'en', false, undefined],
     ['2026-11-03', 'en', false, undefined],

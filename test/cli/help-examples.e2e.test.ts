@@ -17,14 +17,14 @@ function examples(help: string): string[] {
 }
 
 /** Splits an example into arguments, honouring double quotes. */
-const argv = (line: string) =>
-  [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]).slice(1);
+const argv = (line: string) => [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]).slice(1);
 
 describe('every help example that names the bundled fixtures runs', () => {
   const runnable: Array<[string, string]> = [];
   for (const cmd of COMMANDS) {
     const help = runCli([cmd, '--help']);
-    for (const line of examples(help.stdout)) if (line.includes('fixtures/') && !line.includes('&&')) runnable.push([cmd, line]);
+    for (const line of examples(help.stdout))
+      if (line.includes('fixtures/') && !line.includes('&&')) runnable.push([cmd, line]);
   }
 
   it('finds the examples of audit, inspect, explain and appeal', () => {

@@ -83,18 +83,23 @@ describe('shipaudit inspect, text', () => {
     expect(r.stdout).not.toMatch(STACK);
     const got = block(r.stdout, file);
     expect(got.filter((l) => lines.includes(l))).toEqual(lines);
-    for (const p of patterns) expect(got.some((l) => p.test(l)), String(p)).toBe(true);
+    for (const p of patterns)
+      expect(
+        got.some((l) => p.test(l)),
+        String(p),
+      ).toBe(true);
   });
 
   it('several files: one block each, in the order given', () => {
     const r = runCli(['inspect', `${F}/tracking-ups.csv`, `${F}/orders-api-2026.json`]);
     expect(r.code).toBe(0);
-    expect(block(r.stdout, `${F}/tracking-ups.csv`)).toContain('  Kind:      carrier tracking events (one row per scan) (tracking-events)');
+    expect(block(r.stdout, `${F}/tracking-ups.csv`)).toContain(
+      '  Kind:      carrier tracking events (one row per scan) (tracking-events)',
+    );
     expect(block(r.stdout, `${F}/orders-api-2026.json`)).toContain('  Encoding:  utf-8; delimiter: json; quoting: off');
     expect(r.stdout.indexOf(`${F}/tracking-ups.csv`)).toBeLessThan(r.stdout.indexOf(`${F}/orders-api-2026.json`));
   });
 });
-
 
 /** The per-file list of `inspect --format json`; see the `fails` test below for its current nesting. */
 function filesOf(json: { files: InspectedFile[] }): InspectedFile[] {
@@ -122,7 +127,9 @@ describe('shipaudit inspect --format json', () => {
     expect(r.stderr).toBe('');
     expect(json.failures).toHaveLength(1);
     expect(json.failures[0]).toMatchObject({ file: 'fixtures/bad/unknown-header.csv' });
-    expect(json.failures[0].error).toMatch(/^fixtures\/bad\/unknown-header\.csv:1: unrecognised file: headers found: name, age, city\./);
+    expect(json.failures[0].error).toMatch(
+      /^fixtures\/bad\/unknown-header\.csv:1: unrecognised file: headers found: name, age, city\./,
+    );
   });
 
   it('the GB18030 tracking export', () => {
@@ -154,7 +161,12 @@ describe('shipaudit inspect --format json', () => {
       class: 'information',
       possession: 'false',
     });
-    expect(f.samples[1]).toMatchObject({ description: '已收寄', class: 'physical', possession: 'true', location: '深圳市' });
+    expect(f.samples[1]).toMatchObject({
+      description: '已收寄',
+      class: 'physical',
+      possession: 'true',
+      location: '深圳市',
+    });
   });
 
   it('the package summary classifies spelled-out aggregator statuses', () => {
@@ -170,7 +182,8 @@ describe('shipaudit inspect --format json', () => {
     expect(f.zoneNote).toMatch(/^times without an offset are read in Asia\/Shanghai \(inferred/);
     expect(f.samples[0]).toMatchObject({
       orderId: '112-4018836-2276514',
-      confirmedAt: '2026-10-05T14:21:00+08:00 ← "2026/10/05 14:21" [Asia/Shanghai, inferred: Chinese column headers (ERP export made in China)]',
+      confirmedAt:
+        '2026-10-05T14:21:00+08:00 ← "2026/10/05 14:21" [Asia/Shanghai, inferred: Chinese column headers (ERP export made in China)]',
       carrier: 'China Post',
       trackingNumber: 'LY318072641CN',
     });

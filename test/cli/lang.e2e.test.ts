@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +29,9 @@ beforeAll(() => {
 });
 
 function shipaudit(env: Record<string, string>, cwd: string, ...args: string[]) {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(LC_ALL|LC_MESSAGES|LANG|SHIPAUDIT_LANG)$/.test(k)));
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(LC_ALL|LC_MESSAGES|LANG|SHIPAUDIT_LANG)$/.test(k)),
+  );
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
@@ -63,12 +75,15 @@ describe('under LANG=zh_CN.UTF-8', () => {
     expect(r.stderr).toBe('');
   });
 
-  it.each(['', 'audit', 'check', 'appeal', 'inspect', 'explain', 'confirm', 'fetch', 'init', 'rules'])('`%s --help` is Chinese', (cmd) => {
-    const r = shipaudit(ZH, ROOT, ...(cmd ? [cmd] : []), '--help');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^用法：\s?shipaudit/);
-    expect(english(r.stdout)).toEqual([]);
-  });
+  it.each(['', 'audit', 'check', 'appeal', 'inspect', 'explain', 'confirm', 'fetch', 'init', 'rules'])(
+    '`%s --help` is Chinese',
+    (cmd) => {
+      const r = shipaudit(ZH, ROOT, ...(cmd ? [cmd] : []), '--help');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^用法：\s?shipaudit/);
+      expect(english(r.stdout)).toEqual([]);
+    },
+  );
 
   it.each([
     ['an empty file', ['audit', 'fixtures/bad/empty.txt'], 'shipaudit：fixtures/bad/empty.txt：文件是空的\n'],
@@ -77,11 +92,27 @@ describe('under LANG=zh_CN.UTF-8', () => {
       ['audit', 'fixtures/bad/ambiguous-dates.csv'],
       'shipaudit：fixtures/bad/ambiguous-dates.csv:2：发货日期：日期 "03/04/2026" 有歧义，无法分辨日和月（请为此文件设置 "dateOrder"）\n',
     ],
-    ['a binary file', ['audit', 'fixtures/bad/binary.bin'], 'shipaudit：fixtures/bad/binary.bin：不是文本文件（二进制内容）：应为报告、CSV、TSV、JSON 或 XLSX 导出文件\n'],
-    ['a header without rows', ['audit', 'fixtures/bad/header-only.txt'], 'shipaudit：fixtures/bad/header-only.txt:1：只有表头行，没有数据行\n'],
+    [
+      'a binary file',
+      ['audit', 'fixtures/bad/binary.bin'],
+      'shipaudit：fixtures/bad/binary.bin：不是文本文件（二进制内容）：应为报告、CSV、TSV、JSON 或 XLSX 导出文件\n',
+    ],
+    [
+      'a header without rows',
+      ['audit', 'fixtures/bad/header-only.txt'],
+      'shipaudit：fixtures/bad/header-only.txt:1：只有表头行，没有数据行\n',
+    ],
     ['a file that is not there', ['audit', 'nothere.txt'], 'shipaudit：nothere.txt：文件或文件夹不存在\n'],
-    ['a wrong --format', ['audit', 'fixtures/sample-month', '--format', 'xml'], 'shipaudit：--format：应为 text 或 json，收到的是 "xml"\n'],
-    ['an unknown option', ['audit', 'fixtures/sample-month', '--bogus'], "错误：未知选项 '--bogus'\n（加 --help 查看用法）\n"],
+    [
+      'a wrong --format',
+      ['audit', 'fixtures/sample-month', '--format', 'xml'],
+      'shipaudit：--format：应为 text 或 json，收到的是 "xml"\n',
+    ],
+    [
+      'an unknown option',
+      ['audit', 'fixtures/sample-month', '--bogus'],
+      "错误：未知选项 '--bogus'\n（加 --help 查看用法）\n",
+    ],
     ['a missing argument', ['audit'], "错误：缺少必需的参数 'paths'\n（加 --help 查看用法）\n"],
   ])('bad input (%s): one Chinese line, exit 2', (_, args, line) => {
     const r = shipaudit(ZH, ROOT, ...args);
@@ -101,14 +132,19 @@ describe('under LANG=zh_CN.UTF-8', () => {
   it('a truncated row: the report and the exit line are Chinese', () => {
     const r = shipaudit(ZH, ROOT, 'audit', 'fixtures/bad/truncated-row.txt');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^shipaudit：1 行无法读取（第一处：fixtures\/bad\/truncated-row\.txt:4：该行只有 4 列，应有 8 列/);
+    expect(r.stderr).toMatch(
+      /^shipaudit：1 行无法读取（第一处：fixtures\/bad\/truncated-row\.txt:4：该行只有 4 列，应有 8 列/,
+    );
     expect(english(r.stdout + r.stderr, dataOf(join(ROOT, 'fixtures/bad/truncated-row.txt')))).toEqual([]);
   });
 
   it('the nightly check is Chinese, night after night (fixtures/nightly/README.md)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shipaudit-lang-'));
     made.push(dir);
-    writeFileSync(join(dir, 'shipaudit.config.json'), JSON.stringify({ inputs: ['drops/amazon', 'drops/tracking'], marketplaceTimeZone: 'America/Los_Angeles' }));
+    writeFileSync(
+      join(dir, 'shipaudit.config.json'),
+      JSON.stringify({ inputs: ['drops/amazon', 'drops/tracking'], marketplaceTimeZone: 'America/Los_Angeles' }),
+    );
     mkdirSync(join(dir, 'drops'));
     const nights: Array<[string | undefined, string, number, string]> = [
       ['base', '2026-11-08T08:00', 0, '一切正常'],
@@ -142,7 +178,16 @@ describe('under LANG=zh_CN.UTF-8', () => {
     const gate = join(ROOT, 'fixtures/gate');
     const dir = mkdtempSync(join(tmpdir(), 'shipaudit-lang-'));
     made.push(dir);
-    const r = shipaudit(ZH, dir, 'confirm', gate, '--as-of', '2026-10-16T12:00', '--marketplace-tz', 'America/Los_Angeles');
+    const r = shipaudit(
+      ZH,
+      dir,
+      'confirm',
+      gate,
+      '--as-of',
+      '2026-10-16T12:00',
+      '--marketplace-tz',
+      'America/Los_Angeles',
+    );
     expect(r.stdout).toContain('演练');
     expect(english(r.stdout + r.stderr, dataOf(gate))).toEqual([]);
   });
@@ -150,7 +195,16 @@ describe('under LANG=zh_CN.UTF-8', () => {
   it("the appeal pack's note and the guidance around the letter are Chinese; the letter stays English", () => {
     const dir = mkdtempSync(join(tmpdir(), 'shipaudit-lang-'));
     made.push(dir);
-    const r = shipaudit(ZH, ROOT, 'appeal', 'fixtures/sample-month', '--fixed-on', '2026-11-03', '--out', join(dir, 'pack'));
+    const r = shipaudit(
+      ZH,
+      ROOT,
+      'appeal',
+      'fixtures/sample-month',
+      '--fixed-on',
+      '2026-11-03',
+      '--out',
+      join(dir, 'pack'),
+    );
     expect(r.code).toBe(0);
     expect(english(r.stdout.replaceAll(dir, ''), sampleData)).toEqual([]);
     expect(english(r.stderr.replaceAll(dir, ''))).toEqual([]);

@@ -48,7 +48,10 @@ describe('line endings of what shipaudit writes', () => {
       trackingNumber: '1ZV7A3703700085742',
       carrierCode: 'UPS',
       carrierName: 'UPS',
-      lines: [{ orderItemId: '06689447219045', quantity: 2 }, { orderItemId: '83660459057475', quantity: 1 }],
+      lines: [
+        { orderItemId: '06689447219045', quantity: 2 },
+        { orderItemId: '83660459057475', quantity: 1 },
+      ],
       shipDate: '2026-10-15T17:30:00-07:00',
       shipDateIso: '2026-10-16T00:30:00Z',
       scan: { at: '2026-10-15T17:30:00-07:00', description: 'Origin Scan', source: { file: 't.csv', line: 2 } },

@@ -21,12 +21,19 @@ describe('the npm package', () => {
     expect(files).toContain('bin/shipaudit.js');
     expect(files).toContain('dist/cli/main.js');
     expect(files).toContain('dist/cli/commands/audit.js');
-    expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual(['README.md', 'bin/shipaudit.js', 'package.json']);
+    expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual([
+      'README.md',
+      'bin/shipaudit.js',
+      'package.json',
+    ]);
   });
 
-  it.each([[/^test\//], [/^fixtures\//], [/^src\//], [/^bench\//], [/\.map$/], [/\.test\./]])('has no file matching %s', (re) => {
-    expect(files.filter((f) => re.test(f))).toEqual([]);
-  });
+  it.each([[/^test\//], [/^fixtures\//], [/^src\//], [/^bench\//], [/\.map$/], [/\.test\./]])(
+    'has no file matching %s',
+    (re) => {
+      expect(files.filter((f) => re.test(f))).toEqual([]);
+    },
+  );
 
   it('installs a shipaudit command that builds itself from a clone', () => {
     expect(pkg.bin).toEqual({ shipaudit: 'bin/shipaudit.js' });
@@ -35,10 +42,12 @@ describe('the npm package', () => {
     expect(pkg.engines.node).toBe('>=20');
     // Everything the built code imports at run time is a dependency, not a devDependency.
     for (const dev of Object.keys(pkg.devDependencies)) {
-      const used = files.filter((f) => f.endsWith('.js')).some((f) => {
-        const text = readFileSync(join(ROOT, f), 'utf8');
-        return text.includes(`from '${dev}'`) || text.includes(`import('${dev}')`) || text.includes(`from '${dev}/`);
-      });
+      const used = files
+        .filter((f) => f.endsWith('.js'))
+        .some((f) => {
+          const text = readFileSync(join(ROOT, f), 'utf8');
+          return text.includes(`from '${dev}'`) || text.includes(`import('${dev}')`) || text.includes(`from '${dev}/`);
+        });
       expect(used, `${dev} is imported by dist/ but only a devDependency`).toBe(false);
     }
   });

@@ -1,7 +1,16 @@
 import { posix, win32 } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { globBase } from '../../src/check/inputs.js';
-import { fileMatches, inputGlob, isInside, isRoot, isSameOrInside, pathKey, samePath, toSlashes } from '../../src/cli/paths.js';
+import {
+  fileMatches,
+  inputGlob,
+  isInside,
+  isRoot,
+  isSameOrInside,
+  pathKey,
+  samePath,
+  toSlashes,
+} from '../../src/cli/paths.js';
 
 // Windows path rules tested with node:path/win32 (CI has no Windows), the POSIX ones beside them.
 
@@ -103,7 +112,14 @@ describe('inputGlob: an inputs glob from the config folder', () => {
     [win32, 'C:\\Shop', 'D:\\exports\\**\\*.csv', 'D:\\exports', 'D:\\exports\\2026\\11\\t.csv', true],
     [win32, 'C:\\Shop', 'D:\\exports\\*.csv', 'D:\\exports', 'C:\\exports\\t.csv', false],
     [win32, 'C:\\Shop', 'C:\\*.csv', 'C:\\', 'C:\\t.csv', true],
-    [win32, 'C:\\Shop', '\\\\nas\\shop\\tracking\\*.csv', '\\\\nas\\shop\\tracking', '\\\\NAS\\Shop\\tracking\\t.csv', true],
+    [
+      win32,
+      'C:\\Shop',
+      '\\\\nas\\shop\\tracking\\*.csv',
+      '\\\\nas\\shop\\tracking',
+      '\\\\NAS\\Shop\\tracking\\t.csv',
+      true,
+    ],
   ];
   it.each(CASES)('%#: %s + %s walks %s; %s → %s', (path, base, entry, root, file, want) => {
     const glob = inputGlob(base, entry, path);

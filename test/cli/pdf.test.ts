@@ -44,7 +44,11 @@ describe.skipIf(process.platform === 'win32')('the browser for report.pdf', () =
       { SHIPAUDIT_CHROMIUM: join(bin, 'not-executable'), PATH: bin },
       { reason: `SHIPAUDIT_CHROMIUM=${join(bin, 'not-executable')} is not an executable file` },
     ],
-    ['named and there', { SHIPAUDIT_CHROMIUM: join(bin, 'google-chrome'), PATH: empty }, { path: join(bin, 'google-chrome') }],
+    [
+      'named and there',
+      { SHIPAUDIT_CHROMIUM: join(bin, 'google-chrome'), PATH: empty },
+      { path: join(bin, 'google-chrome') },
+    ],
     ['chromium first, searched along the PATH', { PATH: `${empty}:${bin}` }, { path: join(bin, 'chromium') }],
     ['an empty setting is no setting', { SHIPAUDIT_CHROMIUM: '', PATH: bin }, { path: join(bin, 'chromium') }],
   ])('%s', (_, env, expected) => {
@@ -63,6 +67,8 @@ describe.skipIf(process.platform === 'win32')('the browser for report.pdf', () =
   });
 
   it('says why when there is no browser to print with', async () => {
-    expect(await printHtmlToPdf('<p>x</p>', { SHIPAUDIT_CHROMIUM: 'none' })).toEqual({ reason: 'SHIPAUDIT_CHROMIUM=none' });
+    expect(await printHtmlToPdf('<p>x</p>', { SHIPAUDIT_CHROMIUM: 'none' })).toEqual({
+      reason: 'SHIPAUDIT_CHROMIUM=none',
+    });
   });
 });

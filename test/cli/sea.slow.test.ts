@@ -28,7 +28,11 @@ describe('the single executable', () => {
 
   it('prints the version of package.json', () => {
     const r = runSea(['--version']);
-    expect(r).toEqual({ code: 0, stdout: `${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`, stderr: '' });
+    expect(r).toEqual({
+      code: 0,
+      stdout: `${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`,
+      stderr: '',
+    });
   });
 
   // [what, arguments, environment]
@@ -36,7 +40,11 @@ describe('the single executable', () => {
     ['the sample-month audit', ['audit', 'fixtures/sample-month'], {}],
     ['the sample-month audit as JSON', ['audit', 'fixtures/sample-month', '--format', 'json'], {}],
     // The second reading thread, forced onto the small files: its code is bundled into the executable.
-    ['the audit read by two threads', ['audit', 'fixtures/sample-month'], { SHIPAUDIT_THREAD_MIN_MB: '0', SHIPAUDIT_THREAD_TEST: 'cut' }],
+    [
+      'the audit read by two threads',
+      ['audit', 'fixtures/sample-month'],
+      { SHIPAUDIT_THREAD_MIN_MB: '0', SHIPAUDIT_THREAD_TEST: 'cut' },
+    ],
     ['an inspect (lazy-loaded command)', ['inspect', 'fixtures/formats'], {}],
     ['a bad input (exit 2, one line)', ['audit', 'fixtures/no-such-folder'], {}],
     ['the bash completion', ['completion', 'bash'], {}],

@@ -1,6 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { colorWanted, fitToWidth, terminalWidth, trimLine, wrapLine, type ColorChoice } from '../../src/cli/terminal.js';
+import {
+  colorWanted,
+  fitToWidth,
+  terminalWidth,
+  trimLine,
+  wrapLine,
+  type ColorChoice,
+} from '../../src/cli/terminal.js';
 import { displayWidth } from '../../src/report/style.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
@@ -96,7 +103,12 @@ describe('the CLI fits its text to the width', () => {
     expect(widest(r.stdout)).toBeLessThanOrEqual(80);
     // The same words, only broken differently.
     const words = (s: string) => s.split(/\s+/).filter(Boolean);
-    const verdict = lines.slice(0, lines.findIndex((l) => l === '')).join(' ');
+    const verdict = lines
+      .slice(
+        0,
+        lines.findIndex((l) => l === ''),
+      )
+      .join(' ');
     expect(words(verdict)).toEqual(words(wide));
   });
 
@@ -132,9 +144,12 @@ describe('the CLI fits its text to the width', () => {
     expect(r.status).toBe(1);
     // What the terminal shows last on each row: the progress line is redrawn in place (cursor to column 1,
     // erase line), so only what follows the last such move stays; other control sequences take no cells.
-    const shown = r.stdout
-      .split('\r\n')
-      .map((l) => l.split(/\r|\u001b\[1G/).at(-1)!.replace(/\u001b\[[0-9;?]*[A-Za-ln-z]|\u001b[78]/g, ''));
+    const shown = r.stdout.split('\r\n').map((l) =>
+      l
+        .split(/\r|\u001b\[1G/)
+        .at(-1)!
+        .replace(/\u001b\[[0-9;?]*[A-Za-ln-z]|\u001b[78]/g, ''),
+    );
     // The first step is drawn at once: the first file, with the bytes read of this thread's files.
     expect(r.stdout).toMatch(/reading [a-z-]+\.(txt|csv) [█░]{10} \d+(\.\d)?\/\d+(\.\d)? MB \(\d+%\) · \d+ s/);
     expect(shown.length).toBeGreaterThan(20);

@@ -28,7 +28,19 @@ function withTracking(tracking: string): string {
 describe('reading tracking files in a second thread', () => {
   it.each([
     ['the sample month', ['fixtures/sample-month', '--format', 'json', '--as-of', '2026-10-31T00:00:00Z']],
-    ['every fixture format (UTF-16, GB18030, summaries)', ['fixtures/formats', '--format', 'json', '--as-of', '2026-10-31T00:00:00Z', '--fail-on', 'never', '--allow-rejected-rows']],
+    [
+      'every fixture format (UTF-16, GB18030, summaries)',
+      [
+        'fixtures/formats',
+        '--format',
+        'json',
+        '--as-of',
+        '2026-10-31T00:00:00Z',
+        '--fail-on',
+        'never',
+        '--allow-rejected-rows',
+      ],
+    ],
   ])('%s: the same report as one thread', (_name, args) => {
     const one = runCli(['audit', ...args], { env: ONE_THREAD });
     const two = runCli(['audit', ...args], { env: THREADED });
@@ -51,27 +63,59 @@ describe('reading tracking files in a second thread', () => {
         files: [{ match: '**/tracking-ups.csv', timeZone: 'America/New_York' }],
       }),
     );
-    const args = ['audit', 'fixtures/formats', '--config', config, '--format', 'json', '--as-of', '2026-10-31T00:00:00Z', '--fail-on', 'never', '--allow-rejected-rows'];
+    const args = [
+      'audit',
+      'fixtures/formats',
+      '--config',
+      config,
+      '--format',
+      'json',
+      '--as-of',
+      '2026-10-31T00:00:00Z',
+      '--fail-on',
+      'never',
+      '--allow-rejected-rows',
+    ];
     const one = runCli(args, { env: ONE_THREAD });
     const two = runCli(args, { env: THREADED });
     expect(two.stdout).toBe(one.stdout);
-    const unclassified = (out: string) => JSON.parse(out).unclassifiedEvents.map((u: { description: string }) => u.description);
+    const unclassified = (out: string) =>
+      JSON.parse(out).unclassifiedEvents.map((u: { description: string }) => u.description);
     expect(unclassified(two.stdout)).not.toContain('已转单');
-    const plain = runCli(['audit', 'fixtures/formats', '--format', 'json', '--as-of', '2026-10-31T00:00:00Z', '--fail-on', 'never', '--allow-rejected-rows'], { env: THREADED });
+    const plain = runCli(
+      [
+        'audit',
+        'fixtures/formats',
+        '--format',
+        'json',
+        '--as-of',
+        '2026-10-31T00:00:00Z',
+        '--fail-on',
+        'never',
+        '--allow-rejected-rows',
+      ],
+      { env: THREADED },
+    );
     expect(unclassified(plain.stdout)).toContain('已转单');
   });
 
   it('a broken tracking file read there still stops the run with one line naming file and line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'shipaudit-threads-'));
-    for (const f of ['all-orders.txt', 'confirmations.txt']) copyFileSync(join('fixtures/sample-month', f), join(dir, f));
+    for (const f of ['all-orders.txt', 'confirmations.txt'])
+      copyFileSync(join('fixtures/sample-month', f), join(dir, f));
     const bad = join(dir, 'tracking.csv');
     // No carrier named: a USPS export at US places would settle the order month-first.
-    writeFileSync(bad, 'Tracking Number,Carrier,Event Time,Event,Location\n9400111899562044773909,,03/04/2026 10:00,Accepted at USPS Origin Facility,"AUSTIN, TX 78701"\n');
+    writeFileSync(
+      bad,
+      'Tracking Number,Carrier,Event Time,Event,Location\n9400111899562044773909,,03/04/2026 10:00,Accepted at USPS Origin Facility,"AUSTIN, TX 78701"\n',
+    );
     const r = runCli(['audit', join(dir, 'all-orders.txt'), join(dir, 'confirmations.txt'), bad], { env: THREADED });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/tracking\.csv:2: .*ambiguous date "03\/04\/2026/);
-    expect(r.stderr).toBe(runCli(['audit', join(dir, 'all-orders.txt'), join(dir, 'confirmations.txt'), bad], { env: ONE_THREAD }).stderr);
+    expect(r.stderr).toBe(
+      runCli(['audit', join(dir, 'all-orders.txt'), join(dir, 'confirmations.txt'), bad], { env: ONE_THREAD }).stderr,
+    );
   });
 
   describe('the last tracking file cut between the threads', () => {
@@ -79,8 +123,25 @@ describe('reading tracking files in a second thread', () => {
 
     it('the sample month: the same JSON, text report and evidence as one thread', () => {
       const dir = mkdtempSync(join(tmpdir(), 'shipaudit-cut-'));
-      for (const [format, env, name] of [['json', ONE_THREAD, 'one'], ['json', CUT, 'cut'], ['text', ONE_THREAD, 'one-text'], ['text', CUT, 'cut-text']] as const) {
-        const r = runCli(['audit', 'fixtures/sample-month', '--format', format, '--as-of', '2026-10-31T00:00:00Z', '--evidence', evidence(dir, name)], { env });
+      for (const [format, env, name] of [
+        ['json', ONE_THREAD, 'one'],
+        ['json', CUT, 'cut'],
+        ['text', ONE_THREAD, 'one-text'],
+        ['text', CUT, 'cut-text'],
+      ] as const) {
+        const r = runCli(
+          [
+            'audit',
+            'fixtures/sample-month',
+            '--format',
+            format,
+            '--as-of',
+            '2026-10-31T00:00:00Z',
+            '--evidence',
+            evidence(dir, name),
+          ],
+          { env },
+        );
         writeFileSync(join(dir, `${name}.out`), r.stdout.replaceAll(evidence(dir, name), 'EVIDENCE'));
         if (env === CUT) expect(r.stderr).toMatch(/cut fixtures\/sample-month\/tracking\.csv at byte \d+, held/);
         expect(r.code).toBe(1);
@@ -114,25 +175,53 @@ describe('reading tracking files in a second thread', () => {
     it('rows the main thread rejects or stops at after the cut are reported at their line in the whole file', () => {
       const half = Math.floor(rows.length * 0.8);
       // A row without a tracking number, then one whose date can't be read day- or month-first.
-      const broken = [...rows.slice(0, half), ',China Post,2026-10-17 17:38,Delivered,"SAN DIEGO, CA 92103",', ...rows.slice(half)];
+      const broken = [
+        ...rows.slice(0, half),
+        ',China Post,2026-10-17 17:38,Delivered,"SAN DIEGO, CA 92103",',
+        ...rows.slice(half),
+      ];
       const tracking = `${header}\n${broken.join('\n')}\n`;
-      expect(cutPoint(tracking).at).toBeLessThan(Buffer.byteLength(tracking.slice(0, tracking.indexOf('\n,China Post,2026-10-17 17:38,Delivered'))));
+      expect(cutPoint(tracking).at).toBeLessThan(
+        Buffer.byteLength(tracking.slice(0, tracking.indexOf('\n,China Post,2026-10-17 17:38,Delivered'))),
+      );
       const dir = withTracking(tracking);
-      const args = ['audit', dir, '--format', 'json', '--as-of', '2026-10-31T00:00:00Z', '--fail-on', 'never', '--allow-rejected-rows'];
+      const args = [
+        'audit',
+        dir,
+        '--format',
+        'json',
+        '--as-of',
+        '2026-10-31T00:00:00Z',
+        '--fail-on',
+        'never',
+        '--allow-rejected-rows',
+      ];
       const one = runCli(args, { env: ONE_THREAD });
       const cut = runCli(args, { env: CUT });
       expect(cut.stderr).toMatch(/held/);
       expect(cut.stdout).toBe(one.stdout);
-      const problems = JSON.parse(cut.stdout).inputs.find((i: { file: string }) => i.file.endsWith('tracking.csv')).problems;
-      expect(problems).toEqual([{ file: join(dir, 'tracking.csv'), line: half + 2, message: 'tracking number is empty' }]);
+      const problems = JSON.parse(cut.stdout).inputs.find((i: { file: string }) =>
+        i.file.endsWith('tracking.csv'),
+      ).problems;
+      expect(problems).toEqual([
+        { file: join(dir, 'tracking.csv'), line: half + 2, message: 'tracking number is empty' },
+      ]);
 
-      const ambiguous = [...rows.slice(0, half), 'LX059317561CN,China Post,03/04/2026 10:00,Delivered,"SAN DIEGO, CA 92103",', ...rows.slice(half)];
+      const ambiguous = [
+        ...rows.slice(0, half),
+        'LX059317561CN,China Post,03/04/2026 10:00,Delivered,"SAN DIEGO, CA 92103",',
+        ...rows.slice(half),
+      ];
       const dir2 = withTracking(`${header}\n${ambiguous.join('\n')}\n`);
       const stopped = runCli(['audit', dir2], { env: CUT });
       expect(stopped.code).toBe(2);
-      expect(stopped.stderr.split('\n').filter((l) => !l.startsWith('shipaudit (SHIPAUDIT_THREAD_TEST)')).join('\n').trim()).toBe(
-        runCli(['audit', dir2], { env: ONE_THREAD }).stderr.trim(),
-      );
+      expect(
+        stopped.stderr
+          .split('\n')
+          .filter((l) => !l.startsWith('shipaudit (SHIPAUDIT_THREAD_TEST)'))
+          .join('\n')
+          .trim(),
+      ).toBe(runCli(['audit', dir2], { env: ONE_THREAD }).stderr.trim());
       expect(stopped.stderr).toContain(`tracking.csv:${half + 2}: `);
     });
   });
@@ -152,15 +241,21 @@ describe('SHIPAUDIT_TIMINGS', () => {
     const plain = runCli(args, { env: CUT });
     const seen = phases(timed.stderr);
     // The second thread may finish before or after this one has read the rest of the cut file.
-    expect(seen.map((p) => p.phase).sort()).toEqual(['rest of the cut file read', 'second thread done', 'own files read', 'join', 'second thread taken in', 'all read', 'rules and figures', 'report written'].sort());
-    expect(seen.map((p) => p.phase).filter((p) => !['rest of the cut file read', 'second thread done'].includes(p))).toEqual([
-      'own files read',
-      'join',
-      'second thread taken in',
-      'all read',
-      'rules and figures',
-      'report written',
-    ]);
+    expect(seen.map((p) => p.phase).sort()).toEqual(
+      [
+        'rest of the cut file read',
+        'second thread done',
+        'own files read',
+        'join',
+        'second thread taken in',
+        'all read',
+        'rules and figures',
+        'report written',
+      ].sort(),
+    );
+    expect(
+      seen.map((p) => p.phase).filter((p) => !['rest of the cut file read', 'second thread done'].includes(p)),
+    ).toEqual(['own files read', 'join', 'second thread taken in', 'all read', 'rules and figures', 'report written']);
     seen.forEach((p, i) => expect(p.at).toBeGreaterThanOrEqual(i ? seen[i - 1].at : 0));
     expect(timed.stdout).toBe(plain.stdout);
     expect(phases(plain.stderr)).toEqual([]);
@@ -168,6 +263,12 @@ describe('SHIPAUDIT_TIMINGS', () => {
 
   it('lists only the phases there are when one thread reads everything', () => {
     const timed = runCli(args, { env: { ...ONE_THREAD, SHIPAUDIT_TIMINGS: '1' } });
-    expect(phases(timed.stderr).map((p) => p.phase)).toEqual(['own files read', 'join', 'all read', 'rules and figures', 'report written']);
+    expect(phases(timed.stderr).map((p) => p.phase)).toEqual([
+      'own files read',
+      'join',
+      'all read',
+      'rules and figures',
+      'report written',
+    ]);
   });
 });

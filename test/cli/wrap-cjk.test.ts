@@ -10,7 +10,12 @@ describe('wrapping Chinese prose, which has no spaces between words', () => {
     const lines = wrapLine(note, width);
     expect(lines.length).toBeGreaterThan(1);
     for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(width);
-    expect(lines.map((l) => l.trim()).join('').replace(/ /g, '')).toBe(note.trim().replace(/ /g, ''));
+    expect(
+      lines
+        .map((l) => l.trim())
+        .join('')
+        .replace(/ /g, ''),
+    ).toBe(note.trim().replace(/ /g, ''));
     // Pieces after the first hang under the text, after the list marker.
     for (const l of lines.slice(1)) expect(l.startsWith('    ')).toBe(true);
   });

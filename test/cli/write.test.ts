@@ -60,11 +60,21 @@ describe('Outputs.writeFile', () => {
   it.each<[string, string, { replace?: boolean; owned?: boolean }, RegExp | undefined]>([
     ['a file in an input folder that was not read', 'in/evidence.csv', {}, undefined],
     ['an input', 'in/orders.txt', { replace: true }, /in\/orders\.txt is an input of this run: not overwritten$/],
-    ['a file not recognised', 'notes.txt', { owned: true }, /notes\.txt exists and is not an evidence CSV: not overwritten$/],
+    [
+      'a file not recognised',
+      'notes.txt',
+      { owned: true },
+      /notes\.txt exists and is not an evidence CSV: not overwritten$/,
+    ],
     ['a file the user asked to replace', 'notes.txt', { replace: true }, undefined],
     ['a folder', 'mine', { replace: true }, /^cannot write mine: it is a folder$/],
     ['a new file in a new folder', 'out/deep/evidence.csv', {}, undefined],
-    ['under a file', 'notes.txt/x.csv', {}, /^cannot write notes\.txt\/x\.csv: a part of the path is not a folder \(ENOTDIR\)$/],
+    [
+      'under a file',
+      'notes.txt/x.csv',
+      {},
+      /^cannot write notes\.txt\/x\.csv: a part of the path is not a folder \(ENOTDIR\)$/,
+    ],
   ])('%s (%s)', async (_, target, opts, refusal) => {
     const work = world();
     // As a command gives them: the paths named and the files read.
@@ -123,9 +133,13 @@ describe('Outputs.setAside', () => {
       names.push(await outputs.setAside('state.json', 'corrupt', 5, t0 + ms));
     }
     expect(names[2].endsWith('state.json.corrupt-20261110T140001000Z-2')).toBe(true);
-    const kept = readdirSync(work).filter((f) => f.startsWith('state.json.corrupt-')).sort();
+    const kept = readdirSync(work)
+      .filter((f) => f.startsWith('state.json.corrupt-'))
+      .sort();
     expect(kept.map((f) => readFileSync(join(work, f), 'utf8')).sort()).toEqual(['v2', 'v3', 'v4', 'v5', 'v6']);
-    await expect(outputs.setAside('in/orders.txt', 'corrupt', 5)).rejects.toThrow(/is an input of this run: not set aside/);
+    await expect(outputs.setAside('in/orders.txt', 'corrupt', 5)).rejects.toThrow(
+      /is an input of this run: not set aside/,
+    );
   });
 });
 

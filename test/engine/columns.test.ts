@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { f64, i32, Interner, StampKinds, StampTable, StringIndex, TextArena, unpackText } from '../../src/engine/columns.js';
+import {
+  f64,
+  i32,
+  Interner,
+  StampKinds,
+  StampTable,
+  StringIndex,
+  TextArena,
+  unpackText,
+} from '../../src/engine/columns.js';
 import type { Stamp } from '../../src/model/timestamp.js';
 
 const stamp = (raw: string, epochMs: number, zone = 'America/Los_Angeles'): Stamp => ({
@@ -28,7 +37,9 @@ describe('Column', () => {
 describe('TextArena', () => {
   it('gives back every text, across the joins of 4 096 texts, including empty and long ones', () => {
     const a = new TextArena();
-    const texts = Array.from({ length: 10_000 }, (_, i) => (i % 7 === 0 ? '' : `2026-10-${String(i % 28).padStart(2, '0')}T10:${i}:00+08:00 ${'x'.repeat(i % 50)}`));
+    const texts = Array.from({ length: 10_000 }, (_, i) =>
+      i % 7 === 0 ? '' : `2026-10-${String(i % 28).padStart(2, '0')}T10:${i}:00+08:00 ${'x'.repeat(i % 50)}`,
+    );
     const ids = texts.map((t) => a.add(t));
     expect(ids.slice(0, 3)).toEqual([0, 1, 2]);
     expect(a.size).toBe(10_000);
@@ -63,19 +74,34 @@ describe('StampTable', () => {
     const b = t.add(stamp('2026-10-06 11:00', Date.parse('2026-10-06T03:00:00Z'), 'Asia/Shanghai'));
     expect(t.add(undefined)).toBe(-1);
     expect(t.stamp(-1)).toBeUndefined();
-    expect(t.stamp(a)).toMatchObject({ raw: '2026-10-06 10:00', zone: 'America/Los_Angeles', localDate: '2026-10-06', precision: 'datetime' });
-    expect(JSON.parse(JSON.stringify(t.stamp(b)))).toMatchObject({ raw: '2026-10-06 11:00', zone: 'Asia/Shanghai', localDate: '2026-10-06' });
+    expect(t.stamp(a)).toMatchObject({
+      raw: '2026-10-06 10:00',
+      zone: 'America/Los_Angeles',
+      localDate: '2026-10-06',
+      precision: 'datetime',
+    });
+    expect(JSON.parse(JSON.stringify(t.stamp(b)))).toMatchObject({
+      raw: '2026-10-06 11:00',
+      zone: 'Asia/Shanghai',
+      localDate: '2026-10-06',
+    });
     const copy = new StampTable(kinds);
     const c = copy.copy(t, b);
-    expect([c, copy.epochMs(c), copy.stamp(c)?.raw]).toEqual([0, Date.parse('2026-10-06T03:00:00Z'), '2026-10-06 11:00']);
+    expect([c, copy.epochMs(c), copy.stamp(c)?.raw]).toEqual([
+      0,
+      Date.parse('2026-10-06T03:00:00Z'),
+      '2026-10-06 11:00',
+    ]);
   });
 });
 
-describe('StampTable blocks (a reading thread\'s stamps taken in whole)', () => {
+describe("StampTable blocks (a reading thread's stamps taken in whole)", () => {
   it('adopted stamps read as in the table that made them, beside stamps of its own, before and after', () => {
     const theirKinds = new StampKinds();
     const theirs = new StampTable(theirKinds);
-    const made = Array.from({ length: 5_000 }, (_, i) => theirs.add(stamp(`raw ${i}`, 1_000 * i, i % 2 ? 'Asia/Shanghai' : 'America/Los_Angeles')));
+    const made = Array.from({ length: 5_000 }, (_, i) =>
+      theirs.add(stamp(`raw ${i}`, 1_000 * i, i % 2 ? 'Asia/Shanghai' : 'America/Los_Angeles')),
+    );
     const kinds = new StampKinds();
     const ours = new StampTable(kinds);
     const own = ours.add(stamp('own before', 7, 'Asia/Tokyo'));
@@ -87,14 +113,27 @@ describe('StampTable blocks (a reading thread\'s stamps taken in whole)', () => 
     expect(second).toBe(base + 5_000);
     for (const k of [0, 1, 4_095, 4_096, 4_999]) {
       for (const id of [base + made[k], second + made[k]]) {
-        expect([ours.raw(id), ours.epochMs(id), ours.stamp(id)?.zone]).toEqual([`raw ${k}`, 1_000 * k, k % 2 ? 'Asia/Shanghai' : 'America/Los_Angeles']);
+        expect([ours.raw(id), ours.epochMs(id), ours.stamp(id)?.zone]).toEqual([
+          `raw ${k}`,
+          1_000 * k,
+          k % 2 ? 'Asia/Shanghai' : 'America/Los_Angeles',
+        ]);
       }
     }
-    expect([ours.raw(own), ours.stamp(own)?.zone, ours.raw(after), ours.epochMs(after)]).toEqual(['own before', 'Asia/Tokyo', 'own after', 8]);
+    expect([ours.raw(own), ours.stamp(own)?.zone, ours.raw(after), ours.epochMs(after)]).toEqual([
+      'own before',
+      'Asia/Tokyo',
+      'own after',
+      8,
+    ]);
     // Compaction copies adopted stamps into a table of its own.
     const fresh = new StampTable(kinds);
     const copied = fresh.copy(ours, second + made[4_097]);
-    expect([fresh.raw(copied), fresh.epochMs(copied), fresh.stamp(copied)?.zone]).toEqual(['raw 4097', 4_097_000, 'Asia/Shanghai']);
+    expect([fresh.raw(copied), fresh.epochMs(copied), fresh.stamp(copied)?.zone]).toEqual([
+      'raw 4097',
+      4_097_000,
+      'Asia/Shanghai',
+    ]);
     expect(() => ours.block()).toThrow(/adopted/);
   });
 });

@@ -28,7 +28,12 @@ const conf = (orderId: string, trackingNumber: string, when: string, line = 2): 
   carrier: 'USPS',
   source: src(line),
 });
-const event = (trackingNumber: string, when: string, possession: boolean, description = possession ? 'Accepted at USPS Origin Facility' : 'Shipping Label Created'): TrackingEvent => ({
+const event = (
+  trackingNumber: string,
+  when: string,
+  possession: boolean,
+  description = possession ? 'Accepted at USPS Origin Facility' : 'Shipping Label Created',
+): TrackingEvent => ({
   trackingNumber,
   at: at(when),
   description,
@@ -55,12 +60,16 @@ describe('Collector', () => {
   });
 
   it('folds events per number: first possession and last, whatever order they arrive in', () => {
-    const c = collect([], [], [
-      event('N1', '2026-10-07T09:00:00-07:00', true, 'Departed'),
-      event('N1', '2026-10-05T09:00:00-07:00', false),
-      event('N1', '2026-10-06T09:00:00-07:00', true, 'Accepted'),
-      event('N1', '2026-10-09T09:00:00-07:00', true, 'Delivered'),
-    ]);
+    const c = collect(
+      [],
+      [],
+      [
+        event('N1', '2026-10-07T09:00:00-07:00', true, 'Departed'),
+        event('N1', '2026-10-05T09:00:00-07:00', false),
+        event('N1', '2026-10-06T09:00:00-07:00', true, 'Accepted'),
+        event('N1', '2026-10-09T09:00:00-07:00', true, 'Delivered'),
+      ],
+    );
     const f = c.trackingFacts('N1')!;
     expect(f.events).toBe(4);
     expect(f.firstPossession?.description).toBe('Accepted');
@@ -69,18 +78,39 @@ describe('Collector', () => {
   });
 
   it('gives kept events their text, source and how their time was read, in JSON too, with no empty keys', () => {
-    const c = collect([], [], [event('N1', '2026-10-06T09:00:00-07:00', true, 'Accepted'), event('N1', '2026-10-07 10:30', false, 'Out for delivery')]);
+    const c = collect(
+      [],
+      [],
+      [
+        event('N1', '2026-10-06T09:00:00-07:00', true, 'Accepted'),
+        event('N1', '2026-10-07 10:30', false, 'Out for delivery'),
+      ],
+    );
     const json = JSON.parse(JSON.stringify(c.trackingFacts('N1')));
     expect(json).toEqual({
       events: 2,
       firstPossession: {
-        at: { raw: '2026-10-06T09:00:00-07:00', epochMs: Date.parse('2026-10-06T16:00:00Z'), precision: 'datetime', zone: '-07:00', zoneSource: 'offset', localDate: '2026-10-06' },
+        at: {
+          raw: '2026-10-06T09:00:00-07:00',
+          epochMs: Date.parse('2026-10-06T16:00:00Z'),
+          precision: 'datetime',
+          zone: '-07:00',
+          zoneSource: 'offset',
+          localDate: '2026-10-06',
+        },
         description: 'Accepted',
         class: 'physical',
         source: { file: 'f.txt', line: 9 },
       },
       lastEvent: {
-        at: { raw: '2026-10-07 10:30', epochMs: Date.parse('2026-10-07T17:30:00Z'), precision: 'datetime', zone: LA, zoneSource: 'setting', localDate: '2026-10-07' },
+        at: {
+          raw: '2026-10-07 10:30',
+          epochMs: Date.parse('2026-10-07T17:30:00Z'),
+          precision: 'datetime',
+          zone: LA,
+          zoneSource: 'setting',
+          localDate: '2026-10-07',
+        },
         description: 'Out for delivery',
         class: 'information',
         source: { file: 'f.txt', line: 9 },
@@ -113,7 +143,13 @@ describe('join', () => {
 
   it('leaves out AFN and cancelled orders, counted once per order, and shipments outside the window', () => {
     const c = collect(
-      [order('A'), order('B', { channel: 'AFN' }), order('C', { status: 'cancelled' }), order('D', { channel: 'AFN' }), order('E')],
+      [
+        order('A'),
+        order('B', { channel: 'AFN' }),
+        order('C', { status: 'cancelled' }),
+        order('D', { channel: 'AFN' }),
+        order('E'),
+      ],
       [
         conf('A', 'N1', '2026-10-06T10:00:00-07:00'),
         conf('B', 'N2', '2026-10-06T10:00:00-07:00'),
@@ -150,7 +186,11 @@ describe('join', () => {
   });
 
   it('attaches tracking facts and recognises the number; confirmations without an order still count', () => {
-    const c = collect([], [conf('X', '1Z999AA10123456784', '2026-10-06T10:00:00-07:00')], [event('1Z999AA10123456784', '2026-10-06T12:00:00-07:00', true)]);
+    const c = collect(
+      [],
+      [conf('X', '1Z999AA10123456784', '2026-10-06T10:00:00-07:00')],
+      [event('1Z999AA10123456784', '2026-10-06T12:00:00-07:00', true)],
+    );
     const joined = join(c, handling);
     const shipments = [...joined];
     const { withoutOrder } = joined;
@@ -160,7 +200,10 @@ describe('join', () => {
   });
 
   it('lists unconfirmed seller-fulfilled orders as awaiting shipment', () => {
-    const c = collect([order('A', { status: 'unshipped' }), order('B', { status: 'unshipped', channel: 'AFN' }), order('C')], [conf('C', 'N', '2026-10-06T10:00:00-07:00')]);
+    const c = collect(
+      [order('A', { status: 'unshipped' }), order('B', { status: 'unshipped', channel: 'AFN' }), order('C')],
+      [conf('C', 'N', '2026-10-06T10:00:00-07:00')],
+    );
     expect(join(c, handling).awaiting.map((o) => o.orderId)).toEqual(['A']);
   });
 });
@@ -176,7 +219,14 @@ describe('Collector at scale', () => {
         const ms = base + k * 60_000 + n;
         c.event({
           trackingNumber: `N${n}`,
-          at: { raw: `row ${k} of N${n}`, epochMs: ms, precision: 'datetime', zone: 'UTC', zoneSource: 'offset', localDate: '' },
+          at: {
+            raw: `row ${k} of N${n}`,
+            epochMs: ms,
+            precision: 'datetime',
+            zone: 'UTC',
+            zoneSource: 'offset',
+            localDate: '',
+          },
           description: k === 3 ? 'Accepted' : 'In transit',
           class: 'physical',
           possession: k >= 3,
@@ -187,47 +237,73 @@ describe('Collector at scale', () => {
     expect(c.trackingCount).toBe(10);
     const f = c.trackingFacts('N7')!;
     expect(f.events).toBe(20_000);
-    expect([f.firstPossession?.at.raw, f.firstPossession?.description, f.firstPossession?.source.line]).toEqual(['row 3 of N7', 'Accepted', 39]);
-    expect([f.lastEvent?.at.raw, f.lastEvent?.at.epochMs, f.lastEvent?.source.line]).toEqual(['row 19999 of N7', base + 19_999 * 60_000 + 7, 2 + 199_990 + 7]);
+    expect([f.firstPossession?.at.raw, f.firstPossession?.description, f.firstPossession?.source.line]).toEqual([
+      'row 3 of N7',
+      'Accepted',
+      39,
+    ]);
+    expect([f.lastEvent?.at.raw, f.lastEvent?.at.epochMs, f.lastEvent?.source.line]).toEqual([
+      'row 19999 of N7',
+      base + 19_999 * 60_000 + 7,
+      2 + 199_990 + 7,
+    ]);
   });
 });
 
 describe('Collector.absorb (tracking read in another thread)', () => {
-  it.each([false, true])('gives the same shipments as reading the tracking rows into the same collector (part: %s)', (asPart) => {
-    const orders = [order('A'), order('B'), order('C')];
-    const confs = [conf('A', 'N1', '2026-10-06T10:00:00-07:00'), conf('B', 'N2', '2026-10-06T11:00:00-07:00'), conf('C', 'N3', '2026-10-06T12:00:00-07:00', 4)];
-    const events = [
-      event('N2', '2026-10-06T09:00:00-07:00', false),
-      event('N2', '2026-10-06T18:00:00-07:00', true),
-      event('N1', '2026-10-07T08:00:00-07:00', true, 'Picked up'),
-      event('N1', '2026-10-06T08:00:00-07:00', true, 'Accepted'),
-      event('ONLY-TRACKED', '2026-10-08T08:00:00-07:00', true),
-    ];
-    const summary = { trackingNumber: 'N3', status: 'In transit', statusClass: { class: 'physical' as const, possession: true }, firstScanAt: at('2026-10-06T20:00:00-07:00'), source: src(5) };
+  it.each([false, true])(
+    'gives the same shipments as reading the tracking rows into the same collector (part: %s)',
+    (asPart) => {
+      const orders = [order('A'), order('B'), order('C')];
+      const confs = [
+        conf('A', 'N1', '2026-10-06T10:00:00-07:00'),
+        conf('B', 'N2', '2026-10-06T11:00:00-07:00'),
+        conf('C', 'N3', '2026-10-06T12:00:00-07:00', 4),
+      ];
+      const events = [
+        event('N2', '2026-10-06T09:00:00-07:00', false),
+        event('N2', '2026-10-06T18:00:00-07:00', true),
+        event('N1', '2026-10-07T08:00:00-07:00', true, 'Picked up'),
+        event('N1', '2026-10-06T08:00:00-07:00', true, 'Accepted'),
+        event('ONLY-TRACKED', '2026-10-08T08:00:00-07:00', true),
+      ];
+      const summary = {
+        trackingNumber: 'N3',
+        status: 'In transit',
+        statusClass: { class: 'physical' as const, possession: true },
+        firstScanAt: at('2026-10-06T20:00:00-07:00'),
+        source: src(5),
+      };
 
-    const together = collect(orders, confs, [...events, event('N1', '2026-10-05T08:00:00-07:00', true, 'Earlier scan, listed last')]);
-    together.package(summary);
+      const together = collect(orders, confs, [
+        ...events,
+        event('N1', '2026-10-05T08:00:00-07:00', true, 'Earlier scan, listed last'),
+      ]);
+      together.package(summary);
 
-    const apart = collect(orders, confs);
-    const other = new Collector({ part: asPart });
-    // N1 comes back after another number: a part collector numbers it twice, and absorb puts it together.
-    [...events, event('N1', '2026-10-05T08:00:00-07:00', true, 'Earlier scan, listed last')].forEach((e) => other.event(e));
-    other.package(summary);
-    // As it would cross between threads.
-    apart.absorb(structuredClone(other.trackingPart()));
+      const apart = collect(orders, confs);
+      const other = new Collector({ part: asPart });
+      // N1 comes back after another number: a part collector numbers it twice, and absorb puts it together.
+      [...events, event('N1', '2026-10-05T08:00:00-07:00', true, 'Earlier scan, listed last')].forEach((e) =>
+        other.event(e),
+      );
+      other.package(summary);
+      // As it would cross between threads.
+      apart.absorb(structuredClone(other.trackingPart()));
 
-    const view = (c: Collector) => JSON.stringify([...join(c, handling)]);
-    expect(view(apart)).toBe(view(together));
-    expect([apart.trackingCount, apart.eventsSeen, apart.packagesSeen, apart.newestEventMs]).toEqual([
-      together.trackingCount,
-      together.eventsSeen,
-      together.packagesSeen,
-      together.newestEventMs,
-    ]);
-    expect(apart.trackingFacts('N1')?.firstPossession?.description).toBe('Earlier scan, listed last');
-    expect(apart.trackingFacts('N1')?.events).toBe(3);
-    expect(apart.trackingFacts('N3')?.summaryFirstScan?.at.raw).toBe('2026-10-06T20:00:00-07:00');
-  });
+      const view = (c: Collector) => JSON.stringify([...join(c, handling)]);
+      expect(view(apart)).toBe(view(together));
+      expect([apart.trackingCount, apart.eventsSeen, apart.packagesSeen, apart.newestEventMs]).toEqual([
+        together.trackingCount,
+        together.eventsSeen,
+        together.packagesSeen,
+        together.newestEventMs,
+      ]);
+      expect(apart.trackingFacts('N1')?.firstPossession?.description).toBe('Earlier scan, listed last');
+      expect(apart.trackingFacts('N1')?.events).toBe(3);
+      expect(apart.trackingFacts('N3')?.summaryFirstScan?.at.raw).toBe('2026-10-06T20:00:00-07:00');
+    },
+  );
 
   it('parts of one file taken in one after another equal the file read whole: ties, lines and all', () => {
     fc.assert(
@@ -259,14 +335,18 @@ describe('Collector.absorb (tracking read in another thread)', () => {
             events.slice(from, to).forEach((e) => part.event({ ...e, source: src(e.source.line - from) }));
             apart.absorb(structuredClone(part.trackingPart()), from);
           });
-          for (const n of ['N1', 'N2', 'N3', 'N4']) expect(JSON.stringify(apart.trackingFacts(n))).toBe(JSON.stringify(together.trackingFacts(n)));
-          expect([apart.trackingCount, apart.eventsSeen, apart.newestEventMs]).toEqual([together.trackingCount, together.eventsSeen, together.newestEventMs]);
+          for (const n of ['N1', 'N2', 'N3', 'N4'])
+            expect(JSON.stringify(apart.trackingFacts(n))).toBe(JSON.stringify(together.trackingFacts(n)));
+          expect([apart.trackingCount, apart.eventsSeen, apart.newestEventMs]).toEqual([
+            together.trackingCount,
+            together.eventsSeen,
+            together.newestEventMs,
+          ]);
         },
       ),
       { numRuns: 300 },
     );
   });
-
 });
 
 const UPS = '1Z999AA10123456784';
@@ -286,18 +366,37 @@ describe('Shipments.each', () => {
           }),
           { minLength: 1, maxLength: 12 },
         ),
-        fc.array(fc.record({ n: fc.constantFrom(UPS, CHINA_POST, 'N4'), minute: fc.integer({ min: 0, max: 9 }), possession: fc.boolean() }), { maxLength: 10 }),
+        fc.array(
+          fc.record({
+            n: fc.constantFrom(UPS, CHINA_POST, 'N4'),
+            minute: fc.integer({ min: 0, max: 9 }),
+            possession: fc.boolean(),
+          }),
+          { maxLength: 10 },
+        ),
         fc.array(fc.nat(), { minLength: 1, maxLength: 30 }),
         (confRows, eventRows, visits) => {
           // Orders with and without a given ship date; X has no order row at all.
-          const orders = [order('A'), order('B', { latestShipDate: at('2026-10-07') }), order('C', { purchasedAt: undefined })];
+          const orders = [
+            order('A'),
+            order('B', { latestShipDate: at('2026-10-07') }),
+            order('C', { purchasedAt: undefined }),
+          ];
           const confs = confRows.map((r, i) => ({
             ...conf(r.order, r.n, r.dated ? '2026-10-06' : `2026-10-06T0${r.minute}:00:00-07:00`, i + 2),
             ...(r.n === 'N3' && { trackingRaw: 'n3 ' }),
           }));
-          const events = eventRows.map((e) => event(e.n, `2026-10-0${e.minute % 3 + 5}T1${e.minute}:00:00-07:00`, e.possession));
+          const events = eventRows.map((e) =>
+            event(e.n, `2026-10-0${(e.minute % 3) + 5}T1${e.minute}:00:00-07:00`, e.possession),
+          );
           const c = collect(orders, confs, events);
-          c.package({ trackingNumber: CHINA_POST, status: 'In transit', statusClass: { class: 'physical', possession: true }, firstScanAt: at('2026-10-06T20:00:00-07:00'), source: src(5) });
+          c.package({
+            trackingNumber: CHINA_POST,
+            status: 'In transit',
+            statusClass: { class: 'physical', possession: true },
+            firstScanAt: at('2026-10-06T20:00:00-07:00'),
+            source: src(5),
+          });
           const joined = join(c, handling);
           const stored: Array<[Shipment, number]> = [];
           joined.each((s, rank) => stored.push([s, rank]));

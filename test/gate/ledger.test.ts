@@ -19,11 +19,7 @@ describe('ledger', () => {
     const { records, torn } = parseLedger(text);
     expect(torn).toBe(0);
     const l = new Ledger(records);
-    expect([l.covers('A', 'N1'), l.covers('B', 'N1'), l.covers('C', 'N1')]).toEqual([
-      'accepted',
-      'sending',
-      undefined,
-    ]);
+    expect([l.covers('A', 'N1'), l.covers('B', 'N1'), l.covers('C', 'N1')]).toEqual(['accepted', 'sending', undefined]);
     expect(l.unresolved().map((r) => r.orderId)).toEqual(['B']);
   });
 

@@ -86,7 +86,10 @@ function result(code, extra = {}) {
 /** Ends the host the way the CLI's process would have ended, with the run's result left for the bridge. */
 function endHostWith(code) {
   const r = result(code);
-  writeFileSync(EXIT_FILE, JSON.stringify({ ...r, stdout: r.stdout.toString('base64'), stderr: r.stderr.toString('base64') }));
+  writeFileSync(
+    EXIT_FILE,
+    JSON.stringify({ ...r, stdout: r.stdout.toString('base64'), stderr: r.stderr.toString('base64') }),
+  );
   realExit(code);
 }
 

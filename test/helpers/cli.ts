@@ -34,12 +34,16 @@ export function runBuiltCli(args: readonly string[], opts: { cwd: string; env: N
   Atomics.store(h.flag, 0, 0);
   h.port.postMessage({ args: [...args], cwd: opts.cwd, env: definedOnly(opts.env) });
   // A run that takes longer than a test may is a failure either way; never block for ever.
-  if (Atomics.wait(h.flag, 0, 0, 600_000) === 'timed-out') throw new Error(`shipaudit ${args.join(' ')}: no answer in 600 s`);
+  if (Atomics.wait(h.flag, 0, 0, 600_000) === 'timed-out')
+    throw new Error(`shipaudit ${args.join(' ')}: no answer in 600 s`);
   return received(h.port, args);
 }
 
 /** As runBuiltCli, without blocking this process (for tests whose servers run in it). */
-export async function runBuiltCliAsync(args: readonly string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CliResult> {
+export async function runBuiltCliAsync(
+  args: readonly string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<CliResult> {
   if (mustSpawn(args, opts.cwd)) return spawnCliAsync(args, opts);
   const h = bridge();
   Atomics.store(h.flag, 0, 0);
@@ -48,7 +52,8 @@ export async function runBuiltCliAsync(args: readonly string[], opts: { cwd: str
   const { waitAsync } = Atomics as unknown as {
     waitAsync(a: Int32Array, i: number, v: number, ms: number): { value: Promise<string> | string };
   };
-  if ((await waitAsync(h.flag, 0, 0, 600_000).value) === 'timed-out') throw new Error(`shipaudit ${args.join(' ')}: no answer in 600 s`);
+  if ((await waitAsync(h.flag, 0, 0, 600_000).value) === 'timed-out')
+    throw new Error(`shipaudit ${args.join(' ')}: no answer in 600 s`);
   return received(h.port, args);
 }
 
@@ -65,7 +70,9 @@ function spawnCliAsync(args: readonly string[], opts: { cwd: string; env: NodeJS
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('close', (code) => done({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) =>
+      done({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
   });
 }
 
@@ -114,11 +121,13 @@ function bridge(): Bridge {
 
 function received(port: MessagePort, args: readonly string[]): CliResult {
   const m = receiveMessageOnPort(port)?.message as
-    | { code: number; stdout: Uint8Array; stderr: Uint8Array; lingering?: string[]; failed?: string }
-    | undefined;
+    { code: number; stdout: Uint8Array; stderr: Uint8Array; lingering?: string[]; failed?: string } | undefined;
   if (!m) throw new Error(`shipaudit ${args.join(' ')}: the CLI host sent nothing`);
   if (m.failed) throw new Error(`shipaudit ${args.join(' ')}: ${m.failed}`);
-  if (m.lingering) throw new Error(`shipaudit ${args.join(' ')}: still running 60 s after the command ended: ${m.lingering.join(', ')}`);
+  if (m.lingering)
+    throw new Error(
+      `shipaudit ${args.join(' ')}: still running 60 s after the command ended: ${m.lingering.join(', ')}`,
+    );
   const text = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
   return { code: m.code, stdout: text(m.stdout), stderr: text(m.stderr) };
 }

@@ -29,7 +29,10 @@ function isEnglishWord(chunk: string): boolean {
 export function englishRuns(text: string): string[] {
   const runs: string[] = [];
   // A command line names commands: "shipaudit check" is a name, not prose.
-  const named = text.replace(/\bshipaudit (audit|inspect|explain|rules|check|fetch|init|appeal|confirm)\b/g, 'shipaudit-$1');
+  const named = text.replace(
+    /\bshipaudit (audit|inspect|explain|rules|check|fetch|init|appeal|confirm)\b/g,
+    'shipaudit-$1',
+  );
   for (const line of named.split('\n')) {
     let run: string[] = [];
     const end = () => {

@@ -14,7 +14,12 @@ import { englishRuns } from '../helpers/english.js';
 function recordingParams(): { params: unknown; read: Set<string> } {
   const read = new Set<string>();
   const anything: unknown = new Proxy(function () {}, {
-    get: (_, k) => (k === Symbol.toPrimitive ? (hint: string) => (hint === 'number' ? 1 : 'x') : k === Symbol.iterator ? [][Symbol.iterator] : anything),
+    get: (_, k) =>
+      k === Symbol.toPrimitive
+        ? (hint: string) => (hint === 'number' ? 1 : 'x')
+        : k === Symbol.iterator
+          ? [][Symbol.iterator]
+          : anything,
     apply: () => anything,
   });
   const params = new Proxy({}, { get: (_, k) => (typeof k === 'string' && read.add(k), anything), has: () => true });
@@ -48,11 +53,14 @@ describe('the message catalogue', () => {
     if (Array.isArray(enText)) expect((zhText as string[]).length).toBe(enText.length);
   });
 
-  it.each(entries.filter(([k]) => !['text.severity', 'check.level'].includes(k) && !(k in TERMS)))('%s has Chinese free of English prose', (_, m) => {
-    const { params } = recordingParams();
-    const zh = m.zh(params);
-    expect(englishRuns(Array.isArray(zh) ? zh.join(' | ') : String(zh))).toEqual([]);
-  });
+  it.each(entries.filter(([k]) => !['text.severity', 'check.level'].includes(k) && !(k in TERMS)))(
+    '%s has Chinese free of English prose',
+    (_, m) => {
+      const { params } = recordingParams();
+      const zh = m.zh(params);
+      expect(englishRuns(Array.isArray(zh) ? zh.join(' | ') : String(zh))).toEqual([]);
+    },
+  );
 
   it.each(RULE_IDS)('rule %s has a Chinese verdict phrase and name', (rule) => {
     expect(term('zh', 'verdictPhrase', { rule, n: 2 })).toMatch(/[\u4e00-\u9fff]/);
@@ -113,7 +121,10 @@ describe('help texts', () => {
     const p = new Command();
     for (const name of commands) {
       const mod = (await import(`../../src/cli/commands/${name}.ts`)) as Record<string, unknown>;
-      const register = Object.entries(mod).find(([k]) => k.startsWith('register'))![1] as (c: Command, r: unknown) => void;
+      const register = Object.entries(mod).find(([k]) => k.startsWith('register'))![1] as (
+        c: Command,
+        r: unknown,
+      ) => void;
       register(p, async () => undefined);
     }
     return p;
@@ -121,19 +132,23 @@ describe('help texts', () => {
 
   it('every command, argument and option text has a Chinese one', async () => {
     const p = await program();
-    const texts = p.commands.flatMap((c) => [
-      c.summary(),
-      c.description(),
-      ...c.registeredArguments.map((a) => a.description),
-      ...c.options.map((o) => o.description),
-    ]).filter(Boolean);
+    const texts = p.commands
+      .flatMap((c) => [
+        c.summary(),
+        c.description(),
+        ...c.registeredArguments.map((a) => a.description),
+        ...c.options.map((o) => o.description),
+      ])
+      .filter(Boolean);
     expect(texts.length).toBeGreaterThan(50);
     expect(texts.filter((s) => HELP_ZH[s] === undefined)).toEqual([]);
   });
 
   it('every command with examples has them in Chinese', async () => {
     const p = await program();
-    const withAfter = p.commands.filter((c) => (c as unknown as NodeJS.EventEmitter).listenerCount('afterHelp') > 0).map((c) => c.name());
+    const withAfter = p.commands
+      .filter((c) => (c as unknown as NodeJS.EventEmitter).listenerCount('afterHelp') > 0)
+      .map((c) => c.name());
     expect(withAfter.sort()).toEqual(Object.keys(HELP_AFTER_ZH).sort());
   });
 
@@ -143,13 +158,22 @@ describe('help texts', () => {
 
   it.each([
     ["error: unknown option '--bogus'\n", "错误：未知选项 '--bogus'\n"],
-    ["error: unknown option '--form'\n(Did you mean --format?)\n", "错误：未知选项 '--form'\n（是不是想输入 --format？）\n"],
+    [
+      "error: unknown option '--form'\n(Did you mean --format?)\n",
+      "错误：未知选项 '--form'\n（是不是想输入 --format？）\n",
+    ],
     ["error: missing required argument 'paths'\n", "错误：缺少必需的参数 'paths'\n"],
     ["error: option '--format <format>' argument missing\n", "错误：选项 '--format <format>' 缺少值\n"],
     ["error: required option '--fixed-on <date>' not specified\n", "错误：未指定必需的选项 '--fixed-on <date>'\n"],
-    ["error: option '--lang <lang>' argument 'fr' is invalid. Allowed choices are en, zh.\n", "错误：选项 '--lang <lang>' 的值 'fr' 无效。可选值为 en, zh。\n"],
+    [
+      "error: option '--lang <lang>' argument 'fr' is invalid. Allowed choices are en, zh.\n",
+      "错误：选项 '--lang <lang>' 的值 'fr' 无效。可选值为 en, zh。\n",
+    ],
     ["error: unknown command 'audti'\n(Did you mean audit?)\n", "错误：未知命令 'audti'\n（是不是想输入 audit？）\n"],
-    ["error: too many arguments for 'rules'. Expected 0 arguments but got 1.\n", "错误：参数过多（rules）。应为 0 个，实际 1 个。\n"],
+    [
+      "error: too many arguments for 'rules'. Expected 0 arguments but got 1.\n",
+      '错误：参数过多（rules）。应为 0 个，实际 1 个。\n',
+    ],
   ])('commander says %j', (en, zh) => {
     expect(commanderErrorZh(en)).toBe(zh);
   });
@@ -165,8 +189,14 @@ describe('sentences written in English elsewhere', () => {
     ['the file is empty', '文件是空的'],
     ['row has 4 of 8 columns (truncated or shifted row)', '该行只有 4 列，应有 8 列（行被截断或错位）'],
     ['not a recognised input (headers of no known kind)', '不是可识别的输入文件（表头不属于任何已知类型）'],
-    ['drops/x.html was skipped: the file is empty; whatever it should hold is missing from the audit.', 'drops/x.html 已跳过：文件是空的；其中本应有的数据未计入审核。'],
-    ['confirmed 9.0 h after the latest ship date 2026-11-04T23:59:59-08:00', '在最晚发货日期 2026-11-04T23:59:59-08:00 之后 9.0 h 才确认发货'],
+    [
+      'drops/x.html was skipped: the file is empty; whatever it should hold is missing from the audit.',
+      'drops/x.html 已跳过：文件是空的；其中本应有的数据未计入审核。',
+    ],
+    [
+      'confirmed 9.0 h after the latest ship date 2026-11-04T23:59:59-08:00',
+      '在最晚发货日期 2026-11-04T23:59:59-08:00 之后 9.0 h 才确认发货',
+    ],
     ['an unknown sentence stays as it is', 'an unknown sentence stays as it is'],
   ])('%j', (en, zh) => {
     expect(translateSentence('zh', en)).toBe(zh);

@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { EVENT_TABLE, classifyEvent, fold as classifierFold, type EventEntry } from '../../src/knowledge/events.js';
 import type { Classification } from '../../src/model/records.js';
 
-const fold = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const fold = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 const isWordChar = (c: string | undefined): boolean => c !== undefined && /[a-z0-9\u00c0-\u024f]/.test(c);
 
 function containsPhrase(text: string, phrase: string): boolean {
@@ -21,7 +26,8 @@ function containsPhrase(text: string, phrase: string): boolean {
 }
 
 function reference(entries: readonly EventEntry[], description: string, carrier: string): Classification {
-  const applies = (e: EventEntry): boolean => !e.carriers || e.carriers.some((c) => c.toLowerCase() === carrier.toLowerCase());
+  const applies = (e: EventEntry): boolean =>
+    !e.carriers || e.carriers.some((c) => c.toLowerCase() === carrier.toLowerCase());
   const code = description.trim().toUpperCase();
   const byCode = entries.find((e) => applies(e) && (e.match.codes ?? []).some((c) => c.trim().toUpperCase() === code));
   if (byCode) return { class: byCode.class, possession: byCode.possession, rule: byCode.id };
@@ -44,10 +50,31 @@ const piece = fc.oneof(
   fc.constantFrom(...phrases).map((p) => p.toUpperCase()),
   fc.constantFrom(...phrases).chain((p) => fc.nat(p.length).map((n) => p.slice(0, n))),
   fc.constantFrom(...phrases).chain((p) => fc.nat(p.length).map((n) => p.slice(n))),
-  fc.constantFrom(' ', ', ', '-', '/', '【', '】', '，', 'un', 's', 'é', 'Ａ', '1', 'x', '到达', '仓', 'not ', 'ＵＰＳ'),
+  fc.constantFrom(
+    ' ',
+    ', ',
+    '-',
+    '/',
+    '【',
+    '】',
+    '，',
+    'un',
+    's',
+    'é',
+    'Ａ',
+    '1',
+    'x',
+    '到达',
+    '仓',
+    'not ',
+    'ＵＰＳ',
+  ),
   fc.string({ maxLength: 4 }),
 );
-const description = fc.oneof(fc.array(piece, { maxLength: 6 }).map((xs) => xs.join('')), fc.constantFrom(...codes));
+const description = fc.oneof(
+  fc.array(piece, { maxLength: 6 }).map((xs) => xs.join('')),
+  fc.constantFrom(...codes),
+);
 const carrier = fc.constantFrom('', 'USPS', 'UPS', 'FedEx', 'China Post', 'Yun Express');
 
 describe('the phrase automaton', () => {
@@ -62,7 +89,13 @@ describe('the phrase automaton', () => {
 
   const extra: EventEntry[] = [
     { id: 'cfg-a', match: { phrases: ['sorting', 'center x', '中心'] }, class: 'exception', possession: false },
-    { id: 'cfg-b', carriers: ['USPS'], match: { phrases: ['in transit'], codes: ['ZZ'] }, class: 'delivered', possession: true },
+    {
+      id: 'cfg-b',
+      carriers: ['USPS'],
+      match: { phrases: ['in transit'], codes: ['ZZ'] },
+      class: 'delivered',
+      possession: true,
+    },
   ];
   it('decides as the entry-by-entry reading does, with config entries first', () => {
     fc.assert(
@@ -108,6 +141,12 @@ describe('the fold', () => {
   });
 
   it('folds mixed texts as the Unicode-aware fold does', () => {
-    fc.assert(fc.property(fc.array(piece, { maxLength: 8 }).map((xs) => xs.join('')), (s) => classifierFold(s) === fold(s)), { numRuns: 5000 });
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 8 }).map((xs) => xs.join('')),
+        (s) => classifierFold(s) === fold(s),
+      ),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -171,7 +171,17 @@ const TRACK17: CodeRow[] = [
   ['DeliveryFailure_InvalidAddress', 'exception', 'delivery-attempt'],
   ['Delivered_Other', 'delivered', 'delivered'],
   ...[
-    'Other', 'Returning', 'Returned', 'NoBody', 'Security', 'Damage', 'Rejected', 'Delayed', 'Lost', 'Destroyed', 'Cancel',
+    'Other',
+    'Returning',
+    'Returned',
+    'NoBody',
+    'Security',
+    'Damage',
+    'Rejected',
+    'Delayed',
+    'Lost',
+    'Destroyed',
+    'Cancel',
   ].map((s): CodeRow => [`Exception_${s}`, 'exception', 'exception']),
   // milestone stages
   ['PickedUp', 'physical', 'aggregator-transit'],
@@ -236,10 +246,20 @@ describe('code namespaces', () => {
 
   it('knows the carrier from an AfterShip slug', () => {
     const slugs: [string, string][] = [
-      ['fedex', 'FedEx'], ['usps', 'USPS'], ['ups', 'UPS'], ['china-post', 'China Post'], ['china-ems', 'China Post'],
-      ['yunexpress', 'Yun Express'], ['4px', '4PX'], ['dhl', 'DHL'], ['royal-mail', 'Royal Mail'],
-      ['canada-post', 'Canada Post'], ['deutsch-post', 'Deutsche Post'], ['yanwen', 'Yanwen'],
-      ['sf-express', 'SF Express'], ['dhl-global-mail', 'DHL eCommerce'],
+      ['fedex', 'FedEx'],
+      ['usps', 'USPS'],
+      ['ups', 'UPS'],
+      ['china-post', 'China Post'],
+      ['china-ems', 'China Post'],
+      ['yunexpress', 'Yun Express'],
+      ['4px', '4PX'],
+      ['dhl', 'DHL'],
+      ['royal-mail', 'Royal Mail'],
+      ['canada-post', 'Canada Post'],
+      ['deutsch-post', 'Deutsche Post'],
+      ['yanwen', 'Yanwen'],
+      ['sf-express', 'SF Express'],
+      ['dhl-global-mail', 'DHL eCommerce'],
     ];
     for (const [slug, name] of slugs) expect(canonicalCarrier(slug), slug).toBe(name);
   });

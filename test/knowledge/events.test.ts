@@ -17,13 +17,22 @@ describe('EVENT_TABLE', () => {
     const ids = EVENT_TABLE.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const e of EVENT_TABLE) {
-      expect((e.match.codes?.length ?? 0) + (e.match.phrases?.length ?? 0) + (e.match.pattern ? 1 : 0), e.id).toBeGreaterThan(0);
+      expect(
+        (e.match.codes?.length ?? 0) + (e.match.phrases?.length ?? 0) + (e.match.pattern ? 1 : 0),
+        e.id,
+      ).toBeGreaterThan(0);
     }
   });
 
   it('ties possession to class (only delivery attempts are exceptions with possession)', () => {
     for (const e of EVENT_TABLE) {
-      const expected = { information: false, physical: true, delivered: true, exception: e.id === 'delivery-attempt', unknown: false }[e.class];
+      const expected = {
+        information: false,
+        physical: true,
+        delivered: true,
+        exception: e.id === 'delivery-attempt',
+        unknown: false,
+      }[e.class];
       expect(e.possession, e.id).toBe(expected);
     }
   });
@@ -40,8 +49,14 @@ describe('every phrase in the table', () => {
     const expected = { class: e.class, possession: e.possession, rule: e.id };
     const carrier = e.carriers?.[0];
     expect(classifyEvent({ description: `2024-10-03 10:00 ${phrase}`, carrier })).toEqual(expected);
-    expect(classifyEvent({ description: phrase.toUpperCase(), carrier })).toMatchObject({ class: e.class, possession: e.possession });
-    expect(classifyEvent({ description: `${phrase.toLowerCase()}。`, carrier })).toMatchObject({ class: e.class, possession: e.possession });
+    expect(classifyEvent({ description: phrase.toUpperCase(), carrier })).toMatchObject({
+      class: e.class,
+      possession: e.possession,
+    });
+    expect(classifyEvent({ description: `${phrase.toLowerCase()}。`, carrier })).toMatchObject({
+      class: e.class,
+      possession: e.possession,
+    });
   });
 });
 
@@ -50,7 +65,9 @@ describe('every code in the table', () => {
     const expected = { class: e.class, possession: e.possession, rule: e.id };
     const carrier = e.carriers?.[0];
     expect(classifyEvent({ description: '', code, carrier })).toEqual(expected);
-    expect(classifyEvent({ description: 'no words of ours here', code: ` ${code.toLowerCase()} `, carrier })).toEqual(expected);
+    expect(classifyEvent({ description: 'no words of ours here', code: ` ${code.toLowerCase()} `, carrier })).toEqual(
+      expected,
+    );
     if (e.carriers) expect(classifyEvent({ description: '', code, carrier: 'Other' }).rule).not.toBe(e.id);
   });
 });
@@ -122,7 +139,10 @@ describe('real-world event lines', () => {
   });
 
   it('keeps the UPS label sentence informational although it says "received the package"', () => {
-    expect(classifyEvent({ description: 'Shipper created a label, UPS has not received the package yet.', carrier: 'UPS' }).rule).toBe('ups-label-created');
+    expect(
+      classifyEvent({ description: 'Shipper created a label, UPS has not received the package yet.', carrier: 'UPS' })
+        .rule,
+    ).toBe('ups-label-created');
   });
 });
 
@@ -143,9 +163,16 @@ describe('traps', () => {
     expect(classifyEvent({ description: '', code: 'OF' })).toEqual({ class: 'unknown', possession: false });
   });
 
-  it.each(['USPS SCAN Form created for 25 packages', 'Shipment manifest submitted', 'Batch manifest uploaded'])('%s is not an acceptance', (description) => {
-    expect(classifyEvent({ description, carrier: 'USPS' })).toEqual({ class: 'information', possession: false, rule: 'scan-form-manifest' });
-  });
+  it.each(['USPS SCAN Form created for 25 packages', 'Shipment manifest submitted', 'Batch manifest uploaded'])(
+    '%s is not an acceptance',
+    (description) => {
+      expect(classifyEvent({ description, carrier: 'USPS' })).toEqual({
+        class: 'information',
+        possession: false,
+        rule: 'scan-form-manifest',
+      });
+    },
+  );
 
   it('matches Latin phrases as whole words only', () => {
     expect(classifyEvent({ description: 'Parcel undelivered today' }).class).toBe('unknown');
@@ -172,9 +199,12 @@ describe('codes and phrases', () => {
 });
 
 describe('unknown', () => {
-  it.each(['Weather delay', 'Your package is on its way', '包裹状态更新', '', '   ', '到达'])('never guesses: "%s"', (description) => {
-    expect(classifyEvent({ description })).toEqual({ class: 'unknown', possession: false });
-  });
+  it.each(['Weather delay', 'Your package is on its way', '包裹状态更新', '', '   ', '到达'])(
+    'never guesses: "%s"',
+    (description) => {
+      expect(classifyEvent({ description })).toEqual({ class: 'unknown', possession: false });
+    },
+  );
 });
 
 describe('acceptancePendingIsPossession', () => {
@@ -184,11 +214,17 @@ describe('acceptancePendingIsPossession', () => {
     [{ description: '', code: 'PA', carrier: 'USPS' }, 'usps-code-acceptance-pending'],
   ])('turns %j into possession', (input, rule) => {
     expect(classifyEvent(input).possession).toBe(false);
-    expect(classifyEvent(input, [], { acceptancePendingIsPossession: true })).toEqual({ class: 'physical', possession: true, rule });
+    expect(classifyEvent(input, [], { acceptancePendingIsPossession: true })).toEqual({
+      class: 'physical',
+      possession: true,
+      rule,
+    });
   });
 
   it('changes nothing else', () => {
-    expect(classifyEvent({ description: 'Label created' }, [], { acceptancePendingIsPossession: true }).possession).toBe(false);
+    expect(
+      classifyEvent({ description: 'Label created' }, [], { acceptancePendingIsPossession: true }).possession,
+    ).toBe(false);
   });
 });
 
@@ -218,7 +254,9 @@ describe('extra entries', () => {
 
   it('use a global pattern the same way every time', () => {
     const classify = (d: string) => classifyEvent({ description: d }, extra).rule;
-    expect([classify('Lot 7 received'), classify('Lot 7 received'), classify('Lot 8 received')]).toEqual(Array(3).fill('mine-pattern'));
+    expect([classify('Lot 7 received'), classify('Lot 7 received'), classify('Lot 8 received')]).toEqual(
+      Array(3).fill('mine-pattern'),
+    );
   });
 });
 
@@ -231,7 +269,8 @@ describe('createClassifier', () => {
 
   it('agrees with classifyEvent, on first and repeated calls', () => {
     const classify = createClassifier();
-    for (const input of [...inputs, ...inputs]) expect(classify(input), JSON.stringify(input)).toEqual(classifyEvent(input));
+    for (const input of [...inputs, ...inputs])
+      expect(classify(input), JSON.stringify(input)).toEqual(classifyEvent(input));
   });
 
   it('keys the memo by carrier and code as well as text', () => {
@@ -242,9 +281,12 @@ describe('createClassifier', () => {
   });
 
   it('applies its extra entries and options', () => {
-    const classify = createClassifier([{ id: 'x', match: { phrases: ['Weather delay'] }, class: 'exception', possession: false }], {
-      acceptancePendingIsPossession: true,
-    });
+    const classify = createClassifier(
+      [{ id: 'x', match: { phrases: ['Weather delay'] }, class: 'exception', possession: false }],
+      {
+        acceptancePendingIsPossession: true,
+      },
+    );
     expect(classify({ description: 'Weather delay' }).rule).toBe('x');
     expect(classify({ description: '', code: 'TM', carrier: 'USPS' }).possession).toBe(true);
   });

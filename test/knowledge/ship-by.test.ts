@@ -16,7 +16,12 @@ describe('computeLatestShipDate', () => {
     ['Sunday, 1 day → Monday', '2026-10-11T10:00:00-07:00', { days: 1 }, '2026-10-12'],
     ['a UTC time that is still the previous day in LA', '2026-10-06T02:00:00+00:00', { days: 1 }, '2026-10-06'],
     ['a holiday is skipped', '2026-11-25T10:00:00-08:00', { days: 1, holidays: ['2026-11-26'] }, '2026-11-27'],
-    ['Saturday as an operating day', '2026-10-09T10:00:00-07:00', { days: 1, operatingDays: [1, 2, 3, 4, 5, 6] }, '2026-10-10'],
+    [
+      'Saturday as an operating day',
+      '2026-10-09T10:00:00-07:00',
+      { days: 1, operatingDays: [1, 2, 3, 4, 5, 6] },
+      '2026-10-10',
+    ],
     ['same day before the cut-off', '2026-10-05T13:59:00-07:00', { days: 0 }, '2026-10-05'],
     ['same day at the cut-off → next operating day', '2026-10-05T14:00:00-07:00', { days: 0 }, '2026-10-06'],
     ['same day on a Saturday → Monday', '2026-10-10T09:00:00-07:00', { days: 0 }, '2026-10-12'],
@@ -34,12 +39,18 @@ describe('computeLatestShipDate', () => {
     expect(lsd.localDate).toBe('2026-11-02');
     expect(lsd.epochMs).toBe(Date.parse('2026-11-02T00:00:00-08:00'));
     expect(lsd.dayLengthMs).toBe(24 * 3_600_000);
-    const sunday = computeLatestShipDate(purchase('2026-10-31T10:00:00-07:00'), { ...base, days: 0, operatingDays: [7] });
+    const sunday = computeLatestShipDate(purchase('2026-10-31T10:00:00-07:00'), {
+      ...base,
+      days: 0,
+      operatingDays: [7],
+    });
     expect(sunday.localDate).toBe('2026-11-01');
     expect(sunday.dayLengthMs).toBe(25 * 3_600_000);
   });
 
   it('a config without operating days does not loop forever', () => {
-    expect(() => computeLatestShipDate(purchase('2026-10-05T10:00:00-07:00'), { ...base, operatingDays: [] })).not.toThrow();
+    expect(() =>
+      computeLatestShipDate(purchase('2026-10-05T10:00:00-07:00'), { ...base, operatingDays: [] }),
+    ).not.toThrow();
   });
 });

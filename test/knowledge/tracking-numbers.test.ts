@@ -193,7 +193,8 @@ describe('check-digit builders', () => {
   });
 
   const digits = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
-  const letters = (n: number) => fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), minLength: n, maxLength: n });
+  const letters = (n: number) =>
+    fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), minLength: n, maxLength: n });
 
   // Every number built with a builder is recognised as valid; any other final digit as invalid.
   it.each([
@@ -203,7 +204,12 @@ describe('check-digit builders', () => {
         .tuple(letters(2), digits(8), fc.constantFrom(...S10_COUNTRIES))
         .map(([a, s, c]) => [`${a}${s}`, s10CheckDigit(s), c] as const),
     ],
-    ['ups', fc.tuple(digits(6), letters(2), digits(7)).map(([a, b, c]) => [`1Z${a}${b}${c}`, upsCheckDigit(a + b + c), ''] as const)],
+    [
+      'ups',
+      fc
+        .tuple(digits(6), letters(2), digits(7))
+        .map(([a, b, c]) => [`1Z${a}${b}${c}`, upsCheckDigit(a + b + c), ''] as const),
+    ],
     ['usps-impb', digits(19).map((d) => [`94${d}`, uspsCheckDigit(`94${d}`), ''] as const)],
     ['fedex-12', digits(11).map((d) => [d, fedex12CheckDigit(d), ''] as const)],
     ['dhl-express', fc.oneof(digits(9), digits(10)).map((d) => [d, dhlCheckDigit(d), ''] as const)],

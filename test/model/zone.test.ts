@@ -7,7 +7,14 @@ const DAY = 86_400_000;
 
 describe('wallToInstant: the per-day offset cache', () => {
   // Zones with DST both ways round, a half-hour DST (Lord Howe), one without DST, and one that dropped it.
-  const zones = ['America/Los_Angeles', 'Europe/London', 'Australia/Sydney', 'Australia/Lord_Howe', 'Asia/Shanghai', 'America/Sao_Paulo'];
+  const zones = [
+    'America/Los_Angeles',
+    'Europe/London',
+    'Australia/Sydney',
+    'Australia/Lord_Howe',
+    'Asia/Shanghai',
+    'America/Sao_Paulo',
+  ];
 
   it('places every reading where probing does, near changes and away from them', () => {
     fc.assert(
@@ -31,7 +38,8 @@ describe('wallToInstant: the per-day offset cache', () => {
     ['Europe/London', Date.UTC(2024, 2, 30)],
     ['Australia/Lord_Howe', Date.UTC(2024, 3, 6)],
   ])('%s: every minute of the four days from %d', (zone, from) => {
-    for (let wall = from; wall < from + 4 * DAY; wall += MINUTE) expect(wallToInstant(wall, zone)).toBe(probed(wall, zone));
+    for (let wall = from; wall < from + 4 * DAY; wall += MINUTE)
+      expect(wallToInstant(wall, zone)).toBe(probed(wall, zone));
   });
 });
 
@@ -43,16 +51,30 @@ describe('formatInZone', () => {
     const offset = Math.round(offsetAt(zone, seconds));
     const d = new Date(seconds + offset * MINUTE);
     const a = Math.abs(offset);
-    return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:` +
-      `${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}${offset < 0 ? '-' : '+'}${pad2(Math.floor(a / 60))}:${pad2(a % 60)}`;
+    return (
+      `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:` +
+      `${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}${offset < 0 ? '-' : '+'}${pad2(Math.floor(a / 60))}:${pad2(a % 60)}`
+    );
   };
-  const zones = ['UTC', '+08:00', '-05:30', 'America/Los_Angeles', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Asia/Shanghai'];
+  const zones = [
+    'UTC',
+    '+08:00',
+    '-05:30',
+    'America/Los_Angeles',
+    'Australia/Lord_Howe',
+    'Asia/Kolkata',
+    'Asia/Shanghai',
+  ];
 
   it('writes every instant as the Date-based formatting does, before 1970 and after', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }), (zone, ms) => {
-        expect(formatInZone(ms, zone)).toBe(reference(ms, zone));
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        (zone, ms) => {
+          expect(formatInZone(ms, zone)).toBe(reference(ms, zone));
+        },
+      ),
       { numRuns: 20_000 },
     );
   });

@@ -30,7 +30,9 @@ describe('zone abbreviations in a tracking export', () => {
     [3, '2024-11-18T03:10:00Z', '+08:00', 'zone abbreviation "CST"'],
     [4, '2024-11-18T03:10:00Z', '+08:00', 'zone abbreviation "CST"'],
     [
-      5, '2024-11-18T19:10:00Z', 'America/Los_Angeles',
+      5,
+      '2024-11-18T19:10:00Z',
+      'America/Los_Angeles',
       'CST is ambiguous (China or US Central); assumed America/Los_Angeles ' +
         '(no offset, location or language in the row; marketplace zone used)',
     ],
@@ -40,9 +42,13 @@ describe('zone abbreviations in a tracking export', () => {
     const file = join(dir, 'events.csv');
     writeFileSync(file, CSV);
     const events: TrackingEvent[] = [];
-    const report = await readInput(file, { event: (e) => events.push(e) }, {
-      marketplaceZone: { zone: 'America/Los_Angeles', source: 'assumed', note: 'default' },
-    });
+    const report = await readInput(
+      file,
+      { event: (e) => events.push(e) },
+      {
+        marketplaceZone: { zone: 'America/Los_Angeles', source: 'assumed', note: 'default' },
+      },
+    );
     expect(report.rowsRejected).toBe(0);
     const at = events.find((e) => e.source.line === line)!.at!;
     expect(at.epochMs).toBe(Date.parse(utc));

@@ -20,9 +20,17 @@ const LA: ZoneHint = { zone: 'America/Los_Angeles', source: 'setting', note: '--
 
 async function records(file: string, opts: Partial<ReadOptions> = {}) {
   const got: unknown[] = [];
-  const keep = (kind: string) => (r: { source: { file: string } }) => got.push([kind, { ...r, source: { ...r.source, file: 'F' } }]);
-  const outcome = await readInput(file, { order: keep('order'), confirmation: keep('confirmation'), event: keep('event'), package: keep('package') }, { marketplaceZone: LA, keepProblems: 1000, ...opts }).then(
-    (report) => ({ ...JSON.parse(JSON.stringify(report).replaceAll(JSON.stringify(file).slice(1, -1), 'F')), encoding: '' }),
+  const keep = (kind: string) => (r: { source: { file: string } }) =>
+    got.push([kind, { ...r, source: { ...r.source, file: 'F' } }]);
+  const outcome = await readInput(
+    file,
+    { order: keep('order'), confirmation: keep('confirmation'), event: keep('event'), package: keep('package') },
+    { marketplaceZone: LA, keepProblems: 1000, ...opts },
+  ).then(
+    (report) => ({
+      ...JSON.parse(JSON.stringify(report).replaceAll(JSON.stringify(file).slice(1, -1), 'F')),
+      encoding: '',
+    }),
     (e: Error) => ({ error: e.message.replace(file, 'F') }),
   );
   return { got, outcome };
@@ -62,16 +70,37 @@ describe('the byte path reads what the text path reads', () => {
   const header = 'Tracking Number,Carrier,Event Time,Event,Location';
   const numbers = ['LY000000005CN', '9400111899223197428490', '1Z999AA10123456784', '', '1.23E+17', ' LY000000005CN '];
   const carriers = ['China Post', 'USPS', '', 'UPS'];
-  const times = ['2026-05-08 10:50', '2026-05-07T13:34:00-07:00', '05/09/2026 09:15', '', 'soon', '2026-02-30 10:00', '2026年5月8日 10:50'];
-  const events = ['已签收', 'Arrived at USPS Regional Facility', 'Departed from Facility', '', 'Mystery scan', '"Picked up, by carrier"', '"say ""hi"""', 'Accepted at USPS Origin Facility'];
+  const times = [
+    '2026-05-08 10:50',
+    '2026-05-07T13:34:00-07:00',
+    '05/09/2026 09:15',
+    '',
+    'soon',
+    '2026-02-30 10:00',
+    '2026年5月8日 10:50',
+  ];
+  const events = [
+    '已签收',
+    'Arrived at USPS Regional Facility',
+    'Departed from Facility',
+    '',
+    'Mystery scan',
+    '"Picked up, by carrier"',
+    '"say ""hi"""',
+    'Accepted at USPS Origin Facility',
+  ];
   const places = ['"HOUSTON, TX 77002"', '上海国际邮件互换局', '', 'SHENZHEN', '"NEW YORK, NY 10199"', ' '];
 
   it('tracking rows of any mix: repeated and damaged numbers, blank and quoted events, bad times (property)', async () => {
     const row = fc.tuple(...[numbers, carriers, times, events, places].map((pool) => fc.constantFrom(...pool)));
     await fc.assert(
-      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), fc.constantFrom('\n', '\r\n'), async (rows, eol) => {
-        await expectSame(`${header}${eol}${rows.map((r) => r.join(',')).join(eol)}${eol}`);
-      }),
+      fc.asyncProperty(
+        fc.array(row, { minLength: 1, maxLength: 25 }),
+        fc.constantFrom('\n', '\r\n'),
+        async (rows, eol) => {
+          await expectSame(`${header}${eol}${rows.map((r) => r.join(',')).join(eol)}${eol}`);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -91,7 +120,12 @@ describe('the byte path reads what the text path reads', () => {
         'short,row',
       ].join('\n'),
     );
-    const rs = got.filter((g) => (g as [string, { code?: string }])[1].code === 'RS').map((g) => (g as [string, { carrier: string; class: string }])[1]);
-    expect(rs.map((e) => [e.carrier, e.class])).toEqual([['UPS', 'exception'], ['USPS', 'unknown']]);
+    const rs = got
+      .filter((g) => (g as [string, { code?: string }])[1].code === 'RS')
+      .map((g) => (g as [string, { carrier: string; class: string }])[1]);
+    expect(rs.map((e) => [e.carrier, e.class])).toEqual([
+      ['UPS', 'exception'],
+      ['USPS', 'unknown'],
+    ]);
   });
 });

@@ -4,10 +4,13 @@ import { bomLength, createDecoder, detectEncoding, type Detection, type Encoding
 
 const CONFIRMATION = 'order-id\tship-date\ttracking-number\n113-4829175-2038561\t2026-10-06\t1ZV7A1290344170935\n';
 const EUROPEAN = 'amazon-order-id\tproduct-name\n111-7302846-9154027\tCafé Espresso Tamper 51mm, naïve façade\n';
-const JAPANESE = '注文番号\t出荷日\t配送方法\n249-3817265-1047723\t2026-10-06\t宅急便コンパクト\n250-6620193-5538120\t2026-10-06\tゆうパケット\n';
-const CHINESE = '"单号","时间","地点","轨迹"\n"LY318072641CN","2026-10-05 13:58:12","","电子信息已收到"\n"LY318072641CN","2026-10-07 16:31:40","深圳市","已收寄"\n';
+const JAPANESE =
+  '注文番号\t出荷日\t配送方法\n249-3817265-1047723\t2026-10-06\t宅急便コンパクト\n250-6620193-5538120\t2026-10-06\tゆうパケット\n';
+const CHINESE =
+  '"单号","时间","地点","轨迹"\n"LY318072641CN","2026-10-05 13:58:12","","电子信息已收到"\n"LY318072641CN","2026-10-07 16:31:40","深圳市","已收寄"\n';
 
-const bytes = (...parts: Array<number[] | Buffer>) => Buffer.concat(parts.map((p) => (Buffer.isBuffer(p) ? p : Buffer.from(p))));
+const bytes = (...parts: Array<number[] | Buffer>) =>
+  Buffer.concat(parts.map((p) => (Buffer.isBuffer(p) ? p : Buffer.from(p))));
 const utf16be = (s: string) => Buffer.from(s, 'utf16le').swap16();
 
 /** A fixed pseudo-random byte sequence with NULs, like a zip or image. */
@@ -38,7 +41,11 @@ describe('detectEncoding', () => {
     ['GB18030 (Chinese events)', iconv.encode(CHINESE, 'gb18030'), { encoding: 'gb18030' }],
     ['binary with NULs', binary(512), { binary: true }],
     // Not UTF-8 and full of control bytes: no code page makes that text.
-    ['control and high bytes without NULs', Buffer.from(Array.from({ length: 200 }, (_, i) => [0x01, 0x9c, 0x41, 0x07][i % 4])), { binary: true }],
+    [
+      'control and high bytes without NULs',
+      Buffer.from(Array.from({ length: 200 }, (_, i) => [0x01, 0x9c, 0x41, 0x07][i % 4])),
+      { binary: true },
+    ],
   ])('%s', (_name, sample, expected) => {
     expect(detectEncoding(sample, false)).toEqual(expected);
   });
@@ -108,7 +115,8 @@ describe('createDecoder', () => {
   ])('%s', (_name, encoding, text, char) => {
     const buf = encode(encoding, text);
     // One byte into the character's bytes, counted past the BOM.
-    const at = bomLength(encoding) + encode(encoding, text.slice(0, text.indexOf(char))).length - bomLength(encoding) + 1;
+    const at =
+      bomLength(encoding) + encode(encoding, text.slice(0, text.indexOf(char))).length - bomLength(encoding) + 1;
     expect(decodeInPieces(encoding, buf, [at])).toBe(text);
   });
 
@@ -122,6 +130,12 @@ describe('createDecoder', () => {
 
   it('byte by byte gives the same text as all at once', () => {
     const buf = encode('gb18030', CHINESE);
-    expect(decodeInPieces('gb18030', buf, Array.from({ length: buf.length - 1 }, (_, i) => i + 1))).toBe(CHINESE);
+    expect(
+      decodeInPieces(
+        'gb18030',
+        buf,
+        Array.from({ length: buf.length - 1 }, (_, i) => i + 1),
+      ),
+    ).toBe(CHINESE);
   });
 });

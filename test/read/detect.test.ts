@@ -15,7 +15,13 @@ const HEADERS: Array<[string, InputKind, string, Partial<Record<Field, string>>]
     'All Orders report (Merchant/Amazon version)',
     'all-orders',
     'amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\tfulfillment-channel\tsales-channel\torder-channel\turl\tship-service-level\tproduct-name\tsku\tasin\titem-status\tquantity\tcurrency\titem-price',
-    { orderId: 'amazon-order-id', purchaseDate: 'purchase-date', orderStatus: 'order-status', fulfillmentChannel: 'fulfillment-channel', quantity: 'quantity' },
+    {
+      orderId: 'amazon-order-id',
+      purchaseDate: 'purchase-date',
+      orderStatus: 'order-status',
+      fulfillmentChannel: 'fulfillment-channel',
+      quantity: 'quantity',
+    },
   ],
   [
     'All Orders report (MFN/AFN version, other column order)',
@@ -27,7 +33,12 @@ const HEADERS: Array<[string, InputKind, string, Partial<Record<Field, string>>]
     'Unshipped Orders report',
     'unshipped-orders',
     'order-id\torder-item-id\tpurchase-date\tpayments-date\treporting-date\tpromise-date\tdays-past-promise\tbuyer-email\tbuyer-name\tsku\tproduct-name\tquantity-purchased\tquantity-shipped\tquantity-to-ship\tship-service-level',
-    { orderId: 'order-id', promiseDate: 'promise-date', quantity: 'quantity-purchased', quantityToShip: 'quantity-to-ship' },
+    {
+      orderId: 'order-id',
+      promiseDate: 'promise-date',
+      quantity: 'quantity-purchased',
+      quantityToShip: 'quantity-to-ship',
+    },
   ],
   [
     'Order report (New Orders)',
@@ -39,7 +50,13 @@ const HEADERS: Array<[string, InputKind, string, Partial<Record<Field, string>>]
     'shipping-confirmation upload',
     'confirmation-upload',
     'order-id\torder-item-id\tquantity\tship-date\tcarrier-code\tcarrier-name\ttracking-number\tship-method',
-    { orderId: 'order-id', shipDate: 'ship-date', carrierCode: 'carrier-code', carrierName: 'carrier-name', trackingNumber: 'tracking-number' },
+    {
+      orderId: 'order-id',
+      shipDate: 'ship-date',
+      carrierCode: 'carrier-code',
+      carrierName: 'carrier-name',
+      trackingNumber: 'tracking-number',
+    },
   ],
   [
     // The real report's header (../shared/real-samples/amazon-fulfilled-shipments-eolabs.csv), not All Orders.
@@ -55,8 +72,11 @@ const HEADERS: Array<[string, InputKind, string, Partial<Record<Field, string>>]
       'tracking-number,estimated-arrival-date,fulfillment-center-id,fulfillment-channel,sales-channel',
     ].join(','),
     {
-      orderId: 'amazon-order-id', purchaseDate: 'purchase-date', trackingNumber: 'tracking-number',
-      location: 'fulfillment-center-id', quantity: 'quantity-shipped',
+      orderId: 'amazon-order-id',
+      purchaseDate: 'purchase-date',
+      trackingNumber: 'tracking-number',
+      location: 'fulfillment-center-id',
+      quantity: 'quantity-shipped',
     },
   ],
   [
@@ -64,9 +84,25 @@ const HEADERS: Array<[string, InputKind, string, Partial<Record<Field, string>>]
     'Easy Ship picked-up report',
     'easyship-picked-up',
     [
-      'order-id', 'tracking-id', 'purchase-date', 'picked-up-date', 'asin', 'sku', 'product-name', 'quantity-purchased',
-      'invoice-id', 'package-identifier', 'ship-service-level', 'is-prime', 'pickup-slot', 'order-item-id',
-      'ship-postal-code', 'ship-country', 'ship-city', 'ship-state', 'carrier',
+      'order-id',
+      'tracking-id',
+      'purchase-date',
+      'picked-up-date',
+      'asin',
+      'sku',
+      'product-name',
+      'quantity-purchased',
+      'invoice-id',
+      'package-identifier',
+      'ship-service-level',
+      'is-prime',
+      'pickup-slot',
+      'order-item-id',
+      'ship-postal-code',
+      'ship-country',
+      'ship-city',
+      'ship-state',
+      'carrier',
     ].join('\t'),
     { orderId: 'order-id', trackingNumber: 'tracking-id', firstScan: 'picked-up-date', carrier: 'carrier' },
   ],
@@ -81,7 +117,13 @@ const HEADERS: Array<[string, InputKind, string, Partial<Record<Field, string>>]
     'generic shipments export with plain names',
     'erp-confirmations',
     'Order Number,Order Date,Ship Date,Recipient,Company,Ship To - City,Ship To - State,Carrier,Service,Tracking Number,Package,Weight (oz)',
-    { orderId: 'Order Number', shipDate: 'Ship Date', carrierName: 'Carrier', shipMethod: 'Service', trackingNumber: 'Tracking Number' },
+    {
+      orderId: 'Order Number',
+      shipDate: 'Ship Date',
+      carrierName: 'Carrier',
+      shipMethod: 'Service',
+      trackingNumber: 'Tracking Number',
+    },
   ],
   [
     // ShipStation's own field names, as real exports carry them ("Order - Number" normalises to "ordernumber").
@@ -90,8 +132,11 @@ const HEADERS: Array<[string, InputKind, string, Partial<Record<Field, string>>]
     'Order - Number,Date - Order Date,Date - Shipped Date,Ship To - Name,Carrier - Carrier Selected,' +
       'Carrier - Service Selected,Shipment - Tracking Number,Market - Store Name',
     {
-      orderId: 'Order - Number', shipDate: 'Date - Shipped Date', carrierName: 'Carrier - Carrier Selected',
-      shipMethod: 'Carrier - Service Selected', trackingNumber: 'Shipment - Tracking Number',
+      orderId: 'Order - Number',
+      shipDate: 'Date - Shipped Date',
+      carrierName: 'Carrier - Carrier Selected',
+      shipMethod: 'Carrier - Service Selected',
+      trackingNumber: 'Shipment - Tracking Number',
     },
   ],
   [
@@ -99,33 +144,62 @@ const HEADERS: Array<[string, InputKind, string, Partial<Record<Field, string>>]
     'erp-confirmations',
     'Order - Number,Date - Shipped Date,Shipment - Carrier,Shipment - Service,Tracking Number,Shipment - Package Count',
     {
-      orderId: 'Order - Number', shipDate: 'Date - Shipped Date', carrierName: 'Shipment - Carrier',
-      shipMethod: 'Shipment - Service', trackingNumber: 'Tracking Number',
+      orderId: 'Order - Number',
+      shipDate: 'Date - Shipped Date',
+      carrierName: 'Shipment - Carrier',
+      shipMethod: 'Shipment - Service',
+      trackingNumber: 'Tracking Number',
     },
   ],
   [
     'Dianxiaomi order export: Amazon order id over the ERP number',
     'erp-confirmations',
     '店铺,订单号,亚马逊订单号,付款时间,标记发货时间,物流商,物流方式,跟踪号,SKU,商品名称,数量,买家姓名',
-    { orderId: '亚马逊订单号', shipDate: '标记发货时间', carrierName: '物流商', shipMethod: '物流方式', trackingNumber: '跟踪号', quantity: '数量' },
+    {
+      orderId: '亚马逊订单号',
+      shipDate: '标记发货时间',
+      carrierName: '物流商',
+      shipMethod: '物流方式',
+      trackingNumber: '跟踪号',
+      quantity: '数量',
+    },
   ],
   [
     '17TRACK events',
     'tracking-events',
     'Tracking Number,Carrier,Status,Event Time,Event Description,Location',
-    { trackingNumber: 'Tracking Number', carrier: 'Carrier', eventTime: 'Event Time', description: 'Event Description', location: 'Location' },
+    {
+      trackingNumber: 'Tracking Number',
+      carrier: 'Carrier',
+      eventTime: 'Event Time',
+      description: 'Event Description',
+      location: 'Location',
+    },
   ],
   [
     'UPS activity: date, time and GMT offset columns',
     'tracking-events',
     'Tracking Number,Date,Time,GMT Offset,Status Type,Activity Code,Activity Description,City,State,Postal Code,Country',
-    { eventDate: 'Date', eventTime: 'Time', utcOffset: 'GMT Offset', statusCode: 'Activity Code', description: 'Activity Description', state: 'State' },
+    {
+      eventDate: 'Date',
+      eventTime: 'Time',
+      utcOffset: 'GMT Offset',
+      statusCode: 'Activity Code',
+      description: 'Activity Description',
+      state: 'State',
+    },
   ],
   [
     'AfterShip checkpoints',
     'tracking-events',
     'tracking_number,slug,tag,subtag,subtag_message,checkpoint_time,message,location',
-    { trackingNumber: 'tracking_number', carrier: 'slug', statusCode: 'subtag', eventTime: 'checkpoint_time', description: 'message' },
+    {
+      trackingNumber: 'tracking_number',
+      carrier: 'slug',
+      statusCode: 'subtag',
+      eventTime: 'checkpoint_time',
+      description: 'message',
+    },
   ],
   [
     'Chinese event export',
@@ -137,7 +211,13 @@ const HEADERS: Array<[string, InputKind, string, Partial<Record<Field, string>>]
     'one row per package',
     'tracking-summary',
     'Tracking Number,Carrier,Status,Latest Event,Latest Event Time,Pickup Date,Origin',
-    { status: 'Status', latestEvent: 'Latest Event', latestEventTime: 'Latest Event Time', firstScan: 'Pickup Date', location: 'Origin' },
+    {
+      status: 'Status',
+      latestEvent: 'Latest Event',
+      latestEventTime: 'Latest Event Time',
+      firstScan: 'Pickup Date',
+      location: 'Origin',
+    },
   ],
 ];
 
@@ -166,7 +246,11 @@ describe('matchKind: header names are compared normalised', () => {
     'Tracking.Number',
     'trackingnumber',
   ])('%j', (header) => {
-    expect(matchKind([header, 'Event Time', 'Event'], events)).toEqual({ trackingNumber: 0, eventTime: 1, description: 2 });
+    expect(matchKind([header, 'Event Time', 'Event'], events)).toEqual({
+      trackingNumber: 0,
+      eventTime: 1,
+      description: 2,
+    });
   });
 
   it('a kind whose required fields are not all there does not match', () => {
@@ -187,7 +271,12 @@ describe('user column overrides (config "columns")', () => {
     [
       'German tracking export mapped by hand',
       ['Sendungsnummer', 'Zeitpunkt', 'Ereignis', 'Ort'],
-      { trackingNumber: 'Sendungsnummer', eventTime: 'Zeitpunkt', description: ['Vorgang', 'Ereignis'], location: 'Ort' },
+      {
+        trackingNumber: 'Sendungsnummer',
+        eventTime: 'Zeitpunkt',
+        description: ['Vorgang', 'Ereignis'],
+        location: 'Ort',
+      },
       'tracking-events',
       { trackingNumber: 0, eventTime: 1, description: 2, location: 3 },
     ],
@@ -218,10 +307,44 @@ describe('user column overrides (config "columns")', () => {
 
 describe('findHeaderRow: where the header is', () => {
   const JP = [
-    ['TemplateType=OrderFulfillment', 'Version=2011.1102', 'この行はAmazonが使用しますので変更や削除しないでください。'],
-    ['注文番号', '注文商品番号', '出荷数', '出荷日', '配送業者コード', '配送業者名', 'お問い合わせ伝票番号', '配送方法', '代金引換'],
-    ['order-id', 'order-item-id', 'quantity', 'ship-date', 'carrier-code', 'carrier-name', 'tracking-number', 'ship-method', 'cod-collection-method'],
-    ['249-3817265-1047723', '19285503716682', '1', '2026-10-06', 'Yamato Transport', '', '364182075530', '宅急便コンパクト', ''],
+    [
+      'TemplateType=OrderFulfillment',
+      'Version=2011.1102',
+      'この行はAmazonが使用しますので変更や削除しないでください。',
+    ],
+    [
+      '注文番号',
+      '注文商品番号',
+      '出荷数',
+      '出荷日',
+      '配送業者コード',
+      '配送業者名',
+      'お問い合わせ伝票番号',
+      '配送方法',
+      '代金引換',
+    ],
+    [
+      'order-id',
+      'order-item-id',
+      'quantity',
+      'ship-date',
+      'carrier-code',
+      'carrier-name',
+      'tracking-number',
+      'ship-method',
+      'cod-collection-method',
+    ],
+    [
+      '249-3817265-1047723',
+      '19285503716682',
+      '1',
+      '2026-10-06',
+      'Yamato Transport',
+      '',
+      '364182075530',
+      '宅急便コンパクト',
+      '',
+    ],
   ];
 
   it('JP template: TemplateType line skipped, the English header wins over the Japanese one', () => {
@@ -239,7 +362,11 @@ describe('findHeaderRow: where the header is', () => {
   });
 
   it('a title and a blank line above the header', () => {
-    const h = findHeaderRow('t.csv', [['Shipments 2026-10-01 to 2026-10-31'], [''], split('Order Number,Ship Date,Carrier,Tracking Number')], {});
+    const h = findHeaderRow(
+      't.csv',
+      [['Shipments 2026-10-01 to 2026-10-31'], [''], split('Order Number,Ship Date,Carrier,Tracking Number')],
+      {},
+    );
     expect(h).toMatchObject({ headerLine: 3 });
     expect(h.spec.kind).toBe('erp-confirmations');
   });
@@ -247,7 +374,14 @@ describe('findHeaderRow: where the header is', () => {
   it('unknown headers: an InputError at line 1 listing the headers found', () => {
     let err: unknown;
     try {
-      findHeaderRow('people.csv', [['name', 'age', 'city'], ['Ann', '41', 'Austin']], {});
+      findHeaderRow(
+        'people.csv',
+        [
+          ['name', 'age', 'city'],
+          ['Ann', '41', 'Austin'],
+        ],
+        {},
+      );
     } catch (e) {
       err = e;
     }
@@ -271,8 +405,18 @@ describe('sniff: delimiter and quoting', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each<[string, string, string, boolean]>([
-    ['Amazon flat file: TAB, no quoting', 'order-id\tship-date\tcarrier-code\ttracking-number\n1\t2026-10-06\tUPS\t1Z\n', '\t', false],
-    ['generic export with TAB: quoting on', 'Tracking Number\tEvent Time\tEvent\nX\t2026-10-06 10:00\tPicked up\n', '\t', true],
+    [
+      'Amazon flat file: TAB, no quoting',
+      'order-id\tship-date\tcarrier-code\ttracking-number\n1\t2026-10-06\tUPS\t1Z\n',
+      '\t',
+      false,
+    ],
+    [
+      'generic export with TAB: quoting on',
+      'Tracking Number\tEvent Time\tEvent\nX\t2026-10-06 10:00\tPicked up\n',
+      '\t',
+      true,
+    ],
     ['European CSV: semicolon', 'Order Number;Ship Date;Carrier;Tracking Number\n1;06.10.2026;DHL;123\n', ';', true],
     ['comma CSV', 'Order Number,Ship Date,Carrier,Tracking Number\n1,2026-10-06,DHL,123\n', ',', true],
   ])('%s', async (name, text, delimiter, quoting) => {

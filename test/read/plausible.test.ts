@@ -52,11 +52,21 @@ describe('plausibleDates passes every kind of record on', () => {
   // A record kind the guard forgets is silently dropped: the gate's assignments once were.
   class Sink {
     seen: string[] = [];
-    order() { this.seen.push('order'); }
-    confirmation() { this.seen.push('confirmation'); }
-    event() { this.seen.push('event'); }
-    package() { this.seen.push('package'); }
-    assignment() { this.seen.push('assignment'); }
+    order() {
+      this.seen.push('order');
+    }
+    confirmation() {
+      this.seen.push('confirmation');
+    }
+    event() {
+      this.seen.push('event');
+    }
+    package() {
+      this.seen.push('package');
+    }
+    assignment() {
+      this.seen.push('assignment');
+    }
   }
   it('forwards each method of a class-instance sink, with its this', () => {
     const sink = new Sink();

@@ -38,7 +38,14 @@ async function read(file: string, opts: Partial<ReadOptions> = {}): Promise<{ re
 }
 
 /** A stamp as the reader must hold it: the text, the instant (given in UTC), the zone and why. */
-const stamp = (raw: string, utc: string, zone: string, zoneSource: ZoneSource, localDate: string, precision: Precision = 'datetime') => ({
+const stamp = (
+  raw: string,
+  utc: string,
+  zone: string,
+  zoneSource: ZoneSource,
+  localDate: string,
+  precision: Precision = 'datetime',
+) => ({
   raw,
   epochMs: Date.parse(utc),
   precision,
@@ -133,7 +140,14 @@ const CASES: Case[] = [
   {
     name: 'all-orders-win1252.txt',
     file: 'all-orders-win1252.txt',
-    report: { kind: 'all-orders', encoding: 'windows-1252', delimiter: 'tab', quoting: false, rowsRead: 6, rowsRejected: 0 },
+    report: {
+      kind: 'all-orders',
+      encoding: 'windows-1252',
+      delimiter: 'tab',
+      quoting: false,
+      rowsRead: 6,
+      rowsRejected: 0,
+    },
     counts: [6, 0, 0, 0],
     first: {
       orders: [
@@ -160,14 +174,24 @@ const CASES: Case[] = [
       // Six item rows, five orders: one order has two item rows.
       expect(new Set(got.orders.map((o) => o.orderId)).size).toBe(5);
       expect(byOrder(got.orders, '114-0395718-6627340')).toHaveLength(2);
-      expect(byOrder(got.orders, '112-5581209-3470918')[0]).toMatchObject({ status: 'cancelled', statusRaw: 'Cancelled' });
+      expect(byOrder(got.orders, '112-5581209-3470918')[0]).toMatchObject({
+        status: 'cancelled',
+        statusRaw: 'Cancelled',
+      });
       expect(byOrder(got.orders, '111-9046273-1185302')[0]).toMatchObject({ channel: 'AFN' });
     },
   },
   {
     name: 'all-orders-mfn.txt',
     file: 'all-orders-mfn.txt',
-    report: { kind: 'all-orders', encoding: 'utf-8-bom', delimiter: 'tab', quoting: false, rowsRead: 4, rowsRejected: 0 },
+    report: {
+      kind: 'all-orders',
+      encoding: 'utf-8-bom',
+      delimiter: 'tab',
+      quoting: false,
+      rowsRead: 4,
+      rowsRejected: 0,
+    },
     counts: [4, 0, 0, 0],
     first: {
       orders: [
@@ -227,7 +251,14 @@ const CASES: Case[] = [
   {
     name: 'unshipped-orders.txt',
     file: 'unshipped-orders.txt',
-    report: { kind: 'unshipped-orders', encoding: 'utf-8', delimiter: 'tab', quoting: false, rowsRead: 3, rowsRejected: 0 },
+    report: {
+      kind: 'unshipped-orders',
+      encoding: 'utf-8',
+      delimiter: 'tab',
+      quoting: false,
+      rowsRead: 3,
+      rowsRejected: 0,
+    },
     counts: [3, 0, 0, 0],
     first: {
       orders: [
@@ -254,7 +285,14 @@ const CASES: Case[] = [
   {
     name: 'confirmation-upload.txt',
     file: 'confirmation-upload.txt',
-    report: { kind: 'confirmation-upload', encoding: 'utf-8', delimiter: 'tab', quoting: false, rowsRead: 6, rowsRejected: 0 },
+    report: {
+      kind: 'confirmation-upload',
+      encoding: 'utf-8',
+      delimiter: 'tab',
+      quoting: false,
+      rowsRead: 6,
+      rowsRejected: 0,
+    },
     counts: [0, 6, 0, 0],
     first: {
       confirmations: [
@@ -283,9 +321,23 @@ const CASES: Case[] = [
       const [first, , whole, other, typed, s10] = got.confirmations;
       // A date-only confirmation is compared as the last millisecond of its Pacific day.
       expect(new Date(latestInstant(first.confirmedAt!)).toISOString()).toBe('2026-10-07T06:59:59.999Z');
-      expect(whole).toMatchObject({ orderId: '114-0395718-6627340', orderItemId: undefined, quantity: undefined, carrier: 'FedEx', trackingNumber: '772981046535' });
-      expect(other).toMatchObject({ carrier: 'Yun Express', carrierRaw: 'Yun Express', trackingNumber: 'YT2627912034518806' });
-      expect(typed).toMatchObject({ trackingRaw: '1z v7a-129 03-4417 1587', trackingNumber: '1ZV7A1290344171587', carrier: 'UPS' });
+      expect(whole).toMatchObject({
+        orderId: '114-0395718-6627340',
+        orderItemId: undefined,
+        quantity: undefined,
+        carrier: 'FedEx',
+        trackingNumber: '772981046535',
+      });
+      expect(other).toMatchObject({
+        carrier: 'Yun Express',
+        carrierRaw: 'Yun Express',
+        trackingNumber: 'YT2627912034518806',
+      });
+      expect(typed).toMatchObject({
+        trackingRaw: '1z v7a-129 03-4417 1587',
+        trackingNumber: '1ZV7A1290344171587',
+        carrier: 'UPS',
+      });
       expect(s10).toMatchObject({ carrier: 'China Post', trackingNumber: 'LZ704812366CN' });
     },
   },
@@ -293,7 +345,14 @@ const CASES: Case[] = [
     name: 'confirmation-jp-sjis.txt (marketplace Amazon.co.jp)',
     file: 'confirmation-jp-sjis.txt',
     opts: { marketplaceZone: TOKYO },
-    report: { kind: 'confirmation-upload', encoding: 'shift_jis', delimiter: 'tab', quoting: false, rowsRead: 4, rowsRejected: 0 },
+    report: {
+      kind: 'confirmation-upload',
+      encoding: 'shift_jis',
+      delimiter: 'tab',
+      quoting: false,
+      rowsRead: 4,
+      rowsRejected: 0,
+    },
     counts: [0, 4, 0, 0],
     first: {
       confirmations: [
@@ -301,7 +360,10 @@ const CASES: Case[] = [
           orderId: '249-3817265-1047723',
           orderItemId: '19285503716682',
           quantity: 1,
-          confirmedAt: { ...day('2026-10-06', '2026-10-05T15:00:00Z', 'Asia/Tokyo', 'setting'), zoneNote: 'Amazon.co.jp' },
+          confirmedAt: {
+            ...day('2026-10-06', '2026-10-05T15:00:00Z', 'Asia/Tokyo', 'setting'),
+            zoneNote: 'Amazon.co.jp',
+          },
           carrier: 'Yamato Transport',
           trackingNumber: '364182075530',
           shipMethod: '宅急便コンパクト',
@@ -321,16 +383,33 @@ const CASES: Case[] = [
     },
     more: (got, report) => {
       // The TemplateType line and the Japanese header are skipped: the English header maps.
-      expect(report.mapping).toMatchObject({ orderId: 'order-id', shipDate: 'ship-date', trackingNumber: 'tracking-number', carrierCode: 'carrier-code' });
+      expect(report.mapping).toMatchObject({
+        orderId: 'order-id',
+        shipDate: 'ship-date',
+        trackingNumber: 'tracking-number',
+        carrierCode: 'carrier-code',
+      });
       expect(new Date(latestInstant(got.confirmations[0].confirmedAt!)).toISOString()).toBe('2026-10-06T14:59:59.999Z');
       // 12-digit numbers look like FedEx: the carrier comes from carrier-code.
-      expect(got.confirmations.map((c) => c.carrier)).toEqual(['Yamato Transport', 'Japan Post', 'Sagawa Express', 'Yamato Transport']);
+      expect(got.confirmations.map((c) => c.carrier)).toEqual([
+        'Yamato Transport',
+        'Japan Post',
+        'Sagawa Express',
+        'Yamato Transport',
+      ]);
     },
   },
   {
     name: 'confirmation-bom-crlf.txt',
     file: 'confirmation-bom-crlf.txt',
-    report: { kind: 'confirmation-upload', encoding: 'utf-8-bom', delimiter: 'tab', quoting: false, rowsRead: 3, rowsRejected: 0 },
+    report: {
+      kind: 'confirmation-upload',
+      encoding: 'utf-8-bom',
+      delimiter: 'tab',
+      quoting: false,
+      rowsRead: 3,
+      rowsRejected: 0,
+    },
     counts: [0, 3, 0, 0],
     first: {
       confirmations: [
@@ -359,7 +438,14 @@ const CASES: Case[] = [
   {
     name: 'orders-api-2026.json',
     file: 'orders-api-2026.json',
-    report: { kind: 'orders-api-json', encoding: 'utf-8', delimiter: 'json', quoting: false, rowsRead: 4, rowsRejected: 0 },
+    report: {
+      kind: 'orders-api-json',
+      encoding: 'utf-8',
+      delimiter: 'json',
+      quoting: false,
+      rowsRead: 4,
+      rowsRejected: 0,
+    },
     counts: [4, 3, 0, 0],
     first: ORDERS_API_2026,
     more: ordersApi2026More,
@@ -367,7 +453,14 @@ const CASES: Case[] = [
   {
     name: 'orders-api.jsonl',
     file: 'orders-api.jsonl',
-    report: { kind: 'orders-api-json', encoding: 'utf-8', delimiter: 'jsonl', quoting: false, rowsRead: 4, rowsRejected: 0 },
+    report: {
+      kind: 'orders-api-json',
+      encoding: 'utf-8',
+      delimiter: 'jsonl',
+      quoting: false,
+      rowsRead: 4,
+      rowsRejected: 0,
+    },
     counts: [4, 3, 0, 0],
     first: ORDERS_API_2026,
     more: ordersApi2026More,
@@ -375,7 +468,14 @@ const CASES: Case[] = [
   {
     name: 'orders-api-v0.json',
     file: 'orders-api-v0.json',
-    report: { kind: 'orders-api-json', encoding: 'utf-8', delimiter: 'json', quoting: false, rowsRead: 4, rowsRejected: 0 },
+    report: {
+      kind: 'orders-api-json',
+      encoding: 'utf-8',
+      delimiter: 'json',
+      quoting: false,
+      rowsRead: 4,
+      rowsRejected: 0,
+    },
     counts: [4, 0, 0, 0],
     first: {
       orders: [
@@ -401,16 +501,30 @@ const CASES: Case[] = [
       ],
     },
     more: (got) => {
-      expect(got.orders[2]).toMatchObject({ orderId: '111-4072239-8193356', status: 'cancelled', statusRaw: 'Canceled', channel: 'MFN' });
+      expect(got.orders[2]).toMatchObject({
+        orderId: '111-4072239-8193356',
+        status: 'cancelled',
+        statusRaw: 'Canceled',
+        channel: 'MFN',
+      });
       expect(got.orders[3]).toMatchObject({ orderId: '113-2209645-0071428', status: 'shipped', channel: 'AFN' });
       // The latest ship date is the end of 2026-10-13 in Los Angeles.
-      expect(formatInZone(got.orders[0].latestShipDate!.epochMs, 'America/Los_Angeles')).toBe('2026-10-13T23:59:59-07:00');
+      expect(formatInZone(got.orders[0].latestShipDate!.epochMs, 'America/Los_Angeles')).toBe(
+        '2026-10-13T23:59:59-07:00',
+      );
     },
   },
   {
     name: 'erp-dianxiaomi-gb18030.csv (no file setting: zone from the Chinese headers)',
     file: 'erp-dianxiaomi-gb18030.csv',
-    report: { kind: 'erp-confirmations', encoding: 'gb18030', delimiter: 'comma', quoting: true, rowsRead: 4, rowsRejected: 0 },
+    report: {
+      kind: 'erp-confirmations',
+      encoding: 'gb18030',
+      delimiter: 'comma',
+      quoting: true,
+      rowsRead: 4,
+      rowsRejected: 0,
+    },
     counts: [0, 4, 0, 0],
     first: {
       confirmations: [
@@ -437,9 +551,18 @@ const CASES: Case[] = [
     },
     more: (got, report) => {
       // 订单号 is the ERP's own number; Amazon's is 亚马逊订单号. 付款时间 is not the confirmation.
-      expect(report.mapping).toMatchObject({ orderId: '亚马逊订单号', shipDate: '标记发货时间', trackingNumber: '跟踪号', carrierName: '物流商' });
+      expect(report.mapping).toMatchObject({
+        orderId: '亚马逊订单号',
+        shipDate: '标记发货时间',
+        trackingNumber: '跟踪号',
+        carrierName: '物流商',
+      });
       expect(report.zoneNote).toMatch(/Asia\/Shanghai \(inferred/);
-      expect(got.confirmations[3]).toMatchObject({ orderId: '114-9082236-1175540', carrier: 'Yanwen', trackingNumber: 'UG552098471CN' });
+      expect(got.confirmations[3]).toMatchObject({
+        orderId: '114-9082236-1175540',
+        carrier: 'Yanwen',
+        trackingNumber: 'UG552098471CN',
+      });
     },
   },
   {
@@ -450,15 +573,28 @@ const CASES: Case[] = [
     counts: [0, 4, 0, 0],
     first: {
       confirmations: [
-        { orderId: '112-4018836-2276514', confirmedAt: stamp('2026/10/05 14:21', '2026-10-05T06:21:00Z', 'Asia/Shanghai', 'setting', '2026-10-05') },
-        { orderId: '113-6649201-8853307', confirmedAt: stamp('2026/10/05 16:03', '2026-10-05T08:03:00Z', 'Asia/Shanghai', 'setting', '2026-10-05') },
+        {
+          orderId: '112-4018836-2276514',
+          confirmedAt: stamp('2026/10/05 14:21', '2026-10-05T06:21:00Z', 'Asia/Shanghai', 'setting', '2026-10-05'),
+        },
+        {
+          orderId: '113-6649201-8853307',
+          confirmedAt: stamp('2026/10/05 16:03', '2026-10-05T08:03:00Z', 'Asia/Shanghai', 'setting', '2026-10-05'),
+        },
       ],
     },
   },
   {
     name: 'erp-shipstation.csv',
     file: 'erp-shipstation.csv',
-    report: { kind: 'erp-confirmations', encoding: 'utf-8', delimiter: 'comma', quoting: true, rowsRead: 4, rowsRejected: 0 },
+    report: {
+      kind: 'erp-confirmations',
+      encoding: 'utf-8',
+      delimiter: 'comma',
+      quoting: true,
+      rowsRead: 4,
+      rowsRejected: 0,
+    },
     counts: [0, 4, 0, 0],
     first: {
       confirmations: [
@@ -495,14 +631,25 @@ const CASES: Case[] = [
   {
     name: 'tracking-17track.csv',
     file: 'tracking-17track.csv',
-    report: { kind: 'tracking-events', encoding: 'utf-8', delimiter: 'comma', quoting: true, rowsRead: 11, rowsRejected: 0, unclassified: {} },
+    report: {
+      kind: 'tracking-events',
+      encoding: 'utf-8',
+      delimiter: 'comma',
+      quoting: true,
+      rowsRead: 11,
+      rowsRejected: 0,
+      unclassified: {},
+    },
     counts: [0, 0, 11, 0],
     first: {
       events: [
         {
           trackingNumber: 'LZ705133820CN',
           carrier: 'China Post',
-          at: { ...stamp('2026-10-05 10:02', '2026-10-05T02:02:00Z', 'Asia/Shanghai', 'inferred', '2026-10-05'), zoneNote: 'Chinese-language event' },
+          at: {
+            ...stamp('2026-10-05 10:02', '2026-10-05T02:02:00Z', 'Asia/Shanghai', 'inferred', '2026-10-05'),
+            zoneNote: 'Chinese-language event',
+          },
           description: '电子信息已收到',
           class: 'information',
           possession: false,
@@ -512,7 +659,10 @@ const CASES: Case[] = [
         {
           trackingNumber: 'LZ705133820CN',
           carrier: 'China Post',
-          at: { ...stamp('2026-10-08 15:37', '2026-10-08T07:37:00Z', 'Asia/Shanghai', 'inferred', '2026-10-08'), zoneNote: 'location "广东省深圳市"' },
+          at: {
+            ...stamp('2026-10-08 15:37', '2026-10-08T07:37:00Z', 'Asia/Shanghai', 'inferred', '2026-10-08'),
+            zoneNote: 'location "广东省深圳市"',
+          },
           description: '已收寄',
           class: 'physical',
           possession: true,
@@ -548,7 +698,10 @@ const CASES: Case[] = [
         {
           trackingNumber: 'LY318072641CN',
           carrier: 'China Post',
-          at: { ...stamp('2026-10-05 13:58:12', '2026-10-05T05:58:12Z', 'Asia/Shanghai', 'inferred', '2026-10-05'), zoneNote: 'Chinese-language event' },
+          at: {
+            ...stamp('2026-10-05 13:58:12', '2026-10-05T05:58:12Z', 'Asia/Shanghai', 'inferred', '2026-10-05'),
+            zoneNote: 'Chinese-language event',
+          },
           description: '电子信息已收到',
           class: 'information',
           possession: false,
@@ -556,7 +709,10 @@ const CASES: Case[] = [
         },
         {
           trackingNumber: 'LY318072641CN',
-          at: { ...stamp('2026-10-07 16:31:40', '2026-10-07T08:31:40Z', 'Asia/Shanghai', 'inferred', '2026-10-07'), zoneNote: 'location "深圳市"' },
+          at: {
+            ...stamp('2026-10-07 16:31:40', '2026-10-07T08:31:40Z', 'Asia/Shanghai', 'inferred', '2026-10-07'),
+            zoneNote: 'location "深圳市"',
+          },
           description: '已收寄',
           class: 'physical',
           possession: true,
@@ -565,7 +721,12 @@ const CASES: Case[] = [
       ],
     },
     more: (got, report) => {
-      expect(report.mapping).toMatchObject({ trackingNumber: '单号', eventTime: '时间', location: '地点', description: '轨迹' });
+      expect(report.mapping).toMatchObject({
+        trackingNumber: '单号',
+        eventTime: '时间',
+        location: '地点',
+        description: '轨迹',
+      });
       const cls = Object.fromEntries(got.events.slice(2).map((e) => [e.description, [e.class, e.possession]]));
       expect(cls).toEqual({
         到达深圳国际邮件互换局: ['physical', true],
@@ -585,14 +746,25 @@ const CASES: Case[] = [
   {
     name: 'tracking-ups.csv',
     file: 'tracking-ups.csv',
-    report: { kind: 'tracking-events', encoding: 'utf-8', delimiter: 'comma', quoting: true, rowsRead: 7, rowsRejected: 0, unclassified: {} },
+    report: {
+      kind: 'tracking-events',
+      encoding: 'utf-8',
+      delimiter: 'comma',
+      quoting: true,
+      rowsRead: 7,
+      rowsRejected: 0,
+      unclassified: {},
+    },
     counts: [0, 0, 7, 0],
     first: {
       events: [
         {
           trackingNumber: '1ZV7A1290344190717',
           carrier: 'UPS',
-          at: { ...stamp('20261005 101233', '2026-10-05T17:12:33Z', '-07:00', 'offset', '2026-10-05'), zoneNote: 'offset column "-07:00"' },
+          at: {
+            ...stamp('20261005 101233', '2026-10-05T17:12:33Z', '-07:00', 'offset', '2026-10-05'),
+            zoneNote: 'offset column "-07:00"',
+          },
           description: 'Shipper created a label, UPS has not received the package yet.',
           code: 'MP',
           class: 'information',
@@ -611,20 +783,34 @@ const CASES: Case[] = [
     },
     more: (got) => {
       const delivered = got.events[4];
-      expect(delivered).toMatchObject({ class: 'delivered', at: stamp('20261008 131508', '2026-10-08T18:15:08Z', '-05:00', 'offset', '2026-10-08') });
+      expect(delivered).toMatchObject({
+        class: 'delivered',
+        at: stamp('20261008 131508', '2026-10-08T18:15:08Z', '-05:00', 'offset', '2026-10-08'),
+      });
     },
   },
   {
     name: 'tracking-usps-utf16.txt',
     file: 'tracking-usps-utf16.txt',
-    report: { kind: 'tracking-events', encoding: 'utf-16le', delimiter: 'tab', quoting: true, rowsRead: 7, rowsRejected: 0, unclassified: {} },
+    report: {
+      kind: 'tracking-events',
+      encoding: 'utf-16le',
+      delimiter: 'tab',
+      quoting: true,
+      rowsRead: 7,
+      rowsRejected: 0,
+      unclassified: {},
+    },
     counts: [0, 0, 7, 0],
     first: {
       events: [
         {
           trackingNumber: '9400111899562045604196',
           carrier: 'USPS',
-          at: { ...stamp('October 6 2026 9:12 am', '2026-10-06T16:12:00Z', 'America/Los_Angeles', 'inferred', '2026-10-06'), zoneNote: 'location "ONTARIO, CA 91761"' },
+          at: {
+            ...stamp('October 6 2026 9:12 am', '2026-10-06T16:12:00Z', 'America/Los_Angeles', 'inferred', '2026-10-06'),
+            zoneNote: 'location "ONTARIO, CA 91761"',
+          },
           description: 'Shipping Label Created, USPS Awaiting Item',
           code: 'GX',
           class: 'information',
@@ -644,12 +830,24 @@ const CASES: Case[] = [
     },
     more: (got) => {
       expect(got.events.map((e) => [e.code, e.class])).toEqual([
-        ['GX', 'information'], ['OA', 'physical'], ['10', 'physical'], ['OF', 'physical'], ['01', 'delivered'], ['MA', 'information'], ['GX', 'information'],
+        ['GX', 'information'],
+        ['OA', 'physical'],
+        ['10', 'physical'],
+        ['OF', 'physical'],
+        ['01', 'delivered'],
+        ['MA', 'information'],
+        ['GX', 'information'],
       ]);
       // The MA row has no location: zone undecided, the marketplace zone is assumed. JAMAICA, NY is New York.
       expect(got.events[5].at).toMatchObject({ zone: 'America/Los_Angeles', zoneSource: 'assumed' });
-      expect(got.events[6].at).toMatchObject({ zone: 'America/New_York', zoneSource: 'inferred', epochMs: Date.parse('2026-10-06T14:03:00Z') });
-      expect(got.events.filter((e) => e.trackingNumber === '9200190344718055296025').some((e) => e.possession)).toBe(false);
+      expect(got.events[6].at).toMatchObject({
+        zone: 'America/New_York',
+        zoneSource: 'inferred',
+        epochMs: Date.parse('2026-10-06T14:03:00Z'),
+      });
+      expect(got.events.filter((e) => e.trackingNumber === '9200190344718055296025').some((e) => e.possession)).toBe(
+        false,
+      );
     },
   },
   {
@@ -672,7 +870,10 @@ const CASES: Case[] = [
           carrier: 'China Post',
           status: 'Delivered',
           statusClass: { class: 'delivered', possession: true },
-          firstScanAt: { ...day('2026-10-08', '2026-10-07T16:00:00Z', 'Asia/Shanghai', 'inferred'), zoneNote: 'location "Shenzhen, CN"' },
+          firstScanAt: {
+            ...day('2026-10-08', '2026-10-07T16:00:00Z', 'Asia/Shanghai', 'inferred'),
+            zoneNote: 'location "Shenzhen, CN"',
+          },
           latestEvent: 'Delivered, In/At Mailbox',
           latestEventAt: stamp('2026-10-21 12:40', '2026-10-21T04:40:00Z', 'Asia/Shanghai', 'inferred', '2026-10-21'),
           ...src('tracking-summary.csv', 2),
@@ -683,20 +884,39 @@ const CASES: Case[] = [
           status: 'In Transit',
           firstScanAt: day('2026-10-05', '2026-10-05T07:00:00Z', 'America/Los_Angeles', 'inferred'),
           latestEvent: 'Departed from Facility',
-          latestEventAt: stamp('2026-10-06 03:44', '2026-10-06T10:44:00Z', 'America/Los_Angeles', 'inferred', '2026-10-06'),
+          latestEventAt: stamp(
+            '2026-10-06 03:44',
+            '2026-10-06T10:44:00Z',
+            'America/Los_Angeles',
+            'inferred',
+            '2026-10-06',
+          ),
         },
       ],
     },
     more: (got) => {
       expect(new Date(latestInstant(got.packages[0].firstScanAt!)).toISOString()).toBe('2026-10-08T15:59:59.999Z');
       expect(got.packages[2]).toMatchObject({ trackingNumber: '9200190344718055296025', firstScanAt: undefined });
-      expect(got.packages[3]).toMatchObject({ trackingNumber: '9400111899562045830052', status: 'Not Found', latestEvent: undefined, firstScanAt: undefined });
+      expect(got.packages[3]).toMatchObject({
+        trackingNumber: '9400111899562045830052',
+        status: 'Not Found',
+        latestEvent: undefined,
+        firstScanAt: undefined,
+      });
     },
   },
   {
     name: 'tracking-aftership.csv',
     file: 'tracking-aftership.csv',
-    report: { kind: 'tracking-events', encoding: 'utf-8', delimiter: 'comma', quoting: true, rowsRead: 6, rowsRejected: 0, unclassified: {} },
+    report: {
+      kind: 'tracking-events',
+      encoding: 'utf-8',
+      delimiter: 'comma',
+      quoting: true,
+      rowsRead: 6,
+      rowsRejected: 0,
+      unclassified: {},
+    },
     counts: [0, 0, 6, 0],
     first: {
       events: [
@@ -722,7 +942,12 @@ const CASES: Case[] = [
       ],
     },
     more: (got) => {
-      expect(got.events[4]).toMatchObject({ trackingNumber: 'LX209488161CN', carrier: 'China Post', class: 'information', at: iso('2026-10-06T09:47:00+08:00', '2026-10-06T01:47:00Z', '+08:00') });
+      expect(got.events[4]).toMatchObject({
+        trackingNumber: 'LX209488161CN',
+        carrier: 'China Post',
+        class: 'information',
+        at: iso('2026-10-06T09:47:00+08:00', '2026-10-06T01:47:00Z', '+08:00'),
+      });
     },
   },
   {
@@ -874,7 +1099,10 @@ describe('the Windows-1252 All Orders report, byte for byte', () => {
 
   it('a row per item, nothing rejected, every order id as in the file', async () => {
     const { report, got } = await read(`${F}/all-orders-win1252.txt`);
-    const ids = lines.slice(1).filter((l) => l.trim() !== '').map((l) => l.split('\t')[0]);
+    const ids = lines
+      .slice(1)
+      .filter((l) => l.trim() !== '')
+      .map((l) => l.split('\t')[0]);
     expect(report.rowsRejected).toBe(0);
     expect(got.orders.map((o) => o.orderId)).toEqual(ids);
   });
@@ -882,21 +1110,40 @@ describe('the Windows-1252 All Orders report, byte for byte', () => {
 
 /** Cells of personal-data columns, read straight from the file, must appear in no record. */
 describe.each([
-  ['order-report.txt', 'utf-8', '\t', ['buyer-email', 'buyer-name', 'buyer-phone-number', 'recipient-name', 'ship-address-1', 'ship-phone-number']],
-  ['unshipped-orders.txt', 'utf-8', '\t', ['buyer-email', 'buyer-name', 'buyer-phone-number', 'recipient-name', 'ship-address-1']],
+  [
+    'order-report.txt',
+    'utf-8',
+    '\t',
+    ['buyer-email', 'buyer-name', 'buyer-phone-number', 'recipient-name', 'ship-address-1', 'ship-phone-number'],
+  ],
+  [
+    'unshipped-orders.txt',
+    'utf-8',
+    '\t',
+    ['buyer-email', 'buyer-name', 'buyer-phone-number', 'recipient-name', 'ship-address-1'],
+  ],
   ['erp-shipstation.csv', 'utf-8', ',', ['Ship To - Name', 'Ship To - Company']],
   ['amazon-fulfilled-shipments.txt', 'utf-8', '\t', ['buyer-email', 'ship-address-1']],
   ['erp-dianxiaomi-gb18030.csv', 'gb18030', ',', ['买家姓名']],
-] as Array<[string, Encoding, string, string[]]>)('%s: no personal data in the records', (file, encoding, delimiter, columns) => {
-  it('carries none of the buyer columns', async () => {
-    const rows: string[][] = parse(decodeFile(`${F}/${file}`, encoding), { delimiter, quote: delimiter === ',' ? '"' : false, relax_column_count: true });
-    const values = columns.flatMap((c) => rows.slice(1).map((r) => r[rows[0].indexOf(c)])).filter((v) => v && v.length > 2);
-    expect(values.length).toBeGreaterThan(0);
-    const { report, got } = await read(`${F}/${file}`);
-    const text = JSON.stringify({ got, report });
-    expect(values.filter((v) => text.includes(v))).toEqual([]);
-  });
-});
+] as Array<[string, Encoding, string, string[]]>)(
+  '%s: no personal data in the records',
+  (file, encoding, delimiter, columns) => {
+    it('carries none of the buyer columns', async () => {
+      const rows: string[][] = parse(decodeFile(`${F}/${file}`, encoding), {
+        delimiter,
+        quote: delimiter === ',' ? '"' : false,
+        relax_column_count: true,
+      });
+      const values = columns
+        .flatMap((c) => rows.slice(1).map((r) => r[rows[0].indexOf(c)]))
+        .filter((v) => v && v.length > 2);
+      expect(values.length).toBeGreaterThan(0);
+      const { report, got } = await read(`${F}/${file}`);
+      const text = JSON.stringify({ got, report });
+      expect(values.filter((v) => text.includes(v))).toEqual([]);
+    });
+  },
+);
 
 describe('inputs written in a temp folder', () => {
   const dir = mkdtempSync(join(tmpdir(), 'shipaudit-readers-'));
@@ -922,16 +1169,26 @@ describe('inputs written in a temp folder', () => {
           fulfillment: { fulfillmentStatus: 'SHIPPED', fulfilledBy: 'MERCHANT' },
           packages: [
             pkg('1', '1ZV7A1290344188202', 'LABEL_CANCELLED', [['41208836715570', 1]]),
-            pkg('2', '1ZV7A1290344188462', 'PICKED_UP', [['41208836715570', 1], ['41208836715594', 2]]),
+            pkg('2', '1ZV7A1290344188462', 'PICKED_UP', [
+              ['41208836715570', 1],
+              ['41208836715594', 2],
+            ]),
           ],
         },
       }),
     );
     const { report, got } = await read(file);
     expect(report).toMatchObject({ kind: 'orders-api-json', delimiter: 'json', rowsRead: 1 });
-    expect(got.orders.map((o) => [o.orderId, o.channel, o.status])).toEqual([['113-5527094-8810362', 'MFN', 'shipped']]);
+    expect(got.orders.map((o) => [o.orderId, o.channel, o.status])).toEqual([
+      ['113-5527094-8810362', 'MFN', 'shipped'],
+    ]);
     expect(got.confirmations).toHaveLength(1);
-    expect(got.confirmations[0]).toMatchObject({ trackingNumber: '1ZV7A1290344188462', packageStatus: 'PICKED_UP', orderItemId: undefined, quantity: 3 });
+    expect(got.confirmations[0]).toMatchObject({
+      trackingNumber: '1ZV7A1290344188462',
+      packageStatus: 'PICKED_UP',
+      orderItemId: undefined,
+      quantity: 3,
+    });
   });
 
   it('XLSX: an ERP export with Chinese headers is read through readInput', async () => {
@@ -940,14 +1197,41 @@ describe('inputs written in a temp folder', () => {
     const ws = wb.addWorksheet('订单');
     ws.addRow(['订单号', '亚马逊订单号', '标记发货时间', '物流商', '跟踪号', '数量', '买家姓名']);
     // Excel keeps wall-clock time without a zone: exceljs writes and reads a Date's UTC fields.
-    ws.addRow(['XM6D1A20261005013', '112-4018836-2276514', new Date(Date.UTC(2026, 9, 5, 14, 21)), '中国邮政', 'ly 318 072 641 cn', 1, 'Kevin O\'Brien']);
-    ws.addRow(['XM6D1A20261005027', '113-6649201-8853307', '2026/10/05 16:03', '云途', 'YT2627811093377415', 2, 'Laura Chen']);
+    ws.addRow([
+      'XM6D1A20261005013',
+      '112-4018836-2276514',
+      new Date(Date.UTC(2026, 9, 5, 14, 21)),
+      '中国邮政',
+      'ly 318 072 641 cn',
+      1,
+      "Kevin O'Brien",
+    ]);
+    ws.addRow([
+      'XM6D1A20261005027',
+      '113-6649201-8853307',
+      '2026/10/05 16:03',
+      '云途',
+      'YT2627811093377415',
+      2,
+      'Laura Chen',
+    ]);
     ws.addRow([]);
     await wb.xlsx.writeFile(file);
 
     const { report, got } = await read(file);
-    expect(report).toMatchObject({ kind: 'erp-confirmations', encoding: 'xlsx', delimiter: 'xlsx', quoting: false, rowsRead: 2, rowsRejected: 0 });
-    expect(report.mapping).toMatchObject({ orderId: '亚马逊订单号', shipDate: '标记发货时间', trackingNumber: '跟踪号' });
+    expect(report).toMatchObject({
+      kind: 'erp-confirmations',
+      encoding: 'xlsx',
+      delimiter: 'xlsx',
+      quoting: false,
+      rowsRead: 2,
+      rowsRejected: 0,
+    });
+    expect(report.mapping).toMatchObject({
+      orderId: '亚马逊订单号',
+      shipDate: '标记发货时间',
+      trackingNumber: '跟踪号',
+    });
     expect(got.confirmations).toMatchObject([
       {
         orderId: '112-4018836-2276514',
@@ -975,13 +1259,24 @@ describe('inputs written in a temp folder', () => {
  */
 describe('the JP template without a zone setting', () => {
   it('reads its dates in Asia/Tokyo, inferred from the Japanese header row above the English one', async () => {
-    const { report, got } = await read(`${F}/confirmation-jp-sjis.txt`, { marketplaceZone: { zone: 'America/Los_Angeles', source: 'assumed' } });
-    expect(report.zoneNote).toBe('times without an offset are read in Asia/Tokyo (inferred: Japanese column headers (export made in Japan))');
-    expect(got.confirmations[0].confirmedAt).toMatchObject({ raw: '2026-10-06', epochMs: Date.parse('2026-10-05T15:00:00Z'), zone: 'Asia/Tokyo', zoneSource: 'inferred' });
+    const { report, got } = await read(`${F}/confirmation-jp-sjis.txt`, {
+      marketplaceZone: { zone: 'America/Los_Angeles', source: 'assumed' },
+    });
+    expect(report.zoneNote).toBe(
+      'times without an offset are read in Asia/Tokyo (inferred: Japanese column headers (export made in Japan))',
+    );
+    expect(got.confirmations[0].confirmedAt).toMatchObject({
+      raw: '2026-10-06',
+      epochMs: Date.parse('2026-10-05T15:00:00Z'),
+      zone: 'Asia/Tokyo',
+      zoneSource: 'inferred',
+    });
   });
 
   it('a zone the user set wins', async () => {
-    const { got } = await read(`${F}/confirmation-jp-sjis.txt`, { marketplaceZone: { zone: 'America/Los_Angeles', source: 'setting' } });
+    const { got } = await read(`${F}/confirmation-jp-sjis.txt`, {
+      marketplaceZone: { zone: 'America/Los_Angeles', source: 'setting' },
+    });
     expect(got.confirmations[0].confirmedAt).toMatchObject({ zone: 'America/Los_Angeles', zoneSource: 'setting' });
   });
 });

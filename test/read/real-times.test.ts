@@ -21,7 +21,8 @@ type Expect = [line: number, iso: string, precision: Precision, source: ZoneSour
 const FILES: Array<[file: string, rows: number, events: Expect[]]> = [
   [
     // A GMT Offset column beside a local Event Time: the offset column wins over the location.
-    'usps-v3-events-with-gmtoffset.csv', 12,
+    'usps-v3-events-with-gmtoffset.csv',
+    12,
     [
       [2, '2024-11-22T13:58:00-05:00', 'datetime', 'offset', '-05:00'],
       [12, '2024-11-18T11:10:00-05:00', 'datetime', 'offset', '-05:00'],
@@ -30,7 +31,8 @@ const FILES: Array<[file: string, rows: number, events: Expect[]]> = [
   ],
   [
     // The same history without offsets: each scan in its location's zone (Florida, New York: EST in November).
-    'usps-v3-events-local.csv', 12,
+    'usps-v3-events-local.csv',
+    12,
     [
       [2, '2024-11-22T13:58:00-05:00', 'datetime', 'inferred', 'America/New_York'],
       [5, '2024-11-20T01:13:00-05:00', 'datetime', 'inferred', 'America/New_York'],
@@ -41,7 +43,8 @@ const FILES: Array<[file: string, rows: number, events: Expect[]]> = [
   ],
   [
     // Excel re-saved it US style: 11/22/2024 is month first (22 can't be a month); 24-hour clock.
-    'usps-v3-events-excel-us-resaved.csv', 12,
+    'usps-v3-events-excel-us-resaved.csv',
+    12,
     [
       [2, '2024-11-22T13:58:00-05:00', 'datetime', 'inferred', 'America/New_York'],
       [3, '2024-11-22T09:10:00-05:00', 'datetime', 'inferred', 'America/New_York'],
@@ -51,7 +54,8 @@ const FILES: Array<[file: string, rows: number, events: Expect[]]> = [
   ],
   [
     // Real Excel date cells: the wall clock the sheet shows, placed in the location's zone, not UTC.
-    'usps-v3-events-excel-datecells.xlsx', 12,
+    'usps-v3-events-excel-datecells.xlsx',
+    12,
     [
       [2, '2024-11-22T13:58:00-05:00', 'datetime', 'inferred', 'America/New_York'],
       [10, '2024-11-18T18:02:00-05:00', 'datetime', 'inferred', 'America/New_York'],
@@ -60,7 +64,8 @@ const FILES: Array<[file: string, rows: number, events: Expect[]]> = [
   ],
   [
     // Web Tools: "April 28, 2015" + "9:01 am" in two columns; Illinois and Texas are Central (CDT in April).
-    'usps-webtools-events-split.csv', 10,
+    'usps-webtools-events-split.csv',
+    10,
     [
       [2, '2015-04-28T09:01:00-05:00', 'datetime', 'inferred', 'America/Chicago'],
       [8, '2015-04-26T00:18:00-05:00', 'datetime', 'inferred', 'America/Chicago'],
@@ -69,7 +74,8 @@ const FILES: Array<[file: string, rows: number, events: Expect[]]> = [
     ],
   ],
   [
-    'usps-webtools-events.csv', 10,
+    'usps-webtools-events.csv',
+    10,
     [
       [2, '2015-04-28T09:01:00-05:00', 'datetime', 'inferred', 'America/Chicago'],
       [10, '2015-04-25T18:04:00-05:00', 'datetime', 'inferred', 'America/Chicago'],
@@ -77,7 +83,8 @@ const FILES: Array<[file: string, rows: number, events: Expect[]]> = [
   ],
   [
     // UPS XML: Date YYYYMMDD + Time HHMMSS, local; Minnesota Central, North Carolina Eastern (December).
-    'ups-xml-activities.csv', 11,
+    'ups-xml-activities.csv',
+    11,
     [
       [2, '2013-12-12T04:38:00-06:00', 'datetime', 'inferred', 'America/Chicago'],
       [3, '2013-12-09T16:17:00-05:00', 'datetime', 'inferred', 'America/New_York'],
@@ -87,7 +94,8 @@ const FILES: Array<[file: string, rows: number, events: Expect[]]> = [
     ],
   ],
   [
-    'ups-rest-activities.csv', 2,
+    'ups-rest-activities.csv',
+    2,
     [
       [2, '2022-01-26T16:30:00-05:00', 'datetime', 'inferred', 'America/New_York'],
       [3, '2022-01-26T15:16:41-08:00', 'datetime', 'assumed', 'America/Los_Angeles'],
@@ -95,7 +103,8 @@ const FILES: Array<[file: string, rows: number, events: Expect[]]> = [
   ],
   [
     // FedEx: offsets on every event but the pickup, "2014-01-03T00:00:00": a day (Cambridge, Ohio), not midnight.
-    'fedex-xml-events.csv', 10,
+    'fedex-xml-events.csv',
+    10,
     [
       [2, '2014-01-08T12:53:10-08:00', 'datetime', 'offset', '-08:00'],
       [9, '2014-01-04T00:43:00-05:00', 'datetime', 'offset', '-05:00'],
@@ -103,7 +112,8 @@ const FILES: Array<[file: string, rows: number, events: Expect[]]> = [
     ],
   ],
   [
-    'aftership-v4-checkpoints.csv', 14,
+    'aftership-v4-checkpoints.csv',
+    14,
     [
       [2, '2018-07-23T01:21:39-05:00', 'datetime', 'offset', '-05:00'],
       [3, '2018-07-23T16:58:00+08:00', 'datetime', 'offset', '+08:00'],
@@ -112,7 +122,8 @@ const FILES: Array<[file: string, rows: number, events: Expect[]]> = [
   ],
   [
     // 17TRACK legacy: zone-less local times at European post offices (CET in March).
-    '17track-legacy-events.csv', 4,
+    '17track-legacy-events.csv',
+    4,
     [
       [2, '2022-03-08T14:11:00+01:00', 'datetime', 'inferred', 'Europe/Paris'],
       [3, '2022-03-08T02:36:00+01:00', 'datetime', 'inferred', 'Europe/Madrid'],

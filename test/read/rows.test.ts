@@ -62,10 +62,17 @@ describe('readByteRows, every field decoded', () => {
         fc.constantFrom<Delimiter>(',', ';'),
         fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
         async (delimiter, records) => {
-          const rows = records.map((r) => r.map((v) => (v.includes(delimiter) ? `"${v.replaceAll('"', '""')}"` : quote(v))));
+          const rows = records.map((r) =>
+            r.map((v) => (v.includes(delimiter) ? `"${v.replaceAll('"', '""')}"` : quote(v))),
+          );
           const text = `h1${delimiter}h2\n${rows.map((r) => r.join(delimiter)).join('\n')}\n`;
           const ours = (await rowsOf(text, delimiter, true, 1)).map(([f]) => f);
-          const theirs: string[][] = parse(text, { delimiter, from_line: 2, relax_column_count: true, skip_records_with_empty_values: true });
+          const theirs: string[][] = parse(text, {
+            delimiter,
+            from_line: 2,
+            relax_column_count: true,
+            skip_records_with_empty_values: true,
+          });
           expect(ours).toEqual(theirs);
         },
       ),
@@ -93,10 +100,16 @@ describe('readByteRows, every field decoded', () => {
           const whole: Array<[string[], number]> = [];
           await readFields(src, (f, line) => whole.push([f, line]));
           const parts: Array<[string[], number]> = [];
-          const head = await readFields(src, (f, line) => parts.push([f, line]), { chunkBytes, stopAt: (read) => (read <= cut ? cut : undefined) });
+          const head = await readFields(src, (f, line) => parts.push([f, line]), {
+            chunkBytes,
+            stopAt: (read) => (read <= cut ? cut : undefined),
+          });
           if (head.stoppedAt !== undefined) {
             expect(head.stoppedAt).toBe(cut);
-            await readFields({ ...src, headerLine: 0 }, (f, line) => parts.push([f, line + head.lines]), { start: cut, chunkBytes });
+            await readFields({ ...src, headerLine: 0 }, (f, line) => parts.push([f, line + head.lines]), {
+              start: cut,
+              chunkBytes,
+            });
           }
           expect(parts).toEqual(whole);
         },
@@ -114,8 +127,13 @@ describe('readByteRows, every field decoded', () => {
     const between = text.indexOf('3,4');
     const rows: string[][] = [];
     expect(await readFields(src, (f) => rows.push(f), { chunkBytes: 4, stopAt: () => inside })).toEqual({ lines: 4 });
-    expect(rows).toEqual([['1', 'two\nlines'], ['3', '4']]);
-    expect(await readFields(src, () => undefined, { chunkBytes: 4, stopAt: () => between })).toEqual({ lines: 3, stoppedAt: between });
+    expect(rows).toEqual([
+      ['1', 'two\nlines'],
+      ['3', '4'],
+    ]);
+    expect(await readFields(src, () => undefined, { chunkBytes: 4, stopAt: () => between })).toEqual({
+      lines: 3,
+      stoppedAt: between,
+    });
   });
-
 });

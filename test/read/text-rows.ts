@@ -1,6 +1,14 @@
 import { readByteRows } from '../../src/read/byte-rows.js';
 import { createDecoder } from '../../src/read/decode.js';
-import { isBlank, pump, splitQuoted, type RowHandler, type RowRange, type RowSource, type RowsRead } from '../../src/read/rows.js';
+import {
+  isBlank,
+  pump,
+  splitQuoted,
+  type RowHandler,
+  type RowRange,
+  type RowSource,
+  type RowsRead,
+} from '../../src/read/rows.js';
 
 /**
  * The reference the byte reader (src/read/byte-rows.ts) is tested against: the same rows read the plain
@@ -57,5 +65,15 @@ export async function readTextRows(src: RowSource, onRow: RowHandler, range: Row
 
 /** The production reader with every field of a byte row decoded: rows as `readTextRows` gives them. */
 export function readFields(src: RowSource, onRow: RowHandler, range: RowRange = {}): Promise<RowsRead> {
-  return readByteRows(src, (row, line) => onRow(Array.from({ length: row.count }, (_, i) => row.text(i)), line, row.count), onRow, range);
+  return readByteRows(
+    src,
+    (row, line) =>
+      onRow(
+        Array.from({ length: row.count }, (_, i) => row.text(i)),
+        line,
+        row.count,
+      ),
+    onRow,
+    range,
+  );
 }

@@ -131,15 +131,43 @@ describe('checkedAgainst: two readings of one moment', () => {
 describe('stampFromEpochAndLocal: an epoch, its local text and maybe a zone text (Cainiao)', () => {
   // [what, epoch, local, zone text, raw, zone, note (part)] — the instant is always the epoch's
   const cases: [string, number, string | undefined, string | undefined, string, string, string | undefined][] = [
-    ['they agree (real: PU_PICKUP_SUCCESS)', 1782922591000, '2026-07-02 00:16:31', 'GMT+8', '2026-07-02 00:16:31 GMT+8',
-      '+08:00', undefined],
-    ['they agree, GMT+08:00', 1770362717000, '2026-02-06 15:25:17', 'GMT+08:00', '2026-02-06 15:25:17 GMT+08:00',
-      '+08:00', undefined],
+    [
+      'they agree (real: PU_PICKUP_SUCCESS)',
+      1782922591000,
+      '2026-07-02 00:16:31',
+      'GMT+8',
+      '2026-07-02 00:16:31 GMT+8',
+      '+08:00',
+      undefined,
+    ],
+    [
+      'they agree, GMT+08:00',
+      1770362717000,
+      '2026-02-06 15:25:17',
+      'GMT+08:00',
+      '2026-02-06 15:25:17 GMT+08:00',
+      '+08:00',
+      undefined,
+    ],
     // real: "2026-08-23 14:18:40" with GMT+2 is 12:18:40Z, the epoch 06:18:40Z: the text is the epoch in GMT+8
-    ['they disagree (real: CC_HO_OUT_SUCCESS)', 1787465920000, '2026-08-23 14:18:40', 'GMT+2', '1787465920000 GMT+2',
-      '+02:00', 'is not this moment in GMT+2; it matches the epoch in +08:00; the epoch is kept'],
-    ['no zone text: the offset the two imply', 1747805584000, '2025-05-21 13:33:04', undefined, '2025-05-21 13:33:04',
-      '+08:00', 'no zone given; +08:00 is the offset between the epoch 1747805584000 and the local time'],
+    [
+      'they disagree (real: CC_HO_OUT_SUCCESS)',
+      1787465920000,
+      '2026-08-23 14:18:40',
+      'GMT+2',
+      '1787465920000 GMT+2',
+      '+02:00',
+      'is not this moment in GMT+2; it matches the epoch in +08:00; the epoch is kept',
+    ],
+    [
+      'no zone text: the offset the two imply',
+      1747805584000,
+      '2025-05-21 13:33:04',
+      undefined,
+      '2025-05-21 13:33:04',
+      '+08:00',
+      'no zone given; +08:00 is the offset between the epoch 1747805584000 and the local time',
+    ],
     ['no local text', 1747805584000, undefined, 'GMT-3', '1747805584000 GMT-3', '-03:00', undefined],
     ['neither', 1747805584000, undefined, undefined, '1747805584000', 'UTC', 'no zone'],
   ];

@@ -27,16 +27,72 @@ const withOffset = (zone: string) => ({ zone, zoneSource: 'offset' as const });
 type Case = [string, ParseOptions, number, Stamp['precision'], Partial<Stamp>, string];
 const FORMATS: Case[] = [
   // ISO 8601 with an offset: the hint is ignored
-  ['2024-10-03T07:12:45+00:00', { hint: LA }, Date.UTC(2024, 9, 3, 7, 12, 45), 'datetime', withOffset('+00:00'), '2024-10-03'],
-  ['2024-10-03T07:12:45-07:00', { hint: SH }, Date.UTC(2024, 9, 3, 14, 12, 45), 'datetime', withOffset('-07:00'), '2024-10-03'],
+  [
+    '2024-10-03T07:12:45+00:00',
+    { hint: LA },
+    Date.UTC(2024, 9, 3, 7, 12, 45),
+    'datetime',
+    withOffset('+00:00'),
+    '2024-10-03',
+  ],
+  [
+    '2024-10-03T07:12:45-07:00',
+    { hint: SH },
+    Date.UTC(2024, 9, 3, 14, 12, 45),
+    'datetime',
+    withOffset('-07:00'),
+    '2024-10-03',
+  ],
   ['2024-10-03T07:12:45Z', { hint: LA }, Date.UTC(2024, 9, 3, 7, 12, 45), 'datetime', withOffset('UTC'), '2024-10-03'],
-  ['2024-10-03T07:12:45.123Z', { hint: LA }, Date.UTC(2024, 9, 3, 7, 12, 45, 123), 'datetime', withOffset('UTC'), '2024-10-03'],
-  ['2024-10-03T07:12:45.5+08:00', { hint: LA }, Date.UTC(2024, 9, 2, 23, 12, 45, 500), 'datetime', withOffset('+08:00'), '2024-10-03'],
-  ['2024-10-03T07:12:45.1234567+08:00', { hint: LA }, Date.UTC(2024, 9, 2, 23, 12, 45, 123), 'datetime', withOffset('+08:00'), '2024-10-03'],
-  ['2024-10-03T07:12:45+0800', { hint: LA }, Date.UTC(2024, 9, 2, 23, 12, 45), 'datetime', withOffset('+08:00'), '2024-10-03'],
+  [
+    '2024-10-03T07:12:45.123Z',
+    { hint: LA },
+    Date.UTC(2024, 9, 3, 7, 12, 45, 123),
+    'datetime',
+    withOffset('UTC'),
+    '2024-10-03',
+  ],
+  [
+    '2024-10-03T07:12:45.5+08:00',
+    { hint: LA },
+    Date.UTC(2024, 9, 2, 23, 12, 45, 500),
+    'datetime',
+    withOffset('+08:00'),
+    '2024-10-03',
+  ],
+  [
+    '2024-10-03T07:12:45.1234567+08:00',
+    { hint: LA },
+    Date.UTC(2024, 9, 2, 23, 12, 45, 123),
+    'datetime',
+    withOffset('+08:00'),
+    '2024-10-03',
+  ],
+  [
+    '2024-10-03T07:12:45+0800',
+    { hint: LA },
+    Date.UTC(2024, 9, 2, 23, 12, 45),
+    'datetime',
+    withOffset('+08:00'),
+    '2024-10-03',
+  ],
   ['2024-10-03T07:12+08', { hint: LA }, Date.UTC(2024, 9, 2, 23, 12), 'datetime', withOffset('+08:00'), '2024-10-03'],
-  ['2024-10-03 14:21:00 +0800', { hint: LA }, Date.UTC(2024, 9, 3, 6, 21), 'datetime', withOffset('+08:00'), '2024-10-03'],
-  ['2024-10-03 14:21:00 GMT-05:00', { hint: SH }, Date.UTC(2024, 9, 3, 19, 21), 'datetime', withOffset('-05:00'), '2024-10-03'],
+  [
+    '2024-10-03 14:21:00 +0800',
+    { hint: LA },
+    Date.UTC(2024, 9, 3, 6, 21),
+    'datetime',
+    withOffset('+08:00'),
+    '2024-10-03',
+  ],
+  [
+    '2024-10-03 14:21:00 GMT-05:00',
+    { hint: SH },
+    Date.UTC(2024, 9, 3, 19, 21),
+    'datetime',
+    withOffset('-05:00'),
+    '2024-10-03',
+  ],
   ['20241003T071245Z', { hint: LA }, Date.UTC(2024, 9, 3, 7, 12, 45), 'datetime', withOffset('UTC'), '2024-10-03'],
   // ISO and year-first local times: the hint's zone
   ['2024-10-03T07:12:45', { hint: LA }, Date.UTC(2024, 9, 3, 14, 12, 45), 'datetime', inHint(LA), '2024-10-03'],
@@ -111,7 +167,9 @@ describe('parseStamp: DST in America/Los_Angeles', () => {
   });
 
   it('formats a gap time where it landed', () => {
-    expect(formatInZone(parseStamp('2024-03-10 02:30', { hint: LA }).epochMs, LA.zone)).toBe('2024-03-10T03:30:00-07:00');
+    expect(formatInZone(parseStamp('2024-03-10 02:30', { hint: LA }).epochMs, LA.zone)).toBe(
+      '2024-03-10T03:30:00-07:00',
+    );
   });
 
   // [date, zone, start (epochMs), day length]
@@ -123,28 +181,105 @@ describe('parseStamp: DST in America/Los_Angeles', () => {
     ['2024-11-03', 'Asia/Shanghai', Date.UTC(2024, 10, 2, 16), 24 * H],
   ])('date %s in %s starts at %s and lasts %s ms', (raw, zone, epochMs, dayLengthMs) => {
     const stamp = parseStamp(raw, { hint: { zone, source: 'assumed' } });
-    expect(stamp).toMatchObject({ epochMs, dayLengthMs, precision: 'date', zone, zoneSource: 'assumed', localDate: raw });
+    expect(stamp).toMatchObject({
+      epochMs,
+      dayLengthMs,
+      precision: 'date',
+      zone,
+      zoneSource: 'assumed',
+      localDate: raw,
+    });
   });
 });
 
 describe('parseDateAndTime', () => {
   // [date, time, options, raw, epochMs, precision, zone part]
   it.each<[string, string | undefined, ParseOptions, string, number, Stamp['precision'], Partial<Stamp>]>([
-    ['January 25 2012', '6:58 pm', { hint: LA }, 'January 25 2012 6:58 pm', Date.UTC(2012, 0, 26, 2, 58), 'datetime', inHint(LA)],
-    ['January 25, 2012', '6:58 PM', { hint: LA }, 'January 25, 2012 6:58 PM', Date.UTC(2012, 0, 26, 2, 58), 'datetime', inHint(LA)],
-    ['20120125', '185800', { hint: LA, offset: '-05:00' }, '20120125 185800', Date.UTC(2012, 0, 25, 23, 58), 'datetime',
-      { zone: '-05:00', zoneSource: 'offset', zoneNote: 'offset column "-05:00"' }],
-    ['20120125', '185800', { hint: LA, offset: '-0500' }, '20120125 185800', Date.UTC(2012, 0, 25, 23, 58), 'datetime',
-      { zone: '-05:00', zoneSource: 'offset', zoneNote: 'offset column "-0500"' }],
+    [
+      'January 25 2012',
+      '6:58 pm',
+      { hint: LA },
+      'January 25 2012 6:58 pm',
+      Date.UTC(2012, 0, 26, 2, 58),
+      'datetime',
+      inHint(LA),
+    ],
+    [
+      'January 25, 2012',
+      '6:58 PM',
+      { hint: LA },
+      'January 25, 2012 6:58 PM',
+      Date.UTC(2012, 0, 26, 2, 58),
+      'datetime',
+      inHint(LA),
+    ],
+    [
+      '20120125',
+      '185800',
+      { hint: LA, offset: '-05:00' },
+      '20120125 185800',
+      Date.UTC(2012, 0, 25, 23, 58),
+      'datetime',
+      { zone: '-05:00', zoneSource: 'offset', zoneNote: 'offset column "-05:00"' },
+    ],
+    [
+      '20120125',
+      '185800',
+      { hint: LA, offset: '-0500' },
+      '20120125 185800',
+      Date.UTC(2012, 0, 25, 23, 58),
+      'datetime',
+      { zone: '-05:00', zoneSource: 'offset', zoneNote: 'offset column "-0500"' },
+    ],
     ['20120125', '065800', { hint: LA }, '20120125 065800', Date.UTC(2012, 0, 25, 14, 58), 'datetime', inHint(LA)],
     ['20120125', '65800', { hint: LA }, '20120125 65800', Date.UTC(2012, 0, 25, 14, 58), 'datetime', inHint(LA)],
-    ['20120125', '1858', { hint: LA, offset: ' ' }, '20120125 1858', Date.UTC(2012, 0, 26, 2, 58), 'datetime', inHint(LA)],
+    [
+      '20120125',
+      '1858',
+      { hint: LA, offset: ' ' },
+      '20120125 1858',
+      Date.UTC(2012, 0, 26, 2, 58),
+      'datetime',
+      inHint(LA),
+    ],
     ['20120125', undefined, { hint: LA }, '20120125', Date.UTC(2012, 0, 25, 8), 'date', inHint(LA)],
     ['20120125', '', { hint: LA }, '20120125', Date.UTC(2012, 0, 25, 8), 'date', inHint(LA)],
-    ['2024-10-03 00:00:00', '14:21', { hint: SH }, '2024-10-03 00:00:00 14:21', Date.UTC(2024, 9, 3, 6, 21), 'datetime', inHint(SH)],
-    ['10/3/2024 12:00:00 AM', '14:21', { hint: LA, dayFirst: false }, '10/3/2024 12:00:00 AM 14:21', Date.UTC(2024, 9, 3, 21, 21), 'datetime', inHint(LA)],
-    ['2024-10-03', '14:21:00+08:00', { hint: LA, offset: '-05:00' }, '2024-10-03 14:21:00+08:00', Date.UTC(2024, 9, 3, 6, 21), 'datetime', withOffset('+08:00')],
-    ['2024-10-03 14:21', undefined, { hint: SH }, '2024-10-03 14:21', Date.UTC(2024, 9, 3, 6, 21), 'datetime', inHint(SH)],
+    [
+      '2024-10-03 00:00:00',
+      '14:21',
+      { hint: SH },
+      '2024-10-03 00:00:00 14:21',
+      Date.UTC(2024, 9, 3, 6, 21),
+      'datetime',
+      inHint(SH),
+    ],
+    [
+      '10/3/2024 12:00:00 AM',
+      '14:21',
+      { hint: LA, dayFirst: false },
+      '10/3/2024 12:00:00 AM 14:21',
+      Date.UTC(2024, 9, 3, 21, 21),
+      'datetime',
+      inHint(LA),
+    ],
+    [
+      '2024-10-03',
+      '14:21:00+08:00',
+      { hint: LA, offset: '-05:00' },
+      '2024-10-03 14:21:00+08:00',
+      Date.UTC(2024, 9, 3, 6, 21),
+      'datetime',
+      withOffset('+08:00'),
+    ],
+    [
+      '2024-10-03 14:21',
+      undefined,
+      { hint: SH },
+      '2024-10-03 14:21',
+      Date.UTC(2024, 9, 3, 6, 21),
+      'datetime',
+      inHint(SH),
+    ],
   ])('%s + %s', (date, time, opts, raw, epochMs, precision, zone) => {
     expect(parseDateAndTime(date, time, opts)).toMatchObject({ raw, epochMs, precision, ...zone });
   });
@@ -160,8 +295,11 @@ describe('errors', () => {
     ['ambiguous date-time', () => parseStamp('03/10/2024 14:21', { hint: LA }), AMBIGUOUS],
     ['ambiguous in a date column', () => parseDateAndTime('03/10/2024', '14:21', { hint: LA }), AMBIGUOUS],
     ['garbage', () => parseStamp('foo', { hint: LA }), 'unrecognised time "foo"'],
-    ['unknown abbreviation', () => parseStamp('2024-10-03 14:21 XYZ', { hint: LA }),
-      'unrecognised time "2024-10-03 14:21 XYZ"'],
+    [
+      'unknown abbreviation',
+      () => parseStamp('2024-10-03 14:21 XYZ', { hint: LA }),
+      'unrecognised time "2024-10-03 14:21 XYZ"',
+    ],
     [
       'offset and abbreviation disagree',
       () => parseStamp('2024-10-03T14:21:00-05:00 PST', { hint: LA }),
@@ -169,17 +307,41 @@ describe('errors', () => {
     ],
     ['unknown month', () => parseStamp('Foo 25 2012', { hint: LA }), 'unrecognised time "Foo 25 2012"'],
     ['digits after a date', () => parseStamp('2024100312', { hint: LA }), 'unrecognised time "2024100312"'],
-    ['HHMMSS after an ISO date', () => parseStamp('2024-10-03 142100', { hint: LA }), 'unrecognised time "2024-10-03 142100"'],
+    [
+      'HHMMSS after an ISO date',
+      () => parseStamp('2024-10-03 142100', { hint: LA }),
+      'unrecognised time "2024-10-03 142100"',
+    ],
     ['30 February', () => parseStamp('2024-02-30', { hint: LA }), 'impossible date "2024-02-30"'],
-    ['29 February, no leap year', () => parseStamp('2023-02-29 10:00', { hint: LA }), 'impossible date "2023-02-29 10:00"'],
-    ['month 13 by setting', () => parseStamp('03/13/2024', { hint: LA, dayFirst: true }), 'impossible date "03/13/2024"'],
+    [
+      '29 February, no leap year',
+      () => parseStamp('2023-02-29 10:00', { hint: LA }),
+      'impossible date "2023-02-29 10:00"',
+    ],
+    [
+      'month 13 by setting',
+      () => parseStamp('03/13/2024', { hint: LA, dayFirst: true }),
+      'impossible date "03/13/2024"',
+    ],
     ['placeholder year', () => parseStamp('0001-01-01', { hint: LA }), 'impossible date "0001-01-01"'],
     ['hour 25', () => parseStamp('2024-10-03 25:00', { hint: LA }), 'impossible time "2024-10-03 25:00"'],
     ['13 PM', () => parseStamp('10/03/2024 13:00 PM', US), 'impossible time "10/03/2024 13:00 PM"'],
-    ['offset +25:00', () => parseStamp('2024-10-03T14:21:00+25:00', { hint: LA }), 'impossible offset in "2024-10-03T14:21:00+25:00"'],
-    ['bad offset column', () => parseDateAndTime('20120125', '185800', { hint: LA, offset: 'EST' }), 'unrecognised offset "EST"'],
+    [
+      'offset +25:00',
+      () => parseStamp('2024-10-03T14:21:00+25:00', { hint: LA }),
+      'impossible offset in "2024-10-03T14:21:00+25:00"',
+    ],
+    [
+      'bad offset column',
+      () => parseDateAndTime('20120125', '185800', { hint: LA, offset: 'EST' }),
+      'unrecognised offset "EST"',
+    ],
     ['time without date', () => parseDateAndTime(' ', '14:21', { hint: LA }), 'time "14:21" without a date'],
-    ['two times', () => parseDateAndTime('2024-10-03 09:00', '14:21', { hint: LA }), 'date "2024-10-03 09:00" already has a time, and a time column says "14:21"'],
+    [
+      'two times',
+      () => parseDateAndTime('2024-10-03 09:00', '14:21', { hint: LA }),
+      'date "2024-10-03 09:00" already has a time, and a time column says "14:21"',
+    ],
     ['bad local date', () => startOfLocalDay('2024/10/03', 'UTC'), 'not a YYYY-MM-DD date "2024/10/03"'],
   ])('%s', (_, run, message) => {
     expect(run).toThrow(TimeParseError);
@@ -225,7 +387,14 @@ describe('zones and formatting', () => {
   });
 
   it('round-trips: parseStamp(formatInZone(t, zone)) gives back t, and its localDate is localDateInZone(t, zone)', () => {
-    const zones = ['America/Los_Angeles', 'America/New_York', 'Asia/Shanghai', 'Europe/London', 'Australia/Lord_Howe', 'UTC'];
+    const zones = [
+      'America/Los_Angeles',
+      'America/New_York',
+      'Asia/Shanghai',
+      'Europe/London',
+      'Australia/Lord_Howe',
+      'UTC',
+    ];
     fc.assert(
       fc.property(fc.integer({ min: 946_684_800, max: 2_208_988_800 }), fc.constantFrom(...zones), (seconds, zone) => {
         const t = seconds * 1000;
@@ -312,7 +481,11 @@ describe('zone abbreviations', () => {
     ['January 25, 2012 6:58 pm CST', 'us', '2012-01-26T00:58:00Z', '-06:00', 'offset', 'zone abbreviation "CST"'],
     ['2024-11-22 13:58 CST', 'cn', '2024-11-22T05:58:00Z', '+08:00', 'offset', 'zone abbreviation "CST"'],
     [
-      '2024-11-22 13:58 CST', undefined, '2024-11-22T21:58:00Z', 'America/Los_Angeles', 'assumed',
+      '2024-11-22 13:58 CST',
+      undefined,
+      '2024-11-22T21:58:00Z',
+      'America/Los_Angeles',
+      'assumed',
       'CST is ambiguous (China or US Central); assumed America/Los_Angeles (marketplace zone)',
     ],
     ['2024-11-22 13:58 PST', undefined, '2024-11-22T21:58:00Z', '-08:00', 'offset', 'zone abbreviation "PST"'],
@@ -327,7 +500,11 @@ describe('zone abbreviations', () => {
     ['2024-01-10 10:00 EST', 'au', '2024-01-10T00:00:00Z', '+10:00', 'offset', 'zone abbreviation "EST"'],
     ['2024-01-10 10:00 IST', 'in', '2024-01-10T04:30:00Z', '+05:30', 'offset', 'zone abbreviation "IST"'],
     [
-      '2024-01-10 10:00 IST', undefined, '2024-01-10T18:00:00Z', 'America/Los_Angeles', 'assumed',
+      '2024-01-10 10:00 IST',
+      undefined,
+      '2024-01-10T18:00:00Z',
+      'America/Los_Angeles',
+      'assumed',
       'IST is ambiguous (India, Ireland or Israel); assumed America/Los_Angeles (marketplace zone)',
     ],
     // What the parser read before stays as it was

@@ -29,7 +29,11 @@ describe('evidence CSV format', () => {
   });
 
   it('has one row per shipment, in order of confirmation, even when a shipment has two findings', () => {
-    expect(records.slice(1, -1).map((r) => r.slice(0, 19))).toEqual(['113-1111111-1111111', '113-2222222-2222222', '113-4444444-4444444']);
+    expect(records.slice(1, -1).map((r) => r.slice(0, 19))).toEqual([
+      '113-1111111-1111111',
+      '113-2222222-2222222',
+      '113-4444444-4444444',
+    ]);
   });
 
   it('an empty list gives the header alone', () => {
@@ -42,7 +46,11 @@ describe('evidence CSV cells', () => {
     // shipment with two findings: one row, both rules, the highest severity, both messages
     ['113-1111111-1111111', 'Issues', 'confirmed-before-handover; late-confirmation'],
     ['113-1111111-1111111', 'Severity', 'error'],
-    ['113-1111111-1111111', 'Details', '"Confirmed 65.5 h before the first carrier scan ""已收寄"", Shenzhen. | Confirmed 9.0 h after the latest ship date."'],
+    [
+      '113-1111111-1111111',
+      'Details',
+      '"Confirmed 65.5 h before the first carrier scan ""已收寄"", Shenzhen. | Confirmed 9.0 h after the latest ship date."',
+    ],
     ['113-1111111-1111111', 'Ship Confirmation Time', '2026-10-05T09:00:00-07:00'],
     ['113-1111111-1111111', 'First Carrier Scan Time', '2026-10-08T02:30:00-07:00'],
     ['113-1111111-1111111', 'First Scan Event', '已收寄'],
@@ -95,7 +103,10 @@ describe('evidence CSV cells', () => {
   });
 
   it('adds extra columns at the end', () => {
-    const period = { header: 'Period (before/after fix)', value: (f: Finding) => (f.confirmedAt.epochMs < Date.parse('2026-10-19') ? 'before' : 'after') };
+    const period = {
+      header: 'Period (before/after fix)',
+      value: (f: Finding) => (f.confirmedAt.epochMs < Date.parse('2026-10-19') ? 'before' : 'after'),
+    };
     const lines = formatEvidenceCsv(findings, { extraColumns: [period] }).split('\r\n');
     expect(lines[0].endsWith(',Source: Order,Period (before/after fix)')).toBe(true);
     expect(lines.slice(1, -1).map((l) => l.split(',').at(-1))).toEqual(['before', 'before', 'after']);
@@ -104,12 +115,18 @@ describe('evidence CSV cells', () => {
 
 describe('no buyer data', () => {
   it('has no column that could carry buyer personal data', () => {
-    for (const { header } of EVIDENCE_COLUMNS) expect(header).not.toMatch(/buyer|recipient|name|address|phone|e-?mail|postal|zip|city/i);
+    for (const { header } of EVIDENCE_COLUMNS)
+      expect(header).not.toMatch(/buyer|recipient|name|address|phone|e-?mail|postal|zip|city/i);
   });
 
   it('reads only order, tracking and time facts from a finding', () => {
     // A finding carrying stray properties (as a careless caller might add) must not leak them into the CSV.
-    const withBuyer = { ...findings[0], buyerName: 'Jane Roe', buyerEmail: 'jane@example.com', shipAddress: '1 Main St' } as Finding;
+    const withBuyer = {
+      ...findings[0],
+      buyerName: 'Jane Roe',
+      buyerEmail: 'jane@example.com',
+      shipAddress: '1 Main St',
+    } as Finding;
     const out = formatEvidenceCsv([withBuyer]);
     expect(out).not.toMatch(/Jane|example\.com|Main St/);
   });

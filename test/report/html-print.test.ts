@@ -58,7 +58,14 @@ describe('worstRows', () => {
       row('error', 30, 'e30-second'),
       row('error', -4, 'e-4'),
     ];
-    expect(worstRows(rows, 10).map((r) => r.findings[0].orderId)).toEqual(['e90', 'e30', 'e30-second', 'e-4', 'e-none', 'w500']);
+    expect(worstRows(rows, 10).map((r) => r.findings[0].orderId)).toEqual([
+      'e90',
+      'e30',
+      'e30-second',
+      'e-4',
+      'e-none',
+      'w500',
+    ]);
     expect(worstRows(rows, 2).map((r) => r.findings[0].orderId)).toEqual(['e90', 'e30']);
   });
 });
@@ -101,13 +108,17 @@ describe('the printed part of report.html, sample month', () => {
   });
 
   it('puts a header and page numbers on every printed page', () => {
-    expect(html).toContain('@top-left { content: "Lingdong Tech \\b7  Shipment confirmations before and after 2026-11-03";');
+    expect(html).toContain(
+      '@top-left { content: "Lingdong Tech \\b7  Shipment confirmations before and after 2026-11-03";',
+    );
     expect(html).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);');
   });
 
   it('keeps the full table on screen', () => {
     expect(html).toContain('<section class="evidence screen-only">');
-    expect(html.slice(0, html.indexOf('<section class="print-evidence')).match(/<tr class="(before|after)">/g)).toHaveLength(59);
+    expect(
+      html.slice(0, html.indexOf('<section class="print-evidence')).match(/<tr class="(before|after)">/g),
+    ).toHaveLength(59);
   });
 });
 

@@ -16,7 +16,8 @@ import { sampleAppeal } from './sample-appeal.js';
  */
 const CHROMIUM = '/usr/bin/chromium';
 const runBrowser = existsSync(CHROMIUM) || Boolean(process.env.CI);
-if (!runBrowser) console.warn(`html.browser.test: skipped, ${CHROMIUM} is missing (apt-get install chromium); in CI it is required.`);
+if (!runBrowser)
+  console.warn(`html.browser.test: skipped, ${CHROMIUM} is missing (apt-get install chromium); in CI it is required.`);
 
 describe('isoWeekMonday', () => {
   it.each([
@@ -59,7 +60,16 @@ describe.skipIf(!runBrowser)('report.html in headless Chromium', () => {
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await context.newPage();
     page.on('console', (m) => {
@@ -99,7 +109,9 @@ describe.skipIf(!runBrowser)('report.html in headless Chromium', () => {
   });
 
   it('puts the fix line between the last week before it and the first after it', async () => {
-    const xs = await page.locator('#chart-rate circle.pt').evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cx'))));
+    const xs = await page
+      .locator('#chart-rate circle.pt')
+      .evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cx'))));
     const fix = Number(await page.locator('#chart-rate line.fix').getAttribute('x1'));
     // Week 45 (Mon Nov 02 - Sun Nov 08) holds the fix day: its point sits mid-week, after Tuesday.
     expect(xs[4]).toBeLessThan(fix);
@@ -122,7 +134,14 @@ describe.skipIf(!runBrowser)('report.html in headless Chromium', () => {
       breakBefore: getComputedStyle(document.querySelector('section.print-evidence')!).breakBefore,
       firstPage: getComputedStyle(document.querySelector('.page1')!).display,
     }));
-    expect(styles).toEqual({ full: 'none', short: 'block', thead: 'table-header-group', row: 'avoid', breakBefore: 'page', firstPage: 'grid' });
+    expect(styles).toEqual({
+      full: 'none',
+      short: 'block',
+      thead: 'table-header-group',
+      row: 'avoid',
+      breakBefore: 'page',
+      firstPage: 'grid',
+    });
     await page.emulateMedia({ media: 'screen' });
     expect(await page.locator('section.print-evidence').isVisible()).toBe(false);
     expect(await page.locator('section.evidence').isVisible()).toBe(true);
@@ -157,7 +176,8 @@ describe.skipIf(!runBrowser)('report.pdf of the sample month', () => {
     if (!('pdf' in printed)) throw new Error(`no PDF: ${printed.reason}`);
     writeFileSync(pdfFile, printed.pdf);
     const text = spawnSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
-    if (text.status !== 0) throw new Error(`pdftotext failed (apt-get install poppler-utils): ${text.error ?? text.stderr}`);
+    if (text.status !== 0)
+      throw new Error(`pdftotext failed (apt-get install poppler-utils): ${text.error ?? text.stderr}`);
     pages = text.stdout.split('\f').filter((p) => p.trim() !== '');
   }, 120_000);
 
@@ -171,7 +191,9 @@ describe.skipIf(!runBrowser)('report.pdf of the sample month', () => {
   it('numbers every page and repeats the header on each', () => {
     pages.forEach((text, i) => {
       expect(text).toMatch(new RegExp(`Page ${i + 1} of ${pages.length}\\s*$`));
-      expect(text.split('\n')[0]).toMatch(/^Lingdong Tech · Shipment confirmations before and after 2026-11-03 +shipaudit \S+ · judged as of 2026-11-24$/);
+      expect(text.split('\n')[0]).toMatch(
+        /^Lingdong Tech · Shipment confirmations before and after 2026-11-03 +shipaudit \S+ · judged as of 2026-11-24$/,
+      );
     });
   });
 
@@ -182,14 +204,27 @@ describe.skipIf(!runBrowser)('report.pdf of the sample month', () => {
     expect(pages[0]).toContain("Figures against Amazon's targets");
     expect(pages[1]).toContain('The 40 worst of 59 shipments with an issue');
     expect(pages[1]).toContain('All 59 shipments are in evidence.xlsx and evidence.csv.');
-    expect(pages[1]).toMatch(/113-5159169-1756524 +LY099849078CN +China Post +Oct 6 20:57 PDT +Oct 12 21:22 PDT +144\.4 +已收寄 accepted \(posted\) +深圳市 +Confirmed before scan; Handed over late/);
+    expect(pages[1]).toMatch(
+      /113-5159169-1756524 +LY099849078CN +China Post +Oct 6 20:57 PDT +Oct 12 21:22 PDT +144\.4 +已收寄 accepted \(posted\) +深圳市 +Confirmed before scan; Handed over late/,
+    );
     expect(pages.join('').match(/^ *(before|after) +1\d\d-\d{7}-\d{7} /gm)).toHaveLength(40);
   });
 
   it('keeps a picture of the first page (.ci/out/report-page1.png)', () => {
     const out = join(import.meta.dirname, '..', '..', '.ci', 'out');
     mkdirSync(out, { recursive: true });
-    const r = spawnSync('pdftoppm', ['-png', '-r', '100', '-f', '1', '-l', '1', '-singlefile', pdfFile, join(out, 'report-page1')]);
+    const r = spawnSync('pdftoppm', [
+      '-png',
+      '-r',
+      '100',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      pdfFile,
+      join(out, 'report-page1'),
+    ]);
     expect(r.status, String(r.stderr)).toBe(0);
     expect(statSync(join(out, 'report-page1.png')).size).toBeGreaterThan(30_000);
   });

@@ -13,7 +13,11 @@ const confirmations: InspectedInput = {
     quoting: false,
     rowsRead: 120,
     rowsRejected: 7,
-    problems: [1, 2, 3, 4, 5, 6].map((i) => ({ file: 'in/confirm-upload.txt', line: 10 + i, message: `ship-date "soon${i}" is not a date` })),
+    problems: [1, 2, 3, 4, 5, 6].map((i) => ({
+      file: 'in/confirm-upload.txt',
+      line: 10 + i,
+      message: `ship-date "soon${i}" is not a date`,
+    })),
     mapping: { orderId: 'order-id', shipDate: 'ship-date', trackingNumber: 'tracking-number' },
     zoneNote: 'times without an offset: America/Los_Angeles (--marketplace-tz)',
     unclassified: {},

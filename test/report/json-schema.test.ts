@@ -16,7 +16,11 @@ describe('documented JSON schemas', () => {
 
   it('lists summary.excluded by stable keys', () => {
     const audit = JSON.parse(readFileSync(new URL('../../docs/audit-output.schema.json', import.meta.url), 'utf8'));
-    expect(Object.keys(audit.properties.summary.properties.excluded.properties)).toEqual(['afn', 'cancelled', 'outside-window']);
+    expect(Object.keys(audit.properties.summary.properties.excluded.properties)).toEqual([
+      'afn',
+      'cancelled',
+      'outside-window',
+    ]);
   });
 });
 

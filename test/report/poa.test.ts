@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison, VerdictProblem } from '../../src/model/compare.js';
 import type { AuditResult } from '../../src/model/result.js';
-import { countPlaceholders, describeProblem, formatPlanOfAction, placeholder, type PlanOfAction } from '../../src/report/poa.js';
+import {
+  countPlaceholders,
+  describeProblem,
+  formatPlanOfAction,
+  placeholder,
+  type PlanOfAction,
+} from '../../src/report/poa.js';
 import { sampleAppeal } from './sample-appeal.js';
 
 const ATTACHMENTS = [
@@ -28,19 +34,49 @@ describe('Plan of Action from the sample month, fix on 2026-11-03', () => {
   // The figures below are the sample month's, as the audit computes them (the e2e test checks them against
   // the audit's JSON); here they pin where each one lands in the text.
   it.each([
-    ['root cause: count, base, rate and orders', '47 of our 116 shipments with a known first carrier scan (40.5%; 46 orders)'],
+    [
+      'root cause: count, base, rate and orders',
+      '47 of our 116 shipments with a known first carrier scan (40.5%; 46 orders)',
+    ],
     ['root cause: period before the fix', 'Between 2026-10-01 and 2026-10-30'],
-    ['typical gap of the early confirmations', 'a median of 86.9 hours before the first carrier scan (90% within 139.7 hours; the longest gap was 144.4 hours)'],
+    [
+      'typical gap of the early confirmations',
+      'a median of 86.9 hours before the first carrier scan (90% within 139.7 hours; the longest gap was 144.4 hours)',
+    ],
     ['carriers involved', 'Carriers involved: China Post (47).'],
     ['carriers either side of the fix', 'China Post (117). Since 2026-11-03: USPS (51), UPS (36).'],
-    ['table: shipments', 'Shipments confirmed                                                          117                         87'],
-    ['table: early', 'Confirmed more than 24 h before the first scan                                47                          0'],
-    ['table: rate', 'Early-confirmation rate                                                    40.5%                       0.0%'],
-    ['table: median lag', 'Median hours, confirmation to first scan                                    18.8                       -4.8'],
-    ['table: p90 lag', '90th percentile hours, confirmation to first scan                          119.1                       -1.9'],
-    ['table: late', 'Late shipments (confirmed after the latest ship date)                          0                          3'],
-    ['verdict backed by numbers', 'Since 2026-11-03, none of the 82 shipments with a known first carrier scan was confirmed before the carrier had the parcel'],
-    ['late shipments after the fix are not hidden', '3 shipments since 2026-11-03 were confirmed after the latest ship date.'],
+    [
+      'table: shipments',
+      'Shipments confirmed                                                          117                         87',
+    ],
+    [
+      'table: early',
+      'Confirmed more than 24 h before the first scan                                47                          0',
+    ],
+    [
+      'table: rate',
+      'Early-confirmation rate                                                    40.5%                       0.0%',
+    ],
+    [
+      'table: median lag',
+      'Median hours, confirmation to first scan                                    18.8                       -4.8',
+    ],
+    [
+      'table: p90 lag',
+      '90th percentile hours, confirmation to first scan                          119.1                       -1.9',
+    ],
+    [
+      'table: late',
+      'Late shipments (confirmed after the latest ship date)                          0                          3',
+    ],
+    [
+      'verdict backed by numbers',
+      'Since 2026-11-03, none of the 82 shipments with a known first carrier scan was confirmed before the carrier had the parcel',
+    ],
+    [
+      'late shipments after the fix are not hidden',
+      '3 shipments since 2026-11-03 were confirmed after the latest ship date.',
+    ],
     ['attachments', '- evidence.csv: one row per shipment\n- report.pdf: charts'],
     ['method', 'Data used: Amazon All Orders report, shipping confirmation file, carrier tracking export.'],
     [
@@ -78,20 +114,27 @@ describe('Plan of Action from the sample month, fix on 2026-11-03', () => {
   it('counts its placeholders at the top of the .txt, and the .md has the same ones', () => {
     const body = poa.text.split('-'.repeat(40) + '\n')[1];
     expect(poa.placeholders).toBe(11);
-    expect(poa.text.split('\n')[0]).toBe('11 placeholders left: replace every "SELLER TO FILL" marker below before sending. Paste from the line after the dashes.');
+    expect(poa.text.split('\n')[0]).toBe(
+      '11 placeholders left: replace every "SELLER TO FILL" marker below before sending. Paste from the line after the dashes.',
+    );
     expect(body.match(MARKER)).toHaveLength(11);
     expect(poa.markdown.match(MARKER)).toEqual(body.match(MARKER));
   });
 
   it('fills the seller name when given, escaped for Markdown', () => {
-    const named = formatPlanOfAction({ result, comparison, attachments: ATTACHMENTS, sellerName: 'Lingdong *Tech* <US>' });
+    const named = formatPlanOfAction({
+      result,
+      comparison,
+      attachments: ATTACHMENTS,
+      sellerName: 'Lingdong *Tech* <US>',
+    });
     expect(named.placeholders).toBe(10);
     expect(named.text).toContain('Seller: Lingdong *Tech* <US>');
     expect(named.markdown).toContain('Seller: Lingdong \\*Tech\\* \\<US\\>');
   });
 });
 
-describe('the letter names kinds of data, never the seller\'s file names', () => {
+describe("the letter names kinds of data, never the seller's file names", () => {
   it('leaves out raw and Chinese file names, and says one late shipment in the singular', () => {
     const inputs = [
       { ...result.inputs[0], file: '/home/seller/下载/亚马逊订单-十月.txt', kind: 'erp-confirmations' },
@@ -108,7 +151,9 @@ describe('the letter names kinds of data, never the seller\'s file names', () =>
       'Data used: shipping confirmation export from our order system, carrier tracking export, carrier tracking data (API).',
     );
     expect(p.text).toContain('1 shipment since 2026-11-03 was confirmed after the latest ship date.');
-    expect(p.text).toContain(placeholder('explain the 1 shipment confirmed late since 2026-11-03: why it was late and what you did about it'));
+    expect(p.text).toContain(
+      placeholder('explain the 1 shipment confirmed late since 2026-11-03: why it was late and what you did about it'),
+    );
   });
 
   it('has no late-shipment placeholder when none was late after the fix', () => {
@@ -123,21 +168,37 @@ describe('honest wording by verdict', () => {
   it.each<[string, () => Comparison, string[], string[], number]>([
     [
       'not better after the fix',
-      () => variant({ earlyConfirmations: 41, withScanTime: 82, earlyConfirmationRate: 0.5 }, { improved: false, problems: [{ kind: 'rate-not-lower', before: 47 / 116, after: 0.5 }] }),
-      ['The data does not yet show an improvement after 2026-11-03: the early-confirmation rate since 2026-11-03 (50.0%) is not lower than before (40.5%).'],
+      () =>
+        variant(
+          { earlyConfirmations: 41, withScanTime: 82, earlyConfirmationRate: 0.5 },
+          { improved: false, problems: [{ kind: 'rate-not-lower', before: 47 / 116, after: 0.5 }] },
+        ),
+      [
+        'The data does not yet show an improvement after 2026-11-03: the early-confirmation rate since 2026-11-03 (50.0%) is not lower than before (40.5%).',
+      ],
       ['none of the', 'fell from'],
       11,
     ],
     [
       'too few shipments after the fix',
-      () => variant({ earlyConfirmations: 0, withScanTime: 4, earlyConfirmationRate: 0 }, { improved: false, problems: [{ kind: 'few-after', withScanTime: 4, needed: 10 }] }),
-      ['The data does not yet show an improvement after 2026-11-03: only 4 shipments confirmed since 2026-11-03 have a known first carrier scan (at least 10 are needed to show a change).'],
+      () =>
+        variant(
+          { earlyConfirmations: 0, withScanTime: 4, earlyConfirmationRate: 0 },
+          { improved: false, problems: [{ kind: 'few-after', withScanTime: 4, needed: 10 }] },
+        ),
+      [
+        'The data does not yet show an improvement after 2026-11-03: only 4 shipments confirmed since 2026-11-03 have a known first carrier scan (at least 10 are needed to show a change).',
+      ],
       ['none of the'],
       11,
     ],
     [
       'better but not clean',
-      () => variant({ earlyConfirmations: 2, withScanTime: 82, earlyConfirmationRate: 2 / 82 }, { improved: true, problems: [] }),
+      () =>
+        variant(
+          { earlyConfirmations: 2, withScanTime: 82, earlyConfirmationRate: 2 / 82 },
+          { improved: true, problems: [] },
+        ),
       [
         'Since 2026-11-03, the early-confirmation rate fell from 40.5% to 2.4%',
         '2 shipments since then were still confirmed before the first carrier scan; they are marked "after" in the evidence.',
@@ -156,10 +217,22 @@ describe('honest wording by verdict', () => {
 
 describe('describeProblem', () => {
   it.each<[VerdictProblem, string]>([
-    [{ kind: 'nothing-before' }, 'no shipment confirmed before 2026-11-03 has a known first carrier scan, so there is nothing to compare with'],
-    [{ kind: 'few-after', withScanTime: 1, needed: 10 }, 'only 1 shipment confirmed since 2026-11-03 has a known first carrier scan (at least 10 are needed to show a change)'],
-    [{ kind: 'few-after', withScanTime: 0, needed: 10 }, 'only 0 shipments confirmed since 2026-11-03 have a known first carrier scan (at least 10 are needed to show a change)'],
-    [{ kind: 'rate-not-lower', before: 0, after: 0 }, 'the early-confirmation rate since 2026-11-03 (0.0%) is not lower than before (0.0%)'],
+    [
+      { kind: 'nothing-before' },
+      'no shipment confirmed before 2026-11-03 has a known first carrier scan, so there is nothing to compare with',
+    ],
+    [
+      { kind: 'few-after', withScanTime: 1, needed: 10 },
+      'only 1 shipment confirmed since 2026-11-03 has a known first carrier scan (at least 10 are needed to show a change)',
+    ],
+    [
+      { kind: 'few-after', withScanTime: 0, needed: 10 },
+      'only 0 shipments confirmed since 2026-11-03 have a known first carrier scan (at least 10 are needed to show a change)',
+    ],
+    [
+      { kind: 'rate-not-lower', before: 0, after: 0 },
+      'the early-confirmation rate since 2026-11-03 (0.0%) is not lower than before (0.0%)',
+    ],
   ])('%j', (problem, expected) => {
     expect(describeProblem(problem, '2026-11-03')).toBe(expected);
   });

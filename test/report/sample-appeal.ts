@@ -9,7 +9,15 @@ export async function sampleAppeal(dir = 'fixtures/sample-month', fixedOn = '202
   const settings = await loadSettings({});
   const loaded = await loadShipments([dir], settings);
   const zone = settings.zone.zone;
-  const { result, shipments, hits } = auditDetailed(loaded, auditOptions(settings, { inputs: loaded.inputs, unclassified: loaded.unclassified }));
+  const { result, shipments, hits } = auditDetailed(
+    loaded,
+    auditOptions(settings, { inputs: loaded.inputs, unclassified: loaded.unclassified }),
+  );
   const comparison = compareAroundFix(shipments, hits, { fixedOn, zone, graceHours: settings.graceHours });
-  return { result, comparison, rows: evidenceRows(result.findings, comparison.boundaryMs), periodColumn: periodColumn(comparison) };
+  return {
+    result,
+    comparison,
+    rows: evidenceRows(result.findings, comparison.boundaryMs),
+    periodColumn: periodColumn(comparison),
+  };
 }

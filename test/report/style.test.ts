@@ -42,7 +42,15 @@ describe('padding and truncation', () => {
 describe('table', () => {
   it('aligns CJK and coloured cells by display width', () => {
     const red = chalkStyle(new Chalk({ level: 1 }));
-    const lines = table(['Event', 'n'], [['已收寄', '7'], [red.error('Hub'), '12']], ['left', 'right'], red);
+    const lines = table(
+      ['Event', 'n'],
+      [
+        ['已收寄', '7'],
+        [red.error('Hub'), '12'],
+      ],
+      ['left', 'right'],
+      red,
+    );
     const bare = lines.map((l) => l.replace(/\u001b\[[0-9;]*m/g, ''));
     expect(bare).toEqual(['  Event    n', '  已收寄   7', '  Hub     12']);
   });

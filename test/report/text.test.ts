@@ -7,7 +7,10 @@ import { findings, resultFixture } from './result-fixture.js';
 
 const ANSI = /\u001b\[/;
 
-function render(result: AuditResult = resultFixture(), opts: Partial<Parameters<typeof formatAuditText>[1]> = {}): string[] {
+function render(
+  result: AuditResult = resultFixture(),
+  opts: Partial<Parameters<typeof formatAuditText>[1]> = {},
+): string[] {
   return formatAuditText(result, { style: plain, ...opts }).split('\n');
 }
 
@@ -160,7 +163,10 @@ describe('sections', () => {
         '  3  Arrived at Hub',
       ],
     ],
-    ['Notes', ['  - 1 shipment(s) have no matching order in the order files: they were checked without ship-by dates.']],
+    [
+      'Notes',
+      ['  - 1 shipment(s) have no matching order in the order files: they were checked without ship-by dates.'],
+    ],
   ])('%s', (heading, expected) => {
     expect(section(render(), heading)).toEqual(expected);
   });
@@ -207,7 +213,9 @@ describe('unclassified events', () => {
   });
 
   it('cuts long descriptions to the width', () => {
-    const r = withFindings((x) => (x.unclassifiedEvents = [{ description: '包裹已到达寄达地处理中心，正在等待清关', count: 2 }]));
+    const r = withFindings(
+      (x) => (x.unclassifiedEvents = [{ description: '包裹已到达寄达地处理中心，正在等待清关', count: 2 }]),
+    );
     const line = section(render(r, { width: 30 }), 'Unclassified carrier events')[1];
     expect(line).toBe('  2  包裹已到达寄达地处理中心…');
     expect(displayWidth(line)).toBe(30);

@@ -13,7 +13,9 @@ beforeAll(async () => {
   const input = await sampleAppeal();
   rowCount = input.rows.length;
   const sm = input.result.summary;
-  targets = new Set([sm.earlyConfirmationRate, sm.lateShipmentRate10, sm.lateShipmentRate30, sm.validTrackingRate].map((f) => f.target));
+  targets = new Set(
+    [sm.earlyConfirmationRate, sm.lateShipmentRate10, sm.lateShipmentRate30, sm.validTrackingRate].map((f) => f.target),
+  );
   wb = new ExcelJS.Workbook();
   // Read back from the bytes a reviewer would open, not from the object that wrote them.
   await wb.xlsx.load((await formatEvidenceXlsx(input)) as unknown as ExcelJS.Buffer);
@@ -29,11 +31,11 @@ const wall = (text: string) => new Date(`${text}Z`);
 const col = (header: string) => headers.indexOf(header) + 1;
 
 describe('evidence sheet', () => {
-  it('comes second, after the summary (a folder audit reads a workbook\'s first sheet only)', () => {
+  it("comes second, after the summary (a folder audit reads a workbook's first sheet only)", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([SUMMARY_SHEET, EVIDENCE_SHEET]);
   });
 
-  it('has the CSV\'s headers plus the period, in bold, one row per affected shipment', () => {
+  it("has the CSV's headers plus the period, in bold, one row per affected shipment", () => {
     const ws = evidence();
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(headers);
     expect(ws.getRow(1).font?.bold).toBe(true);
@@ -75,10 +77,14 @@ describe('evidence sheet', () => {
 
   it('stores negative gaps as numbers and marks shipments after the fix', () => {
     const ws = evidence();
-    const after = ws.getRows(2, rowCount)!.filter((r) => r.getCell(col('Before or After Fix (2026-11-03)')).value === 'after');
+    const after = ws
+      .getRows(2, rowCount)!
+      .filter((r) => r.getCell(col('Before or After Fix (2026-11-03)')).value === 'after');
     expect(after).toHaveLength(11);
     const first = after[0];
-    expect((first.getCell(col(zoned('Ship Confirmation Time'))).value as Date).getTime()).toBeGreaterThanOrEqual(wall('2026-11-03T00:00:00').getTime());
+    expect((first.getCell(col(zoned('Ship Confirmation Time'))).value as Date).getTime()).toBeGreaterThanOrEqual(
+      wall('2026-11-03T00:00:00').getTime(),
+    );
     const gaps = after.map((r) => r.getCell(col('Hours Confirmation Before Scan')).value).filter((v) => v !== null);
     expect(gaps.length).toBeGreaterThan(5);
     expect(gaps.every((g) => typeof g === 'number')).toBe(true);
@@ -91,7 +97,10 @@ describe('evidence sheet', () => {
       const cells = ws.getColumn(col(zoned(h))).values.slice(2) as unknown[];
       const filled = cells.filter((v) => v !== null && v !== undefined);
       expect(filled.length, h).toBeGreaterThan(0);
-      expect(filled.every((v) => v instanceof Date), h).toBe(true);
+      expect(
+        filled.every((v) => v instanceof Date),
+        h,
+      ).toBe(true);
     }
     const confirmed = ws.getRow(2).getCell(col(zoned('Ship Confirmation Time')));
     expect(confirmed.numFmt).toBe('yyyy-mm-dd hh:mm');
@@ -118,7 +127,10 @@ describe('evidence sheet', () => {
 });
 
 describe('summary sheet', () => {
-  const find = (label: string) => summary().getRows(1, summary().rowCount)!.find((r) => r.getCell(1).value === label);
+  const find = (label: string) =>
+    summary()
+      .getRows(1, summary().rowCount)!
+      .find((r) => r.getCell(1).value === label);
 
   it.each<[string, unknown[]]>([
     ['Fix took effect on', [wall('2026-11-03T00:00:00')]],
@@ -164,7 +176,11 @@ describe('summary sheet', () => {
   });
 
   it('states the verdict', () => {
-    expect(find('Since 2026-11-03, none of the 82 shipments with a known first carrier scan was confirmed before the carrier had the parcel: the early-confirmation rate went from 40.5% to 0.0%, and the median time from confirmation to first carrier scan went from 18.8 to -4.8 hours (negative: the confirmation came after the scan).')).toBeDefined();
+    expect(
+      find(
+        'Since 2026-11-03, none of the 82 shipments with a known first carrier scan was confirmed before the carrier had the parcel: the early-confirmation rate went from 40.5% to 0.0%, and the median time from confirmation to first carrier scan went from 18.8 to -4.8 hours (negative: the confirmation came after the scan).',
+      ),
+    ).toBeDefined();
   });
 });
 

@@ -27,13 +27,26 @@ export function stamp(iso: string, precision: Stamp['precision'] = 'datetime', o
   const zone = opts.zone ?? (offset === 'Z' ? 'UTC' : offset);
   const localDate = iso.slice(0, 10);
   if (precision === 'date') {
-    return { raw: localDate, epochMs, precision, zone, zoneSource: 'setting', localDate, dayLengthMs: (opts.dayHours ?? 24) * HOUR };
+    return {
+      raw: localDate,
+      epochMs,
+      precision,
+      zone,
+      zoneSource: 'setting',
+      localDate,
+      dayLengthMs: (opts.dayHours ?? 24) * HOUR,
+    };
   }
   return { raw: iso, epochMs, precision, zone, zoneSource: opts.zone ? 'setting' : 'offset', localDate };
 }
 
 export function event(at: Stamp | string, description: string, cls: EventClass = 'physical'): EventRef {
-  return { at: typeof at === 'string' ? stamp(at) : at, description, class: cls, source: { file: 'tracking.csv', line: 2 } };
+  return {
+    at: typeof at === 'string' ? stamp(at) : at,
+    description,
+    class: cls,
+    source: { file: 'tracking.csv', line: 2 },
+  };
 }
 
 /** Tracking facts whose first possession scan is at `at`, the only event. */

@@ -9,10 +9,16 @@ testRule(rule, {
     { name: 'China Post S10 confirmed as EUB', shipment: confirmedAs('EUB', 'RB123456785CN') },
     { name: 'China Post S10 confirmed as Yanwen', shipment: confirmedAs('Yanwen', 'RB123456785CN') },
     { name: 'China Post S10 confirmed as 4PX', shipment: confirmedAs('4PX', 'RB123456785CN') },
-    { name: 'PostNL S10 (no table post) confirmed as Yun Express', shipment: confirmedAs('Yun Express', 'RB123456785NL') },
+    {
+      name: 'PostNL S10 (no table post) confirmed as Yun Express',
+      shipment: confirmedAs('Yun Express', 'RB123456785NL'),
+    },
     { name: 'Singapore Post S10 confirmed as Yanwen', shipment: confirmedAs('Yanwen', 'RB123456785SG') },
     { name: 'USPS last mile confirmed as Yun Express', shipment: confirmedAs('Yun Express', '9400111201080805483016') },
-    { name: 'USPS last mile confirmed as DHL eCommerce', shipment: confirmedAs('DHL eCommerce', '9400111201080805483016') },
+    {
+      name: 'USPS last mile confirmed as DHL eCommerce',
+      shipment: confirmedAs('DHL eCommerce', '9400111201080805483016'),
+    },
     { name: 'USPS last mile confirmed as UPS (SurePost)', shipment: confirmedAs('UPS', '9400111201080805483016') },
     { name: 'USPS last mile confirmed as FedEx (SmartPost)', shipment: confirmedAs('FedEx', '9400111201080805483016') },
     { name: 'Royal Mail S10 confirmed as Parcelforce', shipment: confirmedAs('Parcelforce', 'RB123456785GB') },
@@ -21,9 +27,15 @@ testRule(rule, {
     { name: 'no confirmed carrier', shipment: confirmedAs(undefined, '1Z5R89390357567127') },
     { name: 'carrier text not in the table', shipment: confirmedAs('Cainiao', '1Z5R89390357567127') },
     { name: 'number of no known format', shipment: confirmedAs('USPS', 'ABC123') },
-    { name: 'failed check digit (invalid-tracking-number decides)', shipment: confirmedAs('USPS', '1Z5R89390357567128') },
+    {
+      name: 'failed check digit (invalid-tracking-number decides)',
+      shipment: confirmedAs('USPS', '1Z5R89390357567128'),
+    },
     // By chance one 12-digit number in ten passes FedEx's check; Yamato's own numbers are 12 digits.
-    { name: '12 digits passing the FedEx check, confirmed as Yamato', shipment: confirmedAs('Yamato Transport', '986578788855') },
+    {
+      name: '12 digits passing the FedEx check, confirmed as Yamato',
+      shipment: confirmedAs('Yamato Transport', '986578788855'),
+    },
     // A DHL Paket SSCC that happens to pass the IMpb check.
     { name: '20-digit DHL Paket number confirmed as DHL', shipment: confirmedAs('DHL', '00340434161094042557') },
     // Formerly a "valid FedEx SmartPost number": a USPS number one digit off (invalid-tracking-number says so).
@@ -54,8 +66,16 @@ testRule(rule, {
       shipment: confirmedAs('USPS', 'TBA502887274000'),
       message: /is a Amazon Shipping number \(amazon-tba\)$/,
     },
-    { name: 'China Post confirmed with a USPS IMpb', shipment: confirmedAs('China Post', '9400111201080805483016'), message: /USPS number/ },
-    { name: 'USPS confirmed with a 12-digit FedEx number', shipment: confirmedAs('USPS', '986578788855'), message: /FedEx number \(fedex-12\)/ },
+    {
+      name: 'China Post confirmed with a USPS IMpb',
+      shipment: confirmedAs('China Post', '9400111201080805483016'),
+      message: /USPS number/,
+    },
+    {
+      name: 'USPS confirmed with a 12-digit FedEx number',
+      shipment: confirmedAs('USPS', '986578788855'),
+      message: /FedEx number \(fedex-12\)/,
+    },
     {
       name: 'USPS confirmed with an OnTrac number',
       shipment: confirmedAs('USPS', 'C11031500001879'),
@@ -73,7 +93,11 @@ testRule(rule, {
     },
     {
       name: 'raw text shown when it differs',
-      shipment: shipment({ carrier: 'FedEx', trackingNumber: '1Z5R89390357567127', trackingRaw: '1z 5r8 939 0357 5671 27' }),
+      shipment: shipment({
+        carrier: 'FedEx',
+        trackingNumber: '1Z5R89390357567127',
+        trackingRaw: '1z 5r8 939 0357 5671 27',
+      }),
       message: 'confirmed as FedEx, but 1z 5r8 939 0357 5671 27 is a UPS number (ups)',
     },
   ],

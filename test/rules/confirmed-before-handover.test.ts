@@ -13,7 +13,11 @@ const at = (confirmed: string | ReturnType<typeof stamp>, scan: string) =>
   });
 
 // The China Post story of DOMAIN.md: a scan written without offset, its zone inferred from the language.
-const chinaPostScan = { ...stamp('2026-10-07T09:12:00+08:00'), raw: '2026-10-07 09:12', zoneSource: 'inferred' as const };
+const chinaPostScan = {
+  ...stamp('2026-10-07T09:12:00+08:00'),
+  raw: '2026-10-07 09:12',
+  zoneSource: 'inferred' as const,
+};
 
 testRule(rule, {
   valid: [
@@ -21,15 +25,27 @@ testRule(rule, {
     {
       name: 'tracking without any possession scan (no-carrier-scan decides)',
       shipment: shipment({
-        tracking: { events: 1, lastEvent: event('2026-10-05T09:00:00-07:00', 'Shipping Label Created, USPS Awaiting Item', 'information') },
+        tracking: {
+          events: 1,
+          lastEvent: event('2026-10-05T09:00:00-07:00', 'Shipping Label Created, USPS Awaiting Item', 'information'),
+        },
       }),
     },
     { name: 'scan 1 h after confirmation', shipment: at(CONFIRMED, '2026-10-05T11:00:00-07:00') },
     { name: 'scan exactly at the 24 h grace', shipment: at(CONFIRMED, '2026-10-06T10:00:00-07:00') },
     { name: 'scan before the confirmation (negative lag)', shipment: at(CONFIRMED, '2026-10-05T08:00:00-07:00') },
-    { name: 'date-only confirmation, scan later the same day', shipment: at(dateOnly('2026-10-05'), '2026-10-05T18:00:00-07:00') },
-    { name: 'date-only confirmation, scan the next morning', shipment: at(dateOnly('2026-10-05'), '2026-10-06T09:00:00-07:00') },
-    { name: 'date-only confirmation, scan 23:59 the next day', shipment: at(dateOnly('2026-10-05'), '2026-10-06T23:59:00-07:00') },
+    {
+      name: 'date-only confirmation, scan later the same day',
+      shipment: at(dateOnly('2026-10-05'), '2026-10-05T18:00:00-07:00'),
+    },
+    {
+      name: 'date-only confirmation, scan the next morning',
+      shipment: at(dateOnly('2026-10-05'), '2026-10-06T09:00:00-07:00'),
+    },
+    {
+      name: 'date-only confirmation, scan 23:59 the next day',
+      shipment: at(dateOnly('2026-10-05'), '2026-10-06T23:59:00-07:00'),
+    },
     {
       // The fall-back day lasts 25 h: its end is 2026-11-02 00:00 PST, so 23:30 PST next day is 23.5 h later.
       // A 24-hour day would put the end an hour early and the gap at 24.5 h.
@@ -42,13 +58,24 @@ testRule(rule, {
       shipment: at('2026-11-01T00:30:00-07:00', '2026-11-01T01:30:00-07:00'),
       ctx: { options: { graceHours: 1 } },
     },
-    { name: 'graceHours 0: scan at the moment of confirmation', shipment: at(CONFIRMED, CONFIRMED), ctx: { options: { graceHours: 0 } } },
-    { name: 'graceHours 48: scan 47 h later', shipment: at(CONFIRMED, '2026-10-07T09:00:00-07:00'), ctx: { options: { graceHours: 48 } } },
+    {
+      name: 'graceHours 0: scan at the moment of confirmation',
+      shipment: at(CONFIRMED, CONFIRMED),
+      ctx: { options: { graceHours: 0 } },
+    },
+    {
+      name: 'graceHours 48: scan 47 h later',
+      shipment: at(CONFIRMED, '2026-10-07T09:00:00-07:00'),
+      ctx: { options: { graceHours: 48 } },
+    },
     {
       name: 'summary first-scan column within the grace',
       shipment: shipment({
         confirmedAt: stamp(CONFIRMED),
-        tracking: { events: 0, summaryFirstScan: event('2026-10-05T15:00:00-07:00', 'first scan / pickup (package summary)') },
+        tracking: {
+          events: 0,
+          summaryFirstScan: event('2026-10-05T15:00:00-07:00', 'first scan / pickup (package summary)'),
+        },
       }),
     },
     {
@@ -66,7 +93,8 @@ testRule(rule, {
     {
       name: 'grace + 1 minute',
       shipment: at(CONFIRMED, '2026-10-06T10:01:00-07:00'),
-      message: 'confirmed 24.0 h before the first carrier scan (Accepted at USPS Origin Facility, 2026-10-06T10:01:00-07:00)',
+      message:
+        'confirmed 24.0 h before the first carrier scan (Accepted at USPS Origin Facility, 2026-10-06T10:01:00-07:00)',
       lagHours: 24,
     },
     {
@@ -132,7 +160,10 @@ testRule(rule, {
       name: 'date-only summary first scan counts from the start of its day',
       shipment: shipment({
         confirmedAt: stamp(CONFIRMED),
-        tracking: { events: 0, summaryFirstScan: event(dateOnly('2026-10-09'), 'first scan / pickup (package summary)') },
+        tracking: {
+          events: 0,
+          summaryFirstScan: event(dateOnly('2026-10-09'), 'first scan / pickup (package summary)'),
+        },
       }),
       message:
         'confirmed 86.0 h before the first carrier scan (first scan / pickup (package summary), 2026-10-09 -07:00); ' +
@@ -144,8 +175,16 @@ testRule(rule, {
 
 it('judges two packages of one order independently', () => {
   const confirmedAt = stamp(CONFIRMED);
-  const early = shipment({ confirmedAt, trackingNumber: '9400111201080805483016', tracking: scannedAt('2026-10-08T10:00:00-07:00') });
-  const onTime = shipment({ confirmedAt, trackingNumber: '9400111699000367101815', tracking: scannedAt('2026-10-05T16:00:00-07:00') });
+  const early = shipment({
+    confirmedAt,
+    trackingNumber: '9400111201080805483016',
+    tracking: scannedAt('2026-10-08T10:00:00-07:00'),
+  });
+  const onTime = shipment({
+    confirmedAt,
+    trackingNumber: '9400111699000367101815',
+    tracking: scannedAt('2026-10-05T16:00:00-07:00'),
+  });
   expect(rule.check(early, ctx(rule))?.lagHours).toBe(72);
   expect(rule.check(onTime, ctx(rule))).toBeUndefined();
 });

@@ -24,7 +24,8 @@ testRule(rule, {
     {
       name: 'seven other orders: five listed and a count',
       shipment: shipment({ sharedWith: others(7) }),
-      message: /^tracking number also confirmed on 7 other orders: (111-\d{7}-0000000, ){4}111-0000004-0000000 and 2 more$/,
+      message:
+        /^tracking number also confirmed on 7 other orders: (111-\d{7}-0000000, ){4}111-0000004-0000000 and 2 more$/,
     },
   ],
 });

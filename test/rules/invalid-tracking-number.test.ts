@@ -26,7 +26,10 @@ testRule(rule, {
     { name: 'a spaced Amazon TBC number', shipment: raw('TBC 000000000000', 'Amazon Shipping') },
     { name: 'a spaced S10 number', shipment: raw('LX 059 317 561 CN', 'China Post') },
     { name: 'a spaced Purolator number', shipment: raw('KYV 009956937', 'Other') },
-    { name: 'full-width characters (Japanese input)', shipment: raw('ＹＴ２２２９５２１２７２１６４４４６', 'Yun Express') },
+    {
+      name: 'full-width characters (Japanese input)',
+      shipment: raw('ＹＴ２２２９５２１２７２１６４４４６', 'Yun Express'),
+    },
     { name: 'the ERP text marker ="…"', shipment: raw('="9400111201080805483016"', 'USPS') },
     { name: 'the ERP text marker ="…" around a UPS number', shipment: raw('="1Z5R89390357567127"', 'UPS') },
     { name: 'a number with hyphens that is no order ID', shipment: raw('9400-1112-0108-0805-4830-16', 'USPS') },
@@ -47,10 +50,22 @@ testRule(rule, {
       shipment: number('RB123456784CN', 'USPS'),
       message: 'RB123456784CN has the s10 format of China Post but fails its check digit',
     },
-    { name: 'UPS with a wrong check digit, no carrier', shipment: number('1Z5R89390357567128'), message: /1Z5R89390357567128 has the ups format/ },
-    { name: '12 digits confirmed as FedEx', shipment: number('986578788856', 'FedEx'), message: /fedex-12 format of FedEx/ },
+    {
+      name: 'UPS with a wrong check digit, no carrier',
+      shipment: number('1Z5R89390357567128'),
+      message: /1Z5R89390357567128 has the ups format/,
+    },
+    {
+      name: '12 digits confirmed as FedEx',
+      shipment: number('986578788856', 'FedEx'),
+      message: /fedex-12 format of FedEx/,
+    },
     { name: '10 digits confirmed as DHL', shipment: number('3318810026', 'DHL'), message: /dhl-express format of DHL/ },
-    { name: '20 digits confirmed as a forwarder that uses USPS last mile', shipment: number('12345678901234567893', 'Yanwen'), message: /usps-impb/ },
+    {
+      name: '20 digits confirmed as a forwarder that uses USPS last mile',
+      shipment: number('12345678901234567893', 'Yanwen'),
+      message: /usps-impb/,
+    },
     // A USPS 20-digit number one digit off: no longer taken for a FedEx SmartPost number.
     {
       name: 'USPS 20 digits one digit off',

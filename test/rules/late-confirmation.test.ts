@@ -17,7 +17,10 @@ testRule(rule, {
     { name: 'confirmed the day before', shipment: confirmed('2026-10-05T10:00:00-07:00') },
     { name: 'confirmed at the latest ship date itself', shipment: confirmed('2026-10-06T23:59:59-07:00') },
     { name: 'date-only confirmation on the latest ship day', shipment: confirmed('2026-10-06') },
-    { name: 'date-only latest ship date, confirmed at its last minute', shipment: confirmed('2026-10-06T23:59:00-07:00', lsdDay) },
+    {
+      name: 'date-only latest ship date, confirmed at its last minute',
+      shipment: confirmed('2026-10-06T23:59:00-07:00', lsdDay),
+    },
   ],
   invalid: [
     {

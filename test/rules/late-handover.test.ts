@@ -44,7 +44,8 @@ testRule(rule, {
         order: order({ latestShipDate }),
         tracking: { events: 0, summaryFirstScan: event(stamp('2026-10-07T00:00:00-07:00', 'date'), 'first scan') },
       }),
-      message: 'first carrier scan on 2026-10-07 (date only) after the latest ship date 2026-10-06T23:59:59-07:00 (first scan, 2026-10-07 -07:00)',
+      message:
+        'first carrier scan on 2026-10-07 (date only) after the latest ship date 2026-10-06T23:59:59-07:00 (first scan, 2026-10-07 -07:00)',
     },
   ],
 });

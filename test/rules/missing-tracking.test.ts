@@ -7,7 +7,11 @@ testRule(rule, {
     { name: 'a number of no known format', shipment: shipment({ trackingNumber: 'ABC123', carrier: 'Other' }) },
   ],
   invalid: [
-    { name: 'empty, with a carrier', shipment: shipment({ trackingNumber: '' }), message: 'confirmed without a tracking number (carrier USPS)' },
+    {
+      name: 'empty, with a carrier',
+      shipment: shipment({ trackingNumber: '' }),
+      message: 'confirmed without a tracking number (carrier USPS)',
+    },
     {
       name: 'empty, without a carrier',
       shipment: shipment({ trackingNumber: '', carrier: undefined }),

@@ -14,14 +14,23 @@ const preShipment: TrackingFacts = {
 testRule(rule, {
   valid: [
     { name: 'no tracking data for the number (tracking-not-found decides)', shipment: shipment({ confirmedAt }) },
-    { name: 'a possession scan', shipment: shipment({ confirmedAt, tracking: scannedAt('2026-10-09T10:00:00-07:00') }) },
+    {
+      name: 'a possession scan',
+      shipment: shipment({ confirmedAt, tracking: scannedAt('2026-10-09T10:00:00-07:00') }),
+    },
     {
       name: 'a summary first scan',
-      shipment: shipment({ confirmedAt, tracking: { events: 0, summaryFirstScan: event('2026-10-09T10:00:00-07:00', 'first scan') } }),
+      shipment: shipment({
+        confirmedAt,
+        tracking: { events: 0, summaryFirstScan: event('2026-10-09T10:00:00-07:00', 'first scan') },
+      }),
     },
     {
       name: 'a summary status proving possession without a time',
-      shipment: shipment({ confirmedAt, tracking: { events: 0, latestStatus: 'In Transit', possessionWithoutTime: true } }),
+      shipment: shipment({
+        confirmedAt,
+        tracking: { events: 0, latestStatus: 'In Transit', possessionWithoutTime: true },
+      }),
     },
     {
       name: 'label only, judged exactly at the grace',
@@ -74,7 +83,8 @@ testRule(rule, {
       name: 'date-only confirmation, 24 h 1 min after the end of its day',
       shipment: shipment({ confirmedAt: dateOnly, tracking: labelOnly }),
       ctx: { asOf: '2026-10-07T00:01:00-07:00' },
-      message: /^no carrier scan 24\.0 h after confirmation \(date-only confirmation: counted from the end of that day\): only /,
+      message:
+        /^no carrier scan 24\.0 h after confirmation \(date-only confirmation: counted from the end of that day\): only /,
     },
     {
       name: 'graceHours 0: 6 minutes without a scan',

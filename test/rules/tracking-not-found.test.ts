@@ -4,12 +4,18 @@ import { scannedAt, shipment, testRule } from './build.js';
 testRule(rule, {
   valid: [
     { name: 'tracking data for the number', shipment: shipment({ tracking: scannedAt('2026-10-05T12:00:00-07:00') }) },
-    { name: 'a summary row without events', shipment: shipment({ tracking: { events: 0, latestStatus: 'Label created' } }) },
+    {
+      name: 'a summary row without events',
+      shipment: shipment({ tracking: { events: 0, latestStatus: 'Label created' } }),
+    },
     { name: 'no tracking files given at all', shipment: shipment(), ctx: { hasTrackingData: false } },
     { name: 'no tracking number (missing-tracking decides)', shipment: shipment({ trackingNumber: '' }) },
     {
       name: 'a number failing its check digit (invalid-tracking-number decides)',
-      shipment: shipment({ trackingNumber: 'RB123456784GB', recognition: { format: 's10', carrier: 'Royal Mail', checkDigit: 'invalid' } }),
+      shipment: shipment({
+        trackingNumber: 'RB123456784GB',
+        recognition: { format: 's10', carrier: 'Royal Mail', checkDigit: 'invalid' },
+      }),
     },
   ],
   invalid: [

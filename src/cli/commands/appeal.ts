@@ -33,7 +33,12 @@ const PACK: ReadonlyArray<{ file: string; attach: boolean; en: string; zh: strin
     en: 'the Plan of Action draft to paste into the appeal form in Seller Central',
     zh: '行动计划草稿（英文），粘贴到卖家平台的申诉表单',
   },
-  { file: 'plan-of-action.md', attach: false, en: 'the same draft with headings and a table (Markdown)', zh: '同一草稿的 Markdown 版本（带标题和表格）' },
+  {
+    file: 'plan-of-action.md',
+    attach: false,
+    en: 'the same draft with headings and a table (Markdown)',
+    zh: '同一草稿的 Markdown 版本（带标题和表格）',
+  },
   {
     file: 'evidence.csv',
     attach: true,
@@ -73,12 +78,18 @@ export function registerAppeal(program: Command, run: (fn: () => Promise<number>
         'Nothing in it names a buyer.',
     )
     .argument('<paths...>', 'input files or folders (folders are read recursively)')
-    .requiredOption('--fixed-on <date>', 'the day the corrective action took effect, YYYY-MM-DD in the marketplace zone')
+    .requiredOption(
+      '--fixed-on <date>',
+      'the day the corrective action took effect, YYYY-MM-DD in the marketplace zone',
+    )
     .option('--out <dir>', 'the pack folder (default: appeal-pack-<fixed-on>)')
     .option('--seller-name <name>', 'your seller name, for the Plan of Action and the report')
     .option('--force', 'replace the pack folder if it exists (only a pack folder shipaudit wrote)')
     .option('--grace <duration>', 'how long a confirmation may precede the first carrier scan (e.g. 24h, 90m, 2d)')
-    .option('--marketplace-tz <zone>', 'IANA zone of the marketplace, for times without an offset (default America/Los_Angeles)')
+    .option(
+      '--marketplace-tz <zone>',
+      'IANA zone of the marketplace, for times without an offset (default America/Los_Angeles)',
+    )
     .option('--config <file>', 'config file (default: shipaudit.config.json in the working folder, if present)')
     .addHelpText(
       'after',
@@ -116,17 +127,26 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   if (data.trackingCount === 0) {
     throw new UsageError(say('appeal.noTracking'));
   }
-  const { result, shipments, hits } = auditDetailed(loaded, { ...auditOptions(settings, loaded), progress: rulesProgress() });
+  const { result, shipments, hits } = auditDetailed(loaded, {
+    ...auditOptions(settings, loaded),
+    progress: rulesProgress(),
+  });
   // Read after the inputs: the orders' sales channels may have named the marketplace zone.
   const zone = settings.zone.zone;
-  const comparison = compareAroundFix(shipments, hits, { fixedOn: flags.fixedOn, zone, graceHours: settings.graceHours });
+  const comparison = compareAroundFix(shipments, hits, {
+    fixedOn: flags.fixedOn,
+    zone,
+    graceHours: settings.graceHours,
+  });
   if (comparison.before.shipments === 0) {
     throw new UsageError(say('appeal.nothingBefore', { fixedOn: flags.fixedOn }));
   }
 
   const noAfter = fixedOnAfterData(comparison);
   if (noAfter) {
-    err(`${say('warning.prefix', { message: say('appeal.noAfter', { fixedOn: flags.fixedOn, newest: noAfter.newest }) })}\n`);
+    err(
+      `${say('warning.prefix', { message: say('appeal.noAfter', { fixedOn: flags.fixedOn, newest: noAfter.newest }) })}\n`,
+    );
   }
   runProgress()?.(say('progress.report'));
   const { files, pdfReason } = await buildPack(result, comparison, lang, flags.sellerName);
@@ -157,13 +177,15 @@ async function buildPack(result: AuditResult, comparison: Comparison, lang: Lang
     result,
     comparison,
     sellerName,
-    attachments: pack.filter((p) => p.attach).map((p) => ({
-      file: p.file,
-      what:
-        p.file === 'evidence.csv'
-          ? `${p.en} (${rows.length} rows: ${before} before ${comparison.fixedOn}, ${rows.length - before} since)`
-          : p.en,
-    })),
+    attachments: pack
+      .filter((p) => p.attach)
+      .map((p) => ({
+        file: p.file,
+        what:
+          p.file === 'evidence.csv'
+            ? `${p.en} (${rows.length} rows: ${before} before ${comparison.fixedOn}, ${rows.length - before} since)`
+            : p.en,
+      })),
   });
   const note = formatSellerNote({
     lang,

@@ -35,14 +35,24 @@ export function registerAudit(program: Command, run: (fn: () => Promise<number>)
     .argument('<paths...>', 'input files or folders (folders are read recursively)')
     .option('--from <date>', 'first day of confirmations to audit, YYYY-MM-DD in the marketplace zone')
     .option('--to <date>', 'last day of confirmations to audit (inclusive)')
-    .option('--grace <duration>', 'how long a confirmation may precede the first carrier scan (e.g. 24h, 90m, 2d)', undefined)
-    .option('--marketplace-tz <zone>', 'IANA zone of the marketplace, for times without an offset (default America/Los_Angeles)')
+    .option(
+      '--grace <duration>',
+      'how long a confirmation may precede the first carrier scan (e.g. 24h, 90m, 2d)',
+      undefined,
+    )
+    .option(
+      '--marketplace-tz <zone>',
+      'IANA zone of the marketplace, for times without an offset (default America/Los_Angeles)',
+    )
     .option('--config <file>', 'config file (default: shipaudit.config.json in the working folder, if present)')
     .option('--as-of <datetime>', 'the moment the audit is judged at (default: the newest tracking event read)')
     .option('--evidence <path>', 'write the evidence CSV (one row per affected shipment) to this path')
     .option('--format <format>', 'text or json', 'text')
     .option('--fail-on <level>', 'exit 1 when a finding is at or above: error, warning or never', 'error')
-    .option('--allow-rejected-rows', 'exit by the findings even when some rows could not be read (they are still reported)')
+    .option(
+      '--allow-rejected-rows',
+      'exit by the findings even when some rows could not be read (they are still reported)',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n' +
@@ -63,9 +73,13 @@ export function checkFormat(format: string): void {
   if (format !== 'text' && format !== 'json') throw new UsageError(say('usage.format', { got: format }));
 }
 
-export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ result: AuditResult; settings: Settings }> {
+export async function runAudit(
+  paths: string[],
+  flags: AuditFlags,
+): Promise<{ result: AuditResult; settings: Settings }> {
   checkFormat(flags.format);
-  if (!['error', 'warning', 'never'].includes(flags.failOn)) throw new UsageError(say('usage.failOn', { got: flags.failOn }));
+  if (!['error', 'warning', 'never'].includes(flags.failOn))
+    throw new UsageError(say('usage.failOn', { got: flags.failOn }));
   const settings = await loadSettings(flags);
   // Days and times without an offset are in the marketplace zone, worked out again if the orders change it.
   const perZone = () => {
@@ -84,7 +98,9 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<{ re
   timing('rules and figures');
   if (result.summary.shipments === 0) {
     const outside = Object.values(result.summary.excluded).reduce((a, b) => a + b, 0);
-    const why = Object.entries(result.summary.excluded).map(([key, v]) => `${v} ${term(lang, 'exclusion', { key, label: exclusionLabel(key) })}`);
+    const why = Object.entries(result.summary.excluded).map(
+      ([key, v]) => `${v} ${term(lang, 'exclusion', { key, label: exclusionLabel(key) })}`,
+    );
     throw new UsageError(say('usage.noShipments', { from: flags.from, to: flags.to, outside, why }));
   }
   return { result, settings };
@@ -102,7 +118,8 @@ export async function finishAudit(result: AuditResult, settings: Settings, flags
     });
   }
   if (flags.format === 'json') for (const chunk of auditJsonChunks(result)) out(chunk);
-  else outText(formatAuditText(result, { style: styleFor(process.stdout, 'text'), evidencePath: flags.evidence, lang }));
+  else
+    outText(formatAuditText(result, { style: styleFor(process.stdout, 'text'), evidencePath: flags.evidence, lang }));
   timing('report written');
   const code = exitCode(result, flags.failOn, flags.allowRejectedRows ?? false);
   // Exit 2 always comes with its one line on stderr, even when the report itself was written.

@@ -53,10 +53,16 @@ export function registerCheck(program: Command, run: (fn: () => Promise<number>)
         'is well. Meant for cron, a systemd timer or the Windows Task Scheduler (see the README). With "sources" in ' +
         'the config it first fetches the orders and the tracking itself (`shipaudit fetch`) and reads what it saved.',
     )
-    .option('--config <file>', 'config file (default: shipaudit.config.json in the working folder; `shipaudit init` writes one)')
+    .option(
+      '--config <file>',
+      'config file (default: shipaudit.config.json in the working folder; `shipaudit init` writes one)',
+    )
     .option('--as-of <datetime>', 'the moment the check is judged at (default: now)')
     .option('--format <format>', 'text or json', 'text')
-    .option('--state <file>', `what earlier runs reported (default: "state" in the config, else ${CHECK_DEFAULTS.state} beside the config)`)
+    .option(
+      '--state <file>',
+      `what earlier runs reported (default: "state" in the config, else ${CHECK_DEFAULTS.state} beside the config)`,
+    )
     .option('--out <dir>', 'also write a dated JSON report and evidence CSV here, keeping the last "keepReports" runs')
     .option('--no-fetch', 'when the config names "sources": check what is saved, without fetching first')
     .addHelpText(
@@ -114,19 +120,34 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     // The orders' sales channels may have named the marketplace zone.
     zone = settings.zone.zone;
     if (collector.confirmationCount === 0) {
-      problems.push({ level: 'warning', kind: 'no-confirmations', message: 'no shipping confirmations in the inputs: no shipment could be checked' });
+      problems.push({
+        level: 'warning',
+        kind: 'no-confirmations',
+        message: 'no shipping confirmations in the inputs: no shipment could be checked',
+      });
     }
     const from = localDateInZone(window.fromMs, zone);
     const to = localDateInZone(asOfMs, zone);
     const per = { window: { ...window, from, to }, asOfMs };
-    const { result, shipments, awaiting } = auditDetailed(loaded, { ...auditOptions(settings, loaded, per), progress: rulesProgress() });
+    const { result, shipments, awaiting } = auditDetailed(loaded, {
+      ...auditOptions(settings, loaded, per),
+      progress: rulesProgress(),
+    });
     // Tracking is fresh or stale by its newest event at the check's clock: one dated later (2062) is left out.
     const tracking = collector.clock.reading(asOfMs + FUTURE_TOLERANCE_MS);
     const { state, report } = await readState(outputs, statePath, relative(cwd, statePath) || statePath, problems);
-    const gate = collector.assignments.length > 0
-      ? await gateDecision(collector, awaiting, statePath, relative(cwd, statePath) || statePath, asOfMs, zone,
-          problems)
-      : undefined;
+    const gate =
+      collector.assignments.length > 0
+        ? await gateDecision(
+            collector,
+            awaiting,
+            statePath,
+            relative(cwd, statePath) || statePath,
+            asOfMs,
+            zone,
+            problems,
+          )
+        : undefined;
     const graceOption = settings.rules['no-carrier-scan']?.options?.graceHours;
     const built = buildCheck({
       audit: result,
@@ -262,19 +283,23 @@ export async function resolveInputs(
   for (const [i, entry] of entries.entries()) {
     if (!isGlob(entry)) {
       const abs = resolve(base, entry);
-      if (!(await stat(abs).catch(() => undefined))) throw new ConfigError(`${where}: inputs.${i}: "${entry}" does not exist (${abs})`);
+      if (!(await stat(abs).catch(() => undefined)))
+        throw new ConfigError(`${where}: inputs.${i}: "${entry}" does not exist (${abs})`);
       paths.push(abs);
       continue;
     }
     const { root, matches } = inputGlob(base, entry);
-    if (!(await stat(root).catch(() => undefined))) throw new ConfigError(`${where}: inputs.${i}: folder "${globBase(entry)}" of "${entry}" does not exist (${root})`);
+    if (!(await stat(root).catch(() => undefined)))
+      throw new ConfigError(
+        `${where}: inputs.${i}: folder "${globBase(entry)}" of "${entry}" does not exist (${root})`,
+      );
     const matched = (await walk(root)).sort().filter(matches);
-    if (matched.length === 0) problems.push({ level: 'warning', kind: 'empty-glob', message: `inputs.${i}: "${entry}" matches no file` });
+    if (matched.length === 0)
+      problems.push({ level: 'warning', kind: 'empty-glob', message: `inputs.${i}: "${entry}" matches no file` });
     paths.push(...matched);
   }
   return [...paths, ...fetched];
 }
-
 
 /** Unusable state files kept for a look: the newest few, each under its own name. */
 const KEEP_CORRUPT = 5;
@@ -292,7 +317,8 @@ async function readState(
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { state: emptyState(), report: { file: shown, status: 'created' } };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      return { state: emptyState(), report: { file: shown, status: 'created' } };
     throw describeFailure(shown, e, 'read');
   }
   const parsed = parseState(text);

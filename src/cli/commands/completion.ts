@@ -10,7 +10,7 @@ export function registerCompletion(program: Command, run: (fn: () => Promise<num
     .addArgument(new Argument('<shell>', 'bash, zsh, fish or powershell').choices(SHELLS))
     .addHelpText(
       'after',
-      '\nLoad it in the current shell, or add the line to the shell\'s start-up file:\n' +
+      "\nLoad it in the current shell, or add the line to the shell's start-up file:\n" +
         '  bash:        source <(shipaudit completion bash)            (~/.bashrc)\n' +
         '  zsh:         source <(shipaudit completion zsh)             (~/.zshrc, after compinit)\n' +
         '  fish:        shipaudit completion fish | source             (~/.config/fish/config.fish)\n' +

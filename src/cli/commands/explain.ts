@@ -12,7 +12,9 @@ export function registerExplain(program: Command, run: (fn: () => Promise<number
   program
     .command('explain')
     .summary('show the timeline of one order and the rules it breaks')
-    .description('Purchase, latest ship date, each confirmation, each carrier event with its classification and the zone its time was read in, then the findings for the order.')
+    .description(
+      'Purchase, latest ship date, each confirmation, each carrier event with its classification and the zone its time was read in, then the findings for the order.',
+    )
     .argument('<order-id>', 'the Amazon order id, e.g. 113-1234567-1234567')
     .argument('<paths...>', 'input files or folders, as for audit')
     .option('--format <format>', 'text or json', 'text')

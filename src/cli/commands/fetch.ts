@@ -563,11 +563,9 @@ async function fetchAfterShip(run: Run, apiKey: string, baseUrl: string): Promis
     if (plan.register.length > 0) {
       let i = 0;
       const made = await client.create(plan.register, async (_number, body) => {
-        await run.outputs.writeFile(
-          run.shown(join(dayDir, '.requests', `create-${stamp}-${pad(++i)}.json`)),
-          body,
-          { replace: true },
-        );
+        await run.outputs.writeFile(run.shown(join(dayDir, '.requests', `create-${stamp}-${pad(++i)}.json`)), body, {
+          replace: true,
+        });
         run.progress?.(`AfterShip: creating trackings, ${i}/${plan.register.length}, ${http.requests} requests`);
       });
       for (const n of made.tracked) entry(n).registered = nowIso();

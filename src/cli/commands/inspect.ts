@@ -27,7 +27,10 @@ export function registerInspect(program: Command, run: (fn: () => Promise<number
     .option('--format <format>', 'text or json', 'text')
     .option('--marketplace-tz <zone>', 'IANA zone for times without an offset (default America/Los_Angeles)')
     .option('--config <file>', 'config file (default: shipaudit.config.json in the working folder, if present)')
-    .addHelpText('after', '\nExamples:\n  shipaudit inspect fixtures/formats/tracking-events-gb18030.csv\n  shipaudit inspect downloads/ --format json\n\nExit codes: 0 every file read cleanly, 2 a file could not be read or some rows were rejected.')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  shipaudit inspect fixtures/formats/tracking-events-gb18030.csv\n  shipaudit inspect downloads/ --format json\n\nExit codes: 0 every file read cleanly, 2 a file could not be read or some rows were rejected.',
+    )
     .action((paths: string[], flags: CommonFlags & { format: string }) =>
       run(async () => {
         checkFormat(flags.format);
@@ -51,7 +54,8 @@ export function registerInspect(program: Command, run: (fn: () => Promise<number
         }
         for (const u of unreachable) {
           failures.push({ file: u.file, error: `${u.file}: ${u.why}` });
-          if (flags.format === 'text') err(`${say('failure.prefix', { message: `${u.file}${lang === 'zh' ? '：' : ': '}${sentence(u.why)}` })}\n`);
+          if (flags.format === 'text')
+            err(`${say('failure.prefix', { message: `${u.file}${lang === 'zh' ? '：' : ': '}${sentence(u.why)}` })}\n`);
         }
         for (const { report } of results) {
           const target = symlinks.get(report.file);

@@ -11,7 +11,10 @@ export function registerRules(program: Command, run: (fn: () => Promise<number>)
     .command('rules')
     .summary('list the rules with their severity and options')
     .option('--format <format>', 'text or json', 'text')
-    .addHelpText('after', '\nChange a severity or option in the config file, e.g.\n  "rules": { "late-handover": "error", "confirmed-before-handover": { "graceHours": 12 } }')
+    .addHelpText(
+      'after',
+      '\nChange a severity or option in the config file, e.g.\n  "rules": { "late-handover": "error", "confirmed-before-handover": { "graceHours": 12 } }',
+    )
     .action((flags: { format: string }) =>
       run(() => {
         checkFormat(flags.format);

@@ -61,12 +61,7 @@ function classifierFor(opts: ReadOptions) {
   return c;
 }
 
-function classify(
-  ctx: ApiReadContext,
-  description: string,
-  code: string | undefined,
-  carrier: string,
-): Classification {
+function classify(ctx: ApiReadContext, description: string, code: string | undefined, carrier: string): Classification {
   return classifierFor(ctx.options)({ description, code, carrier });
 }
 

@@ -68,12 +68,7 @@ function readInfo(info: Obj, ctx: ApiReadContext): void {
     guarded(ctx, number, i === 0 && isObj(info.TrackSummary) ? 'TrackSummary' : 'TrackDetail', () => {
       // A sentence in place of the fields (the old Track API) has no time to read.
       if (!isObj(e)) throw new RowError(`an event without date fields: "${text(e) ?? ''}"`);
-      const location = locationText(
-        text(e.EventCity),
-        text(e.EventState),
-        text(e.EventZIPCode),
-        text(e.EventCountry),
-      );
+      const location = locationText(text(e.EventCity), text(e.EventState), text(e.EventZIPCode), text(e.EventCountry));
       const date = text(e.EventDate);
       if (!date) throw new RowError('event without EventDate');
       const at = dateTimeStamp(date, text(e.EventTime), 'EventDate/EventTime', zoneOf(location), false);

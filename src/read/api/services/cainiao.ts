@@ -71,8 +71,7 @@ function entriesOf(doc: unknown): Json[] {
 
 function isEntry(e: Json): boolean {
   return (
-    textAt(e, 'mailNo') !== undefined &&
-    (Array.isArray(e.detailList) || isObject(e.section1) || isObject(e.section2))
+    textAt(e, 'mailNo') !== undefined && (Array.isArray(e.detailList) || isObject(e.section1) || isObject(e.section2))
   );
 }
 

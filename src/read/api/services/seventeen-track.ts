@@ -44,8 +44,7 @@ function v22Time(ev: Json, rec: Recorder, location: string | undefined, descript
   } catch (e) {
     utcError = e;
   }
-  const check = (s: Stamp) =>
-    utcStamp?.zoneSource === 'offset' ? checkedAgainst(s, utcStamp.epochMs, 'time_utc') : s;
+  const check = (s: Stamp) => (utcStamp?.zoneSource === 'offset' ? checkedAgainst(s, utcStamp.epochMs, 'time_utc') : s);
   if (local && zone) return check(stampWithZoneText(local, zone, hint));
   const isoStamp = iso ? parseStamp(iso, { hint }) : undefined;
   if (isoStamp?.zoneSource === 'offset') return check(isoStamp);

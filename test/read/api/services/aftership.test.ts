@@ -76,7 +76,7 @@ describe('AfterShip v4 (real: aftership-sdk-java GetTrackingResult)', () => {
     expect(ctx.problems).toEqual([]);
   });
 
-  it('passes the tracking\'s tag and subtag on as a package summary', () => {
+  it("passes the tracking's tag and subtag on as a package summary", () => {
     const ctx = testContext();
     AFTERSHIP.read(V4(), ctx);
     expect(ctx.packages).toHaveLength(1);
@@ -140,7 +140,7 @@ describe('AfterShip current API', () => {
     expect(ctx.events[1].code).toBe('InTransit');
   });
 
-  it('makes an error envelope a problem in AfterShip\'s words', () => {
+  it("makes an error envelope a problem in AfterShip's words", () => {
     const ctx = testContext();
     AFTERSHIP.read(NOT_FOUND, ctx);
     expect(ctx.problems).toEqual([{ trackingNumber: undefined, message: 'AfterShip 4004: Tracking does not exist.' }]);

@@ -146,7 +146,7 @@ describe('Cainiao global detail.json, current generation', () => {
 });
 
 describe('Cainiao global detail.json, older generation', () => {
-  it('reads the sections\' local times in their zone text, else by the event language', () => {
+  it("reads the sections' local times in their zone text, else by the event language", () => {
     const ctx = testContext();
     CAINIAO.read(OLDER, ctx);
     expect(ctx.events.map((e) => [e.at?.epochMs, e.at?.zone, e.at?.zoneSource, e.class])).toEqual([

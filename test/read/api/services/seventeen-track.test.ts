@@ -134,15 +134,51 @@ describe('17TRACK API v2.2 gettrackinfo', () => {
   it('reads each event with the most explicit time, code and carrier', () => {
     const ctx = testContext({ lines: { RR123456785CN: 7 } });
     SEVENTEEN_TRACK_V22.read(V22, ctx);
-    const rows = ctx.events.map((e) => [e.trackingNumber, e.at?.epochMs, e.at?.raw, e.at?.zone, e.at?.zoneSource,
-      e.code, e.carrier, e.class, e.source.line]);
+    const rows = ctx.events.map((e) => [
+      e.trackingNumber,
+      e.at?.epochMs,
+      e.at?.raw,
+      e.at?.zone,
+      e.at?.zoneSource,
+      e.code,
+      e.carrier,
+      e.class,
+      e.source.line,
+    ]);
     expect(rows).toEqual([
-      ['RR123456785CN', Date.UTC(2022, 2, 3, 1, 10), '2022-03-03 09:10:00 +08:00', '+08:00', 'offset',
-        'InTransit_Other', 'China Post', expect.any(String), 7],
-      ['RR123456785CN', Date.UTC(2022, 2, 2, 10, 34), '2022-03-02T18:34:00+08:00', '+08:00', 'offset',
-        'InTransit_PickedUp', 'China Post', 'physical', 7],
-      ['RR123456785CN', Date.UTC(2022, 2, 1, 2, 0), '2022-03-01T10:00:00', 'Asia/Shanghai', 'inferred',
-        'InfoReceived', 'China Post', 'information', 7],
+      [
+        'RR123456785CN',
+        Date.UTC(2022, 2, 3, 1, 10),
+        '2022-03-03 09:10:00 +08:00',
+        '+08:00',
+        'offset',
+        'InTransit_Other',
+        'China Post',
+        expect.any(String),
+        7,
+      ],
+      [
+        'RR123456785CN',
+        Date.UTC(2022, 2, 2, 10, 34),
+        '2022-03-02T18:34:00+08:00',
+        '+08:00',
+        'offset',
+        'InTransit_PickedUp',
+        'China Post',
+        'physical',
+        7,
+      ],
+      [
+        'RR123456785CN',
+        Date.UTC(2022, 2, 1, 2, 0),
+        '2022-03-01T10:00:00',
+        'Asia/Shanghai',
+        'inferred',
+        'InfoReceived',
+        'China Post',
+        'information',
+        7,
+      ],
     ]);
     expect(ctx.events[0]).toMatchObject({ description: 'Departed from sorting center', location: 'SHENZHEN' });
     expect(ctx.events[2]).toMatchObject({ location: 'Guangdong, CN', possession: false });
@@ -150,7 +186,7 @@ describe('17TRACK API v2.2 gettrackinfo', () => {
     expect(ctx.events.every((e) => e.source.file === 'response.json')).toBe(true);
   });
 
-  it('turns a rejected number into a problem in 17TRACK\'s words', () => {
+  it("turns a rejected number into a problem in 17TRACK's words", () => {
     const ctx = testContext();
     SEVENTEEN_TRACK_V22.read(V22, ctx);
     expect(ctx.problems).toEqual([
@@ -161,7 +197,7 @@ describe('17TRACK API v2.2 gettrackinfo', () => {
     ]);
   });
 
-  it('passes 17TRACK\'s latest status on as a package summary', () => {
+  it("passes 17TRACK's latest status on as a package summary", () => {
     const ctx = testContext();
     SEVENTEEN_TRACK_V22.read(V22, ctx);
     expect(ctx.packages).toHaveLength(1);
@@ -210,13 +246,25 @@ describe('17TRACK API v2.2 time fields', () => {
   const raw = { date: '2022-03-03', time: '09:10:00', timezone: '+08:00' };
   const cases: [string, Record<string, unknown>, number | undefined, string | undefined][] = [
     ['time_raw with its zone', { time_raw: raw }, Date.UTC(2022, 2, 3, 1, 10), '+08:00'],
-    ['an unreadable time_utc only loses the check', { time_raw: raw, time_utc: 'soon' }, Date.UTC(2022, 2, 3, 1, 10),
-      '+08:00'],
+    [
+      'an unreadable time_utc only loses the check',
+      { time_raw: raw, time_utc: 'soon' },
+      Date.UTC(2022, 2, 3, 1, 10),
+      '+08:00',
+    ],
     ['time_utc alone', { time_utc: '2022-03-03T01:10:00Z' }, Date.UTC(2022, 2, 3, 1, 10), 'UTC'],
-    ['time_iso without offset beside time_utc: time_utc', { time_iso: '2022-03-03T09:10:00',
-      time_utc: '2022-03-03T01:10:00Z' }, Date.UTC(2022, 2, 3, 1, 10), 'UTC'],
-    ['time_iso without offset alone: placed by the location', { time_iso: '2022-03-03T09:10:00' },
-      Date.UTC(2022, 2, 3, 1, 10), 'Asia/Shanghai'],
+    [
+      'time_iso without offset beside time_utc: time_utc',
+      { time_iso: '2022-03-03T09:10:00', time_utc: '2022-03-03T01:10:00Z' },
+      Date.UTC(2022, 2, 3, 1, 10),
+      'UTC',
+    ],
+    [
+      'time_iso without offset alone: placed by the location',
+      { time_iso: '2022-03-03T09:10:00' },
+      Date.UTC(2022, 2, 3, 1, 10),
+      'Asia/Shanghai',
+    ],
     ['no time at all: a problem', {}, undefined, undefined],
   ];
   it.each(cases)('%s', (_, fields, epochMs, zone) => {
