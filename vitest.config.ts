@@ -7,6 +7,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * - report/html.browser: opens the HTML report in Chromium, prints it to PDF and renders a page;
  * - cli/appeal.e2e and attacks/01: most of their appeal runs print report.pdf with Chromium, a browser
  *   started per pack (about 2.5 s of CPU each, more than all else these files do);
+ * - attacks/10: inputs made just past each size limit (lines, fields, JSON depth, zip entries), the scale
+ *   test of the suite;
  * - any `*.slow.test.ts`: e.g. cli/sea.slow, which builds the single executable and runs it.
  */
 export const SLOW = [
@@ -14,6 +16,7 @@ export const SLOW = [
   'test/report/html.browser.test.ts',
   'test/cli/appeal.e2e.test.ts',
   'test/attacks/01-appeal-force-data-loss.test.ts',
+  'test/attacks/10-unbounded-memory.test.ts',
   'test/**/*.slow.test.ts',
 ];
 

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT, runBuiltCli } from '../helpers/cli.js';
 
 /**
  * A seller's folders as they are on a Chinese Windows machine: Chinese names, a shop folder with brackets,
@@ -40,12 +39,7 @@ function shop(inputs: string[]): string {
 }
 
 function check(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/shipaudit.js'), 'check', '--as-of', AS_OF, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runBuiltCli(['check', '--as-of', AS_OF, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
 }
 
 describe('Chinese folder and file names, backslash globs, a shop folder with [ ]', () => {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -12,16 +11,15 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runBuiltCli } from '../helpers/cli.js';
 import { englishRuns, withoutData } from '../helpers/english.js';
 
 /**
  * The built CLI under a Chinese locale: no English message outside the letter to Amazon. Text taken from
  * the input files (event texts, carrier names, headers) is data and removed before looking.
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin/shipaudit.js');
+
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 beforeAll(() => {
@@ -32,12 +30,10 @@ function shipaudit(env: Record<string, string>, cwd: string, ...args: string[]) 
   const base = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !/^(LC_ALL|LC_MESSAGES|LANG|SHIPAUDIT_LANG)$/.test(k)),
   );
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  return runBuiltCli(args, {
     cwd,
-    encoding: 'utf8',
     env: { ...base, NO_COLOR: '1', COLUMNS: '400', SHIPAUDIT_CHROMIUM: 'none', SHIPAUDIT_DEBUG: '', ...env },
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const ZH = { LANG: 'zh_CN.UTF-8' };
