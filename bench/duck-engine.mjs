@@ -36,6 +36,7 @@ import { channel as channelOf, orderStatus, REPORT_CHANNEL } from '../dist/knowl
 import { eventZoneResolver } from '../dist/read/tracking-events.js';
 import { describeZone } from '../dist/read/context.js';
 import { midnightAsDay, parseStamp } from '../dist/read/time.js';
+import { wallToInstant } from '../dist/model/zone.js';
 import { computeLatestShipDate } from '../dist/knowledge/ship-by.js';
 import { recognizeTrackingNumber } from '../dist/knowledge/tracking-numbers.js';
 import { audit } from '../dist/audit/run.js';
@@ -64,7 +65,17 @@ const CLOCK_DAYS = 36_525;
 
 const phases = [];
 const t0 = performance.now();
-const phase = (name) => phases.push(`${name} ${Math.round(performance.now() - t0)}`);
+let lastWall = t0;
+let lastCpu = process.cpuUsage();
+/** Wall and CPU (every thread: DuckDB's too) ms of the step that ends here. */
+const phase = (name) => {
+  const now = performance.now();
+  const cpu = process.cpuUsage();
+  const cpuMs = (cpu.user + cpu.system - lastCpu.user - lastCpu.system) / 1000;
+  phases.push(`${name} ${Math.round(now - lastWall)}/${Math.round(cpuMs)}`);
+  lastWall = now;
+  lastCpu = cpu;
+};
 
 /** The inputs of a folder as the product would take them (top level only), each sniffed by the product. */
 async function detect(dir) {
@@ -117,10 +128,55 @@ function timeMode(s, field, hint) {
  * earlier of the reading and the reading an hour before plus an hour is taken (right for one-hour shifts;
  * in a spring-forward gap both agree already).
  */
-function timeSql(expr, mode, zoneSql) {
+function timeSql(expr, mode, zoneSql, format) {
   if (mode === 'offset') return `epoch_ms(try_cast(${expr} AS TIMESTAMPTZ))::DOUBLE`;
-  const wall = `try_strptime(${expr}, ${formats})`;
+  const wall = wallSql(expr, format);
   return `epoch_ms(least(timezone(${zoneSql}, ${wall}), timezone(${zoneSql}, ${wall} - INTERVAL 1 HOUR) + INTERVAL 1 HOUR))::DOUBLE`;
+}
+
+/** A wall clock: the file's own format first (one format is several times quicker than a list), then the list. */
+const wallSql = (expr, format) =>
+  format
+    ? `coalesce(try_strptime(${expr}, ${lit(format)}), try_strptime(${expr}, ${formats}))`
+    : `try_strptime(${expr}, ${formats})`;
+
+/** The first of LOCAL_FORMATS that reads every sampled value of a column, if any. */
+async function wallFormat(con, s, field) {
+  const at = s.index[field];
+  const values = [...new Set(s.sample.map((r) => r[at]?.trim()).filter((v) => v))].slice(0, 50);
+  if (at === undefined || values.length === 0) return undefined;
+  const list = values.map((v) => `(${lit(v)})`).join(', ');
+  for (const f of LOCAL_FORMATS) {
+    const r = await rows(
+      con,
+      `SELECT bool_and(try_strptime(v, ${lit(f)}) IS NOT NULL) AS ok FROM (VALUES ${list}) t(v)`,
+    );
+    if (r.ok[0]) return f;
+  }
+  return undefined;
+}
+
+/**
+ * UTC offsets (ms) per zone and wall-clock hour, by the product's wallToInstant, for `zones` over the hours
+ * around `centreMs`: DuckDB places an event's wall clock by joining on (zone, hour) instead of calling
+ * timezone() with a zone per row (several times slower). Right where offsets change on whole hours, as in
+ * every zone these sets use; a reading outside the hours covered falls back to timezone().
+ */
+async function offsetTable(con, zones, centreMs) {
+  const HOUR = 3_600_000;
+  const from = Math.floor((centreMs - 400 * 86_400_000) / HOUR);
+  const to = Math.floor((centreMs + 400 * 86_400_000) / HOUR);
+  await con.run('CREATE TEMP TABLE zo (zone_id INTEGER, hour INTEGER, off DOUBLE)');
+  const a = await con.createAppender('zo');
+  zones.forEach((zone, id) => {
+    for (let h = from; h <= to; h++) {
+      a.appendInteger(id);
+      a.appendInteger(h);
+      a.appendDouble(h * HOUR - wallToInstant(h * HOUR, zone));
+      a.endRow();
+    }
+  });
+  a.closeSync();
 }
 
 /** Tracking numbers as the join sees them: trimmed, upper-cased, spaces and dashes dropped. */
@@ -130,7 +186,6 @@ async function rows(con, sql) {
   if (process.env.DUCK_EXPLAIN)
     console.error((await (await con.run(`EXPLAIN ANALYZE ${sql}`)).getRows()).map((r) => r[1]).join('\n'));
   const result = await con.run(sql);
-  phase('query');
   const columns = result.columnNames().map(() => []);
   for (;;) {
     const chunk = await result.fetchChunk();
@@ -144,15 +199,21 @@ async function rows(con, sql) {
 }
 
 /**
- * A stamp whose instant DuckDB computed; the rest of what the product's Stamp holds (zone, how it was read,
- * the local date) is parsed by the product on first use: most stamps are never shown.
+ * A stamp whose instant DuckDB computed; the text as written is fetched from DuckDB's result, and the rest of
+ * what the product's Stamp holds (zone, how it was read, the local date) parsed by the product, on first
+ * use: most stamps are never shown.
  */
 class LazyStamp {
-  constructor(raw, epochMs, hint) {
-    this.raw = raw;
+  constructor(rawOf, epochMs, hint) {
+    this.rawOf = rawOf;
     this.epochMs = epochMs;
     this.hint = hint;
     this.precision = 'datetime';
+  }
+  get raw() {
+    const raw = this.rawOf();
+    Object.defineProperty(this, 'raw', { value: raw });
+    return raw;
   }
   get full() {
     const s = parseStamp(this.raw, { hint: this.hint });
@@ -179,18 +240,20 @@ class LazyStamp {
   }
 }
 
-/** Date-only texts, bare midnights and values DuckDB could not cast go to the product's parser whole. */
+/** Date-only texts and bare midnights (flagged by DuckDB), and values it could not cast, go to the product's parser whole. */
 const NEEDS_PARSER = /^\s*\d{4}[-/]\d{1,2}[-/]\d{1,2}\s*$|[T ]0?0:00(?::00(?:\.0+)?)?$/;
 let stampsChecked = 0;
 let stampsDiffering = 0;
-function stampOf(raw, ms, hint, check, event = false) {
-  if (raw === null || raw === undefined) return undefined;
-  if (ms === null || NEEDS_PARSER.test(raw)) {
+function stampOf(rawOf, ms, hint, needsParser, check, event = false) {
+  if (ms === null || needsParser) {
+    const raw = rawOf();
+    if (raw === null || raw === undefined) return undefined;
     const s = parseStamp(raw, { hint });
     return event ? midnightAsDay(s) : s;
   }
   if (check) {
     stampsChecked++;
+    const raw = rawOf();
     const p = parseStamp(raw, { hint });
     if (p.epochMs !== ms) {
       stampsDiffering++;
@@ -200,7 +263,44 @@ function stampOf(raw, ms, hint, check, event = false) {
         );
     }
   }
-  return new LazyStamp(raw, ms, hint);
+  return new LazyStamp(rawOf, ms, hint);
+}
+
+/**
+ * A query's result kept as DuckDB's chunks: the `eager` columns converted to JS arrays at once, any other
+ * value converted when asked for (`lazy(name, row)`).
+ */
+async function table(con, sql, eager) {
+  const result = await con.run(sql);
+  phase('shipments query');
+  const names = result.columnNames();
+  const at = new Map(names.map((n, i) => [n, i]));
+  const columns = Object.fromEntries(eager.map((n) => [n, []]));
+  const chunks = [];
+  const starts = [];
+  let count = 0;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    chunks.push(chunk);
+    starts.push(count);
+    count += chunk.rowCount;
+    for (const n of eager) {
+      const into = columns[n];
+      for (const v of chunk.getColumnValues(at.get(n))) into.push(v);
+    }
+  }
+  const lazy = (name, j) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= j) lo = mid;
+      else hi = mid - 1;
+    }
+    return chunks[lo].getColumnVector(at.get(name)).getItem(j - starts[lo]);
+  };
+  return { count, columns, lazy };
 }
 
 async function main() {
@@ -237,17 +337,24 @@ async function main() {
     .map((s) => {
       if (s.index.carrier === undefined)
         throw new Error(`${s.file}: tracking files without a carrier column are not read by the prototype`);
-      return `SELECT ${numberSql(col(s, 'trackingNumber'))} AS tn, coalesce(${col(s, 'carrier')}, '') AS carrier,
-        ${col(s, 'eventTime')} AS t, coalesce(${col(s, 'description')}, ${col(s, 'statusCode')}) AS description,
-        coalesce(${col(s, 'location')}, '') AS location, ${rank.get(s.file)} AS f
+      const carrier = `coalesce(${col(s, 'carrier')}, '')`;
+      const description = `coalesce(${col(s, 'description')}, ${col(s, 'statusCode')})`;
+      const location = `coalesce(${col(s, 'location')}, '')`;
+      return `SELECT ${numberSql(col(s, 'trackingNumber'))} AS tn, ${col(s, 'eventTime')} AS t, ${rank.get(s.file)} AS f,
+        ${carrier} AS carrier, ${description} AS description, ${location} AS location,
+        hash(${carrier}, ${description}, ${location}) AS h
         FROM ${readCsv(s)}`;
     })
     .join(' UNION ALL ');
   if (evSql) {
-    await con.run(`CREATE TEMP TABLE ev AS ${evSql}`);
-    phase('read tracking');
-    await con.run(`CREATE TEMP TABLE d AS SELECT row_number() OVER ()::INTEGER AS id, carrier, description, location,
-      count(*)::INTEGER AS n FROM ev GROUP BY ALL`);
+    // First read: the distinct (carrier, event, place), keyed by a 64-bit hash so that the second read joins
+    // on one integer instead of three texts (a collision would double events: it is checked, not assumed).
+    await con.run(`CREATE TEMP TABLE d AS
+      SELECT row_number() OVER ()::INTEGER AS id, h, carrier, description, location, n
+      FROM (SELECT h, carrier, description, location, count(*)::INTEGER AS n FROM (${evSql}) GROUP BY ALL)`);
+    phase('read tracking (distinct texts)');
+    const collisions = await rows(con, 'SELECT count(*) - count(DISTINCT h) AS n FROM d');
+    if (collisions.n[0] !== 0n && collisions.n[0] !== 0) throw new Error('hash collision between event texts');
   }
   const eventOpts = settings.readOptionsFor(eventF[0]?.file ?? '');
   const classify = createClassifier(eventOpts.events, {
@@ -269,7 +376,8 @@ async function main() {
   const dClass = [undefined];
   const dHint = [undefined];
   const unclassified = {};
-  await con.run('CREATE TEMP TABLE k (id INTEGER, possession BOOLEAN, zone VARCHAR)');
+  await con.run('CREATE TEMP TABLE k (id INTEGER, possession BOOLEAN, zone VARCHAR, zone_id INTEGER)');
+  const zoneIds = new Map();
   const appender = await con.createAppender('k');
   for (let i = 0; i < distinct.id.length; i++) {
     const description = distinct.description[i];
@@ -285,6 +393,9 @@ async function main() {
     appender.appendInteger(distinct.id[i]);
     appender.appendBoolean(verdict.possession);
     appender.appendVarchar(hint.zone);
+    let zoneId = zoneIds.get(hint.zone);
+    if (zoneId === undefined) zoneIds.set(hint.zone, (zoneId = zoneIds.size));
+    appender.appendInteger(zoneId);
     appender.endRow();
   }
   appender.closeSync();
@@ -295,20 +406,29 @@ async function main() {
   if (eventF.some((s) => timeMode(s, 'eventTime', market) !== eventMode))
     throw new Error('tracking files with and without offsets together are not read by the prototype');
   if (evSql) {
+    let msSql = timeSql('ev.t', 'offset');
+    let zoJoin = '';
+    if (eventMode === 'local') {
+      const format = await wallFormat(con, eventF[0], 'eventTime');
+      const sampled = eventF[0].sample.map((r) => r[eventF[0].index.eventTime]?.trim()).find((v) => v);
+      await offsetTable(con, [...zoneIds.keys()], parseStamp(sampled, { hint: market }).epochMs);
+      const wallMs = `epoch_ms(${wallSql('ev.t', format)})`;
+      msSql = `coalesce(${wallMs} - zo.off, ${timeSql('ev.t', 'local', 'k.zone', format)})`;
+      zoJoin = `LEFT JOIN zo ON zo.zone_id = k.zone_id AND zo.hour = floor(${wallMs} / 3600000)::INTEGER`;
+    }
     // Per tracking number, and per UTC day for the audit's default clock (newest event and count per day).
     await con.run(`CREATE TEMP TABLE tr_all AS
       WITH e AS (
-        SELECT ev.tn, ev.t, ev.f, d.id, k.possession, ${timeSql('ev.t', eventMode, 'k.zone')} AS ms,
-          floor(ms / 86400000)::INTEGER AS day
-        FROM ev JOIN d USING (carrier, description, location) JOIN k USING (id))
-      SELECT tn, grouping(tn) AS by_day, day,
+        SELECT ev.tn, ev.t, ev.f, d.id, k.possession, ${msSql}::DOUBLE AS ms, floor(ms / 86400000)::INTEGER AS day
+        FROM (SELECT tn, t, f, h FROM (${evSql})) ev JOIN d USING (h) JOIN k USING (id) ${zoJoin})
+      SELECT tn, ${asOfMs === undefined ? 'grouping(tn)::INTEGER AS by_day, day' : '0 AS by_day, NULL AS day'},
         count(*) FILTER (ms IS NOT NULL AND ms <= ${asOf})::INTEGER AS events,
         count(*) FILTER (ms IS NULL)::INTEGER AS bad,
         count(*) FILTER (ms > ${asOf})::INTEGER AS later,
         max(ms) FILTER (ms <= ${asOf}) AS newest,
         arg_min({'id': id, 't': t, 'f': f, 'ms': ms}, ms) FILTER (possession AND ms <= ${asOf}) AS p,
         arg_max({'id': id, 't': t, 'f': f, 'ms': ms}, ms) FILTER (ms <= ${asOf}) AS l
-      FROM e WHERE tn <> '' GROUP BY GROUPING SETS ((tn), (day))`);
+      FROM e WHERE tn <> '' GROUP BY ${asOfMs === undefined ? 'GROUPING SETS ((tn), (day))' : 'tn'}`);
     await con.run('CREATE TEMP VIEW tr AS SELECT * FROM tr_all WHERE by_day = 0');
     const days = await rows(
       con,
@@ -329,25 +449,26 @@ async function main() {
       }
     }
     clock.absorb(part);
-    await con.run('DROP TABLE ev');
     phase('first scans');
   }
 
   // Orders: every order file's rows, status and channel as the product's tables say, once per distinct text.
-  const orderSql = ordersF
-    .map((s) => {
-      const pm = timeMode(s, 'purchaseDate', market);
-      const lm = timeMode(s, 'latestShipDate', market);
-      const lsd = s.index.latestShipDate !== undefined ? 'latestShipDate' : 'promiseDate';
-      return `SELECT ${col(s, 'orderId')} AS oid, ${rank.get(s.file)} AS f, ${lit(s.spec.kind)} AS kind,
-        ${col(s, 'purchaseDate')} AS p_raw, ${timeSql(col(s, 'purchaseDate'), pm, marketSql)} AS p_ms,
-        ${col(s, lsd)} AS l_raw, ${timeSql(col(s, lsd), lm ?? 'local', marketSql)} AS l_ms,
+  const orderSql = (
+    await Promise.all(
+      ordersF.map(async (s) => {
+        const pm = timeMode(s, 'purchaseDate', market);
+        const lm = timeMode(s, 'latestShipDate', market);
+        const lsd = s.index.latestShipDate !== undefined ? 'latestShipDate' : 'promiseDate';
+        return `SELECT ${col(s, 'orderId')} AS oid, ${rank.get(s.file)} AS f, ${lit(s.spec.kind)} AS kind,
+        ${col(s, 'purchaseDate')} AS p_raw, ${timeSql(col(s, 'purchaseDate'), pm, marketSql, pm === 'local' ? await wallFormat(con, s, 'purchaseDate') : undefined)} AS p_ms,
+        ${col(s, lsd)} AS l_raw, ${timeSql(col(s, lsd), lm ?? 'local', marketSql, lm === 'local' ? await wallFormat(con, s, lsd) : undefined)} AS l_ms,
         coalesce(${col(s, 'orderStatus')}, ${col(s, 'itemStatus')}) AS status_raw,
         ${col(s, 'fulfillmentChannel')} AS channel_raw,
         CASE WHEN regexp_full_match(coalesce(${col(s, 'quantity')}, ''), '[0-9]+') THEN ${col(s, 'quantity')}::INTEGER ELSE 1 END AS qty
         FROM ${readCsv(s)} WHERE ${col(s, 'orderId')} IS NOT NULL`;
-    })
-    .join(' UNION ALL ');
+      }),
+    )
+  ).join(' UNION ALL ');
   let orderCount = 0;
   const excluded = {};
   let newestOrderMs = -Infinity;
@@ -380,7 +501,8 @@ async function main() {
         arg_min(sc.status, f) FILTER (sc.status IS NOT NULL AND sc.status <> 'other') AS status,
         arg_min(sc.channel, f) FILTER (sc.channel IS NOT NULL) AS channel,
         sum(qty)::INTEGER AS items,
-        bool_or(orows.kind = 'unshipped-orders') AS awaiting
+        bool_or(orows.kind = 'unshipped-orders') AS awaiting,
+        min(f) AS f
       FROM orows LEFT JOIN sc ON sc.kind = orows.kind AND sc.status_raw IS NOT DISTINCT FROM orows.status_raw
         AND sc.channel_raw IS NOT DISTINCT FROM orows.channel_raw
       WHERE p_ms IS NULL OR p_ms <= ${asOf}
@@ -400,25 +522,27 @@ async function main() {
   }
 
   // Confirmations → shipments: one per (order, tracking number), at its earliest row.
-  const confSql = confF
-    .map((s) => {
-      const m = timeMode(s, 'shipDate', market);
-      const code = col(s, 'carrierCode');
-      const name = col(s, 'carrierName');
-      return `SELECT ${col(s, 'orderId')} AS oid, coalesce(${numberSql(col(s, 'trackingNumber'))}, '') AS tn,
+  const confSql = (
+    await Promise.all(
+      confF.map(async (s) => {
+        const m = timeMode(s, 'shipDate', market);
+        const code = col(s, 'carrierCode');
+        const name = col(s, 'carrierName');
+        return `SELECT ${col(s, 'orderId')} AS oid, coalesce(${numberSql(col(s, 'trackingNumber'))}, '') AS tn,
         ${col(s, 'trackingNumber')} AS tn_raw,
         CASE WHEN ${code} IS NOT NULL AND NOT regexp_full_match(${code}, '(?i)other') THEN ${code} ELSE coalesce(${name}, ${code}) END AS carrier,
-        ${col(s, 'shipDate')} AS c_raw, ${timeSql(col(s, 'shipDate'), m, marketSql)} AS c_ms, ${rank.get(s.file)} AS f
+        ${col(s, 'shipDate')} AS c_raw, ${timeSql(col(s, 'shipDate'), m, marketSql, m === 'local' ? await wallFormat(con, s, 'shipDate') : undefined)} AS c_ms, ${rank.get(s.file)} AS f
         FROM ${readCsv(s)} WHERE ${col(s, 'orderId')} IS NOT NULL`;
-    })
-    .join(' UNION ALL ');
+      }),
+    )
+  ).join(' UNION ALL ');
   if (!confSql) throw new Error('no confirmation file');
   const oJoin = orderSql ? 'LEFT JOIN o USING (oid)' : '';
   const oCols = orderSql
     ? `o.oid IS NOT NULL AS has_order, o.p.raw AS p_raw, o.p.ms AS p_ms, o.l.raw AS l_raw, o.l.ms AS l_ms,
-       o.status, o.channel, o.items, o.awaiting`
+       o.status, o.channel, o.items, o.awaiting, o.f AS o_f`
     : `false AS has_order, NULL AS p_raw, NULL AS p_ms, NULL AS l_raw, NULL AS l_ms, NULL AS status,
-       NULL AS channel, 0 AS items, false AS awaiting`;
+       NULL AS channel, 0 AS items, false AS awaiting, NULL AS o_f`;
   const tJoin = evSql ? `LEFT JOIN tr ON tr.tn = s.tn` : '';
   const tCols = evSql
     ? `tr.tn IS NOT NULL AS tracked, tr.events, tr.p.id AS p_id, tr.p.t AS p_t, tr.p.f AS p_f, tr.p.ms AS pe_ms,
@@ -428,7 +552,8 @@ async function main() {
   await con.run(`CREATE TEMP TABLE c AS ${confSql}`);
   const newestConfirmation = (await rows(con, `SELECT max(c_ms) FILTER (c_ms <= ${asOf}) AS ms FROM c`)).ms[0];
   const newestOrderDataMs = Math.max(newestOrderMs, newestConfirmation ?? -Infinity);
-  const shipments = await rows(
+  phase('confirmations');
+  const shipments = await table(
     con,
     `WITH s0 AS (
       SELECT oid, tn, arg_min({'raw': c_raw, 'ms': c_ms, 'tn_raw': tn_raw, 'f': f}, c_ms) AS first,
@@ -440,11 +565,43 @@ async function main() {
     shared AS (
       SELECT tn, array_to_string(list(oid ORDER BY first.ms, oid), chr(31)) AS oids
       FROM s WHERE tn <> '' GROUP BY tn HAVING count(*) > 1)
-    SELECT s.oid, s.tn, s.first.tn_raw AS tn_raw, s.carrier, s.first.raw AS c_raw, s.first.ms AS c_ms,
-      s.first.f AS c_f, s.has_order, s.p_raw, s.p_ms, s.l_raw, s.l_ms, s.status, s.channel, s.items, s.awaiting,
-      ${tCols}, shared.oids
+    SELECT s.oid, s.tn, CASE WHEN s.first.tn_raw <> s.tn THEN s.first.tn_raw END AS tn_raw, s.carrier,
+      s.first.raw AS c_raw, s.first.ms AS c_ms, s.first.f AS c_f, s.has_order, s.p_raw, s.p_ms, s.l_raw, s.l_ms,
+      s.status, s.channel, s.items, s.awaiting, s.o_f, ${tCols}, shared.oids,
+      ${['s.first.raw', 's.p_raw', 's.l_raw', evSql ? 'tr.p.t' : 'NULL', evSql ? 'tr.l.t' : 'NULL']
+        .map((x, i) => `coalesce(regexp_matches(${x}, ${lit(NEEDS_PARSER.source)}), false) AS np${i}`)
+        .join(', ')}
     FROM s ${tJoin} LEFT JOIN shared ON shared.tn = s.tn
     ORDER BY s.first.ms, s.oid`,
+    // Converted for every shipment; the other columns (times as written, order status) only when asked.
+    [
+      'oid',
+      'tn',
+      'tn_raw',
+      'carrier',
+      'c_ms',
+      'c_f',
+      'has_order',
+      'p_ms',
+      'l_ms',
+      'items',
+      'awaiting',
+      'o_f',
+      'tracked',
+      'events',
+      'p_id',
+      'p_f',
+      'pe_ms',
+      'l_id',
+      'l_f',
+      'le_ms',
+      'oids',
+      'np0',
+      'np1',
+      'np2',
+      'np3',
+      'np4',
+    ],
   );
   const facts = evSql
     ? await rows(
@@ -452,14 +609,16 @@ async function main() {
         `SELECT count(*)::INTEGER AS tracked, sum(bad)::INTEGER AS bad, sum(later)::INTEGER AS later FROM tr`,
       )
     : { tracked: [0], bad: [0], later: [0] };
-  con.closeSync();
-  db.closeSync();
-  phase(`shipments ${shipments.oid.length}`);
+  // What the shipments are made of is no longer needed: DuckDB's memory goes back for the rule pass.
+  await con.run('DROP VIEW IF EXISTS tr');
+  for (const t of ['c', 'o', 'tr_all', 'd', 'k', 'zo']) await con.run(`DROP TABLE IF EXISTS ${t}`);
+  phase(`${shipments.count} shipments to JS`);
 
   const files = taken.map((s) => s.file);
-  const count = shipments.oid.length;
+  const count = shipments.count;
   const confZone = new Map(confF.map((s) => [rank.get(s.file), settings.readOptionsFor(s.file).marketplaceZone]));
-  const S = shipments;
+  const S = shipments.columns;
+  const text = shipments.lazy;
   const carrierOf = new Map();
   const confCarrier = (text) => {
     if (text === null) return undefined;
@@ -467,11 +626,11 @@ async function main() {
     if (c === undefined) carrierOf.set(text, (c = canonicalCarrier(text) ?? text));
     return c;
   };
-  const eventRef = (id, t, f, ms) =>
+  const eventRef = (id, name, j, f, ms, np) =>
     id === null
       ? undefined
       : {
-          at: stampOf(t, ms, dHint[id], check, true),
+          at: stampOf(() => text(name, j), ms, dHint[id], np, check, true),
           description: dDescription[id],
           location: dLocation[id],
           class: dClass[id],
@@ -484,18 +643,22 @@ async function main() {
     const tn = S.tn[j];
     const order = S.has_order[j]
       ? (() => {
-          const purchasedAt = stampOf(S.p_raw[j], S.p_ms[j], market, check);
-          const given = stampOf(S.l_raw[j], S.l_ms[j], market, check);
+          const purchasedAt = stampOf(() => text('p_raw', j), S.p_ms[j], market, S.np1[j], check);
+          const given = stampOf(() => text('l_raw', j), S.l_ms[j], market, S.np2[j], check);
           return {
             orderId: S.oid[j],
             purchasedAt,
             latestShipDate: given ?? (purchasedAt ? computeLatestShipDate(purchasedAt, settings.handling) : undefined),
             latestShipDateComputed: !given && purchasedAt !== undefined,
-            status: S.status[j] ?? undefined,
-            channel: S.channel[j] ?? undefined,
+            get status() {
+              return text('status', j) ?? undefined;
+            },
+            get channel() {
+              return text('channel', j) ?? undefined;
+            },
             items: S.items[j],
             awaitingShipment: S.awaiting[j] ?? false,
-            source: { file: files[0], line: 0 },
+            source: { file: files[S.o_f[j]], line: 0 },
           };
         })()
       : undefined;
@@ -503,16 +666,16 @@ async function main() {
     return {
       orderId: S.oid[j],
       trackingNumber: tn,
-      trackingRaw: S.tn_raw[j] !== null && S.tn_raw[j] !== tn ? S.tn_raw[j] : undefined,
+      trackingRaw: S.tn_raw[j] ?? undefined,
       carrier: confCarrier(S.carrier[j]),
-      confirmedAt: stampOf(S.c_raw[j], S.c_ms[j], confZone.get(S.c_f[j]), check),
+      confirmedAt: stampOf(() => text('c_raw', j), S.c_ms[j], confZone.get(S.c_f[j]), S.np0[j], check),
       confirmations: [{ file: files[S.c_f[j]], line: 0 }],
       order,
       tracking: S.tracked[j]
         ? {
             events: S.events[j],
-            firstPossession: eventRef(S.p_id[j], S.p_t[j], S.p_f[j], S.pe_ms[j]),
-            lastEvent: eventRef(S.l_id[j], S.l_t[j], S.l_f[j], S.le_ms[j]),
+            firstPossession: eventRef(S.p_id[j], 'p_t', j, S.p_f[j], S.pe_ms[j], S.np3[j]),
+            lastEvent: eventRef(S.l_id[j], 'l_t', j, S.l_f[j], S.le_ms[j], S.np4[j]),
           }
         : undefined,
       get recognition() {
@@ -573,10 +736,12 @@ async function main() {
   for (const chunk of auditJsonChunks(result)) process.stdout.write(chunk);
   await new Promise((done) => process.stdout.write('', done));
   phase('json');
+  con.closeSync();
+  db.closeSync();
   if (check) console.error(`stamps checked ${stampsChecked}, differing from the product's parser ${stampsDiffering}`);
   if (facts.bad[0])
     console.error(`${facts.bad[0]} event times DuckDB could not cast (the product would reject or read them)`);
-  if (process.env.SHIPAUDIT_TIMINGS) console.error(`duck-engine phases (ms): ${phases.join(', ')}`);
+  if (process.env.SHIPAUDIT_TIMINGS) console.error(`duck-engine steps (wall/cpu ms): ${phases.join(', ')}`);
 }
 
 await main();
