@@ -5,8 +5,10 @@
  * the product's own code decides everything a reader or a rule decides.
  *
  *   node bench/duck-engine.mjs DIR [--as-of ISO] [--check-stamps]
- *     → the audit's JSON (the product's reporter, streamed to stdout); one line of phase timings on stderr
- *       with SHIPAUDIT_TIMINGS=1.
+ *     → the audit's JSON (the product's reporter, streamed to stdout); with SHIPAUDIT_TIMINGS=1 one line of
+ *       wall/CPU ms per step on stderr; with DUCK_EXPLAIN=1 DuckDB's EXPLAIN ANALYZE of the queries whose
+ *       rows come back to JS; --check-stamps parses every stamp with the product's parser too and counts
+ *       the instants that differ from DuckDB's.
  *
  * What comes from the product (dist/): file detection and column mapping (`sniff`: kind, delimiter,
  * quoting, header line, the header tables' field → column); the marketplace zone and handling settings
