@@ -48,7 +48,7 @@ describe.each(FOLDERS)("an audit's findings made when read: %s", (dir, asOf) => 
     for (const [rule, n] of Object.entries(summary.findingsByRule)) expect(byRule[rule] ?? 0).toBe(n);
   });
 
-  it('lists findings in audit order: by confirmation time, a shipment\'s together', async () => {
+  it("lists findings in audit order: by confirmation time, a shipment's together", async () => {
     const listed = [...(await auditOf(dir, asOf)).findings];
     const shipments = findingsByShipment(listed);
     // Grouped and sorted as the evidence files order them, then laid out again: the same list.
