@@ -65,16 +65,6 @@ export class AuditFindings implements FindingList {
     return new AuditFindings(shipments, rules, zone, ranks, ruleIndexes);
   }
 
-  /** The rule id of the i-th finding, without making the finding. */
-  ruleAt(i: number): string {
-    return this.rules[this.ruleIndexes[i]].rule.meta.id;
-  }
-
-  /** The severity of the i-th finding, without making the finding. */
-  severityAt(i: number): Severity {
-    return this.rules[this.ruleIndexes[i]].severity;
-  }
-
   /** The i-th finding in audit order (a negative i counts from the end, as `Array.at`). */
   at(i: number): Finding | undefined {
     if (i < 0) i += this.length;

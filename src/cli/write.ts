@@ -24,7 +24,7 @@ import { processIsGone } from './process.js';
  */
 
 /** What a file is written from: its text or bytes whole, or in pieces made as they are written (a large report). */
-export type FileData = string | Uint8Array | Iterable<string | Uint8Array>;
+type FileData = string | Uint8Array | Iterable<string | Uint8Array>;
 
 /** A write that failed or was refused: one line on stderr and exit code 2, like every user-caused failure. */
 export class OutputError extends UsageError {}
