@@ -12,7 +12,9 @@
  *   sources as name:line  `sources` as one "file-name:line" text each, as the evidence CSV shows them;
  *   lean                name:line sources, and `evidence` as each time's raw text alone.
  * "make only" makes each finding and its JSON object without stringifying: what every variant pays first.
- * Prints bytes per finding and the time of each variant (min and median of the rounds). Run `npm run build` first.
+ * Prints bytes per finding and the wall and CPU time of each variant (min and median of the rounds; CPU is
+ * this process's user + system, GC threads included, steadier than wall on a shared machine). Run
+ * `npm run build` first; `node --expose-gc` starts each variant on a collected heap.
  */
 import { readdirSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -102,24 +104,32 @@ function write(json, stringify = true) {
 
 const names = ['make only', ...Object.keys(VARIANTS)];
 const times = Object.fromEntries(names.map((n) => [n, []]));
+const cpus = Object.fromEntries(names.map((n) => [n, []]));
 const bytes = {};
 for (let r = 0; r < Number(values.rounds); r++) {
   const order = r % 2 ? [...names].reverse() : names;
   for (const name of order) {
     globalThis.gc?.();
+    const cpu = process.cpuUsage();
     const t = performance.now();
     bytes[name] = name === 'make only' ? 0 : write(VARIANTS[name]);
     if (name === 'make only') write(VARIANTS.v1, false);
     times[name].push((performance.now() - t) / 1000);
+    const used = process.cpuUsage(cpu);
+    cpus[name].push((used.user + used.system) / 1e6);
   }
 }
 const n = findings.length;
 console.log(`${n} findings; ${values.rounds} rounds, variants taking turns.\n`);
-console.log('| variant | bytes per finding | MB in all | min s | median s |\n|---|---:|---:|---:|---:|');
+console.log(
+  '| variant | bytes per finding | MB in all | wall min s | wall median s | CPU min s | CPU median s |\n' +
+    '|---|---:|---:|---:|---:|---:|---:|',
+);
 for (const name of names) {
   const s = [...times[name]].sort((a, b) => a - b);
+  const u = [...cpus[name]].sort((a, b) => a - b);
   const b = bytes[name];
   console.log(
-    `| ${name} | ${b ? (b / n).toFixed(0) : ''} | ${b ? (b / 1e6).toFixed(0) : ''} | ${s[0].toFixed(2)} | ${s[s.length >> 1].toFixed(2)} |`,
+    `| ${name} | ${b ? (b / n).toFixed(0) : ''} | ${b ? (b / 1e6).toFixed(0) : ''} | ${s[0].toFixed(2)} | ${s[s.length >> 1].toFixed(2)} | ${u[0].toFixed(2)} | ${u[u.length >> 1].toFixed(2)} |`,
   );
 }
