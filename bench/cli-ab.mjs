@@ -1,27 +1,35 @@
 #!/usr/bin/env node
 /**
- * node bench/cli-ab.mjs OLD_CHECKOUT NEW_CHECKOUT DATA_DIR [--rounds 5] [-- extra audit args]
+ * node bench/cli-ab.mjs OLD_CHECKOUT NEW_CHECKOUT DATA_DIR [--rounds 5] [--evidence] [-- extra audit args]
  *
  * The whole CLI of two checkouts (each built: bin/shipaudit.js and dist/), run in turns on one data set:
  * `shipaudit audit DATA_DIR --format json`, under /usr/bin/time -v for the wall time and peak RSS, the
  * order of the two swapped every round so that neither always runs on a warmer cache or a quieter machine.
  * Both must print the same JSON (compared by SHA-256): a faster build that says something else is no result.
- * Prints a table per build and the new/old ratio per round, the way bench/RESULTS.md records them.
+ * Prints a table per build and the new/old ratio per round, the way bench/RESULTS.md records them; CPU is
+ * user + system seconds of the whole process (both threads, GC included). With --evidence, each run also
+ * writes the evidence CSV (`--evidence` to a file in the temp folder, removed after), and its hash must match too.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { rounds: { type: 'string', default: '5' } },
+  options: { rounds: { type: 'string', default: '5' }, evidence: { type: 'boolean', default: false } },
 });
 if (positionals.length < 3) {
-  console.error('usage: node bench/cli-ab.mjs OLD_CHECKOUT NEW_CHECKOUT DATA_DIR [--rounds 5] [-- extra audit args]');
+  console.error(
+    'usage: node bench/cli-ab.mjs OLD_CHECKOUT NEW_CHECKOUT DATA_DIR [--rounds 5] [--evidence] [-- extra audit args]',
+  );
   process.exit(2);
 }
-const [oldDir, newDir, data, ...extra] = positionals;
+const [oldDir, newDir, data, ...given] = positionals;
+const evidence = join(tmpdir(), `cli-ab-evidence-${process.pid}.csv`);
+const extra = values.evidence ? [...given, '--evidence', evidence] : given;
 const builds = [
   { name: 'old', dir: resolve(oldDir), runs: [] },
   { name: 'new', dir: resolve(newDir), runs: [] },
@@ -53,10 +61,18 @@ function run(b) {
       const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(err);
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
       const exit = /Exit status: (\d+)/.exec(err);
+      const user = /User time \(seconds\): ([\d.]+)/.exec(err);
+      const system = /System time \(seconds\): ([\d.]+)/.exec(err);
       if (!wall || !rss || !exit || Number(exit[1]) > 1)
         return fail(new Error(`${b.name}: no timing or a failed run:\n${err.slice(-2000)}`));
       const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-      done({ seconds, rssMb: Number(rss[1]) / 1024, hash: hash.digest('hex') });
+      const cpu = Number(user?.[1] ?? NaN) + Number(system?.[1] ?? NaN);
+      let csv = '';
+      if (values.evidence) {
+        csv = createHash('sha256').update(readFileSync(evidence)).digest('hex');
+        rmSync(evidence);
+      }
+      done({ seconds, cpu, rssMb: Number(rss[1]) / 1024, hash: hash.digest('hex') + csv });
     });
   });
 }
@@ -68,15 +84,19 @@ for (let r = 0; r < Number(values.rounds); r++) {
     hash ??= m.hash;
     if (m.hash !== hash) throw new Error(`${b.name} printed another JSON than the first run (round ${r + 1})`);
     b.runs.push(m);
-    console.error(`round ${r + 1} ${b.name}: ${m.seconds.toFixed(2)} s, ${m.rssMb.toFixed(0)} MB`);
+    console.error(
+      `round ${r + 1} ${b.name}: ${m.seconds.toFixed(2)} s, CPU ${m.cpu.toFixed(2)} s, ${m.rssMb.toFixed(0)} MB`,
+    );
   }
 }
 const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-console.log('| build | min s | median s | median peak RSS MB | runs (s) |\n|---|---:|---:|---:|---|');
+console.log(
+  '| build | min s | median s | median CPU s | median peak RSS MB | runs (s) |\n|---|---:|---:|---:|---:|---|',
+);
 for (const b of builds) {
   const s = b.runs.map((m) => m.seconds);
   console.log(
-    `| ${b.name} | ${Math.min(...s).toFixed(2)} | ${med(s).toFixed(2)} | ${med(b.runs.map((m) => m.rssMb)).toFixed(0)} | ${s.map((x) => x.toFixed(2)).join(' ')} |`,
+    `| ${b.name} | ${Math.min(...s).toFixed(2)} | ${med(s).toFixed(2)} | ${med(b.runs.map((m) => m.cpu)).toFixed(2)} | ${med(b.runs.map((m) => m.rssMb)).toFixed(0)} | ${s.map((x) => x.toFixed(2)).join(' ')} |`,
   );
 }
 const [o, n] = builds;
@@ -84,5 +104,5 @@ const ratios = n.runs.map((m, r) => m.seconds / o.runs[r].seconds);
 const wins = ratios.filter((x) => x < 1).length;
 const sorted = [...ratios].sort((a, b) => a - b);
 console.log(
-  `\nnew/old per round: median ${med(ratios).toFixed(3)} (${sorted[0].toFixed(3)}–${sorted.at(-1).toFixed(3)}); new faster in ${wins} of ${ratios.length}. Same output (sha256 ${hash.slice(0, 12)}).`,
+  `\nnew/old per round: median ${med(ratios).toFixed(3)} (${sorted[0].toFixed(3)}–${sorted.at(-1).toFixed(3)}); new faster in ${wins} of ${ratios.length}. Same output (sha256 ${hash.slice(0, 12)}${values.evidence ? `, evidence CSV ${hash.slice(64, 76)}` : ''}).`,
 );

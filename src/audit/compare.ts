@@ -99,7 +99,7 @@ function countCarriers(list: readonly Shipment[]): Array<{ carrier: string; coun
 }
 
 /** Findings per shipment in order of confirmation, the same rows and order as the evidence CSV. */
-export function evidenceRows(findings: readonly Finding[], boundaryMs: number): EvidenceRow[] {
+export function evidenceRows(findings: Iterable<Finding>, boundaryMs: number): EvidenceRow[] {
   return findingsByShipment(findings).map((g) => ({
     period: periodOf(g[0].confirmedAt.epochMs, boundaryMs),
     findings: g,

@@ -1,6 +1,7 @@
 import { eventsOfNumbers, type Loaded, type LoadSettings } from '../engine/index.js';
 import { computeLatestShipDate } from '../knowledge/ship-by.js';
 import { UsageError } from '../model/errors.js';
+import type { Finding } from '../model/finding.js';
 import type { Timeline } from '../model/timeline.js';
 import { audit, type AuditOptions } from './run.js';
 
@@ -35,6 +36,13 @@ export async function explainOrder(
     confirmations,
     events,
     eventsOmitted: omitted,
-    findings: result.findings.filter((f) => f.orderId === orderId),
+    findings: findingsOf(result.findings, orderId),
   };
+}
+
+/** The findings on one order: each made, looked at and dropped unless it is one of them. */
+function findingsOf(findings: Iterable<Finding>, orderId: string): Finding[] {
+  const mine: Finding[] = [];
+  for (const f of findings) if (f.orderId === orderId) mine.push(f);
+  return mine;
 }

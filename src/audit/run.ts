@@ -1,15 +1,17 @@
 import { TARGETS } from '../knowledge/amazon.js';
-import type { Finding, Severity, SeveritySetting, TimeFact } from '../model/finding.js';
+import type { Severity, SeveritySetting } from '../model/finding.js';
 import type { AuditResult, GroupFigures, InputSummary, TargetFigure } from '../model/result.js';
 import type { OrderFacts, Shipment } from '../model/shipment.js';
-import { latestInstant, type Stamp } from '../model/timestamp.js';
 import { formatInZone, localDateInZone, offsetAt } from '../model/zone.js';
 import { RULES } from '../rules/index.js';
-import type { Rule, RuleContext } from '../rules/types.js';
+import type { Rule } from '../rules/types.js';
 import { FUTURE_TOLERANCE_MS, PLAUSIBLE_DATES } from '../knowledge/plausible.js';
 import type { ClockReading, LoadedData, LoadedShipments, Window } from '../engine/index.js';
 import type { Handling } from '../knowledge/ship-by.js';
 import { distribution, rate } from './stats.js';
+import { AuditFindings, firstScan, lagHours, type ActiveRule } from './findings.js';
+
+export { lagHours };
 
 export interface RuleSetting {
   severity: SeveritySetting;
@@ -99,11 +101,14 @@ export function auditDetailed(
   // Made once, not per shipment and rule: objects made per rule call would be a large share of the
   // audit's allocations.
   const facts = new TallyFacts();
-  const contexts = active.map(({ options }): RuleContext => ({ asOfMs, hasTrackingData, options }));
-  const made: Finding[] = [];
-  // A computed latest ship date is one stamp per purchase day (see knowledge/ship-by.ts): its time fact is made once.
-  const computedDates = new Map<Stamp, TimeFact>();
+  const running: ActiveRule[] = active.map(({ rule, severity, options }) => ({
+    rule,
+    severity,
+    context: { asOfMs, hasTrackingData, options },
+  }));
+  // A finding is kept as its shipment's rank and its rule's place, nothing more (see AuditFindings).
   const madeRank: number[] = [];
+  const madeRule: number[] = [];
   // The pass goes through the shipments in the order they are stored, which reads the columns in sequence;
   // what depends on order is put in audit order: the findings after the pass, ties between groups by rank.
   const { progress } = opts;
@@ -113,14 +118,13 @@ export function auditDetailed(
     if (progress && (++checked & 0x3fff) === 0) progress(checked, shipments.count);
     let hits: string[] | undefined;
     let error = false;
-    for (let b = 0; b < active.length; b++) {
-      const { rule, severity } = active[b];
-      const r = rule.check(s, contexts[b]);
-      if (!r) continue;
+    for (let b = 0; b < running.length; b++) {
+      const { rule, severity, context } = running[b];
+      if (!rule.check(s, context)) continue;
       (hits ??= []).push(ids[b]);
       if (severity === 'error') error = true;
-      made.push(toFinding(s, rule.meta.id, severity, r.message, r.lagHours, zone, computedDates));
       madeRank.push(i);
+      madeRule.push(b);
     }
     if (hits) hitsOf[i] = hits;
     // What the three groupings tally, worked out once for the shipment.
@@ -141,17 +145,16 @@ export function auditDetailed(
     if (s.tracking) matchedWithTracking++;
     if (error) shipmentsWithErrors++;
   });
-  // A shipment's findings keep the order the rules made them in.
-  const byRank = Array.from(made.keys()).sort((a, b) => madeRank[a] - madeRank[b] || a - b);
-  const findings = byRank.map((k) => made[k]);
+  const findings = AuditFindings.fromPass(shipments, running, zone, madeRank, madeRule);
 
   const all = overall.figures('all');
   const findingsByRule: Record<string, number> = {};
   for (const id of ids) findingsByRule[id] = 0;
   const findingsBySeverity: Record<Severity, number> = { error: 0, warning: 0 };
-  for (const f of findings) {
-    findingsByRule[f.rule]++;
-    findingsBySeverity[f.severity]++;
+  for (let k = 0; k < madeRule.length; k++) {
+    const { rule, severity } = running[madeRule[k]];
+    findingsByRule[rule.meta.id]++;
+    findingsBySeverity[severity]++;
   }
   const notes: string[] = [...(opts.notes ?? [])];
   if (!hasTrackingData)
@@ -263,19 +266,8 @@ function activeRules(opts: AuditOptions, rules: readonly Rule[]) {
   return out;
 }
 
-/** The first physical scan the audit relies on: a scan event, else a summary's pickup column. */
-function firstScan(s: Shipment) {
-  return s.tracking?.firstPossession ?? s.tracking?.summaryFirstScan;
-}
-
 export function hasPhysicalScan(s: Shipment): boolean {
   return firstScan(s) !== undefined || s.tracking?.possessionWithoutTime === true;
-}
-
-/** Hours from confirmation to first scan; a date-only confirmation counts from the end of its day. */
-export function lagHours(s: Shipment): number | undefined {
-  const scan = firstScan(s);
-  return scan ? Math.round(((scan.at.epochMs - latestInstant(s.confirmedAt)) / HOUR) * 10) / 10 : undefined;
 }
 
 export function groupFigures(
@@ -460,72 +452,6 @@ function computeIsoWeek(epochMs: number, zone: string): string {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function timeFact(stamp: Stamp, zone: string): TimeFact {
-  return {
-    iso: stamp.precision === 'date' ? stamp.localDate : formatInZone(stamp.epochMs, zone),
-    epochMs: stamp.epochMs,
-    precision: stamp.precision,
-    raw: stamp.raw,
-    zone: howRead(stamp.zone, stamp.zoneSource, stamp.zoneNote),
-  };
-}
-
-/**
- * "+08:00, offset" or "Asia/Shanghai, inferred: language": how a time was placed. One text per way of
- * reading, shared by every finding: the audit keeps all its findings, and a text made per time fact was a
- * large part of what each of them held.
- */
-function howRead(zone: string, source: string, note: string | undefined): string {
-  let bySource = howTexts.get(zone);
-  if (!bySource) howTexts.set(zone, (bySource = new Map()));
-  let byNote = bySource.get(source);
-  if (!byNote) bySource.set(source, (byNote = new Map()));
-  const key = note ?? '';
-  let how = byNote.get(key);
-  if (how === undefined) {
-    how = `${zone}, ${source}${note ? `: ${note}` : ''}`;
-    if (byNote.size < 10_000) byNote.set(key, how);
-  }
-  return how;
-}
-
-const howTexts = new Map<string, Map<string, Map<string, string>>>();
-
-function toFinding(
-  s: Shipment,
-  rule: string,
-  severity: Severity,
-  message: string,
-  lag: number | undefined,
-  zone: string,
-  computedDates: Map<Stamp, TimeFact>,
-): Finding {
-  const scan = firstScan(s);
-  const lsd = s.order?.latestShipDate;
-  let latestShipDate: TimeFact | undefined;
-  if (lsd && s.order?.latestShipDateComputed) {
-    latestShipDate = computedDates.get(lsd);
-    if (!latestShipDate) computedDates.set(lsd, (latestShipDate = timeFact(lsd, zone)));
-  } else latestShipDate = lsd && timeFact(lsd, zone);
-  return {
-    rule,
-    severity,
-    message,
-    orderId: s.orderId,
-    trackingNumber: s.trackingNumber,
-    carrier: s.carrier,
-    purchasedAt: s.order?.purchasedAt && timeFact(s.order.purchasedAt, zone),
-    latestShipDate,
-    latestShipDateComputed: s.order?.latestShipDateComputed,
-    confirmedAt: timeFact(s.confirmedAt, zone),
-    firstCarrierScanAt: scan && timeFact(scan.at, zone),
-    firstScanEvent: scan?.description,
-    firstScanLocation: scan?.location,
-    lagHours: lag ?? lagHours(s),
-    sources: { confirmation: s.confirmations[0], order: s.order?.source, firstScan: scan?.source },
-  };
-}
 
 interface DefaultClock {
   reading?: ClockReading;

@@ -126,7 +126,7 @@ export function buildCheck(i: CheckInput): { result: CheckResult; state: CheckSt
  * that is not a finding (it shows as at risk when the grace runs short); past the grace it is.
  */
 function withoutPending(
-  findings: readonly Finding[],
+  findings: Iterable<Finding>,
   shipments: readonly Shipment[],
   asOfMs: number,
   graceHours: number,
@@ -136,7 +136,10 @@ function withoutPending(
       .filter((s) => s.tracking === undefined && asOfMs - latestInstant(s.confirmedAt) <= graceHours * HOUR)
       .map((s) => `${s.orderId}|${s.trackingNumber}`),
   );
-  return findings.filter((f) => f.rule !== 'tracking-not-found' || !pending.has(`${f.orderId}|${f.trackingNumber}`));
+  const kept: Finding[] = [];
+  for (const f of findings)
+    if (f.rule !== 'tracking-not-found' || !pending.has(`${f.orderId}|${f.trackingNumber}`)) kept.push(f);
+  return kept;
 }
 
 /** Folder entries not read, when there are any. */

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { UsageError } from './errors.js';
 import { isRoot, isSameOrInside, samePath } from './paths.js';
 import { processIsGone } from './process.js';
@@ -20,6 +22,9 @@ import { processIsGone } from './process.js';
  * - temporary names say whose they are (`.<name>.shipaudit-tmp-<pid>-<random>`), so that the next run
  *   removes those of a run that was killed.
  */
+
+/** What a file is written from: its text or bytes whole, or in pieces made as they are written (a large report). */
+type FileData = string | Uint8Array | Iterable<string | Uint8Array>;
 
 /** A write that failed or was refused: one line on stderr and exit code 2, like every user-caused failure. */
 export class OutputError extends UsageError {}
@@ -67,7 +72,7 @@ export class Outputs {
   }
 
   /** Writes a file whole: temp file and rename, or straight into a device or FIFO. */
-  async writeFile(path: string, data: string | Uint8Array, opts: FileOptions = {}): Promise<void> {
+  async writeFile(path: string, data: FileData, opts: FileOptions = {}): Promise<void> {
     const abs = resolve(this.cwd, path);
     const real = await realOrResolved(abs);
     if (this.isInput(real)) throw new OutputError(`${path} is an input of this run: not overwritten`);
@@ -271,7 +276,11 @@ async function head(path: string): Promise<Buffer> {
 }
 
 /** Writes into an existing node that is not a regular file (a device, a FIFO): opened, written, closed. */
-function writeInto(path: string, real: string, data: string | Uint8Array): Promise<void> {
+function writeInto(path: string, real: string, data: FileData): Promise<void> {
+  if (typeof data !== 'string' && !(data instanceof Uint8Array))
+    return pipeline(Readable.from(data), createWriteStream(real, { flags: 'w' })).catch((e: unknown) => {
+      throw describeFailure(path, e);
+    });
   return new Promise((res, rej) => {
     const stream = createWriteStream(real, { flags: 'w' });
     stream.on('error', (e) => {

@@ -39,13 +39,23 @@ export interface Finding {
   };
 }
 
+/**
+ * Findings in audit order: shipments by confirmation time (then order id), a shipment's findings
+ * together, in rule order. A plain array is one; an audit's is a compact store that makes each `Finding`
+ * when asked for (`at`, iteration), so that a large audit's findings never all exist as objects at once.
+ */
+export interface FindingList extends Iterable<Finding> {
+  readonly length: number;
+  at(i: number): Finding | undefined;
+}
+
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1 };
 
 /**
  * Findings per shipment (order id + tracking number), most severe first within each, shipments in order
  * of confirmation: the rows of every evidence file, so that the moment of a fix shows as a break.
  */
-export function findingsByShipment(findings: readonly Finding[]): Finding[][] {
+export function findingsByShipment(findings: Iterable<Finding>): Finding[][] {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const key = `${f.orderId}\u0000${f.trackingNumber}`;
@@ -54,6 +64,11 @@ export function findingsByShipment(findings: readonly Finding[]): Finding[][] {
     else groups.set(key, [f]);
   }
   return [...groups.values()]
-    .map((g) => [...g].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]))
+    .map(bySeverity)
     .sort((a, b) => a[0].confirmedAt.epochMs - b[0].confirmedAt.epochMs || a[0].orderId.localeCompare(b[0].orderId));
+}
+
+/** One shipment's findings, most severe first, in rule order within a severity (a new list). */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 }

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from './finding.js';
+import type { FindingList, Severity } from './finding.js';
 import type { RowProblem } from './records.js';
 
 interface RateFigure {
@@ -110,7 +110,8 @@ export interface AuditResult {
   summary: AuditSummary;
   byCarrier: GroupFigures[];
   byWeek: GroupFigures[];
-  findings: Finding[];
+  /** In audit order; an audit's are made one at a time when read (see FindingList). */
+  findings: FindingList;
   inputs: InputSummary[];
   unclassifiedEvents: Array<{ description: string; count: number }>;
   /** Unclassified texts past the limit listed (the least frequent): how many, and their events. */

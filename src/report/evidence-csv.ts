@@ -1,4 +1,4 @@
-import { findingsByShipment, type Finding, type TimeFact } from '../model/finding.js';
+import { bySeverity, findingsByShipment, type Finding, type FindingList, type TimeFact } from '../model/finding.js';
 import type { SourceRef } from '../model/records.js';
 import { csvRow } from './csv.js';
 
@@ -71,10 +71,48 @@ export const EVIDENCE_COLUMNS: readonly EvidenceColumn[] = [
  * of confirmation so that the moment of a fix shows as a break in the sequence.
  */
 export function formatEvidenceCsv(
-  findings: readonly Finding[],
+  findings: Iterable<Finding>,
   opts: { extraColumns?: readonly EvidenceColumn[] } = {},
 ): string {
   const columns = [...EVIDENCE_COLUMNS, ...(opts.extraColumns ?? [])];
   const rows = findingsByShipment(findings);
-  return `\uFEFF${csvRow(columns.map((c) => c.header))}${rows.map((g) => csvRow(columns.map((c) => c.value(g[0], g)))).join('')}`;
+  return `${headLine(columns)}${rows.map((g) => rowLine(columns, g)).join('')}`;
+}
+
+/** Rows made into one piece of text at a time by `evidenceCsvChunks`. */
+const ROWS_PER_CHUNK = 256;
+
+/**
+ * The same text as `formatEvidenceCsv` of an audit's findings, in pieces, each row made as its findings are
+ * read: an audit lists its findings in audit order, where a shipment's findings are together and shipments
+ * come by confirmation time, then order id, which is the order of the CSV's rows.
+ */
+export function* evidenceCsvChunks(findings: FindingList): Generator<string> {
+  const columns = EVIDENCE_COLUMNS;
+  let text = headLine(columns);
+  let rows = 0;
+  let group: Finding[] = [];
+  for (const f of findings) {
+    const last = group[0];
+    if (last && (last.orderId !== f.orderId || last.trackingNumber !== f.trackingNumber)) {
+      text += rowLine(columns, bySeverity(group));
+      group = [];
+      if (++rows % ROWS_PER_CHUNK === 0) {
+        yield text;
+        text = '';
+      }
+    }
+    group.push(f);
+  }
+  if (group.length) text += rowLine(columns, bySeverity(group));
+  yield text;
+}
+
+function headLine(columns: readonly EvidenceColumn[]): string {
+  return `\uFEFF${csvRow(columns.map((c) => c.header))}`;
+}
+
+/** One shipment's row: `g` its findings, most severe first. */
+function rowLine(columns: readonly EvidenceColumn[], g: readonly Finding[]): string {
+  return csvRow(columns.map((c) => c.value(g[0], g)));
 }

@@ -13,7 +13,7 @@ export const SCHEMA_VERSION = 1;
  * alone for date-only values); how each was read stays beside it under `evidence`.
  */
 export function auditJson(result: AuditResult) {
-  return { schemaVersion: SCHEMA_VERSION, ...result, findings: result.findings.map(findingJson) };
+  return { schemaVersion: SCHEMA_VERSION, ...result, findings: Array.from(result.findings, (f) => findingJson(f)) };
 }
 
 export function formatAuditJson(result: AuditResult): string {
@@ -48,15 +48,19 @@ export function* auditJsonChunks(result: AuditResult, perBatch = FINDINGS_PER_BA
   // as they stand in the whole (one stringify per finding and re-indenting it was slower); the
   // wrapper is cut off the bytes, not the text: cutting the text made V8 flatten the stringified batch, and
   // the writer copy the cut again before encoding it (bench/RESULTS.md).
-  for (let i = 0; i < result.findings.length; i += perBatch) {
-    const batch = result.findings.slice(i, i + perBatch).map(findingJson);
+  // Each finding is made (from the audit's store) as its batch is written, and dropped with the batch.
+  const { findings } = result;
+  for (let i = 0; i < findings.length; i += perBatch) {
+    const end = Math.min(i + perBatch, findings.length);
+    const batch = [];
+    for (let k = i; k < end; k++) batch.push(findingJson(findings.at(k)!));
     const bytes = encoder.encode(JSON.stringify({ findings: batch }, null, 2));
     // The wrapper's last line break starts the piece; after the first batch, its "[" becomes the comma.
     let from = BATCH_HEAD.length - 1;
     if (i > 0) bytes[--from] = COMMA;
     yield bytes.subarray(from, bytes.length - BATCH_TAIL.length);
   }
-  yield encoder.encode(`${result.findings.length ? '\n  ]' : ']'}${frame.slice(at + FINDINGS.length)}\n`);
+  yield encoder.encode(`${findings.length ? '\n  ]' : ']'}${frame.slice(at + FINDINGS.length)}\n`);
 }
 
 type TimeKey = 'purchasedAt' | 'latestShipDate' | 'confirmedAt' | 'firstCarrierScanAt';

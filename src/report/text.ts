@@ -31,8 +31,10 @@ function shortTime(f: TimeFact | undefined): string {
   return f.precision === 'date' ? t(lang, 'text.day', { date: f.iso }) : f.iso.slice(0, 16).replace('T', ' ');
 }
 
+type RuleCount = { rule: string; count: number; severity: Severity };
+
 /** Each rule with findings and its severity, errors first, then by count. */
-function ruleCounts(result: AuditResult): Array<{ rule: string; count: number; severity: Severity }> {
+function ruleCounts(result: AuditResult): RuleCount[] {
   const severity = new Map<string, Severity>();
   for (const f of result.findings)
     if (!severity.has(f.rule) || f.severity === 'error') severity.set(f.rule, f.severity);
@@ -56,10 +58,9 @@ export function unreadableFilesNote(result: AuditResult, language: Lang = 'en'):
   return t(language, 'text.unreadFiles', { n: files.length, file: files[0].file, warning, more: files.length - 1 });
 }
 
-function verdict(result: AuditResult, style: Style): string {
+function verdict(result: AuditResult, counts: readonly RuleCount[], style: Style): string {
   const total = result.summary.shipments;
   if (total === 0) return style.warning(t(lang, 'text.verdict.none'));
-  const counts = ruleCounts(result);
   const unread = unreadableFilesNote(result, lang);
   if (counts.length === 0) {
     const caveat = result.summary.hasTrackingData
@@ -198,10 +199,10 @@ function lag(result: AuditResult): string {
   return t(lang, 'text.lag', { median: hours(l.median), p90: hours(l.p90), max: hours(l.max), n: l.count });
 }
 
-function findingsPerRule(result: AuditResult, style: Style): string[] {
+function findingsPerRule(counts: readonly RuleCount[], style: Style): string[] {
   return table(
     [...t(lang, 'text.head.rules')],
-    ruleCounts(result).map((c) => [
+    counts.map((c) => [
       lang === 'en' ? c.rule : `${term(lang, 'ruleName', { rule: c.rule })} (${c.rule})`,
       String(c.count),
       c.severity === 'error'
@@ -264,12 +265,32 @@ export function worstFirst(a: Finding, b: Finding): number {
   );
 }
 
+/**
+ * The first `top` findings as `[...findings].sort(worstFirst)` would list them, keeping only those: each
+ * finding is placed after those that rank with it, as a stable sort would.
+ */
+export function worstOf(findings: Iterable<Finding>, top: number): Finding[] {
+  const worst: Finding[] = [];
+  if (top <= 0) return worst;
+  for (const f of findings) {
+    if (worst.length === top && worstFirst(worst[top - 1], f) <= 0) continue;
+    let lo = 0;
+    let hi = worst.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (worstFirst(worst[mid], f) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    worst.splice(lo, 0, f);
+    if (worst.length > top) worst.pop();
+  }
+  return worst;
+}
+
 function offenders(result: AuditResult, style: Style, top: number): string[] {
-  const sorted = [...result.findings].sort(worstFirst);
   const lines = table(
     [...t(lang, 'text.head.offenders')],
-    sorted
-      .slice(0, top)
+    worstOf(result.findings, top)
       .map(terminalSafe)
       .map((f) => [
         f.orderId,
@@ -283,7 +304,7 @@ function offenders(result: AuditResult, style: Style, top: number): string[] {
     ['left', 'left', 'left', 'left', 'left', 'right', 'left'],
     style,
   );
-  const more = sorted.length - top;
+  const more = result.findings.length - top;
   if (more > 0) lines.push(style.dim(t(lang, 'text.offendersMore', { more })));
   return lines;
 }
@@ -337,14 +358,16 @@ function auditText(data: AuditResult, opts: TextOptions): string {
   const top = opts.top ?? 15;
   const s = result.summary;
   const section = (title: string, body: string[]) => ['', style.heading(title), ...body];
-  const out = [verdict(result, style), '', ...audited(result, style)];
+  // Read once for both (an audit's findings are made as they are read).
+  const counts = ruleCounts(result);
+  const out = [verdict(result, counts, style), '', ...audited(result, style)];
 
   if (s.shipments > 0) {
     out.push(...section(t(lang, 'text.section.targets'), targets(result, style)));
     if (s.hasTrackingData) out.push(...section(t(lang, 'text.section.lag'), [lag(result)]));
   }
   if (result.findings.length > 0) {
-    out.push(...section(t(lang, 'text.section.rules'), findingsPerRule(result, style)));
+    out.push(...section(t(lang, 'text.section.rules'), findingsPerRule(counts, style)));
   }
   if (result.byWeek.length > 0) out.push(...section(t(lang, 'text.section.weeks'), weekly(result, style)));
   if (result.byCarrier.length > 0) out.push(...section(t(lang, 'text.section.carriers'), perCarrier(result, style)));

@@ -81,7 +81,7 @@ describe('a date-only first scan', () => {
       joinCollected(shipment(confirmed, scans as unknown as Array<[string, string]>), options(grace).handling),
       options(grace),
     );
-    const found = r.findings.filter((f) => f.rule === 'confirmed-before-handover');
+    const found = [...r.findings].filter((f) => f.rule === 'confirmed-before-handover');
     expect(found.length).toBe(flagged ? 1 : 0);
     expect(r.summary.lagHours.max).toBe(lag);
     if (flagged) {

@@ -53,7 +53,7 @@ function backwards(): Collector {
 describe('audit over shipments stored in another order than audit order', () => {
   it("lists findings in audit order, and a shipment's findings in rule order", () => {
     const { findings } = audit(joinCollected(backwards(), options.handling), options);
-    expect(findings.map((f) => `${f.orderId} ${f.rule}`)).toEqual([
+    expect([...findings].map((f) => `${f.orderId} ${f.rule}`)).toEqual([
       'A late-confirmation',
       'A missing-tracking',
       'B missing-tracking',

@@ -3,7 +3,7 @@ import { CHECK_DEFAULTS } from '../../src/check/defaults.js';
 import { findingKey } from '../../src/check/identity.js';
 import { buildCheck, exitCodeFor, type CheckInput } from '../../src/check/run.js';
 import { emptyState } from '../../src/check/state.js';
-import type { AuditResult } from '../../src/model/result.js';
+import type { Finding } from '../../src/model/finding.js';
 import { shipment, stamp } from '../rules/build.js';
 import { auditResult, finding, type summary } from './helpers.js';
 
@@ -11,7 +11,7 @@ const ASOF = '2026-11-10T06:00:00-08:00';
 const asOfMs = Date.parse(ASOF);
 
 function input(
-  overrides: Partial<CheckInput> & { findings?: AuditResult['findings']; rates?: Parameters<typeof summary>[0] } = {},
+  overrides: Partial<CheckInput> & { findings?: Finding[]; rates?: Parameters<typeof summary>[0] } = {},
 ): CheckInput {
   const { findings = [], rates, ...rest } = overrides;
   const audit = auditResult({ asOf: ASOF, findings, rates, window: { from: '2026-10-11', to: '2026-11-10' } });

@@ -61,9 +61,9 @@ describe('verdict', () => {
     [
       'warnings only',
       withFindings((r) => {
-        r.findings = r.findings.filter((f) => f.severity === 'warning');
+        const warnings = [...r.findings].filter((f) => f.severity === 'warning');
         r.summary.findingsByRule = { 'late-handover': 1, 'no-carrier-scan': 3 };
-        r.findings.push({ ...r.findings[1], rule: 'no-carrier-scan' });
+        r.findings = [...warnings, { ...warnings[1], rule: 'no-carrier-scan' }];
       }),
       '⚠ 3 of 30 shipments have no physical carrier scan yet (warning). 1 was handed to the carrier after the latest ship date (warning).',
     ],

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { audit } from '../../audit/run.js';
 import { exclusionLabel, type AuditResult } from '../../model/result.js';
-import { formatEvidenceCsv } from '../../report/evidence-csv.js';
+import { evidenceCsvChunks } from '../../report/evidence-csv.js';
 import { auditJsonChunks } from '../../report/json.js';
 import { formatAuditText, unreadableFilesNote } from '../../report/text.js';
 import { term } from '../../i18n/catalogue.js';
@@ -112,7 +112,7 @@ export async function finishAudit(result: AuditResult, settings: Settings, flags
     // Never over a file the audit read, nor over a file that is not an evidence CSV of an earlier run.
     const read = result.inputs.filter((i) => !i.skipped).map((i) => i.file);
     const outputs = await Outputs.forInputs([...read, ...(settings.configFile ? [settings.configFile] : [])]);
-    await outputs.writeFile(flags.evidence, formatEvidenceCsv(result.findings), {
+    await outputs.writeFile(flags.evidence, evidenceCsvChunks(result.findings), {
       ownedIf: isEvidenceCsv,
       what: 'an evidence CSV written by shipaudit',
     });
