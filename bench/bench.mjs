@@ -365,7 +365,7 @@ if (!values['no-month']) {
   });
   say(
     `\n## Typical month (${MONTH} orders), whole CLI including Node's start-up\n\n5 runs each, the sets taking turns.\n\n` +
-      `| set | input MB | best s | median s | worst s | peak RSS MB | median under 1 s |\n|---|---:|---:|---:|---:|---:|---|\n` +
+      `| set | input MB | best s | median s | worst s | CPU s (median) | peak RSS MB | median under 1 s |\n|---|---:|---:|---:|---:|---:|---:|---|\n` +
       `${lines.map((l) => l.row).join('\n')}\n\nTarget under 1 s on every set: ${lines.every((l) => l.met) ? 'met' : 'NOT met'}.`,
   );
 }
