@@ -6,7 +6,8 @@
  * `shipaudit audit DATA_DIR --format json`, under /usr/bin/time -v for the wall time and peak RSS, the
  * order of the two swapped every round so that neither always runs on a warmer cache or a quieter machine.
  * Both must print the same JSON (compared by SHA-256): a faster build that says something else is no result.
- * Prints a table per build and the new/old ratio per round, the way bench/RESULTS.md records them.
+ * Prints a table per build (wall, CPU time, peak RSS) and the new/old ratio per round, the way
+ * bench/RESULTS.md records them.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -56,7 +57,12 @@ function run(b) {
       if (!wall || !rss || !exit || Number(exit[1]) > 1)
         return fail(new Error(`${b.name}: no timing or a failed run:\n${err.slice(-2000)}`));
       const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-      done({ seconds, rssMb: Number(rss[1]) / 1024, hash: hash.digest('hex') });
+      // CPU time (user + system) moves less than the wall when other work shares the machine.
+      const cpu = ['User', 'System'].reduce(
+        (a, k) => a + Number(new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`).exec(err)?.[1] ?? NaN),
+        0,
+      );
+      done({ seconds, cpu, rssMb: Number(rss[1]) / 1024, hash: hash.digest('hex') });
     });
   });
 }
@@ -72,11 +78,13 @@ for (let r = 0; r < Number(values.rounds); r++) {
   }
 }
 const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-console.log('| build | min s | median s | median peak RSS MB | runs (s) |\n|---|---:|---:|---:|---|');
+console.log(
+  '| build | min s | median s | median CPU s | median peak RSS MB | runs (s) |\n|---|---:|---:|---:|---:|---|',
+);
 for (const b of builds) {
   const s = b.runs.map((m) => m.seconds);
   console.log(
-    `| ${b.name} | ${Math.min(...s).toFixed(2)} | ${med(s).toFixed(2)} | ${med(b.runs.map((m) => m.rssMb)).toFixed(0)} | ${s.map((x) => x.toFixed(2)).join(' ')} |`,
+    `| ${b.name} | ${Math.min(...s).toFixed(2)} | ${med(s).toFixed(2)} | ${med(b.runs.map((m) => m.cpu)).toFixed(2)} | ${med(b.runs.map((m) => m.rssMb)).toFixed(0)} | ${s.map((x) => x.toFixed(2)).join(' ')} |`,
   );
 }
 const [o, n] = builds;
