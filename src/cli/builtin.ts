@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 /**
  * A built-in module loaded when first needed, synchronously: for what a command rarely uses (`chcp` on
  * Windows, the random part of a temporary file's name), which a month's audit then never loads. Built-in
- * modules resolve from any path; the executable's is one that a bundle has too (no import.meta.url).
+ * modules resolve from any path; the executable's is one that the single executable's bundle has too.
  */
 const load = createRequire(process.execPath);
 
