@@ -22,7 +22,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -116,7 +116,8 @@ const inlinePlugin = {
 process.on('unhandledRejection', (e) => fail(e instanceof Error ? e.message.split('\n')[0] : String(e)));
 
 for (const file of readdirSync(join(ROOT, 'dist'), { recursive: true })) {
-  if (!file.endsWith('.js')) continue;
+  // dist/bundle/ (scripts/bundle.mjs) holds the same modules bundled again: its thread is the one here too.
+  if (!file.endsWith('.js') || file.startsWith(`bundle${sep}`)) continue;
   const abs = join(ROOT, 'dist', file);
   for (const m of readFileSync(abs, 'utf8').matchAll(WORKER)) {
     const workerFile = resolve(dirname(abs), m[2]);

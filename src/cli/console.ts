@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { fstatSync } from 'node:fs';
 import iconv from 'iconv-lite';
+import { builtin } from './builtin.js';
 
 /**
  * The bytes of the text report for the program that reads them. Node writes UTF-8. On Windows:
@@ -60,6 +60,7 @@ export function parseChcp(output: string): number | undefined {
  * there and no SHIPAUDIT_ENCODING decides). Undefined when chcp can't tell.
  */
 function consoleCodePage(): number | undefined {
+  const { spawnSync } = builtin('node:child_process');
   const r = spawnSync('chcp.com', [], { encoding: 'latin1', windowsHide: true, timeout: 5000 });
   return r.status === 0 ? parseChcp(r.stdout) : undefined;
 }

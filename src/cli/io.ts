@@ -1,7 +1,6 @@
 import { Chalk } from 'chalk';
 import { forTerminal } from '../report/sanitize.js';
 import { chalkStyle, plain, type Style } from '../report/style.js';
-import cliProgress from 'cli-progress';
 import { encodeText, stdoutTextEncoding } from './console.js';
 import { colorChoice, colorWanted, fitToWidth, terminalWidth, trimLine } from './terminal.js';
 import { sentence } from './lang.js';
@@ -43,13 +42,24 @@ export type { Progress };
 
 const bars = new WeakMap<Progress, { stop(): void }>();
 
+/** cli-progress, once loadProgressLibrary has loaded it: only where a line can be shown. */
+let cliProgress: typeof import('cli-progress') | undefined;
+
+/**
+ * Loads the progress line's library when stderr is a terminal (main.ts, before the command runs). Cron runs,
+ * pipes and the tests never show the line, and so never load it: it is a share of a month's start-up.
+ */
+export async function loadProgressLibrary(): Promise<void> {
+  if (process.stderr.isTTY && !cliProgress) cliProgress = (await import('cli-progress')).default;
+}
+
 /**
  * Progress for long runs goes to stderr, and only to a terminal: cron mail stays quiet, stdout parseable.
  * cli-progress redraws one line in place (throttled, so a fast run costs nothing); the line is built here
  * and cut to the terminal's width, so that it never wraps and leaves fragments behind.
  */
 export function progressReporter(): Progress | undefined {
-  if (!process.stderr.isTTY) return undefined;
+  if (!process.stderr.isTTY || !cliProgress) return undefined;
   let current = { phase: '', done: undefined as number | undefined, total: undefined as number | undefined, unit: '' };
   const line = () => {
     // Seconds since the run began: the line may be cleared for a message and drawn again.

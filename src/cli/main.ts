@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isLang } from '../i18n/lang.js';
 import { EXIT, reportFailure, UsageError } from './errors.js';
-import { endRunProgress, err } from './io.js';
+import { endRunProgress, err, loadProgressLibrary } from './io.js';
 import { decideLang, helpInLanguage, lang, say, translateHelpAfter, commanderMessage } from './lang.js';
 import { COLOR_CHOICES, setColorChoice, type ColorChoice } from './terminal.js';
 import { VERSION } from './version.js';
@@ -80,14 +80,24 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   completion: async () => (await import('./commands/completion.js')).registerCompletion,
 };
 
+/** The command lines that only ask for the version. */
+const VERSION_ONLY = new Set(['--version', '-V']);
+
 /**
  * Loads the command asked for (all of them for help and completion) and runs it. A function rather than
  * top-level await, so that the CLI also bundles into the one CommonJS script of a single executable.
  */
 async function main(argv: string[]): Promise<void> {
   const asked = argv[2];
-  const needed = asked !== undefined && asked in COMMANDS && asked !== 'completion' ? [asked] : Object.keys(COMMANDS);
-  for (const name of needed) (await COMMANDS[name]())(program, run);
+  // `--version` alone needs no command; help, completion and an unknown command need them all.
+  const needed =
+    asked !== undefined && asked in COMMANDS && asked !== 'completion'
+      ? [asked]
+      : VERSION_ONLY.has(argv.slice(2).join(' '))
+        ? []
+        : Object.keys(COMMANDS);
+  const [registers] = await Promise.all([Promise.all(needed.map((name) => COMMANDS[name]())), loadProgressLibrary()]);
+  for (const register of registers) register(program, run);
   translateHelpAfter(program);
 
   try {

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { builtin } from './builtin.js';
 import { UsageError } from './errors.js';
 import { isRoot, isSameOrInside, samePath } from './paths.js';
 import { processIsGone } from './process.js';
@@ -212,7 +212,7 @@ export function isEvidenceCsv(head: Buffer): boolean {
 }
 
 function tempName(name: string, kind: 'tmp' | 'old'): string {
-  return `.${name}.shipaudit-${kind}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  return `.${name}.shipaudit-${kind}-${process.pid}-${builtin('node:crypto').randomBytes(4).toString('hex')}`;
 }
 
 /**

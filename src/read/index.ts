@@ -16,9 +16,6 @@ import {
   type ReadOptions,
 } from './context.js';
 import { delimiterName, findHeaderRow, sniff, type FieldIndex, type Header } from './detect.js';
-import { ordersIn, readOrdersJson } from './orders-api.js';
-import { parseJsonDocuments, readApiText } from './api/index.js';
-import { readFulfillmentFeedFile } from './feed-file.js';
 import { plausibleDates } from './plausible.js';
 import { Row, mappingOf } from './row.js';
 import { owned, type RowRange, type RowsRead } from './rows.js';
@@ -28,7 +25,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { locationOf, trackingEventReaders } from './tracking-events.js';
 import { trackingSummaryRowReader } from './tracking-summary.js';
 import { InputError, type InputKind, type InputReport, type RecordSink } from './types.js';
-import { readWorkbookRows } from './xlsx.js';
 import { limit, mergeUnclassified, sizeText } from './bounds.js';
 
 export type { ReadOptions } from './context.js';
@@ -120,12 +116,19 @@ async function readPart(file: string, given: RecordSink, opts: ReadOptions, rang
     range = {};
   }
 
+  // The readers of JSON, XML and workbooks (and the XML parser they use) are loaded only for such a file:
+  // an audit of text exports never needs them, and loading them is a share of a month's start-up.
   if (s.format === 'xml') {
+    const { readApiText } = await import('./api/index.js');
     return { report: readApiText(file, 'xml', s.encoding, await readText(path, s.encoding), sink, opts), lines: 0 };
   }
 
   if (s.format === 'json') {
     // An Orders API response goes to the orders reader; any other JSON is offered to the API shapes.
+    const [{ parseJsonDocuments, readApiText }, { ordersIn, readOrdersJson }] = await Promise.all([
+      import('./api/index.js'),
+      import('./orders-api.js'),
+    ]);
     const text = await readText(path, s.encoding);
     const docs = parseJsonDocuments(file, text);
     if (!docs.docs.some(({ doc }) => ordersIn(doc).length > 0)) {
@@ -158,12 +161,14 @@ async function readPart(file: string, given: RecordSink, opts: ReadOptions, rang
     const hint = zoneFor(opts);
     const onSkip = (why: string) => countSkipped(report, why);
     const onProblem = rowProblemCollector(report, keep);
+    const { readFulfillmentFeedFile } = await import('./feed-file.js');
     report.rowsRead = await readFulfillmentFeedFile(file, s.encoding, sink, hint, onProblem, onSkip, path);
     report.zoneNote = `${describeZone(hint)}; a FulfillmentDate without an offset is local time (Amazon's feed rule)`;
     return { report, lines: 0 };
   }
 
   if (s.format === 'xlsx') {
+    const { readWorkbookRows } = await import('./xlsx.js');
     const rows = await readWorkbookRows(file, path);
     const header = findHeaderRow(file, rows, opts.columns ?? {});
     const report = newReport(file, { kind: header.spec.kind, encoding: 'xlsx', delimiter: 'xlsx', quoting: false });

@@ -21,6 +21,8 @@ describe('the npm package', () => {
     expect(files).toContain('bin/shipaudit.js');
     expect(files).toContain('dist/cli/main.js');
     expect(files).toContain('dist/cli/commands/audit.js');
+    expect(files).toContain('dist/bundle/main.js');
+    expect(files).toContain('dist/bundle/read-worker.js');
     expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual([
       'README.md',
       'bin/shipaudit.js',
@@ -38,7 +40,8 @@ describe('the npm package', () => {
   it('installs a shipaudit command that builds itself from a clone', () => {
     expect(pkg.bin).toEqual({ shipaudit: 'bin/shipaudit.js' });
     expect(readFileSync(join(ROOT, pkg.bin.shipaudit), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
-    expect(pkg.scripts.prepare).toBe('tsc -p tsconfig.json');
+    expect(pkg.scripts.prepare).toBe('tsc -p tsconfig.json && node scripts/bundle.mjs');
+    expect(pkg.scripts.build).toBe(pkg.scripts.prepare);
     expect(pkg.engines.node).toBe('>=20');
     // Everything the built code imports at run time is a dependency, not a devDependency.
     for (const dev of Object.keys(pkg.devDependencies)) {
@@ -46,7 +49,13 @@ describe('the npm package', () => {
         .filter((f) => f.endsWith('.js'))
         .some((f) => {
           const text = readFileSync(join(ROOT, f), 'utf8');
-          return text.includes(`from '${dev}'`) || text.includes(`import('${dev}')`) || text.includes(`from '${dev}/`);
+          // tsc writes single quotes, esbuild (dist/bundle/) double ones.
+          return ["'", '"'].some(
+            (q) =>
+              text.includes(`from ${q}${dev}${q}`) ||
+              text.includes(`import(${q}${dev}${q})`) ||
+              text.includes(`from ${q}${dev}/`),
+          );
         });
       expect(used, `${dev} is imported by dist/ but only a devDependency`).toBe(false);
     }

@@ -1,3 +1,4 @@
+import { tzOffset } from '@date-fns/tz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatInZone, offsetAt, probedInstant as probed, wallToInstant } from '../../src/model/zone.js';
@@ -40,6 +41,39 @@ describe('wallToInstant: the per-day offset cache', () => {
   ])('%s: every minute of the four days from %d', (zone, from) => {
     for (let wall = from; wall < from + 4 * DAY; wall += MINUTE)
       expect(wallToInstant(wall, zone)).toBe(probed(wall, zone));
+  });
+});
+
+describe('offsetAt: the per-day and per-hour offset caches', () => {
+  // Intl's answer for the instant itself (through @date-fns/tz) is what every cache must give.
+  const exact = (zone: string, ms: number) => tzOffset(zone, new Date(ms));
+
+  it('gives every instant the offset Intl gives it, near changes and away from them', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('America/Los_Angeles', 'Europe/London', 'Australia/Lord_Howe', 'America/Sao_Paulo'),
+        fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2030, 0, 1) }),
+        (zone, ms) => {
+          expect(offsetAt(zone, ms)).toBe(exact(zone, ms));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each([
+    // Every minute, and the last millisecond before each, of the UTC days around a change.
+    ['America/Los_Angeles', Date.UTC(2024, 2, 9), -420],
+    ['America/Los_Angeles', Date.UTC(2024, 10, 2), -480],
+    ['Europe/London', Date.UTC(2024, 2, 30), 60],
+    ['Europe/London', Date.UTC(2024, 9, 26), 0],
+    ['Australia/Lord_Howe', Date.UTC(2024, 3, 6), 630],
+  ])('%s: the three days from %d, ending at offset %d', (zone, from, last) => {
+    for (let ms = from; ms < from + 3 * DAY; ms += MINUTE) {
+      expect(offsetAt(zone, ms)).toBe(exact(zone, ms));
+      expect(offsetAt(zone, ms - 1)).toBe(exact(zone, ms - 1));
+    }
+    expect(offsetAt(zone, from + 3 * DAY - 1)).toBe(last);
   });
 });
 
