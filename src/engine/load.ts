@@ -10,7 +10,7 @@ import { mixedEncodingOf } from '../model/result.js';
 import { readInput, type InputReport, type RecordSink } from '../read/index.js';
 import { mergeUnclassified, type UnclassifiedHolder, type UnclassifiedMore } from '../read/bounds.js';
 import { Collector } from './collect.js';
-import { finishThread, startThread, trackingFilesWorthAThread, type Outcome } from './read-thread.js';
+import { filesForThread, finishThread, startThread, type Outcome } from './read-thread.js';
 import type { LoadHooks, LoadSettings, Meanwhile } from './types.js';
 
 /** Files in a folder that are never inputs, whatever their content. */
@@ -180,14 +180,21 @@ async function readFiles(
   const { explicit, found, symlinks, unreachable } = await expandPaths(paths);
   const files = [...explicit.map((f) => ({ f, explicit: true })), ...found.map((f) => ({ f, explicit: false }))];
   const candidates = files.filter(({ f, explicit: named }) => named || !NOT_INPUT.test(f)).map(({ f }) => f);
-  // Large tracking files go to a second thread while this one reads the rest (only into a collector,
-  // which can take in what the other thread's collector learnt).
-  const offloaded = sink instanceof Collector ? await trackingFilesWorthAThread(candidates, settings) : [];
+  // Large tracking files, and order or confirmation files when that evens out the work, go to a second
+  // thread while this one reads the rest (only into a collector, which can take in what the other thread
+  // read; not when `explain` keeps one order's records as read).
+  const collector = sink instanceof Collector ? sink : undefined;
+  const split = collector ? await filesForThread(candidates, settings, { records: collector.kept === undefined }) : [];
+  const offloaded = split.map(({ file }) => file);
   const thread =
-    offloaded.length > 0
+    split.length > 0
       ? startThread(
-          // Tracking readers place no Amazon times: the per-order zone (a function) stays on this side.
-          offloaded.map((file) => ({ file, options: { ...settings.readOptionsFor(file), orderZone: undefined } })),
+          // The files given place no times per order: the per-order zone (a function) stays on this side.
+          split.map(({ file, records }) => ({
+            file,
+            records,
+            options: { ...settings.readOptionsFor(file), orderZone: undefined },
+          })),
           settings.asOfMs,
           hooks,
         )
@@ -229,6 +236,14 @@ async function readFiles(
   }
   hooks.phase?.('own files read');
   const work = ended ? undefined : meanwhile;
+  // The thread's orders and confirmations come after this thread's in reading order (see filesForThread).
+  if (thread && !ended && split.some((f) => f.records)) {
+    const records = await thread.records;
+    if (records) {
+      collector!.absorbRecords(records);
+      hooks.phase?.("second thread's orders and confirmations taken in");
+    }
+  }
   if (thread)
     await finishThread(thread, offloaded, sink as Collector, settings, outcomes, {
       wantCut: !ended,

@@ -14,22 +14,64 @@ import {
   type PartRead,
   type ReadOptions,
 } from '../read/index.js';
-import type { NotData } from '../read/types.js';
+import type { InputKind, NotData } from '../read/types.js';
+import type { RecordsPart } from './record-log.js';
 import { basename } from 'node:path';
 import type { LoadHooks, LoadSettings, Meanwhile, Progress } from './types.js';
 
 /** How reading one file ended. */
 export type Outcome = { report: InputReport } | { error: unknown };
 
-/** Below this many bytes of tracking files, starting a thread costs more than it saves (bench/RESULTS.md). */
+/** Below this many bytes of files for it, starting a thread costs more than it saves (bench/RESULTS.md). */
 const THREAD_MIN_BYTES = Number(process.env.SHIPAUDIT_THREAD_MIN_MB ?? 40) * 1e6;
 
 /**
- * The delimited tracking files, when together they are big enough to pay for a thread. All or none: what
- * the thread read is taken in after everything this thread read, which is the order of a single reader
- * only when this thread has read no tracking file itself (ties between scans go by reading order).
+ * MB of a kind of file read per CPU second, into a collector (`node bench/read-cost.mjs`, bench/RESULTS.md,
+ * issue 18 part three): what the two threads' shares are weighed by. Other kinds count as tracking.
  */
-export async function trackingFilesWorthAThread(files: readonly string[], settings: LoadSettings): Promise<string[]> {
+const MB_PER_CPU_S: Partial<Record<InputKind, number>> = {
+  'all-orders': 100,
+  'order-report': 110,
+  'unshipped-orders': 100,
+  'amazon-fulfilled-shipments': 100,
+  'confirmation-upload': 30,
+  'erp-confirmations': 32,
+  'tracking-events': 55,
+  'tracking-summary': 55,
+};
+const DEFAULT_MB_PER_CPU_S = 55;
+/** Kinds whose whole files the second thread may read for this one (their records taken in here). */
+const RECORD_KINDS: ReadonlySet<InputKind> = new Set([
+  'all-orders',
+  'order-report',
+  'unshipped-orders',
+  'amazon-fulfilled-shipments',
+  'confirmation-upload',
+  'erp-confirmations',
+]);
+/** What taking in a file's orders or confirmations costs this thread, as a share of reading it (measured). */
+const TAKE_IN_SHARE = 0.15;
+
+/** A file for the second thread: `records` when it holds orders or confirmations (else tracking). */
+export interface ThreadFile {
+  file: string;
+  records: boolean;
+}
+
+/**
+ * The files for a second thread, in the order it reads them, when they are big enough to pay for it: the
+ * delimited tracking files, all or none (what the thread read is taken in after everything this thread read,
+ * which is the order of a single reader only when this thread has read no tracking file itself; ties
+ * between scans go by reading order), and, when that makes the longer of the two legs shorter, whole order
+ * and confirmation files from the end of this thread's reading order (`records`; their records are taken
+ * in after this thread's own, which is then their reading order). The legs are weighed by size and cost per
+ * MB of each kind; the cut of the thread's last tracking file evens out what the estimate misses.
+ */
+export async function filesForThread(
+  files: readonly string[],
+  settings: LoadSettings,
+  { records }: { records: boolean },
+): Promise<ThreadFile[]> {
   const sizeOf = (f: string) =>
     stat(settings.readOptionsFor(f).openAs ?? f).then(
       (st) => st.size,
@@ -39,21 +81,47 @@ export async function trackingFilesWorthAThread(files: readonly string[], settin
   // Most audits are far below the threshold: no need to look inside the files to know.
   if (sizes.reduce((a, b) => a + b, 0) < THREAD_MIN_BYTES) return [];
   const tracking: string[] = [];
-  let bytes = 0;
+  let trackingBytes = 0;
+  let threadCost = 0;
+  let mainCost = 0;
+  /** This thread's files in reading order: whether the thread could read it instead, its size and cost. */
+  const own: Array<{ file: string; movable: boolean; size: number; cost: number }> = [];
   for (const [i, f] of files.entries()) {
     const opts = settings.readOptionsFor(f);
     const s = await sniff(f, opts.columns, opts.openAs).catch(() => undefined);
-    if (!s || s.format === 'json' || s.format === 'xml' || s.format === 'amazon-feed-xml') continue;
-    if (s.format === 'xlsx') return [];
-    if (s.spec.kind !== 'tracking-events' && s.spec.kind !== 'tracking-summary') continue;
-    tracking.push(f);
-    bytes += sizes[i];
+    if (s?.format === 'xlsx') return [];
+    const text = s !== undefined && s.format === 'text';
+    const kind = text ? s.spec.kind : undefined;
+    const cost = sizes[i] / 1e6 / ((kind && MB_PER_CPU_S[kind]) ?? DEFAULT_MB_PER_CPU_S);
+    if (kind === 'tracking-events' || kind === 'tracking-summary') {
+      tracking.push(f);
+      trackingBytes += sizes[i];
+      threadCost += cost;
+      continue;
+    }
+    // (Amazon times placed per order by a function, which stays on this side: not movable.)
+    const movable = records && kind !== undefined && RECORD_KINDS.has(kind) && opts.orderZone === undefined;
+    own.push({ file: f, movable, size: sizes[i], cost });
+    mainCost += cost;
   }
-  return bytes >= THREAD_MIN_BYTES ? tracking : [];
+  const moved: string[] = [];
+  let movedBytes = 0;
+  for (let k = own.length - 1; k >= 0 && own[k].movable; k--) {
+    const { file, size, cost } = own[k];
+    const main = mainCost - cost + cost * TAKE_IN_SHARE;
+    if (Math.max(main, threadCost + cost) >= Math.max(mainCost, threadCost)) break;
+    moved.unshift(file);
+    movedBytes += size;
+    mainCost = main;
+    threadCost += cost;
+  }
+  if (trackingBytes + movedBytes < THREAD_MIN_BYTES) return [];
+  return [...moved.map((file) => ({ file, records: true })), ...tracking.map((file) => ({ file, records: false }))];
 }
 
 export interface ThreadJob {
-  files: Array<{ file: string; options: ReadOptions }>;
+  /** Files with orders or confirmations (`records`) first: their records are handed over before the rest. */
+  files: Array<{ file: string; options: ReadOptions; records: boolean }>;
   /** Bytes per read of the last file (the cut is asked between reads). */
   chunkBytes?: number;
   /** A cut leaves the main thread at least this many bytes, or is declined. */
@@ -78,6 +146,11 @@ export interface ThreadResult {
   type: 'result';
   outcomes: ThreadOutcome[];
   part: TrackingPart;
+}
+/** From the thread, once it has read its order and confirmation files (before its tracking files). */
+export interface ThreadRecords {
+  type: 'records';
+  part: RecordsPart;
 }
 /** To the thread: whether the main thread wants the rest of the last file. */
 export interface ToThread {
@@ -113,6 +186,8 @@ export function cutTarget(read: number, size: number, ahead: number, minBytes: n
 
 export interface ThreadHandle {
   result: Promise<ThreadResult>;
+  /** The orders and confirmations of the thread's record files (undefined: it has none, or it failed). */
+  records: Promise<RecordsPart | undefined>;
   /**
    * Asks for a cut (or, with `wanted` false, only says that none is wanted); resolves to it when granted.
    * The request is sent before the promise is returned; `busyMs` is how long this thread works on other
@@ -132,9 +207,15 @@ export function startThread(files: ThreadJob['files'], asOfMs?: number, hooks: L
   const worker = new Worker(new URL('./read-worker.js', import.meta.url), { workerData: job });
   let answer: (reply: CutReply) => void = () => undefined;
   const answered = new Promise<CutReply>((resolve) => (answer = resolve));
+  let handOver: (part: RecordsPart | undefined) => void = () => undefined;
+  const records = new Promise<RecordsPart | undefined>((resolve) => (handOver = resolve));
   const result = new Promise<ThreadResult>((resolve, reject) => {
-    worker.on('message', (m: ThreadResult | CutReply) => {
+    worker.on('message', (m: ThreadResult | CutReply | ThreadRecords) => {
       if (m.type === 'cut') return answer(m);
+      if (m.type === 'records') {
+        hooks.phase?.("second thread's orders and confirmations read");
+        return handOver(m.part);
+      }
       // Said when it arrives, which may be while this thread still reads its own files or the cut file's rest.
       hooks.phase?.('second thread done');
       resolve(m);
@@ -143,9 +224,13 @@ export function startThread(files: ThreadJob['files'], asOfMs?: number, hooks: L
     worker.once('exit', (code) => code !== 0 && reject(new Error(`the reading thread stopped with exit code ${code}`)));
   });
   // Keeps a failed thread from being an unhandled rejection while this thread reads; it is awaited later.
-  result.catch(() => undefined);
+  result.then(
+    () => handOver(undefined),
+    () => handOver(undefined),
+  );
   return {
     result,
+    records,
     async askCut(wanted, busyMs) {
       // (The tests' cut is where they work it out, whatever the main thread does first.)
       worker.postMessage({ type: 'cut', wanted, busyMs: CUT_TEST ? 0 : busyMs } satisfies ToThread);
