@@ -468,8 +468,8 @@ export class Collector implements RecordSink {
 
   /**
    * Takes in the orders and confirmations a reading thread read (see RecordLog), as if this collector read
-   * them next, record by record: what order() and confirmation() do, from the part's columns. Its stamps
-   * are adopted whole (each record's, whether kept or not: a few bytes each, and no copy).
+   * them next, record by record: what order() and confirmation() do, from the part's columns. A stamp is
+   * copied in only when kept (a second order file's rows mostly add nothing to orders already read).
    */
   absorbRecords(p: RecordsPart): void {
     if (this.kept) throw new Error('Collector.absorbRecords: records kept for explain are read here');
@@ -478,9 +478,7 @@ export class Collector implements RecordSink {
     const { texts } = p;
     const status = Int32Array.from(texts, (t) => STATUSES.indexOf(t as OrderStatus));
     const channel = Int32Array.from(texts, (t) => CHANNELS.indexOf(t as Channel));
-    const oBase = this.oStamps.adopt({ ...p.oStamps, kind: p.oStamps.kind.map((k) => kinds[k]) });
-    const cBase = this.cStamps.adopt({ ...p.cStamps, kind: p.cStamps.kind.map((k) => kinds[k]) });
-    const oStamp = (s: number) => (s < 0 ? -1 : oBase + s);
+    const oStamp = (s: number) => (s < 0 ? -1 : this.oStamps.addFrom(p.oStamps, s, kinds[p.oStamps.kind[s]]));
     let w = 0;
     let v = 0;
     for (let r = 0; r < p.runs.length; r += 2) {
@@ -537,7 +535,8 @@ export class Collector implements RecordSink {
           const o = this.orderIndex.find(orderId);
           this.cOrder.set(i, o);
           this.cOrderIds.push(o >= 0 ? this.orderIds[o] : this.unknownOrderId(orderId));
-          this.cAt.set(i, p.cAt[v] < 0 ? -1 : cBase + p.cAt[v]);
+          const stamp = p.cAt[v];
+          this.cAt.set(i, stamp < 0 ? -1 : this.cStamps.addFrom(p.cStamps, stamp, kinds[p.cStamps.kind[stamp]]));
           this.cCarrier.set(i, p.cCarrier[v] < 0 ? -1 : this.shared.id(texts[p.cCarrier[v]]));
           const number = unpackText(p.cNumbers, v);
           this.cNumber.set(i, number === '' ? -1 : this.numberId(number));

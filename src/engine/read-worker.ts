@@ -12,6 +12,7 @@ import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Collector, transferablesOf } from './collect.js';
 import { RecordLog, recordTransferables } from './record-log.js';
+import type { ConfirmationRecord, OrderRecord } from '../model/records.js';
 import { InputError, readInputPart } from '../read/index.js';
 import {
   cutTarget,
@@ -37,11 +38,11 @@ const onMessage = (m: ToThread) => {
 port.on('message', onMessage);
 
 const collector = new Collector({ part: true, asOfMs: job.asOfMs });
-const log = new RecordLog();
-/** Tracking records to the collector; orders and confirmations to the log. */
+let log: RecordLog | undefined = new RecordLog();
+/** Tracking records to the collector; orders and confirmations to the log (only record files give them). */
 const sink = {
-  order: log.order.bind(log),
-  confirmation: log.confirmation.bind(log),
+  order: (r: OrderRecord) => log!.order(r),
+  confirmation: (r: ConfirmationRecord) => log!.confirmation(r),
   event: collector.event.bind(collector),
   package: collector.package.bind(collector),
   assignment: collector.assignment.bind(collector),
@@ -72,8 +73,10 @@ for (const [i, { file, options, records }] of job.files.entries()) {
     );
   }
   if (i === recordFiles - 1) {
-    const part = log.part();
+    const part = log!.part();
     port.postMessage({ type: 'records', part } satisfies ThreadRecords, recordTransferables(part));
+    // Its columns are copies, handed over: what this thread still reads needs the memory.
+    log = undefined;
   }
 }
 const part = collector.trackingPart();
