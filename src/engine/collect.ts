@@ -470,8 +470,9 @@ export class Collector implements RecordSink {
    * Takes in the orders and confirmations a reading thread read (see RecordLog), as if this collector read
    * them next, record by record: what order() and confirmation() do, from the part's columns. A stamp is
    * copied in only when kept (a second order file's rows mostly add nothing to orders already read).
+   * `lineOffset` is added to the part's line numbers (a part read from the middle of a file).
    */
-  absorbRecords(p: RecordsPart): void {
+  absorbRecords(p: RecordsPart, lineOffset = 0): void {
     if (this.kept) throw new Error('Collector.absorbRecords: records kept for explain are read here');
     const kinds = Int32Array.from(p.kinds, (k) => this.kinds.idOf(k));
     const files = Int32Array.from(p.files, (f) => this.files.id(f));
@@ -507,7 +508,7 @@ export class Collector implements RecordSink {
             this.oItemRows.set(i, 1);
             if (p.oAwaiting[w]) this.oAwaiting.set(i, 1);
             this.oFile.set(i, files[p.oFile[w]]);
-            this.oLine.set(i, p.oLine[w]);
+            this.oLine.set(i, p.oLine[w] + lineOffset);
             this.marketOf(i, sales);
             continue;
           }
@@ -543,7 +544,7 @@ export class Collector implements RecordSink {
           const raw = p.cRaw[v] < 0 ? undefined : texts[p.cRaw[v]];
           if (raw !== undefined && raw !== number) this.cTrackingRaw.set(i, raw);
           this.cFile.set(i, files[p.cFile[v]]);
-          this.cLine.set(i, p.cLine[v]);
+          this.cLine.set(i, p.cLine[v] + lineOffset);
         }
       }
     }

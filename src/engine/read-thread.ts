@@ -2,7 +2,7 @@
  * The second reading thread, seen from the main one: which files go there, starting it, and taking in what
  * it read, including the cut of its last file (the thread's own side is read-worker.ts).
  */
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { Collector, type TrackingPart } from './collect.js';
 import { sniff } from '../read/detect.js';
@@ -56,6 +56,11 @@ const TAKE_IN_SHARE = 0.15;
 export interface ThreadFile {
   file: string;
   records: boolean;
+  /**
+   * The line start the thread reads a records file from, when this thread reads the file up to there: the
+   * last file of this thread's is cut when moving it whole would make the thread the longer leg.
+   */
+  start?: number;
 }
 
 /**
@@ -85,7 +90,7 @@ export async function filesForThread(
   let threadCost = 0;
   let mainCost = 0;
   /** This thread's files in reading order: whether the thread could read it instead, its size and cost. */
-  const own: Array<{ file: string; movable: boolean; size: number; cost: number }> = [];
+  const own: Array<{ file: string; movable: boolean; cuttable: boolean; size: number; cost: number }> = [];
   for (const [i, f] of files.entries()) {
     const opts = settings.readOptionsFor(f);
     const s = await sniff(f, opts.columns, opts.openAs).catch(() => undefined);
@@ -101,27 +106,72 @@ export async function filesForThread(
     }
     // (Amazon times placed per order by a function, which stays on this side: not movable.)
     const movable = records && kind !== undefined && RECORD_KINDS.has(kind) && opts.orderZone === undefined;
-    own.push({ file: f, movable, size: sizes[i], cost });
+    // (In UTF-16 a line feed is two bytes: such a file is read whole.)
+    const cuttable = movable && s !== undefined && s.encoding !== 'utf-16le' && s.encoding !== 'utf-16be';
+    own.push({ file: f, movable, cuttable, size: sizes[i], cost });
     mainCost += cost;
   }
-  const moved: string[] = [];
+  const moved: ThreadFile[] = [];
   let movedBytes = 0;
   for (let k = own.length - 1; k >= 0 && own[k].movable; k--) {
-    const { file, size, cost } = own[k];
+    const { file, size, cost, cuttable } = own[k];
     const main = mainCost - cost + cost * TAKE_IN_SHARE;
-    if (Math.max(main, threadCost + cost) >= Math.max(mainCost, threadCost)) break;
-    moved.unshift(file);
-    movedBytes += size;
-    mainCost = main;
-    threadCost += cost;
+    if (Math.max(main, threadCost + cost) < Math.max(mainCost, threadCost)) {
+      moved.unshift({ file, records: true });
+      movedBytes += size;
+      mainCost = main;
+      threadCost += cost;
+      continue;
+    }
+    // Whole, it would make the thread the longer leg: the thread reads the file's end, the share that
+    // makes both legs even (this thread still takes its records in).
+    const share = (mainCost - threadCost) / (cost * (2 - TAKE_IN_SHARE));
+    const tail = Math.floor(size * share);
+    const minTail = CUT_TEST ? 0 : MIN_CUT_BYTES;
+    if (!cuttable || share <= 0 || tail < minTail || size - tail < HEAD_CHUNK_BYTES * 2) break;
+    const start = await lineStartAfter(settings.readOptionsFor(file).openAs ?? file, size - tail).catch(
+      () => undefined,
+    );
+    if (start === undefined) break;
+    moved.unshift({ file, records: true, start });
+    movedBytes += size - start;
+    break;
   }
   if (trackingBytes + movedBytes < THREAD_MIN_BYTES) return [];
-  return [...moved.map((file) => ({ file, records: true })), ...tracking.map((file) => ({ file, records: false }))];
+  return [...moved, ...tracking.map((file) => ({ file, records: false }))];
+}
+
+/**
+ * Bytes per read of the file this thread reads the start of (the cut is set after the first read, which
+ * must not pass it; the tests' files are small).
+ */
+export const HEAD_CHUNK_BYTES = process.env.SHIPAUDIT_THREAD_TEST === 'cut' ? 4096 : 1 << 20;
+
+/**
+ * The line start at or after byte `target` of a file, or undefined when no line ends near there (or the
+ * file ends first). Whether it falls inside a quoted field is only known when the reading reaches it
+ * (the reader then reads on, and the other thread's part is dropped).
+ */
+export async function lineStartAfter(file: string, target: number): Promise<number | undefined> {
+  const fh = await open(file, 'r');
+  try {
+    const { size } = await fh.stat();
+    const buf = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, target);
+    const nl = buf.subarray(0, bytesRead).indexOf(0x0a);
+    if (nl < 0 || target + nl + 1 >= size) return undefined;
+    return target + nl + 1;
+  } finally {
+    await fh.close();
+  }
 }
 
 export interface ThreadJob {
-  /** Files with orders or confirmations (`records`) first: their records are handed over before the rest. */
-  files: Array<{ file: string; options: ReadOptions; records: boolean }>;
+  /**
+   * Files with orders or confirmations (`records`) first: the records of each are handed over as soon as it
+   * is read. `start`: the first of them is read from there (this thread reads it up to there).
+   */
+  files: Array<{ file: string; options: ReadOptions; records: boolean; start?: number }>;
   /** Bytes per read of the last file (the cut is asked between reads). */
   chunkBytes?: number;
   /** A cut leaves the main thread at least this many bytes, or is declined. */
@@ -147,7 +197,7 @@ export interface ThreadResult {
   outcomes: ThreadOutcome[];
   part: TrackingPart;
 }
-/** From the thread, once it has read its order and confirmation files (before its tracking files). */
+/** From the thread, once it has read each of its order and confirmation files (before its tracking files). */
 export interface ThreadRecords {
   type: 'records';
   part: RecordsPart;
@@ -186,8 +236,11 @@ export function cutTarget(read: number, size: number, ahead: number, minBytes: n
 
 export interface ThreadHandle {
   result: Promise<ThreadResult>;
-  /** The orders and confirmations of the thread's record files (undefined: it has none, or it failed). */
-  records: Promise<RecordsPart | undefined>;
+  /**
+   * The orders and confirmations of the thread's next record file, in the order it was given them
+   * (undefined: no more, or the thread failed).
+   */
+  nextRecords(): Promise<RecordsPart | undefined>;
   /**
    * Asks for a cut (or, with `wanted` false, only says that none is wanted); resolves to it when granted.
    * The request is sent before the promise is returned; `busyMs` is how long this thread works on other
@@ -207,8 +260,19 @@ export function startThread(files: ThreadJob['files'], asOfMs?: number, hooks: L
   const worker = new Worker(new URL('./read-worker.js', import.meta.url), { workerData: job });
   let answer: (reply: CutReply) => void = () => undefined;
   const answered = new Promise<CutReply>((resolve) => (answer = resolve));
-  let handOver: (part: RecordsPart | undefined) => void = () => undefined;
-  const records = new Promise<RecordsPart | undefined>((resolve) => (handOver = resolve));
+  // Record parts as they come, and the main thread's wait for the next one.
+  const parts: RecordsPart[] = [];
+  let waiting: ((part: RecordsPart | undefined) => void) | undefined;
+  let over = false;
+  const handOver = (part: RecordsPart | undefined) => {
+    if (part === undefined) over = true;
+    else parts.push(part);
+    if (waiting) {
+      const w = waiting;
+      waiting = undefined;
+      w(parts.shift());
+    }
+  };
   const result = new Promise<ThreadResult>((resolve, reject) => {
     worker.on('message', (m: ThreadResult | CutReply | ThreadRecords) => {
       if (m.type === 'cut') return answer(m);
@@ -230,7 +294,10 @@ export function startThread(files: ThreadJob['files'], asOfMs?: number, hooks: L
   );
   return {
     result,
-    records,
+    nextRecords() {
+      if (parts.length > 0 || over) return Promise.resolve(parts.shift());
+      return new Promise((resolve) => (waiting = resolve));
+    },
     async askCut(wanted, busyMs) {
       // (The tests' cut is where they work it out, whatever the main thread does first.)
       worker.postMessage({ type: 'cut', wanted, busyMs: CUT_TEST ? 0 : busyMs } satisfies ToThread);
@@ -292,6 +359,34 @@ export async function finishThread(
 }
 
 type Tail = { read: PartRead; part: TrackingPart } | { error: unknown };
+
+/**
+ * The outcome of a records file this thread read up to `start` (`head`) and the second thread from there
+ * (`tail`, its lines counted from there): as if read whole. A head that read on past `start` (a quoted
+ * field open there) read the whole file: the tail is no part of it.
+ */
+export function joinRecordParts(
+  head: Outcome,
+  read: PartRead | undefined,
+  start: number,
+  tail: Outcome,
+  { keep, hooks = {} }: { keep?: number; hooks?: LoadHooks } = {},
+): Outcome {
+  const held = !('error' in head) && read !== undefined && read.stoppedAt === start;
+  if (CUT_TEST)
+    hooks.note?.(`shipaudit (SHIPAUDIT_THREAD_TEST): records cut at byte ${start}, ${held ? 'held' : 'not held'}\n`);
+  if ('error' in head || read === undefined || !held) return head;
+  if ('error' in tail) {
+    const e = tail.error;
+    const moved = e instanceof InputError && e.line !== undefined;
+    return { error: moved ? new InputError(e.file, e.line! + read.lines, e.detail, e.notData) : e };
+  }
+  try {
+    return { report: joinReports(read.report, tail.report, read.lines, read.headerLine ?? 0, keep) };
+  } catch (error) {
+    return { error };
+  }
+}
 
 /** The rest of a file from a cut, into a collector of its own (its lines counted from the cut). */
 async function readTail(cut: { file: string; at: number }, settings: LoadSettings): Promise<Tail> {

@@ -38,18 +38,17 @@ const onMessage = (m: ToThread) => {
 port.on('message', onMessage);
 
 const collector = new Collector({ part: true, asOfMs: job.asOfMs });
-let log: RecordLog | undefined = new RecordLog();
+let log = new RecordLog();
 /** Tracking records to the collector; orders and confirmations to the log (only record files give them). */
 const sink = {
-  order: (r: OrderRecord) => log!.order(r),
-  confirmation: (r: ConfirmationRecord) => log!.confirmation(r),
+  order: (r: OrderRecord) => log.order(r),
+  confirmation: (r: ConfirmationRecord) => log.confirmation(r),
   event: collector.event.bind(collector),
   package: collector.package.bind(collector),
   assignment: collector.assignment.bind(collector),
 };
 const outcomes: ThreadOutcome[] = [];
-const recordFiles = job.files.filter((f) => f.records).length;
-for (const [i, { file, options, records }] of job.files.entries()) {
+for (const [i, { file, options, records, start }] of job.files.entries()) {
   // Only a tracking file is cut: the rest of it is read into a collector part of the main thread's.
   const last = i === job.files.length - 1 && !records;
   try {
@@ -57,7 +56,7 @@ for (const [i, { file, options, records }] of job.files.entries()) {
       file,
       sink,
       options,
-      last ? { stopAt: cutter(file), chunkBytes: job.chunkBytes } : {},
+      last ? { stopAt: cutter(file), chunkBytes: job.chunkBytes } : start !== undefined ? { start } : {},
     );
     outcomes.push({
       report: read.report,
@@ -72,11 +71,11 @@ for (const [i, { file, options, records }] of job.files.entries()) {
         : { failure: e instanceof Error ? (e.stack ?? e.message) : String(e) },
     );
   }
-  if (i === recordFiles - 1) {
-    const part = log!.part();
+  if (records) {
+    const part = log.part();
     port.postMessage({ type: 'records', part } satisfies ThreadRecords, recordTransferables(part));
     // Its columns are copies, handed over: what this thread still reads needs the memory.
-    log = undefined;
+    log = new RecordLog();
   }
 }
 const part = collector.trackingPart();
