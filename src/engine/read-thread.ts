@@ -379,7 +379,7 @@ export function joinRecordParts(
   if ('error' in tail) {
     const e = tail.error;
     const moved = e instanceof InputError && e.line !== undefined;
-    return { error: moved ? new InputError(e.file, e.line! + read.lines, e.detail, e.notData) : e };
+    return { error: moved ? new InputError(e.file, e.line + read.lines, e.detail, e.notData) : e };
   }
   try {
     return { report: joinReports(read.report, tail.report, read.lines, read.headerLine ?? 0, keep) };
