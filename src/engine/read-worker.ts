@@ -12,7 +12,6 @@ import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Collector, transferablesOf } from './collect.js';
 import { RecordLog, recordTransferables } from './record-log.js';
-import type { ConfirmationRecord, OrderRecord } from '../model/records.js';
 import { InputError, readInputPart } from '../read/index.js';
 import {
   cutTarget,
@@ -39,14 +38,6 @@ port.on('message', onMessage);
 
 const collector = new Collector({ part: true, asOfMs: job.asOfMs });
 let log = new RecordLog();
-/** Tracking records to the collector; orders and confirmations to the log (only record files give them). */
-const sink = {
-  order: (r: OrderRecord) => log.order(r),
-  confirmation: (r: ConfirmationRecord) => log.confirmation(r),
-  event: collector.event.bind(collector),
-  package: collector.package.bind(collector),
-  assignment: collector.assignment.bind(collector),
-};
 const outcomes: ThreadOutcome[] = [];
 for (const [i, { file, options, records, start }] of job.files.entries()) {
   // Only a tracking file is cut: the rest of it is read into a collector part of the main thread's.
@@ -54,7 +45,8 @@ for (const [i, { file, options, records, start }] of job.files.entries()) {
   try {
     const read = await readInputPart(
       file,
-      sink,
+      // Orders and confirmations into the log, tracking into the collector (a file gives one or the other).
+      records ? log : collector,
       options,
       last ? { stopAt: cutter(file), chunkBytes: job.chunkBytes } : start !== undefined ? { start } : {},
     );
