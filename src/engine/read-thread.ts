@@ -88,9 +88,8 @@ export async function filesForThread(
   const tracking: string[] = [];
   let trackingBytes = 0;
   let threadCost = 0;
-  let mainCost = 0;
   /** This thread's files in reading order: whether the thread could read it instead, its size and cost. */
-  const own: Array<{ file: string; movable: boolean; cuttable: boolean; size: number; cost: number }> = [];
+  const own: Array<Weighed & { file: string }> = [];
   for (const [i, f] of files.entries()) {
     const opts = settings.readOptionsFor(f);
     const s = await sniff(f, opts.columns, opts.openAs).catch(() => undefined);
@@ -109,36 +108,62 @@ export async function filesForThread(
     // (In UTF-16 a line feed is two bytes: such a file is read whole.)
     const cuttable = movable && s !== undefined && s.encoding !== 'utf-16le' && s.encoding !== 'utf-16be';
     own.push({ file: f, movable, cuttable, size: sizes[i], cost });
-    mainCost += cost;
   }
-  const moved: ThreadFile[] = [];
-  let movedBytes = 0;
-  for (let k = own.length - 1; k >= 0 && own[k].movable; k--) {
-    const { file, size, cost, cuttable } = own[k];
+  const minTail = CUT_TEST ? 0 : MIN_CUT_BYTES;
+  const { from, tailBytes } = shareOut(own, threadCost, minTail, HEAD_CHUNK_BYTES * 2);
+  const moved: ThreadFile[] = own.slice(from).map(({ file }) => ({ file, records: true }));
+  let movedBytes = own.slice(from).reduce((n, f) => n + f.size, 0);
+  if (tailBytes !== undefined) {
+    const { file, size } = own[from];
+    const start = await lineStartAfter(settings.readOptionsFor(file).openAs ?? file, size - tailBytes).catch(
+      () => undefined,
+    );
+    if (start === undefined) moved.shift();
+    else moved[0].start = start;
+    movedBytes -= start ?? size;
+  }
+  if (trackingBytes + movedBytes < THREAD_MIN_BYTES) return [];
+  return [...moved, ...tracking.map((file) => ({ file, records: false }))];
+}
+
+/** One of the main thread's files, weighed: whether the second thread may read it, its size and cost (CPU s). */
+export interface Weighed {
+  movable: boolean;
+  /** Whether it may be read in two parts (one per thread). */
+  cuttable: boolean;
+  size: number;
+  cost: number;
+}
+
+/**
+ * Which of the main thread's files (in its reading order) the second thread reads instead, the second
+ * thread's own files costing `threadCost`: whole files from the end while that shortens the longer leg,
+ * then the end of the next one when moving it whole would not (`tailBytes`, the share that evens the two
+ * legs, the main thread still taking its records in), unless that is under `minTail` bytes or leaves the
+ * main thread under `minHead`. `from`: the first file moved (all of them from there), `own.length` for none.
+ */
+export function shareOut(
+  own: readonly Weighed[],
+  threadCost: number,
+  minTail: number,
+  minHead: number,
+): { from: number; tailBytes?: number } {
+  let mainCost = own.reduce((c, f) => c + f.cost, 0);
+  let k = own.length - 1;
+  for (; k >= 0 && own[k].movable; k--) {
+    const { size, cost, cuttable } = own[k];
     const main = mainCost - cost + cost * TAKE_IN_SHARE;
     if (Math.max(main, threadCost + cost) < Math.max(mainCost, threadCost)) {
-      moved.unshift({ file, records: true });
-      movedBytes += size;
       mainCost = main;
       threadCost += cost;
       continue;
     }
-    // Whole, it would make the thread the longer leg: the thread reads the file's end, the share that
-    // makes both legs even (this thread still takes its records in).
     const share = (mainCost - threadCost) / (cost * (2 - TAKE_IN_SHARE));
-    const tail = Math.floor(size * share);
-    const minTail = CUT_TEST ? 0 : MIN_CUT_BYTES;
-    if (!cuttable || share <= 0 || tail < minTail || size - tail < HEAD_CHUNK_BYTES * 2) break;
-    const start = await lineStartAfter(settings.readOptionsFor(file).openAs ?? file, size - tail).catch(
-      () => undefined,
-    );
-    if (start === undefined) break;
-    moved.unshift({ file, records: true, start });
-    movedBytes += size - start;
+    const tailBytes = Math.floor(size * share);
+    if (cuttable && share > 0 && tailBytes >= minTail && size - tailBytes >= minHead) return { from: k, tailBytes };
     break;
   }
-  if (trackingBytes + movedBytes < THREAD_MIN_BYTES) return [];
-  return [...moved, ...tracking.map((file) => ({ file, records: false }))];
+  return { from: k + 1 };
 }
 
 /**
