@@ -17,6 +17,7 @@ import type { EventRef, TrackingFacts } from '../model/shipment.js';
 import type { Stamp } from '../model/timestamp.js';
 import type { RecordSink } from '../read/types.js';
 import { EventClock, type ClockPart } from './clock.js';
+import { NO_ITEMS, type RecordsPart } from './record-log.js';
 import {
   f64,
   FileNames,
@@ -463,6 +464,90 @@ export class Collector implements RecordSink {
     this.afterAsOf.orders += p.afterAsOf.orders;
     this.afterAsOf.confirmations += p.afterAsOf.confirmations;
     this.afterAsOf.events += p.afterAsOf.events;
+  }
+
+  /**
+   * Takes in the orders and confirmations a reading thread read (see RecordLog), as if this collector read
+   * them next, record by record: what order() and confirmation() do, from the part's columns. A stamp is
+   * copied in only when kept (a second order file's rows mostly add nothing to orders already read).
+   * `lineOffset` is added to the part's line numbers (a part read from the middle of a file).
+   */
+  absorbRecords(p: RecordsPart, lineOffset = 0): void {
+    if (this.kept) throw new Error('Collector.absorbRecords: records kept for explain are read here');
+    const kinds = Int32Array.from(p.kinds, (k) => this.kinds.idOf(k));
+    const files = Int32Array.from(p.files, (f) => this.files.id(f));
+    const { texts } = p;
+    const status = Int32Array.from(texts, (t) => STATUSES.indexOf(t as OrderStatus));
+    const channel = Int32Array.from(texts, (t) => CHANNELS.indexOf(t as Channel));
+    const oStamp = (s: number) => (s < 0 ? -1 : this.oStamps.addFrom(p.oStamps, s, kinds[p.oStamps.kind[s]]));
+    let w = 0;
+    let v = 0;
+    for (let r = 0; r < p.runs.length; r += 2) {
+      const end = (p.runs[r] === 1 ? w : v) + p.runs[r + 1];
+      if (p.runs[r] === 1) {
+        for (; w < end; w++) {
+          const purchased = p.oPurchasedMs[w];
+          if (purchased > this.asOfMs) {
+            this.afterAsOf.orders++;
+            continue;
+          }
+          const before = this.orderIndex.size;
+          const i = this.orderIndex.intern(unpackText(p.orderIds, w));
+          if (purchased > this.newestOrderMs) this.newestOrderMs = purchased;
+          if (!Number.isNaN(purchased)) this.orderDays.add(Math.floor(purchased / 86_400_000));
+          const sales = p.oSalesChannel[w] < 0 ? undefined : texts[p.oSalesChannel[w]];
+          const items = p.oItems[w];
+          const st = p.oStatus[w] < 0 ? 0 : status[p.oStatus[w]];
+          const ch = p.oChannel[w] < 0 ? 0 : channel[p.oChannel[w]];
+          if (i === before) {
+            this.oPurchased.set(i, oStamp(p.oPurchased[w]));
+            this.oLatestShip.set(i, oStamp(p.oLatestShip[w]));
+            this.oStatus.set(i, st);
+            this.oChannel.set(i, ch);
+            if (items !== NO_ITEMS) this.oItems.set(i, items);
+            this.oItemRows.set(i, 1);
+            if (p.oAwaiting[w]) this.oAwaiting.set(i, 1);
+            this.oFile.set(i, files[p.oFile[w]]);
+            this.oLine.set(i, p.oLine[w] + lineOffset);
+            this.marketOf(i, sales);
+            continue;
+          }
+          if (this.oMarket.get(i) === 0) this.marketOf(i, sales);
+          this.oItemRows.set(i, this.oItemRows.get(i) + 1);
+          this.oItems.set(i, Math.max(this.oItems.get(i), 0) + (items !== NO_ITEMS ? items : 1));
+          if (this.oPurchased.get(i) < 0) this.oPurchased.set(i, oStamp(p.oPurchased[w]));
+          if (this.oLatestShip.get(i) < 0) this.oLatestShip.set(i, oStamp(p.oLatestShip[w]));
+          if (this.oChannel.get(i) === 0) this.oChannel.set(i, ch);
+          if (p.oAwaiting[w]) this.oAwaiting.set(i, 1);
+          const have = STATUSES[this.oStatus.get(i)];
+          if (st !== 0 && (!have || have === 'other')) this.oStatus.set(i, st);
+        }
+      } else {
+        for (; v < end; v++) {
+          const at = p.cAtMs[v];
+          if (at > this.asOfMs) {
+            this.afterAsOf.confirmations++;
+            continue;
+          }
+          const i = this.confCount++;
+          if (at > this.newestConfirmationMs) this.newestConfirmationMs = at;
+          if (!Number.isNaN(at)) this.confirmationDays.add(Math.floor(at / 86_400_000));
+          const orderId = unpackText(p.cOrderIds, v);
+          const o = this.orderIndex.find(orderId);
+          this.cOrder.set(i, o);
+          this.cOrderIds.push(o >= 0 ? this.orderIds[o] : this.unknownOrderId(orderId));
+          const stamp = p.cAt[v];
+          this.cAt.set(i, stamp < 0 ? -1 : this.cStamps.addFrom(p.cStamps, stamp, kinds[p.cStamps.kind[stamp]]));
+          this.cCarrier.set(i, p.cCarrier[v] < 0 ? -1 : this.shared.id(texts[p.cCarrier[v]]));
+          const number = unpackText(p.cNumbers, v);
+          this.cNumber.set(i, number === '' ? -1 : this.numberId(number));
+          const raw = p.cRaw[v] < 0 ? undefined : texts[p.cRaw[v]];
+          if (raw !== undefined && raw !== number) this.cTrackingRaw.set(i, raw);
+          this.cFile.set(i, files[p.cFile[v]]);
+          this.cLine.set(i, p.cLine[v] + lineOffset);
+        }
+      }
+    }
   }
 
   // ---- reading back, by number ----

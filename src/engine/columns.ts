@@ -288,6 +288,14 @@ export class StampTable {
     return this.blocks[b].ms[id - ADOPTED - this.blockStarts[b]];
   }
 
+  /** Copies stamp `k` of another thread's block into this table, its kind given as this table's kind number. */
+  addFrom(block: StampBlock, k: number, kind: number): number {
+    const to = this.texts.add(unpackText(block.texts, k));
+    this.ms.set(to, block.ms[k]);
+    this.kind.set(to, kind);
+    return to;
+  }
+
   /** Copies stamp `id` of another table (sharing the kinds) into this one. */
   copy(from: StampTable, id: number): number {
     const to = this.texts.add(from.raw(id));

@@ -7,10 +7,17 @@ import type { Progress } from './types.js';
 import { InputError, UsageError, type NotData } from '../model/errors.js';
 import type { InputSummary } from '../model/result.js';
 import { mixedEncodingOf } from '../model/result.js';
-import { readInput, type InputReport, type RecordSink } from '../read/index.js';
+import { readInputPart, type InputReport, type PartRead, type RecordSink } from '../read/index.js';
 import { mergeUnclassified, type UnclassifiedHolder, type UnclassifiedMore } from '../read/bounds.js';
 import { Collector } from './collect.js';
-import { finishThread, startThread, trackingFilesWorthAThread, type Outcome } from './read-thread.js';
+import {
+  filesForThread,
+  finishThread,
+  HEAD_CHUNK_BYTES,
+  joinRecordParts,
+  startThread,
+  type Outcome,
+} from './read-thread.js';
 import type { LoadHooks, LoadSettings, Meanwhile } from './types.js';
 
 /** Files in a folder that are never inputs, whatever their content. */
@@ -180,21 +187,32 @@ async function readFiles(
   const { explicit, found, symlinks, unreachable } = await expandPaths(paths);
   const files = [...explicit.map((f) => ({ f, explicit: true })), ...found.map((f) => ({ f, explicit: false }))];
   const candidates = files.filter(({ f, explicit: named }) => named || !NOT_INPUT.test(f)).map(({ f }) => f);
-  // Large tracking files go to a second thread while this one reads the rest (only into a collector,
-  // which can take in what the other thread's collector learnt).
-  const offloaded = sink instanceof Collector ? await trackingFilesWorthAThread(candidates, settings) : [];
+  // Large tracking files, and order or confirmation files when that evens out the work, go to a second
+  // thread while this one reads the rest (only into a collector, which can take in what the other thread
+  // read; not when `explain` keeps one order's records as read).
+  const collector = sink instanceof Collector ? sink : undefined;
+  const split = collector ? await filesForThread(candidates, settings, { records: collector.kept === undefined }) : [];
+  const offloaded = split.map(({ file }) => file);
   const thread =
-    offloaded.length > 0
+    split.length > 0
       ? startThread(
-          // Tracking readers place no Amazon times: the per-order zone (a function) stays on this side.
-          offloaded.map((file) => ({ file, options: { ...settings.readOptionsFor(file), orderZone: undefined } })),
+          // The files given place no times per order: the per-order zone (a function) stays on this side.
+          split.map(({ file, records, start }) => ({
+            file,
+            records,
+            start,
+            options: { ...settings.readOptionsFor(file), orderZone: undefined },
+          })),
           settings.asOfMs,
           hooks,
         )
       : undefined;
   const beside = thread ? ` (and ${offloaded.length} in a second thread)` : '';
   const isCandidate = new Set(candidates);
-  const inThread = new Set(offloaded);
+  // A records file cut between the threads: this thread reads it up to `start`, the other from there.
+  const cut = split.find((f) => f.start !== undefined);
+  const inThread = new Set(split.filter((f) => f.start === undefined).map((f) => f.file));
+  let head: PartRead | undefined;
 
   // Progress counts the bytes this thread reads, in MB, across its files.
   const mine = files.filter(({ f }) => isCandidate.has(f) && !inThread.has(f)).map(({ f }) => f);
@@ -214,8 +232,13 @@ async function readFiles(
     const shown =
       progress && ((read: number) => progress(phase, mb(doneBytes + Math.min(read, size)), mb(totalBytes), 'MB'));
     shown?.(0);
-    const outcome: Outcome = await readInput(f, sink, settings.readOptionsFor(f), shown).then(
-      (report) => ({ report }),
+    const range =
+      f === cut?.file ? { onRead: shown, stopAt: () => cut.start, chunkBytes: HEAD_CHUNK_BYTES } : { onRead: shown };
+    const outcome: Outcome = await readInputPart(f, sink, settings.readOptionsFor(f), range).then(
+      (read) => {
+        if (f === cut?.file) head = read;
+        return { report: read.report };
+      },
       (error: unknown) => ({ error }),
     );
     doneBytes += size;
@@ -229,6 +252,17 @@ async function readFiles(
   }
   hooks.phase?.('own files read');
   const work = ended ? undefined : meanwhile;
+  // The thread's orders and confirmations come after this thread's in reading order (see filesForThread).
+  const records = split.filter((f) => f.records);
+  for (const { start } of thread && !ended ? records : []) {
+    const part = await thread!.nextRecords();
+    if (part === undefined) break;
+    // The end of a file cut between the threads, unless this thread read on past the cut.
+    if (start === undefined) collector!.absorbRecords(part);
+    else if (head?.stoppedAt === start) collector!.absorbRecords(part, head.lines);
+  }
+  if (thread && !ended && records.length > 0) hooks.phase?.("second thread's orders and confirmations taken in");
+  const headOutcome = cut && outcomes.get(cut.file);
   if (thread)
     await finishThread(thread, offloaded, sink as Collector, settings, outcomes, {
       wantCut: !ended,
@@ -237,6 +271,18 @@ async function readFiles(
       hooks,
     });
   else work?.run();
+  if (cut) {
+    const tail = outcomes.get(cut.file);
+    if (headOutcome === undefined || tail === undefined) outcomes.delete(cut.file);
+    else
+      outcomes.set(
+        cut.file,
+        joinRecordParts(headOutcome, head, cut.start!, tail, {
+          keep: settings.readOptionsFor(cut.file).keepProblems,
+          hooks,
+        }),
+      );
+  }
 
   const inputs: InputSummary[] = [];
   const reports: InputReport[] = [];

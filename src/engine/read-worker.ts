@@ -1,7 +1,9 @@
 /**
  * A second reading thread: reads the tracking files it is given into a collector of its own and hands
  * back what it learnt (see read-thread.ts). Tracking exports are half the bytes of a large
- * audit, and reading them beside the order files uses the machine's second core.
+ * audit, and reading them beside the order files uses the machine's second core. Whole order and
+ * confirmation files given to it are read first, into a log of their records handed over as soon as they
+ * are read (the main thread takes them in after its own files).
  *
  * When the main thread has read its own files first, it asks for a cut: this thread picks a line start
  * halfway through what is left of its last file, stops there, and the main thread reads the rest.
@@ -9,12 +11,14 @@
 import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Collector, transferablesOf } from './collect.js';
+import { RecordLog, recordTransferables } from './record-log.js';
 import { InputError, readInputPart } from '../read/index.js';
 import {
   cutTarget,
   type CutReply,
   type ThreadJob,
   type ThreadOutcome,
+  type ThreadRecords,
   type ThreadResult,
   type ToThread,
 } from './read-thread.js';
@@ -33,15 +37,18 @@ const onMessage = (m: ToThread) => {
 port.on('message', onMessage);
 
 const collector = new Collector({ part: true, asOfMs: job.asOfMs });
+let log = new RecordLog();
 const outcomes: ThreadOutcome[] = [];
-for (const [i, { file, options }] of job.files.entries()) {
-  const last = i === job.files.length - 1;
+for (const [i, { file, options, records, start }] of job.files.entries()) {
+  // Only a tracking file is cut: the rest of it is read into a collector part of the main thread's.
+  const last = i === job.files.length - 1 && !records;
   try {
     const read = await readInputPart(
       file,
-      collector,
+      // Orders and confirmations into the log, tracking into the collector (a file gives one or the other).
+      records ? log : collector,
       options,
-      last ? { stopAt: cutter(file), chunkBytes: job.chunkBytes } : {},
+      last ? { stopAt: cutter(file), chunkBytes: job.chunkBytes } : start !== undefined ? { start } : {},
     );
     outcomes.push({
       report: read.report,
@@ -55,6 +62,12 @@ for (const [i, { file, options }] of job.files.entries()) {
         ? { inputError: { file: e.file, line: e.line, detail: e.detail, notData: e.notData } }
         : { failure: e instanceof Error ? (e.stack ?? e.message) : String(e) },
     );
+  }
+  if (records) {
+    const part = log.part();
+    port.postMessage({ type: 'records', part } satisfies ThreadRecords, recordTransferables(part));
+    // Its columns are copies, handed over: what this thread still reads needs the memory.
+    log = new RecordLog();
   }
 }
 const part = collector.trackingPart();

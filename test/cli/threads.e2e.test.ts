@@ -227,6 +227,97 @@ describe('reading tracking files in a second thread', () => {
   });
 });
 
+describe('whole order and confirmation files read in the second thread when the main thread has more to read', () => {
+  const sample = (f: string) => readFileSync(join('fixtures/sample-month', f), 'utf8');
+  /** A folder of the sample month's files under the names given (name → sample file), tracking cut to `lines`. */
+  function folder(names: Record<string, string>, lines?: number): string {
+    const dir = mkdtempSync(join(tmpdir(), 'shipaudit-split-'));
+    for (const [name, f] of Object.entries(names)) {
+      const text = sample(f);
+      writeFileSync(join(dir, name), lines === undefined ? text : `${text.split('\n').slice(0, lines).join('\n')}\n`);
+    }
+    return dir;
+  }
+  const args = (dir: string) => ['audit', dir, '--format', 'json', '--as-of', '2026-10-31T00:00:00Z'];
+  const MOVED = "second thread's orders and confirmations taken in";
+
+  it.each([
+    // [what, files, tracking lines kept (0: no tracking file), whether the test mode (any size is cut) cuts
+    // a records file between the threads]
+    // Confirmations come last in this thread's reading order: the thread reads them.
+    [
+      'confirmations moved, a short tracking file',
+      { 'all-orders.txt': 'all-orders.txt', 'confirmations.txt': 'confirmations.txt' },
+      30,
+      false,
+    ],
+    // The order file comes last: its orders are taken in after the confirmations, as one thread reads them;
+    // in the test mode the thread also reads the confirmations' end.
+    [
+      'orders moved, read after the confirmations',
+      { 'confirmations.txt': 'confirmations.txt', 'z-all-orders.txt': 'all-orders.txt' },
+      30,
+      true,
+    ],
+    [
+      'no tracking file at all',
+      { 'all-orders.txt': 'all-orders.txt', 'confirmations.txt': 'confirmations.txt' },
+      0,
+      false,
+    ],
+    [
+      'orders moved, no tracking file',
+      { 'a-confirmations.txt': 'confirmations.txt', 'z-all-orders.txt': 'all-orders.txt' },
+      0,
+      true,
+    ],
+  ])('%s: the same report as one thread', (_name, names, lines, cutHere) => {
+    const dir = folder(names);
+    if (lines > 0)
+      writeFileSync(join(dir, 'tracking.csv'), sample('tracking.csv').split('\n').slice(0, lines).join('\n'));
+    const one = runCli(args(dir), { env: ONE_THREAD });
+    for (const env of [THREADED, CUT]) {
+      const two = runCli(args(dir), { env: { ...env, SHIPAUDIT_TIMINGS: '1' } });
+      expect(two.stderr).toContain(MOVED);
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.code).toBe(one.code);
+      if (env === CUT) expect(two.stderr.includes('records cut at byte')).toBe(cutHere);
+    }
+    expect(JSON.parse(one.stdout).summary.shipments).toBeGreaterThan(100);
+  });
+
+  it.each([
+    ['moved whole', 'confirmations.txt', 'all-orders.txt', THREADED],
+    ['cut, the row in the end the second thread reads', 'a-confirmations.txt', 'z-all-orders.txt', CUT],
+  ])('rows rejected in a file %s are reported at their line, as one thread reports them', (_n, conf, orders, env) => {
+    const dir = folder({ [orders]: 'all-orders.txt' });
+    const rows = sample('confirmations.txt').split('\n');
+    const bad = [7, rows.length - 4];
+    for (const k of bad) rows[k] = rows[k].replace(/\t[^\t]*T[^\t]*\t/, '\tnot a date\t');
+    writeFileSync(join(dir, conf), rows.join('\n'));
+    const run = (e: NodeJS.ProcessEnv) => runCli([...args(dir), '--allow-rejected-rows'], { env: e });
+    const one = run(ONE_THREAD);
+    const two = run({ ...env, SHIPAUDIT_TIMINGS: '1' });
+    expect(two.stderr).toContain(MOVED);
+    if (env === CUT) expect(two.stderr).toMatch(/records cut at byte \d+, held/);
+    const input = JSON.parse(two.stdout).inputs.find((i: { file: string }) => i.file.endsWith(conf));
+    expect(input.problems.map((p: { line: number }) => p.line)).toEqual(bad.map((k) => k + 1));
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it('explain, which keeps one order as read, reads order files in this thread', () => {
+    const dir = folder({ 'all-orders.txt': 'all-orders.txt', 'confirmations.txt': 'confirmations.txt' });
+    const id = sample('confirmations.txt').split('\n')[1].split('\t')[0];
+    const one = runCli(['explain', id, dir, '--as-of', '2026-10-31T00:00:00Z'], { env: ONE_THREAD });
+    const two = runCli(['explain', id, dir, '--as-of', '2026-10-31T00:00:00Z'], {
+      env: { ...THREADED, SHIPAUDIT_TIMINGS: '1' },
+    });
+    expect(one.code).toBe(0);
+    expect(two.stderr).not.toContain(MOVED);
+    expect(two.stdout).toBe(one.stdout);
+  });
+});
+
 describe('SHIPAUDIT_TIMINGS', () => {
   const args = ['audit', 'fixtures/sample-month', '--format', 'json', '--as-of', '2026-10-31T00:00:00Z'];
   const phases = (stderr: string) =>
