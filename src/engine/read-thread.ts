@@ -177,7 +177,7 @@ export const HEAD_CHUNK_BYTES = process.env.SHIPAUDIT_THREAD_TEST === 'cut' ? 40
  * file ends first). Whether it falls inside a quoted field is only known when the reading reaches it
  * (the reader then reads on, and the other thread's part is dropped).
  */
-export async function lineStartAfter(file: string, target: number): Promise<number | undefined> {
+async function lineStartAfter(file: string, target: number): Promise<number | undefined> {
   const fh = await open(file, 'r');
   try {
     const { size } = await fh.stat();
