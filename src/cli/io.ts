@@ -10,6 +10,33 @@ export const out = (s: string | Uint8Array) => {
   endRunProgress();
   process.stdout.write(s);
 };
+/**
+ * Output too large to hold (the audit JSON of a million orders: hundreds of MB) written piece by piece,
+ * waiting whenever stdout can take no more: a pipe's reader (`| gzip`, a script) that is slower than the
+ * audit would otherwise leave every piece queued in memory. Stops when the reader has gone (see main.ts).
+ */
+export async function outPieces(
+  pieces: Iterable<Uint8Array>,
+  stdout: NodeJS.WritableStream & { destroyed: boolean } = process.stdout,
+): Promise<void> {
+  endRunProgress();
+  for (const piece of pieces) {
+    if (stdout.destroyed) return;
+    if (!stdout.write(piece)) await drained(stdout);
+  }
+}
+
+/** Resolves when the stream can take more, or can never again (closed or failed). */
+function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const e of ['drain', 'close', 'error'] as const) stream.off(e, done);
+      resolve();
+    };
+    for (const e of ['drain', 'close', 'error'] as const) stream.on(e, done);
+  });
+}
+
 export const err = (s: string) => {
   endRunProgress();
   process.stderr.write(s);

@@ -8,7 +8,7 @@ import { term } from '../../i18n/catalogue.js';
 import { EXIT, UsageError } from '../errors.js';
 import { requireConfirmations } from '../../engine/index.js';
 import { load, rulesProgress } from '../load.js';
-import { err, out, outText, runProgress, styleFor, timing } from '../io.js';
+import { err, outPieces, outText, runProgress, styleFor, timing } from '../io.js';
 import { lang, say, sentence } from '../lang.js';
 import { auditOptions, loadSettings, parseAsOf, parseDay, type CommonFlags, type Settings } from '../settings.js';
 import { isEvidenceCsv, Outputs } from '../write.js';
@@ -117,7 +117,7 @@ export async function finishAudit(result: AuditResult, settings: Settings, flags
       what: 'an evidence CSV written by shipaudit',
     });
   }
-  if (flags.format === 'json') for (const chunk of auditJsonChunks(result)) out(chunk);
+  if (flags.format === 'json') await outPieces(auditJsonChunks(result));
   else
     outText(formatAuditText(result, { style: styleFor(process.stdout, 'text'), evidencePath: flags.evidence, lang }));
   timing('report written');
