@@ -25,40 +25,34 @@ export function formatAuditJson(result: AuditResult): string {
 
 const FINDINGS = '\n  "findings": []';
 /**
- * Findings stringified together: a batch's text (two bytes a character once one Chinese event is in it)
- * then stays within the core's cache while it is flattened and encoded; 32 was quicker than 256
- * (bench/RESULTS.md).
+ * Findings stringified together, then encoded as one piece: a batch's text (two bytes a character once one
+ * Chinese event is in it) stays within the core's cache while it is flattened and encoded (bench/RESULTS.md).
  */
 const FINDINGS_PER_BATCH = 32;
-const BATCH_HEAD = '{\n  "findings": [\n';
-const BATCH_TAIL = '\n  ]\n}';
+/** Each finding on a line of its own, within the array's indentation: `grep` finds a whole finding. */
+const FINDING_LINE = '\n    ';
 const encoder = new TextEncoder();
-const COMMA = 0x2c;
 
 /**
- * The same text as `formatAuditJson`, as UTF-8 in pieces: a million orders give tens of thousands of
+ * The same text as `formatAuditJson`, as UTF-8 in pieces: a million orders give hundreds of thousands of
  * findings, and the JSON of them all as one string would be hundreds of MB on top of the audit itself.
- * `perBatch`: how many findings are stringified together. Each piece is whole characters.
+ * The summary is indented; each finding is one line, without the indentation inside it that made up a third
+ * of a findings-heavy file (bench/RESULTS.md, "findings one a line"). `perBatch`: how many findings are
+ * stringified and encoded together. Each piece is whole characters.
  */
 export function* auditJsonChunks(result: AuditResult, perBatch = FINDINGS_PER_BATCH): Generator<Uint8Array> {
   const frame = JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...result, findings: [] }, null, 2);
   const at = frame.indexOf(FINDINGS);
   yield encoder.encode(`${frame.slice(0, at)}\n  "findings": [`);
-  // A few dozen findings at a time, stringified inside the same wrapper so that they come out indented
-  // as they stand in the whole (one stringify per finding and re-indenting it was slower); the
-  // wrapper is cut off the bytes, not the text: cutting the text made V8 flatten the stringified batch, and
-  // the writer copy the cut again before encoding it (bench/RESULTS.md).
   // Each finding is made (from the audit's store) as its batch is written, and dropped with the batch.
   const { findings } = result;
   for (let i = 0; i < findings.length; i += perBatch) {
     const end = Math.min(i + perBatch, findings.length);
-    const batch = [];
-    for (let k = i; k < end; k++) batch.push(findingJson(findings.at(k)!));
-    const bytes = encoder.encode(JSON.stringify({ findings: batch }, null, 2));
-    // The wrapper's last line break starts the piece; after the first batch, its "[" becomes the comma.
-    let from = BATCH_HEAD.length - 1;
-    if (i > 0) bytes[--from] = COMMA;
-    yield bytes.subarray(from, bytes.length - BATCH_TAIL.length);
+    let text = '';
+    for (let k = i; k < end; k++) {
+      text += (k > 0 ? ',' : '') + FINDING_LINE + JSON.stringify(findingJson(findings.at(k)!));
+    }
+    yield encoder.encode(text);
   }
   yield encoder.encode(`${findings.length ? '\n  ]' : ']'}${frame.slice(at + FINDINGS.length)}\n`);
 }

@@ -7,6 +7,7 @@ import type { AuditResult } from '../../src/model/result.js';
 import { evidenceCsvChunks, formatEvidenceCsv } from '../../src/report/evidence-csv.js';
 import { auditJson, auditJsonChunks } from '../../src/report/json.js';
 import { worstFirst, worstOf } from '../../src/report/text.js';
+import { auditJsonLayout } from '../report/audit-json-layout.js';
 
 /** The audit of a fixture folder, in-process, as `shipaudit audit` makes it. */
 async function auditOf(dir: string, asOf?: string): Promise<AuditResult> {
@@ -57,9 +58,9 @@ describe.each(FOLDERS)("an audit's findings made when read: %s", (dir, asOf) => 
     expect(regrouped).toEqual(listed);
   });
 
-  it('writes the JSON in batches as the whole result would stringify', async () => {
+  it('writes the JSON in batches as the whole result would lay out', async () => {
     const result = await auditOf(dir, asOf);
-    const whole = `${JSON.stringify(auditJson(result), null, 2)}\n`;
+    const whole = auditJsonLayout(auditJson(result));
     for (const perBatch of [1, 3, 32]) {
       const text = Buffer.concat([...auditJsonChunks(result, perBatch)]).toString('utf8');
       expect(text).toBe(whole);

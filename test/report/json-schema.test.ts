@@ -25,12 +25,20 @@ describe('documented JSON schemas', () => {
 });
 
 describe('audit JSON in pieces', () => {
-  it('the pieces join to exactly JSON.stringify(auditJson(result), null, 2)', async () => {
+  it('the pieces join to the indented document with each finding compact on its own line', async () => {
     const { auditJson, auditJsonChunks, formatAuditJson } = await import('../../src/report/json.js');
     const { resultFixture } = await import('./result-fixture.js');
+    const { auditJsonLayout } = await import('./audit-json-layout.js');
     const result = resultFixture();
-    const whole = `${JSON.stringify(auditJson(result), null, 2)}\n`;
+    const whole = auditJsonLayout(auditJson(result));
     expect(result.findings.length).toBeGreaterThan(3);
+    // The same document as before, only laid out otherwise; a finding's line parses alone (after its comma).
+    expect(JSON.parse(whole)).toEqual(JSON.parse(JSON.stringify(auditJson(result))));
+    const lines = whole.split('\n').filter((l) => l.startsWith('    {"rule":'));
+    expect(lines.length).toBe(result.findings.length);
+    expect(lines.map((l) => JSON.parse(l.replace(/,$/, '')).orderId)).toEqual(
+      Array.from(result.findings, (f) => f.orderId),
+    );
     const text = (pieces: Uint8Array[]) => Buffer.concat(pieces).toString('utf8');
     expect(text([...auditJsonChunks(result)])).toBe(whole);
     expect(formatAuditJson(result)).toBe(whole);
@@ -43,5 +51,6 @@ describe('audit JSON in pieces', () => {
     }
     const none = { ...result, findings: [] };
     expect(text([...auditJsonChunks(none)])).toBe(`${JSON.stringify(auditJson(none), null, 2)}\n`);
+    expect(text([...auditJsonChunks(none)])).toBe(auditJsonLayout(auditJson(none)));
   });
 });
