@@ -36,9 +36,9 @@ const encoder = new TextEncoder();
 /**
  * The same text as `formatAuditJson`, as UTF-8 in pieces: a million orders give hundreds of thousands of
  * findings, and the JSON of them all as one string would be hundreds of MB on top of the audit itself.
- * The summary is indented; each finding is one line, without the indentation inside it that made up a third
- * of a findings-heavy file (bench/RESULTS.md, "findings one a line"). `perBatch`: how many findings are
- * stringified and encoded together. Each piece is whole characters.
+ * The summary is indented; each finding is one line, without the indentation inside it that made up more
+ * than a quarter of a findings-heavy file (bench/RESULTS.md, "Findings one a line"). `perBatch`: how many
+ * findings are stringified and encoded together. Each piece is whole characters.
  */
 export function* auditJsonChunks(result: AuditResult, perBatch = FINDINGS_PER_BATCH): Generator<Uint8Array> {
   const frame = JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...result, findings: [] }, null, 2);
