@@ -168,3 +168,31 @@ const PRIVATE_NUMBERS: readonly { format: string; pattern: RegExp; usedBy: reado
 export function isPrivateNumber(normalized: string, carrier: string): boolean {
   return PRIVATE_NUMBERS.some((p) => p.usedBy.includes(carrier) && p.pattern.test(normalized));
 }
+
+export interface KnownInFull {
+  /** Canonical carrier name. */
+  carrier: string;
+  /** Its number formats, in words, for the finding's message. */
+  formats: string;
+}
+
+/**
+ * Carriers whose every parcel tracking-number format is in `TRACKING_FORMATS` (each checked against the
+ * formats of the public test suite of jkeen/tracking_number_data). A number confirmed with one of them that
+ * fits no format at all, neither its own nor one it may carry (`NUMBER_USES`), is mistyped or made up
+ * ("12345"): Amazon's Valid Tracking Rate counts it as invalid. For any other carrier a shape the table does
+ * not know may be one of its own numbers, and nothing is said. Freight PRO numbers are not parcel numbers.
+ */
+export const KNOWN_IN_FULL: readonly KnownInFull[] = [
+  { carrier: 'USPS', formats: 'IMpb (20, 22 or 26 digits, 420 + ZIP before it), S10 (EA123456785US)' },
+  { carrier: 'UPS', formats: '1Z + 16 characters, or a letter + 10 digits (waybill)' },
+  { carrier: 'FedEx', formats: '12, 15, 18, 22, 32 or 34 digits' },
+  { carrier: 'Amazon Shipping', formats: 'TBA, TBC or TBM + 12 digits, or A, C or F + 10 digits' },
+];
+
+const IN_FULL: ReadonlyMap<string, KnownInFull> = new Map(KNOWN_IN_FULL.map((k) => [k.carrier, k]));
+
+/** The carrier's formats in words when the table holds all of them, else undefined. */
+export function formatsKnownInFull(carrier: string): string | undefined {
+  return IN_FULL.get(carrier)?.formats;
+}

@@ -621,6 +621,9 @@ const NOT_A_NUMBER: readonly { why: string; plain: boolean; test: (raw: string) 
     plain: false,
     test: (raw) => /^\s*=\s*(?:[A-Z_][A-Z0-9_ ]*!)?\$?[A-Z]{1,3}\$?\d+\b/i.test(raw),
   },
+  // Any other formula (=1+1, =9400…&"", =-A2): `=` followed by anything but the ="…" text marker, which
+  // normalisation strips.
+  { why: 'a spreadsheet formula', plain: false, test: (raw) => /^\s*=\s*[^"\s]/.test(raw) },
   // The order's own ID (3-7-7 digits) pasted into the tracking column: Amazon's, no carrier's.
   { why: 'an Amazon order ID', plain: false, test: (raw) => /^\s*\d{3}-\d{7}-\d{7}\s*$/.test(raw) },
   { why: 'a web address', plain: false, test: (raw) => /\bhttps?:\/\/|\bwww\./i.test(raw) },

@@ -1,4 +1,4 @@
-import { isPrivateNumber, isSharedShape, numberFitsCarrier } from '../knowledge/carrier-numbers.js';
+import { formatsKnownInFull, isPrivateNumber, isSharedShape, numberFitsCarrier } from '../knowledge/carrier-numbers.js';
 import { checkFault, notATrackingNumber, recognizeAs } from '../knowledge/tracking-numbers.js';
 import type { Rule } from './types.js';
 
@@ -7,8 +7,9 @@ export const rule: Rule = {
     id: 'invalid-tracking-number',
     severity: 'warning',
     description:
-      'The tracking number cannot be one (a formula, a web address, words, a placeholder), or has the shape of a ' +
-      'carrier’s numbers but its check digit is wrong: probably mistyped.',
+      'The tracking number cannot be one (a formula, a web address, words, a placeholder), fits none of the ' +
+      'confirmed carrier’s formats (for carriers whose formats are all known), or has the shape of a carrier’s ' +
+      'numbers but its check digit is wrong: probably mistyped.',
     options: {},
   },
   check(s) {
@@ -17,6 +18,11 @@ export const rule: Rule = {
     const why = notATrackingNumber(shown);
     if (why !== undefined) return { message: `${shown} cannot be a tracking number: ${why}` };
     const r = s.recognition;
+    // A number of no known shape at all, confirmed with a carrier whose every format is known ("12345" as USPS).
+    if (r.carrier === undefined && s.carrier) {
+      const formats = formatsKnownInFull(s.carrier);
+      if (formats !== undefined) return { message: `${shown} fits none of ${s.carrier}’s number formats: ${formats}` };
+    }
     // Judged by the confirmed carrier's own format of this shape, when it has one: a 12-digit number confirmed
     // as FedEx that fails FedEx's check is a mistyped FedEx number, even if Purolator's check happens to pass.
     if (s.carrier && r.carrier !== s.carrier && r.checkDigit !== 'invalid') {

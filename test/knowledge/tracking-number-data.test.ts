@@ -15,6 +15,9 @@ import {
   notATrackingNumber,
   recognizeTrackingNumber,
 } from '../../src/knowledge/tracking-numbers.js';
+import { KNOWN_IN_FULL } from '../../src/knowledge/carrier-numbers.js';
+import { rule as invalidTrackingNumber } from '../../src/rules/invalid-tracking-number.js';
+import { ctx, shipment } from '../rules/build.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const DATA = path.resolve(repoRoot, '../shared/real-samples/tracking-number-data');
@@ -147,6 +150,28 @@ describe('jkeen/tracking_number_data test numbers', () => {
       const formats = ours(courier, definition)!.formats;
       const accepted = r.format !== undefined && formats.includes(r.format) && r.checkDigit !== 'invalid';
       expect(accepted, JSON.stringify(r)).toBe(false);
+    },
+  );
+});
+
+describe('carriers whose formats are known in full', () => {
+  // Their every valid number, confirmed with them, must not be called "fits none of their formats".
+  const theirs = cases.filter(
+    (c) => c.valid && KNOWN_IN_FULL.some((k) => ours(c.file, c.definition)!.carriers.includes(k.carrier)),
+  );
+  it('the data set has numbers of each of them', () => {
+    for (const k of KNOWN_IN_FULL) {
+      expect(
+        theirs.filter((c) => ours(c.file, c.definition)!.carriers.includes(k.carrier)).length,
+        k.carrier,
+      ).toBeGreaterThan(3);
+    }
+  });
+  it.each(theirs.map((c) => [ours(c.file, c.definition)!.carriers[0], c.n] as const))(
+    '%s: %j confirmed with its carrier is not "fits none"',
+    (carrier, raw) => {
+      const s = shipment({ trackingNumber: normalizeTrackingNumber(raw), trackingRaw: raw, carrier });
+      expect(invalidTrackingNumber.check(s, ctx(invalidTrackingNumber))?.message ?? '').not.toMatch(/fits none/);
     },
   );
 });

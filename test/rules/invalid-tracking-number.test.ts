@@ -12,6 +12,13 @@ testRule(rule, {
     { name: 'valid USPS IMpb', shipment: number('9400111201080805483016', 'USPS') },
     { name: 'valid S10', shipment: number('RB123456785CN', 'China Post') },
     { name: 'no known format', shipment: number('ABC123', 'Other') },
+    // A shape no format knows, confirmed with a carrier whose formats the table does not hold in full.
+    { name: 'five digits confirmed as Yun Express', shipment: number('12345', 'Yun Express') },
+    { name: 'five digits, no carrier', shipment: number('12345') },
+    { name: 'five digits confirmed as China Post', shipment: number('12345', 'China Post') },
+    // Carriers known in full may carry another's numbers (SurePost, SmartPost): not "fits none".
+    { name: 'a USPS IMpb confirmed as UPS (SurePost)', shipment: number('9400111201080805483016', 'UPS') },
+    { name: 'a USPS IMpb confirmed as FedEx (SmartPost)', shipment: number('9400111201080805483016', 'FedEx') },
     { name: 'no check digit in the format (TBA)', shipment: number('TBA502887274000', 'Amazon Shipping') },
     { name: 'empty number', shipment: number('', 'USPS') },
     // Yamato and Sagawa numbers are 12 digits: failing FedEx's check only says they are not FedEx's.
@@ -116,6 +123,40 @@ testRule(rule, {
     { name: 'a formula pointing at an absolute cell', shipment: raw('=$B$2', 'UPS'), message: /formula$/ },
     { name: 'a formula pointing at another sheet', shipment: raw('=Sheet1!C3', 'UPS'), message: /formula$/ },
     { name: 'a formula joining cells', shipment: raw('=B2&C2', 'FedEx'), message: /: a spreadsheet formula$/ },
+    {
+      name: 'an arithmetic formula',
+      shipment: raw('=1+1', 'UPS'),
+      message: '=1+1 cannot be a tracking number: a spreadsheet formula',
+    },
+    {
+      name: 'a formula of digits alone',
+      shipment: raw('=9400111201080805483016', 'USPS'),
+      message: /: a spreadsheet formula$/,
+    },
+    { name: 'a negated cell', shipment: raw('= -A2', 'Other'), message: /: a spreadsheet formula$/ },
+    // A number of no shape at all, confirmed with a carrier whose every format is known.
+    {
+      name: 'five digits confirmed as USPS',
+      shipment: number('12345', 'USPS'),
+      message:
+        '12345 fits none of USPS’s number formats: IMpb (20, 22 or 26 digits, 420 + ZIP before it), S10 (EA123456785US)',
+    },
+    {
+      name: 'a 1Z number cut short, confirmed as UPS',
+      shipment: number('1Z5R8939035756', 'UPS'),
+      message: /^1Z5R8939035756 fits none of UPS’s number formats: 1Z/,
+    },
+    {
+      name: 'nine digits confirmed as FedEx',
+      shipment: number('123456789', 'FedEx'),
+      message: /fits none of FedEx’s number formats: 12, 15/,
+    },
+    {
+      name: 'a TBA number a digit short',
+      shipment: number('TBA50288727400', 'Amazon Shipping'),
+      message: /fits none of Amazon Shipping’s/,
+    },
+    { name: 'shown as the file gave it', shipment: raw('123 45', 'USPS'), message: /^123 45 fits none of USPS’s/ },
     {
       name: 'the Amazon order ID in the tracking column',
       shipment: raw('111-2024111-0000001', 'USPS'),
