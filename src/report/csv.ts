@@ -10,9 +10,16 @@
 
 const FORMULA_START = /^[=+@\t\r]|^-(?!\d+(?:\.\d+)?$)/;
 const NEEDS_QUOTES = /[",\r\n]/;
+/**
+ * Digits that Excel would damage if it read them as a number: 12 or more (shown as 9.40011E+21, and past 15
+ * digits the rest become zeros when the file is saved) or a leading zero (dropped). USPS, FedEx and DHL
+ * tracking numbers are such digits. They are written as the formula ="…", which Excel, LibreOffice and
+ * Google Sheets show as the text itself; a constant of digits runs nothing.
+ */
+const DIGITS_EXCEL_DAMAGES = /^(?:\d{12,}|0\d+)$/;
 
 export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = DIGITS_EXCEL_DAMAGES.test(value) ? `="${value}"` : FORMULA_START.test(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
@@ -86,6 +87,16 @@ describe('audit of ../shared/real-samples/audit-us', () => {
       zone: 'America/New_York, inferred: location "JAMAICA, NY 11430"',
     });
     expect(f.sources.firstScan).toEqual({ file: path.join(SET, 'usps-v3-events-local.csv'), line: 12 });
+  });
+
+  // Excel shows 22 digits as 9.40011E+21 and saves them as 9400109104250530000000: the number is written
+  // as ="…" so that the assistant who opens the evidence sees it whole.
+  it('the evidence CSV keeps the USPS number as text for Excel', () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'shipaudit-real-')), 'evidence.csv');
+    expect(runCli(['audit', SET, '--evidence', out]).code).toBe(1);
+    const [header, row] = readFileSync(out, 'utf8').split('\r\n');
+    expect(header.startsWith('\uFEFFOrder ID,Tracking Number,Carrier,')).toBe(true);
+    expect(row.startsWith('111-2024111-0000001,"=""9400109104250532908587""",USPS,')).toBe(true);
   });
 
   it('the figures: 1 early of 4, the lags of all four', () => {

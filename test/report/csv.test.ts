@@ -27,6 +27,16 @@ describe('csvCell', () => {
     ['formula with quotes and comma', '=HYPERLINK("u","c")', '"\'=HYPERLINK(""u"",""c"")"'],
     ['minus inside is harmless', 'A-1', 'A-1'],
     ['equals inside is harmless', 'a=b', 'a=b'],
+    // Digits Excel would turn into 9.40011E+21 or strip of a leading zero: kept as text by ="…".
+    ['a 22-digit USPS number', '9400111899223197428490', '"=""9400111899223197428490"""'],
+    ['a 12-digit FedEx number', '986578788855', '"=""986578788855"""'],
+    ['a leading zero', '0307179000052348374', '"=""0307179000052348374"""'],
+    ['a short number with a leading zero', '012', '"=""012"""'],
+    ['11 digits stay a number (Excel shows them whole)', '33188100260', '33188100260'],
+    ['zero alone stays a number', '0', '0'],
+    ['a decimal stays a number', '0.5', '0.5'],
+    ['digits with letters are text already', '1Z5R89390357567127', '1Z5R89390357567127'],
+    ['digits with spaces are text already', '9400 1118 9922 3197 4284 90', '9400 1118 9922 3197 4284 90'],
   ])('%s', (_, input, expected) => {
     expect(csvCell(input)).toBe(expected);
   });

@@ -98,7 +98,7 @@ describe('evidence CSV cells', () => {
       message: '-2+3',
     };
     const line = formatEvidenceCsv([hostile]).split('\r\n')[1];
-    expect(line.startsWith("'@SUM(1+1),9400111899223197428490,'+1,")).toBe(true);
+    expect(line.startsWith(`'@SUM(1+1),"=""9400111899223197428490""",'+1,`)).toBe(true);
     expect(line).toContain(",'\tcmd,\"'\r=1\",-3.5,late-handover,warning,'-2+3,");
   });
 
