@@ -11,7 +11,16 @@ import type { LoadHooks, LoadSettings } from './types.js';
 
 export { EXCLUSION, type Window } from './join.js';
 export type { ClockReading } from './clock.js';
-export { expandPaths, readAll, requireConfirmations, spooledPath, walk } from './load.js';
+export {
+  expandPaths,
+  expectedData,
+  notInputByName,
+  passedOver,
+  readAll,
+  requireConfirmations,
+  spooledPath,
+  walk,
+} from './load.js';
 export { eventsOfNumbers } from './timeline.js';
 export type { LoadHooks, LoadSettings, Progress } from './types.js';
 export { Collector };

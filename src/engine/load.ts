@@ -24,6 +24,11 @@ import type { LoadHooks, LoadSettings, Meanwhile } from './types.js';
 const NOT_INPUT =
   /(^|[\\/])(\.[^\\/]*|node_modules|shipaudit\.config\.json|evidence[^\\/]*\.csv|.*\.(md|pdf|html?|zip|png|jpe?g|gif|docx?|log))$/i;
 
+/** A file found in a folder that is never read, whatever its content (notes, reports, evidence, archives). */
+export function notInputByName(file: string): boolean {
+  return NOT_INPUT.test(file);
+}
+
 export interface Expanded {
   /** Named on the command line: an unreadable one is an error. */
   explicit: string[];
@@ -186,7 +191,7 @@ async function readFiles(
 ): Promise<ReadAll> {
   const { explicit, found, symlinks, unreachable } = await expandPaths(paths);
   const files = [...explicit.map((f) => ({ f, explicit: true })), ...found.map((f) => ({ f, explicit: false }))];
-  const candidates = files.filter(({ f, explicit: named }) => named || !NOT_INPUT.test(f)).map(({ f }) => f);
+  const candidates = files.filter(({ f, explicit: named }) => named || !notInputByName(f)).map(({ f }) => f);
   // Large tracking files, and order or confirmation files when that evens out the work, go to a second
   // thread while this one reads the rest (only into a collector, which can take in what the other thread
   // read; not when `explain` keeps one order's records as read).
@@ -329,7 +334,7 @@ async function readFiles(
  * Why a file that failed is passed over, or undefined when its error ends the run. In a folder, a file
  * that is not an input at all is passed over; one that is an input but broken is not.
  */
-function passedOver(named: boolean, e: unknown): string | undefined {
+export function passedOver(named: boolean, e: unknown): string | undefined {
   if (named || !(e instanceof InputError)) return undefined;
   // An error of the whole file (not of a line in it) with no reason given: a JSON or workbook that can't be read.
   if (e.notData === undefined) return e.line === undefined ? e.detail : undefined;
@@ -343,7 +348,7 @@ const SKIP_REASONS: Partial<Record<NotData, string>> = {
 };
 
 /** Why a skipped folder file is a warning: data was expected there (a failed or cut download), or undefined. */
-function expectedData(e: unknown): string | undefined {
+export function expectedData(e: unknown): string | undefined {
   if (!(e instanceof InputError) || e.notData === 'unknown-kind' || e.notData === 'unknown-shape') return undefined;
   return e.detail;
 }

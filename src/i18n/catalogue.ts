@@ -671,6 +671,14 @@ export const CATALOGUE = {
     (p) =>
       `${p.n} ${({ 'promotion continuation lines': '行促销续行', 'blank lines': '行空行' } as Record<string, string>)[p.why] ?? p.why}`,
   ),
+  'inspect.rejectedRows': msg(
+    (p: { rows: number; files: string }) => `${s(p.rows, 'row')} rejected, in ${p.files}: see the report`,
+    (p) => `被拒 ${p.rows} 行，在 ${p.files}：详见报告`,
+  ),
+  'inspect.skippedFiles': msg(
+    () => 'Not read (not input files):',
+    () => '未读取（不是输入文件）：',
+  ),
   'inspect.more': msg(
     (p: { n: number }) => `    … and ${p.n} more`,
     (p) => `    … 另有 ${p.n} 条`,

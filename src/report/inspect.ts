@@ -15,6 +15,12 @@ export interface InspectedInput {
   kindTitle: string;
 }
 
+/** A file found in a folder and not read, as the audit passes it over (its notes, evidence, no input kind). */
+export interface SkippedInput {
+  file: string;
+  why: string;
+}
+
 const TRACKING_KINDS: ReadonlySet<InputKind> = new Set(['tracking-events', 'tracking-summary', 'tracking-api']);
 
 /** How many row problems and unclassified events the text shows per file (the JSON has them all). */
@@ -134,13 +140,19 @@ function formatFile(f: InspectedFile, style: Style): string[] {
 }
 
 /** How each input file was understood, for a seller checking that shipaudit read the right columns. */
-export function formatInspectText(inputs: readonly InspectedInput[], opts: { style: Style; lang?: Lang }): string {
+export function formatInspectText(
+  inputs: readonly InspectedInput[],
+  opts: { style: Style; lang?: Lang; skipped?: readonly SkippedInput[] },
+): string {
   lang = opts.lang ?? 'en';
   try {
     // Texts from the files (headers, sample records, event texts, problems) may hold escape sequences.
-    return `${terminalSafe(inspectJson(inputs))
-      .files.map((f) => formatFile(f, opts.style).join('\n'))
-      .join('\n\n')}\n`;
+    const files = terminalSafe(inspectJson(inputs)).files.map((f) => formatFile(f, opts.style).join('\n'));
+    const skipped = terminalSafe(opts.skipped ?? []).map((s) =>
+      opts.style.dim(`  ${s.file}: ${translateSentence(lang, s.why)}`),
+    );
+    if (skipped.length > 0) files.push([opts.style.dim(t(lang, 'inspect.skippedFiles')), ...skipped].join('\n'));
+    return `${files.join('\n\n')}\n`;
   } finally {
     lang = 'en';
   }

@@ -208,6 +208,8 @@ export const inspectJsonSchema = z.object({
       unclassified: z.array(z.object({ description: z.string(), count: z.number().int() })).optional(),
     }),
   ),
+  /** Files in a folder that were not read, as the audit passes them over, and why. */
+  skipped: z.array(z.object({ file: z.string(), why: z.string() })),
   failures: z.array(z.object({ file: z.string(), error: z.string() })),
 });
 

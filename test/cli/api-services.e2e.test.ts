@@ -37,8 +37,10 @@ const inspect = (file: string) => {
 describe.skipIf(!dispatcherPresent)("shipaudit inspect on tracking services' saved API responses", () => {
   it('17TRACK legacy web response (py17track): zone-less times placed by location, the empty time rejected', () => {
     const { code, stderr, json } = inspect(real('17track-web-gettrackinfo-py17track.json'));
-    expect(stderr).toBe('');
-    // one rejected event makes inspect exit 2
+    // one rejected event makes inspect exit 2, with its line on stderr
+    expect(stderr).toBe(
+      `shipaudit: 1 row rejected, in ${real('17track-web-gettrackinfo-py17track.json')} (1): see the report\n`,
+    );
     expect(code).toBe(2);
     expect(json.failures).toEqual([]);
     const [f] = json.files;

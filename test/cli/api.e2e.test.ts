@@ -36,7 +36,8 @@ describe("shipaudit inspect on carriers' saved API responses", () => {
   ])('%s: %s', (name, title, events, rejected, code) => {
     const file = real(name);
     const text = runCli(['inspect', file]);
-    expect(text.stderr).toBe('');
+    // Exit 2 comes with its line on stderr.
+    expect(text.stderr).toBe(rejected > 0 ? `shipaudit: 1 row rejected, in ${file} (1): see the report\n` : '');
     expect(text.code).toBe(code);
     expect(text.stdout).toContain(`  Kind:      ${title} (tracking-api)`);
     expect(text.stdout).toContain(

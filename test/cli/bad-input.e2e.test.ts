@@ -78,11 +78,11 @@ describe.each(['inspect', 'audit'])('shipaudit %s with bad input', (command) => 
   it('a truncated row: the read goes on, the row is rejected with its line, exit 2', () => {
     const r = runCli([command, `${B}/truncated-row.txt`]);
     expect(r.code).toBe(2);
-    // The audit's exit 2 comes with its line (issue 15, item 14); inspect's report is the whole answer.
+    // Exit 2 comes with its line (issue 15, item 14); inspect's names the file, its report has the rows.
     expect(r.stderr).toBe(
       command === 'audit'
         ? 'shipaudit: 1 row could not be read (first: fixtures/bad/truncated-row.txt:4: row has 4 of 8 columns (truncated or shifted row)); the verdict may be incomplete (--allow-rejected-rows exits by the findings)\n'
-        : '',
+        : 'shipaudit: 1 row rejected, in fixtures/bad/truncated-row.txt (1): see the report\n',
     );
     expect(r.stdout).not.toMatch(STACK);
     // The problem is part of the report (stdout), not a failure of the whole run.

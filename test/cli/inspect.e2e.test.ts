@@ -122,9 +122,11 @@ describe('shipaudit inspect --format json', () => {
     expectMatchesSchema(inspectJsonSchema, json);
   });
 
-  it('a file that fails is listed under failures, with exit 2 and nothing on stderr', () => {
+  it('a file that fails is listed under failures, with exit 2 and its line on stderr', () => {
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toMatch(
+      /^shipaudit: fixtures\/bad\/unknown-header\.csv:1: unrecognised file: headers found: name, age, city\..*\n$/,
+    );
     expect(json.failures).toHaveLength(1);
     expect(json.failures[0]).toMatchObject({ file: 'fixtures/bad/unknown-header.csv' });
     expect(json.failures[0].error).toMatch(
@@ -190,7 +192,38 @@ describe('shipaudit inspect --format json', () => {
     expect(f).not.toHaveProperty('unclassified');
   });
 
-  it('the top level is { files: [...], failures: [...] }', () => {
+  it('the top level is { files: [...], skipped: [...], failures: [...] }', () => {
     expect(Array.isArray(json.files)).toBe(true);
+  });
+});
+
+// A folder is read as the audit reads it: its notes, evidence and files of no input kind are passed over and
+// listed, not failures.
+describe('shipaudit inspect on a folder', () => {
+  it('the sample month: every input read, its README listed as not read, exit 0', () => {
+    const r = runCli(['inspect', 'fixtures/sample-month']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\nNot read (not input files):\n');
+    expect(r.stdout).toMatch(/^ {2}fixtures\/sample-month\/README\.txt: not a recognised input/m);
+  });
+
+  it('the JSON lists what was not read under skipped, and the schema allows it', () => {
+    const r = runCli(['inspect', 'fixtures/sample-month', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expectMatchesSchema(inspectJsonSchema, j);
+    expect(j.failures).toEqual([]);
+    expect(j.skipped).toEqual([
+      { file: 'fixtures/sample-month/README.txt', why: 'not a recognised input (headers of no known kind)' },
+    ]);
+    expect(j.files.map((f: InspectedFile) => f.file)).not.toContain('fixtures/sample-month/README.txt');
+  });
+
+  it('a file named on the command line is read whatever its name, and fails as before', () => {
+    const r = runCli(['inspect', 'fixtures/sample-month/README.txt', '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^shipaudit: fixtures\/sample-month\/README\.txt:1: unrecognised file/);
+    expect(JSON.parse(r.stdout).skipped).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import type { Stamp } from '../../model/timestamp.js';
 import { kindTitle } from '../../knowledge/headers.js';
-import { inspectJson, formatInspectText, type InspectedInput } from '../../report/inspect.js';
+import { inspectJson, formatInspectText, type InspectedInput, type SkippedInput } from '../../report/inspect.js';
 import { InputError, readInput, type RecordSink } from '../../read/index.js';
 import { formatInZone } from '../../read/time.js';
 import { EXIT } from '../errors.js';
-import { expandPaths } from '../../engine/index.js';
+import { expandPaths, expectedData, notInputByName, passedOver } from '../../engine/index.js';
 import { err, out, outText, styleFor } from '../io.js';
 import { lang, say, sentence } from '../lang.js';
 import { loadSettings, type CommonFlags } from '../settings.js';
@@ -38,7 +38,19 @@ export function registerInspect(program: Command, run: (fn: () => Promise<number
         const { explicit, found, symlinks, unreachable } = await expandPaths(paths);
         const results: InspectedInput[] = [];
         const failures: Array<{ file: string; error: string }> = [];
+        // In a folder, what the audit passes over (notes, evidence, files that are no input) is listed as
+        // skipped, as the audit lists it; a file named on the command line is always read.
+        const skipped: SkippedInput[] = [];
+        const named = new Set(explicit);
+        const fail = (file: string, error: string, message: string) => {
+          failures.push({ file, error });
+          err(`${say('failure.prefix', { message: forTerminal(message) })}\n`);
+        };
         for (const file of [...explicit, ...found]) {
+          if (!named.has(file) && notInputByName(file)) {
+            skipped.push({ file, why: 'not an input file (by its name)' });
+            continue;
+          }
           const samples: Array<Record<string, string>> = [];
           const take = (r: object) => void (samples.length < SAMPLES && samples.push(flatten(r)));
           const sink: RecordSink = { order: take, confirmation: take, event: take, package: take };
@@ -47,24 +59,35 @@ export function registerInspect(program: Command, run: (fn: () => Promise<number
             results.push({ report, samples, kindTitle: kindTitle(report.kind) });
           } catch (e) {
             if (!(e instanceof InputError)) throw e;
-            failures.push({ file, error: e.message });
+            const why = passedOver(named.has(file), e);
+            if (why !== undefined && expectedData(e) === undefined) {
+              skipped.push({ file, why });
+              continue;
+            }
             const message = `${e.file}${e.line !== undefined ? `:${e.line}` : ''}${lang === 'zh' ? '：' : ': '}${sentence(e.detail)}`;
-            if (flags.format === 'text') err(`${say('failure.prefix', { message: forTerminal(message) })}\n`);
+            fail(file, e.message, message);
           }
         }
         for (const u of unreachable) {
-          failures.push({ file: u.file, error: `${u.file}: ${u.why}` });
-          if (flags.format === 'text')
-            err(`${say('failure.prefix', { message: `${u.file}${lang === 'zh' ? '：' : ': '}${sentence(u.why)}` })}\n`);
+          // A second link to a file already read is no failure.
+          if (u.why.startsWith('the same file')) skipped.push({ file: u.file, why: u.why });
+          else fail(u.file, `${u.file}: ${u.why}`, `${u.file}${lang === 'zh' ? '：' : ': '}${sentence(u.why)}`);
         }
         for (const { report } of results) {
           const target = symlinks.get(report.file);
           if (target) report.zoneNote += `; read through a symbolic link to ${target}`;
         }
-        if (flags.format === 'json') out(`${JSON.stringify({ ...inspectJson(results), failures }, null, 2)}\n`);
-        else outText(formatInspectText(results, { style: styleFor(process.stdout, 'text'), lang }));
-        const rejected = results.some((r) => r.report.rowsRejected > 0);
-        return failures.length || rejected ? EXIT.usage : EXIT.ok;
+        if (flags.format === 'json')
+          out(`${JSON.stringify({ ...inspectJson(results), skipped, failures }, null, 2)}\n`);
+        else outText(formatInspectText(results, { style: styleFor(process.stdout, 'text'), lang, skipped }));
+        // Exit 2 always comes with its line on stderr: rejected rows are in the report, named here.
+        const rejected = results.filter((r) => r.report.rowsRejected > 0);
+        if (rejected.length > 0) {
+          const files = rejected.map((r) => `${r.report.file} (${r.report.rowsRejected})`).join(', ');
+          const rows = rejected.reduce((n, r) => n + r.report.rowsRejected, 0);
+          err(`${say('failure.prefix', { message: forTerminal(say('inspect.rejectedRows', { rows, files })) })}\n`);
+        }
+        return failures.length || rejected.length ? EXIT.usage : EXIT.ok;
       }),
     );
 }
