@@ -115,6 +115,31 @@ export const EVENT_TABLE: readonly EventEntry[] = [
     ...INFO,
   },
   {
+    id: 'not-collected',
+    match: {
+      phrases: [
+        '未揽收',
+        '未收寄',
+        '揽收取消',
+        '取消揽收',
+        '预约揽收',
+        '预约上门揽收',
+        '通知快递揽收',
+        'Not picked up',
+        'Not yet picked up',
+        'Never picked up',
+        'Not been picked up',
+        'Origin scan pending',
+        'Pickup cancelled',
+        'Pickup canceled',
+      ],
+    },
+    ...INFO,
+    note:
+      'collection negated, booked or cancelled (尚未揽收 not yet collected, 预约揽收 pickup booked, 商家已通知快递揽收 ' +
+      'the seller has asked for a pickup): they contain the words of a collection scan, yet nobody has the parcel',
+  },
+  {
     id: 'picked-up-by-recipient',
     match: { phrases: ['Picked Up at Postal Facility', 'Picked up by the customer'] },
     ...DELIVERED,
@@ -558,6 +583,26 @@ export const EVENT_TABLE: readonly EventEntry[] = [
   { id: 'generic-scan', match: { phrases: ['Picked up', 'Processed', 'In transit', 'Acceptance'] }, ...PHYSICAL },
 ];
 
+/**
+ * Words that, right before or right after a scan's words, say the scan did not happen, or not yet: "未" in
+ * 尚未揽收 / 未离开, "not yet" in "not yet picked up", "pending" in "Origin scan pending". A text of the table's
+ * scan words with one of them is not a scan the table can vouch for: it is classified 'unknown' and listed for
+ * the user (config entries decide it), never taken as possession. Sentences that are known as a whole are
+ * entries of their own above (`not-collected`, `delivery-attempt`'s 未妥投); this catches the wordings nobody has
+ * listed yet. Applies to the table's own scan and delivery entries only: a config entry is the user's explicit
+ * verdict.
+ */
+export const NEGATIONS = {
+  /** Before a Chinese scan phrase, touching it (folded texts keep no space between CJK words). */
+  beforeCjk: ['未', '没有', '没', '不', '无法', '取消', '预约', '待', '等待'],
+  /** After a Chinese scan phrase, touching it. */
+  afterCjk: ['取消', '失败', '未成功'],
+  /** Before a Latin scan phrase, as whole words (folded: lower case, one space between words). */
+  beforeLatin: ['not', 'not yet', 'never', 'not been', 'awaiting', 'pending', 'to be', 'yet to be', 'will be'],
+  /** After a Latin scan phrase, as whole words. */
+  afterLatin: ['pending', 'cancelled', 'canceled', 'failed', 'scheduled', 'requested', 'not completed'],
+} as const;
+
 // ── Matching ─────────────────────────────────────────────────────────────────────────────────────────
 
 interface Compiled {
@@ -730,6 +775,42 @@ function compile(entries: readonly EventEntry[]): Layer {
 
 const TABLE_LAYER = compile(EVENT_TABLE);
 const UNKNOWN: Classification = Object.freeze({ class: 'unknown', possession: false });
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternatives = (words: readonly string[]): string =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
+
+/**
+ * The words the table vouches for as a scan or a delivery: the phrases of its physical and delivered entries, and
+ * the Chinese words a pattern of theirs starts with (到达 of "到达…仓").
+ */
+export const VOUCHED_WORDS: readonly string[] = EVENT_TABLE.filter(
+  (e) => e.class === 'physical' || e.class === 'delivered',
+)
+  .flatMap((e) => [...(e.match.phrases ?? []), ...(/^[\u4e00-\u9fff]+/.exec(e.match.pattern?.source ?? '') ?? [])])
+  .map(fold)
+  .filter((p) => p !== '');
+
+/** A folded text in which a word the table vouches for has a negation next to it (see NEGATIONS). */
+const NEGATED: RegExp = (() => {
+  const phrases = VOUCHED_WORDS;
+  const cjk = alternatives(phrases.filter((p) => /[\u4e00-\u9fff]/.test(p)));
+  const latin = alternatives(phrases.filter((p) => !/[\u4e00-\u9fff]/.test(p)));
+  // Word boundaries as isWordCode draws them.
+  const word = (inner: string) => `(?<![a-z0-9\\u00c0-\\u024f])(?:${inner})(?![a-z0-9\\u00c0-\\u024f])`;
+  return new RegExp(
+    [
+      `(?:${alternatives(NEGATIONS.beforeCjk)})(?:${cjk})`,
+      `(?:${cjk})(?:${alternatives(NEGATIONS.afterCjk)})`,
+      word(`(?:${alternatives(NEGATIONS.beforeLatin)}) (?:${latin})`),
+      word(`(?:${latin}) (?:${alternatives(NEGATIONS.afterLatin)})`),
+    ].join('|'),
+  );
+})();
+const NEGATED_ALL = new RegExp(NEGATED.source, 'g');
 const PENDING = new Set(USPS_ACCEPTANCE_PENDING_IDS);
 
 const applies = (c: Compiled, carrier: string | undefined): boolean =>
@@ -744,18 +825,31 @@ function classifyIn(layers: readonly Layer[], input: EventInput, options: Classi
       code.length <= layer.longestCode ? layer.byCode.get(code)?.find((c) => applies(c, carrier)) : undefined;
     if (byCode) return verdict(byCode.entry, options);
     text ??= fold(input.description);
-    // The first entry in table order with a phrase found or its pattern matching decides, as before.
-    // Numbering the texts spares clearing the marks: an entry was hit in this text when it holds this number.
-    const no = (layer.textNo = (layer.textNo % 0x7fffffff) + 1);
-    if (no === 1) layer.hitIn.fill(0);
-    findPhrases(layer.phrases, text, layer.hitIn, no);
-    for (let e = 0; e < layer.text.length; e++) {
-      const c = layer.text[e];
-      if (!applies(c, carrier)) continue;
-      if (layer.hitIn[e] === no || c.pattern?.test(input.description)) return verdict(c.entry, options);
+    let c = decide(layer, text, input.description, carrier);
+    // The table's scan words with "not", "未", "pending" beside them are no scan to vouch for: the text is
+    // judged again without them ("已收寄，未到达下一站" is still the acceptance), and is unknown if nothing is left.
+    if (c && layer === TABLE_LAYER && c.entry.possession && c.entry.class !== 'exception' && NEGATED.test(text)) {
+      const rest = text.replace(NEGATED_ALL, ' ');
+      c = decide(layer, rest, rest, carrier);
+      return c ? verdict(c.entry, options) : UNKNOWN;
     }
+    if (c) return verdict(c.entry, options);
   }
   return UNKNOWN;
+}
+
+/** The first entry of the layer, in table order, with a phrase found in `text` or its pattern matching. */
+function decide(layer: Layer, text: string, description: string, carrier: string | undefined): Compiled | undefined {
+  // Numbering the texts spares clearing the marks: an entry was hit in this text when it holds this number.
+  const no = (layer.textNo = (layer.textNo % 0x7fffffff) + 1);
+  if (no === 1) layer.hitIn.fill(0);
+  findPhrases(layer.phrases, text, layer.hitIn, no);
+  for (let e = 0; e < layer.text.length; e++) {
+    const c = layer.text[e];
+    if (!applies(c, carrier)) continue;
+    if (layer.hitIn[e] === no || c.pattern?.test(description)) return c;
+  }
+  return undefined;
 }
 
 function verdict(entry: EventEntry, options: ClassifyOptions): Classification {

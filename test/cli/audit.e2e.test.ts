@@ -269,6 +269,32 @@ describe('audits with part of the data', () => {
   });
 });
 
+// A "not collected yet" line before the real acceptance must not stand in for it: it holds the words of a
+// collection scan (揽收), and taken as one it would hide the early confirmation.
+describe('a negated collection before the acceptance', () => {
+  it('the first physical scan is the acceptance, five days later: confirmed before hand-over', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'shipaudit-negated-'));
+    writeFileSync(
+      join(tmp, 'tracking.csv'),
+      'Tracking Number,Carrier,Event Time,Event Description,Location\n' +
+        '9400111899562038471156,USPS,2026-10-07 08:00,您的快件尚未揽收,广东省深圳市\n' +
+        '9400111899562038471156,USPS,2026-10-12 15:00,已收寄,广东省深圳市\n',
+    );
+    const r = runCli([
+      'audit',
+      'fixtures/formats/confirmation-upload.txt',
+      join(tmp, 'tracking.csv'),
+      '--format',
+      'json',
+    ]);
+    const j = JSON.parse(r.stdout);
+    const mine = j.findings.filter((f: { orderId: string }) => f.orderId === '111-7302846-9154027');
+    expect(mine.map((f: { rule: string }) => f.rule)).toEqual(['confirmed-before-handover']);
+    expect(mine[0]).toMatchObject({ firstScanEvent: '已收寄', lagHours: 128.3 });
+    expect(j.unclassifiedEvents).toEqual([]);
+  });
+});
+
 describe('buyer personal data', () => {
   it('an order report full of buyer data leaves none of it in the report, the JSON or the evidence', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'shipaudit-pii-'));

@@ -5,7 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EVENT_TABLE, classifyEvent, fold as classifierFold, type EventEntry } from '../../src/knowledge/events.js';
+import {
+  EVENT_TABLE,
+  NEGATIONS,
+  VOUCHED_WORDS,
+  classifyEvent,
+  fold as classifierFold,
+  type EventEntry,
+} from '../../src/knowledge/events.js';
 import type { Classification } from '../../src/model/records.js';
 
 const fold = (s: string): string =>
@@ -25,17 +32,63 @@ function containsPhrase(text: string, phrase: string): boolean {
   return false;
 }
 
+const isCjk = (s: string): boolean => /[\u4e00-\u9fff]/.test(s);
+const longestFirst = (xs: readonly string[]): string[] => [...xs].sort((a, b) => b.length - a.length);
+const cjk = longestFirst(VOUCHED_WORDS.filter(isCjk));
+const latin = longestFirst(VOUCHED_WORDS.filter((p) => !isCjk(p)));
+const pairs = (firsts: readonly string[], seconds: readonly string[], join: string): string[] =>
+  longestFirst(firsts).flatMap((a) => longestFirst(seconds).map((b) => `${a}${join}${b}`));
+// A negation beside a vouched word, in the order a regular expression of alternatives tries them.
+const NEGATED_FORMS: Array<{ forms: string[]; words: boolean }> = [
+  { forms: pairs(NEGATIONS.beforeCjk, cjk, ''), words: false },
+  { forms: pairs(cjk, NEGATIONS.afterCjk, ''), words: false },
+  { forms: pairs(NEGATIONS.beforeLatin, latin, ' '), words: true },
+  { forms: pairs(latin, NEGATIONS.afterLatin, ' '), words: true },
+];
+
+/** The text with every negated vouched word taken out (left to right, each replaced by a space), or undefined. */
+function withoutNegated(text: string): string | undefined {
+  let out = '';
+  let found = false;
+  next: for (let i = 0; i < text.length;) {
+    for (const { forms, words } of NEGATED_FORMS) {
+      for (const f of forms) {
+        if (!text.startsWith(f, i)) continue;
+        if (words && (isWordChar(text[i - 1]) || isWordChar(text[i + f.length]))) continue;
+        out += ' ';
+        i += f.length;
+        found = true;
+        continue next;
+      }
+    }
+    out += text[i++];
+  }
+  return found ? out : undefined;
+}
+
 function reference(entries: readonly EventEntry[], description: string, carrier: string): Classification {
   const applies = (e: EventEntry): boolean =>
     !e.carriers || e.carriers.some((c) => c.toLowerCase() === carrier.toLowerCase());
   const code = description.trim().toUpperCase();
   const byCode = entries.find((e) => applies(e) && (e.match.codes ?? []).some((c) => c.trim().toUpperCase() === code));
   if (byCode) return { class: byCode.class, possession: byCode.possession, rule: byCode.id };
-  const text = fold(description);
+  return byText(entries, fold(description), description, applies, entries === EVENT_TABLE);
+}
+
+function byText(
+  entries: readonly EventEntry[],
+  text: string,
+  description: string,
+  applies: (e: EventEntry) => boolean,
+  table: boolean,
+): Classification {
   for (const e of entries) {
     if (!applies(e)) continue;
     const phrases = (e.match.phrases ?? []).map(fold).filter((p) => p !== '');
     if (phrases.some((p) => containsPhrase(text, p)) || e.match.pattern?.test(description)) {
+      // The table's scan or delivery words beside a negation: judged again without them.
+      const rest = table && e.possession && e.class !== 'exception' ? withoutNegated(text) : undefined;
+      if (rest !== undefined) return byText(entries, rest, rest, applies, false);
       return { class: e.class, possession: e.possession, rule: e.id };
     }
   }
@@ -67,6 +120,10 @@ const piece = fc.oneof(
     '到达',
     '仓',
     'not ',
+    'not yet ',
+    ' pending',
+    '未',
+    '取消',
     'ＵＰＳ',
   ),
   fc.string({ maxLength: 4 }),

@@ -146,6 +146,56 @@ describe('real-world event lines', () => {
   });
 });
 
+// Collection negated, booked or cancelled: the words of a scan, and nobody has the parcel. Known sentences are
+// information (`not-collected`); other wordings with a negation beside a scan word are unknown, listed for the user.
+describe('negated scans are never possession', () => {
+  it.each<[carrier: string | undefined, description: string, cls: EventClass]>([
+    ['China Post', '未揽收', 'information'],
+    ['China Post', '您的快件尚未揽收', 'information'],
+    ['China Post', '您的快件暂未揽收', 'information'],
+    ['Yun Express', '快件未揽收', 'information'],
+    ['Yun Express', '揽收取消', 'information'],
+    ['Yun Express', '取消揽收', 'information'],
+    ['Yun Express', '预约揽收', 'information'],
+    ['Yun Express', '已预约上门揽收', 'information'],
+    ['Yun Express', '预约揽收成功', 'information'],
+    ['Yanwen', '商家已通知快递揽收', 'information'],
+    ['China Post', '邮件未收寄', 'information'],
+    ['UPS', 'Not picked up', 'information'],
+    ['FedEx', 'Package not yet picked up', 'information'],
+    ['FedEx', 'Package never picked up', 'information'],
+    ['FedEx', 'Package has not been picked up', 'information'],
+    ['UPS', 'Origin scan pending', 'information'],
+    [undefined, 'Pickup cancelled by shipper', 'information'],
+    // Wordings no entry names: a negation touching a scan or delivery word makes them unknown.
+    ['China Post', '未离开【深圳国际互换局】', 'unknown'],
+    ['China Post', '邮件没有收寄', 'unknown'],
+    [undefined, '清关失败', 'unknown'],
+    [undefined, 'Scheduled to be picked up tomorrow', 'unknown'],
+    [undefined, 'Arrival scan pending', 'unknown'],
+    ['China Post', '包裹未签收', 'unknown'],
+  ])('%s: %s → %s', (carrier, description, cls) => {
+    expect(classifyEvent({ description, carrier })).toMatchObject({ class: cls, possession: false });
+  });
+
+  it.each<[carrier: string | undefined, description: string, rule: string]>([
+    // A negation elsewhere in the line, not beside the scan's words, changes nothing.
+    ['China Post', '【深圳】已收寄，未到达下一站', 'china-post-scan'],
+    ['USPS', 'Accepted at USPS Origin Facility', 'usps-scan'],
+    ['China Post', '未妥投，收件人不在', 'delivery-attempt'],
+    // The negated words taken out, the rest decides: in transit, so the carrier has it.
+    [undefined, 'In transit, not yet delivered', 'generic-scan'],
+    ['UPS', 'Shipper created a label, UPS has not received the package yet.', 'ups-label-created'],
+  ])('%s: %s stays %s', (carrier, description, rule) => {
+    expect(classifyEvent({ description, carrier }).rule).toBe(rule);
+  });
+
+  it('a config entry is the user’s verdict, negation or not', () => {
+    const extra: EventEntry[] = [{ id: 'cfg', match: { phrases: ['未离开'] }, class: 'physical', possession: true }];
+    expect(classifyEvent({ description: '未离开【深圳】' }, extra)).toMatchObject({ rule: 'cfg', possession: true });
+  });
+});
+
 describe('traps', () => {
   it.each([
     [{ description: 'pickup' }],
