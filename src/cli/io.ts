@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { forTerminal } from '../report/sanitize.js';
 import { chalkStyle, plain, type Style } from '../report/style.js';
 import { encodeText, stdoutTextEncoding } from './console.js';
-import { colorChoice, colorWanted, fitToWidth, terminalWidth, trimLine } from './terminal.js';
+import { colorChoice, colorWanted, fitToWidth, mayTrim, terminalWidth, trimLine } from './terminal.js';
 import { sentence } from './lang.js';
 
 /** The CLI's only doors to the terminal. Tests run the built CLI and read these streams. */
@@ -45,9 +45,11 @@ export const err = (s: string) => {
 /**
  * Report text for a person: fitted to the terminal's width (80 columns when stdout is no terminal), in
  * the encoding the reader of stdout expects (a Windows console's code page when redirected: console.ts).
+ * Rows are cut to fit only on a terminal or at a COLUMNS width: in a pipe, a file or cron mail every cell
+ * stays whole (`mayTrim`).
  */
 export const outText = (s: string) =>
-  out(encodeText(fitToWidth(s, terminalWidth(process.stdout)), stdoutTextEncoding()));
+  out(encodeText(fitToWidth(s, terminalWidth(process.stdout), mayTrim(process.stdout)), stdoutTextEncoding()));
 
 /**
  * With `SHIPAUDIT_TIMINGS=1`, when each phase of a run ended, in seconds since the process started, on

@@ -21,6 +21,14 @@ export function terminalWidth(
   return stream.isTTY && stream.columns && stream.columns > 0 ? stream.columns : DEFAULT_WIDTH;
 }
 
+/**
+ * Whether text may be cut to the width: on a terminal, or when COLUMNS asks for a width. In a pipe, a file or
+ * cron mail nobody can widen the window to see what was cut, so every cell stays whole there.
+ */
+export function mayTrim(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  return stream.isTTY === true || /^[1-9]\d*$/.test(env.COLUMNS ?? '');
+}
+
 export const COLOR_CHOICES = ['auto', 'always', 'never'] as const;
 export type ColorChoice = (typeof COLOR_CHOICES)[number];
 
@@ -79,12 +87,12 @@ export function trimLine(line: string, width: number): string {
  * Breaks a prose line at spaces so that no piece is wider than `width`; the pieces after the first are
  * indented like the line (plus two spaces after a list marker). A word longer than the width is trimmed.
  */
-export function wrapLine(line: string, width: number): string[] {
+export function wrapLine(line: string, width: number, trim = true): string[] {
   if (displayWidth(line) <= width) return [line];
   const indent = /^\s*/.exec(line)![0];
   const marker = /^\s*(?:[-•*✔✘!]|\d+\.)\s/.exec(line);
   const hang = marker ? ' '.repeat(displayWidth(marker[0])) : indent;
-  if (CJK.test(line)) return wrapCjk(line, width, indent, hang);
+  if (CJK.test(line)) return wrapCjk(line, width, indent, hang, trim);
   const words = line.slice(indent.length).split(/ +/);
   const lines: string[] = [];
   let current = '';
@@ -98,7 +106,7 @@ export function wrapLine(line: string, width: number): string[] {
     }
   }
   lines.push((lines.length === 0 ? indent : hang) + current);
-  return lines.map((l) => trimLine(l, width));
+  return trim ? lines.map((l) => trimLine(l, width)) : lines;
 }
 
 /** Chinese, Japanese and Korean characters and their punctuation: a line may break before or after each. */
@@ -108,7 +116,7 @@ const PIECES =
   /( +)|([\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef][，。、；：！？）」』》〉】”’,.;:!?)]*)|([^ \u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]+[，。、；：！？）」』》〉】]*)/g;
 
 /** wrapLine for text with CJK characters, which has no spaces between its words: it breaks between characters. */
-function wrapCjk(line: string, width: number, indent: string, hang: string): string[] {
+function wrapCjk(line: string, width: number, indent: string, hang: string, trim: boolean): string[] {
   const lines: string[] = [];
   let current = '';
   let space = false;
@@ -128,32 +136,39 @@ function wrapCjk(line: string, width: number, indent: string, hang: string): str
     space = false;
   }
   lines.push((lines.length === 0 ? indent : hang) + current);
-  return lines.map((l) => trimLine(l, width));
+  return trim ? lines.map((l) => trimLine(l, width)) : lines;
 }
 
 /**
  * A table row or aligned listing: cells separated by two or more spaces after the indent. Its last cell,
  * when it starts in the left part of the line, is wrapped under itself (a description column); otherwise
- * the row is trimmed, so that its columns stay aligned with the lines around it.
+ * the row is trimmed, so that its columns stay aligned with the lines around it, or, when nothing may be cut
+ * (`trim` false), left whole.
  */
 const ALIGNED = /^(\s*\S.*\S {2,})(\S.*)$/;
 /** A last cell narrower than this is not worth wrapping: the row is trimmed instead. */
 const MIN_WRAPPED_CELL = 30;
 
-function fitAligned(line: string, width: number): string[] | undefined {
+function fitAligned(line: string, width: number, trim: boolean): string[] | undefined {
   const m = ALIGNED.exec(line);
   if (!m) return undefined;
   const start = displayWidth(m[1]);
-  if (width - start < MIN_WRAPPED_CELL) return [trimLine(line, width)];
+  if (width - start < MIN_WRAPPED_CELL) return [trim ? trimLine(line, width) : line];
   const pad = ' '.repeat(start);
-  const cell = wrapLine(pad + m[2], width);
+  const cell = wrapLine(pad + m[2], width, trim);
   return [m[1] + cell[0].slice(start), ...cell.slice(1)];
 }
 
-/** Fits report text to the terminal: prose wrapped at spaces, table rows wrapped in their last cell or trimmed. */
-export function fitToWidth(text: string, width: number): string {
+/**
+ * Fits report text to the terminal: prose wrapped at spaces, table rows wrapped in their last cell or trimmed.
+ * `trim` false (the text goes to a pipe, a file or cron mail, where nobody can widen the window to see the rest):
+ * nothing is cut; what cannot be wrapped stays whole, wider than `width`.
+ */
+export function fitToWidth(text: string, width: number, trim = true): string {
   return text
     .split('\n')
-    .flatMap((line) => (displayWidth(line) <= width ? [line] : (fitAligned(line, width) ?? wrapLine(line, width))))
+    .flatMap((line) =>
+      displayWidth(line) <= width ? [line] : (fitAligned(line, width, trim) ?? wrapLine(line, width, trim)),
+    )
     .join('\n');
 }
