@@ -1,7 +1,7 @@
 import { channel, orderStatus, REPORT_CHANNEL } from '../knowledge/amazon.js';
 import type { OrderRecord } from '../model/records.js';
 import type { ZoneHint } from '../model/timestamp.js';
-import { optionalStamp, type OrderZone, type RecordSink } from './context.js';
+import { optionalStamp, orderIdOf, type OrderZone, type RecordSink } from './context.js';
 import type { Row } from './row.js';
 import type { InputKind } from './types.js';
 
@@ -19,7 +19,7 @@ export function orderRowReader(
   // A report of one channel says so for every row (knowledge/amazon.ts).
   const reportChannel = REPORT_CHANNEL[kind];
   return (row: Row, file: string, line: number) => {
-    const orderId = row.require('orderId', 'order id');
+    const orderId = orderIdOf(row);
     const hint = perOrder?.(orderId) ?? marketHint;
     const statusRaw = row.get('orderStatus') ?? row.get('itemStatus');
     const ch = row.get('fulfillmentChannel');

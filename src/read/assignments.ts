@@ -2,7 +2,7 @@ import { canonicalCarrier } from '../knowledge/carriers.js';
 import { mangledBySpreadsheet, normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
 import type { AssignmentRecord } from '../model/records.js';
 import { SPREADSHEET_DAMAGE } from './confirmations.js';
-import { RowError, type RecordSink } from './context.js';
+import { orderIdOf, RowError, type RecordSink } from './context.js';
 import type { Row } from './row.js';
 
 /** Amazon's carrier-code for "look at carrier-name instead". */
@@ -14,7 +14,7 @@ const OTHER_CARRIER = /^other$/i;
  */
 export function assignmentRowReader(sink: RecordSink) {
   return (row: Row, file: string, line: number) => {
-    const orderId = row.require('orderId', 'order id');
+    const orderId = orderIdOf(row);
     const trackingRaw = row.get('trackingNumber');
     if (trackingRaw === undefined) throw new RowError('tracking number is empty: nothing to watch for this order');
     if (mangledBySpreadsheet(trackingRaw)) throw new RowError(SPREADSHEET_DAMAGE(trackingRaw));

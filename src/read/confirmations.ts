@@ -2,7 +2,7 @@ import { canonicalCarrier } from '../knowledge/carriers.js';
 import { mangledBySpreadsheet, normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
 import type { ConfirmationRecord } from '../model/records.js';
 import type { ZoneHint } from '../model/timestamp.js';
-import { optionalStamp, RowError, type OrderZone, type RecordSink } from './context.js';
+import { optionalStamp, orderIdOf, RowError, type OrderZone, type RecordSink } from './context.js';
 import type { Row } from './row.js';
 
 export const SPREADSHEET_DAMAGE = (raw: string) =>
@@ -21,7 +21,7 @@ export function confirmationRowReader(
   perOrder?: OrderZone,
 ) {
   return (row: Row, file: string, line: number) => {
-    const orderId = row.require('orderId', 'order id');
+    const orderId = orderIdOf(row);
     const hint = perOrder?.(orderId) ?? fileHint;
     const shipDate = row.get('shipDate');
     if (shipDate === undefined) throw new RowError('ship date is empty: a confirmation needs the moment it was made');

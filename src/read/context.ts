@@ -4,6 +4,7 @@ import type { RowProblem } from '../model/records.js';
 import type { Stamp, ZoneHint } from '../model/timestamp.js';
 import type { ColumnOverrides } from './detect.js';
 import { parseDateAndTime, parseStamp, TimeParseError } from './time.js';
+import type { Row } from './row.js';
 import { InputError, type InputReport, type RecordSink } from './types.js';
 
 /** What the caller (CLI, from flags and config) tells the readers. Readers decide no policy with it. */
@@ -37,6 +38,28 @@ export const KEEP_PROBLEMS = 20;
 
 /** A row that can't be used. The reader counts it and keeps the reason; the read goes on. */
 export class RowError extends Error {}
+
+/**
+ * An order id a spreadsheet turned into a number: "1.11763E+16" (Excel keeps 15 digits and shows them in
+ * scientific notation). Every order of the file that met the same fate would be read as one order.
+ */
+export function orderIdDamage(orderId: string): string | undefined {
+  // Scientific notation has its decimal mark or its E second ("1.1E+16", "1E+16"): most ids stop here.
+  const c = orderId.charCodeAt(1);
+  if (c !== 46 && c !== 44 && c !== 69 && c !== 101) return undefined;
+  return /^\d+(?:[.,]\d+)?E\+?\d+$/i.test(orderId.trim())
+    ? `order id "${orderId}" was turned into a number by a spreadsheet, written in scientific notation, and its ` +
+        'digits are lost: export the file again without opening it in Excel, or format the column as Text before saving'
+    : undefined;
+}
+
+/** The row's order id, refused when a spreadsheet damaged it. */
+export function orderIdOf(row: Row): string {
+  const orderId = row.require('orderId', 'order id');
+  const damage = orderIdDamage(orderId);
+  if (damage !== undefined) throw new RowError(damage);
+  return orderId;
+}
 
 export function rowProblemCollector(report: InputReport, keep: number) {
   return (line: number, err: unknown) => {

@@ -47,5 +47,8 @@ function cellText(v: ExcelJS.CellValue): string {
     if ('result' in v) return cellText(v.result);
     return '';
   }
+  // 16 digits or more: Excel kept 15 of them. Written as Excel shows it (9.40011189956204E+21), so that the
+  // readers refuse the tracking number or order id with the reason instead of reading made-up digits.
+  if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) >= 1e15) return v.toExponential().toUpperCase();
   return String(v);
 }
