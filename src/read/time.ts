@@ -95,7 +95,31 @@ function setTime(h: number, mi: number, s: number, ms: number): void {
 }
 
 function unrecognised(raw: string): TimeParseError {
-  return new TimeParseError(`unrecognised time "${raw}"`);
+  return new TimeParseError(`unrecognised time ${timeShown(raw)}`);
+}
+
+/**
+ * Words a written time may hold besides digits: months and weekdays (English), AM/PM, the ISO T and Z, UTC/GMT,
+ * a zone abbreviation in capitals (PDT, AEST), "at" / "of"; in Chinese, the date and time characters.
+ */
+const TIME_WORD =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|[ap]m?|[tz]|st|nd|rd|th|utc|gmt|at|of|on)$/i;
+const ZONE_LETTERS = /^[A-Z]{2,5}$/;
+const CJK_TIME = /^[年月日时時分秒点點上下午星期周一二三四五六七日天]+$/u;
+
+/**
+ * A time that could not be read, as an error shows it: quoted when it looks like an attempt at a time; else
+ * described, not shown. A shifted row puts a name or an address in the time's column, and errors never
+ * quote personal data.
+ */
+function timeShown(raw: string): string {
+  const words = raw.match(/[\p{L}]+/gu) ?? [];
+  const timeLike = words.every((w) =>
+    /^[a-z]+$/i.test(w) ? TIME_WORD.test(w) || ZONE_LETTERS.test(w) : CJK_TIME.test(w),
+  );
+  return timeLike && /\d/.test(raw)
+    ? `"${raw}"`
+    : `(${[...raw].length} characters of text, not shown: no date in them, and they may be personal data — a shifted row?)`;
 }
 
 function setOffset(
@@ -420,11 +444,13 @@ export function parseDateAndTime(date: string, time: string | undefined, opts: P
   // The zone abbreviation ends the time column, or the date column when it holds the time too.
   const timeText = trimmed ? withoutAbbreviation(trimmed, opts) : '';
   const dateText = trimmed ? date.trim() : withoutAbbreviation(date.trim(), opts);
-  if (!dateText) throw new TimeParseError(timeText ? `time "${timeText}" without a date` : 'empty time');
+  if (!dateText) throw new TimeParseError(timeText ? `time ${timeShown(timeText)} without a date` : 'empty time');
   const { rest, compactTime } = readDate(dateText, opts, raw);
   if (timeText) {
     if (rest && !MIDNIGHT_RE.test(rest))
-      throw new TimeParseError(`date "${dateText}" already has a time, and a time column says "${timeText}"`);
+      throw new TimeParseError(
+        `date ${timeShown(dateText)} already has a time, and a time column says ${timeShown(timeText)}`,
+      );
     readTime(timeText, true, raw);
   } else if (rest) {
     readTime(rest, compactTime, raw);

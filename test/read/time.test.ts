@@ -288,13 +288,28 @@ describe('parseDateAndTime', () => {
 describe('errors', () => {
   const AMBIGUOUS = `ambiguous date "03/10/2024": day and month can't be told apart (set "dateOrder" for this file)`;
   // [what to run, message]
-  it.each<[string, () => unknown, string]>([
+  it.each<[string, () => unknown, string | RegExp]>([
     ['empty', () => parseStamp('', { hint: LA }), 'empty time'],
     ['blank', () => parseStamp('   ', { hint: LA }), 'empty time'],
     ['ambiguous date', () => parseStamp('03/10/2024', { hint: LA }), AMBIGUOUS],
     ['ambiguous date-time', () => parseStamp('03/10/2024 14:21', { hint: LA }), AMBIGUOUS],
     ['ambiguous in a date column', () => parseDateAndTime('03/10/2024', '14:21', { hint: LA }), AMBIGUOUS],
-    ['garbage', () => parseStamp('foo', { hint: LA }), 'unrecognised time "foo"'],
+    // Text with no date in it is described, not quoted: a shifted row puts names and addresses there.
+    [
+      'garbage',
+      () => parseStamp('foo', { hint: LA }),
+      'unrecognised time (3 characters of text, not shown: no date in them, and they may be personal data — a shifted row?)',
+    ],
+    [
+      'an address in the time column',
+      () => parseStamp('4820 Shoal Creek Blvd', { hint: LA }),
+      'unrecognised time (21 characters of text, not shown: no date in them, and they may be personal data — a shifted row?)',
+    ],
+    [
+      'a name in the time column',
+      () => parseStamp('Jennifer Alvarez', { hint: LA }),
+      /^unrecognised time \(16 characters/,
+    ],
     [
       'unknown abbreviation',
       () => parseStamp('2024-10-03 14:21 XYZ', { hint: LA }),
@@ -305,7 +320,13 @@ describe('errors', () => {
       () => parseStamp('2024-10-03T14:21:00-05:00 PST', { hint: LA }),
       'the offset and the zone abbreviation "PST" disagree in "2024-10-03T14:21:00-05:00 PST"',
     ],
-    ['unknown month', () => parseStamp('Foo 25 2012', { hint: LA }), 'unrecognised time "Foo 25 2012"'],
+    [
+      'unknown month',
+      () => parseStamp('Foo 25 2012', { hint: LA }),
+      'unrecognised time (11 characters of text, not shown: no date in them, and they may be personal data — a shifted row?)',
+    ],
+    ['a known month, a bad shape', () => parseStamp('Sept 25th 2012 99', { hint: LA }), /"Sept 25th 2012 99"/],
+    ['a time-like text is quoted', () => parseStamp('Oct 99 2012 25:00 PDT', { hint: LA }), /"Oct 99 2012 25:00 PDT"/],
     ['digits after a date', () => parseStamp('2024100312', { hint: LA }), 'unrecognised time "2024100312"'],
     [
       'HHMMSS after an ISO date',
