@@ -213,6 +213,11 @@ export const SENTENCES: readonly Rule[] = [
   [/^(.+) is a symbolic link: not replaced$/, (m) => `${m[1]} 是符号链接：不替换`],
   [/^(.+) is a file, not a pack folder: not replaced$/, (m) => `${m[1]} 是文件，不是材料包文件夹：不替换`],
   [
+    /^(.+) exists and is not a state file written by shipaudit: not used as the state file; name another with --state or "state" in the config$/,
+    (m) => `${m[1]} 已存在，且不是 shipaudit 写的状态文件：不用作状态文件；请用 --state 或配置中的 "state" 另指定一个`,
+  ],
+  [/^(.+) is not a regular file: not used as the state file$/, (m) => `${m[1]} 不是普通文件：不用作状态文件`],
+  [
     /^(.+) already exists: choose another --out, or add --force to replace it$/,
     (m) => `${m[1]} 已存在：请换一个 --out，或加 --force 替换`,
   ],
