@@ -218,8 +218,8 @@ export const SENTENCES: readonly Rule[] = [
   ],
   [/^(.+) is not a regular file: not used as the state file$/, (m) => `${m[1]} 不是普通文件：不用作状态文件`],
   [
-    /^(.+) already exists: choose another --out, or add --force to replace it$/,
-    (m) => `${m[1]} 已存在：请换一个 --out，或加 --force 替换`,
+    /^(.+) already exists: choose another --out, or add --force to replace the pack's own files in it$/,
+    (m) => `${m[1]} 已存在：请换一个 --out，或加 --force 替换其中材料包自己的文件`,
   ],
   [
     /^(order|confirmation) data is stale: the newest (?:order|confirmation) is ([\d.]+) h old \((.+?)\), more than (\d+) h(?: \((.+)\))?; (?:orders|confirmations) since then are not seen, check the download$/,
