@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -326,6 +336,24 @@ describe('what a scheduled job must survive', () => {
     );
     expect(readFileSync(join(dir, 'precious.json'), 'utf8')).toBe(mine);
     expect(readdirSync(dir).sort()).toEqual(['drops', 'precious.json', 'shipaudit.config.json']);
+  });
+
+  it.each([
+    ['hours old', 7],
+    ['new', 0],
+  ])('a file of the user under the lock’s name (%s) is refused, exit 2: never removed', (_, hoursOld) => {
+    const dir = workdir(DEFAULT_CONFIG, 'base');
+    writeFileSync(join(dir, 'mine.json.lock'), 'my notes\n');
+    const then = new Date(Date.now() - hoursOld * 3_600_000);
+    utimesSync(join(dir, 'mine.json.lock'), then, then);
+    const r = check(dir, 0, '--state', 'mine.json');
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(
+      'shipaudit: mine.json.lock exists and is not a lock file written by shipaudit: not removed; ' +
+        'shipaudit takes its lock under that name, move the file away\n',
+    );
+    expect(readFileSync(join(dir, 'mine.json.lock'), 'utf8')).toBe('my notes\n');
+    expect(readdirSync(dir).sort()).toEqual(['drops', 'mine.json.lock', 'shipaudit.config.json']);
   });
 
   it('a state file emptied by a crash is ours: kept aside and rebuilt', () => {

@@ -11,7 +11,7 @@ import type { OrderFacts } from '../../model/shipment.js';
 import { CHECK_DEFAULTS } from '../../check/defaults.js';
 import { globBase, isGlob } from '../../check/inputs.js';
 import { inputGlob } from '../paths.js';
-import { lockText, lockVerdict, parseLock } from '../../check/lock.js';
+import { isLockText, lockText, lockVerdict, parseLock } from '../../check/lock.js';
 import { buildCheck, exitCodeFor } from '../../check/run.js';
 import type { CheckState } from '../../check/state.js';
 import type { CheckResult, InputProblem, StateReport } from '../../model/check.js';
@@ -369,6 +369,12 @@ export async function acquireLock(path: string, shown: string): Promise<() => Pr
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw describeFailure(shown, e);
       const text = await readFile(path, 'utf8').catch(() => '');
+      // A file of the user's under the lock's name is neither waited on nor taken over (removed).
+      if (!isLockText(text))
+        throw new UsageError(
+          `${shown} exists and is not a lock file written by shipaudit: not removed; ` +
+            'shipaudit takes its lock under that name, move the file away',
+        );
       const mtime = (await stat(path).catch(() => undefined))?.mtimeMs ?? Date.now();
       const verdict = lockVerdict(path, parseLock(text), mtime, Date.now(), probeProcess, here);
       if (!verdict.takeOver || attempt > 0) throw new UsageError(verdict.message);
