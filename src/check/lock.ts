@@ -47,6 +47,14 @@ export function parseLock(text: string): LockInfo | undefined {
   }
 }
 
+/**
+ * Whether a file's text is a lock shipaudit took: one it can read, or what a run that died while taking it
+ * leaves (nothing, or the start of one). Any other file under a lock's name is the user's, never removed.
+ */
+export function isLockText(text: string): boolean {
+  return parseLock(text) !== undefined || /^[\s\0]*$/.test(text) || /^\s*\{\s*"pid"\s*:/.test(text);
+}
+
 export type LockVerdict = { takeOver: boolean; message: string };
 
 /**

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isLang } from '../i18n/lang.js';
+import { refuseEmptyValues } from './empty-values.js';
 import { EXIT, reportFailure, UsageError } from './errors.js';
 import { endRunProgress, err, loadProgressLibrary } from './io.js';
 import { decideLang, helpInLanguage, lang, say, translateHelpAfter, commanderMessage } from './lang.js';
@@ -36,11 +37,12 @@ program
       'language of messages, help and reports: en or zh (default: SHIPAUDIT_LANG, else LC_ALL, LC_MESSAGES or LANG; zh_* gives zh)',
     ),
   )
-  .hook('preAction', (cmd) => {
+  .hook('preAction', (cmd, action) => {
     setColorChoice(cmd.opts().color as ColorChoice);
     // Checked here rather than by commander's choices, for the one-line error every other value gets.
     const asked = cmd.opts().lang as string | undefined;
     if (asked !== undefined && !isLang(asked)) throw new UsageError(say('usage.lang', { got: asked }));
+    refuseEmptyValues(action);
   })
   .showHelpAfterError(say('usage.hint'))
   .exitOverride()

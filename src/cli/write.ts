@@ -114,7 +114,8 @@ export class Outputs {
     if (!st) return undefined;
     if (st.isSymbolicLink()) return `${abs} is a symbolic link: not replaced`;
     if (!st.isDirectory()) return `${abs} is a file, not a pack folder: not replaced`;
-    if (!force) return `${abs} already exists: choose another --out, or add --force to replace it`;
+    if (!force)
+      return `${abs} already exists: choose another --out, or add --force to replace the pack's own files in it`;
     if (!(await isMarked(real)))
       return (
         `${abs} was not written by shipaudit appeal (no ${MARKER} marker): not replaced; ` +
@@ -124,42 +125,34 @@ export class Outputs {
   }
 
   /**
-   * Writes a folder whole: built as `.<name>.shipaudit-tmp-…` beside the target with the marker in it, then
-   * renamed into place. With `force`, a folder shipaudit wrote is renamed aside and removed once the new
-   * one is in place; anything else is refused.
+   * Writes a folder: a new one whole, built as `.<name>.shipaudit-tmp-…` beside the target with the marker
+   * in it, then renamed into place. With `force`, a folder shipaudit wrote (it holds the marker) is updated
+   * in place: only the files given and the marker are replaced, and those of `owned` (every name the tool
+   * writes there) not given this time are removed; anything else in it (the seller's notes, a folder of
+   * theirs) is left as it is. Anything else is refused.
    */
-  async writeFolder(path: string, files: Record<string, string | Uint8Array>, force: boolean): Promise<void> {
+  async writeFolder(
+    path: string,
+    files: Record<string, string | Uint8Array>,
+    force: boolean,
+    owned: readonly string[] = Object.keys(files),
+  ): Promise<void> {
     const refusal = await this.folderRefusal(path, force);
     if (refusal) throw new OutputError(refusal);
     const target = resolve(this.cwd, path);
     const parent = await realOrResolved(dirname(target));
     const name = basename(target);
+    const real = join(parent, name);
+    if (await lstat(real).catch(() => undefined)) return replaceInside(path, real, files, owned);
     await mkdir(parent, { recursive: true }).catch(failure(path));
     await removeOrphans(parent, name, 'folder', Object.keys(files));
     const tmp = join(parent, tempName(name, 'tmp'));
-    const aside = join(parent, tempName(name, 'old'));
-    const real = join(parent, name);
     try {
       await mkdir(tmp);
-      await writeFile(
-        join(tmp, MARKER),
-        `${JSON.stringify({ tool: 'shipaudit', writtenAt: new Date().toISOString() })}\n`,
-      );
+      await writeFile(join(tmp, MARKER), markerText());
       for (const [file, data] of Object.entries(files)) await writeFile(join(tmp, file), data);
-      const existing = await lstat(real).catch(() => undefined);
-      if (existing) {
-        // Checked again just before: the folder may have changed while the pack was being built.
-        const late = await this.folderRefusal(path, force);
-        if (late) throw new OutputError(late);
-        await rename(real, aside);
-        try {
-          await rename(tmp, real);
-        } catch (e) {
-          await rename(aside, real);
-          throw e;
-        }
-        await rm(aside, { recursive: true, force: true });
-      } else await rename(tmp, real);
+      // Onto a folder made meanwhile this fails (not empty), never replacing what is in it.
+      await rename(tmp, real);
     } catch (e) {
       await rm(tmp, { recursive: true, force: true });
       throw describeFailure(path, e);
@@ -200,6 +193,46 @@ export class Outputs {
     kept.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     for (const f of kept.slice(0, Math.max(0, kept.length - keep))) await this.removeFile(join(dirname(abs), f));
     return aside;
+  }
+}
+
+function markerText(): string {
+  return `${JSON.stringify({ tool: 'shipaudit', writtenAt: new Date().toISOString() })}\n`;
+}
+
+/**
+ * Replaces the files shipaudit writes in a folder it wrote, and nothing else: each is written under a
+ * temporary name first (a failure such as a full disk leaves the old ones whole), then renamed over its
+ * old one. One of those names taken by a folder or a link is refused before anything is written.
+ */
+async function replaceInside(
+  path: string,
+  dir: string,
+  files: Record<string, string | Uint8Array>,
+  owned: readonly string[],
+): Promise<void> {
+  const all: Array<[string, string | Uint8Array]> = [...Object.entries(files), [MARKER, markerText()]];
+  for (const [file] of all) {
+    const st = await lstat(join(dir, file)).catch(() => undefined);
+    if (st && !st.isFile()) throw new OutputError(`${join(path, file)} is not a file shipaudit wrote: not replaced`);
+  }
+  await removeOrphans(dir, '', 'file');
+  const written: Array<[string, string]> = [];
+  try {
+    for (const [file, data] of all) {
+      const tmp = join(dir, tempName(file, 'tmp'));
+      written.push([tmp, file]);
+      await writeFile(tmp, data, { flag: 'wx' });
+    }
+    for (const [tmp, file] of written) await rename(tmp, join(dir, file));
+  } catch (e) {
+    for (const [tmp] of written) await rm(tmp, { force: true });
+    throw describeFailure(path, e);
+  }
+  // A file of the earlier pack not written this time (report.pdf, no browser now) would contradict this one.
+  for (const file of owned.filter((f) => !(f in files))) {
+    const st = await lstat(join(dir, file)).catch(() => undefined);
+    if (st?.isFile()) await rm(join(dir, file), { force: true }).catch(failure(join(path, file)));
   }
 }
 

@@ -76,6 +76,11 @@ export const CATALOGUE = {
     (p: { got: string }) => `--lang: expected en or zh, got "${p.got}"`,
     (p) => `--lang：应为 en 或 zh，收到的是 "${p.got}"`,
   ),
+  'usage.empty': msg(
+    (p: { what: string; path: boolean }) =>
+      `${p.what}: expected ${p.path ? 'a path' : 'a value'}, got an empty one ("")`,
+    (p) => `${p.what}：应为${p.path ? '路径' : '一个值'}，收到的是空值（""）`,
+  ),
   'usage.noShipments': msg(
     (p: { from?: string; to?: string; outside: number; why: string[] }) => {
       const range = p.from || p.to ? ` between ${p.from ?? 'the start'} and ${p.to ?? 'the end'}` : '';

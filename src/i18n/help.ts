@@ -101,8 +101,8 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
     '整改措施生效的日期，YYYY-MM-DD，站点时区',
   'the pack folder (default: appeal-pack-<fixed-on>)': '材料包文件夹（默认：appeal-pack-<fixed-on>）',
   'your seller name, for the Plan of Action and the report': '你的卖家名称，用于行动计划和报告',
-  'replace the pack folder if it exists (only a pack folder shipaudit wrote)':
-    '如果材料包文件夹已存在则替换（仅限 shipaudit 生成的材料包文件夹）',
+  'write into a pack folder shipaudit wrote before, replacing only the files it writes there (READ-ME-FIRST.txt, plan-of-action.txt and .md, evidence.csv and .xlsx, report.html and .pdf); anything else in it is kept':
+    '写入 shipaudit 之前生成的材料包文件夹，只替换它自己写的文件（READ-ME-FIRST.txt、plan-of-action.txt 和 .md、evidence.csv 和 .xlsx、report.html 和 .pdf）；文件夹中的其他内容都保留',
 
   // confirm
   'confirm shipments to Amazon only once the carrier has scanned them': '只在承运商扫描之后才向亚马逊确认发货',
@@ -157,8 +157,10 @@ export const HELP_AFTER_ZH: Readonly<Record<string, string>> = {
     '\n示例：\n' +
     '  shipaudit appeal fixtures/sample-month --fixed-on 2026-11-03\n' +
     '  shipaudit appeal downloads/ --fixed-on 2026-11-03 --out appeal --lang zh --seller-name "Lingdong Tech"\n\n' +
-    '材料包先在 --out 旁边生成，再改名到位，所以不会只写了一半。已有的文件夹会保留，除非加 --force；\n' +
-    '而 --force 只替换 shipaudit 生成的材料包文件夹：绝不替换当前文件夹、输入文件或包含输入的文件夹、\n' +
+    '新的材料包先在 --out 旁边生成，再改名到位，所以不会只写了一半。已有的文件夹会保留，除非加 --force。\n' +
+    '--force 只写入 shipaudit 生成的材料包文件夹（含 .shipaudit-pack 标记），并且只替换它自己写的文件：\n' +
+    '上面列出的文件和标记（你对这些文件的修改会丢失；本次没有生成 report.pdf 时，旧的 report.pdf 会删除）。\n' +
+    '你放进材料包的其他文件或文件夹都保留。绝不写入当前文件夹、输入文件或包含输入的文件夹、\n' +
     '普通文件或你自己的文件夹。\n' +
     'report.pdf：用 SHIPAUDIT_CHROMIUM 指定浏览器，设为 "none" 则不生成。\n' +
     '退出码：0 材料包已写出（无论数据是否显示有改善：材料包中会说明），2 用法错误或输入无法读取。\n',

@@ -213,8 +213,17 @@ export const SENTENCES: readonly Rule[] = [
   [/^(.+) is a symbolic link: not replaced$/, (m) => `${m[1]} 是符号链接：不替换`],
   [/^(.+) is a file, not a pack folder: not replaced$/, (m) => `${m[1]} 是文件，不是材料包文件夹：不替换`],
   [
-    /^(.+) already exists: choose another --out, or add --force to replace it$/,
-    (m) => `${m[1]} 已存在：请换一个 --out，或加 --force 替换`,
+    /^(.+) exists and is not a state file written by shipaudit: not used as the state file; name another with --state or "state" in the config$/,
+    (m) => `${m[1]} 已存在，且不是 shipaudit 写的状态文件：不用作状态文件；请用 --state 或配置中的 "state" 另指定一个`,
+  ],
+  [
+    /^(.+) exists and is not a lock file written by shipaudit: not removed; shipaudit takes its lock under that name, move the file away$/,
+    (m) => `${m[1]} 已存在，且不是 shipaudit 写的锁文件：不删除；shipaudit 用这个文件名加锁，请把该文件移走`,
+  ],
+  [/^(.+) is not a regular file: not used as the state file$/, (m) => `${m[1]} 不是普通文件：不用作状态文件`],
+  [
+    /^(.+) already exists: choose another --out, or add --force to replace the pack's own files in it$/,
+    (m) => `${m[1]} 已存在：请换一个 --out，或加 --force 替换其中材料包自己的文件`,
   ],
   [
     /^(order|confirmation) data is stale: the newest (?:order|confirmation) is ([\d.]+) h old \((.+?)\), more than (\d+) h(?: \((.+)\))?; (?:orders|confirmations) since then are not seen, check the download$/,

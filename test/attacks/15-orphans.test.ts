@@ -54,7 +54,8 @@ describe('orphans of killed runs are cleaned up by the next run', () => {
     const dir = withNightly();
     mkdirSync(join(dir, '.shipaudit'));
     for (let i = 1; i <= 7; i++) {
-      writeFileSync(join(dir, '.shipaudit/state.json'), `{"broken": ${i}`);
+      // A state file of shipaudit's cut short (another file is refused, never set aside: check.e2e).
+      writeFileSync(join(dir, '.shipaudit/state.json'), `{"version": 1, "reported": {"broken ${i}`);
       const r = shipaudit(dir, 'check', '--as-of', '2026-11-10T06:00');
       expect(r.code, r.stderr).toBe(1);
       expect(r.stdout).toMatch(/kept as \.shipaudit\/state\.json\.corrupt-\d{8}T\d{9}Z and rebuilt/);
@@ -64,7 +65,7 @@ describe('orphans of killed runs are cleaned up by the next run', () => {
       .sort();
     expect(kept).toHaveLength(5);
     expect(kept.map((f) => readFileSync(join(dir, '.shipaudit', f), 'utf8'))).toEqual(
-      [3, 4, 5, 6, 7].map((i) => `{"broken": ${i}`),
+      [3, 4, 5, 6, 7].map((i) => `{"version": 1, "reported": {"broken ${i}`),
     );
   });
 });

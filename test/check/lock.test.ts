@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lockText, lockVerdict, parseLock, type Holder, type LockInfo } from '../../src/check/lock.js';
+import { isLockText, lockText, lockVerdict, parseLock, type Holder, type LockInfo } from '../../src/check/lock.js';
 
 const NOW = Date.parse('2026-11-12T14:00:00Z');
 const H = 3_600_000;
@@ -19,6 +19,19 @@ describe('lock files', () => {
   });
   it.each(['', 'garbage', '{"pid":"1"}', '{"pid":1,"startedAt":"soon"}'])('%j is unreadable', (text) => {
     expect(parseLock(text)).toBeUndefined();
+  });
+
+  it.each<[string, boolean]>([
+    [lockText(4242, NOW), true],
+    ['', true],
+    ['\0\0\0\0', true],
+    ['{"pid":4242,"startedAt":"2026-11-', true],
+    ['{"pid":1,"startedAt":"soon"}', true],
+    ['garbage', false],
+    ['my notes about the lock\n', false],
+    ['{"name": "my-app", "lockfileVersion": 3}', false],
+  ])('%j is a lock shipaudit took (or began to): %s', (text, ours) => {
+    expect(isLockText(text)).toBe(ours);
   });
 
   const info = (hoursAgo: number, more: Partial<LockInfo> = {}): LockInfo => ({

@@ -244,14 +244,14 @@ describe('shipaudit appeal on the sample month, fix on 2026-11-03', () => {
     expect([...values].filter((v) => v && text.includes(v))).toEqual([]);
   });
 
-  it('refuses to overwrite the pack without --force, and replaces it whole with it', () => {
-    writeFileSync(join(out, 'old-marker'), 'x');
+  it('refuses to overwrite the pack without --force; with it replaces the pack’s files and keeps the seller’s', () => {
+    writeFileSync(join(out, 'my-notes.txt'), 'x');
     const refused = cli('appeal', SAMPLE, '--fixed-on', FIX, '--out', out);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(
-      `shipaudit: ${out} already exists: choose another --out, or add --force to replace it\n`,
+      `shipaudit: ${out} already exists: choose another --out, or add --force to replace the pack's own files in it\n`,
     );
-    expect(existsSync(join(out, 'old-marker'))).toBe(true);
+    expect(existsSync(join(out, 'my-notes.txt'))).toBe(true);
 
     const forced = cli(
       'appeal',
@@ -267,7 +267,8 @@ describe('shipaudit appeal on the sample month, fix on 2026-11-03', () => {
       'Lingdong Tech',
     );
     expect(forced.code, forced.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(PACK_FILES);
+    expect(readdirSync(out).sort()).toEqual([...PACK_FILES, 'my-notes.txt'].sort());
+    expect(readFileSync(join(out, 'my-notes.txt'), 'utf8')).toBe('x');
     expect(readdirSync(tmp)).toEqual(['pack']);
     expect(readFileSync(join(out, 'READ-ME-FIRST.txt'), 'utf8')).toContain('申诉材料包（整改日期 2026-11-03）');
     const text = readFileSync(join(out, 'plan-of-action.txt'), 'utf8');

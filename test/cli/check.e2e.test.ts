@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -309,6 +319,60 @@ describe('what a scheduled job must survive', () => {
     expect(text).toBe('{"version": 1, "reported": {"no-carrier-scan|1');
     expect(JSON.parse(readFileSync(join(dir, '.shipaudit/state.json'), 'utf8')).version).toBe(1);
     expect(check(dir, 0).code).toBe(0);
+  });
+
+  it.each([
+    ['--state naming it', ['--state', 'precious.json'], DEFAULT_CONFIG],
+    ['"state" in the config naming it', [], { ...DEFAULT_CONFIG, state: 'precious.json' }],
+  ])('a file of the user as the state (%s) is refused, exit 2: never moved nor written over', (_, args, config) => {
+    const dir = workdir(config, 'base');
+    const mine = '{\n  "my": "precious data"\n}\n';
+    writeFileSync(join(dir, 'precious.json'), mine);
+    const r = check(dir, 0, ...args);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(
+      'shipaudit: precious.json exists and is not a state file written by shipaudit: not used as the state file; ' +
+        'name another with --state or "state" in the config\n',
+    );
+    expect(readFileSync(join(dir, 'precious.json'), 'utf8')).toBe(mine);
+    expect(readdirSync(dir).sort()).toEqual(['drops', 'precious.json', 'shipaudit.config.json']);
+  });
+
+  it.each([
+    ['hours old', 7],
+    ['new', 0],
+  ])('a file of the user under the lock’s name (%s) is refused, exit 2: never removed', (_, hoursOld) => {
+    const dir = workdir(DEFAULT_CONFIG, 'base');
+    writeFileSync(join(dir, 'mine.json.lock'), 'my notes\n');
+    const then = new Date(Date.now() - hoursOld * 3_600_000);
+    utimesSync(join(dir, 'mine.json.lock'), then, then);
+    const r = check(dir, 0, '--state', 'mine.json');
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(
+      'shipaudit: mine.json.lock exists and is not a lock file written by shipaudit: not removed; ' +
+        'shipaudit takes its lock under that name, move the file away\n',
+    );
+    expect(readFileSync(join(dir, 'mine.json.lock'), 'utf8')).toBe('my notes\n');
+    expect(readdirSync(dir).sort()).toEqual(['drops', 'mine.json.lock', 'shipaudit.config.json']);
+  });
+
+  it('a state file emptied by a crash is ours: kept aside and rebuilt', () => {
+    const dir = workdir(DEFAULT_CONFIG, 'base');
+    mkdirSync(join(dir, '.shipaudit'));
+    writeFileSync(join(dir, '.shipaudit/state.json'), '');
+    const r = check(dir, 0);
+    expect(r.code).toBe(1);
+    expect(r.lines[3]).toMatch(/^ {2}warning {2}state file \.shipaudit\/state\.json was unusable \(not valid JSON /);
+    const kept = readdirSync(join(dir, '.shipaudit')).filter((f) => f.startsWith('state.json.corrupt-'));
+    expect(kept).toHaveLength(1);
+    expect(JSON.parse(readFileSync(join(dir, '.shipaudit/state.json'), 'utf8')).version).toBe(1);
+  });
+
+  it('a device as the state file is refused, never set aside', () => {
+    const dir = workdir(DEFAULT_CONFIG, 'base');
+    const r = check(dir, 0, '--state', '/dev/null');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^shipaudit: \S*dev\/null is not a regular file: not used as the state file\n$/);
   });
 
   it.each([

@@ -122,6 +122,61 @@ describe('Outputs.writeFile', () => {
   });
 });
 
+describe('Outputs.writeFolder', () => {
+  const PACK = ['READ-ME-FIRST.txt', 'evidence.csv', 'report.pdf'];
+  /** `work/pack` as an earlier run left it, with what the seller added since. */
+  function earlierPack(): string {
+    const work = world();
+    for (const f of PACK) writeFileSync(join(work, 'pack', f), `old ${f}`);
+    writeFileSync(join(work, 'pack', 'my-notes.txt'), 'call the carrier');
+    mkdirSync(join(work, 'pack', 'photos'));
+    writeFileSync(join(work, 'pack', 'photos', 'label.jpg'), 'jpeg');
+    return work;
+  }
+  const listing = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+
+  it('with force replaces only the files it writes in its pack: the seller’s files stay, an old pack file goes', async () => {
+    const work = earlierPack();
+    const outputs = await Outputs.forInputs(['in'], work);
+    // No report.pdf this time (no browser): the old one would contradict the new figures.
+    await outputs.writeFolder('pack', { 'READ-ME-FIRST.txt': 'new note', 'evidence.csv': 'new rows' }, true, PACK);
+    expect(listing(join(work, 'pack'))).toEqual([
+      MARKER,
+      'READ-ME-FIRST.txt',
+      'evidence.csv',
+      'my-notes.txt',
+      'photos',
+      join('photos', 'label.jpg'),
+    ]);
+    expect(readFileSync(join(work, 'pack', 'READ-ME-FIRST.txt'), 'utf8')).toBe('new note');
+    expect(readFileSync(join(work, 'pack', 'evidence.csv'), 'utf8')).toBe('new rows');
+    expect(readFileSync(join(work, 'pack', 'my-notes.txt'), 'utf8')).toBe('call the carrier');
+    expect(readFileSync(join(work, 'pack', 'photos', 'label.jpg'), 'utf8')).toBe('jpeg');
+    expect(JSON.parse(readFileSync(join(work, 'pack', MARKER), 'utf8')).tool).toBe('shipaudit');
+    expect(readdirSync(work).sort()).toEqual(['in', 'link', 'mine', 'notes.txt', 'pack']);
+  });
+
+  it('a pack file’s name taken by a folder of the seller’s is refused before anything is written', async () => {
+    const work = earlierPack();
+    mkdirSync(join(work, 'pack', 'evidence.xlsx'));
+    const before = listing(join(work, 'pack'));
+    const outputs = await Outputs.forInputs(['in'], work);
+    await expect(
+      outputs.writeFolder('pack', { 'READ-ME-FIRST.txt': 'new', 'evidence.xlsx': 'new' }, true, PACK),
+    ).rejects.toThrow(/^pack\/evidence\.xlsx is not a file shipaudit wrote: not replaced$/);
+    expect(listing(join(work, 'pack'))).toEqual(before);
+    expect(readFileSync(join(work, 'pack', 'READ-ME-FIRST.txt'), 'utf8')).toBe('old READ-ME-FIRST.txt');
+  });
+
+  it('a new folder is built whole beside the target, marker in it', async () => {
+    const work = world();
+    const outputs = await Outputs.forInputs(['in'], work);
+    await outputs.writeFolder('new-pack', { 'evidence.csv': 'rows' }, false, PACK);
+    expect(listing(join(work, 'new-pack'))).toEqual([MARKER, 'evidence.csv']);
+    expect(readdirSync(work).filter((f) => f.includes('shipaudit-'))).toEqual([]);
+  });
+});
+
 describe('Outputs.setAside', () => {
   it('keeps the newest few under names of their own, the same moment included', async () => {
     const work = world();

@@ -84,7 +84,10 @@ export function registerAppeal(program: Command, run: (fn: () => Promise<number>
     )
     .option('--out <dir>', 'the pack folder (default: appeal-pack-<fixed-on>)')
     .option('--seller-name <name>', 'your seller name, for the Plan of Action and the report')
-    .option('--force', 'replace the pack folder if it exists (only a pack folder shipaudit wrote)')
+    .option(
+      '--force',
+      'write into a pack folder shipaudit wrote before, replacing only the files it writes there (READ-ME-FIRST.txt, plan-of-action.txt and .md, evidence.csv and .xlsx, report.html and .pdf); anything else in it is kept',
+    )
     .option('--grace <duration>', 'how long a confirmation may precede the first carrier scan (e.g. 24h, 90m, 2d)')
     .option(
       '--marketplace-tz <zone>',
@@ -96,9 +99,12 @@ export function registerAppeal(program: Command, run: (fn: () => Promise<number>
       '\nExamples:\n' +
         '  shipaudit appeal fixtures/sample-month --fixed-on 2026-11-03\n' +
         '  shipaudit appeal downloads/ --fixed-on 2026-11-03 --out appeal --lang zh --seller-name "Lingdong Tech"\n\n' +
-        'The folder is built beside --out and renamed into place, so it is never half written. An existing\n' +
-        'folder is kept unless --force is given, and --force replaces only a pack folder shipaudit wrote: never\n' +
-        'the working folder, an input or a folder holding one, a file, or a folder of yours.\n' +
+        'A new folder is built beside --out and renamed into place, so it is never half written. An existing\n' +
+        'folder is kept unless --force is given. --force writes only into a pack folder shipaudit wrote (it holds\n' +
+        'the .shipaudit-pack marker) and replaces only the files it writes there: the ones listed above and the\n' +
+        'marker (your edits to them are lost; an earlier report.pdf is removed when none is printed this time).\n' +
+        'Any other file or folder you put in the pack is kept. It never writes into the working folder, an input\n' +
+        'or a folder holding one, a file, or a folder of yours.\n' +
         'report.pdf: set SHIPAUDIT_CHROMIUM to the browser to use, or to "none" to skip it.\n' +
         'Exit codes: 0 pack written (whether or not the data shows an improvement: the pack says which), 2 bad usage or unreadable input.',
     )
@@ -151,7 +157,13 @@ export async function runAppeal(paths: string[], flags: AppealFlags): Promise<nu
   runProgress()?.(say('progress.report'));
   const { files, pdfReason } = await buildPack(result, comparison, lang, flags.sellerName);
   const read = inputs.filter((i) => !i.skipped).map((i) => i.file);
-  await (await Outputs.forInputs([...paths, ...read, ...config])).writeFolder(outDir, files, force);
+  const outputs = await Outputs.forInputs([...paths, ...read, ...config]);
+  await outputs.writeFolder(
+    outDir,
+    files,
+    force,
+    PACK.map((p) => p.file),
+  );
   out(`${say('appeal.written', { dir: outDir })}\n\n${String(files['READ-ME-FIRST.txt'])}`);
   if (pdfReason) err(`${say('failure.prefix', { message: say('appeal.pdfMissing', { reason: pdfReason }) })}\n`);
   return EXIT.ok;

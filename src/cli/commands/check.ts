@@ -11,7 +11,7 @@ import type { OrderFacts } from '../../model/shipment.js';
 import { CHECK_DEFAULTS } from '../../check/defaults.js';
 import { globBase, isGlob } from '../../check/inputs.js';
 import { inputGlob } from '../paths.js';
-import { lockText, lockVerdict, parseLock } from '../../check/lock.js';
+import { isLockText, lockText, lockVerdict, parseLock } from '../../check/lock.js';
 import { buildCheck, exitCodeFor } from '../../check/run.js';
 import type { CheckState } from '../../check/state.js';
 import type { CheckResult, InputProblem, StateReport } from '../../model/check.js';
@@ -26,7 +26,7 @@ import { load, rulesProgress } from '../load.js';
 import { err, out, outText, styleFor } from '../io.js';
 import { auditOptions, loadSettings, parseAsOf } from '../settings.js';
 import { probeProcess, thisMachine } from '../process.js';
-import { describeFailure, Outputs } from '../write.js';
+import { describeFailure, OutputError, Outputs } from '../write.js';
 import { checkFormat } from './audit.js';
 import { lang, say, sentence } from '../lang.js';
 
@@ -183,8 +183,12 @@ async function runCheck(flags: CheckFlags): Promise<number> {
     else outText(formatCheckText(built.result, { style: styleFor(process.stdout, 'text'), lang }));
     const keep = cfg.keepReports ?? CHECK_DEFAULTS.keepReports;
     if (flags.out) await writeReports(outputs, flags.out, built.result, built.findings, keep);
-    const stateText = (await stateModule()).serializeState(built.state);
-    await outputs.writeFile(relative(cwd, statePath) || statePath, stateText, { replace: true });
+    const { serializeState, isStateStart } = await stateModule();
+    // Written over only when it is the state read above, or one shipaudit wrote since (never a file of the user's).
+    await outputs.writeFile(relative(cwd, statePath) || statePath, serializeState(built.state), {
+      ownedIf: (head) => report.status === 'ok' || isStateStart(head.toString('utf8')),
+      what: 'a state file written by shipaudit',
+    });
     return exitCodeFor(built.result.status, cfg.failOn ?? CHECK_DEFAULTS.failOn);
   } finally {
     await release();
@@ -315,6 +319,9 @@ async function readState(
   await outputs.refuseInput(shown, 'used as the state file');
   let text: string;
   try {
+    // A device or FIFO (/dev/null) reads as nothing, like a state emptied by a crash: it is never set aside.
+    if (!(await stat(path)).isFile())
+      throw new OutputError(`${shown} is not a regular file: not used as the state file`);
     text = await readFile(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT')
@@ -323,6 +330,13 @@ async function readState(
   }
   const parsed = parseState(text);
   if (parsed.ok) return { state: parsed.state, report: { file: shown, status: 'ok' } };
+  // Only a state file shipaudit wrote is set aside and rebuilt: any other file named so is the user's. The
+  // reason is not shown: a JSON parser quotes the text, and the file may hold anything (a key, a buyer).
+  if (!parsed.ours)
+    throw new OutputError(
+      `${shown} exists and is not a state file written by shipaudit: not used as the state file; ` +
+        'name another with --state or "state" in the config',
+    );
   const aside = basename(await outputs.setAside(shown, 'corrupt', KEEP_CORRUPT));
   const kept = join(dirname(shown), aside);
   const message =
@@ -355,6 +369,12 @@ export async function acquireLock(path: string, shown: string): Promise<() => Pr
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw describeFailure(shown, e);
       const text = await readFile(path, 'utf8').catch(() => '');
+      // A file of the user's under the lock's name is neither waited on nor taken over (removed).
+      if (!isLockText(text))
+        throw new UsageError(
+          `${shown} exists and is not a lock file written by shipaudit: not removed; ` +
+            'shipaudit takes its lock under that name, move the file away',
+        );
       const mtime = (await stat(path).catch(() => undefined))?.mtimeMs ?? Date.now();
       const verdict = lockVerdict(path, parseLock(text), mtime, Date.now(), probeProcess, here);
       if (!verdict.takeOver || attempt > 0) throw new UsageError(verdict.message);
