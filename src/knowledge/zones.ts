@@ -584,6 +584,11 @@ export const ZONE_ABBREVIATIONS: Readonly<
 
 const US_ZONES = new Set(Object.values(US_STATE_ZONES));
 
+/** A zone of the United States (by its states' zones). */
+export function isUsZone(zone: string): boolean {
+  return US_ZONES.has(zone);
+}
+
 /** What a zone abbreviation means for a region: a zone, or the meanings it can't choose between. */
 export function readAbbreviation(
   abbreviation: string,

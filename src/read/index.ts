@@ -1,6 +1,12 @@
 import type { Field } from '../knowledge/headers.js';
 import { canonicalCarrier } from '../knowledge/carriers.js';
-import { abbreviationRegion, CARRIER_REGIONS, inferZone, zoneFromHeaderLanguage } from '../knowledge/zones.js';
+import {
+  abbreviationRegion,
+  CARRIER_REGIONS,
+  inferZone,
+  isUsZone,
+  zoneFromHeaderLanguage,
+} from '../knowledge/zones.js';
 import { detectDateOrder } from './time.js';
 import { isContinuationLine, orderRowReader, PROMOTION_CONTINUATION } from './amazon-orders.js';
 import { assignmentRowReader } from './assignments.js';
@@ -399,7 +405,7 @@ function rowReaderFor(
   sample: string[][],
   fromMiddle = false,
 ): Readers {
-  const dayFirst = dateOrders(header.index, sample, opts.dayFirst, header.spec.kind);
+  const dayFirst = dateOrders(header.index, sample, opts.dayFirst, header.spec.kind, zoneFor(opts).zone);
   const kind: InputKind = header.spec.kind;
   const hint = zoneFor(opts);
   report.zoneNote = describeZone(hint);
@@ -460,14 +466,16 @@ function rowReaderFor(
 /**
  * Day/month order is decided for the whole file from the values of its date columns in the first rows (a
  * 13 anywhere settles it; one file has one convention), or by the config. A 12-hour clock ("2:21 PM")
- * beside undecidable dates marks the US month-first style. When nothing tells, the time parser stops on
- * the first ambiguous value and asks for `dateOrder`.
+ * beside undecidable dates marks the US month-first style, in a US zone only: India and Australia write
+ * day first with a 12-hour clock. When nothing tells, the time parser stops on the first ambiguous value and
+ * asks for `dateOrder`.
  */
 function dateOrders(
   index: FieldIndex,
   sample: string[][],
   configured: boolean | undefined,
   kind: InputKind,
+  zone: string,
 ): (f: string) => boolean | undefined {
   if (configured !== undefined) return () => configured;
   const values: string[] = [];
@@ -476,7 +484,8 @@ function dateOrders(
     if (i !== undefined) for (const r of sample) if (r[i]?.trim()) values.push(r[i]);
   }
   const order = detectDateOrder(values);
-  const usStyle = () => values.some((v) => US_STYLE.test(v)) || (TRACKING_KINDS.has(kind) && usTracking(index, sample));
+  const usStyle = () =>
+    (isUsZone(zone) && values.some((v) => US_STYLE.test(v))) || (TRACKING_KINDS.has(kind) && usTracking(index, sample));
   const dayFirst = order !== undefined ? order === 'day-first' : usStyle() ? false : undefined;
   return () => dayFirst;
 }

@@ -62,3 +62,32 @@ describe('US carriers at US places write month first', () => {
     expect(String(err.message)).toMatch(/ambiguous date "11\/05\/2024".*set "dateOrder"/);
   });
 });
+
+// "06/10/2026 02:21 PM": month first in the US, day first in India and Australia, both with a 12-hour clock.
+describe('a 12-hour clock marks US style in a US zone only', () => {
+  const lines = [
+    'Order Number,Ship Date,Carrier,Tracking Number',
+    '407-1234567-1234567,06/10/2026 02:21 PM,Delhivery,1234567890123',
+  ];
+  const confirmations = async (zone: string) => {
+    const file = join(dir, `confirmations-${zone.replace('/', '-')}.csv`);
+    writeFileSync(file, lines.join('\n'));
+    const got: string[] = [];
+    const report = await readInput(
+      file,
+      { confirmation: (c) => got.push(c.confirmedAt!.localDate) },
+      { marketplaceZone: { zone, source: 'setting' as const } },
+    );
+    return { got, report };
+  };
+
+  it('Los Angeles: June 10 (month first)', async () => {
+    expect((await confirmations('America/Los_Angeles')).got).toEqual(['2026-06-10']);
+  });
+
+  it.each(['Asia/Kolkata', 'Australia/Sydney'])('%s: not guessed, the read asks for dateOrder', async (zone) => {
+    const err = await confirmations(zone).catch((e) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(String(err.message)).toMatch(/dateOrder/);
+  });
+});
