@@ -32,8 +32,22 @@ function expectOneLineFailure(r: CliResult): string {
   return lines[0];
 }
 
+/** The order-fulfilment feed fixture with an external entity (file:///etc/passwd) in its MerchantIdentifier. */
+const entityFeed = join(dir, 'feed-entity.xml');
+writeFileSync(
+  entityFeed,
+  readFileSync('fixtures/formats/order-fulfillment-feed.xml', 'utf8')
+    .replace('?>\n', '?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n')
+    .replace('<MerchantIdentifier>A2EXAMPLE7QZ1K', '<MerchantIdentifier>&e;'),
+);
+
 // [case, arguments after the command, what the one line must say]
 const CASES: Array<[string, string[], RegExp]> = [
+  [
+    'XML with an external entity',
+    [entityFeed],
+    /^shipaudit: \S+feed-entity\.xml:2: XML with a DOCTYPE or entity declarations is not read \(entities could hide or fetch content\); save the file without its <!DOCTYPE …>$/,
+  ],
   ['empty file', [`${B}/empty.txt`], /^shipaudit: fixtures\/bad\/empty\.txt: the file is empty$/],
   ['binary file', [`${B}/binary.bin`], /^shipaudit: fixtures\/bad\/binary\.bin: not a text file \(binary content\)/],
   [
