@@ -89,7 +89,7 @@ class OrdersV0 implements ShipmentConfirmer {
       limiter: this.confirmLimiter,
     });
     if (r.status >= 200 && r.status < 300) return { http: r.status };
-    const errors = errorsOf(r);
+    const errors = errorsOf(r, this.http);
     // A rejection after an attempt that got no clear answer (time-out, 5xx) may be Amazon refusing the
     // repeat of a confirmation it already took: its order status tells.
     if (this.http.retried > retriedBefore && (await this.orderStatus(orderId).catch(() => undefined)) === 'Shipped') {
@@ -110,7 +110,7 @@ class OrdersV0 implements ShipmentConfirmer {
     if (r.status >= 400) return undefined;
     const doc = jsonOf(r);
     const payload = isObject(doc) && isObject(doc.payload) ? doc.payload : undefined;
-    return typeof payload?.OrderStatus === 'string' ? payload.OrderStatus : undefined;
+    return typeof payload?.OrderStatus === 'string' ? this.http.redact(payload.OrderStatus) : undefined;
   }
 
   /**
@@ -143,13 +143,16 @@ class OrdersV0 implements ShipmentConfirmer {
   }
 }
 
-/** Amazon's `errors[]` (code, message), without anything else of the body. */
-function errorsOf(r: HttpResponse): Array<{ code?: string; message?: string }> {
+/**
+ * Amazon's `errors[]` (code, message), without anything else of the body and without any secret a
+ * server echoed in them (they go to the ledger and the report).
+ */
+function errorsOf(r: HttpResponse, http: Http): Array<{ code?: string; message?: string }> {
   const doc = jsonOf(r);
   const list = isObject(doc) && Array.isArray(doc.errors) ? doc.errors : [];
   const errors = list.filter(isObject).map((e) => ({
-    code: typeof e.code === 'string' ? e.code : undefined,
-    message: typeof e.message === 'string' ? e.message : undefined,
+    code: typeof e.code === 'string' ? http.redact(e.code) : undefined,
+    message: typeof e.message === 'string' ? http.redact(e.message) : undefined,
   }));
   return errors.length > 0 ? errors : [{ code: `HTTP ${r.status}` }];
 }

@@ -4,6 +4,7 @@ import { KNOWN_HEADER_NAMES } from '../knowledge/headers.js';
 import { createDecoder, detectEncoding, type Encoding } from './decode.js';
 import { splitText, type Delimiter } from './rows.js';
 import { InputError } from './types.js';
+import { refuseDoctype } from './xml-doctype.js';
 
 export type FieldIndex = Partial<Record<Field, number>>;
 
@@ -93,6 +94,8 @@ export async function sniff(file: string, columns: ColumnOverrides = {}, path = 
   }
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') return { format: 'json', file, encoding, text, truncated };
+  // Before the kind is decided by the root element: a DOCTYPE is refused whatever the root.
+  if (first === '<') refuseDoctype(file, text);
   if (first === '<' && AMAZON_ENVELOPE.test(text)) return { format: 'amazon-feed-xml', file, encoding };
   // Saved API responses (USPS Web Tools, UPS, FedEx SOAP): the API readers decide by the root element.
   if (first === '<') return { format: 'xml', file, encoding, text, truncated };

@@ -5,6 +5,7 @@ import type { RecordSink } from './context.js';
 import { createDecoder, type Encoding } from './decode.js';
 import { isFulfillmentFeed, messageLines, readFulfillmentFeed } from './fulfillment-feed.js';
 import { InputError } from './types.js';
+import { refuseDoctype } from './xml-doctype.js';
 
 /**
  * Reads an Amazon XML feed file (root AmazonEnvelope) whole: an order-fulfilment feed holds one upload's
@@ -22,6 +23,7 @@ export async function readFulfillmentFeedFile(
 ): Promise<number> {
   const dec = createDecoder(encoding);
   const xml = (dec.write(await readFile(path)) + dec.end()).replace(/^\uFEFF/, '');
+  refuseDoctype(file, xml);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new InputError(file, valid.err.line, `not well-formed XML: ${valid.err.msg}`);
   const doc: unknown = new XMLParser({ ignoreAttributes: false, parseTagValue: false }).parse(xml);

@@ -2,7 +2,8 @@ import { limit, sizeText } from './bounds.js';
 import { canonicalCarrier } from '../knowledge/carriers.js';
 import { CANCELLED_PACKAGE_STATUSES, channel, orderStatus } from '../knowledge/amazon.js';
 import { normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
-import type { ZoneHint } from '../model/timestamp.js';
+import type { ConfirmationRecord, OrderRecord } from '../model/records.js';
+import type { Stamp, ZoneHint } from '../model/timestamp.js';
 import type { JsonDocuments } from './api/index.js';
 import { optionalStamp, RowError, type OrderZone, type RecordSink } from './context.js';
 import { InputError } from './types.js';
@@ -85,7 +86,7 @@ function readOrder(
   // channelName is "AMAZON" or "NON_AMAZON": the marketplace is in marketplaceName or marketplaceId.
   const sc = isObj(o.salesChannel) ? o.salesChannel : undefined;
   const sales = sc ? (str(sc.marketplaceName) ?? str(sc.marketplaceId) ?? str(sc.channelName)) : str(o.salesChannel);
-  sink.order?.({
+  const order: OrderRecord = {
     orderId,
     purchasedAt: at(o.createdTime ?? o.purchaseDate, 'createdTime'),
     earliestShipDate: at(window.earliestDateTime, 'shipByWindow.earliestDateTime'),
@@ -96,31 +97,31 @@ function readOrder(
     salesChannel: sales,
     itemsToShip: itemsToShip(o),
     source,
-  });
-  const packages = Array.isArray(o.packages) ? o.packages.filter(isObj) : [];
-  for (const p of packages) {
+  };
+  // Every package is read before anything is handed over: an order with a package that can't be read is
+  // rejected whole (counted with its line), never half kept.
+  const confirmations: ConfirmationRecord[] = [];
+  const packages = Array.isArray(o.packages) ? o.packages : [];
+  packages.forEach((p, i) => {
+    if (!isObj(p)) return;
     const status = isObj(p.packageStatus) ? str(p.packageStatus.status) : (str(p.packageStatus) ?? str(p.status));
     const detailed = isObj(p.packageStatus) ? str(p.packageStatus.detailedStatus) : undefined;
     // A cancelled label is not a confirmation Amazon holds against the seller: status CANCELLED with
     // detailedStatus LABEL_CANCELLED in the 2026-01-01 model.
     if ((status && CANCELLED_PACKAGE_STATUSES.has(status)) || (detailed && CANCELLED_PACKAGE_STATUSES.has(detailed))) {
       skip(CANCELLED_PACKAGES);
-      continue;
+      return;
     }
     const carrierRaw = str(p.carrier) ?? str(p.carrierName);
     const trackingRaw = str(p.trackingNumber);
     const items = Array.isArray(p.packageItems) ? p.packageItems.filter(isObj) : [];
     const quantity = items.reduce((n, i) => n + (typeof i.quantity === 'number' ? i.quantity : NaN), 0);
-    sink.confirmation?.({
+    confirmations.push({
       orderId,
       // A package of one item names it; a package of several stays a package.
       orderItemId: items.length === 1 ? str(items[0].orderItemId) : undefined,
       quantity: items.length && !Number.isNaN(quantity) ? quantity : undefined,
-      // shipTime is the shipment time the confirmation gave Amazon, what Amazon holds the seller to; createdTime
-      // is when the package record was made (Amazon's getOrder example has shipTime 21 h after it). Only a
-      // package without shipTime falls back to createdTime.
-      confirmedAt:
-        p.shipTime !== undefined ? at(p.shipTime, 'packages[].shipTime') : at(p.createdTime, 'packages[].createdTime'),
+      confirmedAt: packageTime(p, i, at),
       carrier: canonicalCarrier(carrierRaw) ?? carrierRaw,
       carrierRaw,
       trackingNumber: trackingRaw ? normalizeTrackingNumber(trackingRaw) : '',
@@ -129,7 +130,31 @@ function readOrder(
       packageStatus: status,
       source,
     });
+  });
+  sink.order?.(order);
+  for (const c of confirmations) sink.confirmation?.(c);
+}
+
+/** Absent, null or blank: the field says nothing. */
+const given = (v: unknown) => v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
+
+/**
+ * A package's confirmation time. shipTime is the shipment time the confirmation gave Amazon, what Amazon
+ * holds the seller to; createdTime is when the package record was made (Amazon's getOrder example has
+ * shipTime 21 h after it). Only a package without shipTime (absent, null or blank) falls back to
+ * createdTime; one with neither has no confirmation time, and its order is rejected.
+ */
+function packageTime(p: Json, i: number, at: (v: unknown, what: string) => Stamp | undefined): Stamp {
+  const field = given(p.shipTime) ? 'shipTime' : given(p.createdTime) ? 'createdTime' : undefined;
+  if (!field) {
+    throw new RowError(`packages[${i}] has neither shipTime nor createdTime: no confirmation time, order not read`);
   }
+  const v = p[field];
+  if (typeof v !== 'string' && typeof v !== 'number') {
+    const kind = Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+    throw new RowError(`packages[${i}].${field} is ${kind}, not a time`);
+  }
+  return at(v, `packages[].${field}`)!;
 }
 
 /** 2026-01-01 `orderItems[]`: each item's id and what is left to ship (`quantityUnfulfilled`, else ordered). */

@@ -22,6 +22,8 @@ export function plausibleDates(sink: RecordSink, notAfterMs: number | undefined)
   if (sink.confirmation) {
     const confirmation = sink.confirmation.bind(sink);
     guarded.confirmation = (r) => {
+      // Every reader gives the moment (or rejects the row); one that did not must not reach the audit.
+      if (!r.confirmedAt) throw new RowError('no ship date: a confirmation needs the moment it was made');
       check(r.confirmedAt, 'ship date', notAfterMs);
       confirmation(r);
     };

@@ -104,12 +104,12 @@ export class AfterShip {
         return { tracked, created, refused, quotaExhausted: true };
       }
       const { r, doc, code } = res;
-      await onResponse(number, r.body);
+      await onResponse(number, this.http.redactBody(r.body));
       if (r.status >= 200 && r.status < 300) {
         tracked.push(number);
         created++;
       } else if (code === AFTERSHIP_CODES.alreadyExists) tracked.push(number);
-      else refused.push({ number, code, message: messageOf(doc, r.status) });
+      else refused.push({ number, code, message: this.http.redact(messageOf(doc, r.status)) });
     }
     return { tracked, created, refused, quotaExhausted: false };
   }
@@ -135,7 +135,7 @@ export class AfterShip {
           answered.push(t.tracking_number);
           if (typeof t.tag === 'string' && AFTERSHIP.finalTags.includes(t.tag)) delivered.push(t.tracking_number);
         }
-        await onPage({ batch: b + 1, page, numbers: batch, body: r.body, answered, delivered });
+        await onPage({ batch: b + 1, page, numbers: batch, body: this.http.redactBody(r.body), answered, delivered });
         const pg = isObject(data.pagination) ? data.pagination : {};
         cursor = typeof pg.next_cursor === 'string' && pg.next_cursor !== '' ? pg.next_cursor : undefined;
         if (!cursor || pg.has_next_page === false) break;

@@ -63,6 +63,8 @@ export class LwaLogin {
       );
     }
     const seconds = typeof doc.expires_in === 'number' ? doc.expires_in : 3600;
+    // A server that echoes the token it was sent (an SP-API error) must not put it in a message.
+    this.http.addSecret(doc.access_token);
     this.access = { token: doc.access_token, expiresMs: Date.now() + seconds * 1000 };
     return doc.access_token;
   }
@@ -177,7 +179,7 @@ export async function searchOrders(
     }
     if (r.status >= 400) throw http.error(`${what}: Amazon refused the request (${spApiSaid(r)})`, 'failed');
     const page = readPage(jsonOf(r))!;
-    await onPage({ page: cursor.page, body: r.body, orders: page.orders, nextToken: page.nextToken });
+    await onPage({ page: cursor.page, body: http.redactBody(r.body), orders: page.orders, nextToken: page.nextToken });
     pages++;
     orders += page.orders;
     if (!page.nextToken) return { pages, orders };

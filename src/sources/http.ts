@@ -1,8 +1,11 @@
+import { Redactor } from './redact.js';
+
 /**
  * The one way the source clients talk HTTP: Node's fetch, with a time limit per attempt, bounded retries
  * with exponential backoff and full jitter on 429, 5xx, time-outs and broken connections (honouring
  * `Retry-After`), a token bucket for each service's rate, and a count of requests. Errors are one line,
- * never carrying a request's headers or body (where the secrets are).
+ * never carrying a request's headers or body (where the secrets are), nor a secret in any form a server
+ * may echo it (see redact.ts).
  */
 
 /** A failure of an outside service that the user must act on or know about. */
@@ -40,13 +43,6 @@ export interface HttpOptions {
 }
 
 const sleepReal = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Replaces every secret in a text, so that no message can leak one even if a server echoed it. */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('[secret]');
-  return out;
-}
 
 /** Seconds or an HTTP date, as `Retry-After` says; undefined when absent or unreadable. */
 export function retryAfterMs(value: string | null, nowMs = Date.now()): number | undefined {
@@ -128,7 +124,8 @@ export interface RequestSpec {
 export class Http {
   requests = 0;
   retried = 0;
-  private readonly o: Required<Omit<HttpOptions, 'secrets'>> & { secrets: readonly string[] };
+  private readonly o: Required<Omit<HttpOptions, 'secrets'>>;
+  private readonly redactor: Redactor;
 
   constructor(opts: HttpOptions = {}) {
     this.o = {
@@ -137,10 +134,25 @@ export class Http {
       baseDelayMs: opts.baseDelayMs ?? 1000,
       maxDelayMs: opts.maxDelayMs ?? 60_000,
       timeScale: opts.timeScale ?? 1,
-      secrets: opts.secrets ?? [],
       sleep: opts.sleep ?? sleepReal,
       random: opts.random ?? Math.random,
     };
+    this.redactor = new Redactor(opts.secrets);
+  }
+
+  /** A secret learnt during the run (an access token): kept out of messages and saved bodies from now on. */
+  addSecret(secret: string): void {
+    this.redactor.add(secret);
+  }
+
+  /** A server's text with every secret in use removed, in whatever form the server echoed it. */
+  redact(text: string): string {
+    return this.redactor.text(text);
+  }
+
+  /** A body to save: as the server sent it, but for any secret in it. */
+  redactBody(body: Buffer): Buffer {
+    return this.redactor.bytes(body);
   }
 
   get timeScale(): number {
@@ -149,7 +161,7 @@ export class Http {
 
   /** A one-line error, secrets removed. */
   error(message: string, kind: SourceError['kind']): SourceError {
-    return new SourceError(redact(message, this.o.secrets), kind);
+    return new SourceError(this.redact(message), kind);
   }
 
   /**

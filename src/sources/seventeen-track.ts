@@ -93,8 +93,8 @@ export class SeventeenTrack {
         batch.map((number) => ({ number })),
         `17TRACK register batch ${i + 1}`,
       );
-      await onBatch({ op: 'register', batch: i + 1, numbers: batch, body: r.body });
-      const { accepted, rejected: no } = acceptedAndRejected(doc);
+      await onBatch({ op: 'register', batch: i + 1, numbers: batch, body: this.http.redactBody(r.body) });
+      const { accepted, rejected: no } = acceptedAndRejected(doc, this.http);
       registered.push(...accepted);
       newly += accepted.length;
       let quotaHit = false;
@@ -144,10 +144,10 @@ export class SeventeenTrack {
         op: 'gettrackinfo',
         batch: i + 1,
         numbers: batch,
-        body: r.body,
+        body: this.http.redactBody(r.body),
         delivered,
         answered,
-        rejected: acceptedAndRejected(doc).rejected,
+        rejected: acceptedAndRejected(doc, this.http).rejected,
       });
     }
   }
@@ -159,7 +159,8 @@ function batches(numbers: readonly string[]): string[][] {
   return out;
 }
 
-function acceptedAndRejected(doc: Record<string, unknown>): { accepted: string[]; rejected: Rejection[] } {
+/** The numbers 17TRACK accepted, and those it rejected with its reason (any secret it echoed removed). */
+function acceptedAndRejected(doc: Record<string, unknown>, http: Http): { accepted: string[]; rejected: Rejection[] } {
   const data = isObject(doc.data) ? doc.data : {};
   const accepted = (Array.isArray(data.accepted) ? data.accepted : [])
     .map((a) => (isObject(a) && typeof a.number === 'string' ? a.number : undefined))
@@ -171,7 +172,7 @@ function acceptedAndRejected(doc: Record<string, unknown>): { accepted: string[]
     rejected.push({
       number: x.number,
       code: typeof e.code === 'number' ? e.code : undefined,
-      message: typeof e.message === 'string' ? e.message : 'rejected without a reason',
+      message: typeof e.message === 'string' ? http.redact(e.message) : 'rejected without a reason',
     });
   }
   return { accepted, rejected };

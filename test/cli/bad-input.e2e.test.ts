@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,8 +32,22 @@ function expectOneLineFailure(r: CliResult): string {
   return lines[0];
 }
 
+/** The order-fulfilment feed fixture with an external entity (file:///etc/passwd) in its MerchantIdentifier. */
+const entityFeed = join(dir, 'feed-entity.xml');
+writeFileSync(
+  entityFeed,
+  readFileSync('fixtures/formats/order-fulfillment-feed.xml', 'utf8')
+    .replace('?>\n', '?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n')
+    .replace('<MerchantIdentifier>A2EXAMPLE7QZ1K', '<MerchantIdentifier>&e;'),
+);
+
 // [case, arguments after the command, what the one line must say]
 const CASES: Array<[string, string[], RegExp]> = [
+  [
+    'XML with an external entity',
+    [entityFeed],
+    /^shipaudit: \S+feed-entity\.xml:2: XML with a DOCTYPE or entity declarations is not read \(entities could hide or fetch content\); save the file without its <!DOCTYPE …>$/,
+  ],
   ['empty file', [`${B}/empty.txt`], /^shipaudit: fixtures\/bad\/empty\.txt: the file is empty$/],
   ['binary file', [`${B}/binary.bin`], /^shipaudit: fixtures\/bad\/binary\.bin: not a text file \(binary content\)/],
   [
@@ -96,6 +110,48 @@ describe.each(['inspect', 'audit'])('shipaudit %s with bad input', (command) => 
       expect(inputs.find((i) => i.file === `${B}/truncated-row.txt`)!.problems).toEqual([
         { file: `${B}/truncated-row.txt`, line: 4, message: 'row has 4 of 8 columns (truncated or shifted row)' },
       ]);
+    }
+  });
+});
+
+/** fixtures/formats/orders-api.jsonl with its first order's first package changed. */
+function ordersApiWith(name: string, change: Record<string, unknown>): string {
+  const [first, ...rest] = readFileSync('fixtures/formats/orders-api.jsonl', 'utf8').split('\n');
+  const o = JSON.parse(first) as { packages: Array<Record<string, unknown>> };
+  for (const [k, v] of Object.entries(change)) {
+    if (v === undefined) delete o.packages[0][k];
+    else o.packages[0][k] = v;
+  }
+  const file = join(dir, name);
+  writeFileSync(file, [JSON.stringify(o), ...rest].join('\n'));
+  return file;
+}
+
+describe('an Orders API package without a usable time: never an internal error', () => {
+  const cases: Array<[string, Record<string, unknown>, string | undefined]> = [
+    ['shipTime null (its createdTime is the confirmation)', { shipTime: null }, undefined],
+    ['shipTime missing (its createdTime is the confirmation)', { shipTime: undefined }, undefined],
+    [
+      'shipTime and createdTime missing',
+      { shipTime: undefined, createdTime: undefined },
+      'packages[0] has neither shipTime nor createdTime: no confirmation time, order not read',
+    ],
+    ['shipTime a number', { shipTime: 1760396280000 }, 'packages[].shipTime: unrecognised time "1760396280000"'],
+  ];
+  it.each(cases)('%s', (name, change, problem) => {
+    const file = ordersApiWith(`${name.split(' (')[0].replace(/\W+/g, '-')}.jsonl`, change);
+    for (const command of ['audit', 'inspect']) {
+      const r = runCli([command, file]);
+      expect(r.stderr).not.toContain('internal error');
+      expect(r.stderr).not.toMatch(STACK);
+      if (problem === undefined) {
+        expect(r.code, r.stderr).toBeLessThan(2);
+        if (command === 'inspect') expect(r.stdout).toContain('Rows:      4 read, 0 rejected');
+      } else {
+        expect(r.code).toBe(2);
+        expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(`${file}:1: ${problem}`);
+        if (command === 'inspect') expect(r.stdout).toContain('Rows:      4 read, 1 rejected');
+      }
     }
   });
 });

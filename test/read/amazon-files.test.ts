@@ -246,4 +246,53 @@ describe("Orders API 2026-01-01: Amazon's own examples", () => {
     const { got } = await read(file);
     expect(got.confirmations[0].confirmedAt).toMatchObject({ raw: '2024-12-25T16:45:00Z' });
   });
+
+  // getOrder's example package: createdTime 2024-12-25T16:45:00Z, shipTime 21 h later.
+  it.each<[string, Record<string, unknown>, string]>([
+    ['shipTime null: its createdTime', { shipTime: null }, '2024-12-25T16:45:00Z'],
+    ['shipTime blank: its createdTime', { shipTime: '  ' }, '2024-12-25T16:45:00Z'],
+    ['createdTime null, shipTime given: the shipTime', { createdTime: null }, '2024-12-26T14:00:00Z'],
+    [
+      'shipTime and createdTime both null',
+      { shipTime: null, createdTime: null },
+      'packages[0] has neither shipTime nor createdTime: no confirmation time, order not read',
+    ],
+    [
+      'shipTime and createdTime both missing',
+      { shipTime: undefined, createdTime: undefined },
+      'packages[0] has neither shipTime nor createdTime: no confirmation time, order not read',
+    ],
+    ['shipTime a number', { shipTime: 1735221600000 }, 'packages[].shipTime: unrecognised time "1735221600000"'],
+    [
+      'shipTime an object',
+      { shipTime: { at: '2024-12-26T14:00:00Z' } },
+      'packages[0].shipTime is an object, not a time',
+    ],
+    [
+      'shipTime true, createdTime null',
+      { shipTime: true, createdTime: null },
+      'packages[0].shipTime is a boolean, not a time',
+    ],
+  ])('a package with %s', async (_name, change, want) => {
+    const doc = JSON.parse(readFileSync(real('sp-api-orders-2026-getOrder-example.json'), 'utf8')) as {
+      order: { packages: Array<Record<string, unknown>> };
+    };
+    const pkg = doc.order.packages[0];
+    for (const [k, v] of Object.entries(change)) {
+      if (v === undefined) delete pkg[k];
+      else pkg[k] = v;
+    }
+    const file = join(dir, 'package-times.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const { report, got } = await read(file);
+    if (/^\d{4}-/.test(want)) {
+      expect(report.rowsRejected).toBe(0);
+      expect(got.confirmations.map((c) => c.confirmedAt?.raw)).toEqual([want]);
+    } else {
+      // Rejected whole, with its line and why: neither the order nor any package is kept.
+      expect([report.rowsRead, report.rowsRejected]).toEqual([1, 1]);
+      expect(report.problems).toMatchObject([{ line: 1, message: want }]);
+      expect(got).toMatchObject({ orders: [], confirmations: [] });
+    }
+  });
 });

@@ -72,7 +72,16 @@ describe('plausibleDates passes every kind of record on', () => {
     const sink = new Sink();
     const guarded = plausibleDates(sink, CLOCK);
     const methods = Object.getOwnPropertyNames(Sink.prototype).filter((m) => m !== 'constructor');
-    for (const m of methods) (guarded as Record<string, (r: object) => void>)[m]({ orderId: 'x', trackingNumber: 'y' });
+    const record = { orderId: 'x', trackingNumber: 'y', confirmedAt: stamp('2026-11-01T00:00:00Z') };
+    for (const m of methods) (guarded as Record<string, (r: object) => void>)[m](record);
     expect(sink.seen).toEqual(methods);
+  });
+  it('a confirmation without a moment is rejected, never handed on (a reader that let one through)', () => {
+    const got: ConfirmationRecord[] = [];
+    const sink = plausibleDates({ confirmation: (r) => got.push(r) }, CLOCK);
+    const conf = { orderId: '1', trackingNumber: 'X', source: { file: 'f', line: 4 } } as ConfirmationRecord;
+    expect(() => sink.confirmation!(conf)).toThrow(RowError);
+    expect(() => sink.confirmation!(conf)).toThrow('no ship date: a confirmation needs the moment it was made');
+    expect(got).toEqual([]);
   });
 });

@@ -240,3 +240,27 @@ describe('reading a page: only what paging and tracking need', () => {
   for (const [name, doc, want] of cases) it(name, () => expect(packagesOf(doc)).toEqual(want));
   it('not a searchOrders page', () => expect(readPage({ errors: [] })).toBeUndefined());
 });
+
+describe('secrets a server echoes', () => {
+  it('the access token in an SP-API error, encoded: not in the message; in a page: not in the bytes handed over', async () => {
+    const token = 'Atza|IwEBIAccessToken-0123456789';
+    const page = (echo: string) => JSON.stringify({ orders: [], note: `you sent ${echo}` });
+    let asks = 0;
+    server = await startServer((req) => {
+      if (req.path === '/auth/o2/token') return { body: JSON.stringify({ access_token: token, expires_in: 3600 }) };
+      const sent = String(req.headers['x-amz-access-token']);
+      if (asks++ === 0) return { body: page(encodeURIComponent(sent)) };
+      return {
+        status: 400,
+        body: JSON.stringify({ errors: [{ code: 'InvalidInput', message: JSON.stringify(sent) }] }),
+      };
+    });
+    const http = new Http({ retries: 0, timeScale: 0, secrets: Object.values(CREDS) });
+    const login = new LwaLogin(http, CREDS, `${server.url}/auth/o2/token`);
+    const seen: PageSeen[] = [];
+    await searchOrders(http, login, server.url, QUERY, { page: 1 }, async (p) => void seen.push(p));
+    expect(seen[0].body.toString()).toBe(page('[secret]'));
+    const e = await searchOrders(http, login, server.url, QUERY, { page: 1 }, async () => undefined).catch((x) => x);
+    expect(e.message).toBe('Amazon searchOrders page 1: Amazon refused the request (InvalidInput: "[secret]")');
+  });
+});

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Http, RateLimiter, redact, retryAfterMs, SourceError } from '../../src/sources/http.js';
+import { Http, RateLimiter, retryAfterMs, SourceError } from '../../src/sources/http.js';
+import { redact } from '../../src/sources/redact.js';
 import { inTurn, startServer, type MockServer, type Reply } from './mock-server.js';
 
 let server: MockServer | undefined;

@@ -3,6 +3,7 @@ import type { ZoneHint } from '../../model/timestamp.js';
 import { KEEP_PROBLEMS, newReport, type ReadOptions } from '../context.js';
 import { InputError, type InputReport, type RecordSink } from '../types.js';
 import { checkDepth, limit } from '../bounds.js';
+import { refuseDoctype } from '../xml-doctype.js';
 import { CARRIER_SHAPES } from './carriers/index.js';
 import { SERVICE_SHAPES } from './services/index.js';
 import type { ApiReadContext, ApiShape } from './shape.js';
@@ -98,6 +99,7 @@ const XML = new XMLParser({
 
 /** The XML file as one document `{ Root: {...} }`, a SOAP envelope opened; or a one-line error with the line. */
 export function parseXmlDocument(file: string, text: string): { root: string; doc: Record<string, unknown> } {
+  refuseDoctype(file, text);
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw new InputError(file, valid.err.line, `not well-formed XML: ${valid.err.msg}`);
   let node = XML.parse(text) as Record<string, unknown>;
