@@ -56,6 +56,12 @@ function readOrder(
     const limitText = `the limit of ${sizeText(max)} (SHIPAUDIT_MAX_FIELD_BYTES)`;
     throw new RowError(`a value of ${longest} characters, over ${limitText}: order not read`);
   }
+  // Amazon's order ids are text ("113-…"); a number there was made by some tool on the way, past 15 digits
+  // with its last digits lost, and two orders could become one.
+  for (const key of ['AmazonOrderId', 'orderId'] as const) {
+    if (typeof o[key] === 'number')
+      throw new RowError(`${key} is a number, not text: its digits may be lost; order not read`);
+  }
   const id = str(o.AmazonOrderId) ?? str(o.orderId);
   const hint = (id !== undefined && perOrder?.(id)) || marketHint;
   const at = (v: unknown, what: string) => optionalStamp(str(v), what, hint, false);

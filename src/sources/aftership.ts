@@ -119,6 +119,8 @@ export class AfterShip {
     for (let b = 0; b * AFTERSHIP.batch < numbers.length; b++) {
       const batch = numbers.slice(b * AFTERSHIP.batch, (b + 1) * AFTERSHIP.batch);
       let cursor: string | undefined;
+      // A cursor sent twice would have the same pages asked for forever: the run stops instead.
+      const cursors = new Set<string>();
       for (let page = 1; ; page++) {
         const q = new URLSearchParams({ tracking_numbers: batch.join(','), limit: String(AFTERSHIP.pageLimit) });
         if (cursor) q.set('cursor', cursor);
@@ -139,6 +141,14 @@ export class AfterShip {
         const pg = isObject(data.pagination) ? data.pagination : {};
         cursor = typeof pg.next_cursor === 'string' && pg.next_cursor !== '' ? pg.next_cursor : undefined;
         if (!cursor || pg.has_next_page === false) break;
+        if (cursors.has(cursor)) {
+          throw this.http.error(
+            `${what}: AfterShip sent a next-page cursor it had sent before: the list would be asked for forever, ` +
+              'so it stops here',
+            'failed',
+          );
+        }
+        cursors.add(cursor);
       }
     }
   }

@@ -142,6 +142,8 @@ export async function searchOrders(
   let cursor: PageCursor = from;
   let pages = 0;
   let orders = 0;
+  // A token sent twice would have the same pages asked for again and again: the run stops instead.
+  const tokens = new Set<string>(cursor.token ? [cursor.token] : []);
   for (;;) {
     const params = new URLSearchParams({
       marketplaceIds: query.marketplaceIds.join(','),
@@ -183,6 +185,14 @@ export async function searchOrders(
     pages++;
     orders += page.orders;
     if (!page.nextToken) return { pages, orders };
+    if (tokens.has(page.nextToken)) {
+      throw http.error(
+        `${what}: Amazon sent a next-page token it had sent before: the search would ask for the same pages ` +
+          'forever, so it stops here (the pages so far are saved; run fetch again later)',
+        'failed',
+      );
+    }
+    tokens.add(page.nextToken);
     cursor = { page: cursor.page + 1, token: page.nextToken };
   }
 }

@@ -296,3 +296,26 @@ describe("Orders API 2026-01-01: Amazon's own examples", () => {
     }
   });
 });
+
+describe('an Orders API order id that is a number', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shipaudit-orders-id-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  it.each([
+    ['orderId', 11355270948810362],
+    ['AmazonOrderId', 11355270948810362],
+  ])('%s as a number: the order is rejected with the reason, never read under made-up digits', async (key, id) => {
+    const doc = JSON.parse(readFileSync(real('sp-api-orders-2026-getOrder-example.json'), 'utf8')) as {
+      order: Record<string, unknown>;
+    };
+    if (key === 'AmazonOrderId') {
+      delete doc.order.orderId;
+      doc.order.AmazonOrderId = id;
+    } else doc.order.orderId = id;
+    const file = join(dir, `numeric-${key}.json`);
+    writeFileSync(file, JSON.stringify(doc));
+    const { report, got } = await read(file);
+    expect([report.rowsRead, report.rowsRejected]).toEqual([1, 1]);
+    expect(report.problems[0].message).toBe(`${key} is a number, not text: its digits may be lost; order not read`);
+    expect(got).toMatchObject({ orders: [], confirmations: [] });
+  });
+});

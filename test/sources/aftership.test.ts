@@ -78,6 +78,22 @@ describe('AfterShip Tracking API against a local server', () => {
     expect(JSON.parse(pages[0].body.toString('utf8')).data.trackings[0].tracking_number).toBe(all[0]);
   });
 
+  it('a next-page cursor sent again: the list stops with one line instead of asking forever', async () => {
+    server = await startServer(() => ({
+      status: 200,
+      body: JSON.stringify({
+        meta: { code: 200 },
+        data: { trackings: [], pagination: { next_cursor: 'same', has_next_page: true } },
+      }),
+    }));
+    const http = new Http({ retries: 0, secrets: [KEY] });
+    const c = new AfterShip(http, KEY, `${server.url}/tracking/2026-07`);
+    const failed = await c.list(numbers(3), async () => undefined).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(SourceError);
+    expect((failed as SourceError).message).toMatch(/page 2: AfterShip sent a next-page cursor it had sent before/);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('429: waits X-RateLimit-Reset (no Retry-After) and asks again', async () => {
     const sleeps: number[] = [];
     const reset = String(Math.ceil(Date.now() / 1000) + 2);

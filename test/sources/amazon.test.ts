@@ -72,6 +72,18 @@ describe('searchOrders against a local SP-API', () => {
     expect(server.to('/auth/o2/token')).toHaveLength(1);
   });
 
+  it('a next-page token sent again: the search stops with one line instead of asking forever', async () => {
+    // Page 2 points at itself.
+    const looping = pageBodies([[order(1)], [order(2)], [order(3)]]);
+    looping[1] = looping[1].replace('tok-3-', 'tok-2-');
+    const failed = await run({ pages: looping }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(SourceError);
+    expect((failed as SourceError).message).toMatch(
+      /^Amazon searchOrders page 2: Amazon sent a next-page token it had sent before/,
+    );
+    expect(server!.to('/orders/2026-01-01/orders')).toHaveLength(2);
+  });
+
   it('an access token that expires mid-run: 403, a new login, the same page asked again', async () => {
     const { result, login, server } = await run({ pages, expireAfterPages: 2 });
     expect(result.pages).toBe(3);
