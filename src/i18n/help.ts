@@ -141,7 +141,11 @@ export const HELP_AFTER_ZH: Readonly<Record<string, string>> = {
     '退出码：0 所有文件都读取正常，2 有文件无法读取或有行被拒。\n',
   explain: '\n示例：\n  shipaudit explain 111-7625964-1065606 fixtures/sample-month\n',
   rules:
-    '\n在配置文件中修改严重程度或选项，例如\n  "rules": { "late-handover": "error", "confirmed-before-handover": { "graceHours": 12 } }\n',
+    '\n示例：\n  shipaudit rules\n  shipaudit rules --format json\n\n' +
+    '在配置文件中修改严重程度或选项，例如\n  "rules": { "late-handover": "error", "confirmed-before-handover": { "graceHours": 12 } }\n',
+  init:
+    '\n示例：\n  shipaudit init            # 在当前文件夹写出 shipaudit.config.json，然后修改 "inputs"\n' +
+    '  shipaudit init --force    # 从示例重新开始（你的修改会丢失）\n',
   check:
     '\n示例：\n' +
     '  shipaudit init && shipaudit check\n' +

@@ -8,6 +8,7 @@ import type {
   SharedNumber,
   SubmitOutcome,
 } from '../model/gate.js';
+import { SCHEMA_VERSION } from './json.js';
 import { plain, type Style } from './style.js';
 import { t } from '../i18n/catalogue.js';
 import type { Lang } from '../i18n/lang.js';
@@ -187,6 +188,7 @@ export function formatGateJson(d: GateDecision, delivery: GateDelivery): string 
   const words = (h: Hold) => ({ ...h, why: why(h) });
   return `${JSON.stringify(
     {
+      schemaVersion: SCHEMA_VERSION,
       tool: 'shipaudit',
       asOf: d.asOf,
       marketplaceZone: d.zone,

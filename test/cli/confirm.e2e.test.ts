@@ -631,7 +631,9 @@ describe('never twice: a relabel after an item-level release; one number on two 
     );
     const json = JSON.parse(
       shipaudit(dir, 'confirm', unshipped, 'relabel.csv', 'tracking.csv', ...asOf, '--format', 'json').stdout,
-    ) as { released: unknown[]; held: Array<{ orderId: string; reason: string; why: string }> };
+    ) as { schemaVersion: number; released: unknown[]; held: Array<{ orderId: string; reason: string; why: string }> };
+    expect(Object.keys(json)[0]).toBe('schemaVersion');
+    expect(json.schemaVersion).toBe(1);
     expect(json.released).toEqual([]);
     expect(json.held.map((h) => [h.orderId, h.reason, h.why])).toContainEqual([
       '114-6652093-7781402',

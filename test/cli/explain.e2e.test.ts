@@ -68,7 +68,9 @@ describe('shipaudit rules', () => {
     const text = runCli(['rules']).stdout;
     expect(text).toMatch(/^confirmed-before-handover\s+error\s+/m);
     expect(text).toMatch(/option graceHours \(default 24\)/);
-    const metas = JSON.parse(runCli(['rules', '--format', 'json']).stdout);
+    const json = JSON.parse(runCli(['rules', '--format', 'json']).stdout);
+    expect(json.schemaVersion).toBe(1);
+    const metas = json.rules;
     expect(metas.map((m: { id: string }) => m.id)).toEqual([
       'confirmed-before-handover',
       'no-carrier-scan',

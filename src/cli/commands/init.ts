@@ -13,6 +13,10 @@ export function registerInit(program: Command, run: (fn: () => Promise<number>) 
     .command('init')
     .summary(`write an example ${DEFAULT_CONFIG_NAME} with every key explained`)
     .option('--force', 'overwrite an existing config file')
+    .addHelpText(
+      'after',
+      `\nExamples:\n  shipaudit init            # writes ${DEFAULT_CONFIG_NAME} here, then edit "inputs"\n  shipaudit init --force    # start again from the example (your edits are lost)\n`,
+    )
     .action((flags: { force?: boolean }) =>
       run(async () => {
         const file = resolve(DEFAULT_CONFIG_NAME);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { SCHEMA_VERSION } from '../../report/json.js';
 import { formatRulesText } from '../../report/rules.js';
 import { RULES } from '../../rules/index.js';
 import { EXIT } from '../errors.js';
@@ -13,13 +14,15 @@ export function registerRules(program: Command, run: (fn: () => Promise<number>)
     .option('--format <format>', 'text or json', 'text')
     .addHelpText(
       'after',
-      '\nChange a severity or option in the config file, e.g.\n  "rules": { "late-handover": "error", "confirmed-before-handover": { "graceHours": 12 } }',
+      '\nExamples:\n  shipaudit rules\n  shipaudit rules --format json\n\n' +
+        'Change a severity or option in the config file, e.g.\n  "rules": { "late-handover": "error", "confirmed-before-handover": { "graceHours": 12 } }',
     )
     .action((flags: { format: string }) =>
       run(() => {
         checkFormat(flags.format);
         const metas = RULES.map((r) => r.meta);
-        if (flags.format === 'json') out(`${JSON.stringify(metas, null, 2)}\n`);
+        if (flags.format === 'json')
+          out(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, rules: metas }, null, 2)}\n`);
         else outText(formatRulesText(metas, styleFor(process.stdout, 'text'), lang));
         return Promise.resolve(EXIT.ok);
       }),
