@@ -288,8 +288,9 @@ export const CATALOGUE = {
     ['订单号', '运单号', '承运商', '确认发货', '首次扫描', '相差 h', '规则'],
   ),
   'text.offendersMore': msg(
-    (p: { more: number }) => `  … and ${p.more} more (see the evidence CSV or --format json)`,
-    (p) => `  … 另有 ${p.more} 条（见证据 CSV 或 --format json）`,
+    (p: { more: number }) =>
+      `  … and ${p.more} more ${p.more === 1 ? 'finding' : 'findings'} (the evidence CSV lists every shipment with one, --format json every finding)`,
+    (p) => `  … 另有 ${p.more} 条问题（证据 CSV 列出每个有问题的包裹，--format json 列出每条问题）`,
   ),
   'text.day': msg(
     (p: { date: string }) => `${p.date} (day)`,

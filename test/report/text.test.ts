@@ -186,7 +186,9 @@ describe('worst offenders', () => {
   it('cuts at --top and says where the rest is', () => {
     const rows = section(render(undefined, { top: 2 }), 'Worst offenders (top 2)');
     expect(rows).toHaveLength(4);
-    expect(rows[3]).toBe('  … and 2 more (see the evidence CSV or --format json)');
+    expect(rows[3]).toBe(
+      '  … and 2 more findings (the evidence CSV lists every shipment with one, --format json every finding)',
+    );
   });
 
   it('puts findings without a measured gap last within their severity', () => {

@@ -195,7 +195,7 @@ async function buildPack(result: AuditResult, comparison: Comparison, lang: Lang
         file: p.file,
         what:
           p.file === 'evidence.csv'
-            ? `${p.en} (${rows.length} rows: ${before} before ${comparison.fixedOn}, ${rows.length - before} since)`
+            ? `${p.en} (${rows.length} ${rows.length === 1 ? 'row' : 'rows'}: ${before} before ${comparison.fixedOn}, ${rows.length - before} since)`
             : p.en,
       })),
   });
