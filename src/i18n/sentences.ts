@@ -73,6 +73,14 @@ export const SENTENCES: readonly Rule[] = [
     (m) => `该行只有 ${m[1]} 列，应有 ${m[2]} 列（行被截断或错位）`,
   ],
   [
+    /^row has (\d+) of (\d+) columns: a delimiter inside a field\? \(shifted row\)$/,
+    (m) => `该行有 ${m[1]} 列，应有 ${m[2]} 列：字段内含分隔符？（行错位）`,
+  ],
+  [
+    /^row starting at line (\d+) runs to line (\d+): a quote opened in it is never closed on its line \(the row is left out; the lines after it are read as rows\)$/,
+    (m) => `从第 ${m[1]} 行开始的行一直延续到第 ${m[2]} 行：其中的引号在本行内没有闭合（该行未读取；其后各行按行读取）`,
+  ],
+  [
     /^(.+): ambiguous date "(.+)": day and month can't be told apart \(set "dateOrder" for this file\)$/,
     (m) => `${FIELDS_ZH[m[1]] ?? m[1]}：日期 "${m[2]}" 有歧义，无法分辨日和月（请为此文件设置 "dateOrder"）`,
   ],
