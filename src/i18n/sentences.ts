@@ -67,6 +67,11 @@ export const SENTENCES: readonly Rule[] = [
   [/^not valid JSON: (.+)$/, (m) => `不是有效的 JSON：${m[1]}`],
   [/^not a readable XLSX workbook \((.+)\)$/, (m) => `不是可读取的 XLSX 工作簿（${m[1]}）`],
   [/^the workbook has no worksheet$/, () => '工作簿中没有工作表'],
+  [
+    /^the header "(.+)" is in columns ([\d, ]+) and (\d+)(?: \(as (.+)\))?: which one holds (\w+) can't be told \(remove or rename (?:one of them|all but one)\)$/,
+    (m) =>
+      `表头 "${m[1]}" 出现在第 ${m[2].replace(/, /g, '、')} 和 ${m[3]} 列${m[4] ? `（写作 ${m[4]}）` : ''}：无法判断哪一列是 ${m[5]}（请删除或重命名多余的列）`,
+  ],
   // Readers: one row.
   [
     /^row has (\d+) of (\d+) columns \(truncated or shifted row\)$/,

@@ -7,8 +7,9 @@ import { runCli } from '../helpers/cli.js';
 import { englishRuns } from '../helpers/english.js';
 
 /**
- * Rows a delimiter or a quote moved, as `inspect` shows them: a shifted row is rejected with its line rather
- * than read by position, and a quote that runs over lines costs its own row and is reported where it opened.
+ * Rows a delimiter or a quote moved, and a header in two columns, as `inspect` and `audit` show them: a
+ * shifted row is rejected with its line rather than read by position, a quote that runs over lines costs its
+ * own row and is reported where it opened, and a file with one header twice is refused.
  */
 
 const dir = mkdtempSync(join(tmpdir(), 'shipaudit-row-shapes-'));
@@ -97,5 +98,42 @@ describe('a quote opened in a row and closed lines later', () => {
     const out = runCli(['inspect', file, '--lang', 'zh']).stdout;
     expect(out).toContain('从第 6 行开始的行一直延续到第 8 行');
     expect(out).not.toContain('never closed');
+  });
+});
+
+describe('one header in two columns', () => {
+  // The confirmations of the sample month with a second, empty tracking-number column before the real one.
+  const month = mkdtempSync(join(dir, 'month-'));
+  for (const name of ['all-orders.txt', 'tracking.csv']) {
+    writeFileSync(join(month, name), readFileSync(`fixtures/sample-month/${name}`));
+  }
+  const conf = readFileSync('fixtures/sample-month/confirmations.txt', 'utf8')
+    .split('\n')
+    .map((l, i) => {
+      if (l === '') return l;
+      const cells = l.split('\t');
+      cells.splice(6, 0, i === 0 ? 'tracking-number' : '');
+      return cells.join('\t');
+    })
+    .join('\n');
+  writeFileSync(join(month, 'confirmations.txt'), conf);
+  const file = join(month, 'confirmations.txt');
+  const line =
+    `shipaudit: ${file}:1: the header "tracking-number" is in columns 7 and 8: ` +
+    "which one holds trackingNumber can't be told (remove or rename one of them)\n";
+
+  it.each([
+    ['audit', ['audit', month]],
+    ['inspect', ['inspect', file]],
+  ])('%s: refused with one line, exit 2, no missing-tracking finding', (_, args) => {
+    const r = runCli(args);
+    expect([r.code, r.stderr]).toEqual([2, line]);
+    expect(r.stdout).not.toMatch(/without a tracking number/);
+  });
+
+  it('said in Chinese under --lang zh', () => {
+    const r = runCli(['inspect', file, '--lang', 'zh']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('表头 "tracking-number" 出现在第 7 和 8 列：无法判断哪一列是 trackingNumber');
   });
 });
