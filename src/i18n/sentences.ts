@@ -67,10 +67,23 @@ export const SENTENCES: readonly Rule[] = [
   [/^not valid JSON: (.+)$/, (m) => `不是有效的 JSON：${m[1]}`],
   [/^not a readable XLSX workbook \((.+)\)$/, (m) => `不是可读取的 XLSX 工作簿（${m[1]}）`],
   [/^the workbook has no worksheet$/, () => '工作簿中没有工作表'],
+  [
+    /^the header "(.+)" is in columns ([\d, ]+) and (\d+)(?: \(as (.+)\))?: which one holds (\w+) can't be told \(remove or rename (?:one of them|all but one)\)$/,
+    (m) =>
+      `表头 "${m[1]}" 出现在第 ${m[2].replace(/, /g, '、')} 和 ${m[3]} 列${m[4] ? `（写作 ${m[4]}）` : ''}：无法判断哪一列是 ${m[5]}（请删除或重命名多余的列）`,
+  ],
   // Readers: one row.
   [
     /^row has (\d+) of (\d+) columns \(truncated or shifted row\)$/,
     (m) => `该行只有 ${m[1]} 列，应有 ${m[2]} 列（行被截断或错位）`,
+  ],
+  [
+    /^row has (\d+) of (\d+) columns: a delimiter inside a field\? \(shifted row\)$/,
+    (m) => `该行有 ${m[1]} 列，应有 ${m[2]} 列：字段内含分隔符？（行错位）`,
+  ],
+  [
+    /^row starting at line (\d+) runs to line (\d+): a quote opened in it is never closed on its line \(the row is left out; the lines after it are read as rows\)$/,
+    (m) => `从第 ${m[1]} 行开始的行一直延续到第 ${m[2]} 行：其中的引号在本行内没有闭合（该行未读取；其后各行按行读取）`,
   ],
   [
     /^(.+): ambiguous date "(.+)": day and month can't be told apart \(set "dateOrder" for this file\)$/,

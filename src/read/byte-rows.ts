@@ -168,11 +168,17 @@ export async function readByteRows(
       }
       return;
     }
-    // Closed lines later by the next line's opening quote: more fields than the header has, so the quote
-    // was left open on its own line (a real field over lines keeps the row's width).
-    if (src.width !== undefined && fields.length > src.width && line > pendingLine && src.onBadRow) {
-      giveUp('a quote opened on this line is not closed where its field ends');
-      return;
+    // Closed lines later by a quote of another line (the next row's opening quote, or one in a row further
+    // on): the record has another count of fields than the header, so the quote was left open on its own
+    // line (a real field over lines keeps the row's width). Its lines are rows of their own.
+    if (line > pendingLine && src.width !== undefined && src.onBadRow) {
+      const n = fields.length;
+      if (n < src.width || n > src.width + (src.spare ?? 0)) {
+        giveUp(
+          `row starting at line ${pendingLine} runs to line ${line}: a quote opened in it is never closed on its line`,
+        );
+        return;
+      }
     }
     pending = undefined;
     if (fields.every((f) => f.trim() === '')) return;

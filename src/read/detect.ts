@@ -163,7 +163,35 @@ export function findHeaderRow(file: string, rows: string[][], columns: ColumnOve
     throw new InputError(file, 1, `unrecognised file: ${first}. ${hint}`, notData);
   }
   const { rank: _rank, ...header } = best;
+  const twice = repeatedHeader(header);
+  if (twice !== undefined) throw new InputError(file, header.headerLine, twice);
   return header;
+}
+
+/**
+ * A header the mapping reads a field from that is in more than one column (`tracking-number` twice, or
+ * `tracking-number` and `Tracking Number`, which normalise equal): which column holds the field can't be
+ * told, and reading the first one read an empty column as "no tracking number" beside the full one. The
+ * file is refused rather than read by a guess.
+ *
+ * Two DIFFERENT aliases of one field both present are not refused: that is how real exports are made, and
+ * the alias order in knowledge/headers.ts chooses on purpose (an ERP export carries Amazon's order id and
+ * its own order number; ShipStation the carrier that shipped and the one selected; a tracking export a
+ * "Tracking Number" and a "Waybill"). Amazon's own reports name each column once.
+ */
+function repeatedHeader({ headers, index }: Header): string | undefined {
+  for (const [field, at] of Object.entries(index)) {
+    if (at === undefined) continue;
+    const name = normalizeHeader(headers[at]);
+    const others = headers.flatMap((h, i) => (i !== at && normalizeHeader(h) === name ? [i] : []));
+    if (others.length === 0) continue;
+    const columns = [at, ...others].sort((a, b) => a - b).map((i) => i + 1);
+    const spelt = [...new Set(others.map((i) => headers[i]).filter((h) => h !== headers[at]))];
+    const as = spelt.length > 0 ? ` (as ${spelt.map((h) => `"${h}"`).join(', ')})` : '';
+    const list = `${columns.slice(0, -1).join(', ')} and ${columns[columns.length - 1]}`;
+    return `the header "${headers[at]}" is in columns ${list}${as}: which one holds ${field} can't be told (remove or rename ${columns.length > 2 ? 'all but one' : 'one of them'})`;
+  }
+  return undefined;
 }
 
 /**

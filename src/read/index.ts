@@ -212,6 +212,19 @@ async function readPart(file: string, given: RecordSink, opts: ReadOptions, rang
   const row = new Row(s.index);
   const onProblem = rowProblemCollector(report, keep);
   const width = s.headers.length;
+  const spare = spareFields(s.sample, width);
+  /**
+   * What is wrong with a row whose field count is not the header's (asked only then: one integer comparison
+   * per row), given whether its fields from a place on are blank. Narrower: a flat file's row was cut or
+   * shifted (a quoted CSV may leave trailing fields out; a field it needs is checked when read). Wider: a
+   * delimiter inside a field moved every field after it one place on, and reading by position would take
+   * the wrong columns, unless the fields past the header are blank and the file's rows habitually end so.
+   */
+  const wrongWidth = (count: number, blankFrom: (from: number) => boolean): RowError | undefined => {
+    if (count < width) return s.quoting ? undefined : truncatedRow(count, width);
+    if (count > width + spare || !blankFrom(width)) return shiftedRow(count, width);
+    return undefined;
+  };
   const source = {
     file,
     path,
@@ -220,26 +233,31 @@ async function readPart(file: string, given: RecordSink, opts: ReadOptions, rang
     quoting: s.quoting,
     headerLine: range.start === undefined ? s.headerLine : 0,
     width,
+    spare,
     onBadRow: (line: number, message: string) => {
       report.rowsRead++;
       onProblem(line, new RowError(message));
     },
   };
   const maxField = limit('fieldBytes');
-  const onCells = (cells: string[], line: number, cellCount: number) => {
+  /** A row's cells (those the mapping uses, when `whole` is the byte row they came from). */
+  const onCells = (cells: string[], line: number, cellCount: number, whole?: ByteRow) => {
     // Before the width check: a continuation line is often shorter than the header.
     const why = skip?.(cells);
     if (why !== undefined) return countSkipped(report, why);
     report.rowsRead++;
     row.cells = cells;
     try {
-      if (cellCount < width && !s.quoting) throw new TruncatedRow(cellCount, width);
+      if (cellCount !== width) {
+        const bad = wrongWidth(cellCount, (from) => (whole ? blankBytes(whole, from) : blankCells(cells, from)));
+        if (bad) throw bad;
+      }
       for (let i = 0; i < cells.length; i++) {
         if (cells[i].length > maxField) throw fieldTooLong(i, Buffer.byteLength(cells[i]), maxField);
       }
       reader(row, file, line);
     } catch (e) {
-      onProblem(line, e instanceof TruncatedRow ? e.asRowError() : e);
+      onProblem(line, e);
     }
   };
   const byCells = cellsOf(s.index, onCells);
@@ -258,14 +276,17 @@ async function readPart(file: string, given: RecordSink, opts: ReadOptions, rang
     : (cells, line) => {
         report.rowsRead++;
         try {
-          if (cells.count < width && !s.quoting) throw new TruncatedRow(cells.count, width);
+          if (cells.count !== width) {
+            const bad = wrongWidth(cells.count, (from) => blankBytes(cells, from));
+            if (bad) throw bad;
+          }
           if (cells.ends[cells.count - 1] - cells.starts[0] > maxField) {
             const over = longField(cells, maxField);
             if (over !== undefined) throw over;
           }
           bytes(cells, file, line);
         } catch (e) {
-          onProblem(line, e instanceof TruncatedRow ? e.asRowError() : e);
+          onProblem(line, e);
         }
       };
   const rows = await readByteRows(source, onBytes, onCells, range);
@@ -339,7 +360,7 @@ export function joinReports(
  */
 function cellsOf(
   index: FieldIndex,
-  onCells: (cells: string[], line: number, cellCount: number) => void,
+  onCells: (cells: string[], line: number, cellCount: number, whole: ByteRow) => void,
 ): ByteRowHandler {
   const used = [...new Set(Object.values(index).filter((i): i is number => i !== undefined))].sort((a, b) => a - b);
   const wanted = fieldsWanted(index);
@@ -353,7 +374,7 @@ function cellsOf(
       if (i >= n) break;
       cells[i] = columns[k].text(row, i);
     }
-    onCells(cells, line, row.count);
+    onCells(cells, line, row.count, row);
   };
 }
 
@@ -378,16 +399,55 @@ function longField(row: ByteRow, max: number): RowError | undefined {
   return undefined;
 }
 
-class TruncatedRow extends Error {
-  constructor(
-    readonly got: number,
-    readonly want: number,
-  ) {
-    super('truncated');
+function truncatedRow(got: number, want: number): RowError {
+  return new RowError(`row has ${got} of ${want} columns (truncated or shifted row)`);
+}
+
+function shiftedRow(got: number, want: number): RowError {
+  return new RowError(`row has ${got} of ${want} columns: a delimiter inside a field? (shifted row)`);
+}
+
+/**
+ * How many blank fields past the header a file's rows habitually end with: some exports write a delimiter
+ * after every data row's last field and not after the header's. It is the habit when most rows of the
+ * sample (the first bytes of the file), and more than one, are so; a row wider than that, or with text past
+ * the header, is a shifted row. One row alone with a blank field past the header is not a habit: a
+ * delimiter inside its field moved its empty last field one place on (`…,AUSTIN, TX 78701,` under a header
+ * whose last column is the status code).
+ */
+function spareFields(sample: readonly string[][], width: number): number {
+  const counts = new Map<number, number>();
+  for (const cells of sample) {
+    if (cells.length > width && blankCells(cells, width)) {
+      const extra = cells.length - width;
+      counts.set(extra, (counts.get(extra) ?? 0) + 1);
+    }
   }
-  asRowError() {
-    return new RowError(`row has ${this.got} of ${this.want} columns (truncated or shifted row)`);
+  for (const [extra, n] of counts) if (n >= 2 && n * 2 > sample.length) return extra;
+  return 0;
+}
+
+/** Whether the cells from `from` on are blank. */
+function blankCells(cells: readonly string[], from: number): boolean {
+  for (let i = from; i < cells.length; i++) if (cells[i].trim() !== '') return false;
+  return true;
+}
+
+/** Whether a byte row's fields from `from` on are blank, as `trim` tells it. */
+function blankBytes(row: ByteRow, from: number): boolean {
+  for (let i = from; i < row.count; i++) {
+    for (let k = row.starts[i]; k < row.ends[i]; k++) {
+      const b = row.buf[k];
+      if (b === 32 || (b >= 9 && b <= 13)) continue;
+      // A byte of a non-ASCII character: the field's text says whether it is a Unicode space.
+      if (b >= 0x80) {
+        if (row.text(i).trim() !== '') return false;
+        break;
+      }
+      return false;
+    }
   }
+  return true;
 }
 
 function finish(report: InputReport, header: Header): InputReport {

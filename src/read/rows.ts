@@ -15,11 +15,17 @@ export interface RowSource {
   headerLine: number;
   /**
    * Told of a row the reader gave up on, with the line it started on: a quote opened and not closed within
-   * MAX_QUOTED_LINES lines (or by the end of the file). The lines after it are read as rows again.
+   * MAX_QUOTED_LINES lines (or by the end of the file), or closed lines later into a row of another width
+   * than the header's. The lines after it are read as rows again.
    */
   onBadRow?: (line: number, message: string) => void;
-  /** How many fields the header row has (a row over lines with more is a quote left open). */
+  /**
+   * How many fields the header row has: a row over lines with another count is a quote left open (a real
+   * field over lines keeps the row's width).
+   */
   width?: number;
+  /** Blank fields past the header that the file's rows habitually end with (a trailing delimiter). */
+  spare?: number;
 }
 
 /**

@@ -87,7 +87,7 @@ describe('attack 14: misleading errors on input', () => {
         return rows;
       },
       line: 5,
-      message: 'a quote opened on this line is not closed where its field ends',
+      message: 'row starting at line 5 runs to line 6: a quote opened in it is never closed on its line',
       rowsRead: 58,
     },
     {

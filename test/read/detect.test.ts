@@ -305,6 +305,65 @@ describe('user column overrides (config "columns")', () => {
   });
 });
 
+describe('findHeaderRow: one header in two columns', () => {
+  const CONF = ['order-id', 'order-item-id', 'quantity', 'ship-date', 'carrier-code', 'carrier-name'];
+  it.each<[string, string[], string]>([
+    [
+      'tracking-number twice in a confirmation file',
+      [...CONF, 'tracking-number', 'tracking-number', 'ship-method'],
+      'the header "tracking-number" is in columns 7 and 8: which one holds trackingNumber can\'t be told (remove or rename one of them)',
+    ],
+    [
+      'two spellings that normalise equal',
+      [...CONF, 'tracking-number', 'ship-method', 'Tracking Number'],
+      'the header "tracking-number" is in columns 7 and 9 (as "Tracking Number"): which one holds trackingNumber can\'t be told (remove or rename one of them)',
+    ],
+    [
+      'an ERP export with its order number three times',
+      ['Order Number', 'Ship Date', 'Tracking Number', 'order number', 'ORDER_NUMBER'],
+      'the header "Order Number" is in columns 1, 4 and 5 (as "order number", "ORDER_NUMBER"): which one holds orderId can\'t be told (remove or rename all but one)',
+    ],
+    [
+      'a tracking export with two event columns',
+      ['Tracking Number', 'Event Time', 'Event', 'Location', 'Event'],
+      'the header "Event" is in columns 3 and 5: which one holds description can\'t be told (remove or rename one of them)',
+    ],
+  ])('%s: refused with the header and its columns', (_name, headers, message) => {
+    expect(() => findHeaderRow('x.csv', [headers], {})).toThrow(new InputError('x.csv', 1, message));
+  });
+
+  it.each<[string, string[], InputKind, Partial<Record<Field, number>>]>([
+    [
+      "different aliases of one field: the alias order chooses (Amazon's order id before the ERP's own)",
+      ['Order Number', 'Amazon Order ID', 'Ship Date', 'Tracking Number', 'Waybill'],
+      'erp-confirmations',
+      { orderId: 1, shipDate: 2, trackingNumber: 3 },
+    ],
+    [
+      'ShipStation: the carrier that shipped and the one selected',
+      [
+        'Order - Number',
+        'Date - Shipped Date',
+        'Carrier - Carrier Selected',
+        'Shipment - Carrier',
+        'Shipment - Tracking Number',
+      ],
+      'erp-confirmations',
+      { orderId: 0, shipDate: 1, carrierName: 3, trackingNumber: 4 },
+    ],
+    [
+      'a column no field is read from, twice',
+      ['order-id', 'notes', 'ship-date', 'carrier-code', 'tracking-number', 'notes', '', ''],
+      'confirmation-upload',
+      { orderId: 0, shipDate: 2, carrierCode: 3, trackingNumber: 4 },
+    ],
+  ])('%s: read', (_name, headers, kind, index) => {
+    const h = findHeaderRow('x.csv', [headers], {});
+    expect(h.spec.kind).toBe(kind);
+    expect(h.index).toMatchObject(index);
+  });
+});
+
 describe('findHeaderRow: where the header is', () => {
   const JP = [
     [
