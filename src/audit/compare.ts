@@ -3,6 +3,7 @@ import type { GroupFigures } from '../model/result.js';
 import {
   MIN_AFTER_WITH_SCAN_TIME,
   periodOf,
+  UNVERIFIED_RULES,
   type Comparison,
   type EvidenceRow,
   type Period,
@@ -35,7 +36,7 @@ export function compareAroundFix(
     graceHours: opts.graceHours,
     before,
     after,
-    verdict: judgeImprovement(before, after),
+    verdict: judgeImprovement(before, after, after.unverified),
     ...(Number.isFinite(newestMs) ? { newestConfirmedDay: localDay(newestMs, opts.zone) } : {}),
   };
 }
@@ -48,10 +49,12 @@ function localDay(epochMs: number, zone: string): string {
 }
 
 /**
- * Improvement is claimed only when the "after" period has enough shipments with a known first scan AND its
- * early-confirmation rate is lower than before's. Anything else is reported as a problem, never softened.
+ * Improvement is claimed only when the "after" period has enough shipments with a known first scan, its
+ * early-confirmation rate is lower than before's, AND none of its shipments is left unjudged (no tracking
+ * number, no tracking data, no physical scan yet: `unverifiedAfter`). Anything else is reported as a problem,
+ * never softened.
  */
-export function judgeImprovement(before: GroupFigures, after: GroupFigures): Verdict {
+export function judgeImprovement(before: GroupFigures, after: GroupFigures, unverifiedAfter = 0): Verdict {
   const problems: VerdictProblem[] = [];
   if (before.earlyConfirmationRate === null) problems.push({ kind: 'nothing-before' });
   if (after.withScanTime < MIN_AFTER_WITH_SCAN_TIME) {
@@ -64,6 +67,7 @@ export function judgeImprovement(before: GroupFigures, after: GroupFigures): Ver
   ) {
     problems.push({ kind: 'rate-not-lower', before: before.earlyConfirmationRate, after: after.earlyConfirmationRate });
   }
+  if (unverifiedAfter > 0) problems.push({ kind: 'unverified-after', count: unverifiedAfter });
   return { improved: problems.length === 0, problems };
 }
 
@@ -87,6 +91,8 @@ function periodFigures(
     earlyGapHours: distribution(early.map(lagHours).filter((h) => h !== undefined)),
     earlyCarriers: countCarriers(early),
     carrierCounts: countCarriers(list),
+    unverified: list.filter((s) => UNVERIFIED_RULES.some((r: string) => hits.get(s)?.has(r))).length,
+    lateHandovers: list.filter((s) => hits.get(s)?.has('late-handover')).length,
   };
 }
 

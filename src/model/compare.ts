@@ -23,13 +23,25 @@ export interface PeriodFigures extends GroupFigures {
   earlyCarriers: Array<{ carrier: string; count: number }>;
   /** Carriers of all shipments in the period with their counts, most first. */
   carrierCounts: Array<{ carrier: string; count: number }>;
+  /**
+   * Shipments the rate cannot judge although they were confirmed without the carrier having the parcel:
+   * confirmed without a tracking number, or with no physical carrier scan long past the confirmation
+   * (`UNVERIFIED_RULES`). The rate counts only scanned shipments, so a parcel never scanned would vanish from it.
+   */
+  unverified: number;
+  /** Shipments first scanned after their latest ship date: the late shipments an early confirmation hides. */
+  lateHandovers: number;
 }
+
+/** The rules whose finding means the shipment has no carrier scan to judge it by. */
+export const UNVERIFIED_RULES: readonly string[] = ['no-carrier-scan', 'missing-tracking'];
 
 /** Why the data does not (yet) back a claim of improvement. */
 export type VerdictProblem =
   | { kind: 'nothing-before' }
   | { kind: 'few-after'; withScanTime: number; needed: number }
-  | { kind: 'rate-not-lower'; before: number; after: number };
+  | { kind: 'rate-not-lower'; before: number; after: number }
+  | { kind: 'unverified-after'; count: number };
 
 export interface Verdict {
   improved: boolean;

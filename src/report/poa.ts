@@ -70,9 +70,13 @@ export function describeProblem(p: VerdictProblem, fixedOn: string): string {
     case 'nothing-before':
       return `no shipment confirmed before ${fixedOn} has a known first carrier scan, so there is nothing to compare with`;
     case 'few-after':
-      return `only ${plural(p.withScanTime, 'shipment')} confirmed since ${fixedOn} ${p.withScanTime === 1 ? 'has' : 'have'} a known first carrier scan (at least ${p.needed} are needed to show a change)`;
+      return p.withScanTime === 0
+        ? `no shipment confirmed since ${fixedOn} has a known first carrier scan yet (at least ${p.needed} are needed to show a change)`
+        : `only ${plural(p.withScanTime, 'shipment')} confirmed since ${fixedOn} ${p.withScanTime === 1 ? 'has' : 'have'} a known first carrier scan (at least ${p.needed} are needed to show a change)`;
     case 'rate-not-lower':
       return `the early-confirmation rate since ${fixedOn} (${pct(p.after)}) is not lower than before (${pct(p.before)})`;
+    case 'unverified-after':
+      return `${plural(p.count, 'shipment')} confirmed since ${fixedOn} ${p.count === 1 ? 'has' : 'have'} no carrier scan to judge ${p.count === 1 ? 'it' : 'them'} by (no tracking number, or still no physical scan long after the confirmation), and the rate counts only scanned shipments`;
   }
 }
 
@@ -89,9 +93,10 @@ export function verdictSentence(c: Comparison): string {
   return `Since ${fixedOn}, the early-confirmation rate fell from ${pct(b.earlyConfirmationRate)} to ${pct(a.earlyConfirmationRate)}, and ${lag}. ${plural(a.earlyConfirmations, 'shipment')} since then ${a.earlyConfirmations === 1 ? 'was' : 'were'} still confirmed before the first carrier scan; ${a.earlyConfirmations === 1 ? 'it is' : 'they are'} marked "after" in the evidence.`;
 }
 
+/** The confirmation days a period's shipments span, as the data has them (not the fix date). */
 function periodLabel(p: PeriodFigures, c: Comparison): string {
-  if (p.key === 'before') return p.firstDay ? `${p.firstDay} to ${p.lastDay}` : `before ${c.fixedOn}`;
-  return `${c.fixedOn} to ${p.lastDay ?? c.fixedOn}`;
+  if (p.firstDay) return `${p.firstDay} to ${p.lastDay}`;
+  return p.key === 'before' ? `before ${c.fixedOn}` : `none since ${c.fixedOn}`;
 }
 
 /** A row of the before/after table with its values as data: what the workbook stores in typed cells. */
@@ -194,7 +199,7 @@ function blocks({ result, comparison: c, sellerName, attachments }: PoaInput): B
     out.push(
       {
         kind: 'para',
-        text: `Between ${b.firstDay} and ${b.lastDay}, ${b.earlyConfirmations} of our ${b.withScanTime} shipments with a known first carrier scan (${pct(b.earlyConfirmationRate)}; ${plural(b.earlyOrders, 'order')}) were confirmed to Amazon more than ${grace} hours before the carrier's first physical scan of the parcel.`,
+        text: `Between ${b.firstDay} and ${b.lastDay}, ${b.earlyConfirmations} of our ${plural(b.withScanTime, 'shipment')} with a known first carrier scan (${pct(b.earlyConfirmationRate)}; ${plural(b.earlyOrders, 'order')}) ${b.earlyConfirmations === 1 ? 'was' : 'were'} confirmed to Amazon more than ${grace} hours before the carrier's first physical scan of the parcel.`,
       },
       {
         kind: 'para',
@@ -205,13 +210,32 @@ function blocks({ result, comparison: c, sellerName, attachments }: PoaInput): B
   } else {
     out.push({
       kind: 'para',
-      text: `Between ${b.firstDay} and ${b.lastDay}, none of our ${b.withScanTime} shipments with a known first carrier scan was confirmed more than ${grace} hours before the carrier's first physical scan.`,
+      text: `Between ${b.firstDay} and ${b.lastDay}, none of our ${plural(b.withScanTime, 'shipment')} with a known first carrier scan was confirmed more than ${grace} hours before the carrier's first physical scan.`,
+    });
+    if (a.earlyConfirmations > 0) {
+      out.push({
+        kind: 'para',
+        text: `Since ${fixedOn}, ${plural(a.earlyConfirmations, 'shipment')} ${a.earlyConfirmations === 1 ? 'was' : 'were'} confirmed more than ${grace} hours before the carrier's first physical scan; ${a.earlyConfirmations === 1 ? 'it is' : 'they are'} marked "after" in the evidence.`,
+      });
+    }
+  }
+  // An early confirmation hides a late hand-over from the Late Shipment Rate (DOMAIN.md): a reviewer sees both.
+  if (b.lateHandovers > 0) {
+    out.push({
+      kind: 'para',
+      text: `In the same period, ${plural(b.lateHandovers, 'shipment')} reached the carrier after ${b.lateHandovers === 1 ? 'its' : 'their'} latest ship date (first carrier scan after it), whatever the confirmation said.`,
     });
   }
+  const why =
+    b.earlyConfirmations > 0 || a.earlyConfirmations === 0
+      ? b.earlyConfirmations > 0
+        ? 'explain why shipments were confirmed before the parcels were handed to the carrier: who entered the tracking numbers, at which step, and why'
+        : 'explain what Amazon named in its notice: no shipment in these files was confirmed before the carrier had it'
+      : `explain why the shipments since ${fixedOn} were confirmed before the parcels were handed to the carrier`;
   out.push(
     {
       kind: 'para',
-      text: `Why this happened: ${placeholder('explain why shipments were confirmed before the parcels were handed to the carrier: who entered the tracking numbers, at which step, and why')}`,
+      text: `Why this happened: ${placeholder(why)}`,
     },
     { kind: 'heading', text: '2. Actions taken' },
     {

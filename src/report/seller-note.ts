@@ -80,6 +80,8 @@ const WORDS: Record<Lang, Words> = {
           return `${d} 之后只有 ${p.withScanTime} 个包裹有已知的首次扫描时间（至少需要 ${p.needed} 个）`;
         case 'rate-not-lower':
           return `${d} 之后的提前确认比例（${pct(p.after)}）不低于之前（${pct(p.before)}）`;
+        case 'unverified-after':
+          return `${d} 之后有 ${p.count} 个包裹没有可供判断的承运商扫描（没有运单号，或确认发货很久之后仍没有实物扫描），而比例只计算已扫描的包裹`;
       }
     },
     print:

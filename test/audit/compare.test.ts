@@ -64,6 +64,18 @@ describe('judgeImprovement', () => {
   ])('%s', (_, before, after, improved, problems) => {
     expect(judgeImprovement(before, after)).toEqual({ improved, problems });
   });
+
+  // A parcel confirmed and never scanned drops out of the rate: 0% with 30 unscanned labels is no improvement.
+  it.each<[number, boolean]>([
+    [0, true],
+    [1, false],
+    [30, false],
+  ])('%i shipments since the fix without a scan or a number: improved %s', (unverified, improved) => {
+    expect(judgeImprovement(figures(40, 100), figures(0, 30), unverified)).toEqual({
+      improved,
+      problems: unverified > 0 ? [{ kind: 'unverified-after', count: unverified }] : [],
+    });
+  });
 });
 
 /** A China Post parcel confirmed at `confirmed`, first scanned `lag` hours later. */

@@ -70,8 +70,14 @@ describe('Plan of Action from the sample month, fix on 2026-11-03', () => {
       'Late shipments (confirmed after the latest ship date)                          0                          3',
     ],
     [
+      // None of the 82 scanned shipments since the fix was early, but 3 were never scanned or had no number:
+      // the rate cannot vouch for them, so no improvement is claimed.
       'verdict backed by numbers',
-      'Since 2026-11-03, none of the 82 shipments with a known first carrier scan was confirmed before the carrier had the parcel',
+      'The data does not yet show an improvement after 2026-11-03: 3 shipments confirmed since 2026-11-03 have no carrier scan to judge them by (no tracking number, or still no physical scan long after the confirmation), and the rate counts only scanned shipments.',
+    ],
+    [
+      'late hand-overs before the fix are named',
+      'In the same period, 34 shipments reached the carrier after their latest ship date (first carrier scan after it), whatever the confirmation said.',
     ],
     [
       'late shipments after the fix are not hidden',
@@ -227,7 +233,11 @@ describe('describeProblem', () => {
     ],
     [
       { kind: 'few-after', withScanTime: 0, needed: 10 },
-      'only 0 shipments confirmed since 2026-11-03 have a known first carrier scan (at least 10 are needed to show a change)',
+      'no shipment confirmed since 2026-11-03 has a known first carrier scan yet (at least 10 are needed to show a change)',
+    ],
+    [
+      { kind: 'unverified-after', count: 1 },
+      '1 shipment confirmed since 2026-11-03 has no carrier scan to judge it by (no tracking number, or still no physical scan long after the confirmation), and the rate counts only scanned shipments',
     ],
     [
       { kind: 'rate-not-lower', before: 0, after: 0 },
