@@ -1,7 +1,8 @@
 /**
- * Common Chinese (and Japanese) carrier scan phrases → plain English, for the printed report: a reviewer at
- * Amazon reads "已收寄" as "accepted (posted)". A gloss only translates; whether an event counts as a scan is
- * decided by events.ts, never here. Text with no known phrase is shown as it is, with no gloss.
+ * Common Chinese (and Japanese) carrier scan phrases → plain English, for what a reviewer at Amazon reads:
+ * "已收寄" as "accepted (posted)" in the evidence CSV and workbook ("First Scan Event (English)") and beside
+ * the scan text in report.html, on screen and printed. A gloss only translates; whether an event counts as a
+ * scan is decided by events.ts, never here. Text with no known phrase is shown as it is, with no gloss.
  *
  * HOW A TEXT IS GLOSSED: read left to right; at each place the longest phrase of the table that starts
  * there wins ("待揽收" over "揽收", "未妥投" over "妥投", "到达寄达地" over "到达") and the reading moves on

@@ -1,6 +1,7 @@
 import { bySeverity, findingsByShipment, type Finding, type FindingList, type TimeFact } from '../model/finding.js';
 import type { SourceRef } from '../model/records.js';
 import { csvRow } from './csv.js';
+import { glossEvent } from './event-glossary.js';
 
 /**
  * A column of the evidence CSV. `f` is the shipment's most severe finding (shipment-level facts are the
@@ -25,6 +26,8 @@ function zoneNote(label: string, t: TimeFact | undefined): string | undefined {
  * Deliberately only order, tracking and carrier facts: buyer data (names, addresses, phones, e-mails) is
  * never in a Finding and must not be added here (Amazon's data protection policy binds the seller too).
  * Times are TimeFact.iso: the marketplace zone with its offset, or a bare date when the file gave only one.
+ * The carrier's texts are kept as they are; a scan text in Chinese or Japanese gets its English beside it,
+ * never a machine guess. Locations stay as the carrier wrote them (no transliteration of place names).
  */
 export const EVIDENCE_COLUMNS: readonly EvidenceColumn[] = [
   { header: 'Order ID', value: (f) => f.orderId },
@@ -44,6 +47,9 @@ export const EVIDENCE_COLUMNS: readonly EvidenceColumn[] = [
   },
   { header: 'First Carrier Scan Time', value: (f) => f.firstCarrierScanAt?.iso ?? '' },
   { header: 'First Scan Event', value: (f) => f.firstScanEvent ?? '' },
+  // The reviewer reads English: a Chinese or Japanese scan text's known phrases in English, from the
+  // glossary the printed report uses. Empty when the text is English already or no phrase of it is known.
+  { header: 'First Scan Event (English)', value: (f) => glossEvent(f.firstScanEvent ?? '') ?? '' },
   { header: 'First Scan Location', value: (f) => f.firstScanLocation ?? '' },
   { header: 'Hours Confirmation Before Scan', value: (f) => (f.lagHours === undefined ? '' : f.lagHours.toFixed(1)) },
   { header: 'Issues', value: (_, all) => all.map((x) => x.rule).join('; ') },

@@ -10,8 +10,9 @@ import { beforeAfterTable, hours, pct, verdictSentence } from './poa.js';
  * One self-contained page for the appeal: no script, no font, no image from anywhere (a CSP forbids it),
  * inline SVG charts. On screen it shows every affected shipment; printed (report.pdf) it is laid out for a
  * reviewer who reads two A4 pages: the summary, the before/after table and the charts on the first, the
- * worst shipments on the second (times short and local, issues in words, Chinese scan texts glossed), with
- * a header and page numbers on every page. The full table is in evidence.xlsx and evidence.csv.
+ * worst shipments on the second (times short and local, issues in words), with a header and page numbers on
+ * every page. Both tables show a Chinese scan text's English beside it (event-glossary.ts). The full table is
+ * in evidence.xlsx and evidence.csv.
  */
 
 export interface HtmlInput {
@@ -53,6 +54,7 @@ th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vert
 th { background: #f2f4f7; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .ok { color: var(--good); } .no { color: var(--bad); }
+.gloss { font-style: italic; color: var(--muted); }
 table.evidence { font-size: 12px; }
 table.evidence td:nth-child(-n+3) { white-space: nowrap; }
 tr.after td:first-child { color: var(--good); font-weight: 600; }
@@ -88,7 +90,6 @@ svg .ref { stroke: var(--good); stroke-dasharray: 2 3; }
   table.worst td { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   /* Identifiers are never cut: a number too long for its column (FedEx 34 digits) wraps instead. */
   table.worst td:nth-child(2), table.worst td:nth-child(3) { white-space: normal; overflow-wrap: anywhere; }
-  table.worst .gloss { font-style: italic; color: var(--muted); }
   .verdict, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
@@ -234,7 +235,7 @@ ${table(
 <table class="evidence">
 <thead><tr>${columns.map((col) => `<th>${esc(col.header)}</th>`).join('')}</tr></thead>
 <tbody>
-${rows.map((r) => `<tr class="${r.period}">${columns.map((col) => `<td>${esc(col.value(r.findings[0], r.findings))}</td>`).join('')}</tr>`).join('\n')}
+${rows.map((r) => `<tr class="${r.period}">${columns.map((col) => `<td>${pageCell(col, r)}</td>`).join('')}</tr>`).join('\n')}
 </tbody>
 </table>
 </section>
@@ -251,6 +252,18 @@ ${worstTable(worst, result.marketplaceZone)}
 </body>
 </html>
 `;
+}
+
+/** A cell of the screen's evidence table: the CSV's value, and beside a scan text its English, as printed. */
+function pageCell(col: EvidenceColumn, r: EvidenceRow): string {
+  const text = col.value(r.findings[0], r.findings);
+  return col.header === 'First Scan Event' ? glossed(text) : esc(text);
+}
+
+/** A carrier's scan text as it is, followed by the English of its known phrases ("已收寄 accepted (posted)"). */
+function glossed(event: string): string {
+  const gloss = glossEvent(event);
+  return `${esc(event)}${gloss ? ` <span class="gloss">${esc(gloss)}</span>` : ''}`;
 }
 
 /** Errors before warnings, then the longest confirmation → first scan gap first; ties in order of confirmation. */
@@ -283,7 +296,7 @@ function worstTable(rows: readonly EvidenceRow[], zone: string): string {
       esc(shortTime(f.confirmedAt, zone)),
       esc(shortTime(f.firstCarrierScanAt, zone)),
       esc(f.lagHours === undefined ? '' : f.lagHours.toFixed(1)),
-      `${esc(event)}${gloss ? ` <span class="gloss">${esc(gloss)}</span>` : ''}`,
+      glossed(event),
       esc(f.firstScanLocation ?? ''),
       esc([...new Set(r.findings.map((x) => issueName(x.rule)))].join('; ')),
     ];

@@ -228,6 +228,10 @@ describe('shipaudit appeal on the sample month, fix on 2026-11-03', () => {
       .split('\r\n');
     const shipments = new Set(full.findings.map((f) => `${f.orderId} ${f.trackingNumber}`));
     expect(lines[0].endsWith(`,Before or After Fix (${FIX})`)).toBe(true);
+    // The Chinese scan texts come with their English for the reviewer, never without it.
+    expect(lines[0]).toContain(',First Scan Event,First Scan Event (English),First Scan Location,');
+    expect(lines.filter((l) => l.includes(',已收寄,accepted (posted),')).length).toBeGreaterThan(30);
+    expect(lines.filter((l) => l.includes(',已收寄,,'))).toEqual([]);
     expect(lines).toHaveLength(shipments.size + 1);
     const sides = lines.slice(1).map((l) => l.split(',').at(-1));
     const afterShipments = new Set(

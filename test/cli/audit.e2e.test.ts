@@ -147,13 +147,13 @@ describe('audit of the sample month', () => {
     const rows = csv.slice(1).split('\r\n');
     expect(rows.at(-1)).toBe('');
     expect(rows[0]).toBe(
-      'Order ID,Tracking Number,Carrier,Purchase Date,Latest Ship Date,Latest Ship Date Source,Ship Confirmation Time,Confirmation Precision,First Carrier Scan Time,First Scan Event,First Scan Location,Hours Confirmation Before Scan,Issues,Severity,Details,Time Zone Notes,Source: Confirmation,Source: First Scan,Source: Order',
+      'Order ID,Tracking Number,Carrier,Purchase Date,Latest Ship Date,Latest Ship Date Source,Ship Confirmation Time,Confirmation Precision,First Carrier Scan Time,First Scan Event,First Scan Event (English),First Scan Location,Hours Confirmation Before Scan,Issues,Severity,Details,Time Zone Notes,Source: Confirmation,Source: First Scan,Source: Order',
     );
     const shipments = new Set(json.findings.map((f) => `${f.orderId}/${f.trackingNumber}`));
     expect(rows.length - 2).toBe(shipments.size);
     expect(csv).not.toMatch(/[^\r]\n/);
     expect(rows[1]).toMatch(
-      /^111-7625964-1065606,LX059317561CN,China Post,2026-10-01T18:26:29-07:00,2026-10-05,computed from handling time,2026-10-01T23:47:00-07:00,date and time,2026-10-06T18:06:00-07:00,已收寄,广东省东莞市,114.3,confirmed-before-handover; late-handover,error,/,
+      /^111-7625964-1065606,LX059317561CN,China Post,2026-10-01T18:26:29-07:00,2026-10-05,computed from handling time,2026-10-01T23:47:00-07:00,date and time,2026-10-06T18:06:00-07:00,已收寄,accepted \(posted\),广东省东莞市,114.3,confirmed-before-handover; late-handover,error,/,
     );
     expect(rows[0]).not.toMatch(/name|address|phone|e-?mail|buyer|recipient/i);
   });

@@ -97,6 +97,9 @@ describe('audit of ../shared/real-samples/audit-us', () => {
     const [header, row] = readFileSync(out, 'utf8').split('\r\n');
     expect(header.startsWith('\uFEFFOrder ID,Tracking Number,Carrier,')).toBe(true);
     expect(row.startsWith('111-2024111-0000001,"=""9400109104250532908587""",USPS,')).toBe(true);
+    // An English scan text needs no gloss: the English column after it stays empty.
+    expect(header).toContain(',First Scan Event,First Scan Event (English),First Scan Location,');
+    expect(row).toContain(',USPS in possession of item,,"JAMAICA, NY 11430",');
   });
 
   it('the figures: 1 early of 4, the lags of all four', () => {

@@ -5,7 +5,8 @@ import { findings } from './result-fixture.js';
 
 const HEADER =
   'Order ID,Tracking Number,Carrier,Purchase Date,Latest Ship Date,Latest Ship Date Source,Ship Confirmation Time,' +
-  'Confirmation Precision,First Carrier Scan Time,First Scan Event,First Scan Location,Hours Confirmation Before Scan,' +
+  'Confirmation Precision,First Carrier Scan Time,First Scan Event,First Scan Event (English),First Scan Location,' +
+  'Hours Confirmation Before Scan,' +
   'Issues,Severity,Details,Time Zone Notes,Source: Confirmation,Source: First Scan,Source: Order';
 
 const csv = formatEvidenceCsv(findings);
@@ -54,6 +55,12 @@ describe('evidence CSV cells', () => {
     ['113-1111111-1111111', 'Ship Confirmation Time', '2026-10-05T09:00:00-07:00'],
     ['113-1111111-1111111', 'First Carrier Scan Time', '2026-10-08T02:30:00-07:00'],
     ['113-1111111-1111111', 'First Scan Event', '已收寄'],
+    // a Chinese scan text gets its English beside it; an English one is left alone
+    ['113-1111111-1111111', 'First Scan Event (English)', 'accepted (posted)'],
+    ['113-2222222-2222222', 'First Scan Event', 'Posting/Collection'],
+    ['113-2222222-2222222', 'First Scan Event (English)', ''],
+    ['113-4444444-4444444', 'First Scan Event', 'Accepted at USPS Origin Facility'],
+    ['113-4444444-4444444', 'First Scan Event (English)', ''],
     ['113-1111111-1111111', 'Hours Confirmation Before Scan', '65.5'],
     ['113-1111111-1111111', 'Latest Ship Date Source', 'Amazon report'],
     [
@@ -88,6 +95,25 @@ describe('evidence CSV cells', () => {
     expect(csv).not.toMatch(/\/home\/|C:\\|\\Users\\/);
   });
 
+  it.each<[string | undefined, string]>([
+    ['【深圳市】 已收寄，揽投员：张三', 'accepted (posted)'],
+    ['离开深圳国际互换局，发往美国', 'departed; sent to'],
+    ['引受（東京）', 'accepted (Japan Post)'],
+    // no known phrase: no gloss, never a guess
+    ['你好世界', ''],
+    ['Pickup Scan', ''],
+    [undefined, ''],
+  ])('glosses the first scan event %j as %j, in the column after it', (event, english) => {
+    const [head, line] = formatEvidenceCsv([{ ...findings[0], firstScanEvent: event }]).split('\r\n');
+    const headers = head.slice(1).split(',');
+    const at = headers.indexOf('First Scan Event (English)');
+    expect(headers[at - 1]).toBe('First Scan Event');
+    expect(headers[at + 1]).toBe('First Scan Location');
+    const cells = line.match(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)!.map((c) => c.replace(/,$/, ''));
+    expect(cells[at - 1]).toBe(event ?? '');
+    expect(cells[at]).toBe(english);
+  });
+
   it('escapes formula starts in every column', () => {
     const hostile: Finding = {
       ...findings[3],
@@ -99,7 +125,7 @@ describe('evidence CSV cells', () => {
     };
     const line = formatEvidenceCsv([hostile]).split('\r\n')[1];
     expect(line.startsWith(`'@SUM(1+1),"=""9400111899223197428490""",'+1,`)).toBe(true);
-    expect(line).toContain(",'\tcmd,\"'\r=1\",-3.5,late-handover,warning,'-2+3,");
+    expect(line).toContain(",'\tcmd,,\"'\r=1\",-3.5,late-handover,warning,'-2+3,");
   });
 
   it('adds extra columns at the end', () => {

@@ -122,6 +122,42 @@ describe('the printed part of report.html, sample month', () => {
   });
 });
 
+describe('the on-screen evidence table of report.html, sample month', () => {
+  let html: string;
+  let screen: string;
+  beforeAll(async () => {
+    html = formatHtmlReport(await sampleAppeal());
+    const start = html.indexOf('<section class="evidence screen-only">');
+    screen = html.slice(start, html.indexOf('</section>', start));
+  });
+  /** The "First Scan Event" cell of each row, in the rows' order. */
+  const events = () => {
+    const head = [...screen.matchAll(/<th>(.*?)<\/th>/g)].map((m) => m[1]);
+    const at = head.indexOf('First Scan Event');
+    return [...screen.matchAll(/<tr class="(?:before|after)">(.*?)<\/tr>/g)].map(
+      (m) => [...m[1].matchAll(/<td>(.*?)<\/td>/g)][at][1],
+    );
+  };
+
+  it('shows a Chinese scan text with its English beside it, as the print does', () => {
+    expect(events()[0]).toBe('已收寄 <span class="gloss">accepted (posted)</span>');
+    const chinese = events().filter((e) => /^[\u4e00-\u9fff]/.test(e));
+    expect(chinese.length).toBeGreaterThan(30);
+    expect(chinese.every((e) => e.endsWith(' <span class="gloss">accepted (posted)</span>'))).toBe(true);
+  });
+
+  it('leaves an English scan text and a missing one as they are', () => {
+    expect(events()[49]).toBe('Pickup Scan');
+    expect(events()[52]).toBe('Accepted at USPS Origin Facility');
+    expect(events()[36]).toBe('');
+  });
+
+  it('styles the gloss on screen too, not only in print', () => {
+    const screenCss = html.slice(html.indexOf('<style>'), html.indexOf('@media print'));
+    expect(screenCss).toContain('\n.gloss { font-style: italic; color: var(--muted); }\n');
+  });
+});
+
 describe('the printed table with few or no shipments', () => {
   it.each<[number, string | undefined]>([
     [0, undefined],

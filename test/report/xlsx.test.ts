@@ -42,6 +42,16 @@ describe('evidence sheet', () => {
     expect(ws.rowCount).toBe(rowCount + 1);
   });
 
+  it('puts the English of the first scan event right after it', () => {
+    const values = (evidence().getRow(1).values as unknown[]).slice(1);
+    const at = values.indexOf('First Scan Event (English)');
+    expect(values.slice(at - 1, at + 2)).toEqual([
+      'First Scan Event',
+      'First Scan Event (English)',
+      'First Scan Location',
+    ]);
+  });
+
   it('freezes the header and filters every column', () => {
     const ws = evidence();
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -65,6 +75,13 @@ describe('evidence sheet', () => {
     [2, zoned('Ship Confirmation Time'), wall('2026-10-01T23:47:00')],
     [2, zoned('First Carrier Scan Time'), wall('2026-10-06T18:06:00')],
     [2, 'First Scan Event', '已收寄'],
+    [2, 'First Scan Event (English)', 'accepted (posted)'],
+    [51, 'First Scan Event', 'Pickup Scan'],
+    [51, 'First Scan Event (English)', null],
+    [54, 'First Scan Event', 'Accepted at USPS Origin Facility'],
+    [54, 'First Scan Event (English)', null],
+    [38, 'First Scan Event', null],
+    [38, 'First Scan Event (English)', null],
     [2, 'Hours Confirmation Before Scan', 114.3],
     [2, 'Issues', 'confirmed-before-handover; late-handover'],
     [2, 'Source: Confirmation', 'confirmations.txt:2'],
