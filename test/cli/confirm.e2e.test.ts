@@ -483,6 +483,7 @@ describe('check reports the gate’s backlog', () => {
             held: Array<{ orderId: string; hoursLeft: number }>;
             heldLater: number;
             ready: number;
+            released?: Array<{ orderId: string; status: string; file?: string; at: string }>;
           };
         };
       };
@@ -513,7 +514,14 @@ describe('check reports the gate’s backlog', () => {
       'c.txt',
     );
     expect(confirmed.stderr).toBe('');
-    expect(check().atRisk.gate.ready).toBe(0);
+    const after = check();
+    expect(after.atRisk.gate.ready).toBe(0);
+    // Released, not yet processed by Amazon: not "ship and confirm now" (a second confirmation), but said.
+    const releasedIds = Object.keys(RUN1.release).sort();
+    expect(after.atRisk.orders.filter((o) => releasedIds.includes(o.orderId))).toEqual([]);
+    expect(after.atRisk.gate.released?.map((r) => [r.orderId, r.status, r.file]).sort()).toEqual(
+      releasedIds.map((id) => [id, 'released', 'c.txt']),
+    );
 
     const text = shipaudit(dir, 'check', '--as-of', RUN1.asOf.slice(0, 16), '--state', 'state.json').stdout;
     const id = Object.entries(RUN1.overdue).find(([, why]) => why === 'information-only')![0];
@@ -523,6 +531,15 @@ describe('check reports the gate’s backlog', () => {
       ),
     );
     expect(text).toMatch(/\d+ more orders held by the gate with more than a day left/);
+    const [rid, r] = Object.entries(RUN1.release)[0];
+    expect(text).toMatch(
+      new RegExp(
+        `^  ${rid}  ${r.trackingNumber}  released by the gate at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\(file c\\.txt\\), ` +
+          'awaiting Amazon: not to be confirmed again$',
+        'm',
+      ),
+    );
+    expect(text).not.toMatch(new RegExp(`${rid} .*ship and confirm now`));
   });
 });
 
