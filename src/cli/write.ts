@@ -48,6 +48,14 @@ export interface FileOptions {
   what?: string;
 }
 
+/** A file written under a temp name, not yet in place (see `Outputs.stageFile`). */
+export interface StagedFile {
+  /** The temp file's absolute path (absent for a device or FIFO). */
+  temp?: string;
+  place(): Promise<void>;
+  discard(): Promise<void>;
+}
+
 export class Outputs {
   private constructor(
     private readonly inputs: readonly string[],
@@ -73,12 +81,24 @@ export class Outputs {
 
   /** Writes a file whole: temp file and rename, or straight into a device or FIFO. */
   async writeFile(path: string, data: FileData, opts: FileOptions = {}): Promise<void> {
+    const staged = await this.stageFile(path, data, opts, false);
+    await staged.place();
+  }
+
+  /**
+   * Writes a file whole in two steps: the text goes to a temp file beside the target now (synced; `temp`
+   * names it), and `place` renames it into place. Between the two the caller can record what the file
+   * holds: a temp file still there after a crash says the file was never placed. So a `kept` temp file is
+   * synced, and named so that `removeOrphans` never takes it away (its owner's records decide its fate).
+   * A device or FIFO has no temp file: `place` writes into it.
+   */
+  async stageFile(path: string, data: FileData, opts: FileOptions = {}, kept = true): Promise<StagedFile> {
     const abs = resolve(this.cwd, path);
     const real = await realOrResolved(abs);
     if (this.isInput(real)) throw new OutputError(`${path} is an input of this run: not overwritten`);
     const st = await stat(real).catch(failure(path, 'ENOENT'));
     if (st?.isDirectory()) throw new OutputError(`cannot write ${path}: it is a folder`);
-    if (st && !st.isFile()) return writeInto(path, real, data);
+    if (st && !st.isFile()) return { place: () => writeInto(path, real, data), discard: async () => {} };
     if (st && !opts.replace) {
       const first = await head(real).catch((e: unknown) => {
         throw describeFailure(path, e, 'read');
@@ -91,14 +111,36 @@ export class Outputs {
     const dir = dirname(real);
     await mkdir(dir, { recursive: true }).catch(failure(path));
     await removeOrphans(dir, basename(real), 'file');
-    const tmp = join(dir, tempName(basename(real), 'tmp'));
+    const tmp = join(dir, tempName(basename(real), kept ? 'staged' : 'tmp'));
+    const discard = () => rm(tmp, { force: true });
     try {
-      await writeFile(tmp, data, { flag: 'wx' });
-      await rename(tmp, real);
+      if (kept && (typeof data === 'string' || data instanceof Uint8Array)) {
+        const fh = await open(tmp, 'wx');
+        try {
+          await fh.writeFile(data);
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
+      } else await writeFile(tmp, data, { flag: 'wx' });
     } catch (e) {
-      await rm(tmp, { force: true });
+      await discard();
       throw describeFailure(path, e);
     }
+    return {
+      temp: tmp,
+      place: async () => {
+        try {
+          await rename(tmp, real);
+        } catch (e) {
+          // A kept temp file left where it is says "never placed" to whoever recorded it.
+          if (!kept) await discard();
+          throw describeFailure(path, e);
+        }
+        if (kept) await syncFolder(dir);
+      },
+      discard,
+    };
   }
 
   /** Why a folder may not be written or replaced here, or undefined when it may. */
@@ -196,6 +238,16 @@ export class Outputs {
   }
 }
 
+/** Makes a rename in the folder durable (where the platform lets a folder be synced). */
+async function syncFolder(dir: string): Promise<void> {
+  const fh = await open(dir, 'r').catch(() => undefined);
+  if (!fh) return;
+  await fh
+    .sync()
+    .catch(() => undefined)
+    .finally(() => fh.close());
+}
+
 function markerText(): string {
   return `${JSON.stringify({ tool: 'shipaudit', writtenAt: new Date().toISOString() })}\n`;
 }
@@ -244,7 +296,7 @@ export function isEvidenceCsv(head: Buffer): boolean {
     .startsWith('Order ID,Tracking Number,');
 }
 
-function tempName(name: string, kind: 'tmp' | 'old'): string {
+function tempName(name: string, kind: 'tmp' | 'old' | 'staged'): string {
   return `.${name}.shipaudit-${kind}-${process.pid}-${builtin('node:crypto').randomBytes(4).toString('hex')}`;
 }
 

@@ -105,11 +105,24 @@ export function decide(input: GateInput): GateDecision {
       pending({ orderId: order.orderId, reason: 'no-tracking-number', latestShipDate: lsd, hoursLeft });
       continue;
     }
+    // The ledger wins over "several numbers": a package it has is done (skipped), and a new number beside it
+    // is weighed against that release below (held as already confirmed, or sent under --reemit).
+    let candidates = packages;
     if (packages.length > 1 && packages.some((p) => p.items.length === 0)) {
-      pending({ orderId: order.orderId, reason: 'several-numbers-without-items', latestShipDate: lsd, hoursLeft });
-      continue;
+      const known = packages.filter((p) => input.ledger(order.orderId, p.trackingNumber) !== undefined);
+      const fresh = packages.filter((p) => !known.includes(p));
+      const ambiguous = fresh.length > 1 && fresh.some((p) => p.items.length === 0);
+      if (known.length === 0 || (ambiguous && input.reemit.has(order.orderId))) {
+        pending({ orderId: order.orderId, reason: 'several-numbers-without-items', latestShipDate: lsd, hoursLeft });
+        continue;
+      }
+      for (const p of known) {
+        const status = input.ledger(order.orderId, p.trackingNumber);
+        skipped.push({ orderId: order.orderId, trackingNumber: p.trackingNumber, why: 'in-ledger', status });
+      }
+      candidates = fresh;
     }
-    for (const p of packages) {
+    for (const p of candidates) {
       const status = input.ledger(order.orderId, p.trackingNumber);
       const reemitted = status !== undefined && input.reemit.has(order.orderId);
       if (status !== undefined && !reemitted) {
@@ -172,7 +185,7 @@ export function decide(input: GateInput): GateDecision {
         carrierCode: carrier.code,
         carrierName: carrier.name,
         shipMethod: p.shipMethod,
-        lines: linesFor(items, order.items, packages.length),
+        lines: linesFor(items, order.items, candidates.length),
         shipDate: shipDateOf(scan.at, zone),
         shipDateIso: apiShipDate(scan.at, asOfMs),
         scan: {

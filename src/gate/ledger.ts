@@ -27,6 +27,11 @@ export interface LedgerRecord {
   shipDate?: string;
   /** The confirmation file a released package was written to. */
   file?: string;
+  /**
+   * For 'releasing': the temp file (absolute path) holding the confirmation file's text before it is renamed
+   * into place. Still there on the next run: the file was never placed (not released); gone: it was.
+   */
+  staged?: string;
   /** Amazon's answer: HTTP status, and its errors for a rejection. */
   http?: number;
   errors?: Array<{ code?: string; message?: string }>;
@@ -42,7 +47,14 @@ export class LedgerFormatError extends Error {
   }
 }
 
-const STATUSES: ReadonlySet<string> = new Set<LedgerStatus>(['released', 'sending', 'accepted', 'rejected', 'failed']);
+const STATUSES: ReadonlySet<string> = new Set<LedgerStatus>([
+  'releasing',
+  'released',
+  'sending',
+  'accepted',
+  'rejected',
+  'failed',
+]);
 
 /**
  * Reads a ledger's text. A last line cut short (the process died while appending it) is left out and
@@ -137,6 +149,14 @@ export class Ledger {
       }));
   }
 
+  /**
+   * Packages whose last record is "releasing": a run died between recording a confirmation file's batch and
+   * recording it in place. Until resolved (see `placedOrNot`) they count as released: never twice.
+   */
+  staging(): LedgerRecord[] {
+    return [...this.byOrder.values()].flatMap((m) => [...m.values()].filter((r) => r.status === 'releasing'));
+  }
+
   /** Packages whose last record is "sending": a run died between the request and its answer. */
   unresolved(): LedgerRecord[] {
     return [...this.byOrder.values()].flatMap((m) => [...m.values()].filter((r) => r.status === 'sending'));
@@ -150,4 +170,25 @@ export class Ledger {
   all(): LedgerRecord[] {
     return [...this.byOrder.values()].flatMap((m) => [...m.values()]);
   }
+}
+
+/**
+ * The records that settle "releasing" ones, given whether each one's staged temp file is still there: still
+ * there, the rename never happened and nothing reached the file ('failed': the package may go again); gone,
+ * the file was put in place ('released'). One answer per package, at `at`.
+ */
+export function settleStaging(
+  staging: readonly LedgerRecord[],
+  stillStaged: (temp: string) => boolean,
+  at: string,
+): { placed: LedgerRecord[]; notPlaced: LedgerRecord[] } {
+  const placed: LedgerRecord[] = [];
+  const notPlaced: LedgerRecord[] = [];
+  for (const r of staging) {
+    const { staged, ...rest } = r;
+    if (staged !== undefined && stillStaged(staged))
+      notPlaced.push({ ...rest, at, status: 'failed', note: `${r.file ?? 'the confirmation file'} was never written` });
+    else placed.push({ ...rest, status: 'released', note: `found in place at ${at}` });
+  }
+  return { placed, notPlaced };
 }

@@ -472,6 +472,18 @@ export const CATALOGUE = {
     (p: { n: number }) => `${s(p.n, 'more order')} held by the gate with more than a day left`,
     (p) => `另有 ${p.n} 个订单被闸门暂缓，剩余时间超过一天`,
   ),
+  'check.gate.released': msg(
+    (p: { status: string; at?: string; file?: string }) =>
+      (p.status === 'accepted'
+        ? 'accepted by Amazon'
+        : p.status === 'sending'
+          ? 'being sent by the gate'
+          : 'released by the gate') +
+      `${p.at ? ` at ${p.at}` : ''}${p.file ? ` (file ${p.file})` : ''}, awaiting Amazon: not to be confirmed again`,
+    (p) =>
+      (p.status === 'accepted' ? '亚马逊已接受' : p.status === 'sending' ? '闸门正在提交' : '已由闸门放行') +
+      `${p.at ? `（${p.at}）` : ''}${p.file ? `（文件 ${p.file}）` : ''}，等待亚马逊处理：请勿再次确认`,
+  ),
   'check.gate.ready': msg(
     (p: { n: number }) => `${s(p.n, 'order')} scanned and ready: the next \`shipaudit confirm\` releases them`,
     (p) => `${p.n} 个订单已扫描、可以确认：下次 \`shipaudit confirm\` 会放行它们`,
@@ -745,6 +757,24 @@ export const CATALOGUE = {
       `  ${p.n} input row${p.n === 1 ? '' : 's'} could not be read${p.first ? ` (first: ${p.first})` : ''}; ` +
       '`shipaudit inspect` shows them all',
     (p) => `  ${p.n} 行输入无法读取${p.first ? `（第一处：${p.first}）` : ''}；\`shipaudit inspect\` 可查看全部`,
+  ),
+  'gate.staged': msg(
+    (p: { placed: number; notPlaced: number; files: string[] }) =>
+      `  An earlier run stopped while writing ${p.files.join(', ')}: ` +
+      [
+        p.placed && `${s(p.placed, 'order')} in place in the file, recorded as released`,
+        p.notPlaced && `${s(p.notPlaced, 'order')} never written (the file was not put in place): decided again`,
+      ]
+        .filter(Boolean)
+        .join('; '),
+    (p) =>
+      `  之前一次运行在写出 ${p.files.join('、')} 时停止：` +
+      [
+        p.placed && `${p.placed} 个订单已在文件中，记为已放行`,
+        p.notPlaced && `${p.notPlaced} 个订单未写入（文件未就位）：重新判断`,
+      ]
+        .filter(Boolean)
+        .join('；'),
   ),
   'gate.recovered': msg(
     (p: { orderId: string; trackingNumber: string; found: 'accepted' | 'failed' | 'unknown' }) =>

@@ -1,5 +1,5 @@
 import type { Finding } from './finding.js';
-import type { Hold, Overdue } from './gate.js';
+import type { Hold, LedgerStatus, Overdue } from './gate.js';
 import type { Severity } from './finding.js';
 
 /** How serious a check problem is: a finding's severities. */
@@ -109,4 +109,19 @@ export interface GateBacklog {
   heldLater: number;
   /** Scanned and not yet confirmed: the next `shipaudit confirm` releases them (shown, no alarm). */
   ready: number;
+  /**
+   * Released by the gate (a confirmation file written, or sent) and still awaiting shipment in the order
+   * data: Amazon has not processed it yet. Shown, never to be confirmed again by hand.
+   */
+  released?: GateReleased[];
+}
+
+export interface GateReleased {
+  orderId: string;
+  trackingNumber?: string;
+  status: LedgerStatus;
+  /** When the ledger recorded it, in the marketplace zone. */
+  at?: string;
+  /** The confirmation file it was written to. */
+  file?: string;
 }

@@ -3,10 +3,11 @@ import type { SourceRef } from './records.js';
 /** The confirmation gate's decision per order awaiting shipment (see src/gate/decide.ts). */
 
 /**
- * What the ledger says about a package: written to a confirmation file, being sent (no answer recorded yet),
- * accepted or rejected by Amazon, or found not sent (it may go again).
+ * What the ledger says about a package: being written to a confirmation file (recorded before the file is
+ * put in place), written to one, being sent (no answer recorded yet), accepted or rejected by Amazon, or
+ * found not sent (it may go again).
  */
-export type LedgerStatus = 'released' | 'sending' | 'accepted' | 'rejected' | 'failed';
+export type LedgerStatus = 'releasing' | 'released' | 'sending' | 'accepted' | 'rejected' | 'failed';
 
 /** One line of the confirmation: an order item, or the whole order when its items are not known. */
 export interface ReleaseLine {
@@ -89,6 +90,9 @@ export interface Skipped {
   trackingNumber?: string;
   why: 'in-ledger' | 'not-awaiting' | 'not-an-awaiting-order';
   status?: LedgerStatus;
+  /** For 'in-ledger', when the nightly check shows it: when the ledger recorded it (ISO, UTC), and the file. */
+  at?: string;
+  file?: string;
 }
 
 /** One tracking number assigned to several orders: released for each (one parcel may carry two orders), said. */

@@ -197,6 +197,14 @@ function checkText(data: CheckResult, opts: CheckTextOptions): string {
     ].filter((x): x is string => typeof x === 'string');
     out.push(...notes.map((n) => style.dim(`  ${n}`)));
   }
+  for (const x of g?.released ?? []) {
+    out.push(
+      style.dim(
+        `  ${x.orderId}  ${x.trackingNumber ?? ''}  ` +
+          t(lang, 'check.gate.released', { status: x.status, at: x.at && short(x.at), file: x.file }),
+      ),
+    );
+  }
 
   const old = r.alreadyReported;
   const oldText = old.count

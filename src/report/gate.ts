@@ -23,6 +23,8 @@ export interface GateDelivery {
   submitted?: readonly SubmitOutcome[];
   /** Packages an earlier run died while sending, checked with Amazon before anything was sent. */
   recovered?: readonly Recovered[];
+  /** A confirmation file's batch an earlier run recorded and died before placing, settled by this run. */
+  staged?: { placed: number; notPlaced: number; files: string[] };
   /** Packages the ledger has as being sent that this run could not check (no --submit). */
   unresolved?: number;
   ledger: string;
@@ -95,6 +97,7 @@ function gateText(d: GateDecision, delivery: GateDelivery, style: Style): string
   out.push(style.heading(t(lang, 'gate.title', { asOf: d.asOf, zone: d.zone })));
   const rejected = delivery.rowsRejected;
   if (rejected) out.push(style.warning(t(lang, 'gate.rowsRejected', { n: rejected.count, first: rejected.first })));
+  if (delivery.staged) out.push(t(lang, 'gate.staged', delivery.staged));
   for (const r of delivery.recovered ?? []) {
     out.push(t(lang, 'gate.recovered', { orderId: r.orderId, trackingNumber: r.trackingNumber, found: r.found }));
   }

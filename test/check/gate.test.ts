@@ -35,4 +35,39 @@ describe('the gate’s backlog in the check', () => {
       withoutGateOrders([due('SOON'), due('LATE'), due('R'), due('OTHER')], withRelease).map((o) => o.orderId),
     ).toEqual(['R', 'OTHER']);
   });
+
+  it('an order the gate released (the ledger has it) awaits Amazon: out of the due list, shown with when and where', () => {
+    const due = (orderId: string): OrderDue => ({
+      level: 'error',
+      orderId,
+      latestShipDate: 'x',
+      latestShipDateComputed: false,
+      hoursLeft: -1,
+    });
+    const d: GateDecision = {
+      ...decision,
+      skipped: [
+        {
+          orderId: 'REL',
+          trackingNumber: 'N1',
+          why: 'in-ledger',
+          status: 'released',
+          at: '2026-10-16T18:00:00.000Z',
+          file: 'up.txt',
+        },
+        { orderId: 'ACC', trackingNumber: 'N2', why: 'in-ledger', status: 'accepted', at: '2026-10-16T18:05:00.000Z' },
+        // Amazon refused it: not confirmed, the seller must act.
+        { orderId: 'REJ', trackingNumber: 'N3', why: 'in-ledger', status: 'rejected', at: '2026-10-16T18:05:00.000Z' },
+      ],
+    };
+    expect(withoutGateOrders([due('REL'), due('ACC'), due('REJ'), due('OTHER')], d).map((o) => o.orderId)).toEqual([
+      'REJ',
+      'OTHER',
+    ]);
+    expect(gateBacklog(d, 24).released).toEqual([
+      { orderId: 'REL', trackingNumber: 'N1', status: 'released', at: '2026-10-16T11:00:00-07:00', file: 'up.txt' },
+      { orderId: 'ACC', trackingNumber: 'N2', status: 'accepted', at: '2026-10-16T11:05:00-07:00', file: undefined },
+    ]);
+    expect(gateBacklog(decision, 24).released).toBeUndefined();
+  });
 });

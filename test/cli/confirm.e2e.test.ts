@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,11 +68,23 @@ const SCANS = (() => {
   return map;
 })();
 
-const ledgerOf = (dir: string) =>
+/** The ledger's records past the intent ('releasing', written before a file is placed; see ledgerLines). */
+const ledgerOf = (dir: string) => ledgerLines(dir).filter((r) => r.status !== 'releasing');
+const ledgerLines = (dir: string) =>
   readFileSync(join(dir, '.shipaudit/ledger.jsonl'), 'utf8')
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as { orderId: string; trackingNumber: string; status: string; errors?: unknown });
+    .map(
+      (l) =>
+        JSON.parse(l) as {
+          orderId: string;
+          trackingNumber: string;
+          status: string;
+          errors?: unknown;
+          file?: string;
+          staged?: string;
+        },
+    );
 
 describe('shipaudit confirm on a test week, run twice', () => {
   const dir = workdir();
@@ -471,6 +483,7 @@ describe('check reports the gate’s backlog', () => {
             held: Array<{ orderId: string; hoursLeft: number }>;
             heldLater: number;
             ready: number;
+            released?: Array<{ orderId: string; status: string; file?: string; at: string }>;
           };
         };
       };
@@ -501,7 +514,14 @@ describe('check reports the gate’s backlog', () => {
       'c.txt',
     );
     expect(confirmed.stderr).toBe('');
-    expect(check().atRisk.gate.ready).toBe(0);
+    const after = check();
+    expect(after.atRisk.gate.ready).toBe(0);
+    // Released, not yet processed by Amazon: not "ship and confirm now" (a second confirmation), but said.
+    const releasedIds = Object.keys(RUN1.release).sort();
+    expect(after.atRisk.orders.filter((o) => releasedIds.includes(o.orderId))).toEqual([]);
+    expect(after.atRisk.gate.released?.map((r) => [r.orderId, r.status, r.file]).sort()).toEqual(
+      releasedIds.map((id) => [id, 'released', 'c.txt']),
+    );
 
     const text = shipaudit(dir, 'check', '--as-of', RUN1.asOf.slice(0, 16), '--state', 'state.json').stdout;
     const id = Object.entries(RUN1.overdue).find(([, why]) => why === 'information-only')![0];
@@ -511,6 +531,15 @@ describe('check reports the gate’s backlog', () => {
       ),
     );
     expect(text).toMatch(/\d+ more orders held by the gate with more than a day left/);
+    const [rid, r] = Object.entries(RUN1.release)[0];
+    expect(text).toMatch(
+      new RegExp(
+        `^  ${rid}  ${r.trackingNumber}  released by the gate at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\(file c\\.txt\\), ` +
+          'awaiting Amazon: not to be confirmed again$',
+        'm',
+      ),
+    );
+    expect(text).not.toMatch(new RegExp(`${rid} .*ship and confirm now`));
   });
 });
 
@@ -538,6 +567,64 @@ describe('a ledger cut short by a crash', () => {
     const second = gate(dir, RUN1.asOf, '--out', 'b.txt');
     expect([second.stderr, existsSync(join(dir, 'b.txt'))]).toEqual(['', false]);
     expect(second.stdout).toMatch(/^Released: 0 — a physical carrier scan exists \(nothing to release\)$/m);
+  });
+});
+
+describe('a run stopped while writing its confirmation file (the hourly cron, a new file name each hour)', () => {
+  const ids = Object.keys(RUN1.release).sort();
+  /**
+   * A run as cron runs it, then the ledger and folder as a crash at one step would have left them: the batch
+   * recorded as 'releasing' (one append, before the file is placed), and its temp file there or not.
+   */
+  function crashed(renamed: boolean): string {
+    const dir = workdir();
+    const run = gate(dir, RUN1.asOf, '--out', 'confirm-1.txt');
+    expect(run.stderr).toBe('');
+    const intent = ledgerLines(dir).filter((r) => r.status === 'releasing');
+    expect(intent.map((r) => [r.orderId, r.file]).sort()).toEqual(ids.map((id) => [id, 'confirm-1.txt']));
+    const staged = intent[0].staged!;
+    expect(intent.every((r) => r.staged === staged)).toBe(true);
+    expect(existsSync(staged)).toBe(false);
+    writeFileSync(join(dir, '.shipaudit/ledger.jsonl'), intent.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    // Before the rename the text is in the temp file and no file is in place; after it, the seller may
+    // already have uploaded the file and removed it.
+    if (!renamed) renameSync(join(dir, 'confirm-1.txt'), staged);
+    else rmSync(join(dir, 'confirm-1.txt'));
+    return dir;
+  }
+
+  it('before the rename: the next hour says so, and writes every order (none lost)', () => {
+    const dir = crashed(false);
+    const staged = ledgerLines(dir)[0].staged!;
+    const next = gate(dir, RUN1.asOf, '--out', 'confirm-2.txt');
+    expect(next.stderr).toBe('');
+    expect(next.stdout).toContain(
+      `  An earlier run stopped while writing confirm-1.txt: ${ids.length} orders never written ` +
+        '(the file was not put in place): decided again\n',
+    );
+    const { rows } = validateConfirmationFile(readFileSync(join(dir, 'confirm-2.txt'), 'utf8'));
+    expect([...new Set(rows.map((r) => r.orderId))].sort()).toEqual(ids);
+    expect(existsSync(staged)).toBe(false);
+    const last = new Map(ledgerOf(dir).map((r) => [r.orderId, r]));
+    expect([...last.values()].map((r) => [r.orderId, r.status, r.file]).sort()).toEqual(
+      ids.map((id) => [id, 'released', 'confirm-2.txt']),
+    );
+  });
+
+  it('after the rename (file uploaded and removed since): the next hour confirms none of them again', () => {
+    const dir = crashed(true);
+    const next = gate(dir, RUN1.asOf, '--out', 'confirm-2.txt');
+    expect(next.stderr).toBe('');
+    expect(next.stdout).toContain(
+      `  An earlier run stopped while writing confirm-1.txt: ${ids.length} orders in place in the file, ` +
+        'recorded as released\n',
+    );
+    expect(next.stdout).toMatch(/^Released: 0 /m);
+    expect(existsSync(join(dir, 'confirm-2.txt'))).toBe(false);
+    // Settled once: a third run has nothing to settle.
+    const third = gate(dir, RUN1.asOf, '--out', 'confirm-3.txt');
+    expect(third.stdout).not.toContain('An earlier run stopped');
+    expect(existsSync(join(dir, 'confirm-3.txt'))).toBe(false);
   });
 });
 
@@ -646,6 +733,44 @@ describe('never twice: a relabel after an item-level release; one number on two 
     expect(again.stderr).toBe('');
     const { rows } = validateConfirmationFile(readFileSync(join(dir, 'c.txt'), 'utf8'));
     expect(rows.map((r) => [r.orderId, r.trackingNumber])).toEqual([['114-6652093-7781402', '1ZV7A8903252058235']]);
+  });
+
+  it('a relabel with both numbers in the assignments: held as already confirmed (not overdue); --reemit sends it', () => {
+    const dir = workdir();
+    writeFileSync(join(dir, 'tracking.csv'), tracking);
+    const id = '114-6652093-7781402';
+    writeFileSync(join(dir, 'first.csv'), `order id,tracking number,carrier\n${id},1ZV7A3703700085742,UPS\n`);
+    writeFileSync(
+      join(dir, 'both.csv'),
+      `order id,tracking number,carrier\n${id},1ZV7A3703700085742,UPS\n${id},1ZV7A8903252058235,UPS\n`,
+    );
+    const asOf = ['--as-of', '2026-10-14T08:00'];
+    const first = shipaudit(dir, 'confirm', unshipped, 'first.csv', 'tracking.csv', ...asOf, '--out', 'a.txt');
+    expect(first.stderr).toBe('');
+    expect(ledgerOf(dir).map((r) => [r.orderId, r.trackingNumber, r.status])).toEqual([
+      [id, '1ZV7A3703700085742', 'released'],
+    ]);
+
+    const later = ['--as-of', '2026-10-20T08:00'];
+    const json = JSON.parse(
+      shipaudit(dir, 'confirm', unshipped, 'both.csv', 'tracking.csv', ...later, '--format', 'json').stdout,
+    ) as {
+      overdue: Array<{ orderId: string }>;
+      held: Array<{ orderId: string; trackingNumber: string; reason: string }>;
+    };
+    expect(json.overdue.map((o) => o.orderId)).not.toContain(id);
+    expect(json.held.filter((h) => h.orderId === id).map((h) => [h.trackingNumber, h.reason])).toEqual([
+      ['1ZV7A8903252058235', 'already-confirmed'],
+    ]);
+    const text = shipaudit(dir, 'confirm', unshipped, 'both.csv', 'tracking.csv', ...later).stdout;
+    expect(text).toContain('already confirmed with tracking number 1ZV7A3703700085742 on ');
+    expect(text).not.toContain('several tracking numbers');
+
+    const reemit = ['--out', 'c.txt', '--reemit', id];
+    const again = shipaudit(dir, 'confirm', unshipped, 'both.csv', 'tracking.csv', ...later, ...reemit);
+    expect(again.stderr).toBe('');
+    const { rows } = validateConfirmationFile(readFileSync(join(dir, 'c.txt'), 'utf8'));
+    expect([...new Set(rows.map((r) => `${r.orderId} ${r.trackingNumber}`))]).toEqual([`${id} 1ZV7A8903252058235`]);
   });
 
   it('one tracking number on two orders: both released, and a warning names them', () => {

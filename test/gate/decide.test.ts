@@ -320,6 +320,34 @@ describe('decide: release, hold or overdue', () => {
     expect(reemitted.map((r) => [r.trackingNumber, r.reemitted])).toEqual([[other, true]]);
   });
 
+  it('both numbers assigned after a release: the ledger wins over "several numbers", and --reemit sends the new one', () => {
+    const orders = [order('A', { orderItemId: 'I1', quantityToShip: 2 })];
+    const first = run({ orders, packages: [pkg('A', UPS)], events: [scan] }).release;
+    const ledger = new Ledger(first.map((r) => ledgerRecord(r, 'released', '2026-10-15T20:00:00Z')));
+    const other = '1ZV7A8903252058235';
+    // Past the latest ship date: before the fix, "several numbers" made it overdue.
+    const c = {
+      orders,
+      packages: [pkg('A', UPS), pkg('A', other)],
+      events: [scan, { ...scan, trackingNumber: other }],
+      ledger,
+      asOf: '2026-10-17T08:00:00-07:00',
+    };
+    const d = run(c);
+    expect([d.release, d.overdue]).toEqual([[], []]);
+    expect(d.skipped).toEqual([{ orderId: 'A', trackingNumber: UPS, why: 'in-ledger', status: 'released' }]);
+    expect(d.hold).toMatchObject([
+      { orderId: 'A', trackingNumber: other, reason: 'already-confirmed', confirmed: { trackingNumber: UPS } },
+    ]);
+    // --reemit sends the new number only (the old one is confirmed already), with the order's items.
+    const again = run({ ...c, reemit: ['A'] }).release;
+    expect(again.map((r) => [r.trackingNumber, r.reemitted, r.lines])).toEqual([
+      [other, true, [{ orderItemId: 'I1', quantity: 2 }]],
+    ]);
+    // Without a ledger record for either, two numbers without items still say which items each carries.
+    expect(run({ ...c, ledger: new Ledger() }).overdue).toMatchObject([{ reason: 'several-numbers-without-items' }]);
+  });
+
   it('an already-confirmed relabel past the latest ship date stays held, not overdue', () => {
     const ledger = new Ledger([
       ledgerRecord(

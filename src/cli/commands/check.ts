@@ -6,6 +6,7 @@ import { auditDetailed } from '../../audit/run.js';
 import type { GateOrder, GateTracking } from '../../gate/collect.js';
 import { decide } from '../../gate/decide.js';
 import { LEDGER_NAME, Ledger, LedgerFormatError, parseLedger } from '../../gate/ledger.js';
+import { settleStagedReleases } from '../gate-file.js';
 import type { GateDecision } from '../../model/gate.js';
 import type { OrderFacts } from '../../model/shipment.js';
 import { CHECK_DEFAULTS } from '../../check/defaults.js';
@@ -245,7 +246,9 @@ async function gateDecision(
       possessionWithoutTime: f.possessionWithoutTime,
     });
   }
-  return decide({
+  // A confirmation file's batch a confirm run died while placing: settled here in memory only.
+  await settleStagedReleases(ledger, new Date(asOfMs).toISOString());
+  const decision = decide({
     orders,
     notAwaiting: new Set(),
     packages: collector.assignments,
@@ -256,6 +259,12 @@ async function gateDecision(
     asOfMs,
     zone,
   });
+  // When and where the gate released what the order data still has waiting: shown as awaiting Amazon.
+  for (const sk of decision.skipped) {
+    const r = sk.why === 'in-ledger' && sk.trackingNumber ? ledger.last(sk.orderId, sk.trackingNumber) : undefined;
+    if (r) Object.assign(sk, { at: r.at, ...(r.file !== undefined && { file: r.file }) });
+  }
+  return decision;
 }
 
 /** Config `inputs` (folders, files or globs, relative to the config file's folder) → paths for the readers. */

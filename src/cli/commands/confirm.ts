@@ -1,4 +1,4 @@
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CHECK_DEFAULTS } from '../../check/defaults.js';
@@ -12,7 +12,7 @@ import {
   serializeRecord,
   type LedgerRecord,
 } from '../../gate/ledger.js';
-import { ledgerRecord, recoverSending, submitReleases, type ShipmentConfirmer } from '../../gate/submit.js';
+import { recoverSending, submitReleases, type ShipmentConfirmer } from '../../gate/submit.js';
 import type { Recovered, SubmitOutcome } from '../../model/gate.js';
 import { confirmationLines, formatConfirmationFile, isConfirmationFile } from '../../report/confirmation-file.js';
 import { formatGateJson, formatGateText, type GateDelivery } from '../../report/gate.js';
@@ -21,6 +21,7 @@ import { readAll } from '../../engine/index.js';
 import { out, outText, styleFor } from '../io.js';
 import { loadSettings, parseAsOf, type Settings } from '../settings.js';
 import { describeFailure, Outputs } from '../write.js';
+import { releaseToFile, settleStagedReleases } from '../gate-file.js';
 import { checkFormat } from './audit.js';
 import { acquireLock, resolveInputs } from './check.js';
 import { lang } from '../lang.js';
@@ -102,13 +103,15 @@ async function runConfirm(paths: string[], flags: ConfirmFlags): Promise<number>
     const ledger = await readLedger(ledgerPath, ledgerShown);
     const append = await ledgerAppender(ledgerPath, ledgerShown);
     const now = () => new Date().toISOString();
+    // A batch an earlier run recorded for a confirmation file and died before placing: settled first.
+    const staged = await settleStagedReleases(ledger, now(), append, (temp) => rm(temp, { force: true }));
     let recovered: Recovered[] | undefined;
     if (confirmer) {
       const unresolved = ledger.unresolved();
       if (unresolved.length > 0) {
         recovered = await recoverSending(unresolved, {
           confirmer,
-          record: (r) => append(r).then(() => ledger.add(r)),
+          record: (r) => append([r]).then(() => ledger.add(r)),
           now,
         });
       }
@@ -133,19 +136,26 @@ async function runConfirm(paths: string[], flags: ConfirmFlags): Promise<number>
       const first = read.inputs.flatMap((i) => i.problems)[0];
       delivery.rowsRejected = { count: rejected, first: first && `${first.file}:${first.line}: ${first.message}` };
     }
-    // File first, ledger second: a run that dies between the two writes the same lines again next hour (a
-    // line repeated is the lesser harm), never loses one.
+    // The batch goes into the ledger before the file is put in place, and is settled by the next run if this
+    // one dies between the two (see releaseToFile): no crash confirms an order twice or loses one.
     if (flags.out && decision.release.length > 0) {
       // A file of an earlier run not uploaded yet keeps its lines: the ledger has those orders as released,
       // so replacing it would lose them. Upload the file, then remove it.
       const before = await readFile(resolve(cwd, flags.out), 'utf8').catch(() => undefined);
       const kept = before !== undefined && isConfirmationFile(before) ? confirmationLines(before) : [];
-      await outputs.writeFile(flags.out, formatConfirmationFile(decision.release, kept), {
-        // Its first 64 bytes are too few for the header: judged on the whole text read above.
-        ownedIf: () => kept.length > 0 || (before !== undefined && isConfirmationFile(before)),
-        what: 'a shipping-confirmation file written by shipaudit',
+      await releaseToFile({
+        outputs,
+        out: flags.out,
+        text: formatConfirmationFile(decision.release, kept),
+        fileOptions: {
+          // Its first 64 bytes are too few for the header: judged on the whole text read above.
+          ownedIf: () => kept.length > 0 || (before !== undefined && isConfirmationFile(before)),
+          what: 'a shipping-confirmation file written by shipaudit',
+        },
+        release: decision.release,
+        append,
+        now,
       });
-      for (const r of decision.release) await append(ledgerRecord(r, 'released', now(), { file: flags.out }));
       delivery.file = flags.out;
       if (kept.length > 0) delivery.keptLines = kept.length;
     }
@@ -153,7 +163,7 @@ async function runConfirm(paths: string[], flags: ConfirmFlags): Promise<number>
     if (client) {
       submitted = await submitReleases(decision.release, {
         confirmer: client.confirmer,
-        record: append,
+        record: (r) => append([r]),
         marketplaceId: client.marketplaceId,
         now,
       });
@@ -163,6 +173,7 @@ async function runConfirm(paths: string[], flags: ConfirmFlags): Promise<number>
       if (unresolved > 0) delivery.unresolved = unresolved;
     }
     delivery.recovered = recovered;
+    delivery.staged = staged;
 
     if (flags.format === 'json') out(formatGateJson(decision, delivery));
     else outText(formatGateText(decision, delivery, styleFor(process.stdout, 'text'), lang));
@@ -215,22 +226,23 @@ async function readLedger(path: string, shown: string): Promise<Ledger> {
 }
 
 /**
- * Appends a record and syncs it to disk before returning: a record the next run can read is one this run
- * acted on. A last line cut short (power lost mid-append) was never acted on: it is cut off before the
- * first append, so that it never ends up in the middle of the ledger.
+ * Appends records (in one write) and syncs them to disk before returning: a record the next run can read is
+ * one this run acted on. A last line cut short (power lost mid-append) was never acted on: it is cut off
+ * before the first append, so that it never ends up in the middle of the ledger.
  */
-async function ledgerAppender(path: string, shown: string): Promise<(r: LedgerRecord) => Promise<void>> {
+async function ledgerAppender(path: string, shown: string): Promise<(r: readonly LedgerRecord[]) => Promise<void>> {
   await mkdir(dirname(path), { recursive: true }).catch((e: unknown) => {
     throw describeFailure(shown, e);
   });
   let checked = false;
-  return async (r) => {
+  return async (records) => {
+    if (records.length === 0) return;
     try {
       if (!checked) await cutTornLine(path);
       checked = true;
       const fh = await open(path, 'a');
       try {
-        await fh.write(serializeRecord(r));
+        await fh.write(records.map(serializeRecord).join(''));
         await fh.sync();
       } finally {
         await fh.close();
