@@ -45,6 +45,27 @@ export function staleTracking(
   };
 }
 
+/**
+ * An Unshipped Orders report is a snapshot: the orders due it names are as of when Amazon made it. One
+ * older than `staleAfterHours` (the limit for tracking) drives at-risk lines about orders that may have
+ * shipped since, and misses orders due since: a warning, as old tracking is.
+ */
+export function staleSnapshot(
+  snapshot: { file: string; ms: number },
+  asOfMs: number,
+  staleAfterHours: number,
+  iso: string,
+): InputProblem | undefined {
+  const ageH = (asOfMs - snapshot.ms) / HOUR;
+  if (ageH <= staleAfterHours) return undefined;
+  const name = snapshot.file.split(/[\\/]/).pop();
+  return {
+    level: 'warning',
+    kind: 'stale-unshipped',
+    message: `the Unshipped Orders report ${name} is stale: it was made ${ageH.toFixed(1)} h ago (${iso}), more than ${staleAfterHours} h; the orders due it names may have shipped since and newer ones are not seen, check the download`,
+  };
+}
+
 /** Newest time of each side of the data, and what lay beyond the clock (ms; undefined: none read). */
 export interface Freshness {
   newestOrderMs?: number;

@@ -8,7 +8,7 @@ import { ordersDue, shipmentsAtRisk } from './at-risk.js';
 import { gateBacklog, withoutGateOrders } from './gate.js';
 import { CHECK_DEFAULTS, type FailOn, type Level } from './defaults.js';
 import { markReported, splitNew } from './identity.js';
-import { staleOrderData, staleTracking, type Freshness } from './inputs.js';
+import { staleOrderData, staleSnapshot, staleTracking, type Freshness } from './inputs.js';
 import { evaluateMetrics, metricValues, recordRun, type Thresholds } from './metrics.js';
 import type { CheckState } from './state.js';
 import type { CheckResult, InputProblem, StateReport } from '../model/check.js';
@@ -40,6 +40,8 @@ export interface CheckInput {
   atRisk: { graceLeftHours: number; shipWithinHours: number };
   /** The confirmation gate's decision, when the inputs assign tracking numbers to orders. */
   gate?: GateDecision;
+  /** The Unshipped Orders reports read and when Amazon made each (their reporting-date). */
+  snapshots?: ReadonlyArray<{ file: string; ms: number }>;
 }
 
 /**
@@ -53,7 +55,18 @@ export function buildCheck(i: CheckInput): { result: CheckResult; state: CheckSt
   const findings = withoutPending(i.audit.findings, i.shipments, i.asOfMs, i.graceHours);
   const { newFindings, alreadyReported } = splitNew(findings, i.state.reported);
   const opts = { asOfMs: i.asOfMs, zone, graceHours: i.graceHours, hasTrackingData, ...i.atRisk };
-  const due = ordersDue(i.awaiting, opts);
+  const iso = (ms: number) => formatInZone(ms, zone);
+  const staleSnapshots = (i.snapshots ?? []).flatMap(
+    (s) => staleSnapshot(s, i.asOfMs, i.staleAfterHours, iso(s.ms)) ?? [],
+  );
+  // Orders due from an old snapshot (when no newer one is fresh) say so: "ship now" may be about an order
+  // shipped since.
+  const newest = Math.max(...(i.snapshots ?? []).map((s) => s.ms));
+  const snapshotStale = Number.isFinite(newest) && (i.asOfMs - newest) / HOUR > i.staleAfterHours;
+  const fromSnapshot = new Set(i.awaiting.filter((o) => o.awaitingShipment).map((o) => o.orderId));
+  const due = ordersDue(i.awaiting, opts).map((o) =>
+    snapshotStale && fromSnapshot.has(o.orderId) ? { ...o, snapshot: iso(newest) } : o,
+  );
   const gate = i.gate && gateBacklog(i.gate, i.atRisk.shipWithinHours);
   const atRisk: CheckResult['atRisk'] = {
     shipments: shipmentsAtRisk(i.shipments, opts),
@@ -64,7 +77,6 @@ export function buildCheck(i: CheckInput): { result: CheckResult; state: CheckSt
 
   const newestIso = i.newestTrackingMs === undefined ? undefined : formatInZone(i.newestTrackingMs, zone);
   const stale = staleTracking(hasTrackingData ? i.newestTrackingMs : undefined, i.asOfMs, i.staleAfterHours, newestIso);
-  const iso = (ms: number) => formatInZone(ms, zone);
   const hours = {
     staleAfterHours: i.staleAfterHours,
     maxQuietHours: i.maxQuietHours ?? CHECK_DEFAULTS.maxQuietHours,
@@ -76,6 +88,8 @@ export function buildCheck(i: CheckInput): { result: CheckResult; state: CheckSt
     ...files,
     ...sides,
     ...(stale ? [stale] : []),
+    ...staleSnapshots,
+    ...unclassifiedEvents(i.audit),
     ...rejectedRows(i.audit),
     ...i.problems,
   ];
@@ -111,6 +125,8 @@ export function buildCheck(i: CheckInput): { result: CheckResult; state: CheckSt
     atRisk,
     metrics,
     input,
+    unclassifiedEvents: i.audit.unclassifiedEvents,
+    ...(i.audit.unclassifiedMore && { unclassifiedMore: i.audit.unclassifiedMore }),
     state: i.stateReport,
   };
   const state: CheckState = {
@@ -155,6 +171,27 @@ function fileProblems(audit: AuditResult): InputProblem[] {
   return audit.inputs
     .filter((x) => x.warning)
     .map((x) => ({ level: 'warning', kind: 'input-file', message: `${x.file} was skipped: ${x.warning}` }));
+}
+
+/**
+ * Event texts no table entry knows are shown, never guessed: a first scan among them would be missed, and
+ * findings (no carrier scan, VTR) may rest on that. The report lists them below; this says what to do.
+ */
+function unclassifiedEvents(audit: AuditResult): InputProblem[] {
+  const listed = audit.unclassifiedEvents;
+  if (listed.length === 0) return [];
+  const texts = listed.length + (audit.unclassifiedMore?.texts ?? 0);
+  const events = listed.reduce((n, u) => n + u.count, 0) + (audit.unclassifiedMore?.events ?? 0);
+  return [
+    {
+      level: 'warning',
+      kind: 'unclassified-events',
+      message:
+        `${texts} carrier event text${texts === 1 ? '' : 's'} (${events} event${events === 1 ? '' : 's'}) ` +
+        'matched no table entry, so a first scan among them is not seen and findings may rest on that; ' +
+        'classify them under "events" in the config (`shipaudit inspect` shows them per file)',
+    },
+  ];
 }
 
 function rejectedRows(audit: AuditResult): InputProblem[] {

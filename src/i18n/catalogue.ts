@@ -433,6 +433,10 @@ export const CATALOGUE = {
     (p: { file: string; reason: string }) => `skipped  ${p.file}: ${p.reason}`,
     (p) => `已跳过  ${p.file}：${p.reason}`,
   ),
+  'check.order.snapshot': msg(
+    (p: { at: string }) => ` (Unshipped report of ${p.at}, stale)`,
+    (p) => `（来自 ${p.at} 的未发货订单报告，已过时）`,
+  ),
   'check.order.overdue': msg(
     (p: { lsd: string; hours: string }) =>
       `not confirmed; latest ship date ${p.lsd} passed ${p.hours} h ago: ship and confirm now`,

@@ -155,6 +155,16 @@ export const SENTENCES: readonly Rule[] = [
     (m) => `物流跟踪数据已过时：最新事件是 ${m[1]} h 前的（${m[2]}），超过 ${m[3]} h；此后的扫描都看不到，请检查下载`,
   ],
   [
+    /^the Unshipped Orders report (.+) is stale: it was made ([\d.]+) h ago \((.+)\), more than (\d+) h; the orders due it names may have shipped since and newer ones are not seen, check the download$/,
+    (m) =>
+      `未发货订单报告 ${m[1]} 已过时：它是 ${m[2]} h 前生成的（${m[3]}），超过 ${m[4]} h；其中的待发订单可能已发出，之后的新订单看不到，请检查下载`,
+  ],
+  [
+    /^(\d+) carrier event texts? \((\d+) events?\) matched no table entry, so a first scan among them is not seen and findings may rest on that; classify them under "events" in the config \(`shipaudit inspect` shows them per file\)$/,
+    (m) =>
+      `${m[1]} 种承运商事件文字（${m[2]} 个事件）未能识别，其中的首次扫描看不到，问题可能因此而来；请在配置文件的 "events" 中为它们分类（\`shipaudit inspect\` 按文件列出）`,
+  ],
+  [
     /^(\d+) rows? could not be read(.*); `shipaudit inspect` shows them all$/,
     (m) => `${m[1]} 行无法读取${m[2]}；\`shipaudit inspect\` 可查看全部`,
   ],

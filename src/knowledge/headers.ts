@@ -20,6 +20,8 @@ export type Field =
   | 'earliestShipDate'
   | 'latestShipDate'
   | 'promiseDate'
+  /** Unshipped Orders: when Amazon made the report (the snapshot's time). */
+  | 'reportingDate'
   | 'orderStatus'
   | 'itemStatus'
   | 'fulfillmentChannel'
@@ -198,6 +200,7 @@ export const KINDS: readonly KindSpec[] = [
       orderItemId: ['order-item-id'],
       purchaseDate: ['purchase-date'],
       promiseDate: ['promise-date'],
+      reportingDate: ['reporting-date'],
       quantity: ['quantity-purchased'],
       quantityToShip: ['quantity-to-ship'],
       shipServiceLevel: ['ship-service-level'],

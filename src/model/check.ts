@@ -20,7 +20,9 @@ export interface InputProblem {
     | 'rejected-rows'
     | 'empty-glob'
     | 'state'
-    | 'fetch';
+    | 'fetch'
+    | 'unclassified-events'
+    | 'stale-unshipped';
   message: string;
 }
 
@@ -45,6 +47,8 @@ export interface OrderDue {
   latestShipDateComputed: boolean;
   /** Negative when the latest ship date has passed. */
   hoursLeft: number;
+  /** When the Unshipped Orders report naming it was made, if that report is stale (marketplace time). */
+  snapshot?: string;
 }
 
 export type MetricId = 'lsr10' | 'lsr30' | 'vtr' | 'early';
@@ -96,6 +100,13 @@ export interface CheckResult {
   atRisk: { shipments: ShipmentAtRisk[]; orders: OrderDue[]; gate?: GateBacklog };
   metrics: MetricCheck[];
   input: InputProblem[];
+  /**
+   * Carrier event texts no table entry knows, most frequent first (as the audit lists them): one may hide a
+   * first scan, so the findings that rest on them are shown with them, never guessed.
+   */
+  unclassifiedEvents: Array<{ description: string; count: number }>;
+  /** Unclassified texts past the limit kept: counted, not listed. */
+  unclassifiedMore?: { texts: number; events: number };
   state: StateReport;
 }
 

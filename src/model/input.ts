@@ -54,6 +54,8 @@ export interface InputReport {
   notes?: string[];
   /** Unclassified texts past the limit kept (src/read/bounds.ts): counted, not listed. */
   unclassifiedMore?: UnclassifiedMore;
+  /** An Unshipped Orders report's newest reporting-date (epoch ms): when Amazon took the snapshot. */
+  reportedAtMs?: number;
   /** Lines of a UTF-8 file that were not UTF-8 and were read as GB18030 (mixed encodings), when any. */
   gb18030Lines?: number;
   /** Lines of a GB18030 file that were valid UTF-8 and were read as UTF-8 (mixed encodings), when any. */

@@ -32,6 +32,8 @@ import { locationOf, trackingEventReaders } from './tracking-events.js';
 import { trackingSummaryRowReader } from './tracking-summary.js';
 import { InputError, type InputKind, type InputReport, type RecordSink } from './types.js';
 import { limit, mergeUnclassified, sizeText } from './bounds.js';
+import { optionalStamp } from './context.js';
+import type { ZoneHint } from '../model/timestamp.js';
 
 export type { ReadOptions } from './context.js';
 export { InputError } from './types.js';
@@ -339,6 +341,8 @@ export function joinReports(
     unclassified: { ...head.unclassified },
     unclassifiedMore: head.unclassifiedMore && { ...head.unclassifiedMore },
   };
+  const reported = Math.max(head.reportedAtMs ?? -Infinity, tail.reportedAtMs ?? -Infinity);
+  if (Number.isFinite(reported)) joined.reportedAtMs = reported;
   mergeUnclassified(joined, tail);
   for (const [why, n] of Object.entries(tail.rowsSkipped ?? {})) {
     joined.rowsSkipped = { ...joined.rowsSkipped };
@@ -482,10 +486,13 @@ function rowReaderFor(
       // A continuation line continues the record above it: one before any record is a broken row.
       let after = fromMiddle;
       const orderId = header.index.orderId;
+      // The Unshipped report's snapshot time, for the check's staleness (a time it can't read is no time).
+      const reported = kind === 'unshipped-orders' && header.index.reportingDate !== undefined;
       return {
         rows: (row, file, line) => {
           after = true;
           rows(row, file, line);
+          if (reported) snapshotTime(report, row.get('reportingDate'), hint);
         },
         skip: (cells) => (after && isContinuationLine(cells, orderId) ? PROMOTION_CONTINUATION : undefined),
       };
@@ -575,3 +582,14 @@ function usTracking(index: FieldIndex, sample: string[][]): boolean {
 }
 
 const US_STYLE = /^\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2}(:\d{2})?\s*[ap]\.?m\.?$/i;
+
+/** Keeps a report's newest snapshot time (an Unshipped report's reporting-date); an unreadable one is skipped. */
+function snapshotTime(report: InputReport, value: string | undefined, hint: ZoneHint): void {
+  let ms: number | undefined;
+  try {
+    ms = optionalStamp(value, 'reporting date', hint, undefined)?.epochMs;
+  } catch {
+    return;
+  }
+  if (ms !== undefined && ms > (report.reportedAtMs ?? -Infinity)) report.reportedAtMs = ms;
+}

@@ -16,6 +16,9 @@ export interface CheckTextOptions {
   lang?: Lang;
 }
 
+/** How many unclassified event texts the text lists (as the audit's); the JSON report has them all. */
+const UNCLASSIFIED_SHOWN = 10;
+
 /** The language of the report being written: set for the length of one formatCheckText call. */
 let lang: Lang = 'en';
 
@@ -121,6 +124,19 @@ function checkText(data: CheckResult, opts: CheckTextOptions): string {
     ]);
   }
 
+  // Event texts no table entry knows: shown, never guessed (the Input warning says what to do).
+  if (r.unclassifiedEvents.length) {
+    const list = r.unclassifiedEvents;
+    const w = String(list[0].count).length;
+    const lines = list.slice(0, UNCLASSIFIED_SHOWN).map((u) => `  ${String(u.count).padStart(w)}  ${u.description}`);
+    if (list.length > UNCLASSIFIED_SHOWN)
+      lines.push(style.dim(t(lang, 'text.more', { n: list.length - UNCLASSIFIED_SHOWN })));
+    const beyond = r.unclassifiedMore;
+    if (beyond)
+      lines.push(style.dim(t(lang, 'text.unclassified.notKept', { texts: beyond.texts, events: beyond.events })));
+    section(t(lang, 'text.section.unclassified'), lines);
+  }
+
   const risky = [
     ...r.atRisk.orders.map((o) => ({
       hoursLeft: o.hoursLeft,
@@ -129,9 +145,10 @@ function checkText(data: CheckResult, opts: CheckTextOptions): string {
         o.orderId,
         '',
         '',
-        o.hoursLeft < 0
+        (o.hoursLeft < 0
           ? t(lang, 'check.order.overdue', { lsd: short(o.latestShipDate), hours: (-o.hoursLeft).toFixed(1) })
-          : t(lang, 'check.order.today', { lsd: short(o.latestShipDate), hours: o.hoursLeft.toFixed(1) }),
+          : t(lang, 'check.order.today', { lsd: short(o.latestShipDate), hours: o.hoursLeft.toFixed(1) })) +
+          (o.snapshot ? t(lang, 'check.order.snapshot', { at: short(o.snapshot) }) : ''),
       ],
     })),
     ...r.atRisk.shipments.map((s) => ({

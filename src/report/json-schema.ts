@@ -162,6 +162,7 @@ export const checkJsonSchema = z.object({
         latestShipDate: z.string(),
         latestShipDateComputed: z.boolean(),
         hoursLeft: z.number(),
+        snapshot: z.string().optional(),
       }),
     ),
   }),
@@ -181,10 +182,27 @@ export const checkJsonSchema = z.object({
   input: z.array(
     z.object({
       level,
-      kind: z.enum(['stale-tracking', 'no-tracking', 'no-confirmations', 'rejected-rows', 'empty-glob', 'state']),
+      kind: z.enum([
+        'stale-tracking',
+        'no-tracking',
+        'stale-orders',
+        'no-orders',
+        'stale-confirmations',
+        'no-confirmations',
+        'stale-unshipped',
+        'clock-behind',
+        'input-file',
+        'rejected-rows',
+        'unclassified-events',
+        'empty-glob',
+        'state',
+        'fetch',
+      ]),
       message: z.string(),
     }),
   ),
+  unclassifiedEvents: z.array(z.object({ description: z.string(), count: z.number().int() })),
+  unclassifiedMore: z.object({ texts: z.number().int(), events: z.number().int() }).optional(),
   state: z.object({ file: z.string(), status: z.enum(['ok', 'created', 'rebuilt']), message: z.string().optional() }),
 });
 

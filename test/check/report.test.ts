@@ -103,3 +103,61 @@ describe('checkJson', () => {
     ]);
   });
 });
+
+describe('unclassified events and the Unshipped snapshot', () => {
+  const base = (over: Partial<Parameters<typeof buildCheck>[0]>) =>
+    buildCheck({
+      audit: auditResult({ asOf: ASOF }),
+      shipments: [],
+      awaiting: [],
+      asOfMs: Date.parse(ASOF),
+      window: { from: '2026-10-11', to: '2026-11-10', days: 30 },
+      graceHours: 24,
+      newestTrackingMs: Date.parse(ASOF),
+      inputFiles: 2,
+      state: { version: 1, reported: {}, history: [] },
+      stateReport: { file: 'state.json', status: 'ok' },
+      problems: [],
+      staleAfterHours: 36,
+      thresholds: CHECK_DEFAULTS.thresholds,
+      atRisk: CHECK_DEFAULTS.atRisk,
+      ...over,
+    }).result;
+
+  it('lists the unclassified texts (10 at most in the text) and warns with their count', () => {
+    const events = Array.from({ length: 12 }, (_, k) => ({ description: `Text ${k}`, count: 20 - k }));
+    const r = base({ audit: { ...auditResult({ asOf: ASOF }), unclassifiedEvents: events } });
+    expect(r.status).toBe('warning');
+    expect(r.unclassifiedEvents).toEqual(events);
+    expect(r.input.find((p) => p.kind === 'unclassified-events')?.message).toMatch(
+      /^12 carrier event texts \(174 events\) matched no table entry/,
+    );
+    const text = formatCheckText(r, { style: plain });
+    expect(text).toContain('\nUnclassified carrier events\n  20  Text 0\n  19  Text 1\n');
+    expect(text).toContain('  11  Text 9\n  … and 2 more\n');
+    expect(text).not.toContain('Text 10');
+    expect(checkJson(r).unclassifiedEvents).toHaveLength(12);
+  });
+
+  it('a snapshot older than staleAfterHours warns and marks the orders due from it', () => {
+    const asOfMs = Date.parse(ASOF);
+    const order = {
+      orderId: '113-7',
+      latestShipDate: { epochMs: asOfMs - 6 * 3_600_000, precision: 'instant' },
+      latestShipDateComputed: false,
+      items: 1,
+      awaitingShipment: true,
+      source: { file: 'u.txt', line: 2 },
+    } as unknown as Parameters<typeof buildCheck>[0]['awaiting'][number];
+    const old = base({ awaiting: [order], snapshots: [{ file: 'drops/unshipped.txt', ms: asOfMs - 73 * 3_600_000 }] });
+    expect(old.input.map((p) => p.kind)).toEqual(['stale-unshipped']);
+    expect(old.input[0].message).toMatch(
+      /^the Unshipped Orders report unshipped\.txt is stale: it was made 73\.0 h ago/,
+    );
+    expect(old.atRisk.orders[0].snapshot).toBe('2026-11-07T05:00:00-08:00');
+    expect(formatCheckText(old, { style: plain })).toContain('(Unshipped report of 2026-11-07 05:00, stale)');
+    const fresh = base({ awaiting: [order], snapshots: [{ file: 'unshipped.txt', ms: asOfMs - 30 * 3_600_000 }] });
+    expect(fresh.input).toEqual([]);
+    expect(fresh.atRisk.orders[0].snapshot).toBeUndefined();
+  });
+});

@@ -162,6 +162,61 @@ describe('shipaudit check, night after night', () => {
     );
   });
 
+  it('an old Unshipped Orders snapshot is an Input warning, and the orders due from it say so', () => {
+    const old = workdir(DEFAULT_CONFIG, 'base', 'night-1');
+    const unshipped = readFileSync(join(old, 'drops/amazon/unshipped.txt'));
+    drop(old, 'night-2');
+    drop(old, 'night-3');
+    // The download of the Unshipped report stopped after night 1: its snapshot stays.
+    writeFileSync(join(old, 'drops/amazon/unshipped.txt'), unshipped);
+    const r = shipaudit(old, 'check', '--as-of', '2026-11-13T06:00');
+    expect(r.stdout).toContain(
+      '  warning  the Unshipped Orders report unshipped.txt is stale: it was made 73.0 h ago (2026-11-10T05:00:00-08:00), ' +
+        'more than 36 h; the orders due it names may have shipped since and newer ones are not seen, check the download\n',
+    );
+    expect(r.stdout).toMatch(
+      /113-1000007-0000007 +not confirmed; latest ship date 2026-11-12 23:59 passed 6\.0 h ago: ship and confirm now \(Unshipped report of 2026-11-10 05:00, stale\)\n/,
+    );
+    const json = JSON.parse(shipaudit(old, 'check', '--as-of', '2026-11-13T06:00', '--format', 'json').stdout);
+    expect(json.input.filter((p: { kind: string }) => p.kind === 'stale-unshipped')).toHaveLength(1);
+    expect(json.atRisk.orders.find((o: { orderId: string }) => o.orderId === '113-1000007-0000007').snapshot).toBe(
+      '2026-11-10T05:00:00-08:00',
+    );
+    expectMatchesSchema(checkJsonSchema, json);
+    // A fresh snapshot says nothing of the kind.
+    const fresh = check(workdir(DEFAULT_CONFIG, 'base', 'night-1'), 1);
+    expect(fresh.stdout).not.toMatch(/Unshipped/);
+  });
+
+  it('lists the carrier event texts no table entry knows, with an Input warning saying to classify them', () => {
+    const dir = workdir(DEFAULT_CONFIG, 'base', 'night-1');
+    writeFileSync(
+      join(dir, 'drops/tracking/tracking-extra.csv'),
+      'Tracking Number,Carrier,Event Time,Event,Location\n' +
+        '9400111899562000009035,USPS,2026-11-09 12:00,"Die Sendung wurde im Start-Paketzentrum bearbeitet.","ONTARIO, CA 91761"\n' +
+        '9400111899562000009042,USPS,2026-11-09 12:30,"Die Sendung wurde im Start-Paketzentrum bearbeitet.","ONTARIO, CA 91761"\n' +
+        '9400111899562000009042,USPS,2026-11-09 12:40,"Paket im Zustellfahrzeug geladen","ONTARIO, CA 91761"\n',
+    );
+    const r = check(dir, 1);
+    expect(r.stdout).toContain(
+      '  warning  2 carrier event texts (3 events) matched no table entry, so a first scan among them is not seen and ' +
+        'findings may rest on that; classify them under "events" in the config (`shipaudit inspect` shows them per file)\n',
+    );
+    expect(r.stdout).toContain(
+      '\nUnclassified carrier events\n  2  Die Sendung wurde im Start-Paketzentrum bearbeitet.\n  1  Paket im Zustellfahrzeug geladen\n',
+    );
+    const json = JSON.parse(check(dir, 1, '--format', 'json').stdout);
+    expect(json.unclassifiedEvents).toEqual([
+      { description: 'Die Sendung wurde im Start-Paketzentrum bearbeitet.', count: 2 },
+      { description: 'Paket im Zustellfahrzeug geladen', count: 1 },
+    ]);
+    expect(json.input.map((p: { kind: string }) => p.kind)).toContain('unclassified-events');
+    expectMatchesSchema(checkJsonSchema, json);
+    const zh = check(dir, 1, '--lang', 'zh');
+    expect(zh.stdout).toContain('2 种承运商事件文字（3 个事件）未能识别');
+    expect(zh.stdout).toContain('未识别的承运商事件');
+  });
+
   it('keeps the reported findings and one history entry per night in the state file', () => {
     const state = JSON.parse(readFileSync(join(dir, '.shipaudit/state.json'), 'utf8'));
     expect(

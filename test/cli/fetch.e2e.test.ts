@@ -341,6 +341,17 @@ describe('shipaudit fetch against a local SP-API and 17TRACK', () => {
     expect(existsSync(join(dir, '.shipaudit'))).toBe(false);
   });
 
+  it('--dry-run with several variables not set names them all in one line (exit 2)', async () => {
+    await serve(world());
+    const r = await shipaudit(workdir(), ['fetch', '--dry-run'], { SA_REFRESH: '', SA_CLIENT: '', SA_17KEY: ' ' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^shipaudit: \S*shipaudit\.config\.json: sources\.amazon\.refreshTokenEnv, sources\.amazon\.clientIdEnv, sources\.tracking\.apiKeyEnv: the environment variables SA_REFRESH, SA_CLIENT, SA_17KEY are not set or empty\n$/,
+    );
+    expect(r.stdout).toBe('');
+    expect(server!.requests).toHaveLength(0);
+  });
+
   const refusals: Array<{ name: string; env?: Record<string, string>; config?: object; stderr: RegExp | string }> = [
     {
       name: 'an invalid refresh token',

@@ -177,6 +177,9 @@ async function runCheck(flags: CheckFlags): Promise<number> {
       thresholds: { ...CHECK_DEFAULTS.thresholds, ...cfg.thresholds },
       atRisk: { ...CHECK_DEFAULTS.atRisk, ...cfg.atRisk },
       gate,
+      snapshots: loaded.reports.flatMap((r) =>
+        r.kind === 'unshipped-orders' && r.reportedAtMs !== undefined ? [{ file: r.file, ms: r.reportedAtMs }] : [],
+      ),
     });
     // Report first, record second: if the reports can't be written the state is not advanced, so the
     // findings of this run are shown again by the next one instead of being lost.

@@ -143,7 +143,18 @@ export async function fetchSources(
   const runId = new Date(nowMs).toISOString().replace(/[-:.]/g, '');
   const summary: FetchSummary = { dryRun: opts.dryRun, dataFolder: shown(data) };
 
-  // Secrets first: a missing variable or a loose file stops the run before anything is asked.
+  // Secrets first: a missing variable or a loose file stops the run before anything is asked. Every
+  // variable not set is named in the one line, so that one run tells all there is to set.
+  missingVariables(
+    [
+      ['sources.amazon.refreshTokenEnv', cfg.amazon?.refreshTokenEnv],
+      ['sources.amazon.clientIdEnv', cfg.amazon?.clientIdEnv],
+      ['sources.amazon.clientSecretEnv', cfg.amazon?.clientSecretEnv],
+      ['sources.tracking.apiKeyEnv', cfg.tracking?.apiKeyEnv],
+    ],
+    where,
+    env,
+  );
   const amazonCreds = cfg.amazon && {
     refreshToken: await readSecret(
       { env: cfg.amazon.refreshTokenEnv, file: cfg.amazon.refreshTokenFile },
@@ -651,4 +662,19 @@ async function moveInside(data: string, from: string, to: string): Promise<void>
 
 async function removeInside(data: string, rel: string): Promise<void> {
   await rm(inside(data, rel), { recursive: true, force: true });
+}
+
+/** Two or more environment variables named by the config and not set: one error naming them all. */
+function missingVariables(
+  keys: ReadonlyArray<readonly [string, string | undefined]>,
+  where: string,
+  env: NodeJS.ProcessEnv,
+): void {
+  const missing = keys.filter((k): k is readonly [string, string] => k[1] !== undefined && !env[k[1]]?.trim());
+  // One alone keeps readSecret's own message.
+  if (missing.length < 2) return;
+  throw new ConfigError(
+    `${where}: ${missing.map((k) => k[0]).join(', ')}: the environment variables ` +
+      `${missing.map((k) => k[1]).join(', ')} are not set or empty`,
+  );
 }
