@@ -15,6 +15,8 @@ export interface NoteInput {
   placeholders: number;
   /** Whether report.pdf was printed; if not, the note says how to print report.html. */
   pdfWritten: boolean;
+  /** Why report.pdf was not printed (the printer's reason), when it was not. */
+  pdfReason?: string;
   /** The pack's files with what each holds, in the note's language. */
   files: ReadonlyArray<{ file: string; what: string }>;
 }
@@ -29,7 +31,8 @@ interface Words {
   improved: (c: Comparison) => string;
   notImproved: (c: Comparison) => string;
   problem: (p: VerdictProblem, fixedOn: string) => string;
-  print: string;
+  /** How to get report.pdf when it was not printed, and why it was not (`PDF_OFF` when switched off). */
+  print: (reason: string | undefined) => string;
   printed: string;
   privacy: string;
   noAfter: (fixedOn: string, newest: string) => string;
@@ -50,9 +53,9 @@ const WORDS: Record<Lang, Words> = {
     notImproved: (c) =>
       `The data does NOT yet show an improvement after ${c.fixedOn}, and the Plan of Action says so. Think twice before sending; run shipaudit appeal again once more shipments since ${c.fixedOn} have a carrier scan.`,
     problem: describeProblem,
-    print:
-      'report.pdf could not be written on this computer (no Chromium or Chrome found). Open report.html in Chrome ' +
-      'or Edge and print it to PDF (A4, "Save as PDF"), then attach that PDF.',
+    print: (reason) =>
+      `report.pdf was not written on this computer (${reason === PDF_OFF ? 'printing is switched off: SHIPAUDIT_CHROMIUM=none' : (reason ?? 'no Chromium or Chrome found')}). ` +
+      'Open report.html in Chrome or Edge and print it to PDF (A4, "Save as PDF"), then attach that PDF.',
     printed: 'Open report.pdf and check it: it is what the reviewer reads (report.html is the same on screen).',
     noAfter: (d, n) =>
       `WARNING: the fix date ${d} is after the newest confirmation in the data (${n}): there is no "after" ` +
@@ -84,8 +87,9 @@ const WORDS: Record<Lang, Words> = {
           return `${d} 之后有 ${p.count} 个包裹没有可供判断的承运商扫描（没有运单号，或确认发货很久之后仍没有实物扫描），而比例只计算已扫描的包裹`;
       }
     },
-    print:
-      '本机未能生成 report.pdf（未找到 Chromium 或 Chrome）。请用 Chrome 或 Edge 打开 report.html，打印为 PDF（A4，"另存为 PDF"），再作为附件。',
+    print: (reason) =>
+      `本机未生成 report.pdf（${reason === PDF_OFF ? '已用 SHIPAUDIT_CHROMIUM=none 关闭打印' : reason === undefined || reason.startsWith('no Chromium') ? '未找到 Chromium 或 Chrome' : '浏览器未能打印'}）。` +
+      '请用 Chrome 或 Edge 打开 report.html，打印为 PDF（A4，"另存为 PDF"），再作为附件。',
     printed: '打开 report.pdf 检查一遍：审核人员看到的就是它（report.html 是同样内容的网页版）。',
     noAfter: (d, n) =>
       `警告：整改日期 ${d} 晚于数据中最新的发货确认（${n}）：没有"整改之后"的数据，无法证明整改有效。请检查 --fixed-on，或提供覆盖该日期之后的文件。`,
@@ -94,7 +98,17 @@ const WORDS: Record<Lang, Words> = {
   },
 };
 
-export function formatSellerNote({ lang, comparison: c, placeholders, pdfWritten, files }: NoteInput): string {
+/** The printer's reason when the user switched printing off. */
+export const PDF_OFF = 'SHIPAUDIT_CHROMIUM=none';
+
+export function formatSellerNote({
+  lang,
+  comparison: c,
+  placeholders,
+  pdfWritten,
+  pdfReason,
+  files,
+}: NoteInput): string {
   const w = WORDS[lang];
   const problems = c.verdict.problems.map((p) => `   - ${w.problem(p, c.fixedOn)}`);
   const noAfter = fixedOnAfterData(c);
@@ -103,7 +117,7 @@ export function formatSellerNote({ lang, comparison: c, placeholders, pdfWritten
     placeholders > 0 ? w.placeholders(placeholders) : w.noPlaceholders,
     w.checkFacts,
     c.verdict.improved ? w.improved(c) : [w.notImproved(c), ...problems].join('\n'),
-    pdfWritten ? w.printed : w.print,
+    pdfWritten ? w.printed : w.print(pdfReason),
     w.privacy,
     ...(w.english ? [w.english] : []),
   ];

@@ -134,9 +134,12 @@ describe('shipaudit appeal on the sample month, fix on 2026-11-03', () => {
       'shipaudit: report.pdf not written: SHIPAUDIT_CHROMIUM=none. Open report.html in Chrome or Edge and print it ' +
         'to PDF (A4, "Save as PDF", margins: default).\n',
     );
-    expect(readFileSync(join(dir, 'plan-of-action.txt'), 'utf8')).not.toContain('report.pdf');
+    // The POA still lists report.pdf among its attachments, to be printed from report.html as the note says.
+    expect(readFileSync(join(dir, 'plan-of-action.txt'), 'utf8')).toContain(
+      '; print report.html to PDF before attaching it (READ-ME-FIRST.txt)',
+    );
     expect(readFileSync(join(dir, 'READ-ME-FIRST.txt'), 'utf8')).toContain(
-      'report.pdf could not be written on this computer',
+      'report.pdf was not written on this computer (printing is switched off: SHIPAUDIT_CHROMIUM=none).',
     );
     const missing = cliEnv(
       { SHIPAUDIT_CHROMIUM: join(tmp, 'no-such-browser') },

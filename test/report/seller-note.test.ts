@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparison, PeriodFigures } from '../../src/model/compare.js';
-import { formatSellerNote, type Lang } from '../../src/report/seller-note.js';
+import { formatSellerNote, PDF_OFF, type Lang } from '../../src/report/seller-note.js';
 
 const side = (key: 'before' | 'after', rate: number): PeriodFigures =>
   ({ key, earlyConfirmationRate: rate }) as PeriodFigures;
@@ -83,19 +83,36 @@ describe('formatSellerNote', () => {
     [
       'en',
       false,
-      '4. report.pdf could not be written on this computer (no Chromium or Chrome found). Open report.html',
+      '4. report.pdf was not written on this computer (no Chromium or Chrome found). Open report.html',
       'Open report.pdf',
     ],
-    ['zh', true, '4. 打开 report.pdf 检查一遍', '未能生成'],
+    ['zh', true, '4. 打开 report.pdf 检查一遍', '未生成'],
     [
       'zh',
       false,
-      '4. 本机未能生成 report.pdf（未找到 Chromium 或 Chrome）。请用 Chrome 或 Edge 打开 report.html',
+      '4. 本机未生成 report.pdf（未找到 Chromium 或 Chrome）。请用 Chrome 或 Edge 打开 report.html',
       '打开 report.pdf',
     ],
   ])('%s, report.pdf written: %s', (lang, pdfWritten, present, absent) => {
     const note = formatSellerNote({ lang, comparison: improved, placeholders: 1, pdfWritten, files });
     expect(note).toContain(present);
     expect(note).not.toContain(absent);
+  });
+
+  // Switched off by the user: the note says so rather than that no browser was found.
+  it.each([
+    ['en', 'report.pdf was not written on this computer (printing is switched off: SHIPAUDIT_CHROMIUM=none).'],
+    ['zh', '本机未生成 report.pdf（已用 SHIPAUDIT_CHROMIUM=none 关闭打印）。'],
+  ] as const)('%s, printing switched off', (lang, present) => {
+    const note = formatSellerNote({
+      lang,
+      comparison: improved,
+      placeholders: 1,
+      pdfWritten: false,
+      pdfReason: PDF_OFF,
+      files,
+    });
+    expect(note).toContain(present);
+    expect(note).not.toContain('Chromium or Chrome found');
   });
 });

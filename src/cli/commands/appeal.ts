@@ -189,21 +189,23 @@ async function buildPack(result: AuditResult, comparison: Comparison, lang: Lang
     result,
     comparison,
     sellerName,
-    attachments: pack
-      .filter((p) => p.attach)
-      .map((p) => ({
-        file: p.file,
-        what:
-          p.file === 'evidence.csv'
-            ? `${p.en} (${rows.length} ${rows.length === 1 ? 'row' : 'rows'}: ${before} before ${comparison.fixedOn}, ${rows.length - before} since)`
+    // report.pdf is attached whether printed here or by the seller from report.html (READ-ME-FIRST.txt says how).
+    attachments: PACK.filter((p) => p.attach).map((p) => ({
+      file: p.file,
+      what:
+        p.file === 'evidence.csv'
+          ? `${p.en} (${rows.length} ${rows.length === 1 ? 'row' : 'rows'}: ${before} before ${comparison.fixedOn}, ${rows.length - before} since)`
+          : p.pdf && !pdf
+            ? `${p.en}; print report.html to PDF before attaching it (READ-ME-FIRST.txt)`
             : p.en,
-      })),
+    })),
   });
   const note = formatSellerNote({
     lang,
     comparison,
     placeholders: poa.placeholders,
     pdfWritten: pdf !== undefined,
+    ...('reason' in printed ? { pdfReason: printed.reason } : {}),
     files: pack.map((p) => ({ file: p.file, what: p[lang] })),
   });
   const files = {
