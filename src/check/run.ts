@@ -89,7 +89,7 @@ export function buildCheck(i: CheckInput): { result: CheckResult; state: CheckSt
     ...sides,
     ...(stale ? [stale] : []),
     ...staleSnapshots,
-    ...unclassifiedEvents(i.audit),
+    ...unclassifiedEvents(i.audit, newFindings),
     ...rejectedRows(i.audit),
     ...i.problems,
   ];
@@ -173,13 +173,18 @@ function fileProblems(audit: AuditResult): InputProblem[] {
     .map((x) => ({ level: 'warning', kind: 'input-file', message: `${x.file} was skipped: ${x.warning}` }));
 }
 
+/** The rules whose findings rest on where the first physical scan is: an unknown text may be that scan. */
+const SCAN_RULES: ReadonlySet<string> = new Set(['no-carrier-scan', 'confirmed-before-handover', 'late-handover']);
+
 /**
  * Event texts no table entry knows are shown, never guessed: a first scan among them would be missed, and
- * findings (no carrier scan, VTR) may rest on that. The report lists them below; this says what to do.
+ * findings (no carrier scan, VTR) may rest on that. The report always lists them; this warning, which says what
+ * to do, comes with the nights that raise a new finding resting on scans, not every night the texts are there
+ * (a delivered parcel's "Held at Post Office" would otherwise alarm each night).
  */
-function unclassifiedEvents(audit: AuditResult): InputProblem[] {
+function unclassifiedEvents(audit: AuditResult, newFindings: readonly { rule: string }[]): InputProblem[] {
   const listed = audit.unclassifiedEvents;
-  if (listed.length === 0) return [];
+  if (listed.length === 0 || !newFindings.some((f) => SCAN_RULES.has(f.rule))) return [];
   const texts = listed.length + (audit.unclassifiedMore?.texts ?? 0);
   const events = listed.reduce((n, u) => n + u.count, 0) + (audit.unclassifiedMore?.events ?? 0);
   return [

@@ -376,13 +376,20 @@ export const CATALOGUE = {
       lsr30: string;
       vtr: string;
       firstRun?: string;
+      unclassified?: number;
     }) =>
       ` ${s(p.shipments, 'shipment')} confirmed ${p.from} to ${p.to} from ${s(p.files, 'input file')}${p.skipped},` +
       ` tracking up to ${p.tracking}; LSR ${p.lsr10} (10 days), ${p.lsr30} (30 days), VTR ${p.vtr}.` +
+      (p.unclassified
+        ? ` ${s(p.unclassified, 'carrier event text')} matched no table entry (listed by --format json and shipaudit inspect).`
+        : '') +
       (p.firstRun ? ` First run: state kept in ${p.firstRun}.` : ''),
     (p) =>
       ` ${p.files} 个输入文件${p.skipped}中，${p.from} 至 ${p.to} 确认发货的包裹共 ${p.shipments} 个，` +
       `物流跟踪数据截至 ${p.tracking}；迟发率 ${p.lsr10}（10 天）、${p.lsr30}（30 天），有效追踪率 ${p.vtr}。` +
+      (p.unclassified
+        ? `有 ${p.unclassified} 种承运商事件文字未能识别（--format json 和 shipaudit inspect 会列出）。`
+        : '') +
       (p.firstRun ? `首次运行：状态保存在 ${p.firstRun}。` : ''),
   ),
   'check.newest': msg(
@@ -694,8 +701,9 @@ export const CATALOGUE = {
       `${p.n} ${({ 'promotion continuation lines': '行促销续行', 'blank lines': '行空行' } as Record<string, string>)[p.why] ?? p.why}`,
   ),
   'inspect.rejectedRows': msg(
-    (p: { rows: number; files: string }) => `${s(p.rows, 'row')} rejected, in ${p.files}: see the report`,
-    (p) => `被拒 ${p.rows} 行，在 ${p.files}：详见报告`,
+    (p: { rows: number; files: string }) =>
+      `${s(p.rows, 'row')} rejected, in ${p.files}: each is listed with its line in the output`,
+    (p) => `被拒 ${p.rows} 行，在 ${p.files}：每行及其行号已在输出中列出`,
   ),
   'inspect.skippedFiles': msg(
     () => 'Not read (not input files):',
@@ -1117,7 +1125,10 @@ const VERDICT_PHRASES: Readonly<Record<string, { en: string; zh: string }>> = {
     zh: '在最晚发货日期之后才交给承运商',
   },
   'missing-tracking': { en: '{were} confirmed without a tracking number', zh: '确认发货时没有填写运单号' },
-  'invalid-tracking-number': { en: '{have} a tracking number with a wrong check digit', zh: '的运单号校验位错误' },
+  'invalid-tracking-number': {
+    en: '{have} a tracking number that cannot be right (a wrong format or check digit, or not a number at all)',
+    zh: '的运单号不可能正确（格式或校验位错误，或根本不是运单号）',
+  },
   'carrier-mismatch': {
     en: '{have} a tracking number of another carrier than the one confirmed',
     zh: '的运单号属于另一家承运商，与确认发货时填写的不符',

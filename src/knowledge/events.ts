@@ -599,8 +599,11 @@ export const NEGATIONS = {
   afterCjk: ['取消', '失败', '未成功'],
   /** Before a Latin scan phrase, as whole words (folded: lower case, one space between words). */
   beforeLatin: ['not', 'not yet', 'never', 'not been', 'awaiting', 'pending', 'to be', 'yet to be', 'will be'],
-  /** After a Latin scan phrase, as whole words. */
-  afterLatin: ['pending', 'cancelled', 'canceled', 'failed', 'scheduled', 'requested', 'not completed'],
+  /**
+   * After a Latin scan phrase, as whole words. Not "pending": folding drops the comma, and "Arrived at Facility,
+   * pending clearance" is a scan ("Origin scan pending" is an entry of its own).
+   */
+  afterLatin: ['cancelled', 'canceled', 'failed', 'not completed'],
 } as const;
 
 // ── Matching ─────────────────────────────────────────────────────────────────────────────────────────

@@ -179,9 +179,27 @@ export function findHeaderRow(file: string, rows: string[][], columns: ColumnOve
  * its own order number; ShipStation the carrier that shipped and the one selected; a tracking export a
  * "Tracking Number" and a "Waybill"). Amazon's own reports name each column once.
  */
+/**
+ * The fields a repeated header makes the file unreadable for: the ids that join the files and the times the
+ * rules judge. A second "Location" or "Carrier" column is read as the first, as before.
+ */
+const DECISIVE_FIELDS: ReadonlySet<string> = new Set([
+  'orderId',
+  'trackingNumber',
+  'purchaseDate',
+  'latestShipDate',
+  'shipDate',
+  'shipTime',
+  'eventTime',
+  'eventDate',
+  'eventClock',
+  'description',
+  'firstScan',
+]);
+
 function repeatedHeader({ headers, index }: Header): string | undefined {
   for (const [field, at] of Object.entries(index)) {
-    if (at === undefined) continue;
+    if (at === undefined || !DECISIVE_FIELDS.has(field)) continue;
     const name = normalizeHeader(headers[at]);
     const others = headers.flatMap((h, i) => (i !== at && normalizeHeader(h) === name ? [i] : []));
     if (others.length === 0) continue;

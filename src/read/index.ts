@@ -413,8 +413,9 @@ function shiftedRow(got: number, want: number): RowError {
 
 /**
  * How many blank fields past the header a file's rows habitually end with: some exports write a delimiter
- * after every data row's last field and not after the header's. It is the habit when most rows of the
- * sample (the first bytes of the file), and more than one, are so; a row wider than that, or with text past
+ * after every data row's last field and not after the header's. It is the habit when half the rows of the
+ * sample (the first bytes of the file) or more, and more than one, are so (or the file's one row is); a row
+ * wider than that, or with text past
  * the header, is a shifted row. One row alone with a blank field past the header is not a habit: a
  * delimiter inside its field moved its empty last field one place on (`…,AUSTIN, TX 78701,` under a header
  * whose last column is the status code).
@@ -427,7 +428,8 @@ function spareFields(sample: readonly string[][], width: number): number {
       counts.set(extra, (counts.get(extra) ?? 0) + 1);
     }
   }
-  for (const [extra, n] of counts) if (n >= 2 && n * 2 > sample.length) return extra;
+  // Half the rows or more, and more than one unless the file has a single row (a one-order upload).
+  for (const [extra, n] of counts) if ((n >= 2 || sample.length === 1) && n * 2 >= sample.length) return extra;
   return 0;
 }
 
@@ -469,7 +471,7 @@ function rowReaderFor(
   sample: string[][],
   fromMiddle = false,
 ): Readers {
-  const dayFirst = dateOrders(header.index, sample, opts.dayFirst, header.spec.kind, zoneFor(opts).zone);
+  const dayFirst = dateOrders(header.index, sample, opts.dayFirst, header.spec.kind, opts.marketplaceZone.zone);
   const kind: InputKind = header.spec.kind;
   const hint = zoneFor(opts);
   report.zoneNote = describeZone(hint);
@@ -533,8 +535,9 @@ function rowReaderFor(
 /**
  * Day/month order is decided for the whole file from the values of its date columns in the first rows (a
  * 13 anywhere settles it; one file has one convention), or by the config. A 12-hour clock ("2:21 PM")
- * beside undecidable dates marks the US month-first style, in a US zone only: India and Australia write
- * day first with a 12-hour clock. When nothing tells, the time parser stops on the first ambiguous value and
+ * beside undecidable dates marks the US month-first style for a US marketplace only (whatever zone a file's
+ * times are in: a US store's ERP may keep Beijing time): India and Australia write day first with a 12-hour
+ * clock. When nothing tells, the time parser stops on the first ambiguous value and
  * asks for `dateOrder`.
  */
 function dateOrders(

@@ -104,6 +104,7 @@ function checkText(data: CheckResult, opts: CheckTextOptions): string {
         lsr30: metric(r, 'lsr30'),
         vtr: metric(r, 'vtr'),
         firstRun: r.state.status === 'created' ? r.state.file : undefined,
+        unclassified: r.unclassifiedEvents.length + (r.unclassifiedMore?.texts ?? 0),
       }) +
       '\n'
     );

@@ -39,7 +39,7 @@ describe.skipIf(!dispatcherPresent)("shipaudit inspect on tracking services' sav
     const { code, stderr, json } = inspect(real('17track-web-gettrackinfo-py17track.json'));
     // one rejected event makes inspect exit 2, with its line on stderr
     expect(stderr).toBe(
-      `shipaudit: 1 row rejected, in ${real('17track-web-gettrackinfo-py17track.json')} (1): see the report\n`,
+      `shipaudit: 1 row rejected, in ${real('17track-web-gettrackinfo-py17track.json')} (1): each is listed with its line in the output\n`,
     );
     expect(code).toBe(2);
     expect(json.failures).toEqual([]);

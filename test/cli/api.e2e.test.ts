@@ -37,7 +37,9 @@ describe("shipaudit inspect on carriers' saved API responses", () => {
     const file = real(name);
     const text = runCli(['inspect', file]);
     // Exit 2 comes with its line on stderr.
-    expect(text.stderr).toBe(rejected > 0 ? `shipaudit: 1 row rejected, in ${file} (1): see the report\n` : '');
+    expect(text.stderr).toBe(
+      rejected > 0 ? `shipaudit: 1 row rejected, in ${file} (1): each is listed with its line in the output\n` : '',
+    );
     expect(text.code).toBe(code);
     expect(text.stdout).toContain(`  Kind:      ${title} (tracking-api)`);
     expect(text.stdout).toContain(

@@ -96,7 +96,7 @@ describe.each(['inspect', 'audit'])('shipaudit %s with bad input', (command) => 
     expect(r.stderr).toBe(
       command === 'audit'
         ? 'shipaudit: 1 row could not be read (first: fixtures/bad/truncated-row.txt:4: row has 4 of 8 columns (truncated or shifted row)); the verdict may be incomplete (--allow-rejected-rows exits by the findings)\n'
-        : 'shipaudit: 1 row rejected, in fixtures/bad/truncated-row.txt (1): see the report\n',
+        : 'shipaudit: 1 row rejected, in fixtures/bad/truncated-row.txt (1): each is listed with its line in the output\n',
     );
     expect(r.stdout).not.toMatch(STACK);
     // The problem is part of the report (stdout), not a failure of the whole run.

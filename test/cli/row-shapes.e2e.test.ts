@@ -46,7 +46,7 @@ describe('a row wider than its header', () => {
     expect(got.problems).toEqual([{ file: orders, line: 2, message: SHIFTED(39, 38) }]);
     // The order's other item row is read as before: its latest ship date is the report's, not one column over.
     expect(got.samples[0]).toMatchObject({ latestShipDate: expect.stringMatching(/^2026-10-12T23:59:59-07:00 ← /) });
-    expect(r.stderr).toBe(`shipaudit: 1 row rejected, in ${orders} (1): see the report\n`);
+    expect(r.stderr).toBe(`shipaudit: 1 row rejected, in ${orders} (1): each is listed with its line in the output\n`);
   });
 
   it('said in Chinese under --lang zh', () => {

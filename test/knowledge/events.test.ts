@@ -172,7 +172,6 @@ describe('negated scans are never possession', () => {
     ['China Post', '邮件没有收寄', 'unknown'],
     [undefined, '清关失败', 'unknown'],
     [undefined, 'Scheduled to be picked up tomorrow', 'unknown'],
-    [undefined, 'Arrival scan pending', 'unknown'],
     ['China Post', '包裹未签收', 'unknown'],
   ])('%s: %s → %s', (carrier, description, cls) => {
     expect(classifyEvent({ description, carrier })).toMatchObject({ class: cls, possession: false });
@@ -183,6 +182,10 @@ describe('negated scans are never possession', () => {
     ['China Post', '【深圳】已收寄，未到达下一站', 'china-post-scan'],
     ['USPS', 'Accepted at USPS Origin Facility', 'usps-scan'],
     ['China Post', '未妥投，收件人不在', 'delivery-attempt'],
+    // "pending" after a scan is what happens next, not a negation (the fold drops the comma).
+    [undefined, 'Arrived at Facility, pending clearance', 'ups-scan'],
+    ['USPS', 'Arrived at USPS Regional Facility, Pending Sort', 'usps-scan'],
+    [undefined, 'Delivered, pending signature', 'delivered'],
     // The negated words taken out, the rest decides: in transit, so the carrier has it.
     [undefined, 'In transit, not yet delivered', 'generic-scan'],
     ['UPS', 'Shipper created a label, UPS has not received the package yet.', 'ups-label-created'],

@@ -69,17 +69,22 @@ describe('a 12-hour clock marks US style in a US zone only', () => {
     'Order Number,Ship Date,Carrier,Tracking Number',
     '407-1234567-1234567,06/10/2026 02:21 PM,Delhivery,1234567890123',
   ];
-  const confirmations = async (zone: string) => {
-    const file = join(dir, `confirmations-${zone.replace('/', '-')}.csv`);
+  const confirmations = async (zone: string, fileZone?: string) => {
+    const file = join(dir, `confirmations-${zone.replace('/', '-')}-${fileZone?.replace('/', '-')}.csv`);
     writeFileSync(file, lines.join('\n'));
     const got: string[] = [];
     const report = await readInput(
       file,
       { confirmation: (c) => got.push(c.confirmedAt!.localDate) },
-      { marketplaceZone: { zone, source: 'setting' as const } },
+      { marketplaceZone: { zone, source: 'setting' as const }, ...(fileZone ? { fileZone } : {}) },
     );
     return { got, report };
   };
+
+  // A US store's ERP export kept in Beijing time (config files[].timeZone): still written the US way.
+  it('Los Angeles marketplace, the file in Asia/Shanghai: June 10 all the same', async () => {
+    expect((await confirmations('America/Los_Angeles', 'Asia/Shanghai')).got).toEqual(['2026-06-10']);
+  });
 
   it('Los Angeles: June 10 (month first)', async () => {
     expect((await confirmations('America/Los_Angeles')).got).toEqual(['2026-06-10']);

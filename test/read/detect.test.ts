@@ -352,6 +352,13 @@ describe('findHeaderRow: one header in two columns', () => {
       { orderId: 0, shipDate: 1, carrierName: 3, trackingNumber: 4 },
     ],
     [
+      // A minor field's header twice (a second place column): read from the first, as before.
+      'a place column twice',
+      ['Tracking Number', 'Carrier', 'Event Time', 'Event', 'Location', 'Location'],
+      'tracking-events',
+      { trackingNumber: 0, carrier: 1, eventTime: 2, description: 3, location: 4 },
+    ],
+    [
       'a column no field is read from, twice',
       ['order-id', 'notes', 'ship-date', 'carrier-code', 'tracking-number', 'notes', '', ''],
       'confirmation-upload',

@@ -125,6 +125,22 @@ const CASES: Array<{ name: string; text: string; want: Read }> = [
     },
   },
   {
+    // A one-order upload from an exporter that ends every row with a tab: its one row is its habit.
+    name: 'a file of one data row ending with a delimiter the header has not: read',
+    text: lines(CONFIRMATIONS, `${conf(1)}\t`),
+    want: { rowsRead: 1, rowsRejected: 0, problems: [], records: ['111-0000000-0000001 1ZV7A1290344170931'] },
+  },
+  {
+    name: 'half the rows ending with a delimiter the header has not: read',
+    text: lines(CONFIRMATIONS, `${conf(1)}\t`, conf(2), `${conf(3)}\t`, conf(4)),
+    want: {
+      rowsRead: 4,
+      rowsRejected: 0,
+      problems: [],
+      records: [1, 2, 3, 4].map((n) => `111-0000000-000000${n} 1ZV7A129034417093${n}`),
+    },
+  },
+  {
     name: 'CSV rows with a trailing comma, one of them blank-padded further and one with text past it',
     text: lines(
       TRACKING,
