@@ -24,9 +24,9 @@ export interface PeriodFigures extends GroupFigures {
   /** Carriers of all shipments in the period with their counts, most first. */
   carrierCounts: Array<{ carrier: string; count: number }>;
   /**
-   * Shipments the rate cannot judge although they were confirmed without the carrier having the parcel:
-   * confirmed without a tracking number, or with no physical carrier scan long past the confirmation
-   * (`UNVERIFIED_RULES`). The rate counts only scanned shipments, so a parcel never scanned would vanish from it.
+   * Shipments the rate cannot judge: confirmed without a tracking number (nothing shows when the carrier had
+   * it), or still without any physical carrier scan long past the confirmation (`UNVERIFIED_RULES`). The rate
+   * counts only scanned shipments, so such a parcel would vanish from it.
    */
   unverified: number;
   /** Shipments first scanned after their latest ship date: the late shipments an early confirmation hides. */
