@@ -16,7 +16,7 @@ export function terminalWidth(
   stream: { isTTY?: boolean; columns?: number },
   env: NodeJS.ProcessEnv = process.env,
 ): number {
-  const columns = /^[1-9]\d*$/.test(env.COLUMNS ?? '') ? Number(env.COLUMNS) : undefined;
+  const columns = columnsAsked(env);
   if (columns !== undefined) return columns;
   return stream.isTTY && stream.columns && stream.columns > 0 ? stream.columns : DEFAULT_WIDTH;
 }
@@ -26,7 +26,12 @@ export function terminalWidth(
  * cron mail nobody can widen the window to see what was cut, so every cell stays whole there.
  */
 export function mayTrim(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
-  return stream.isTTY === true || /^[1-9]\d*$/.test(env.COLUMNS ?? '');
+  return stream.isTTY === true || columnsAsked(env) !== undefined;
+}
+
+/** The width COLUMNS asks for: a positive whole number, else none. */
+function columnsAsked(env: NodeJS.ProcessEnv): number | undefined {
+  return /^[1-9]\d*$/.test(env.COLUMNS ?? '') ? Number(env.COLUMNS) : undefined;
 }
 
 export const COLOR_CHOICES = ['auto', 'always', 'never'] as const;

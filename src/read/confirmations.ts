@@ -2,13 +2,10 @@ import { canonicalCarrier } from '../knowledge/carriers.js';
 import { mangledBySpreadsheet, normalizeTrackingNumber } from '../knowledge/tracking-numbers.js';
 import type { ConfirmationRecord } from '../model/records.js';
 import type { ZoneHint } from '../model/timestamp.js';
-import { optionalStamp, orderIdOf, RowError, type OrderZone, type RecordSink } from './context.js';
+import { optionalStamp, orderIdOf, RowError, spreadsheetDamage, type OrderZone, type RecordSink } from './context.js';
 import type { Row } from './row.js';
 
-export const SPREADSHEET_DAMAGE = (raw: string) =>
-  `tracking number "${raw}" was turned into a number by a spreadsheet, written in scientific notation, ` +
-  'and its digits are lost: ' +
-  'export the file again without opening it in Excel, or import or format the column as Text before saving';
+export const SPREADSHEET_DAMAGE = (raw: string) => spreadsheetDamage('tracking number', raw);
 
 /** Amazon's carrier-code for "look at carrier-name instead". */
 const OTHER_CARRIER = /^other$/i;

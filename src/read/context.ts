@@ -4,6 +4,7 @@ import type { RowProblem } from '../model/records.js';
 import type { Stamp, ZoneHint } from '../model/timestamp.js';
 import type { ColumnOverrides } from './detect.js';
 import { parseDateAndTime, parseStamp, TimeParseError } from './time.js';
+import { mangledBySpreadsheet } from '../knowledge/tracking-numbers.js';
 import type { Row } from './row.js';
 import { InputError, type InputReport, type RecordSink } from './types.js';
 
@@ -47,10 +48,15 @@ export function orderIdDamage(orderId: string): string | undefined {
   // Scientific notation has its decimal mark or its E second ("1.1E+16", "1E+16"): most ids stop here.
   const c = orderId.charCodeAt(1);
   if (c !== 46 && c !== 44 && c !== 69 && c !== 101) return undefined;
-  return /^\d+(?:[.,]\d+)?E\+?\d+$/i.test(orderId.trim())
-    ? `order id "${orderId}" was turned into a number by a spreadsheet, written in scientific notation, and its ` +
-        'digits are lost: export the file again without opening it in Excel, or format the column as Text before saving'
-    : undefined;
+  return mangledBySpreadsheet(orderId) ? spreadsheetDamage('order id', orderId) : undefined;
+}
+
+/** Why a row whose id a spreadsheet wrote in scientific notation is refused, and what to do about it. */
+export function spreadsheetDamage(what: string, raw: string): string {
+  return (
+    `${what} "${raw}" was turned into a number by a spreadsheet, written in scientific notation, and its digits ` +
+    'are lost: export the file again without opening it in Excel, or import or format the column as Text before saving'
+  );
 }
 
 /** The row's order id, refused when a spreadsheet damaged it. */

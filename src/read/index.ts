@@ -415,8 +415,7 @@ function shiftedRow(got: number, want: number): RowError {
  * How many blank fields past the header a file's rows habitually end with: some exports write a delimiter
  * after every data row's last field and not after the header's. It is the habit when half the rows of the
  * sample (the first bytes of the file) or more, and more than one, are so (or the file's one row is); a row
- * wider than that, or with text past
- * the header, is a shifted row. One row alone with a blank field past the header is not a habit: a
+ * wider than that, or with text past the header, is a shifted row. One row alone with a blank field past the header is not a habit: a
  * delimiter inside its field moved its empty last field one place on (`…,AUSTIN, TX 78701,` under a header
  * whose last column is the status code).
  */

@@ -226,12 +226,14 @@ function blocks({ result, comparison: c, sellerName, attachments }: PoaInput): B
       text: `In the same period, ${plural(b.lateHandovers, 'shipment')} reached the carrier after ${b.lateHandovers === 1 ? 'its' : 'their'} latest ship date (first carrier scan after it), whatever the confirmation said.`,
     });
   }
-  const why =
-    b.earlyConfirmations > 0 || a.earlyConfirmations === 0
-      ? b.earlyConfirmations > 0
-        ? 'explain why shipments were confirmed before the parcels were handed to the carrier: who entered the tracking numbers, at which step, and why'
-        : 'explain what Amazon named in its notice: no shipment in these files was confirmed before the carrier had it'
-      : `explain why the shipments since ${fixedOn} were confirmed before the parcels were handed to the carrier`;
+  // Asked about the early confirmations there are: before the fix, else after it, else none in these files.
+  let why =
+    'explain what Amazon named in its notice: no shipment in these files was confirmed before the carrier had it';
+  if (b.earlyConfirmations > 0)
+    why =
+      'explain why shipments were confirmed before the parcels were handed to the carrier: who entered the tracking numbers, at which step, and why';
+  else if (a.earlyConfirmations > 0)
+    why = `explain why the shipments since ${fixedOn} were confirmed before the parcels were handed to the carrier`;
   out.push(
     {
       kind: 'para',
